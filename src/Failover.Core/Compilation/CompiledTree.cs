@@ -1,0 +1,17 @@
+using Failover.Core.Route53;
+using Failover.Core.Spec;
+
+namespace Failover.Core.Compilation;
+
+/// <summary>What a tree becomes in Route 53: the health checks to create and every record set, each with its level.</summary>
+public sealed record CompiledTree(TreeSpec Spec, IReadOnlyList<DesiredHealthCheck> HealthChecks, IReadOnlyList<DesiredRecord> Records);
+
+/// <summary>A health check the tree owns: one per health-checked endpoint leaf.</summary>
+/// <param name="CallerReference">Deterministic (tree, node, config), ≤ 64 chars, so a retried create returns the same check.</param>
+public sealed record DesiredHealthCheck(string NodeId, string CallerReference, HealthCheckConfig Config);
+
+/// <summary>
+/// A record set the tree owns. <paramref name="Level"/> 0: its target lies outside the tree (values, AWS resources);
+/// level k ≥ 1: an alias to a helper name whose records are all at levels below k.
+/// </summary>
+public sealed record DesiredRecord(string NodeId, int Level, ResourceRecordSet RecordSet);

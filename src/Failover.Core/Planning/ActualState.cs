@@ -1,0 +1,19 @@
+using Failover.Core.Route53;
+
+namespace Failover.Core.Planning;
+
+/// <summary>
+/// What the zone and the account hold now, as far as the tree is concerned: the record sets at the tree's names, the
+/// health checks tagged as the tree's, and which record sets the tree owns (from the progress store). Empty for a
+/// new tree.
+/// </summary>
+public sealed record ActualState(
+    IReadOnlyList<ResourceRecordSet> Records,
+    IReadOnlyList<ExistingHealthCheck> HealthChecks,
+    IReadOnlySet<RecordKey> OwnedRecords)
+{
+    public static ActualState Empty { get; } = new([], [], new HashSet<RecordKey>());
+}
+
+/// <summary>A health check that exists in the account.</summary>
+public sealed record ExistingHealthCheck(string Id, string CallerReference, HealthCheckConfig Config, string? TreeTag = null, string? NodeTag = null);

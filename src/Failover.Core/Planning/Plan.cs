@@ -1,0 +1,40 @@
+using Failover.Core.Route53;
+
+namespace Failover.Core.Planning;
+
+/// <summary>
+/// The ordered changes that make Route 53 match a tree: a value that can be printed, diffed, saved and applied by a
+/// dumb, retryable applier. Layers run in order; within a layer every batch may be submitted without waiting.
+/// </summary>
+public sealed record Plan(string Tree, string HostedZoneId, IReadOnlyList<PlanLayer> Layers)
+{
+    public bool IsEmpty => Layers.All(l => l.IsEmpty);
+}
+
+public enum PlanLayerKind
+{
+    /// <summary>Create health checks (before any record refers to them).</summary>
+    HealthChecks,
+    /// <summary>ChangeResourceRecordSets batches.</summary>
+    Records,
+    /// <summary>Delete health checks nothing refers to any more (after the records that used them are gone).</summary>
+    HealthCheckCleanup,
+}
+
+/// <summary>
+/// One layer of a plan, named for people and logs: <c>health-checks</c>, <c>leaf-records</c>, <c>alias-level-1</c>, …,
+/// then for updates and teardown the deletions top-down and <c>health-check-cleanup</c>.
+/// </summary>
+public sealed record PlanLayer(string Name, PlanLayerKind Kind)
+{
+    public IReadOnlyList<PlannedHealthCheck> HealthChecks { get; init; } = [];
+    public IReadOnlyList<ChangeBatch> ChangeBatches { get; init; } = [];
+    /// <summary>Ids of health checks to delete (cleanup layers).</summary>
+    public IReadOnlyList<HealthCheckDeletion> HealthCheckDeletions { get; init; } = [];
+
+    public bool IsEmpty => HealthChecks.Count == 0 && ChangeBatches.Count == 0 && HealthCheckDeletions.Count == 0;
+}
+
+public sealed record PlannedHealthCheck(string NodeId, string CallerReference, HealthCheckConfig Config);
+
+public sealed record HealthCheckDeletion(string HealthCheckId, string? NodeId);

@@ -1,0 +1,26 @@
+namespace Failover.Core.Route53;
+
+/// <summary>
+/// A Route 53 HealthCheckConfig, field for field (the shape <c>aws route53 create-health-check --health-check-config</c>
+/// takes). Settings the user left out are resolved to Route 53's defaults so that configs compare reliably.
+/// </summary>
+public sealed record HealthCheckConfig
+{
+    public string? IpAddress { get; init; }
+    public int? Port { get; init; }
+    /// <summary>HTTP, HTTPS, HTTP_STR_MATCH, HTTPS_STR_MATCH, TCP.</summary>
+    public required string Type { get; init; }
+    public string? ResourcePath { get; init; }
+    public string? FullyQualifiedDomainName { get; init; }
+    public string? SearchString { get; init; }
+    public int RequestInterval { get; init; } = 30;
+    public int FailureThreshold { get; init; } = 3;
+    public bool MeasureLatency { get; init; }
+    public bool Inverted { get; init; }
+    public bool? EnableSni { get; init; }
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    /// <summary>Field-by-field equality (the generated one compares <see cref="Regions"/> by reference).</summary>
+    public bool SameAs(HealthCheckConfig other) =>
+        this with { Regions = [] } == other with { Regions = [] } && Regions.SequenceEqual(other.Regions);
+}

@@ -1,0 +1,102 @@
+namespace Failover.Core.Spec;
+
+public enum NodeKind
+{
+    /// <summary>A routing rule with children (or primary/secondary for failover).</summary>
+    Rule,
+    /// <summary>A leaf with record values, optionally health-checked.</summary>
+    Endpoint,
+    /// <summary>A leaf aliasing an AWS resource outside the tree (ELB, CloudFront, S3, another record).</summary>
+    Alias,
+}
+
+/// <summary>
+/// One node of the tree. Exactly one of <see cref="Routing"/>, <see cref="Endpoint"/>, <see cref="Alias"/> is set on a
+/// well-formed node. The attributes a parent's policy needs (weight, region, location) live on the child.
+/// </summary>
+public sealed record TreeNode
+{
+    public required string Id { get; init; }
+    /// <summary>JSON path of this node in the spec, e.g. <c>$.root.primary.children[0]</c>; errors are reported under it.</summary>
+    public required string Path { get; init; }
+
+    public RoutingPolicy? Routing { get; init; }
+    /// <summary>Failover rules only.</summary>
+    public TreeNode? Primary { get; init; }
+    /// <summary>Failover rules only.</summary>
+    public TreeNode? Secondary { get; init; }
+    /// <summary>Weighted, latency, geolocation and multivalue rules.</summary>
+    public IReadOnlyList<TreeNode> Children { get; init; } = [];
+
+    public EndpointSpec? Endpoint { get; init; }
+    public AliasSpec? Alias { get; init; }
+
+    /// <summary>Set when the parent is weighted (0–255).</summary>
+    public long? Weight { get; init; }
+    /// <summary>Set when the parent is latency (an AWS region).</summary>
+    public string? Region { get; init; }
+    /// <summary>Set when the parent is geolocation.</summary>
+    public GeoLocationSpec? Location { get; init; }
+
+    public NodeKind Kind => Routing is not null ? NodeKind.Rule : Alias is not null ? NodeKind.Alias : NodeKind.Endpoint;
+
+    /// <summary>The children in order: primary then secondary for failover rules, <see cref="Children"/> otherwise.</summary>
+    public IEnumerable<TreeNode> ChildNodes()
+    {
+        if (Routing == RoutingPolicy.Failover)
+        {
+            if (Primary is not null) yield return Primary;
+            if (Secondary is not null) yield return Secondary;
+            yield break;
+        }
+        foreach (var child in Children) yield return child;
+    }
+
+    /// <summary>This node and every descendant, depth first, parents before children.</summary>
+    public IEnumerable<TreeNode> DescendantsAndSelf()
+    {
+        var stack = new Stack<TreeNode>();
+        stack.Push(this);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            var children = node.ChildNodes().ToList();
+            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+        }
+    }
+}
+
+/// <summary>An endpoint leaf: record values, an optional TTL override and its health check.</summary>
+public sealed record EndpointSpec
+{
+    public IReadOnlyList<string> Values { get; init; } = [];
+    public long? Ttl { get; init; }
+    /// <summary>Settings merged over the tree's <see cref="TreeSpec.HealthCheckDefaults"/>; null means not health-checked.</summary>
+    public HealthCheckSettings? HealthCheck { get; init; }
+    /// <summary>The id of an existing health check to attach instead of creating one.</summary>
+    public string? HealthCheckId { get; init; }
+}
+
+/// <summary>An alias leaf: a target outside the tree.</summary>
+public sealed record AliasSpec
+{
+    public required string DnsName { get; init; }
+    public required string HostedZoneId { get; init; }
+    public bool EvaluateTargetHealth { get; init; } = true;
+}
+
+/// <summary>A geolocation: a continent, a country, a country subdivision, or the default location.</summary>
+public sealed record GeoLocationSpec
+{
+    public string? Continent { get; init; }
+    public string? Country { get; init; }
+    public string? Subdivision { get; init; }
+    public bool IsDefault { get; init; }
+
+    public override string ToString() =>
+        IsDefault ? "default"
+        : Continent is not null ? $"continent {Continent}"
+        : Subdivision is not null ? $"{Country}-{Subdivision}"
+        : $"country {Country}";
+}

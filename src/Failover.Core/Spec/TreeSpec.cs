@@ -1,0 +1,29 @@
+namespace Failover.Core.Spec;
+
+/// <summary>
+/// A failover tree as the user wrote it (JSON or YAML). Parsing fills what it can and reports the rest;
+/// <see cref="Validation.TreeValidator"/> enforces Route 53's rules over it.
+/// </summary>
+public sealed record TreeSpec
+{
+    public required string Name { get; init; }
+    public required string HostedZoneId { get; init; }
+    /// <summary>The zone apex, without a trailing dot (normalised by the parser).</summary>
+    public required string ZoneName { get; init; }
+    /// <summary>The name the tree answers for, without a trailing dot (normalised by the parser).</summary>
+    public required string RecordName { get; init; }
+    /// <summary>A, AAAA, CNAME, TXT, MX, … — every record of the tree has this type.</summary>
+    public required string RecordType { get; init; }
+    /// <summary>Default TTL of non-alias records; endpoint leaves may override it.</summary>
+    public long Ttl { get; init; } = 60;
+    public HealthCheckSettings? HealthCheckDefaults { get; init; }
+    /// <summary>What drift detection does when the zone no longer matches the tree.</summary>
+    public DriftPolicy DriftPolicy { get; init; } = DriftPolicy.Report;
+    public required TreeNode Root { get; init; }
+}
+
+public enum DriftPolicy
+{
+    Report,
+    Repair,
+}
