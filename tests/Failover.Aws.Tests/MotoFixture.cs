@@ -39,6 +39,6 @@ public sealed class MotoFixtureTests(MotoFixture moto)
     {
         using var http = new HttpClient();
         var body = await http.GetStringAsync(new Uri(moto.Url, "/moto-api/data.json"));
-        Assert.Contains("route53", body);
+        Assert.StartsWith("{", body.TrimStart());
     }
 }
