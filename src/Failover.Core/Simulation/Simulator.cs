@@ -1,3 +1,4 @@
+using Failover.Core.Diagnostics;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Simulation;
@@ -5,4 +6,81 @@ namespace Failover.Core.Simulation;
 /// <summary>Answers "if these endpoints fail, who answers?" the way Route 53 evaluates the records.</summary>
 public static class Simulator
 {
+    public static SimulationResult Simulate(TreeSpec spec, SimulationQuery query)
+    {
+        var diagnostics = new List<SpecDiagnostic>();
+        var notes = new List<string>();
+        var nodes = spec.Root.DescendantsAndSelf().GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        var failing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in query.Unhealthy.Order(StringComparer.Ordinal))
+        {
+            if (!nodes.TryGetValue(id, out var node))
+            {
+                diagnostics.Add(new SpecDiagnostic("unhealthy", $"no node of tree '{spec.Name}' has the id '{id}'{KnownIds(nodes.Values)}"));
+            }
+            else if (RecordHealth.CanFail(node))
+            {
+                failing.Add(id);
+            }
+            else
+            {
+                diagnostics.Add(new SpecDiagnostic(node.Path, WhyItCannotFail(node), Severity.Warning));
+            }
+        }
+
+        ClientLocation? location = null;
+        if (query.Location is not null)
+        {
+            location = ClientLocation.TryParse(query.Location, out var error, out var note);
+            if (error is not null) diagnostics.Add(new SpecDiagnostic("location", error));
+            if (note is not null) notes.Add(note);
+        }
+
+        if (diagnostics.Any(d => d.Severity == Severity.Error)) return new SimulationResult([], notes, diagnostics);
+
+        var answering = new GroupAnswering(new RecordHealth(failing), query.Region, location, notes);
+        var answers = new List<SimulatedAnswer>();
+        var noAnswer = 0.0;
+        Walk(spec.Root, 1.0);
+        return new SimulationResult(answers, notes, diagnostics, noAnswer);
+
+        void Walk(TreeNode node, double probability)
+        {
+            if (node.Kind != NodeKind.Rule)
+            {
+                if (ReferenceEquals(node, spec.Root) && failing.Contains(node.Id))
+                {
+                    notes.Add($"{node.Id}: the tree is a single record, which Route 53 returns whatever its health");
+                }
+                answers.Add(new SimulatedAnswer(node.Id, ValuesOf(node), probability));
+                return;
+            }
+            var choices = answering.Choose(node);
+            if (choices.Count == 0)
+            {
+                noAnswer += probability;
+                return;
+            }
+            foreach (var choice in choices) Walk(choice.Node, probability * choice.Probability);
+        }
+    }
+
+    private static IReadOnlyList<string> ValuesOf(TreeNode leaf) =>
+        leaf.Alias is { } alias ? [alias.DnsName] : leaf.Endpoint?.Values ?? [];
+
+    private static string WhyItCannotFail(TreeNode node) => node.Kind switch
+    {
+        NodeKind.Endpoint => $"'{node.Id}' has no health check: Route 53 always treats it as healthy, so marking it unhealthy changes nothing",
+        NodeKind.Alias => $"alias '{node.Id}' does not evaluate target health: Route 53 always treats it as healthy, so marking it unhealthy changes nothing",
+        _ => $"'{node.Id}' is a rule: its health is that of its records, so mark its leaves unhealthy instead; ignored",
+    };
+
+    private static string KnownIds(IEnumerable<TreeNode> nodes)
+    {
+        var ids = nodes.Where(RecordHealth.CanFail).Select(n => n.Id).ToList();
+        if (ids.Count == 0) return " (no leaf of this tree can fail: none is health-checked)";
+        const int shown = 10;
+        return $" (leaves that can fail: {string.Join(", ", ids.Take(shown))}{(ids.Count > shown ? ", …" : "")})";
+    }
 }

@@ -1,0 +1,137 @@
+using Failover.Core.Spec;
+
+namespace Failover.Core.Simulation;
+
+/// <summary>A record of a group that Route 53 answers with, and the share of queries it gets.</summary>
+internal readonly record struct Choice(TreeNode Node, double Probability);
+
+/// <summary>
+/// How Route 53 picks records within one group (the records of one name and type, one routing policy), following
+/// "How Amazon Route 53 chooses records when health checking is configured" in the Route 53 Developer Guide.
+/// </summary>
+internal sealed class GroupAnswering(RecordHealth health, string? region, ClientLocation? location, List<string> notes)
+{
+    /// <summary>Route 53 returns at most eight records for one multivalue answer query.</summary>
+    public const int MultivalueLimit = 8;
+
+    public IReadOnlyList<Choice> Choose(TreeNode rule) => rule.Routing switch
+    {
+        RoutingPolicy.Failover => Failover(rule),
+        RoutingPolicy.Weighted => Weighted(rule),
+        RoutingPolicy.Latency => Latency(rule),
+        RoutingPolicy.Geolocation => Geolocation(rule),
+        RoutingPolicy.Multivalue => Multivalue(rule),
+        _ => [],
+    };
+
+    /// <summary>The healthy records of a group, or all of them when none is: Route 53 then has no basis to choose and fails open.</summary>
+    private List<TreeNode> Eligible(TreeNode rule, IReadOnlyList<TreeNode> records)
+    {
+        var healthy = records.Where(health.IsHealthy).ToList();
+        if (healthy.Count > 0 || records.Count == 0) return healthy;
+        notes.Add($"{rule.Id}: no record of this {Describe(rule.Routing)} group is healthy, so Route 53 treats all {records.Count} as healthy (fails open)");
+        return records.ToList();
+    }
+
+    private List<Choice> Failover(TreeNode rule)
+    {
+        if (rule.Primary is null || rule.Secondary is null) return [];
+        if (health.IsHealthy(rule.Primary)) return [new(rule.Primary, 1)];
+        if (health.IsHealthy(rule.Secondary)) return [new(rule.Secondary, 1)];
+        notes.Add($"{rule.Id}: primary {rule.Primary.Id} and secondary {rule.Secondary.Id} are both unhealthy, so Route 53 answers with the primary");
+        return [new(rule.Primary, 1)];
+    }
+
+    private List<Choice> Weighted(TreeNode rule)
+    {
+        var eligible = Eligible(rule, rule.Children);
+        var nonZero = eligible.Where(c => (c.Weight ?? 0) > 0).ToList();
+        if (nonZero.Count > 0)
+        {
+            double total = nonZero.Sum(c => c.Weight!.Value);
+            return nonZero.Select(c => new Choice(c, c.Weight!.Value / total)).ToList();
+        }
+        // Weight-0 records are considered only once every non-zero one is unhealthy; among themselves they share equally,
+        // just as a group whose weights are all 0.
+        if (rule.Children.Any(c => (c.Weight ?? 0) > 0))
+        {
+            notes.Add($"{rule.Id}: every record with a non-zero weight is unhealthy, so Route 53 answers with the weight-0 records, equally");
+        }
+        return eligible.Select(c => new Choice(c, 1.0 / eligible.Count)).ToList();
+    }
+
+    private List<Choice> Latency(TreeNode rule)
+    {
+        var children = rule.Children;
+        if (children.Count == 0) return [];
+        var start = region is null ? -1 : IndexOf(children, c => string.Equals(c.Region, region, StringComparison.OrdinalIgnoreCase));
+        if (start < 0)
+        {
+            if (region is not null)
+            {
+                notes.Add($"{rule.Id}: no latency record for region {region}; Route 53 would answer from the region with the lowest latency, assumed to be the first, {children[0].Region} ({children[0].Id})");
+            }
+            start = 0;
+        }
+        var best = children[start];
+        for (var step = 0; step < children.Count; step++)
+        {
+            var candidate = children[(start + step) % children.Count];
+            if (!health.IsHealthy(candidate)) continue;
+            if (step > 0)
+            {
+                notes.Add($"{rule.Id}: the record for {best.Region} ({best.Id}) is unhealthy; Route 53 answers from the next-best region, assumed to be the next in order: {candidate.Region} ({candidate.Id})");
+            }
+            return [new(candidate, 1)];
+        }
+        notes.Add($"{rule.Id}: no latency record is healthy, so Route 53 treats all as healthy (fails open) and answers from {best.Region} ({best.Id})");
+        return [new(best, 1)];
+    }
+
+    private List<Choice> Geolocation(TreeNode rule)
+    {
+        var place = location ?? ClientLocation.Unknown;
+        var matches = GeolocationMatch.MostSpecificFirst(rule.Children, place);
+        if (matches.Count == 0)
+        {
+            notes.Add($"{rule.Id}: no geolocation record matches {place} and there is no default location, so Route 53 returns no answer");
+            return [];
+        }
+        // An unhealthy location falls back to the larger region that contains it: subdivision, country, continent, default.
+        foreach (var match in matches)
+        {
+            if (!health.IsHealthy(match)) continue;
+            if (!ReferenceEquals(match, matches[0]))
+            {
+                notes.Add($"{rule.Id}: the record for {Describe(matches[0].Location)} ({matches[0].Id}) is unhealthy; Route 53 falls back to {Describe(match.Location)} ({match.Id})");
+            }
+            return [new(match, 1)];
+        }
+        notes.Add($"{rule.Id}: every record matching {place} is unhealthy, so Route 53 answers with the most specific, {Describe(matches[0].Location)} ({matches[0].Id})");
+        return [new(matches[0], 1)];
+    }
+
+    private List<Choice> Multivalue(TreeNode rule)
+    {
+        var eligible = Eligible(rule, rule.Children);
+        if (eligible.Count == 0) return [];
+        var returned = Math.Min(eligible.Count, MultivalueLimit);
+        notes.Add(eligible.Count > MultivalueLimit
+            ? $"{rule.Id}: Route 53 returns {MultivalueLimit} of these {eligible.Count} multivalue records at random in each response; each answers 1/{eligible.Count} of queries"
+            : $"{rule.Id}: Route 53 returns these {returned} multivalue records together in each response; each answers 1/{returned} of queries, the client choosing among them");
+        return eligible.Select(c => new Choice(c, 1.0 / eligible.Count)).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<TreeNode> nodes, Func<TreeNode, bool> predicate)
+    {
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (predicate(nodes[i])) return i;
+        }
+        return -1;
+    }
+
+    private static string Describe(RoutingPolicy? policy) => policy?.ToString().ToLowerInvariant() ?? "rule";
+
+    private static string Describe(GeoLocationSpec? location) => location is null ? "no location" : location.ToString();
+}
