@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Failover.Core.Spec;
+
+/// <summary>
+/// Writes a spec as canonical indented JSON: fixed field order, defaults written out, nothing else. What it writes
+/// parses back to the same tree, so stored versions and imported Traffic Flow policies are ordinary specs.
+/// </summary>
+public static class SpecJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Specs are files people read, never embedded in HTML: keep "+", "&" and non-ASCII as written.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(TreeSpec spec)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", spec.Name);
+            json.WriteString("hostedZoneId", spec.HostedZoneId);
+            json.WriteString("zoneName", spec.ZoneName);
+            json.WriteString("recordName", spec.RecordName);
+            json.WriteString("recordType", spec.RecordType);
+            json.WriteNumber("ttl", spec.Ttl);
+            json.WriteString("driftPolicy", SpecFields.Name(spec.DriftPolicy));
+            if (spec.HealthCheckDefaults is not null)
+            {
+                json.WritePropertyName("healthCheckDefaults");
+                WriteHealthCheck(json, spec.HealthCheckDefaults);
+            }
+            json.WritePropertyName("root");
+            WriteNode(json, spec.Root);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteNode(Utf8JsonWriter json, TreeNode node)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", node.Id);
+        if (node.Weight is { } weight) json.WriteNumber("weight", weight);
+        if (node.Region is not null) json.WriteString("region", node.Region);
+        if (node.Location is not null) WriteLocation(json, node.Location);
+        if (node.Routing is { } routing) json.WriteString("routing", SpecFields.Name(routing));
+        if (node.Primary is not null)
+        {
+            json.WritePropertyName("primary");
+            WriteNode(json, node.Primary);
+        }
+        if (node.Secondary is not null)
+        {
+            json.WritePropertyName("secondary");
+            WriteNode(json, node.Secondary);
+        }
+        if (node.Children.Count > 0)
+        {
+            json.WriteStartArray("children");
+            foreach (var child in node.Children) WriteNode(json, child);
+            json.WriteEndArray();
+        }
+        if (node.Endpoint is not null) WriteEndpoint(json, node.Endpoint);
+        if (node.Alias is not null)
+        {
+            json.WriteStartObject("alias");
+            json.WriteString("dnsName", node.Alias.DnsName);
+            json.WriteString("hostedZoneId", node.Alias.HostedZoneId);
+            json.WriteBoolean("evaluateTargetHealth", node.Alias.EvaluateTargetHealth);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, GeoLocationSpec location)
+    {
+        json.WriteStartObject("location");
+        if (location.Continent is not null) json.WriteString("continent", location.Continent);
+        if (location.Country is not null) json.WriteString("country", location.Country);
+        if (location.Subdivision is not null) json.WriteString("subdivision", location.Subdivision);
+        if (location.IsDefault) json.WriteBoolean("default", true);
+        json.WriteEndObject();
+    }
+
+    private static void WriteEndpoint(Utf8JsonWriter json, EndpointSpec endpoint)
+    {
+        json.WriteStartObject("endpoint");
+        json.WriteStartArray("values");
+        foreach (var value in endpoint.Values) json.WriteStringValue(value);
+        json.WriteEndArray();
+        if (endpoint.Ttl is { } ttl) json.WriteNumber("ttl", ttl);
+        if (endpoint.HealthCheck is not null)
+        {
+            json.WritePropertyName("healthCheck");
+            WriteHealthCheck(json, endpoint.HealthCheck);
+        }
+        if (endpoint.HealthCheckId is not null) json.WriteString("healthCheckId", endpoint.HealthCheckId);
+        json.WriteEndObject();
+    }
+
+    private static void WriteHealthCheck(Utf8JsonWriter json, HealthCheckSettings settings)
+    {
+        json.WriteStartObject();
+        if (settings.Type is not null) json.WriteString("type", settings.Type);
+        if (settings.Port is { } port) json.WriteNumber("port", port);
+        if (settings.Path is not null) json.WriteString("path", settings.Path);
+        if (settings.Fqdn is not null) json.WriteString("fqdn", settings.Fqdn);
+        if (settings.SearchString is not null) json.WriteString("searchString", settings.SearchString);
+        if (settings.RequestInterval is { } interval) json.WriteNumber("requestInterval", interval);
+        if (settings.FailureThreshold is { } threshold) json.WriteNumber("failureThreshold", threshold);
+        if (settings.Regions is not null)
+        {
+            json.WriteStartArray("regions");
+            foreach (var region in settings.Regions) json.WriteStringValue(region);
+            json.WriteEndArray();
+        }
+        if (settings.MeasureLatency is { } measureLatency) json.WriteBoolean("measureLatency", measureLatency);
+        if (settings.Inverted is { } inverted) json.WriteBoolean("inverted", inverted);
+        if (settings.EnableSni is { } enableSni) json.WriteBoolean("enableSni", enableSni);
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,151 @@
+using Failover.Core.Diagnostics;
+
+namespace Failover.Core.Spec.Syntax;
+
+/// <summary>
+/// Turns the parsed document into a <see cref="TreeSpec"/>, collecting every type and field problem at once. The tree
+/// it returns is partial when there are problems (bad fields read as absent, unreadable nodes are left out), so the
+/// validator can still look at the rest.
+/// </summary>
+internal sealed class SpecMapper
+{
+    private static readonly Dictionary<string, RoutingPolicy> Routings = Enum.GetValues<RoutingPolicy>().ToDictionary(SpecFields.Name);
+    private static readonly Dictionary<string, DriftPolicy> DriftPolicies = Enum.GetValues<DriftPolicy>().ToDictionary(SpecFields.Name);
+
+    private readonly List<SpecDiagnostic> _diagnostics = [];
+
+    public IReadOnlyList<SpecDiagnostic> Diagnostics => _diagnostics;
+
+    public TreeSpec? Map(SpecValue document)
+    {
+        var fields = FieldReader.Open(document, "$", "the tree spec", SpecFields.Tree, _diagnostics);
+        if (fields is null) return null;
+        fields.String("$schema");
+        var defaults = fields.Get("healthCheckDefaults");
+        var root = fields.Get("root", required: true);
+        return new TreeSpec
+        {
+            Name = fields.String("name", required: true) ?? "",
+            HostedZoneId = fields.String("hostedZoneId", required: true) ?? "",
+            ZoneName = DnsNames.Normalize(fields.String("zoneName", required: true) ?? ""),
+            RecordName = DnsNames.Normalize(fields.String("recordName", required: true) ?? ""),
+            RecordType = fields.String("recordType", required: true) ?? "",
+            Ttl = fields.Integer("ttl") ?? 60,
+            DriftPolicy = fields.Choice("driftPolicy", DriftPolicies) ?? DriftPolicy.Report,
+            HealthCheckDefaults = defaults is null ? null : MapHealthCheck(defaults, fields.PathOf("healthCheckDefaults")),
+            Root = (root is null ? null : MapNode(root, fields.PathOf("root"))) ?? new TreeNode { Id = "", Path = fields.PathOf("root") },
+        };
+    }
+
+    private TreeNode? MapNode(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "a tree node", SpecFields.Node, _diagnostics, ExplainUnknownNodeField);
+        if (fields is null) return null;
+        var primary = fields.Get("primary");
+        var secondary = fields.Get("secondary");
+        var endpoint = fields.Get("endpoint");
+        var alias = fields.Get("alias");
+        var location = fields.Get("location");
+        return new TreeNode
+        {
+            Id = fields.String("id", required: true) ?? "",
+            Path = path,
+            Weight = fields.Integer("weight"),
+            Region = fields.String("region"),
+            Location = location is null ? null : MapLocation(location, fields.PathOf("location")),
+            Routing = fields.Choice("routing", Routings),
+            Primary = primary is null ? null : MapNode(primary, fields.PathOf("primary")),
+            Secondary = secondary is null ? null : MapNode(secondary, fields.PathOf("secondary")),
+            Children = MapChildren(fields),
+            Endpoint = endpoint is null ? null : MapEndpoint(endpoint, fields.PathOf("endpoint")),
+            Alias = alias is null ? null : MapAlias(alias, fields.PathOf("alias")),
+        };
+    }
+
+    private List<TreeNode> MapChildren(FieldReader fields)
+    {
+        var value = fields.Get("children");
+        if (value is null) return [];
+        if (value.Kind != ValueKind.Array)
+        {
+            _diagnostics.Add(FieldReader.At(fields.PathOf("children"), $"expected an array of tree nodes, found {value.Describe()}", value));
+            return [];
+        }
+        var children = new List<TreeNode>(value.Items.Count);
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            var child = MapNode(value.Items[i], $"{fields.PathOf("children")}[{i}]");
+            if (child is not null) children.Add(child);
+        }
+        return children;
+    }
+
+    private EndpointSpec? MapEndpoint(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "an endpoint", SpecFields.Endpoint, _diagnostics);
+        if (fields is null) return null;
+        var healthCheck = fields.Get("healthCheck");
+        return new EndpointSpec
+        {
+            Values = fields.StringList("values", required: true) ?? [],
+            Ttl = fields.Integer("ttl"),
+            HealthCheck = healthCheck is null ? null : MapHealthCheck(healthCheck, fields.PathOf("healthCheck")),
+            HealthCheckId = fields.String("healthCheckId"),
+        };
+    }
+
+    private AliasSpec? MapAlias(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "an alias", SpecFields.Alias, _diagnostics, name => name == "ttl"
+            // Route 53 takes an alias record's TTL from its target and refuses one on the alias itself.
+            ? "alias records have no TTL: Route 53 uses the target's TTL; remove ttl"
+            : null);
+        if (fields is null) return null;
+        return new AliasSpec
+        {
+            DnsName = DnsNames.Normalize(fields.String("dnsName", required: true) ?? ""),
+            HostedZoneId = fields.String("hostedZoneId", required: true) ?? "",
+            EvaluateTargetHealth = fields.Boolean("evaluateTargetHealth") ?? true,
+        };
+    }
+
+    private GeoLocationSpec? MapLocation(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "a location", SpecFields.Location, _diagnostics);
+        if (fields is null) return null;
+        return new GeoLocationSpec
+        {
+            Continent = fields.String("continent"),
+            Country = fields.String("country"),
+            Subdivision = fields.String("subdivision"),
+            IsDefault = fields.Boolean("default") ?? false,
+        };
+    }
+
+    private HealthCheckSettings? MapHealthCheck(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "health check settings", SpecFields.HealthCheck, _diagnostics);
+        if (fields is null) return null;
+        return new HealthCheckSettings
+        {
+            Type = fields.String("type"),
+            Port = fields.Int32("port"),
+            Path = fields.String("path"),
+            Fqdn = fields.String("fqdn") is { } fqdn ? DnsNames.Normalize(fqdn) : null,
+            SearchString = fields.String("searchString"),
+            RequestInterval = fields.Int32("requestInterval"),
+            FailureThreshold = fields.Int32("failureThreshold"),
+            Regions = fields.StringList("regions"),
+            MeasureLatency = fields.Boolean("measureLatency"),
+            Inverted = fields.Boolean("inverted"),
+            EnableSni = fields.Boolean("enableSni"),
+        };
+    }
+
+    private static string? ExplainUnknownNodeField(string name) => name switch
+    {
+        "ttl" or "values" or "healthCheck" or "healthCheckId" => $"{name} belongs inside the node's endpoint object",
+        "dnsName" or "evaluateTargetHealth" => $"{name} belongs inside the node's alias object",
+        _ => null,
+    };
+}
