@@ -9,6 +9,14 @@ namespace Failover.Core.Planning;
 public sealed record Plan(string Tree, string HostedZoneId, IReadOnlyList<PlanLayer> Layers)
 {
     public bool IsEmpty => Layers.All(l => l.IsEmpty);
+
+    /// <summary>Desired records that collide with records the tree does not own; they are left out of the layers.</summary>
+    public IReadOnlyList<PlanConflict> Conflicts { get; init; } = [];
+
+    /// <summary>Counts a caller needs to judge the plan (and the change-size guard to refuse it).</summary>
+    public PlanSummary Summary { get; init; } = PlanSummary.Empty;
+
+    public bool HasConflicts => Conflicts.Count > 0;
 }
 
 public enum PlanLayerKind

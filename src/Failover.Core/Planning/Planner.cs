@@ -1,9 +1,94 @@
 using Failover.Core.Compilation;
+using Failover.Core.Route53;
 
 namespace Failover.Core.Planning;
 
-/// <summary>Plan(desired, actual): a pure function from the tree and the zone's state to ordered layers of changes.</summary>
+/// <summary>
+/// Plan(desired, actual): a pure function from the tree and the zone's state to ordered layers of changes.
+/// Make-before-break: health checks first, then creates and UPSERTs bottom-up (leaf records, then each alias level),
+/// then deletions top-down, then the health checks nothing uses any more.
+/// </summary>
 public static class Planner
 {
-    public static Plan Plan(CompiledTree desired, ActualState actual) => throw new NotImplementedException();
+    public static Plan Plan(CompiledTree desired, ActualState actual) => Plan(desired, actual, ChangeBatchLimits.Route53);
+
+    public static Plan Plan(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
+    {
+        var tree = desired.Spec.Name;
+        var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual);
+        var records = desired.Records.Select(r => WithExistingHealthCheck(r, health.ExistingIdsByNode)).ToList();
+        return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits);
+    }
+
+    /// <summary>Removes everything the tree owns: records top-down, then the health checks tagged as the tree's.</summary>
+    public static Plan Teardown(string tree, string hostedZoneId, ActualState actual) =>
+        Teardown(tree, hostedZoneId, actual, ChangeBatchLimits.Route53);
+
+    public static Plan Teardown(string tree, string hostedZoneId, ActualState actual, ChangeBatchLimits limits) =>
+        Build(tree, hostedZoneId, [], [], actual, limits);
+
+    private static Plan Build(
+        string tree, string hostedZoneId, IReadOnlyList<PlannedHealthCheck> healthChecksToCreate, IReadOnlyList<DesiredRecord> records,
+        ActualState actual, ChangeBatchLimits limits)
+    {
+        var diff = RecordDiff.Compare(tree, records, actual);
+        var layers = new List<PlanLayer>();
+        if (healthChecksToCreate.Count > 0)
+            layers.Add(new PlanLayer(LayerNames.HealthChecks, PlanLayerKind.HealthChecks) { HealthChecks = healthChecksToCreate });
+
+        foreach (var (level, units) in diff.Writes)
+            layers.Add(RecordLayer(LayerNames.ForCreates(level), ChangeBatchPacker.PackAtomicGroups(units.OrderBy(u => u[0].RecordSet.Key, KeyOrder.Instance), limits)));
+        foreach (var (level, deletes) in diff.Deletes.Reverse())
+            layers.Add(RecordLayer(LayerNames.ForDeletes(level), ChangeBatchPacker.Pack(deletes.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits)));
+
+        var stillReferenced = StillReferenced(records, actual, diff);
+        var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced);
+        if (unused.Count > 0)
+            layers.Add(new PlanLayer(LayerNames.HealthCheckCleanup, PlanLayerKind.HealthCheckCleanup) { HealthCheckDeletions = unused });
+
+        return new Plan(tree, hostedZoneId, layers.Where(l => !l.IsEmpty).ToList())
+        {
+            Conflicts = diff.Conflicts,
+            Summary = new PlanSummary(
+                RecordsCreated: diff.Written.Count(k => !diff.Existing.Contains(k)),
+                RecordsUpdated: diff.Written.Count(diff.Existing.Contains),
+                RecordsDeleted: diff.Deleted.Count(k => !diff.Written.Contains(k)),
+                HealthChecksCreated: healthChecksToCreate.Count,
+                HealthChecksDeleted: unused.Count,
+                ExistingRecords: diff.Existing.Count),
+        };
+    }
+
+    private static DesiredRecord WithExistingHealthCheck(DesiredRecord record, IReadOnlyDictionary<string, string> existingIds) =>
+        HealthCheckPlaceholder.TryGetNodeId(record.RecordSet.HealthCheckId, out var nodeId) && existingIds.TryGetValue(nodeId, out var id)
+            ? record with { RecordSet = record.RecordSet with { HealthCheckId = id } }
+            : record;
+
+    /// <summary>Health check ids that records will still carry after the plan: the desired ones and the zone's untouched ones.</summary>
+    private static HashSet<string> StillReferenced(IReadOnlyList<DesiredRecord> records, ActualState actual, RecordDiffResult diff)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in records)
+            if (record.RecordSet.HealthCheckId is { } id) ids.Add(id);
+        foreach (var record in actual.Records)
+            if (record.HealthCheckId is { } id && !diff.Deleted.Contains(record.Key) && !diff.Written.Contains(record.Key)) ids.Add(id);
+        return ids;
+    }
+
+    private static PlanLayer RecordLayer(string name, IReadOnlyList<ChangeBatch> batches) =>
+        new(name, PlanLayerKind.Records) { ChangeBatches = batches };
+
+    /// <summary>Plans read the same whatever order the zone listed its records in.</summary>
+    private sealed class KeyOrder : IComparer<RecordKey>
+    {
+        public static KeyOrder Instance { get; } = new();
+
+        public int Compare(RecordKey x, RecordKey y)
+        {
+            var byName = string.CompareOrdinal(x.Name, y.Name);
+            if (byName != 0) return byName;
+            var byType = string.CompareOrdinal(x.Type, y.Type);
+            return byType != 0 ? byType : string.CompareOrdinal(x.SetIdentifier, y.SetIdentifier);
+        }
+    }
 }

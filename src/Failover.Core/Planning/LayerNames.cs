@@ -1,0 +1,16 @@
+namespace Failover.Core.Planning;
+
+/// <summary>The names layers carry in plans, logs and the workflow's progress.</summary>
+public static class LayerNames
+{
+    public const string HealthChecks = "health-checks";
+    public const string LeafRecords = "leaf-records";
+    public const string DeleteLeafRecords = "delete-leaf-records";
+    public const string HealthCheckCleanup = "health-check-cleanup";
+
+    /// <summary><c>leaf-records</c> for level 0, <c>alias-level-k</c> above.</summary>
+    public static string ForCreates(int level) => level == 0 ? LeafRecords : $"alias-level-{level}";
+
+    /// <summary><c>delete-leaf-records</c> for level 0, <c>delete-alias-level-k</c> above.</summary>
+    public static string ForDeletes(int level) => level == 0 ? DeleteLeafRecords : $"delete-alias-level-{level}";
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using Failover.Core.Route53;
+
+namespace Failover.Core.Planning;
+
+/// <summary>The plan for people: a headline, any conflicts, then one table per layer in the order they run.</summary>
+public static class PlanTextWriter
+{
+    public static string Write(Plan plan)
+    {
+        var text = new StringBuilder();
+        text.Append("Plan for tree '").Append(plan.Tree).Append("' in hosted zone ").Append(plan.HostedZoneId).Append('\n');
+        text.Append(plan.Summary).Append('\n');
+        if (plan.Conflicts.Count > 0)
+        {
+            text.Append("\nConflicts (these records are left alone; the plan cannot be applied until they are resolved):\n");
+            foreach (var conflict in plan.Conflicts) text.Append("  ").Append(conflict).Append('\n');
+        }
+        if (plan.IsEmpty)
+        {
+            text.Append("\nNothing to change: Route 53 already matches the tree.\n");
+            return text.ToString();
+        }
+
+        var number = 0;
+        foreach (var layer in plan.Layers)
+        {
+            text.Append('\n').Append(++number).Append(". ").Append(layer.Name);
+            switch (layer.Kind)
+            {
+                case PlanLayerKind.HealthChecks:
+                    text.Append(" (").Append(layer.HealthChecks.Count).Append(" to create)\n");
+                    AppendTable(text, ["ACTION", "NODE", "CHECK", "CALLER REFERENCE"],
+                        layer.HealthChecks.Select(h => new[] { "CREATE", h.NodeId, Describe(h.Config), h.CallerReference }));
+                    break;
+                case PlanLayerKind.Records:
+                    var changes = layer.ChangeBatches.SelectMany(b => b.Changes).ToList();
+                    text.Append(" (").Append(changes.Count).Append(changes.Count == 1 ? " change in " : " changes in ")
+                        .Append(layer.ChangeBatches.Count).Append(layer.ChangeBatches.Count == 1 ? " batch)\n" : " batches)\n");
+                    AppendTable(text, ["ACTION", "NAME", "TYPE", "SET ID", "ROUTING", "TARGET / VALUES", "HEALTH CHECK"],
+                        changes.Select(c => new[]
+                        {
+                            c.Action.ToString().ToUpperInvariant(), c.RecordSet.Name, c.RecordSet.Type, c.RecordSet.SetIdentifier ?? "-",
+                            Routing(c.RecordSet), Target(c.RecordSet), c.RecordSet.HealthCheckId ?? "-",
+                        }));
+                    break;
+                case PlanLayerKind.HealthCheckCleanup:
+                    text.Append(" (").Append(layer.HealthCheckDeletions.Count).Append(" to delete)\n");
+                    AppendTable(text, ["ACTION", "HEALTH CHECK", "NODE"],
+                        layer.HealthCheckDeletions.Select(d => new[] { "DELETE", d.HealthCheckId, d.NodeId ?? "-" }));
+                    break;
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string Routing(ResourceRecordSet record) => RecordRouting.PolicyOf(record) switch
+    {
+        RecordRoutingPolicy.Weighted => $"weighted {record.Weight}",
+        RecordRoutingPolicy.Latency => $"latency {record.Region}",
+        RecordRoutingPolicy.Geolocation => "geo " + Location(record.GeoLocation!),
+        RecordRoutingPolicy.Failover => "failover " + record.Failover!.ToLowerInvariant(),
+        RecordRoutingPolicy.Multivalue => "multivalue",
+        _ => "simple",
+    };
+
+    private static string Location(GeoLocation geo) =>
+        geo.CountryCode == "*" ? "default"
+        : geo.ContinentCode is not null ? "continent " + geo.ContinentCode
+        : geo.SubdivisionCode is not null ? $"{geo.CountryCode}-{geo.SubdivisionCode}"
+        : "country " + geo.CountryCode;
+
+    private static string Target(ResourceRecordSet record)
+    {
+        if (record.AliasTarget is { } alias)
+            return $"alias {alias.DnsName}" + (alias.EvaluateTargetHealth ? " (evaluate health)" : "");
+        const int shown = 3;
+        var values = string.Join(", ", record.ResourceRecords.Take(shown));
+        if (record.ResourceRecords.Count > shown) values += $", … (+{record.ResourceRecords.Count - shown})";
+        return record.Ttl is { } ttl ? $"{values} (ttl {ttl})" : values;
+    }
+
+    private static string Describe(Route53.HealthCheckConfig config)
+    {
+        var target = config.IpAddress ?? config.FullyQualifiedDomainName ?? "?";
+        var text = new StringBuilder().Append(config.Type).Append(' ').Append(target.Contains(':') ? $"[{target}]" : target);
+        if (config.Port is { } port) text.Append(':').Append(port);
+        if (config.ResourcePath is { } path) text.Append(path.StartsWith('/') ? path : "/" + path);
+        if (config.IpAddress is not null && config.FullyQualifiedDomainName is { } host) text.Append(" host ").Append(host);
+        if (config.SearchString is { } search) text.Append(" match \"").Append(search).Append('"');
+        text.Append(" every ").Append(config.RequestInterval).Append("s, ").Append(config.FailureThreshold).Append(" failures");
+        return text.ToString();
+    }
+
+    private static void AppendTable(StringBuilder text, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        var widths = new int[header.Length];
+        foreach (var row in all)
+            for (var i = 0; i < row.Length; i++) widths[i] = Math.Max(widths[i], row[i].Length);
+        foreach (var row in all)
+        {
+            text.Append("  ");
+            for (var i = 0; i < row.Length; i++)
+            {
+                text.Append(row[i]);
+                if (i < row.Length - 1) text.Append(' ', widths[i] - row[i].Length + 2);
+            }
+            text.Append('\n');
+        }
+    }
+}
