@@ -1,0 +1,49 @@
+using Failover.Core.Compilation;
+using Failover.Testing;
+
+namespace Failover.Core.Tests.Compilation;
+
+public class LevelPropertyTests
+{
+    public static TheoryData<int, int> Trees() => new() { { 1, 1 }, { 2, 2 }, { 3, 7 }, { 4, 50 }, { 5, 300 }, { 6, 1000 }, { 7, 2500 }, { 8, 40 }, { 9, 9 } };
+
+    [Theory]
+    [MemberData(nameof(Trees))]
+    public void An_alias_to_a_helper_name_is_one_level_above_the_highest_record_there(int seed, int leaves)
+    {
+        var tree = TreeCompiler.Compile(new TreeGenerator(seed).Generate(leaves));
+        var byName = tree.Records.ToLookup(r => r.RecordSet.Name);
+
+        foreach (var record in tree.Records)
+        {
+            var target = record.RecordSet.AliasTarget?.DnsName;
+            if (target is null || !byName.Contains(target))
+            {
+                Assert.Equal(0, record.Level);
+                continue;
+            }
+            Assert.StartsWith(HelperNames.Prefix, target);
+            Assert.Equal(1 + byName[target].Max(r => r.Level), record.Level);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Trees))]
+    public void Generated_trees_have_the_requested_leaves_and_unique_set_identifiers(int seed, int leaves)
+    {
+        var spec = new TreeGenerator(seed).Generate(leaves);
+        var tree = TreeCompiler.Compile(spec);
+
+        Assert.Equal(leaves, spec.Root.DescendantsAndSelf().Count(n => n.Kind != Core.Spec.NodeKind.Rule));
+        Assert.Equal(tree.Records.Count, tree.Records.Select(r => r.RecordSet.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_generator_is_deterministic_per_seed_and_varies_across_seeds()
+    {
+        string Shape(int seed) => string.Join(",", new TreeGenerator(seed).Generate(100).Root.DescendantsAndSelf().Select(n => $"{n.Id}:{n.Routing}"));
+
+        Assert.Equal(Shape(42), Shape(42));
+        Assert.NotEqual(Shape(42), Shape(43));
+    }
+}
