@@ -1,0 +1,35 @@
+using Failover.Core.Spec;
+
+namespace Failover.Core.Diagnostics;
+
+/// <summary>Orders diagnostics as a reader meets them: errors before warnings, each in document order.</summary>
+public static class DiagnosticOrder
+{
+    public static IReadOnlyList<SpecDiagnostic> Sort(IEnumerable<SpecDiagnostic> diagnostics, TreeSpec? spec)
+    {
+        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (spec is not null)
+        {
+            var i = 0;
+            foreach (var node in spec.Root.DescendantsAndSelf()) ordinals.TryAdd(node.Path, i++);
+        }
+        // OrderBy is stable: diagnostics of one node keep the order they were found in.
+        return diagnostics
+            .OrderBy(d => d.Severity == Severity.Error ? 0 : 1)
+            .ThenBy(d => NodeOrdinal(d.Path, ordinals))
+            .ToList();
+    }
+
+    /// <summary>The position of the innermost node the path lies in; fields of the tree itself come first.</summary>
+    private static int NodeOrdinal(string path, Dictionary<string, int> ordinals)
+    {
+        while (path.Length > 1)
+        {
+            if (ordinals.TryGetValue(path, out var ordinal)) return ordinal;
+            var cut = path.LastIndexOfAny(['.', '[']);
+            if (cut <= 0) break;
+            path = path[..cut];
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Failover.Core.Spec;
+
+namespace Failover.Core.Validation;
+
+/// <summary>Endpoint leaves: values valid for the record type, TTL, and how they are health-checked.</summary>
+internal static partial class EndpointRules
+{
+    /// <summary>Route 53's limit on one resource record value (RData).</summary>
+    public const int MaxValueLength = 4000;
+
+    public static void Check(ValidationContext context, VisitedNode visited)
+    {
+        var endpoint = visited.Node.Endpoint!;
+        var path = visited.PathOf("endpoint");
+        CheckValues(context, endpoint, path);
+        if (endpoint.Ttl is < 0 or > TreeFieldRules.MaxTtl)
+            context.Error($"{path}.ttl", $"ttl must be between 0 and {TreeFieldRules.MaxTtl} seconds");
+
+        if (endpoint.HealthCheck is not null && endpoint.HealthCheckId is not null)
+            context.Error($"{path}.healthCheckId", "give either healthCheck (a check this tree creates) or healthCheckId (an existing check), not both");
+        if (endpoint.HealthCheckId is { } id && !HealthCheckId().IsMatch(id))
+            context.Error($"{path}.healthCheckId", $"\"{TreeFieldRules.Shown(id)}\" is not a Route 53 health check id (a UUID such as 6f1c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5f)");
+        // Route 53's API reference: a failover record set needs HealthCheckId; without one the primary always answers.
+        if (visited.IsFailoverPrimary && endpoint.HealthCheck is null && endpoint.HealthCheckId is null)
+            context.Error($"{path}.healthCheck", "a failover primary endpoint needs a health check (healthCheck or healthCheckId), or it can never fail over");
+        if (endpoint.HealthCheck is not null) HealthCheckRules.CheckLeaf(context, visited, endpoint, $"{path}.healthCheck");
+    }
+
+    /// <summary>All non-alias records of a weighted group must share one TTL (Route 53's API reference).</summary>
+    public static void CheckWeightedTtls(ValidationContext context, TreeNode rule)
+    {
+        var endpoints = rule.Children.Where(c => c.Endpoint is not null && c.Routing is null).ToList();
+        if (endpoints.Count < 2) return;
+        var first = endpoints[0];
+        var ttl = first.Endpoint!.Ttl ?? context.Spec.Ttl;
+        foreach (var other in endpoints.Skip(1))
+        {
+            var otherTtl = other.Endpoint!.Ttl ?? context.Spec.Ttl;
+            if (otherTtl != ttl)
+                context.Error($"{other.Path}.endpoint.ttl", $"ttl {otherTtl} differs from {ttl} at {first.Path}: Route 53 requires one TTL for all records of a weighted group");
+        }
+    }
+
+    private static void CheckValues(ValidationContext context, EndpointSpec endpoint, string path)
+    {
+        var type = context.Spec.RecordType;
+        if (endpoint.Values.Count == 0)
+        {
+            context.Error($"{path}.values", "an endpoint needs at least one value");
+            return;
+        }
+        if (type == "CNAME" && endpoint.Values.Count > 1)
+            context.Error($"{path}.values", $"a CNAME record has exactly one value; found {endpoint.Values.Count}");
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < endpoint.Values.Count; i++)
+        {
+            var value = endpoint.Values[i];
+            var valuePath = $"{path}.values[{i}]";
+            if (!seen.Add(value)) context.Error(valuePath, $"\"{TreeFieldRules.Shown(value)}\" is listed twice; Route 53 refuses duplicate values in a record");
+            else if (value.Length > MaxValueLength) context.Error(valuePath, $"a value has at most {MaxValueLength} characters");
+            else if (ValueProblem(type, value) is { } problem) context.Error(valuePath, problem);
+        }
+    }
+
+    private static string? ValueProblem(string type, string value)
+    {
+        var shown = TreeFieldRules.Shown(value);
+        switch (type)
+        {
+            case "A":
+                return AddressRanges.IsIPv4(value) ? null : $"\"{shown}\" is not an IPv4 address (an A record holds dotted-quad addresses such as 192.0.2.10)";
+            case "AAAA":
+                return AddressRanges.IsIPv6(value) ? null : $"\"{shown}\" is not an IPv6 address (an AAAA record holds addresses such as 2001:db8::10)";
+            case "CNAME":
+            case "PTR":
+                var problem = DnsNameSyntax.Problem(DnsNames.Normalize(value));
+                return problem is null ? null : $"a {type} value is a domain name; \"{shown}\" {problem}";
+            case "MX":
+                var mx = Mx().Match(value);
+                return mx.Success && int.TryParse(mx.Groups[1].Value, out var preference) && preference <= 65535
+                    ? null : $"\"{shown}\" is not an MX value: \"<preference 0–65535> <mail server>\", for example \"10 mail.example.com\"";
+            case "SRV":
+                return Srv().IsMatch(value) ? null : $"\"{shown}\" is not an SRV value: \"<priority> <weight> <port> <target>\", for example \"1 10 5269 xmpp.example.com\"";
+            case "TXT":
+            case "SPF":
+                return value.Length >= 2 && value[0] == '"' && value[^1] == '"'
+                    ? null : $"a {type} value is one or more quoted strings, for example \"\\\"v=spf1 -all\\\"\"";
+            case "CAA":
+                return Caa().IsMatch(value) ? null : $"\"{shown}\" is not a CAA value: \"<flags> <tag> \\\"<value>\\\"\", for example \"0 issue \\\"amazon.com\\\"\"";
+            default:
+                return string.IsNullOrWhiteSpace(value) ? "a value must not be empty" : null;
+        }
+    }
+
+    [GeneratedRegex("^([0-9]{1,5}) [A-Za-z0-9._-]+\\.?$")]
+    private static partial Regex Mx();
+
+    [GeneratedRegex("^[0-9]{1,5} [0-9]{1,5} [0-9]{1,5} [A-Za-z0-9._-]+\\.?$")]
+    private static partial Regex Srv();
+
+    [GeneratedRegex("^[0-9]{1,3} [A-Za-z0-9]+ \".*\"$")]
+    private static partial Regex Caa();
+
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    private static partial Regex HealthCheckId();
+}
