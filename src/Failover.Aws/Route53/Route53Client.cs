@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Failover.Aws.Http;
+
+namespace Failover.Aws.Route53;
+
+/// <summary>
+/// A typed Route 53 client (REST-XML, API 2013-04-01) limited to the operations the service uses. Every call waits
+/// for the account-wide rate limiter, is signed with SigV4 for us-east-1 (Route 53 is global), and is retried with
+/// capped exponential backoff and full jitter when Route 53 throttles, is busy with the zone, or fails.
+/// </summary>
+public sealed partial class Route53Client
+{
+    private const string ApiPrefix = "/2013-04-01";
+    private const string XmlContentType = "application/xml";
+    private static readonly HttpClient SharedHttp = new();
+    private static readonly ConcurrentDictionary<(double, int), TokenBucket> ProcessRateLimits = new();
+
+    private readonly AwsHttpTransport _transport;
+
+    /// <param name="options">Validated here; an invalid setting throws with its name.</param>
+    /// <param name="http">The HTTP client; a process-wide one when null.</param>
+    /// <param name="credentials">The SDK's default credential chain when null.</param>
+    /// <param name="time">Clock for backoff, rate limiting and signing; the system clock when null.</param>
+    /// <param name="random">Source of backoff jitter.</param>
+    /// <param name="rateLimit">
+    /// The request rate limiter. When null: with the system clock, one bucket per rate shared by every Route 53 client
+    /// of the process (the limit is the account's, not the client's); with an injected clock, a bucket of its own.
+    /// </param>
+    public Route53Client(
+        Route53ClientOptions options, HttpClient? http = null, AWSCredentials? credentials = null,
+        TimeProvider? time = null, Random? random = null, TokenBucket? rateLimit = null)
+    {
+        options.Validate();
+        Options = options;
+        rateLimit ??= time is null
+            ? ProcessRateLimits.GetOrAdd((options.RequestsPerSecond, options.Burst), key => new TokenBucket(key.Item1, key.Item2))
+            : new TokenBucket(options.RequestsPerSecond, options.Burst, time);
+        // Route 53 is a global service: requests are signed for us-east-1 whatever the caller's region.
+        var signer = new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.USEast1, "route53");
+        _transport = new AwsHttpTransport(http ?? SharedHttp, options.Endpoint, signer, options.Retry, Route53ErrorReader.Read, time, random, rateLimit);
+    }
+
+    /// <summary>A client configured from the environment (<c>AWS_ENDPOINT_URL_ROUTE_53</c>, credentials chain).</summary>
+    public static Route53Client FromEnvironment() => new(Route53ClientOptions.FromEnvironment());
+
+    public Route53ClientOptions Options { get; }
+    public TokenBucket RateLimit => _transport.RateLimit!;
+
+    private async Task<System.Xml.Linq.XElement> SendAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return Route53Xml.Parse(response.Body);
+    }
+
+    private static AwsRequest Get(string operation, string path) => new(operation, HttpMethod.Get, ApiPrefix + path) { SafeToRepeat = true };
+
+    private static AwsRequest Post(string operation, string path, byte[] body, bool safeToRepeat) =>
+        new(operation, HttpMethod.Post, ApiPrefix + path) { Body = body, ContentType = XmlContentType, SafeToRepeat = safeToRepeat };
+
+    private static string Query(params (string Name, string? Value)[] parameters)
+    {
+        var present = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToList();
+        return present.Count == 0 ? "" : "?" + string.Join('&', present);
+    }
+}

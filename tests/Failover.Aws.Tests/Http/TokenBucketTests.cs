@@ -1,0 +1,68 @@
+using Failover.Aws.Http;
+using Failover.Aws.Tests.Route53;
+
+namespace Failover.Aws.Tests.Http;
+
+/// <summary>The client-side rate limit on a fake clock: burst first, then one request per refill interval.</summary>
+public sealed class TokenBucketTests
+{
+    [Fact]
+    public async Task A_burst_goes_out_at_once_and_the_rest_at_the_refill_rate()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(5, 5, time);
+        var start = time.GetUtcNow();
+
+        for (var i = 0; i < 12; i++) await bucket.AcquireAsync();
+
+        Assert.Equal(Enumerable.Repeat(200, 7), time.Delays.Select(d => (int)Math.Round(d.TotalMilliseconds)));
+        Assert.Equal(TimeSpan.FromSeconds(1.4), time.GetUtcNow() - start);
+    }
+
+    [Fact]
+    public async Task Quiet_time_refills_the_bucket_up_to_the_burst_and_no_further()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(5, 3, time);
+        for (var i = 0; i < 3; i++) await bucket.AcquireAsync();
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 3; i++) await bucket.AcquireAsync();
+        Assert.Empty(time.Delays);
+
+        await bucket.AcquireAsync();
+        Assert.Equal(TimeSpan.FromMilliseconds(200), Assert.Single(time.Delays));
+    }
+
+    [Fact]
+    public void Callers_arriving_together_are_spaced_in_arrival_order()
+    {
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(4, 1, time);
+
+        var waits = Enumerable.Range(0, 4).Select(_ => bucket.Reserve()).ToList();
+
+        Assert.Equal(new[] { 0, 250, 500, 750 }, waits.Select(w => (int)Math.Round(w.TotalMilliseconds)));
+    }
+
+    [Fact]
+    public async Task Every_route53_call_of_a_client_waits_for_the_bucket()
+    {
+        await using var server = new LoopbackServer(Route53Answers.ChangeInfo());
+        var time = new FakeTimeProvider();
+        var client = LoopbackRoute53.Client(server.Url, time, rateLimit: new TokenBucket(2, 1, time));
+
+        for (var i = 0; i < 3; i++) await client.GetChangeAsync("C1");
+
+        Assert.Equal(3, server.Received.Count);
+        Assert.Equal(new[] { 500, 500 }, time.Delays.Select(d => (int)Math.Round(d.TotalMilliseconds)));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(-1, 1)]
+    [InlineData(double.NaN, 1)]
+    [InlineData(1, 0)]
+    public void A_bucket_needs_a_positive_rate_and_burst(double rate, int burst) =>
+        Assert.ThrowsAny<ArgumentException>(() => new TokenBucket(rate, burst));
+}

@@ -1,0 +1,31 @@
+using Failover.Aws.Route53;
+
+namespace Failover.Aws.Tests.Route53;
+
+/// <summary>Route 53 clients pointed at the collection's moto, and fresh zones so tests do not see each other's records.</summary>
+internal static class Route53MotoClient
+{
+    public static Route53Client Create(MotoFixture moto, HttpClient? http = null) =>
+        // moto has no account-wide limit to protect; the rate limiter has its own tests on a fake clock.
+        new(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 }, http);
+
+    public static async Task<HostedZone> NewZoneAsync(Route53Client client)
+    {
+        var name = $"z{Guid.NewGuid():N}"[..12] + ".example.com";
+        var created = await client.CreateHostedZoneAsync(name, Guid.NewGuid().ToString());
+        return created.HostedZone;
+    }
+}
+
+/// <summary>Counts the requests that go through it, by path.</summary>
+internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
+{
+    private int _count;
+    public int Count => _count;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _count);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
