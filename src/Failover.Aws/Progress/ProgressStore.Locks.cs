@@ -1,0 +1,84 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace Failover.Aws.Progress;
+
+public sealed partial class ProgressStore
+{
+    // DynamoDB's TTL removes a forgotten lock item some time after this; the expiry in the item is what counts.
+    private static readonly TimeSpan LockItemCleanupDelay = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Takes the tree's lock for <paramref name="runId"/> until now + <paramref name="ttl"/>: true if it was free,
+    /// expired (a crashed run does not lock the tree forever), or already held by this run (which renews it);
+    /// false if another run holds it. Exactly one of several concurrent callers wins.
+    /// </summary>
+    public async Task<bool> TryAcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        var now = Now;
+        var expiresAt = now + ttl;
+        var item = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock);
+        item[Attributes.Tree] = Attributes.S(tree);
+        item[Attributes.Owner] = Attributes.S(runId);
+        item[Attributes.AcquiredAt] = Attributes.Time(now);
+        item[Attributes.LockExpiresAt] = Attributes.N(expiresAt.ToUnixTimeMilliseconds());
+        item[ProgressTable.ExpiryAttribute] = Attributes.N(Attributes.EpochSeconds(expiresAt + LockItemCleanupDelay));
+
+        var expressions = new Expressions();
+        var condition = $"attribute_not_exists({expressions.Name(ProgressTable.PartitionKey)}) "
+            + $"OR {expressions.Name(Attributes.Owner)} = {expressions.Value("owner", Attributes.S(runId))} "
+            + $"OR {expressions.Name(Attributes.LockExpiresAt)} <= {expressions.Value("now", Attributes.N(now.ToUnixTimeMilliseconds()))}";
+        return await ConditionallyAsync(() => _dynamo.PutItemAsync(new PutItemRequest
+        {
+            TableName = _table,
+            Item = item,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = expressions.Names,
+            ExpressionAttributeValues = expressions.Values,
+        }, cancellationToken));
+    }
+
+    /// <summary>
+    /// Extends the lock <paramref name="runId"/> holds to now + <paramref name="ttl"/>; false if the run no longer
+    /// holds it (another run took it over after it expired). A lock that expired but was not taken is renewed.
+    /// </summary>
+    public Task<bool> RenewLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        var expiresAt = Now + ttl;
+        var update = new ItemUpdate()
+            .Set(Attributes.LockExpiresAt, Attributes.N(expiresAt.ToUnixTimeMilliseconds()))
+            .Set(ProgressTable.ExpiryAttribute, Attributes.N(Attributes.EpochSeconds(expiresAt + LockItemCleanupDelay)))
+            .When(u => $"{u.Name(Attributes.Owner)} = {u.Value("runId", Attributes.S(runId))}");
+        return TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock), cancellationToken);
+    }
+
+    /// <summary>Releases the lock if <paramref name="runId"/> holds it; false if it does not (nothing is changed then).</summary>
+    public Task<bool> ReleaseLockAsync(string tree, string runId, CancellationToken cancellationToken = default)
+    {
+        var expressions = new Expressions();
+        var condition = $"{expressions.Name(Attributes.Owner)} = {expressions.Value("runId", Attributes.S(runId))}";
+        return ConditionallyAsync(() => _dynamo.DeleteItemAsync(new DeleteItemRequest
+        {
+            TableName = _table,
+            Key = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock),
+            ConditionExpression = condition,
+            ExpressionAttributeNames = expressions.Names,
+            ExpressionAttributeValues = expressions.Values,
+        }, cancellationToken));
+    }
+
+    /// <summary>The lock item, expired or not (compare with <see cref="TreeLock.IsExpired"/>); null if none.</summary>
+    public async Task<TreeLock?> GetLockAsync(string tree, CancellationToken cancellationToken = default)
+    {
+        var item = await GetItemAsync(ProgressKeys.TreePartition(tree), ProgressKeys.Lock, cancellationToken);
+        if (item is null) return null;
+        var expiresAtMs = item.Long(Attributes.LockExpiresAt)
+            ?? throw new ProgressStoreException($"lock of tree '{tree}' has no expiry");
+        return new TreeLock(
+            tree,
+            item.RequiredString(Attributes.Owner),
+            item.RequiredTimestamp(Attributes.AcquiredAt),
+            DateTimeOffset.FromUnixTimeMilliseconds(expiresAtMs));
+    }
+}
