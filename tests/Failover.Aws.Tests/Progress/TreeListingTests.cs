@@ -11,7 +11,7 @@ public sealed class TreeListingTests(MotoFixture moto)
     {
         var (store, client, _) = await NewAsync(moto);
         using var _c = client;
-        var names = Enumerable.Range(0, 120).Select(i => $"tree-{i:D3}").ToList();
+        var names = Enumerable.Range(0, 60).Select(i => $"tree-{i:D3}").ToList();
         await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 4 },
             async (name, _) => await store.PutVersionAsync(Tree(name, name + ".example.com"), "{}"));
 
@@ -19,13 +19,13 @@ public sealed class TreeListingTests(MotoFixture moto)
         string? token = null;
         do
         {
-            var page = await store.ListTreesAsync(pageSize: 50, pageToken: token);
+            var page = await store.ListTreesAsync(pageSize: 25, pageToken: token);
             pages.Add(page);
             token = page.NextPageToken;
         } while (token is not null && pages.Count < 10);
 
-        Assert.True(pages.Count >= 3, $"expected at least 3 pages of 50, got {pages.Count}");
-        Assert.All(pages, p => Assert.True(p.Trees.Count <= 50));
+        Assert.True(pages.Count >= 3, $"expected at least 3 pages of 25, got {pages.Count}");
+        Assert.All(pages, p => Assert.True(p.Trees.Count <= 25));
         Assert.Equal(names, pages.SelectMany(p => p.Trees).Select(t => t.Name));
         Assert.Equal("tree-007.example.com", pages[0].Trees[7].Descriptor.RecordName);
     }
