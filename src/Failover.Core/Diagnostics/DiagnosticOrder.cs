@@ -7,6 +7,8 @@ public static class DiagnosticOrder
 {
     public static IReadOnlyList<SpecDiagnostic> Sort(IEnumerable<SpecDiagnostic> diagnostics, TreeSpec? spec)
     {
+        var list = diagnostics.ToList();
+        if (list.Count == 0) return list;
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         if (spec is not null)
         {
@@ -14,7 +16,7 @@ public static class DiagnosticOrder
             foreach (var node in spec.Root.DescendantsAndSelf()) ordinals.TryAdd(node.Path, i++);
         }
         // OrderBy is stable: diagnostics of one node keep the order they were found in.
-        return diagnostics
+        return list
             .OrderBy(d => d.Severity == Severity.Error ? 0 : 1)
             .ThenBy(d => NodeOrdinal(d.Path, ordinals))
             .ToList();
