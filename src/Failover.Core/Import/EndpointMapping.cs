@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Failover.Core.Spec;
+
+namespace Failover.Core.Import;
+
+/// <summary>What the referring rule says about an endpoint: Evaluate Target Health and a health check id.</summary>
+internal sealed record ReferenceSettings(string Path, bool? EvaluateTargetHealth, string? HealthCheckId);
+
+/// <summary>
+/// Turns a traffic policy endpoint into a leaf: <c>value</c> endpoints into endpoint leaves, AWS resources into alias
+/// leaves with the hosted zone id Route 53 requires for that resource in its region.
+/// </summary>
+internal sealed partial class EndpointMapping(PolicyValues values, ImportOptions options)
+{
+    public static readonly IReadOnlyList<string> Types =
+        ["value", "cloudfront", "elastic-load-balancer", "application-load-balancer", "network-load-balancer", "elastic-beanstalk", "s3-website"];
+
+    private static readonly IReadOnlyList<string> Fields = ["Type", "Region", "Value"];
+
+    /// <summary>The leaf's endpoint or alias, or null after reporting why the endpoint cannot be imported.</summary>
+    public (EndpointSpec? Endpoint, AliasSpec? Alias)? Map(string endpointId, JsonElement endpoint, ReferenceSettings reference)
+    {
+        var path = PolicyPath.Endpoint(endpointId);
+        if (endpoint.ValueKind != JsonValueKind.Object)
+        {
+            values.Error(path, $"an endpoint must be an object, not {PolicyValues.Describe(endpoint)}");
+            return null;
+        }
+        var type = values.String(endpoint, "Type", path, required: true);
+        var value = values.String(endpoint, "Value", path, required: true);
+        var region = values.String(endpoint, "Region", path);
+        if (type is null || value is null) return null;
+
+        if (type == "value")
+        {
+            return (new EndpointSpec { Values = [value], HealthCheckId = reference.HealthCheckId }, null);
+        }
+        if (!Types.Contains(type))
+        {
+            values.Error(PolicyPath.Property(path, "Type"), $"unknown endpoint type \"{type}\" (expected one of {string.Join(", ", Types)})");
+            return null;
+        }
+        if (reference.HealthCheckId is { } healthCheck)
+        {
+            values.Warning(PolicyPath.Property(reference.Path, "HealthCheck"),
+                $"health check {healthCheck} on the {type} endpoint {endpointId} is not imported: alias leaves here are judged by Evaluate Target Health");
+        }
+        var alias = type switch
+        {
+            "cloudfront" => CloudFront(value, reference),
+            "s3-website" => S3Website(path, value, region),
+            "network-load-balancer" => Regional(path, value, region, NetworkLoadBalancerRegion(), AliasHostedZones.NetworkLoadBalancer, "Network Load Balancer"),
+            "elastic-beanstalk" => Regional(path, value, region, ElasticBeanstalkRegion(), AliasHostedZones.ElasticBeanstalk, "Elastic Beanstalk"),
+            _ => Regional(path, value, region, LoadBalancerRegion(), AliasHostedZones.ApplicationLoadBalancer, "load balancer"),
+        };
+        if (alias is null) return null;
+        if (type != "cloudfront") alias = alias with { EvaluateTargetHealth = reference.EvaluateTargetHealth ?? true };
+        return (null, alias);
+    }
+
+    public static IReadOnlyList<string> KnownFields => Fields;
+
+    private AliasSpec CloudFront(string value, ReferenceSettings reference)
+    {
+        // Route 53 cannot evaluate the health of a CloudFront distribution: an alias to one must not ask to.
+        if (reference.EvaluateTargetHealth == true)
+        {
+            values.Warning(PolicyPath.Property(reference.Path, "EvaluateTargetHealth"),
+                "CloudFront alias targets cannot evaluate target health; imported with evaluateTargetHealth false");
+        }
+        return new AliasSpec { DnsName = DnsNames.Normalize(value), HostedZoneId = AliasHostedZones.CloudFront, EvaluateTargetHealth = false };
+    }
+
+    private AliasSpec? S3Website(string path, string value, string? region)
+    {
+        if (region is null)
+        {
+            values.Error(PolicyPath.Property(path, "Region"), "an s3-website endpoint needs the Region its bucket was created in");
+            return null;
+        }
+        if (!AliasHostedZones.S3Website.TryGetValue(region, out var zone))
+        {
+            values.Error(PolicyPath.Property(path, "Region"), $"no S3 website hosted zone id is known for region {region}");
+            return null;
+        }
+        var bucket = DnsNames.Normalize(value);
+        var suffix = bucket.IndexOf(".s3-website", StringComparison.Ordinal);
+        if (suffix > 0) bucket = bucket[..suffix];
+        // S3 serves the bucket named like the host the client asked for; any other bucket name is never reached.
+        if (bucket != DnsNames.Normalize(options.RecordName))
+        {
+            values.Warning(PolicyPath.Property(path, "Value"),
+                $"bucket {bucket} differs from the record name {DnsNames.Normalize(options.RecordName)}: S3 only serves a website from the bucket named like the requested host");
+        }
+        return new AliasSpec { DnsName = AliasHostedZones.S3WebsiteEndpoint(region), HostedZoneId = zone };
+    }
+
+    private AliasSpec? Regional(string path, string value, string? region, Regex regionInName, IReadOnlyDictionary<string, string> zones, string what)
+    {
+        var dnsName = DnsNames.Normalize(value);
+        var match = regionInName.Match(dnsName);
+        var resolved = region ?? (match.Success ? match.Groups["region"].Value : null);
+        if (resolved is null)
+        {
+            values.Error(PolicyPath.Property(path, "Value"), $"cannot tell the region of {what} {value}; add a Region to the endpoint");
+            return null;
+        }
+        if (!zones.TryGetValue(resolved, out var zone))
+        {
+            values.Error(PolicyPath.Property(path, region is null ? "Value" : "Region"), $"no {what} hosted zone id is known for region {resolved}");
+            return null;
+        }
+        return new AliasSpec { DnsName = dnsName, HostedZoneId = zone };
+    }
+
+    // name-123.us-east-1.elb.amazonaws.com, dualstack.name-123.us-east-1.elb.amazonaws.com
+    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elb\.amazonaws\.com$")]
+    private static partial Regex LoadBalancerRegion();
+
+    // name-74f87b114e21682a.elb.us-east-1.amazonaws.com
+    [GeneratedRegex(@"\.elb\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.amazonaws\.com$")]
+    private static partial Regex NetworkLoadBalancerRegion();
+
+    // env.eba-ns4qrife.us-east-1.elasticbeanstalk.com
+    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elasticbeanstalk\.com$")]
+    private static partial Regex ElasticBeanstalkRegion();
+}
