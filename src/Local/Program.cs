@@ -1,1 +1,42 @@
-return 0;
+using Failover.Local;
+using Failover.Local.Moto;
+
+var command = LocalStackCommandLine.Create(RunAsync);
+return await command.Parse(args).InvokeAsync();
+
+static async Task<int> RunAsync(LocalStackOptions options, CancellationToken stopping)
+{
+    options = options with { Log = message => Console.Error.WriteLine(message) };
+    LocalStack stack;
+    try
+    {
+        stack = await LocalStack.StartAsync(options, stopping);
+    }
+    catch (MotoNotInstalledException missing)
+    {
+        await Console.Error.WriteLineAsync(missing.Message);
+        return 1;
+    }
+    catch (Exception failure) when (failure is ArgumentException or InvalidOperationException or IOException or HttpRequestException or TimeoutException)
+    {
+        await Console.Error.WriteLineAsync($"The local stack could not start: {failure.Message}");
+        return 1;
+    }
+    catch (OperationCanceledException)
+    {
+        return 130;
+    }
+
+    await using (stack)
+    {
+        Console.WriteLine(ReadyReport.For(stack));
+        var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, stopping), stack.MotoExited);
+        if (stopped == stack.MotoExited)
+        {
+            await Console.Error.WriteLineAsync($"moto stopped unexpectedly; stopping the stack. Its last output:{Environment.NewLine}{stack.MotoOutput}");
+            return 1;
+        }
+        Console.WriteLine("stopping the local stack");
+    }
+    return 0;
+}

@@ -22,14 +22,34 @@ public sealed class MotoServer : IAsyncDisposable
     public int Port { get; }
     public Uri Url { get; }
 
+    /// <summary>Completes when the moto process ends, for whatever reason (the stack stops with it).</summary>
+    public Task Exited => _process.WaitForExitAsync();
+
+    /// <summary>moto's last lines of output, for reports when it stops unexpectedly.</summary>
+    public string RecentOutput
+    {
+        get { lock (_recentOutput) return string.Join(Environment.NewLine, _recentOutput); }
+    }
+
+    private readonly Queue<string> _recentOutput = new();
+
+    private void Remember(string? line)
+    {
+        if (line is null) return;
+        lock (_recentOutput)
+        {
+            _recentOutput.Enqueue(line);
+            while (_recentOutput.Count > 20) _recentOutput.Dequeue();
+        }
+    }
+
     /// <summary>
     /// Starts moto. <paramref name="lambdaEndpointPort"/> becomes moto's <c>MOTO_PORT</c>: the port its Step Functions
     /// interpreter calls for every service, which is how Task states reach our Lambda Invoke endpoint.
     /// </summary>
     public static async Task<MotoServer> StartAsync(int? lambdaEndpointPort = null, CancellationToken cancellationToken = default)
     {
-        var executable = FindExecutable() ?? throw new InvalidOperationException(
-            "moto_server was not found on PATH. Install it with: pip install \"moto[server]\"");
+        var executable = FindExecutable() ?? throw new MotoNotInstalledException();
         var port = FreePort();
         var start = new ProcessStartInfo(executable, ["-H", "127.0.0.1", "-p", port.ToString()])
         {
@@ -42,24 +62,34 @@ public sealed class MotoServer : IAsyncDisposable
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start");
-        // Drain the pipes so a chatty moto never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new MotoServer(process, port);
+        // Drain the pipes so a chatty moto never blocks on a full buffer; keep the tail for error reports.
+        process.OutputDataReceived += (_, line) => server.Remember(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Remember(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new MotoServer(process, port);
         await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
         return server;
     }
 
     /// <summary>Turns on moto's Step Functions interpreter so executions run the real definition.</summary>
-    public async Task EnableStateMachineExecutionAsync(CancellationToken cancellationToken = default)
+    public Task EnableStateMachineExecutionAsync(CancellationToken cancellationToken = default) =>
+        EnableStateMachineExecutionAsync(Url, cancellationToken);
+
+    /// <summary>
+    /// Turns on the Step Functions interpreter of the moto at <paramref name="motoUrl"/>. moto 5.2.1 answers with its
+    /// configuration but leaves the stepfunctions section out, so the answer cannot confirm the setting; the local
+    /// stack's tests do (an execution whose Task invokes a function through the edge succeeds).
+    /// </summary>
+    public static async Task EnableStateMachineExecutionAsync(Uri motoUrl, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient();
         using var content = new StringContent("""{"stepfunctions":{"execute_state_machine":true}}""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(Url, "/moto-api/config"), content, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        using var response = await http.PostAsync(new Uri(motoUrl, "/moto-api/config"), content, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException(
+                $"moto at {motoUrl} refused to enable Step Functions execution ({(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)})");
     }
 
     /// <summary>Forgets every resource (moto's reset endpoint); tests use it to start from an empty account.</summary>
@@ -77,7 +107,8 @@ public sealed class MotoServer : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode} before it was ready");
+                throw new InvalidOperationException(
+                    $"moto_server exited with code {_process.ExitCode} before it was ready:{Environment.NewLine}{RecentOutput}");
             try
             {
                 using var response = await http.GetAsync(new Uri(Url, "/moto-api/data.json"), cancellationToken);

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Failover.Local.Lambda;
+using Failover.Local.Realism;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace Failover.Local.Edge;
+
+/// <summary>
+/// The AWS edge endpoint on loopback: the Lambda Invoke API for our functions, the <c>/_local</c> control endpoints,
+/// the Route 53 realism layer for <c>/2013-04-01/…</c>, and every other request forwarded to moto as it came.
+/// </summary>
+public sealed class EdgeServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EdgeServer(WebApplication app, Uri url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    public Uri Url { get; }
+
+    public static async Task<EdgeServer> StartAsync(
+        int port, ILambdaInvoker functions, Route53RealismLayer realismLayer, RealismControl realism, MotoForwarder moto,
+        Action<Utf8JsonWriter> writeHealth, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // localhost: both 127.0.0.1 and ::1, because moto's Step Functions calls http://localhost:<MOTO_PORT>.
+            kestrel.ListenLocalhost(port);
+        });
+        var app = builder.Build();
+
+        var lambda = new LambdaInvokeEndpoint(functions, log);
+        app.UseRouting();
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is not null)
+            {
+                await next(context);
+                return;
+            }
+            try
+            {
+                if (Route53Operation.IsRoute53Path(context.Request.Path.Value ?? "")) await realismLayer.HandleAsync(context);
+                else await moto.ForwardAsync(context);
+            }
+            catch (HttpRequestException unreachable) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = 502;
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync($"The local stack could not reach moto at {moto.MotoUrl}: {unreachable.Message}\n");
+            }
+        });
+        app.MapPost(LambdaInvokeEndpoint.Route, (RequestDelegate)(context =>
+            lambda.HandleAsync(context, context.GetRouteValue("functionName") as string ?? "")));
+        LocalControlEndpoints.Map(app, realism, writeHealth);
+
+        await app.StartAsync(cancellationToken);
+        return new EdgeServer(app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(patience.Token);
+        await _app.DisposeAsync();
+    }
+}

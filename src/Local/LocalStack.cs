@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Failover.Local.Aws;
+using Failover.Local.Edge;
+using Failover.Local.Lambda;
+using Failover.Local.Moto;
+using Failover.Local.Realism;
+using Failover.Local.Resources;
+
+namespace Failover.Local;
+
+/// <summary>
+/// The whole local AWS for the service on loopback: moto, the edge endpoint in front of it (Lambda Invoke for our
+/// functions, the Route 53 realism layer, everything else forwarded), and the service's resources. Tests start one
+/// in-process on free ports; <c>dotnet run --project src/Local</c> starts one on 4566. Disposing stops everything,
+/// including the moto it started.
+/// </summary>
+public sealed class LocalStack : IAsyncDisposable
+{
+    private readonly MotoServer? _ownedMoto;
+    private readonly EdgeServer _edge;
+    private readonly MotoForwarder _forwarder;
+    private readonly HttpClient _motoRoute53;
+
+    private LocalStack(MotoServer? ownedMoto, EdgeServer edge, MotoForwarder forwarder, HttpClient motoRoute53,
+        Uri motoUrl, RealismControl realism, FunctionRegistry functions)
+    {
+        _ownedMoto = ownedMoto;
+        _edge = edge;
+        _forwarder = forwarder;
+        _motoRoute53 = motoRoute53;
+        MotoUrl = motoUrl;
+        Realism = realism;
+        Functions = functions;
+    }
+
+    /// <summary>The AWS endpoint clients use (AWS_ENDPOINT_URL), e.g. http://127.0.0.1:4566.</summary>
+    public Uri EdgeUrl => _edge.Url;
+
+    /// <summary>moto itself, behind the edge (no realism layer, no Lambda functions).</summary>
+    public Uri MotoUrl { get; }
+
+    /// <summary>True when the stack started moto (and stops it); false with an existing moto.</summary>
+    public bool OwnsMoto => _ownedMoto is not null;
+
+    public RealismControl Realism { get; }
+
+    public FunctionRegistry Functions { get; }
+
+    /// <summary>What start-up created; null when <see cref="LocalStackOptions.CreateResources"/> was false.</summary>
+    public ProvisionedResources? Resources { get; private set; }
+
+    /// <summary>Completes if the moto the stack started stops on its own.</summary>
+    public Task MotoExited => _ownedMoto?.Exited ?? Task.Delay(Timeout.Infinite);
+
+    /// <summary>moto's last lines of output (empty for an external moto).</summary>
+    public string MotoOutput => _ownedMoto?.RecentOutput ?? "";
+
+    /// <exception cref="ArgumentException">The options are invalid (the message names each setting).</exception>
+    /// <exception cref="MotoNotInstalledException">moto_server is not installed and no moto URL was given.</exception>
+    public static async Task<LocalStack> StartAsync(LocalStackOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new LocalStackOptions();
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new ArgumentException("Invalid local stack options: " + string.Join("; ", errors));
+
+        var edgePort = options.EdgePort == 0 ? MotoServer.FreePort() : options.EdgePort;
+        var ownedMoto = options.MotoUrl is null ? await MotoServer.StartAsync(edgePort, cancellationToken) : null;
+        var motoUrl = options.MotoUrl ?? ownedMoto!.Url;
+        var forwarder = new MotoForwarder(motoUrl);
+        var motoRoute53 = SignedHttp.Create("route53", motoUrl);
+        EdgeServer? edge = null;
+        try
+        {
+            await MotoServer.EnableStateMachineExecutionAsync(motoUrl, cancellationToken);
+            var functions = new FunctionRegistry().AddBuiltIns();
+            options.ConfigureFunctions?.Invoke(functions);
+            var realism = new RealismControl(options.Realism, options.TimeProvider);
+            var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));
+            LocalStack? stack = null;
+            edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
+                json => stack?.WriteHealth(json), options.Log, cancellationToken);
+            stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions);
+            if (options.CreateResources)
+            {
+                var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
+                stack.Resources = await LocalResources.EnsureAsync(motoUrl, options.Zones, directory, cancellationToken);
+            }
+            return stack;
+        }
+        catch
+        {
+            if (edge is not null) await edge.DisposeAsync();
+            forwarder.Dispose();
+            motoRoute53.Dispose();
+            if (ownedMoto is not null) await ownedMoto.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The document <c>GET /_local/health</c> answers.</summary>
+    public void WriteHealth(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("status", "ok");
+        json.WriteString("edge", EdgeUrl.ToString().TrimEnd('/'));
+        json.WriteString("moto", MotoUrl.ToString().TrimEnd('/'));
+        json.WriteString("region", LocalAccount.Region);
+        json.WriteString("account", LocalAccount.Id);
+        json.WriteStartArray("functions");
+        foreach (var name in Functions.Names) json.WriteStringValue(name);
+        json.WriteEndArray();
+        json.WriteBoolean("realism", Realism.Current.Enabled);
+        if (Resources is { } resources)
+        {
+            json.WriteStartObject("resources");
+            json.WriteString("progressTable", resources.ProgressTable);
+            json.WriteString("driftQueueUrl", resources.DriftQueueUrl);
+            json.WriteString("driftDeadLetterQueueUrl", resources.DriftDeadLetterQueueUrl);
+            json.WriteStartObject("stateMachines");
+            foreach (var (name, arn) in resources.StateMachines) json.WriteString(name, arn);
+            json.WriteEndObject();
+            json.WriteStartObject("hostedZones");
+            foreach (var (name, id) in resources.HostedZones) json.WriteString(name, id);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _edge.DisposeAsync();
+        _forwarder.Dispose();
+        _motoRoute53.Dispose();
+        if (_ownedMoto is not null) await _ownedMoto.DisposeAsync();
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Failover.Local.Realism;
+
+namespace Failover.Local;
+
+/// <summary>The command line of <c>failover-local</c>: every option maps onto <see cref="LocalStackOptions"/>.</summary>
+public static class LocalStackCommandLine
+{
+    private static readonly Option<int> EdgePort = new("--edge-port")
+    { Description = "Loopback port of the AWS edge endpoint (0: any free port)", DefaultValueFactory = _ => LocalStackOptions.DefaultEdgePort };
+    private static readonly Option<Uri?> MotoUrl = new("--moto-url")
+    { Description = "Use a moto already running at this URL instead of starting moto_server" };
+    private static readonly Option<string[]> Zones = new("--zone")
+    { Description = "Public hosted zone to create (repeatable; default example.com)", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<bool> NoResources = new("--no-resources")
+    { Description = "Create no table, queues, state machines or zones" };
+    private static readonly Option<string?> StateMachines = new("--state-machines")
+    { Description = "Directory of *.asl.json definitions (default: src/StateMachine of this repository)" };
+    private static readonly Option<bool> NoRealism = new("--no-realism")
+    { Description = "Pass Route 53 calls to moto untouched" };
+    private static readonly Option<bool> NoAliasTargetCheck = new("--no-alias-target-check")
+    { Description = "Allow aliases whose target does not exist" };
+    private static readonly Option<bool> NoRoutingPolicyCheck = new("--no-routing-policy-check")
+    { Description = "Allow mixed routing policies in one name and type" };
+    private static readonly Option<bool> NoAliasTtlCheck = new("--no-alias-ttl-check")
+    { Description = "Allow a TTL on alias records" };
+    private static readonly Option<bool> NoRecordSetCheck = new("--no-record-set-check")
+    { Description = "Allow CREATE of existing record sets and DELETE of missing or changed ones" };
+    private static readonly Option<bool> NoHealthCheckIdempotency = new("--no-health-check-idempotency")
+    { Description = "Let CreateHealthCheck ignore its CallerReference (moto's behaviour)" };
+    private static readonly Option<double> ChangePending = new("--change-pending")
+    { Description = "Seconds a change answers PENDING to GetChange before INSYNC", DefaultValueFactory = _ => 2 };
+    private static readonly Option<double> Rate = new("--rate")
+    { Description = "Route 53 requests per second before Throttling", DefaultValueFactory = _ => new RateLimitSettings().PerSecond };
+    private static readonly Option<int> Burst = new("--burst")
+    { Description = "Route 53 request burst size", DefaultValueFactory = _ => new RateLimitSettings().Burst };
+    private static readonly Option<bool> NoRateLimit = new("--no-rate-limit")
+    { Description = "Never answer Throttling for the request rate" };
+    private static readonly Option<double> FaultRate = new("--fault-rate")
+    { Description = "Probability (0-1) of a fault on each Route 53 request" };
+    private static readonly Option<string[]> FaultKinds = new("--fault-kinds")
+    { Description = $"Faults to inject: {string.Join(", ", Enum.GetNames<FaultKind>())} (default: all)", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string[]> FaultOperations = new("--fault-operations")
+    { Description = "Route 53 operations eligible for faults (default: all)", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<int> FaultSeed = new("--fault-seed")
+    { Description = "Seed of the fault sequence", DefaultValueFactory = _ => 1 };
+
+    public static RootCommand Create(Func<LocalStackOptions, CancellationToken, Task<int>> run)
+    {
+        var root = new RootCommand("The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
+        {
+            EdgePort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
+            NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
+            FaultRate, FaultKinds, FaultOperations, FaultSeed,
+        };
+        root.SetAction(async (parsed, cancellationToken) =>
+        {
+            LocalStackOptions options;
+            try { options = ToOptions(parsed); }
+            catch (ArgumentException invalid)
+            {
+                await Console.Error.WriteLineAsync(invalid.Message);
+                return 2;
+            }
+            return await run(options, cancellationToken);
+        });
+        return root;
+    }
+
+    private static LocalStackOptions ToOptions(ParseResult parsed)
+    {
+        var zones = Split(parsed.GetValue(Zones));
+        var kinds = Split(parsed.GetValue(FaultKinds));
+        return new LocalStackOptions
+        {
+            EdgePort = parsed.GetValue(EdgePort),
+            MotoUrl = parsed.GetValue(MotoUrl),
+            Zones = zones.Count > 0 ? zones : new LocalStackOptions().Zones,
+            CreateResources = !parsed.GetValue(NoResources),
+            StateMachineDirectory = parsed.GetValue(StateMachines),
+            Realism = new RealismSettings
+            {
+                Enabled = !parsed.GetValue(NoRealism),
+                AliasTargetsMustExist = !parsed.GetValue(NoAliasTargetCheck),
+                OneRoutingPolicyPerName = !parsed.GetValue(NoRoutingPolicyCheck),
+                NoTtlOnAliases = !parsed.GetValue(NoAliasTtlCheck),
+                UniqueRecordSets = !parsed.GetValue(NoRecordSetCheck),
+                HealthCheckIdempotency = !parsed.GetValue(NoHealthCheckIdempotency),
+                ChangePendingFor = TimeSpan.FromSeconds(parsed.GetValue(ChangePending)),
+                RateLimit = new RateLimitSettings
+                {
+                    Enabled = !parsed.GetValue(NoRateLimit),
+                    PerSecond = parsed.GetValue(Rate),
+                    Burst = parsed.GetValue(Burst),
+                },
+                Faults = new FaultSettings
+                {
+                    Rate = parsed.GetValue(FaultRate),
+                    Kinds = kinds.Count > 0
+                        ? kinds.Select(kind => RealismSettingsJson.FaultKindNamed(kind, "--fault-kinds")).ToArray()
+                        : Enum.GetValues<FaultKind>(),
+                    Operations = Split(parsed.GetValue(FaultOperations)),
+                    Seed = parsed.GetValue(FaultSeed),
+                },
+            },
+        };
+    }
+
+    // Lists may be given as repeated options or comma-separated.
+    private static IReadOnlyList<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+}

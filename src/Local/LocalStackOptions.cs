@@ -1,0 +1,63 @@
+using Failover.Local.Lambda;
+using Failover.Local.Realism;
+using Failover.Local.Resources;
+
+namespace Failover.Local;
+
+/// <summary>How to bring the local stack up. Validated at start-up; each message names the setting.</summary>
+public sealed record LocalStackOptions
+{
+    public const int DefaultEdgePort = 4566;
+
+    /// <summary>Loopback port of the edge endpoint; 0 picks a free one (tests).</summary>
+    public int EdgePort { get; init; } = DefaultEdgePort;
+
+    /// <summary>A moto already running; null starts moto_server as a child process on a free port.</summary>
+    public Uri? MotoUrl { get; init; }
+
+    /// <summary>Public hosted zones to make sure of at start-up.</summary>
+    public IReadOnlyList<string> Zones { get; init; } = [LocalResourceNames.DemoZone];
+
+    /// <summary>False skips the table, queues, state machines and zones (a bare edge in front of moto).</summary>
+    public bool CreateResources { get; init; } = true;
+
+    /// <summary>Where the *.asl.json definitions are; null searches for src/StateMachine upwards from the working directory.</summary>
+    public string? StateMachineDirectory { get; init; }
+
+    public RealismSettings Realism { get; init; } = new();
+
+    /// <summary>The clock of the realism layer (PENDING changes, the request rate).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Registers the functions the edge serves, besides the built-in Echo.</summary>
+    public Action<FunctionRegistry>? ConfigureFunctions { get; init; }
+
+    /// <summary>Where the stack reports problems it survives (failed asynchronous invocations, moto stopping).</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Options for tests: free ports, changes INSYNC at once; everything else as the interactive stack.</summary>
+    public static LocalStackOptions ForTests() => new()
+    {
+        EdgePort = 0,
+        Realism = new RealismSettings { ChangePendingFor = TimeSpan.Zero },
+    };
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (EdgePort is < 0 or > 65535) errors.Add($"edge port must be between 0 and 65535 (got {EdgePort})");
+        if (MotoUrl is { } moto && (!moto.IsAbsoluteUri || moto.Scheme is not ("http" or "https")))
+            errors.Add($"moto url must be an absolute http(s) URL (got '{moto}')");
+        foreach (var zone in Zones)
+            if (!IsZoneName(zone)) errors.Add($"zone '{zone}' is not a DNS name (labels of letters, digits and hyphens, separated by dots)");
+        errors.AddRange(Realism.Validate().Select(error => "realism: " + error));
+        return errors;
+    }
+
+    private static bool IsZoneName(string zone)
+    {
+        var labels = zone.TrimEnd('.').Split('.');
+        return zone.Length is > 0 and <= 254 && labels.All(label =>
+            label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && label[0] != '-' && label[^1] != '-');
+    }
+}

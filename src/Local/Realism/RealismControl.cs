@@ -1,0 +1,55 @@
+namespace Failover.Local.Realism;
+
+/// <summary>
+/// The realism layer's live settings and counters: read by every request, changed at run time by tests (in-process or
+/// through <c>/_local/realism</c>). Settings change atomically and are validated before they take effect.
+/// </summary>
+public sealed class RealismControl
+{
+    private readonly Lock _gate = new();
+    private RealismSettings _current;
+
+    public RealismControl(RealismSettings initial, TimeProvider time)
+    {
+        Initial = initial.Validated();
+        _current = Initial;
+        Time = time;
+        Stats = new RealismStats(time);
+        RateLimiter = new RequestRateLimiter(time);
+        Faults = new FaultInjector();
+        Propagation = new ChangePropagation(time);
+        HealthChecks = new HealthCheckReferences();
+        RateLimiter.Configure(initial.RateLimit);
+        Faults.Configure(initial.Faults);
+    }
+
+    /// <summary>The settings the stack started with; <see cref="Reset"/> returns to them.</summary>
+    public RealismSettings Initial { get; }
+
+    public RealismSettings Current => Volatile.Read(ref _current);
+
+    public TimeProvider Time { get; }
+    public RealismStats Stats { get; }
+    public RequestRateLimiter RateLimiter { get; }
+    public FaultInjector Faults { get; }
+    public ChangePropagation Propagation { get; }
+    public HealthCheckReferences HealthChecks { get; }
+
+    /// <summary>Replaces the settings; throws <see cref="ArgumentException"/> naming each invalid setting.</summary>
+    public RealismSettings Update(Func<RealismSettings, RealismSettings> change) => Apply(change, restart: false);
+
+    /// <summary>Back to the start-up settings, with a full request bucket and the fault sequence from its seed.</summary>
+    public RealismSettings Reset() => Apply(_ => Initial, restart: true);
+
+    private RealismSettings Apply(Func<RealismSettings, RealismSettings> change, bool restart)
+    {
+        lock (_gate)
+        {
+            var next = change(_current).Validated();
+            RateLimiter.Configure(next.RateLimit, restart);
+            Faults.Configure(next.Faults, restart);
+            Volatile.Write(ref _current, next);
+            return next;
+        }
+    }
+}

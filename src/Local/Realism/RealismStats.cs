@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace Failover.Local.Realism;
+
+/// <summary>
+/// Counters of everything the realism layer did, grouped (requests by operation, faults by kind, rejections by rule,
+/// …). Benchmarks and the reliability suite read them at <c>/_local/realism/stats</c> to know what a run went through.
+/// </summary>
+public sealed class RealismStats(TimeProvider time)
+{
+    public const string Requests = "requests";
+    public const string Throttled = "throttled";
+    public const string Faults = "faults";
+    public const string Rejected = "rejected";
+    public const string HealthCheckReplays = "healthCheckReplays";
+    public const string ChangeStatus = "getChangeAnswers";
+    public const string MotoRepairs = "motoRepairs";
+
+    private readonly ConcurrentDictionary<(string Group, string Key), long> _counts = new();
+    private DateTimeOffset _since = time.GetUtcNow();
+
+    public void Increment(string group, string key) => _counts.AddOrUpdate((group, key), 1, (_, count) => count + 1);
+
+    public long Get(string group, string key) => _counts.TryGetValue((group, key), out var count) ? count : 0;
+
+    public long Total(string group) => _counts.Where(entry => entry.Key.Group == group).Sum(entry => entry.Value);
+
+    public void Reset()
+    {
+        _counts.Clear();
+        _since = time.GetUtcNow();
+    }
+
+    public void WriteJson(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("since", _since);
+        foreach (var group in new[] { Requests, Throttled, Faults, Rejected, HealthCheckReplays, ChangeStatus, MotoRepairs })
+        {
+            json.WriteStartObject(group);
+            foreach (var entry in _counts.Where(entry => entry.Key.Group == group).OrderBy(entry => entry.Key.Key, StringComparer.Ordinal))
+                json.WriteNumber(entry.Key.Key, entry.Value);
+            json.WriteEndObject();
+        }
+        json.WriteNumber("totalRequests", Total(Requests));
+        json.WriteEndObject();
+    }
+}
