@@ -8,7 +8,7 @@ public static class LocalStackCommandLine
 {
     private static readonly Option<int> EdgePort = new("--edge-port")
     { Description = "Loopback port of the AWS edge endpoint (0: any free port)", DefaultValueFactory = _ => LocalStackOptions.DefaultEdgePort };
-    private static readonly Option<Uri?> MotoUrl = new("--moto-url")
+    private static readonly Option<string?> MotoUrl = new("--moto-url")
     { Description = "Use a moto already running at this URL instead of starting moto_server" };
     private static readonly Option<string[]> Zones = new("--zone")
     { Description = "Public hosted zone to create (repeatable; default example.com)", AllowMultipleArgumentsPerToken = true };
@@ -74,7 +74,9 @@ public static class LocalStackCommandLine
         return new LocalStackOptions
         {
             EdgePort = parsed.GetValue(EdgePort),
-            MotoUrl = parsed.GetValue(MotoUrl),
+            MotoUrl = parsed.GetValue(MotoUrl) is { } motoUrl
+                ? Uri.TryCreate(motoUrl, UriKind.Absolute, out var url) ? url : throw new ArgumentException($"--moto-url: '{motoUrl}' is not an absolute URL")
+                : null,
             Zones = zones.Count > 0 ? zones : new LocalStackOptions().Zones,
             CreateResources = !parsed.GetValue(NoResources),
             StateMachineDirectory = parsed.GetValue(StateMachines),

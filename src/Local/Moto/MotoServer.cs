@@ -6,15 +6,18 @@ namespace Failover.Local.Moto;
 
 /// <summary>
 /// A moto_server child process on a free loopback port: the AWS backend of the local stack and of the integration
-/// tests. Disposing it kills the process, so no moto outlives the stack or the test run.
+/// tests. Disposing it kills the process, so no moto outlives the stack or the test run. It runs with
+/// <see cref="MotoPatches"/> loaded (fixes for moto bugs the stack depends on).
 /// </summary>
 public sealed class MotoServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _patchDirectory;
 
-    private MotoServer(Process process, int port)
+    private MotoServer(Process process, int port, string patchDirectory)
     {
         _process = process;
+        _patchDirectory = patchDirectory;
         Port = port;
         Url = new Uri($"http://127.0.0.1:{port}");
     }
@@ -61,15 +64,25 @@ public sealed class MotoServer : IAsyncDisposable
         start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
         start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+        var patchDirectory = MotoPatches.WriteToTemporaryDirectory();
+        start.Environment["PYTHONPATH"] = MotoPatches.PythonPath(patchDirectory, Environment.GetEnvironmentVariable("PYTHONPATH"));
         var process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start");
-        var server = new MotoServer(process, port);
+        var server = new MotoServer(process, port, patchDirectory);
         // Drain the pipes so a chatty moto never blocks on a full buffer; keep the tail for error reports.
         process.OutputDataReceived += (_, line) => server.Remember(line.Data);
         process.ErrorDataReceived += (_, line) => server.Remember(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        try
+        {
+            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 
@@ -145,5 +158,6 @@ public sealed class MotoServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        try { Directory.Delete(_patchDirectory, recursive: true); } catch (IOException) { }
     }
 }
