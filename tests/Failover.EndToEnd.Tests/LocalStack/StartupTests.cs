@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
+using Failover.Aws.Progress;
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Edge;
@@ -37,15 +38,15 @@ public sealed class StartupTests(LocalStackFixture fixture)
     }
 
     [Fact]
-    public async Task The_progress_table_exists_with_string_keys()
+    public async Task The_progress_table_exists_as_the_progress_store_defines_it()
     {
         using var dynamo = new AmazonDynamoDBClient(LocalAccount.Credentials,
             new AmazonDynamoDBConfig { ServiceURL = fixture.EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
 
         var table = (await dynamo.DescribeTableAsync(LocalResourceNames.ProgressTable)).Table;
 
-        Assert.Equal(["pk", "sk"], table.KeySchema.Select(key => key.AttributeName));
-        Assert.All(table.AttributeDefinitions, attribute => Assert.Equal(ScalarAttributeType.S, attribute.AttributeType));
+        Assert.Equal([ProgressTable.PartitionKey, ProgressTable.SortKey], table.KeySchema.Select(key => key.AttributeName));
+        Assert.Contains(table.GlobalSecondaryIndexes, index => index.IndexName == ProgressTable.ListingIndex);
     }
 
     [Fact]
