@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Failover.Cli.Commands;
+
+namespace Failover.Cli;
+
+/// <summary>
+/// The <c>failover</c> command line. Streams are passed in so tests run it in-process.
+/// Exit codes: 0 success, 1 invalid spec or failed operation, 2 usage error.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var console = new CliConsole(stdin, stdout, stderr);
+        var root = new RootCommand("failover — DNS failover trees on Amazon Route 53: validate, plan, draw, simulate and apply them.");
+        foreach (var command in Build(console)) root.Subcommands.Add(command);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"error: {error.Message}");
+            stderr.WriteLine("Run 'failover --help' for usage.");
+            return Usage;
+        }
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return await parsed.InvokeAsync(config);
+        }
+        catch (CliUsageException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return Usage;
+        }
+        catch (CliFailureException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return Invalid;
+        }
+    }
+
+    private static IEnumerable<Command> Build(CliConsole console) =>
+    [
+        ValidateCommand.Create(console),
+        PlanCommand.Create(console),
+        DiagramCommand.Create(console),
+        SimulateCommand.Create(console),
+        ImportTrafficPolicyCommand.Create(console),
+    ];
+}
+
+/// <summary>Where a command reads and writes; the real console in production, string buffers in tests.</summary>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);
+
+/// <summary>The user asked for something the command cannot do as asked (exit 2).</summary>
+public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>The command ran and failed for a reason the user must act on (exit 1); the message says why.</summary>
+public sealed class CliFailureException(string message) : Exception(message);
