@@ -26,7 +26,8 @@ public static class CliApp
             stderr.WriteLine("Run 'failover --help' for usage.");
             return Usage;
         }
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Our own handler maps exceptions to exit codes and never prints a stack trace.
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parsed.InvokeAsync(config);
@@ -49,7 +50,6 @@ public static class CliApp
         PlanCommand.Create(console),
         DiagramCommand.Create(console),
         SimulateCommand.Create(console),
-        ImportTrafficPolicyCommand.Create(console),
     ];
 }
 

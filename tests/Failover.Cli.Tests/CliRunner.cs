@@ -10,7 +10,7 @@ internal static class CliRunner
         public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public static async Task<Outcome> RunAsync(string stdin, params string[] args)
+    public static async Task<Outcome> RunWithStdinAsync(string stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -18,7 +18,7 @@ internal static class CliRunner
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 
-    public static Task<Outcome> RunAsync(params string[] args) => RunAsync("", args);
+    public static Task<Outcome> RunAsync(params string[] args) => RunWithStdinAsync("", args);
 
     public static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 

@@ -38,7 +38,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Invalid_spec_prints_no_plan()
     {
-        var outcome = await CliRunner.RunAsync("{\"name\": 5}", "plan", "-", "--json");
+        var outcome = await CliRunner.RunWithStdinAsync("{\"name\": 5}", "plan", "-", "--json");
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal("", outcome.Out);
     }
