@@ -50,6 +50,8 @@ public static class CliApp
         PlanCommand.Create(console),
         DiagramCommand.Create(console),
         SimulateCommand.Create(console),
+        ApplyCommand.Create(console),
+        DestroyCommand.Create(console),
     ];
 }
 

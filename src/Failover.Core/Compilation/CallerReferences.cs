@@ -30,6 +30,12 @@ public static class CallerReferences
         return $"{treePart}.{nodePart}.{hash}";
     }
 
+    /// <summary>
+    /// What every reference of <paramref name="tree"/> starts with: lets a reader pick the tree's checks out of the
+    /// account's list before asking for their tags (trees sharing a long name prefix are told apart by the tags).
+    /// </summary>
+    public static string PrefixFor(string tree) => Truncate(tree, MaxTreePart) + ".";
+
     /// <summary>One line per field, in a fixed order, so equal configs always give the same text.</summary>
     internal static string Canonical(string tree, string nodeId, HealthCheckConfig config, string? salt)
     {

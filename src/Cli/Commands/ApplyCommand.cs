@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Failover.Aws.Apply;
+using Failover.Cli.Input;
+
+namespace Failover.Cli.Commands;
+
+/// <summary>
+/// <c>failover apply SPEC --direct</c>: diff the tree against the zone and apply the plan from this process, layer by
+/// layer, then wait for INSYNC once. A second apply of the same spec makes no mutating call.
+/// </summary>
+internal static class ApplyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var spec = SpecArgument.Create();
+        var direct = new Option<bool>("--direct") { Description = "Apply from this process instead of starting a workflow run (debugging)" };
+        var force = new Option<bool>("--force") { Description = "Go ahead even if the plan deletes or replaces more than half of the tree's records" };
+        var service = new ServiceOptions();
+        var command = new Command("apply", "Make Route 53 match the tree: health checks, leaf records, alias levels bottom-up, then clean-up") { spec, direct, force };
+        service.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var tree = SpecInput.Load(parse.GetValue(spec)!, console);
+            if (tree is null) return CliApp.Invalid;
+            if (!parse.GetValue(direct)) throw new CliUsageException("only --direct is available in this version");
+            var target = service.Resolve(parse);
+            var applier = new DirectApplier(target.Route53(), target.Progress(), TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5) };
+            var result = await AwsErrors.GuardAsync(() => applier.ApplyAsync(tree, parse.GetValue(force), p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"), cancellationToken));
+            console.Out.WriteLine(result.Plan.IsEmpty
+                ? $"{tree.Name}: no changes"
+                : $"{tree.Name}: applied {result.Plan.Layers.Count} layer(s): {result.HealthChecksCreated} health check(s) created, {result.ChangeBatchesSubmitted} change batch(es), INSYNC");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}
