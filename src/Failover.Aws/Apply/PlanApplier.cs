@@ -38,7 +38,7 @@ public sealed class PlanApplier(Route53Client route53)
         foreach (var batch in layer.ChangeBatches)
         {
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
-            changes.Add(await route53.ChangeResourceRecordSetsAsync(hostedZoneId, resolved, cancellationToken).ConfigureAwait(false));
+            changes.Add(await route53.ChangeResourceRecordSetsAsync(hostedZoneId, resolved, cancellationToken: cancellationToken).ConfigureAwait(false));
         }
         return changes;
     }
