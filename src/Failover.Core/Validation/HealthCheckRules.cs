@@ -54,19 +54,21 @@ internal static class HealthCheckRules
             context.Error($"{path}.port", "a TCP check needs a port: Route 53 has no default port for TCP");
 
         var recordType = context.Spec.RecordType;
-        if (merged.Fqdn is null)
+        // Without an fqdn the check targets the endpoint's own address (a CNAME's target name); with one, Route 53
+        // resolves the fqdn and the record's values are not checked at all.
+        if (merged.Fqdn is not null) return;
+        if (recordType is not ("A" or "AAAA" or "CNAME"))
         {
-            if (recordType is not ("A" or "AAAA"))
-                context.Error($"{path}.fqdn", $"a {recordType} record holds no IP address to check: give the health check an fqdn");
-            else if (endpoint.Values.Count > 1)
-                context.Error($"{path}.fqdn", $"a health check checks one address, and this endpoint has {endpoint.Values.Count}: give one value per endpoint, or an fqdn to check");
+            context.Error($"{path}.fqdn", $"a {recordType} record holds no address to check: give the health check an fqdn");
+            return;
         }
-        if (recordType is "A" or "AAAA")
+        if (endpoint.Values.Count > 1)
+            context.Error($"{path}.fqdn", $"a health check checks one address, and this endpoint has {endpoint.Values.Count}: give one value per endpoint, or an fqdn to check");
+        for (var i = 0; i < endpoint.Values.Count; i++)
         {
-            for (var i = 0; i < endpoint.Values.Count; i++)
-                if ((AddressRanges.IsIPv4(endpoint.Values[i]) || AddressRanges.IsIPv6(endpoint.Values[i]))
-                    && AddressRanges.WhyUncheckable(endpoint.Values[i]) is { } reason)
-                    context.Error($"{visited.PathOf("endpoint")}.values[{i}]", $"{endpoint.Values[i]} is a {reason} address; Route 53 health checkers cannot reach it");
+            var value = endpoint.Values[i];
+            if ((AddressRanges.IsIPv4(value) || AddressRanges.IsIPv6(value)) && AddressRanges.WhyUncheckable(value) is { } reason)
+                context.Error($"{visited.PathOf("endpoint")}.values[{i}]", $"{value} is a {reason} address; Route 53 health checkers cannot reach it");
         }
     }
 

@@ -25,9 +25,6 @@ internal static partial class NodeShapeRules
         if (kinds.Count == 0) context.Error(node.Path, "a node needs routing (a rule), endpoint or alias");
         if (kinds.Count > 1) context.Error(node.Path, $"a node is a rule, an endpoint or an alias, not several: found {string.Join(" and ", kinds)}");
 
-        if (visited.Parent is null && node.Routing is null && kinds.Count > 0)
-            context.Error(node.Path, "the root must be a routing rule (failover, weighted, latency, geolocation or multivalue)");
-
         if (node.Routing is { } routing) CheckRuleChildren(context, node, routing);
         else CheckLeafHasNoChildren(context, node);
 

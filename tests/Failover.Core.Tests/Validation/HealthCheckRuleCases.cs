@@ -52,8 +52,14 @@ internal static class HealthCheckRuleCases
         new("TCP checks have a port", () => Multivalue().Remove("healthCheckDefaults.port"), "$.root.primary.children[0].endpoint.healthCheck.port", "needs a port",
             () => Multivalue().Remove("healthCheckDefaults.port").Set("root.primary.children[0].endpoint.healthCheck.port", "25")
                 .Set("root.primary.children[1].endpoint.healthCheck.port", "25").Set("root.primary.children[2].endpoint.healthCheck.port", "25")),
-        new("non-address records are checked by name", () => Cname().Remove("root.children[0].endpoint.healthCheck.fqdn"), "$.root.children[0].endpoint.healthCheck.fqdn", "holds no IP address to check",
-            () => Cname()),
+        new("non-address records are checked by name", () => Plain("TXT", "\"a\"", "\"b\"").Set("root.children[0].endpoint.healthCheck", """{"type": "HTTPS"}"""),
+            "$.root.children[0].endpoint.healthCheck.fqdn", "holds no address to check",
+            () => Plain("TXT", "\"a\"", "\"b\"").Set("root.children[0].endpoint.healthCheck", """{"type": "HTTPS", "fqdn": "txt.example.com"}""")),
+        new("a CNAME check targets the CNAME's name", () => Cname().Remove("root.children[0].endpoint.healthCheck.fqdn").Set("root.children[0].endpoint.values", """["a.cdn.example.net", "x.example.net"]"""),
+            "$.root.children[0].endpoint.values", "exactly one value",
+            () => Cname().Remove("root.children[0].endpoint.healthCheck.fqdn")),
+        new("an fqdn check leaves the values unchecked", () => Www().Set("root.primary.children[1].endpoint.values", """["10.0.0.7"]"""), "$.root.primary.children[1].endpoint.values[0]", "private",
+            () => Www().Set("root.primary.children[1].endpoint.values", """["10.0.0.7"]""").Set("root.primary.children[1].endpoint.healthCheck.fqdn", "\"eu.example.com\"")),
         new("a check checks one address", () => Www().Set("root.primary.children[1].endpoint.values", """["198.51.100.7", "198.51.100.8"]"""), "$.root.primary.children[1].endpoint.healthCheck.fqdn", "checks one address",
             () => Www().Set("root.primary.children[1].endpoint.values", """["198.51.100.7", "198.51.100.8"]""").Set("root.primary.children[1].endpoint.healthCheck.fqdn", "\"eu.example.com\"")),
     ];

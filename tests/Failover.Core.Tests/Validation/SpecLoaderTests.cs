@@ -84,4 +84,15 @@ public class SpecLoaderTests
 
         Assert.Equal("$.root.primary.children[1].region", diagnostic.Path);
     }
+
+    [Fact]
+    public void A_leaf_at_the_root_is_a_simple_record()
+    {
+        var text = SpecDocument.Www().Set("root", """{"id": "only", "endpoint": {"values": ["192.0.2.1"]}}""").Text;
+
+        var result = SpecLoader.Load(text);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(Failover.Core.Spec.NodeKind.Endpoint, result.Spec!.Root.Kind);
+    }
 }

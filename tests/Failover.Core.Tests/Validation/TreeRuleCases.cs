@@ -42,8 +42,6 @@ internal static class TreeRuleCases
             () => Www()),
         new("node kind single", () => Www().Set($"{Euw1}.alias", """{"dnsName": "s3-website-us-east-1.amazonaws.com", "hostedZoneId": "Z3AQBSTGFYJSTF"}"""),
             "$.root.primary.children[1]", "not several: found endpoint and alias", () => Www()),
-        new("root is a rule", () => Www().Set("root", """{"id": "only", "endpoint": {"values": ["192.0.2.1"]}}"""), "$.root", "root must be a routing rule",
-            () => Www().Set("root", """{"id": "only", "routing": "weighted", "children": [{"id": "one", "weight": 1, "endpoint": {"values": ["192.0.2.1"]}}]}""")),
         new("failover has a primary", () => Www().Remove("root.primary"), "$.root.primary", "needs a primary", () => Www()),
         new("failover has a secondary", () => Www().Remove("root.secondary"), "$.root.secondary", "needs a secondary", () => Www()),
         new("failover has no children", () => Www().Set("root.children", """[{"id": "x", "endpoint": {"values": ["192.0.2.1"]}}]"""), "$.root.children", "not children",
