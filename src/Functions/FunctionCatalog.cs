@@ -1,0 +1,20 @@
+using Failover.Functions.Hosting;
+
+namespace Failover.Functions;
+
+/// <summary>
+/// Every handler the deployable binary serves, in one place: the template's <c>Handler</c> values, the local stack's
+/// functions and <c>bootstrap --list-handlers</c> all come from here.
+/// </summary>
+public static class FunctionCatalog
+{
+    public static HandlerTable Build(IFunctionServices services, HostingOptions? hosting = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new HandlerTableBuilder()
+            .AddBuiltIns()
+            // The workflow handlers join here: PlanTree, ApplyHealthChecks, ApplyRecordLayer, CheckChange, Finalize,
+            // Rollback, Api, DriftScheduler, DriftWorker.
+            .Build(services.Time, hosting);
+    }
+}
