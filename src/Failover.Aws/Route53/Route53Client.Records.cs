@@ -40,6 +40,27 @@ public sealed partial class Route53Client
     }
 
     /// <summary>
+    /// Polls GetChange until the change is INSYNC (normally within 60 s). Waiting goes through the client's clock, and
+    /// every poll through the rate limiter. Throws <see cref="TimeoutException"/> naming the change when it is still
+    /// PENDING after <paramref name="timeout"/> (default 5 minutes).
+    /// </summary>
+    public async Task<ChangeInfo> WaitForChangeAsync(
+        string changeId, TimeSpan? pollInterval = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var interval = pollInterval ?? TimeSpan.FromSeconds(5);
+        var time = _transport.Time;
+        var deadline = time.GetUtcNow() + (timeout ?? TimeSpan.FromMinutes(5));
+        while (true)
+        {
+            var change = await GetChangeAsync(changeId, cancellationToken).ConfigureAwait(false);
+            if (change.IsInSync) return change;
+            if (time.GetUtcNow() + interval > deadline)
+                throw new TimeoutException($"Route 53 change {change.Id} is still {change.Status} after {timeout ?? TimeSpan.FromMinutes(5)}.");
+            await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// One page of record sets, starting at <paramref name="start"/> in Route 53's order (names compared with their
     /// labels reversed, then type). Route 53 returns up to 300 per page.
     /// </summary>

@@ -123,4 +123,33 @@ public sealed class Route53RetryTests
         Assert.Single(server.Received);
         Assert.Empty(time.Delays);
     }
+
+    [Fact]
+    public async Task Waiting_for_a_change_polls_until_it_is_in_sync()
+    {
+        await using var server = new LoopbackServer(Route53Answers.ChangeInfo(status: "PENDING"), Route53Answers.ChangeInfo(status: "PENDING"), Route53Answers.ChangeInfo(status: "INSYNC"));
+        var time = new FakeTimeProvider();
+        var client = LoopbackRoute53.Client(server.Url, time);
+
+        var change = await client.WaitForChangeAsync("/change/C2682N5HXP0BZ4", TimeSpan.FromSeconds(2));
+
+        Assert.True(change.IsInSync);
+        Assert.Equal(3, server.Received.Count);
+        Assert.All(server.Received, r => Assert.Equal("/2013-04-01/change/C2682N5HXP0BZ4", r.PathAndQuery));
+        Assert.Equal(new[] { TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) }, time.Delays);
+    }
+
+    [Fact]
+    public async Task A_change_pending_past_the_timeout_is_reported_by_id()
+    {
+        await using var server = new LoopbackServer(Route53Answers.ChangeInfo(status: "PENDING"));
+        var time = new FakeTimeProvider();
+        var client = LoopbackRoute53.Client(server.Url, time);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.WaitForChangeAsync("C2682N5HXP0BZ4", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(35)));
+
+        Assert.Contains("C2682N5HXP0BZ4", error.Message);
+        Assert.Contains("PENDING", error.Message);
+        Assert.Equal(4, server.Received.Count);
+    }
 }
