@@ -54,6 +54,7 @@ public static class PlanJsonWriter
                 json.WriteStartArray("changeBatches");
                 foreach (var batch in layer.ChangeBatches) WriteChangeBatch(json, batch);
                 json.WriteEndArray();
+                WriteChangeNodeIds(json, layer.ChangeBatches);
                 break;
             case PlanLayerKind.HealthCheckCleanup:
                 json.WriteStartArray("deleteHealthChecks");
@@ -151,6 +152,27 @@ public static class PlanJsonWriter
         }
         WriteIfSet(json, "HealthCheckId", record.HealthCheckId);
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The tree node behind each change, batch by batch (null where a change has none), beside the batches rather than
+    /// inside them: the batches keep the exact shape the AWS CLI takes, and the workflow can still track progress per node.
+    /// </summary>
+    private static void WriteChangeNodeIds(Utf8JsonWriter json, IReadOnlyList<ChangeBatch> batches)
+    {
+        if (!batches.Any(b => b.Changes.Any(c => c.NodeId is not null))) return;
+        json.WriteStartArray("changeNodeIds");
+        foreach (var batch in batches)
+        {
+            json.WriteStartArray();
+            foreach (var change in batch.Changes)
+            {
+                if (change.NodeId is null) json.WriteNullValue();
+                else json.WriteStringValue(change.NodeId);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
     }
 
     private static void WriteConflicts(Utf8JsonWriter json, IReadOnlyList<PlanConflict> conflicts)
