@@ -83,7 +83,7 @@ public sealed class LocalStack : IAsyncDisposable
             if (options.CreateResources)
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
-                stack.Resources = await LocalResources.EnsureAsync(motoUrl, options.Zones, directory, cancellationToken);
+                stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
             }
             return stack;
         }

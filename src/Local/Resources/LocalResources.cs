@@ -7,15 +7,17 @@ namespace Failover.Local.Resources;
 /// <summary>Creates the service's resources in moto as the template would, idempotently.</summary>
 public static class LocalResources
 {
+    /// <param name="edgeUrl">Where DynamoDB, SQS and Step Functions are called, so queue URLs name the edge.</param>
+    /// <param name="motoUrl">Where Route 53 is called: straight to moto, so start-up neither counts nor throttles.</param>
     public static async Task<ProvisionedResources> EnsureAsync(
-        Uri motoUrl, IReadOnlyList<string> zones, string? stateMachineDirectory, CancellationToken cancellationToken)
+        Uri edgeUrl, Uri motoUrl, IReadOnlyList<string> zones, string? stateMachineDirectory, CancellationToken cancellationToken)
     {
         using var dynamo = new AmazonDynamoDBClient(LocalAccount.Credentials,
-            new AmazonDynamoDBConfig { ServiceURL = motoUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+            new AmazonDynamoDBConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         using var sqs = new AmazonSQSClient(LocalAccount.Credentials,
-            new AmazonSQSConfig { ServiceURL = motoUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+            new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         using var route53 = SignedHttp.Create("route53", motoUrl);
-        using var states = SignedHttp.Create("states", motoUrl);
+        using var states = SignedHttp.Create("states", edgeUrl);
 
         var table = await ProgressTableSetup.EnsureAsync(dynamo, LocalResourceNames.ProgressTable, cancellationToken);
         var queues = await DriftQueueSetup.EnsureAsync(sqs, cancellationToken);

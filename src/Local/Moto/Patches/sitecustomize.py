@@ -1,11 +1,13 @@
 """Fixes for moto bugs that the failover local stack cannot work around from outside moto.
 
-The stack starts moto_server with this directory on PYTHONPATH, so Python runs this module at start-up, before moto
-serves a request. Each fix checks that the code it replaces is there and leaves moto alone otherwise, so a moto that
-has fixed the bug upstream is not touched twice.
+The stack starts moto_server with this directory on PYTHONPATH, so Python runs this module at start-up. Importing
+moto's modules here would slow every start by seconds, so each fix waits for its module to be imported and applies
+itself then. Each fix checks that the code it replaces is there and leaves moto alone otherwise, so a moto that has
+fixed the bug upstream is not touched twice.
 """
 
 import copy as _copy
+import sys as _sys
 
 
 class _SnapshotCopy:
@@ -33,13 +35,35 @@ class _SnapshotCopy:
         return _copy.deepcopy(value, memo)
 
 
-def _share_state_machine_backend_in_execution_snapshots():
-    try:
-        from moto.stepfunctions.parser import models
-    except Exception:
-        return
+def _share_backend_in_execution_snapshots(models):
     if getattr(models, "copy", None) is _copy:
         models.copy = _SnapshotCopy()
 
 
-_share_state_machine_backend_in_execution_snapshots()
+_FIXES = {"moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots}
+
+
+class _FixOnImport:
+    """A meta path finder that lets the normal finders load a module in _FIXES, then applies its fix."""
+
+    def find_spec(self, name, path, target=None):
+        fix = _FIXES.get(name)
+        if fix is None:
+            return None
+        for finder in _sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                load = spec.loader.exec_module
+
+                def exec_module(module, load=load, fix=fix):
+                    load(module)
+                    fix(module)
+
+                spec.loader.exec_module = exec_module
+                return spec
+        return None
+
+
+_sys.meta_path.insert(0, _FixOnImport())
