@@ -50,6 +50,7 @@ public static class CliApp
         PlanCommand.Create(console),
         DiagramCommand.Create(console),
         SimulateCommand.Create(console),
+        ImportTrafficPolicyCommand.Create(console),
         ApplyCommand.Create(console),
         DestroyCommand.Create(console),
     ];

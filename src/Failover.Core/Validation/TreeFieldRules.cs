@@ -42,7 +42,7 @@ internal static partial class TreeFieldRules
     {
         if (ZoneId().IsMatch(zoneId)) return;
         var hint = zoneId.StartsWith("/hostedzone/", StringComparison.Ordinal) ? " (leave out the \"/hostedzone/\" prefix)" : "";
-        context.Error(path, $"\"{Shown(zoneId)}\" is not a hosted zone id: expected 'Z' followed by up to 31 upper-case letters and digits{hint}");
+        context.Error(path, $"\"{Shown(zoneId)}\" is not a hosted zone id: expected 1–32 upper-case letters and digits{hint}");
     }
 
     public static bool IsInZone(string name, string zone) =>
@@ -53,6 +53,8 @@ internal static partial class TreeFieldRules
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
     private static partial Regex TreeName();
 
-    [GeneratedRegex("^Z[A-Z0-9]{1,31}$")]
+    // Route 53's ResourceId is at most 32 characters with no documented prefix: AWS's ids start with 'Z', but other
+    // implementations of the API (moto behind the local stack) mint ids without it.
+    [GeneratedRegex("^[A-Z0-9]{1,32}$")]
     private static partial Regex ZoneId();
 }
