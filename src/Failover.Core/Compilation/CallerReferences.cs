@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,7 +25,7 @@ public static class CallerReferences
     /// </param>
     public static string For(string tree, string nodeId, HealthCheckConfig config, string? salt = null)
     {
-        var hash = Hash(Canonical(tree, nodeId, config, salt));
+        var hash = Hash(tree, nodeId, config, salt);
         var treePart = Truncate(tree, MaxTreePart);
         var nodePart = Truncate(nodeId, MaxLength - HashLength - 2 - treePart.Length);
         return $"{treePart}.{nodePart}.{hash}";
@@ -37,33 +38,43 @@ public static class CallerReferences
     public static string PrefixFor(string tree) => Truncate(tree, MaxTreePart) + ".";
 
     /// <summary>One line per field, in a fixed order, so equal configs always give the same text.</summary>
-    internal static string Canonical(string tree, string nodeId, HealthCheckConfig config, string? salt)
-    {
-        var text = new StringBuilder(256);
-        void Line(string key, string? value) => text.Append(key).Append('=').Append(value ?? "\u2205").Append('\n');
-        Line("tree", tree);
-        Line("node", nodeId);
-        Line("salt", salt);
-        Line("type", config.Type);
-        Line("ip", config.IpAddress);
-        Line("port", config.Port?.ToString(CultureInfo.InvariantCulture));
-        Line("path", config.ResourcePath);
-        Line("fqdn", config.FullyQualifiedDomainName);
-        Line("search", config.SearchString);
-        Line("interval", config.RequestInterval.ToString(CultureInfo.InvariantCulture));
-        Line("threshold", config.FailureThreshold.ToString(CultureInfo.InvariantCulture));
-        Line("latency", config.MeasureLatency ? "1" : "0");
-        Line("inverted", config.Inverted ? "1" : "0");
-        Line("sni", config.EnableSni is null ? null : config.EnableSni.Value ? "1" : "0");
-        Line("regions", string.Join(',', config.Regions));
-        return text.ToString();
-    }
+    internal static bool TryWriteCanonical(Span<char> destination, string tree, string nodeId, HealthCheckConfig config, string? salt, out int written) =>
+        destination.TryWrite(
+            CultureInfo.InvariantCulture,
+            $"tree={tree}\nnode={nodeId}\nsalt={salt ?? Absent}\ntype={config.Type}\nip={config.IpAddress ?? Absent}\n" +
+            $"port={(config.Port is { } port ? port : -1)}\npath={config.ResourcePath ?? Absent}\nfqdn={config.FullyQualifiedDomainName ?? Absent}\n" +
+            $"search={config.SearchString ?? Absent}\ninterval={config.RequestInterval}\nthreshold={config.FailureThreshold}\n" +
+            $"latency={(config.MeasureLatency ? 1 : 0)}\ninverted={(config.Inverted ? 1 : 0)}\n" +
+            $"sni={(config.EnableSni is { } sni ? sni ? "1" : "0" : Absent)}\nregions={(config.Regions.Count == 0 ? "" : string.Join(',', config.Regions))}\n",
+            out written);
 
-    private static string Hash(string canonical)
+    private const string Absent = "\u2205";
+
+    /// <summary>The canonical text is hashed straight from a pooled buffer: a plan of thousands of checks makes no garbage here.</summary>
+    private static string Hash(string tree, string nodeId, HealthCheckConfig config, string? salt)
     {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(canonical), digest);
-        return Convert.ToHexStringLower(digest[..(HashLength / 2)]);
+        var chars = ArrayPool<char>.Shared.Rent(512);
+        byte[]? bytes = null;
+        try
+        {
+            int written;
+            while (!TryWriteCanonical(chars, tree, nodeId, config, salt, out written))
+            {
+                var bigger = chars.Length * 2;
+                ArrayPool<char>.Shared.Return(chars);
+                chars = ArrayPool<char>.Shared.Rent(bigger);
+            }
+            bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(written));
+            var length = Encoding.UTF8.GetBytes(chars.AsSpan(0, written), bytes);
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(bytes.AsSpan(0, length), digest);
+            return Convert.ToHexStringLower(digest[..(HashLength / 2)]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null) ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..Math.Max(0, max)];

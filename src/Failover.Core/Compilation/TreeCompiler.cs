@@ -17,7 +17,7 @@ public static class TreeCompiler
         if (spec.Root.Kind == NodeKind.Rule)
             context.EmitChildren(spec.Root, context.RecordName);
         else
-            context.Records.Add(new DesiredRecord(spec.Root.Id, 0, context.Leaf(spec.Root, context.Base(context.RecordName, setIdentifier: null))));
+            context.Records.Add(new DesiredRecord(spec.Root.Id, 0, context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
         return new CompiledTree(spec, context.HealthChecks, context.Records);
     }
 
@@ -25,51 +25,67 @@ public static class TreeCompiler
 
     private sealed class Context(TreeSpec spec, CompileOptions options, string recordName)
     {
+        private static readonly EndpointSpec NoEndpoint = new();
+        // Route 53 spells the default location as CountryCode "*".
+        private static readonly GeoLocation DefaultLocation = new(null, "*", null);
+
+        private readonly string type = spec.RecordType.ToUpperInvariant();
+
         public string RecordName { get; } = recordName;
         public List<DesiredRecord> Records { get; } = [];
         public List<DesiredHealthCheck> HealthChecks { get; } = [];
-        private readonly string type = spec.RecordType.ToUpperInvariant();
 
         /// <summary>Emits the records of <paramref name="rule"/>'s children at <paramref name="name"/>; returns their highest level.</summary>
         public int EmitChildren(TreeNode rule, string name)
         {
             var maxLevel = 0;
-            var position = 0;
+            var first = true;
             foreach (var child in rule.ChildNodes())
             {
-                var record = WithPolicy(Base(name, child.Id), rule, child, position++);
+                var isPrimary = rule.Primary is not null ? ReferenceEquals(child, rule.Primary) : first;
+                first = false;
                 int level;
+                AliasTarget? target = null;
                 if (child.Kind == NodeKind.Rule)
                 {
                     var helper = HelperNames.For(child.Id, RecordName);
                     // Route 53 refuses an alias whose target does not exist yet: the alias sits one level above its target.
                     level = 1 + EmitChildren(child, helper);
-                    record = record with { AliasTarget = new AliasTarget(spec.HostedZoneId, helper, EvaluateTargetHealth: true) };
+                    target = new AliasTarget(spec.HostedZoneId, helper, EvaluateTargetHealth: true);
                 }
                 else
                 {
                     level = 0;
-                    record = Leaf(child, record);
+                    if (child.Alias is { } alias) target = new AliasTarget(alias.HostedZoneId, NormaliseName(alias.DnsName), alias.EvaluateTargetHealth);
                 }
-                Records.Add(new DesiredRecord(child.Id, level, record));
+                Records.Add(new DesiredRecord(child.Id, level, Build(name, rule, child, isPrimary, target)));
                 maxLevel = Math.Max(maxLevel, level);
             }
             return maxLevel;
         }
 
-        public ResourceRecordSet Base(string name, string? setIdentifier) => new() { Name = name, Type = type, SetIdentifier = setIdentifier };
-
-        public ResourceRecordSet Leaf(TreeNode leaf, ResourceRecordSet record)
+        /// <summary>One record set: the routing fields come from the parent rule, the answer from the node itself.</summary>
+        public ResourceRecordSet Build(string name, TreeNode? rule, TreeNode node, bool isPrimary, AliasTarget? aliasTarget)
         {
-            if (leaf.Alias is { } alias)
-                return record with { AliasTarget = new AliasTarget(alias.HostedZoneId, NormaliseName(alias.DnsName), alias.EvaluateTargetHealth) };
-
-            var endpoint = leaf.Endpoint ?? new EndpointSpec();
-            return record with
+            if (aliasTarget is null && node.Alias is { } alias)
+                aliasTarget = new AliasTarget(alias.HostedZoneId, NormaliseName(alias.DnsName), alias.EvaluateTargetHealth);
+            var endpoint = aliasTarget is null ? node.Endpoint ?? NoEndpoint : null;
+            var policy = rule?.Routing;
+            return new ResourceRecordSet
             {
-                Ttl = endpoint.Ttl ?? spec.Ttl,
-                ResourceRecords = [.. endpoint.Values],
-                HealthCheckId = HealthCheckIdFor(leaf.Id, endpoint),
+                Name = name,
+                Type = type,
+                SetIdentifier = rule is null ? null : node.Id,
+                Weight = policy == RoutingPolicy.Weighted ? node.Weight : null,
+                Region = policy == RoutingPolicy.Latency ? node.Region : null,
+                GeoLocation = policy == RoutingPolicy.Geolocation ? GeoLocationOf(node.Location) : null,
+                Failover = policy == RoutingPolicy.Failover ? isPrimary ? "PRIMARY" : "SECONDARY" : null,
+                MultiValueAnswer = policy == RoutingPolicy.Multivalue ? true : null,
+                // Alias records take the TTL of their target; Route 53 rejects one of their own.
+                Ttl = endpoint is null ? null : endpoint.Ttl ?? spec.Ttl,
+                ResourceRecords = endpoint?.Values ?? [],
+                AliasTarget = aliasTarget,
+                HealthCheckId = endpoint is null ? null : HealthCheckIdFor(node.Id, endpoint),
             };
         }
 
@@ -82,21 +98,10 @@ public static class TreeCompiler
             return HealthCheckPlaceholder.For(nodeId);
         }
 
-        private static ResourceRecordSet WithPolicy(ResourceRecordSet record, TreeNode rule, TreeNode child, int position) => rule.Routing switch
-        {
-            RoutingPolicy.Weighted => record with { Weight = child.Weight },
-            RoutingPolicy.Latency => record with { Region = child.Region },
-            RoutingPolicy.Geolocation => record with { GeoLocation = GeoLocationOf(child.Location) },
-            RoutingPolicy.Failover => record with { Failover = ReferenceEquals(child, rule.Primary) || (rule.Primary is null && position == 0) ? "PRIMARY" : "SECONDARY" },
-            RoutingPolicy.Multivalue => record with { MultiValueAnswer = true },
-            _ => record,
-        };
-
         private static GeoLocation? GeoLocationOf(GeoLocationSpec? location) => location switch
         {
             null => null,
-            // Route 53 spells the default location as CountryCode "*".
-            { IsDefault: true } => new GeoLocation(null, "*", null),
+            { IsDefault: true } => DefaultLocation,
             { Continent: { } continent } => new GeoLocation(continent.ToUpperInvariant(), null, null),
             _ => new GeoLocation(null, location.Country?.ToUpperInvariant(), location.Subdivision?.ToUpperInvariant()),
         };

@@ -16,7 +16,9 @@ public static class Planner
     {
         var tree = desired.Spec.Name;
         var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual);
-        var records = desired.Records.Select(r => WithExistingHealthCheck(r, health.ExistingIdsByNode)).ToList();
+        var records = health.ExistingIdsByNode.Count == 0
+            ? desired.Records
+            : desired.Records.Select(r => WithExistingHealthCheck(r, health.ExistingIdsByNode)).ToList();
         return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits);
     }
 
@@ -50,9 +52,9 @@ public static class Planner
         {
             Conflicts = diff.Conflicts,
             Summary = new PlanSummary(
-                RecordsCreated: diff.Written.Count(k => !diff.Existing.Contains(k)),
-                RecordsUpdated: diff.Written.Count(diff.Existing.Contains),
-                RecordsDeleted: diff.Deleted.Count(k => !diff.Written.Contains(k)),
+                RecordsCreated: diff.Created,
+                RecordsUpdated: diff.Replaced.Count,
+                RecordsDeleted: diff.Deleted.Count(k => !diff.Replaced.Contains(k)),
                 HealthChecksCreated: healthChecksToCreate.Count,
                 HealthChecksDeleted: unused.Count,
                 ExistingRecords: diff.Existing.Count),
@@ -71,7 +73,7 @@ public static class Planner
         foreach (var record in records)
             if (record.RecordSet.HealthCheckId is { } id) ids.Add(id);
         foreach (var record in actual.Records)
-            if (record.HealthCheckId is { } id && !diff.Deleted.Contains(record.Key) && !diff.Written.Contains(record.Key)) ids.Add(id);
+            if (record.HealthCheckId is { } id && !diff.Deleted.Contains(record.Key) && !diff.Replaced.Contains(record.Key)) ids.Add(id);
         return ids;
     }
 

@@ -11,8 +11,12 @@ internal sealed class RecordDiffResult
     public SortedDictionary<int, List<IReadOnlyList<RecordChange>>> Writes { get; } = [];
     /// <summary>Level of the record in the zone → its deletion.</summary>
     public SortedDictionary<int, List<RecordChange>> Deletes { get; } = [];
-    public HashSet<RecordKey> Written { get; } = [];
+    /// <summary>Record sets written (created or upserted) that did not exist.</summary>
+    public int Created { get; set; }
+    /// <summary>Existing owned record sets written anew (UPSERT, or deleted and re-created in one batch).</summary>
+    public HashSet<RecordKey> Replaced { get; } = [];
     public HashSet<RecordKey> Deleted { get; } = [];
+    /// <summary>Owned record sets the zone holds now.</summary>
     public HashSet<RecordKey> Existing { get; } = [];
 }
 
@@ -43,12 +47,17 @@ internal static class RecordDiff
             list.Add(record);
         }
 
-        var desiredKeys = new HashSet<RecordKey>(desired.Select(d => d.RecordSet.Key));
+        var desiredKeys = result.Existing.Count == 0 ? [] : new HashSet<RecordKey>(desired.Select(d => d.RecordSet.Key));
         var untouchable = new HashSet<(string, string)>();
         var handled = new HashSet<RecordKey>();
         foreach (var ((name, type), records) in groups)
         {
-            var atName = actualByName.GetValueOrDefault(name) ?? [];
+            if (!actualByName.TryGetValue(name, out var atName))
+            {
+                // Nothing at this name yet (every name of a new tree): plain creates.
+                foreach (var record in records) AddWrite(result, record.Level, [new RecordChange(ChangeAction.Create, record.RecordSet, record.NodeId)]);
+                continue;
+            }
             var foreign = atName.Where(r => !result.Existing.Contains(r.Key) && Blocks(r.Type, type)).ToList();
             if (foreign.Count > 0)
             {
@@ -59,13 +68,15 @@ internal static class RecordDiff
             WriteGroup(records, atName, type, actualByKey, desiredKeys, handled, result);
         }
 
-        var levels = new ActualLevels(actual.Records.Where(r => result.Existing.Contains(r.Key)));
+        var stale = new List<ResourceRecordSet>();
         foreach (var key in result.Existing)
         {
             var record = actualByKey[key];
-            if (desiredKeys.Contains(key) || handled.Contains(key) || untouchable.Contains((record.Name, record.Type))) continue;
-            AddDelete(result, levels.LevelOf(record), record);
+            if (!desiredKeys.Contains(key) && !handled.Contains(key) && !untouchable.Contains((record.Name, record.Type))) stale.Add(record);
         }
+        if (stale.Count == 0) return result;
+        var levels = new ActualLevels(actual.Records.Where(r => result.Existing.Contains(r.Key)));
+        foreach (var record in stale) AddDelete(result, levels.LevelOf(record), record);
         return result;
     }
 
@@ -77,10 +88,15 @@ internal static class RecordDiff
         List<DesiredRecord> records, List<ResourceRecordSet> atName, string type, Dictionary<RecordKey, ResourceRecordSet> actualByKey,
         HashSet<RecordKey> desiredKeys, HashSet<RecordKey> handled, RecordDiffResult result)
     {
-        var owned = atName.Where(r => r.Type == type && result.Existing.Contains(r.Key)).ToList();
-        var otherTypes = atName.Where(r => r.Type != type && result.Existing.Contains(r.Key) && Blocks(r.Type, type)).ToList();
+        List<ResourceRecordSet> owned = [], otherTypes = [];
+        foreach (var record in atName)
+        {
+            if (!result.Existing.Contains(record.Key)) continue;
+            if (record.Type == type) owned.Add(record);
+            else if (Blocks(record.Type, type)) otherTypes.Add(record);
+        }
         var desiredPolicy = RecordRouting.PolicyOf(records[0].RecordSet);
-        var policySwitch = owned.Any(r => RecordRouting.PolicyOf(r) != desiredPolicy);
+        var policySwitch = owned.Exists(r => RecordRouting.PolicyOf(r) != desiredPolicy);
 
         var changed = new List<(DesiredRecord Desired, ResourceRecordSet? Actual)>();
         foreach (var record in records)
@@ -92,8 +108,15 @@ internal static class RecordDiff
 
         // Route 53 keeps one failover role, latency region or location per name+type: moving one to a new set
         // identifier has to remove the old holder in the same request.
-        var slotClash = changed.Any(c => RecordRouting.SlotOf(c.Desired.RecordSet) is { } slot
-            && owned.Any(o => o.Key != c.Desired.RecordSet.Key && RecordRouting.SlotOf(o) == slot));
+        var slotClash = false;
+        if (changed.Count > 0 && !policySwitch)
+        {
+            var holders = new Dictionary<string, RecordKey>();
+            foreach (var record in owned)
+                if (RecordRouting.SlotOf(record) is { } slot) holders.TryAdd(slot, record.Key);
+            slotClash = changed.Exists(c => RecordRouting.SlotOf(c.Desired.RecordSet) is { } slot
+                && holders.TryGetValue(slot, out var holder) && holder != c.Desired.RecordSet.Key);
+        }
 
         if (!policySwitch && !slotClash && otherTypes.Count == 0)
         {
@@ -134,7 +157,11 @@ internal static class RecordDiff
         if (!result.Writes.TryGetValue(level, out var units)) result.Writes[level] = units = [];
         units.Add(unit);
         foreach (var change in unit)
-            if (change.Action != ChangeAction.Delete) result.Written.Add(change.RecordSet.Key);
+        {
+            if (change.Action == ChangeAction.Delete) continue;
+            if (result.Existing.Contains(change.RecordSet.Key)) result.Replaced.Add(change.RecordSet.Key);
+            else result.Created++;
+        }
     }
 
     private static void AddDelete(RecordDiffResult result, int level, ResourceRecordSet record)
