@@ -55,8 +55,8 @@ public sealed class TreeGenerator(int seed)
         };
     }
 
-    private TreeNode Node(int leaves, string path, int depthLeft, bool mustBeHealthChecked, bool endpointOnly) =>
-        leaves == 1 || depthLeft == 0 ? Leaf(path, mustBeHealthChecked, endpointOnly) : Rule(leaves, path, depthLeft);
+    private TreeNode Node(int leaves, string path, int depthLeft, bool mustBeHealthChecked, bool endpointOnly, long? ttl = null) =>
+        leaves == 1 || depthLeft == 0 ? Leaf(path, mustBeHealthChecked, endpointOnly, ttl) : Rule(leaves, path, depthLeft);
 
     private TreeNode Rule(int leaves, string path, int depthLeft)
     {
@@ -84,14 +84,16 @@ public sealed class TreeGenerator(int seed)
     private TreeNode Children(RoutingPolicy policy, string prefix, string path, int[] parts, int depthLeft, bool endpointOnly)
     {
         var id = $"{prefix}{nextId++}";
+        // Route 53 wants one TTL across the records of a name and type, so an override applies to a whole group.
+        long? ttl = random.Next(6) == 0 ? 30 : null;
         if (policy == RoutingPolicy.Failover)
         {
             return new TreeNode
             {
                 Id = id, Path = path, Routing = policy,
                 // Route 53 needs a health check on a non-alias failover primary.
-                Primary = Node(parts[0], path + ".primary", depthLeft - 1, mustBeHealthChecked: true, endpointOnly),
-                Secondary = Node(parts[1], path + ".secondary", depthLeft - 1, mustBeHealthChecked: false, endpointOnly),
+                Primary = Node(parts[0], path + ".primary", depthLeft - 1, mustBeHealthChecked: true, endpointOnly, ttl),
+                Secondary = Node(parts[1], path + ".secondary", depthLeft - 1, mustBeHealthChecked: false, endpointOnly, ttl),
             };
         }
 
@@ -100,7 +102,7 @@ public sealed class TreeGenerator(int seed)
         var children = new List<TreeNode>(parts.Length);
         for (var i = 0; i < parts.Length; i++)
         {
-            var child = Node(parts[i], $"{path}.children[{i}]", depthLeft - 1, mustBeHealthChecked: false, endpointOnly);
+            var child = Node(parts[i], $"{path}.children[{i}]", depthLeft - 1, mustBeHealthChecked: false, endpointOnly, ttl);
             children.Add(policy switch
             {
                 RoutingPolicy.Weighted => child with { Weight = random.Next(20) == 0 ? 0 : random.Next(1, 101) },
@@ -112,7 +114,7 @@ public sealed class TreeGenerator(int seed)
         return new TreeNode { Id = id, Path = path, Routing = policy, Children = children };
     }
 
-    private TreeNode Leaf(string path, bool mustBeHealthChecked, bool endpointOnly)
+    private TreeNode Leaf(string path, bool mustBeHealthChecked, bool endpointOnly, long? ttl)
     {
         var id = $"e{nextId++}";
         if (!endpointOnly && random.NextDouble() < options.AliasLeafShare)
@@ -121,16 +123,17 @@ public sealed class TreeGenerator(int seed)
             return new TreeNode { Id = id, Path = path, Alias = new AliasSpec { DnsName = dnsName, HostedZoneId = zoneId } };
         }
 
-        var values = new List<string> { Address() };
-        if (random.Next(4) == 0) values.Add(Address());
         var checkedLeaf = mustBeHealthChecked || random.NextDouble() < options.HealthCheckedShare;
+        var values = new List<string> { Address() };
+        // A health check checks one address, so only unchecked endpoints answer with several.
+        if (!checkedLeaf && random.Next(3) == 0) values.Add(Address());
         HealthCheckSettings? check = !checkedLeaf ? null
             : random.Next(5) == 0 ? new HealthCheckSettings { Path = "/ready", FailureThreshold = 2 }
             : new HealthCheckSettings();
         return new TreeNode
         {
             Id = id, Path = path,
-            Endpoint = new EndpointSpec { Values = values, Ttl = random.Next(6) == 0 ? 30 : null, HealthCheck = check },
+            Endpoint = new EndpointSpec { Values = values, Ttl = ttl, HealthCheck = check },
         };
     }
 

@@ -46,4 +46,13 @@ public class LevelPropertyTests
         Assert.Equal(Shape(42), Shape(42));
         Assert.NotEqual(Shape(42), Shape(43));
     }
+
+    [Theory]
+    [MemberData(nameof(Trees))]
+    public void Generated_trees_pass_the_validator(int seed, int leaves)
+    {
+        var errors = Core.Validation.TreeValidator.Validate(new TreeGenerator(seed).Generate(leaves)).Where(d => d.Severity == Core.Diagnostics.Severity.Error);
+
+        Assert.Empty(errors);
+    }
 }
