@@ -29,12 +29,15 @@ public class ChangeBatchPackerTests
         Assert.True(leaves.ChangeBatches.Count >= 3, $"{leaves.ChangeBatches.Count} batches");
         Assert.All(leaves.ChangeBatches, b => AssertWithin(b, ChangeBatchLimits.Route53));
         Assert.Equal(tree.Records.Count(r => r.Level == 0), leaves.Changes().Count);
-        // First fit in order: every batch but the last is full enough that the next change would not fit.
+        // First fit in order: every batch but the last is full enough that the next change would break a limit.
         for (var i = 0; i < leaves.ChangeBatches.Count - 1; i++)
         {
-            var used = leaves.ChangeBatches[i].Changes.Sum(c => ChangeCost.Of(c).ResourceRecords);
-            var next = ChangeCost.Of(leaves.ChangeBatches[i + 1].Changes[0]).ResourceRecords;
-            Assert.True(used + next > 1000, $"batch {i} holds {used} records and the next change has {next}");
+            var batch = leaves.ChangeBatches[i];
+            var next = ChangeCost.Of(leaves.ChangeBatches[i + 1].Changes[0]);
+            var full = batch.Changes.Sum(c => ChangeCost.Of(c).ResourceRecords) + next.ResourceRecords > 1000
+                || batch.Changes.Sum(c => ChangeCost.Of(c).ValueCharacters) + next.ValueCharacters > 32_000
+                || batch.Changes.Count + 1 > 1000;
+            Assert.True(full, $"batch {i} had room for the next change");
         }
     }
 
