@@ -25,7 +25,7 @@ dotnet publish "$repo/src/Functions/Functions.csproj" \
   -c Release -r "$rid" -p:PublishAot=true -p:TreatWarningsAsErrors=true \
   -nologo -o "$out"
 
-# Lambda needs only the executable; the stripped symbols stay out of the deployment package.
-rm -f "$out"/*.dbg
+# Lambda needs only the executable: symbols and the referenced projects' PDBs stay out of the package.
+rm -f "$out"/*.dbg "$out"/*.pdb
 chmod +x "$out/bootstrap"
 echo "published $out/bootstrap ($rid)"
