@@ -64,7 +64,7 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
         var deleted = new HashSet<RecordKey>();
         foreach (var change in batch.Changes)
         {
-            var record = Resolve(change.RecordSet, idsByNode);
+            var record = HealthCheckPlaceholder.Resolve(change.RecordSet, idsByNode);
             if (change.Action != ChangeAction.Delete && record.AliasTarget is { } alias && alias.HostedZoneId == hostedZoneId && !before.Contains(alias.DnsName))
                 throw new InvalidOperationException($"InvalidChangeBatch: alias target {alias.DnsName} of {record.Key} does not exist");
             switch (change.Action)
@@ -94,9 +94,4 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
         owned.Clear();
         owned.UnionWith(nextOwned);
     }
-
-    private static ResourceRecordSet Resolve(ResourceRecordSet record, Dictionary<string, string> idsByNode) =>
-        HealthCheckPlaceholder.TryGetNodeId(record.HealthCheckId, out var nodeId)
-            ? record with { HealthCheckId = idsByNode.TryGetValue(nodeId, out var id) ? id : throw new InvalidOperationException($"no health check for {nodeId}") }
-            : record;
 }

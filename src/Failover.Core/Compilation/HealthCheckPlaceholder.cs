@@ -1,3 +1,5 @@
+using Failover.Core.Route53;
+
 namespace Failover.Core.Compilation;
 
 /// <summary>
@@ -21,5 +23,17 @@ public static class HealthCheckPlaceholder
             return false;
         nodeId = healthCheckId[Start.Length..^End.Length];
         return nodeId.Length > 0;
+    }
+
+    /// <summary>
+    /// The record with its placeholder replaced by the id the health-checks layer got for that node; records without
+    /// a placeholder come back as they are. A placeholder with no id means the layers ran out of order: that throws.
+    /// </summary>
+    public static ResourceRecordSet Resolve(ResourceRecordSet record, IReadOnlyDictionary<string, string> healthCheckIdsByNode)
+    {
+        if (!TryGetNodeId(record.HealthCheckId, out var nodeId)) return record;
+        return healthCheckIdsByNode.TryGetValue(nodeId, out var id)
+            ? record with { HealthCheckId = id }
+            : throw new InvalidOperationException($"{record.Key} refers to the health check of node '{nodeId}', which has no id yet: apply the health-checks layer first");
     }
 }
