@@ -40,7 +40,38 @@ def _share_backend_in_execution_snapshots(models):
         models.copy = _SnapshotCopy()
 
 
-_FIXES = {"moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots}
+def _atomic_dynamodb_writes(models):
+    """Makes each DynamoDB write check its condition and write under one lock, as DynamoDB does per item.
+
+    moto_server answers requests on many threads, and its backend evaluates a ConditionExpression and then writes
+    without a lock, so two concurrent conditional puts could both succeed: a lock race that real DynamoDB never loses
+    was won twice. One process-wide lock around the write operations restores the guarantee the service relies on.
+    """
+    import functools
+    import threading
+
+    backend = getattr(models, "DynamoDBBackend", None)
+    if backend is None or getattr(backend, "_failover_atomic", False):
+        return
+    lock = threading.RLock()
+    for name in ("put_item", "update_item", "delete_item", "batch_write_item", "transact_write_items"):
+        original = getattr(backend, name, None)
+        if original is None:
+            continue
+
+        @functools.wraps(original)
+        def locked(self, *args, _original=original, **kwargs):
+            with lock:
+                return _original(self, *args, **kwargs)
+
+        setattr(backend, name, locked)
+    backend._failover_atomic = True
+
+
+_FIXES = {
+    "moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots,
+    "moto.dynamodb.models": _atomic_dynamodb_writes,
+}
 
 
 class _FixOnImport:
