@@ -1,0 +1,111 @@
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+
+namespace Failover.Core.Drift;
+
+/// <summary>
+/// Detect(desired, actual): a pure comparison of a compiled tree with what Route 53 holds for it. Reports record sets
+/// missing, changed (field by field), extra (someone else's in the tree's groups or at its reserved helper names, and
+/// the tree's own left-overs), the tree's health checks missing or changed, and records naming a deleted health check.
+/// </summary>
+public static class DriftDetector
+{
+    /// <param name="existingHealthCheckIds">
+    /// Every health check id in the account: the tree's checks are in <paramref name="actual"/>, but a leaf may name
+    /// any check by id, and only the full list tells a deleted one apart.
+    /// </param>
+    public static DriftReport Detect(CompiledTree desired, ActualState actual, IReadOnlySet<string> existingHealthCheckIds)
+    {
+        var spec = desired.Spec;
+        var actualByKey = new Dictionary<RecordKey, ResourceRecordSet>();
+        foreach (var record in actual.Records) actualByKey.TryAdd(Normalised(record.Key), record);
+        var checks = TreeHealthCheckMatch.Match(desired, actual, actualByKey);
+
+        var recordItems = new List<DriftItem>();
+        foreach (var wanted in desired.Records)
+        {
+            var key = wanted.RecordSet.Key;
+            if (!actualByKey.TryGetValue(key, out var current))
+            {
+                recordItems.Add(new DriftItem(DriftKind.RecordMissing) { Record = key, NodeId = wanted.NodeId });
+                continue;
+            }
+            var fields = RecordFields.Compare(wanted.RecordSet, current);
+            if (current.HealthCheckId is { } named && !existingHealthCheckIds.Contains(named))
+                recordItems.Add(new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = key, NodeId = wanted.NodeId, HealthCheckId = named });
+            else if (HealthCheckDifference(wanted, current, checks) is { } difference)
+                fields.Add(difference);
+            if (fields.Count > 0)
+                recordItems.Add(new DriftItem(DriftKind.RecordChanged) { Record = key, NodeId = wanted.NodeId, Fields = fields });
+        }
+        recordItems.AddRange(Extras(desired, actual));
+
+        var checkItems = new List<DriftItem>();
+        foreach (var wanted in desired.HealthChecks)
+        {
+            var match = checks[wanted.NodeId];
+            if (match is null)
+                checkItems.Add(new DriftItem(DriftKind.HealthCheckMissing) { NodeId = wanted.NodeId, CallerReference = wanted.CallerReference });
+            else if (HealthCheckFields.Compare(wanted.Config, match.Config) is { Count: > 0 } fields)
+                checkItems.Add(new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
+        }
+
+        var items = recordItems
+            .OrderBy(i => i.Record!.Value.Name, StringComparer.Ordinal)
+            .ThenBy(i => i.Record!.Value.Type, StringComparer.Ordinal)
+            .ThenBy(i => i.Record!.Value.SetIdentifier, StringComparer.Ordinal)
+            .ThenBy(i => i.Kind)
+            .Concat(checkItems.OrderBy(i => i.NodeId, StringComparer.Ordinal))
+            .ToList();
+        return new DriftReport(spec.Name, spec.HostedZoneId, TreeCompiler.NormaliseName(spec.RecordName), items);
+    }
+
+    /// <summary>
+    /// The health check the record should name, compared with the one it names (known to exist). A placeholder stands
+    /// for the node's check as matched; when that check is missing, any id the record names is the wrong one.
+    /// </summary>
+    private static FieldDifference? HealthCheckDifference(
+        DesiredRecord wanted, ResourceRecordSet current, IReadOnlyDictionary<string, ExistingHealthCheck?> checks)
+    {
+        var expected = wanted.RecordSet.HealthCheckId;
+        if (HealthCheckPlaceholder.TryGetNodeId(expected, out var node))
+        {
+            var match = checks.GetValueOrDefault(node);
+            if (match is not null) expected = match.Id;
+            else return new FieldDifference("healthCheckId", $"the health check of node {node}", current.HealthCheckId);
+        }
+        return expected == current.HealthCheckId ? null : new FieldDifference("healthCheckId", expected, current.HealthCheckId);
+    }
+
+    private static IEnumerable<DriftItem> Extras(CompiledTree desired, ActualState actual)
+    {
+        var recordName = TreeCompiler.NormaliseName(desired.Spec.RecordName);
+        var desiredKeys = desired.Records.Select(r => r.RecordSet.Key).ToHashSet();
+        var groups = desired.Records.Select(r => (r.RecordSet.Name, r.RecordSet.Type)).ToHashSet();
+        var names = desired.Records.Select(r => r.RecordSet.Name).ToHashSet(StringComparer.Ordinal);
+        var treeType = desired.Spec.RecordType.ToUpperInvariant();
+        var owned = actual.OwnedRecords.Select(Normalised).ToHashSet();
+        var seen = new HashSet<RecordKey>();
+
+        foreach (var record in actual.Records)
+        {
+            var key = Normalised(record.Key);
+            if (desiredKeys.Contains(key) || !seen.Add(key)) continue;
+            var isOwned = owned.Contains(key);
+            // A CNAME cannot share its name with other records, so one at a tree name (or the tree's CNAME beside
+            // other types) is in the group's way just as a record of the same type is.
+            var inGroup = groups.Contains((key.Name, key.Type))
+                || (names.Contains(key.Name) && (key.Type == "CNAME" || treeType == "CNAME"));
+            ExtraRecordPlace? place = inGroup ? ExtraRecordPlace.TreeGroup
+                : ReservedNames.IsHelperNameOf(key.Name, recordName) ? ExtraRecordPlace.HelperName
+                : isOwned ? ExtraRecordPlace.LeftOver
+                : null;
+            if (place is not null)
+                yield return new DriftItem(DriftKind.RecordExtra) { Record = key, Place = place, Owned = isOwned };
+        }
+    }
+
+    /// <summary>The core holds names lower case without the final dot; a reader that kept either is forgiven.</summary>
+    private static RecordKey Normalised(RecordKey key) => key with { Name = TreeCompiler.NormaliseName(key.Name) };
+}

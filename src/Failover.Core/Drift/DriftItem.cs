@@ -1,0 +1,95 @@
+using Failover.Core.Route53;
+
+namespace Failover.Core.Drift;
+
+/// <summary>What kind of difference between Route 53 and the tree an item reports.</summary>
+public enum DriftKind
+{
+    /// <summary>A record set the tree wants is not in the zone.</summary>
+    RecordMissing,
+    /// <summary>A record set the tree wants is in the zone with other settings (<see cref="DriftItem.Fields"/>).</summary>
+    RecordChanged,
+    /// <summary>A record set the tree does not want, in its groups, at its reserved helper names, or left over.</summary>
+    RecordExtra,
+    /// <summary>A health check the tree wants does not exist.</summary>
+    HealthCheckMissing,
+    /// <summary>The tree's health check exists with another config (<see cref="DriftItem.Fields"/>).</summary>
+    HealthCheckChanged,
+    /// <summary>A record of the tree names a health check that no longer exists.</summary>
+    RecordHealthCheckDeleted,
+}
+
+/// <summary>Where an extra record set sits, which decides whether a repair can remove it.</summary>
+public enum ExtraRecordPlace
+{
+    /// <summary>
+    /// At the name and type of the tree's own record sets (or a CNAME at one of its names): Route 53 answers with it
+    /// as part of the tree's group.
+    /// </summary>
+    TreeGroup,
+    /// <summary>At one of the tree's reserved <c>_node.record</c> names, but not in a group the tree uses.</summary>
+    HelperName,
+    /// <summary>Owned by the tree but no longer part of it (what a run would delete).</summary>
+    LeftOver,
+}
+
+/// <summary>One setting that differs: what the tree says and what Route 53 holds (null: not set).</summary>
+public sealed record FieldDifference(string Field, string? Expected, string? Actual)
+{
+    public override string ToString() => $"{Field} {Expected ?? "(none)"} → {Actual ?? "(none)"}";
+}
+
+/// <summary>
+/// One drifted item. Record items carry <see cref="Record"/>; health check items carry the tree node they belong to.
+/// Only the members that make sense for the <see cref="Kind"/> are set.
+/// </summary>
+public sealed record DriftItem(DriftKind Kind)
+{
+    public RecordKey? Record { get; init; }
+    /// <summary>The tree node behind the record or health check (null for records the tree does not want).</summary>
+    public string? NodeId { get; init; }
+    /// <summary>The health check concerned: the changed one, or the deleted one a record still names.</summary>
+    public string? HealthCheckId { get; init; }
+    /// <summary>For a missing health check: the reference it would be created with.</summary>
+    public string? CallerReference { get; init; }
+    public IReadOnlyList<FieldDifference> Fields { get; init; } = [];
+    /// <summary>For an extra record set: where it is.</summary>
+    public ExtraRecordPlace? Place { get; init; }
+    /// <summary>For an extra record set: whether the tree owns it (a run would delete it) or someone else made it.</summary>
+    public bool? Owned { get; init; }
+
+    /// <summary>
+    /// A record set someone else made in the tree's group: the planner never writes into a group holding records the
+    /// tree does not own, so no run can repair the tree until it is removed by hand.
+    /// </summary>
+    public bool BlocksRepair => Kind == DriftKind.RecordExtra && Place == ExtraRecordPlace.TreeGroup && Owned == false;
+
+    /// <summary>One line for people: what and where.</summary>
+    public string Describe() => Kind switch
+    {
+        DriftKind.RecordMissing => $"record {Record} of node {NodeId} is missing",
+        DriftKind.RecordChanged => $"record {Record} of node {NodeId} changed: {string.Join("; ", Fields)}",
+        DriftKind.RecordExtra => Place switch
+        {
+            ExtraRecordPlace.TreeGroup when Owned == true => $"record {Record} is the tree's but no longer part of it",
+            ExtraRecordPlace.TreeGroup => $"record {Record} in the tree's group was not made by the tree",
+            ExtraRecordPlace.HelperName => $"record {Record} sits at a name reserved for the tree's nested rules",
+            _ => $"record {Record} is the tree's but no longer part of it",
+        },
+        DriftKind.HealthCheckMissing => $"health check of node {NodeId} is missing",
+        DriftKind.HealthCheckChanged => $"health check {HealthCheckId} of node {NodeId} changed: {string.Join("; ", Fields)}",
+        DriftKind.RecordHealthCheckDeleted => $"record {Record} of node {NodeId} names health check {HealthCheckId}, which no longer exists",
+        _ => Kind.ToString(),
+    };
+
+    public override string ToString() => Describe();
+
+    /// <summary>Member-by-member equality; the generated one compares <see cref="Fields"/> by reference.</summary>
+    public bool Equals(DriftItem? other) =>
+        other is not null
+        && Kind == other.Kind && Record == other.Record && NodeId == other.NodeId && HealthCheckId == other.HealthCheckId
+        && CallerReference == other.CallerReference && Place == other.Place && Owned == other.Owned
+        && Fields.SequenceEqual(other.Fields);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Record, NodeId, HealthCheckId, Place, Owned, Fields.Count);
+}
