@@ -2,7 +2,9 @@ using Failover.Local;
 using Failover.Local.Moto;
 
 var command = LocalStackCommandLine.Create(RunAsync);
-return await command.Parse(args).InvokeAsync();
+// On SIGTERM/Ctrl+C System.CommandLine cancels the token, then gives up after ProcessTerminationTimeout (2 s by
+// default) and exits 143: too short to stop Kestrel and moto on a busy machine, which would leave moto behind.
+return await command.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
 
 static async Task<int> RunAsync(LocalStackOptions options, CancellationToken stopping)
 {
