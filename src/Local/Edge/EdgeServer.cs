@@ -59,6 +59,14 @@ public sealed class EdgeServer : IAsyncDisposable
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync($"The local stack could not reach moto at {moto.MotoUrl}: {unreachable.Message}\n");
             }
+            catch (Exception failure) when (failure is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                // A fault of the stack itself, not of the request: say so instead of an empty 500.
+                log?.Invoke($"{context.Request.Method} {context.Request.Path}: {failure}");
+                context.Response.StatusCode = 500;
+                context.Response.ContentType = "text/plain";
+                await context.Response.WriteAsync($"The local stack failed on {context.Request.Method} {context.Request.Path}: {failure.Message}\n");
+            }
         });
         app.MapPost(LambdaInvokeEndpoint.Route, (RequestDelegate)(context =>
             lambda.HandleAsync(context, context.GetRouteValue("functionName") as string ?? "")));

@@ -33,9 +33,26 @@ public sealed class LocalStackFixture : IAsyncLifetime
         {
             TimeProvider = Clock,
             StateMachineDirectory = _emptyStateMachineDirectory,
-            ConfigureFunctions = functions => functions.Register(FailingFunction,
-                (_, _) => throw new InvalidOperationException("the function failed on purpose")),
+            ConfigureFunctions = functions => functions
+                .Register(FailingFunction, (_, _) => throw new InvalidOperationException("the function failed on purpose"))
+                .Register(MarkingFunction, MarkAsync),
         });
+    }
+
+    /// <summary>Writes an item to the progress table through the edge, as the service's functions call AWS.</summary>
+    public const string MarkingFunction = "Mark";
+
+    private async Task<ReadOnlyMemory<byte>> MarkAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var marker = System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("marker").GetString()!;
+        using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(LocalAccount.Credentials,
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        await dynamo.PutItemAsync(Failover.Local.Resources.LocalResourceNames.ProgressTable, new()
+        {
+            ["pk"] = new Amazon.DynamoDBv2.Model.AttributeValue("test#" + marker),
+            ["sk"] = new Amazon.DynamoDBv2.Model.AttributeValue("marker"),
+        }, cancellationToken);
+        return payload;
     }
 
     /// <summary>Start-up realism settings, a full request bucket, and zeroed counters: each test starts alike.</summary>

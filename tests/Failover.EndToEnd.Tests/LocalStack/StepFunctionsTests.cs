@@ -63,6 +63,26 @@ public sealed class StepFunctionsTests(LocalStackFixture fixture)
     }
 
     [Fact]
+    public async Task A_function_run_by_a_state_machine_can_call_AWS_through_the_edge()
+    {
+        using var states = new StepFunctionsWire(fixture.EdgeUrl);
+        var arn = await states.CreateAsync("mark-" + Guid.NewGuid().ToString("N")[..8], InvokeDefinition(LocalStackFixture.MarkingFunction));
+        var marker = Guid.NewGuid().ToString("N");
+
+        var execution = await states.RunAsync(arn, $$"""{"marker":"{{marker}}"}""");
+
+        Assert.Equal("SUCCEEDED", execution["status"]!.GetValue<string>());
+        using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(Failover.Local.Aws.LocalAccount.Credentials,
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = fixture.Stack.MotoUrl.ToString(), AuthenticationRegion = "us-east-1" });
+        var item = await dynamo.GetItemAsync(LocalResourceNames.ProgressTable, new()
+        {
+            ["pk"] = new("test#" + marker),
+            ["sk"] = new("marker"),
+        });
+        Assert.True(item.IsItemSet);
+    }
+
+    [Fact]
     public async Task A_failing_function_reaches_Catch_with_its_error_type()
     {
         using var states = new StepFunctionsWire(fixture.EdgeUrl);
