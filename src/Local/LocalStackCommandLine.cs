@@ -45,13 +45,16 @@ public static class LocalStackCommandLine
     private static readonly Option<int> FaultSeed = new("--fault-seed")
     { Description = "Seed of the fault sequence", DefaultValueFactory = _ => 1 };
 
+    private static readonly Option<string[]> Apply = new("--apply")
+    { Description = "Tree spec(s) to apply once the stack is up (e.g. examples/complex.json); the spec's zone is the local zone of that name" };
+
     public static RootCommand Create(Func<LocalStackOptions, CancellationToken, Task<int>> run)
     {
         var root = new RootCommand("The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
         {
             EdgePort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
-            FaultRate, FaultKinds, FaultOperations, FaultSeed,
+            FaultRate, FaultKinds, FaultOperations, FaultSeed, Apply,
         };
         root.SetAction(async (parsed, cancellationToken) =>
         {
@@ -80,6 +83,7 @@ public static class LocalStackCommandLine
             Zones = zones.Count > 0 ? zones : new LocalStackOptions().Zones,
             CreateResources = !parsed.GetValue(NoResources),
             StateMachineDirectory = parsed.GetValue(StateMachines),
+            ApplySpecs = Split(parsed.GetValue(Apply)),
             Realism = new RealismSettings
             {
                 Enabled = !parsed.GetValue(NoRealism),

@@ -32,6 +32,9 @@ public sealed record LocalStackOptions
     /// <summary>Registers the functions the edge serves, besides the built-in Echo.</summary>
     public Action<FunctionRegistry>? ConfigureFunctions { get; init; }
 
+    /// <summary>Tree specs to apply once the stack is up (<c>--apply</c>): the service's main job, locally.</summary>
+    public IReadOnlyList<string> ApplySpecs { get; init; } = [];
+
     /// <summary>Where the stack reports problems it survives (failed asynchronous invocations, moto stopping).</summary>
     public Action<string>? Log { get; init; }
 

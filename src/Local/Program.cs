@@ -32,6 +32,8 @@ static async Task<int> RunAsync(LocalStackOptions options, CancellationToken sto
     await using (stack)
     {
         Console.WriteLine(ReadyReport.For(stack));
+        foreach (var spec in options.ApplySpecs)
+            if (await Failover.Local.Demo.DemoApply.RunAsync(stack, spec, Console.Out, stopping) != 0) return 1;
         var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, stopping), stack.MotoExited);
         if (stopped == stack.MotoExited)
         {
