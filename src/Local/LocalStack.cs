@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Failover.Local.Api;
 using Failover.Local.Aws;
 using Failover.Local.Edge;
 using Failover.Local.Lambda;
@@ -18,6 +19,7 @@ public sealed class LocalStack : IAsyncDisposable
 {
     private readonly MotoServer? _ownedMoto;
     private readonly EdgeServer _edge;
+    private ApiGatewayServer? _api;
     private readonly MotoForwarder _forwarder;
     private readonly HttpClient _motoRoute53;
 
@@ -35,6 +37,9 @@ public sealed class LocalStack : IAsyncDisposable
 
     /// <summary>The AWS endpoint clients use (AWS_ENDPOINT_URL), e.g. http://127.0.0.1:4566.</summary>
     public Uri EdgeUrl => _edge.Url;
+
+    /// <summary>The HTTP API (API Gateway emulation invoking the Api function), e.g. http://127.0.0.1:3000.</summary>
+    public Uri ApiUrl => _api?.Url ?? throw new InvalidOperationException("the local stack's HTTP API is not started");
 
     /// <summary>moto itself, behind the edge (no realism layer, no Lambda functions).</summary>
     public Uri MotoUrl { get; }
@@ -69,6 +74,7 @@ public sealed class LocalStack : IAsyncDisposable
         var forwarder = new MotoForwarder(motoUrl);
         var motoRoute53 = SignedHttp.Create("route53", motoUrl);
         EdgeServer? edge = null;
+        ApiGatewayServer? api = null;
         try
         {
             await MotoServer.EnableStateMachineExecutionAsync(motoUrl, cancellationToken);
@@ -79,7 +85,9 @@ public sealed class LocalStack : IAsyncDisposable
             LocalStack? stack = null;
             edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
                 json => stack?.WriteHealth(json), options.Log, cancellationToken);
-            stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions);
+            var apiPort = options.ApiPort == 0 ? MotoServer.FreePort() : options.ApiPort;
+            api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken);
+            stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions) { _api = api };
             if (options.CreateResources)
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
@@ -90,6 +98,7 @@ public sealed class LocalStack : IAsyncDisposable
         catch
         {
             if (edge is not null) await edge.DisposeAsync();
+            if (api is not null) await api.DisposeAsync();
             forwarder.Dispose();
             motoRoute53.Dispose();
             if (ownedMoto is not null) await ownedMoto.DisposeAsync();
@@ -104,6 +113,7 @@ public sealed class LocalStack : IAsyncDisposable
         json.WriteString("status", "ok");
         json.WriteString("edge", EdgeUrl.ToString().TrimEnd('/'));
         json.WriteString("moto", MotoUrl.ToString().TrimEnd('/'));
+        if (_api is not null) json.WriteString("api", _api.Url.ToString().TrimEnd('/'));
         json.WriteString("region", LocalAccount.Region);
         json.WriteString("account", LocalAccount.Id);
         json.WriteStartArray("functions");
@@ -129,6 +139,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_api is not null) await _api.DisposeAsync();
         await _edge.DisposeAsync();
         _forwarder.Dispose();
         _motoRoute53.Dispose();

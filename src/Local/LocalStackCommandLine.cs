@@ -8,6 +8,8 @@ public static class LocalStackCommandLine
 {
     private static readonly Option<int> EdgePort = new("--edge-port")
     { Description = "Loopback port of the AWS edge endpoint (0: any free port)", DefaultValueFactory = _ => LocalStackOptions.DefaultEdgePort };
+    private static readonly Option<int> ApiPort = new("--api-port")
+    { Description = "Loopback port of the HTTP API (API Gateway emulation; 0: any free port)", DefaultValueFactory = _ => Api.ApiGatewayServer.DefaultPort };
     private static readonly Option<string?> MotoUrl = new("--moto-url")
     { Description = "Use a moto already running at this URL instead of starting moto_server" };
     private static readonly Option<string[]> Zones = new("--zone")
@@ -52,7 +54,7 @@ public static class LocalStackCommandLine
     {
         var root = new RootCommand("The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
         {
-            EdgePort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
+            EdgePort, ApiPort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
             FaultRate, FaultKinds, FaultOperations, FaultSeed, Apply,
         };
@@ -77,6 +79,7 @@ public static class LocalStackCommandLine
         return new LocalStackOptions
         {
             EdgePort = parsed.GetValue(EdgePort),
+            ApiPort = parsed.GetValue(ApiPort),
             MotoUrl = parsed.GetValue(MotoUrl) is { } motoUrl
                 ? Uri.TryCreate(motoUrl, UriKind.Absolute, out var url) ? url : throw new ArgumentException($"--moto-url: '{motoUrl}' is not an absolute URL")
                 : null,

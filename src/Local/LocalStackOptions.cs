@@ -12,6 +12,12 @@ public sealed record LocalStackOptions
     /// <summary>Loopback port of the edge endpoint; 0 picks a free one (tests).</summary>
     public int EdgePort { get; init; } = DefaultEdgePort;
 
+    /// <summary>
+    /// Loopback port of the HTTP API (API Gateway emulation in front of the Api function); 0 picks a free one. The
+    /// command line defaults to 3000; in-process stacks (tests) take a free port unless they ask, so two never collide.
+    /// </summary>
+    public int ApiPort { get; init; }
+
     /// <summary>A moto already running; null starts moto_server as a child process on a free port.</summary>
     public Uri? MotoUrl { get; init; }
 
@@ -49,6 +55,8 @@ public sealed record LocalStackOptions
     {
         var errors = new List<string>();
         if (EdgePort is < 0 or > 65535) errors.Add($"edge port must be between 0 and 65535 (got {EdgePort})");
+        if (ApiPort is < 0 or > 65535) errors.Add($"api port must be between 0 and 65535 (got {ApiPort})");
+        if (ApiPort != 0 && ApiPort == EdgePort) errors.Add($"api port and edge port must differ (both {ApiPort})");
         if (MotoUrl is { } moto && (!moto.IsAbsoluteUri || moto.Scheme is not ("http" or "https")))
             errors.Add($"moto url must be an absolute http(s) URL (got '{moto}')");
         foreach (var zone in Zones)

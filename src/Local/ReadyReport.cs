@@ -15,6 +15,7 @@ public static class ReadyReport
             "failover local stack ready",
             $"  edge        {edge}   (AWS_ENDPOINT_URL; Lambda Invoke for: {string.Join(", ", stack.Functions.Names)}; everything else → moto)",
             $"  moto        {stack.MotoUrl.ToString().TrimEnd('/')}{(stack.OwnsMoto ? "" : "   (external: its Step Functions reach our functions only if it runs with MOTO_PORT=" + stack.EdgeUrl.Port + ")")}",
+            $"  api         {stack.ApiUrl.ToString().TrimEnd('/')}   (HTTP API → the {Api.ApiGatewayServer.FunctionName} function; no IAM auth locally)",
             $"  health      {edge}{LocalControlEndpoints.HealthPath}",
             $"  realism     {Describe(stack.Realism.Current)}",
             $"              settings {edge}{LocalControlEndpoints.RealismPath}, counters {edge}{LocalControlEndpoints.RealismStatsPath}",

@@ -53,7 +53,7 @@ public sealed class CommandLineTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "failover-local.dll"), "--edge-port", port.ToString(), "--no-resources" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "failover-local.dll"), "--edge-port", port.ToString(), "--api-port", "0", "--no-resources" })
             start.ArgumentList.Add(argument);
         using var stack = Process.Start(start)!;
         var error = stack.StandardError.ReadToEndAsync();

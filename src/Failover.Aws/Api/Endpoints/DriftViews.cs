@@ -1,0 +1,35 @@
+using Failover.Aws.Api.Http;
+using Failover.Aws.Api.Json;
+using Failover.Aws.Api.Ports;
+using Failover.Aws.Api.Problems;
+using Failover.Aws.Progress;
+
+namespace Failover.Aws.Api.Endpoints;
+
+/// <summary><c>GET /trees/{name}/drift</c> (the last stored report) and <c>POST /trees/{name}/drift-check</c> (check now).</summary>
+public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning planning, IDriftChecks? drift)
+{
+    public async Task<ApiResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
+        var report = await store.GetDriftReportAsync(tree.Name, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProblemException(ProblemType.DriftReportNotFound,
+                $"tree '{tree.Name}' has not been checked for drift yet; POST {ResourceJson.PathOf(Routing.ApiRoutes.CheckDrift, tree.Name)} checks it now");
+        return ApiJson.Response(200, json => ResourceJson.WriteDriftReport(json, report));
+    }
+
+    public async Task<ApiResponse> CheckAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
+        if (drift is null)
+            throw new ProblemException(ProblemType.DriftCheckUnavailable, "this deployment has no drift checker; the scheduled checks' last report is at GET …/drift");
+        if (tree.Status == TreeStatus.Deleted)
+            throw new ProblemException(ProblemType.TreeDeleted, $"tree '{tree.Name}' was torn down: there is nothing to compare");
+        if (tree.CurrentVersion is null)
+            throw new ProblemException(ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: there is nothing to compare");
+        planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
+        var report = await drift.CheckNowAsync(tree, cancellationToken).ConfigureAwait(false);
+        call.Log("drift checked", ("driftedItems", report.DriftedItems));
+        return ApiJson.Response(200, json => ResourceJson.WriteDriftReport(json, report));
+    }
+}

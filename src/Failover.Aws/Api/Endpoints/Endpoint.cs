@@ -1,0 +1,6 @@
+using Failover.Aws.Api.Http;
+
+namespace Failover.Aws.Api.Endpoints;
+
+/// <summary>The handler bound to one route.</summary>
+public delegate Task<ApiResponse> Endpoint(ApiCall call, CancellationToken cancellationToken);

@@ -1,0 +1,66 @@
+using System.Net;
+using Failover.Aws.Api.Ports;
+using Failover.Aws.Http;
+
+namespace Failover.Aws.Tests.Api;
+
+public sealed class FailureTests
+{
+    [Fact]
+    public async Task An_internal_failure_is_500_without_a_trace_and_the_log_has_it_under_the_correlation_id()
+    {
+        var api = new ApiHarness();
+        api.StoreTree();
+        api.Zone.Failure = new InvalidOperationException("secret internals at Foo.Bar()");
+
+        var response = await api.SendAsync("GET", "/trees/status/plan");
+
+        Assert.Equal(500, response.StatusCode);
+        var body = response.BodyText;
+        Assert.DoesNotContain("secret internals", body);
+        Assert.DoesNotContain("   at ", body);
+        Assert.Equal("req-1", ApiHarness.Json(response).GetProperty("correlationId").GetString());
+        var line = Assert.Single(api.Log.Lines, l => l.Level == ApiLogLevel.Error);
+        Assert.Same(api.Zone.Failure, line.Exception);
+        Assert.Equal("req-1", line.Fields["correlationId"]);
+        Assert.Equal("status", line.Fields["tree"]);
+    }
+
+    [Fact]
+    public async Task AWS_throttling_after_retries_is_503_with_Retry_After_and_other_AWS_errors_502()
+    {
+        var api = new ApiHarness();
+        api.StoreTree();
+        api.Zone.Failure = new AwsServiceException("Throttling", "Rate exceeded", HttpStatusCode.BadRequest, "r", isRetryable: true);
+        var busy = await api.SendAsync("GET", "/trees/status/plan");
+        Assert.Equal(503, busy.StatusCode);
+        Assert.Equal("5", busy.Headers["retry-after"]);
+
+        api.Zone.Failure = new AwsServiceException("NoSuchHostedZone", "No hosted zone found", HttpStatusCode.NotFound, "r", isRetryable: false);
+        var missing = await api.SendAsync("GET", "/trees/status/plan");
+        Assert.Equal(502, missing.StatusCode);
+        Assert.Contains("NoSuchHostedZone", ApiHarness.Json(missing).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_callers_correlation_id_is_used_echoed_and_logged_with_the_run_id()
+    {
+        var api = new ApiHarness();
+        var response = await api.SendAsync("POST", "/trees", Specs.Failover(), headers: new Dictionary<string, string> { ["X-Correlation-Id"] = "deploy-42" });
+
+        Assert.Equal("deploy-42", response.Headers["x-correlation-id"]);
+        var started = Assert.Single(api.Log.Lines, l => l.Message == "run started");
+        Assert.Equal("deploy-42", started.Fields["correlationId"]);
+        var handled = Assert.Single(api.Log.Lines, l => l.Message == "request handled");
+        Assert.Equal("run-1", handled.Fields["runId"]);
+        Assert.Equal(202, handled.Fields["status"]);
+        Assert.Equal("POST /trees", handled.Fields["route"]);
+    }
+
+    [Fact]
+    public async Task A_correlation_id_that_is_not_a_plain_token_is_replaced_by_the_request_id()
+    {
+        var response = await new ApiHarness().SendAsync("GET", "/trees", headers: new Dictionary<string, string> { ["x-correlation-id"] = "bad id\n" });
+        Assert.Equal("req-1", response.Headers["x-correlation-id"]);
+    }
+}
