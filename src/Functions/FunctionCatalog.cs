@@ -1,3 +1,4 @@
+using Failover.Functions.Handlers.Drift;
 using Failover.Functions.Hosting;
 
 namespace Failover.Functions;
@@ -13,6 +14,7 @@ public static class FunctionCatalog
         ArgumentNullException.ThrowIfNull(services);
         return new HandlerTableBuilder()
             .AddBuiltIns()
+            .AddDrift(() => services.Drift)
             // The workflow handlers join here: PlanTree, ApplyHealthChecks, ApplyRecordLayer, CheckChange, Finalize,
             // Rollback, Api, DriftScheduler, DriftWorker.
             .Build(services.Time, hosting);

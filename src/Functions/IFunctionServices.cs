@@ -1,3 +1,5 @@
+using Failover.Aws.Drift;
+
 namespace Failover.Functions;
 
 /// <summary>
@@ -8,13 +10,35 @@ namespace Failover.Functions;
 public interface IFunctionServices
 {
     TimeProvider Time { get; }
+
+    /// <summary>The drift functions' clients and settings (built on first use).</summary>
+    DriftServices Drift => throw new NotSupportedException($"{GetType().Name} provides no drift services");
 }
 
 /// <summary>The services of the deployed binary, from the Lambda environment.</summary>
 public sealed class EnvironmentFunctionServices(Func<string, string?> environment) : IFunctionServices
 {
+    private readonly Lazy<DriftServices> _drift = new(() => DriftFromEnvironment(environment));
+
     public TimeProvider Time => TimeProvider.System;
+
+    public DriftServices Drift => _drift.Value;
 
     /// <summary>A setting of the function (an environment variable of the template), or null.</summary>
     public string? Setting(string name) => environment(name);
+
+    private static DriftServices DriftFromEnvironment(Func<string, string?> environment)
+    {
+        var options = DriftOptions.FromEnvironment(environment);
+        var sqs = new Amazon.SQS.AmazonSQSClient();
+        return new DriftServices(
+            new Failover.Aws.Progress.ProgressStore(Failover.Aws.Progress.DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System),
+            Failover.Aws.Route53.Route53Client.FromEnvironment(),
+            sqs.SendMessageBatchAsync,
+            options.QueueUrl,
+            TimeProvider.System,
+            // Lambda sends standard output to CloudWatch Logs, which reads the metric lines written there.
+            Console.Out,
+            Repair: null);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class ActualStateReader(Route53Client route53)
     {
         var names = desiredNames.Concat(owned.Select(k => k.Name)).Distinct(StringComparer.Ordinal).ToList();
         var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var checks = await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        var checks = await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken).ConfigureAwait(false);
         return new ActualState(records, checks, owned);
     }
 
@@ -29,14 +29,17 @@ public sealed class ActualStateReader(Route53Client route53)
     /// The tree's checks: every check whose CallerReference has the tree's prefix, confirmed by its tags. A check whose
     /// reference is exactly one the compiler derives for this tree is the tree's even if its tags were never written
     /// (a crash between create and tag): the reference is a hash of tree, node and config, so no one else made it.
+    /// The same pass adds the id of every check in the account to <paramref name="allIds"/> if given (the drift check
+    /// needs them to tell a deleted check from one a leaf names by id).
     /// </summary>
-    private async Task<IReadOnlyList<ExistingHealthCheck>> ReadHealthChecksAsync(
-        string tree, IReadOnlySet<string> desiredReferences, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExistingHealthCheck>> ReadHealthChecksAsync(
+        string tree, IReadOnlySet<string> desiredReferences, ISet<string>? allIds, CancellationToken cancellationToken = default)
     {
         var prefix = CallerReferences.PrefixFor(tree);
         var result = new List<ExistingHealthCheck>();
         await foreach (var check in route53.ListAllHealthChecksAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            allIds?.Add(check.Id);
             if (!check.CallerReference.StartsWith(prefix, StringComparison.Ordinal)) continue;
             var tags = await route53.ListTagsForResourceAsync(check.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
             var treeTag = HealthCheckTags.Find(tags, HealthCheckTags.Tree);

@@ -25,10 +25,13 @@ public sealed class DirectApplier(Route53Client route53, ProgressStore store, Ti
 {
     public TimeSpan SyncPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How the tree is compiled; a repair salts its health check references (a deleted check's is refused for days).</summary>
+    public CompileOptions CompileOptions { get; init; } = CompileOptions.Default;
+
     public async Task<DirectApplyResult> ApplyAsync(
         TreeSpec spec, bool force = false, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var desired = TreeCompiler.Compile(spec);
+        var desired = TreeCompiler.Compile(spec, CompileOptions);
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
         var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Plan(desired, actual);

@@ -1,0 +1,32 @@
+namespace Failover.Aws.Drift;
+
+/// <summary>
+/// Settings of the drift functions, from their environment (the template sets them). Validated at start-up; every
+/// message names the setting and its environment variable.
+/// </summary>
+public sealed record DriftOptions
+{
+    public const string TableVariable = "FAILOVER_TABLE";
+    public const string QueueUrlVariable = "FAILOVER_DRIFT_QUEUE_URL";
+    public const string DefaultTable = "failover-progress";
+
+    public string TableName { get; init; } = DefaultTable;
+
+    /// <summary>The drift queue the scheduler sends to (the worker is fed by the event source mapping and needs none).</summary>
+    public string? QueueUrl { get; init; }
+
+    public static DriftOptions FromEnvironment(Func<string, string?> environment) => new DriftOptions
+    {
+        TableName = environment(TableVariable) is { Length: > 0 } table ? table : DefaultTable,
+        QueueUrl = environment(QueueUrlVariable) is { Length: > 0 } url ? url : null,
+    }.Validated();
+
+    public DriftOptions Validated()
+    {
+        if (string.IsNullOrWhiteSpace(TableName))
+            throw new ArgumentException($"DriftOptions.TableName ({TableVariable}) must name the progress table.");
+        if (QueueUrl is not null && (!Uri.TryCreate(QueueUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
+            throw new ArgumentException($"DriftOptions.QueueUrl ({QueueUrlVariable}) must be the queue's URL; it is '{QueueUrl}'.");
+        return this;
+    }
+}

@@ -1,0 +1,102 @@
+using Amazon.SQS.Model;
+using Failover.Aws.Drift;
+using Failover.Aws.Progress;
+using Failover.Aws.Tests.Progress;
+using Failover.Core.Spec;
+using Failover.Testing;
+
+namespace Failover.Aws.Tests.Drift;
+
+/// <summary>The scheduler against moto's DynamoDB and SQS; partial batch failures through a stand-in in front of moto's SQS.</summary>
+[Collection(MotoCollection.Name)]
+public sealed class DriftSchedulerTests(MotoFixture moto)
+{
+    [Fact]
+    public async Task Every_applied_tree_gets_one_message_in_batches_of_ten_and_unapplied_trees_none()
+    {
+        var (store, _, time) = await ProgressTestStores.NewAsync(moto);
+        using var sqs = DriftTestStores.Sqs(moto);
+        var queue = await DriftTestStores.NewQueueAsync(sqs);
+        var applied = Enumerable.Range(0, 23).Select(i => $"tree-{i:D2}").ToList();
+        foreach (var name in applied) await DriftTestStores.RecordAppliedAsync(store, Spec(name), time);
+        await store.PutVersionAsync(TreeDescriptor.From(Spec("never-applied")), SpecJsonWriter.Write(Spec("never-applied")));
+
+        var calls = new List<int>();
+        var scheduler = new DriftScheduler(store, (request, token) =>
+        {
+            calls.Add(request.Entries.Count);
+            return sqs.SendMessageBatchAsync(request, token);
+        }, queue, time);
+        var result = await scheduler.RunAsync();
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(23, result.Scheduled);
+        Assert.Equal(1, result.Skipped);
+        Assert.Equal([10, 10, 3], calls);
+        var trees = (await DriftTestStores.DrainAsync(sqs, queue)).Select(DriftMessage.Read).Order().ToList();
+        Assert.Equal(applied, trees);
+    }
+
+    [Fact]
+    public async Task Entries_that_fail_for_SQS_reasons_are_sent_again_and_sender_faults_are_reported_by_tree()
+    {
+        var (store, _, time) = await ProgressTestStores.NewAsync(moto);
+        using var sqs = DriftTestStores.Sqs(moto);
+        var queue = await DriftTestStores.NewQueueAsync(sqs);
+        foreach (var name in new[] { "a", "b", "c", "d", "e" }) await DriftTestStores.RecordAppliedAsync(store, Spec(name), time);
+
+        // The first call delivers a, c and e and fails b (SQS's fault) and d (the sender's); later calls go through.
+        var calls = new List<List<string>>();
+        var scheduler = new DriftScheduler(store, async (request, token) =>
+        {
+            calls.Add(request.Entries.Select(e => DriftMessage.Read(e.MessageBody)).ToList());
+            if (calls.Count > 1) return await sqs.SendMessageBatchAsync(request, token);
+            var failing = new Dictionary<string, bool> { ["b"] = false, ["d"] = true };
+            var delivered = new SendMessageBatchRequest { QueueUrl = request.QueueUrl, Entries = request.Entries.Where(e => !failing.ContainsKey(DriftMessage.Read(e.MessageBody))).ToList() };
+            var response = await sqs.SendMessageBatchAsync(delivered, token);
+            response.Failed = request.Entries.Where(e => failing.ContainsKey(DriftMessage.Read(e.MessageBody)))
+                .Select(e => new BatchResultErrorEntry { Id = e.Id, Code = "InternalError", Message = "try again", SenderFault = failing[DriftMessage.Read(e.MessageBody)] })
+                .ToList();
+            return response;
+        }, queue, time) { RetryDelay = TimeSpan.Zero };
+
+        var result = await scheduler.RunAsync();
+
+        Assert.Equal(4, result.Scheduled);
+        var failure = Assert.Single(result.Failed);
+        Assert.Equal("d", failure.Tree);
+        Assert.Contains("InternalError", failure.Reason);
+        Assert.Equal([["a", "b", "c", "d", "e"], ["b"]], calls);
+        Assert.Equal(["a", "b", "c", "e"], (await DriftTestStores.DrainAsync(sqs, queue)).Select(DriftMessage.Read).Order());
+    }
+
+    [Fact]
+    public async Task A_batch_that_keeps_failing_is_reported_after_the_last_attempt_and_the_next_batch_still_goes()
+    {
+        var (store, _, time) = await ProgressTestStores.NewAsync(moto);
+        using var sqs = DriftTestStores.Sqs(moto);
+        var queue = await DriftTestStores.NewQueueAsync(sqs);
+        var names = Enumerable.Range(0, 12).Select(i => $"t{i:D2}").ToList();
+        foreach (var name in names) await DriftTestStores.RecordAppliedAsync(store, Spec(name), time);
+
+        var calls = 0;
+        var scheduler = new DriftScheduler(store, (request, token) =>
+        {
+            calls++;
+            return request.Entries.Count == 10
+                ? throw new Amazon.SQS.AmazonSQSException("the service is unavailable") { ErrorCode = "ServiceUnavailable" }
+                : sqs.SendMessageBatchAsync(request, token);
+        }, queue, time) { RetryDelay = TimeSpan.Zero, MaxAttempts = 2 };
+
+        var result = await scheduler.RunAsync();
+
+        Assert.Equal(2, result.Scheduled);
+        Assert.Equal(names.Take(10), result.Failed.Select(f => f.Tree));
+        Assert.All(result.Failed, f => Assert.Contains("ServiceUnavailable", f.Reason));
+        Assert.Equal(3, calls);
+        Assert.Equal(names.Skip(10), (await DriftTestStores.DrainAsync(sqs, queue)).Select(DriftMessage.Read).Order());
+    }
+
+    private static TreeSpec Spec(string name) =>
+        SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1"), name);
+}
