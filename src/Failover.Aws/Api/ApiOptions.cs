@@ -7,6 +7,9 @@ public sealed record ApiOptions
 {
     public const string AllowedZonesVariable = "ALLOWED_HOSTED_ZONE_IDS";
 
+    /// <summary>The name the SAM template gives every function the same list (its AllowedHostedZoneIds parameter).</summary>
+    public const string TemplateAllowedZonesVariable = "FAILOVER_ALLOWED_ZONES";
+
     /// <summary>The hosted zones trees may live in. Empty allows none: a deployment must name its zones.</summary>
     public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.None;
 
@@ -20,8 +23,14 @@ public sealed record ApiOptions
 
     public int MaxPageSize { get; init; } = 100;
 
-    public static ApiOptions FromEnvironment(Func<string, string?> environment) =>
-        new ApiOptions { AllowedZones = ZoneAllowList.Parse(environment(AllowedZonesVariable), AllowedZonesVariable) }.Validated();
+    /// <summary><c>ALLOWED_HOSTED_ZONE_IDS</c>, or the template's <c>FAILOVER_ALLOWED_ZONES</c> when that is unset.</summary>
+    public static ApiOptions FromEnvironment(Func<string, string?> environment)
+    {
+        var variable = string.IsNullOrWhiteSpace(environment(AllowedZonesVariable)) && !string.IsNullOrWhiteSpace(environment(TemplateAllowedZonesVariable))
+            ? TemplateAllowedZonesVariable
+            : AllowedZonesVariable;
+        return new ApiOptions { AllowedZones = ZoneAllowList.Parse(environment(variable), variable) }.Validated();
+    }
 
     public ApiOptions Validated()
     {
