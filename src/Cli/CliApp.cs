@@ -53,6 +53,7 @@ public static class CliApp
         ImportTrafficPolicyCommand.Create(console),
         ApplyCommand.Create(console),
         DestroyCommand.Create(console),
+        DriftCommand.Create(console),
     ];
 }
 

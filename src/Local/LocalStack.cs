@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Local.Api;
 using Failover.Local.Aws;
+using Failover.Local.Drift;
 using Failover.Local.Edge;
 using Failover.Local.Lambda;
 using Failover.Local.Moto;
@@ -20,6 +21,7 @@ public sealed class LocalStack : IAsyncDisposable
     private readonly MotoServer? _ownedMoto;
     private readonly EdgeServer _edge;
     private ApiGatewayServer? _api;
+    private LocalDriftEmulation? _drift;
     private readonly MotoForwarder _forwarder;
     private readonly HttpClient _motoRoute53;
 
@@ -54,6 +56,9 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>What start-up created; null when <see cref="LocalStackOptions.CreateResources"/> was false.</summary>
     public ProvisionedResources? Resources { get; private set; }
 
+    /// <summary>The drift schedule and queue emulation; null when the stack made no resources.</summary>
+    public LocalDriftEmulation? Drift => _drift;
+
     /// <summary>Completes if the moto the stack started stops on its own.</summary>
     public Task MotoExited => _ownedMoto?.Exited ?? Task.Delay(Timeout.Infinite);
 
@@ -84,7 +89,8 @@ public sealed class LocalStack : IAsyncDisposable
             var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));
             LocalStack? stack = null;
             edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
-                json => stack?.WriteHealth(json), options.Log, cancellationToken);
+                json => stack?.WriteHealth(json), options.Log, cancellationToken,
+                routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule));
             var apiPort = options.ApiPort == 0 ? MotoServer.FreePort() : options.ApiPort;
             api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken);
             stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions) { _api = api };
@@ -92,6 +98,7 @@ public sealed class LocalStack : IAsyncDisposable
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
+                stack._drift = LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Log);
             }
             return stack;
         }
@@ -120,6 +127,14 @@ public sealed class LocalStack : IAsyncDisposable
         foreach (var name in Functions.Names) json.WriteStringValue(name);
         json.WriteEndArray();
         json.WriteBoolean("realism", Realism.Current.Enabled);
+        if (_drift is not null)
+        {
+            json.WriteStartObject("drift");
+            if (_drift.Schedule.Interval is { } interval) json.WriteNumber("scheduleIntervalSeconds", interval.TotalSeconds);
+            else json.WriteNull("scheduleIntervalSeconds");
+            json.WriteBoolean("pollingQueue", _drift.Poller is not null);
+            json.WriteEndObject();
+        }
         if (Resources is { } resources)
         {
             json.WriteStartObject("resources");
@@ -139,6 +154,7 @@ public sealed class LocalStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_drift is not null) await _drift.DisposeAsync();
         if (_api is not null) await _api.DisposeAsync();
         await _edge.DisposeAsync();
         _forwarder.Dispose();

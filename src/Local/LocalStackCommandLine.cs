@@ -47,6 +47,12 @@ public static class LocalStackCommandLine
     private static readonly Option<int> FaultSeed = new("--fault-seed")
     { Description = "Seed of the fault sequence", DefaultValueFactory = _ => 1 };
 
+    private static readonly Option<double> DriftInterval = new("--drift-interval")
+    {
+        Description = "Minutes between drift schedule runs (default 15, as deployed; 0: only on POST /_local/schedules/drift)",
+        DefaultValueFactory = _ => Drift.DriftEmulationSettings.DefaultInterval.TotalMinutes,
+    };
+
     private static readonly Option<string[]> Apply = new("--apply")
     { Description = "Tree spec(s) to apply once the stack is up (e.g. examples/complex.json); the spec's zone is the local zone of that name" };
 
@@ -56,7 +62,7 @@ public static class LocalStackCommandLine
         {
             EdgePort, ApiPort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
-            FaultRate, FaultKinds, FaultOperations, FaultSeed, Apply,
+            FaultRate, FaultKinds, FaultOperations, FaultSeed, DriftInterval, Apply,
         };
         root.SetAction(async (parsed, cancellationToken) =>
         {
@@ -87,6 +93,12 @@ public static class LocalStackCommandLine
             CreateResources = !parsed.GetValue(NoResources),
             StateMachineDirectory = parsed.GetValue(StateMachines),
             ApplySpecs = Split(parsed.GetValue(Apply)),
+            Drift = new Drift.DriftEmulationSettings
+            {
+                ScheduleInterval = parsed.GetValue(DriftInterval) is > 0 and var minutes ? TimeSpan.FromMinutes(minutes)
+                    : parsed.GetValue(DriftInterval) == 0 ? null
+                    : throw new ArgumentException($"--drift-interval must be 0 (off) or a positive number of minutes; it is {parsed.GetValue(DriftInterval)}"),
+            },
             Realism = new RealismSettings
             {
                 Enabled = !parsed.GetValue(NoRealism),

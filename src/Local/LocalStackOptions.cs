@@ -1,3 +1,4 @@
+using Failover.Local.Drift;
 using Failover.Local.Lambda;
 using Failover.Local.Realism;
 using Failover.Local.Resources;
@@ -32,6 +33,9 @@ public sealed record LocalStackOptions
 
     public RealismSettings Realism { get; init; } = new();
 
+    /// <summary>The drift schedule and the drift queue's event source mapping.</summary>
+    public DriftEmulationSettings Drift { get; init; } = new();
+
     /// <summary>The clock of the realism layer (PENDING changes, the request rate).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -49,6 +53,8 @@ public sealed record LocalStackOptions
     {
         EdgePort = 0,
         Realism = new RealismSettings { ChangePendingFor = TimeSpan.Zero },
+        // Tests fire the drift schedule themselves (POST /_local/schedules/drift).
+        Drift = new DriftEmulationSettings { ScheduleInterval = null },
     };
 
     public IReadOnlyList<string> Validate()
@@ -62,6 +68,7 @@ public sealed record LocalStackOptions
         foreach (var zone in Zones)
             if (!IsZoneName(zone)) errors.Add($"zone '{zone}' is not a DNS name (labels of letters, digits and hyphens, separated by dots)");
         errors.AddRange(Realism.Validate().Select(error => "realism: " + error));
+        errors.AddRange(Drift.Validate());
         return errors;
     }
 

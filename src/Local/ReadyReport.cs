@@ -25,6 +25,9 @@ public static class ReadyReport
             lines.Add($"  table       {resources.ProgressTable}");
             lines.Add($"  queue       {resources.DriftQueueUrl}");
             lines.Add($"  dead letter {resources.DriftDeadLetterQueueUrl}");
+            if (stack.Drift is { } drift)
+                lines.Add($"  drift       schedule {(drift.Schedule.Interval is { } every ? $"every {every.TotalMinutes:0.##} min" : "off")}; "
+                    + $"fire now: curl -X POST {edge}{Drift.DriftScheduleEndpoint.Path}; queue → DriftWorker {(drift.Poller is null ? "off" : "on")}");
             lines.AddRange(resources.StateMachines.Count == 0
                 ? ["  state machines: none (no *.asl.json in src/StateMachine yet)"]
                 : resources.StateMachines.Select(machine => $"  state machine {machine.Value}"));

@@ -65,7 +65,7 @@ public sealed class ValidateCommandTests
     {
         var outcome = await CliRunner.RunAsync("--help");
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        foreach (var command in new[] { "validate", "plan", "diagram", "simulate", "import-traffic-policy", "apply", "destroy" })
+        foreach (var command in new[] { "validate", "plan", "diagram", "simulate", "import-traffic-policy", "apply", "destroy", "drift" })
             Assert.Contains(command, outcome.Out);
     }
 }

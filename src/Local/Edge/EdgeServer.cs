@@ -27,7 +27,8 @@ public sealed class EdgeServer : IAsyncDisposable
 
     public static async Task<EdgeServer> StartAsync(
         int port, ILambdaInvoker functions, Route53RealismLayer realismLayer, RealismControl realism, MotoForwarder moto,
-        Action<Utf8JsonWriter> writeHealth, Action<string>? log, CancellationToken cancellationToken)
+        Action<Utf8JsonWriter> writeHealth, Action<string>? log, CancellationToken cancellationToken,
+        Action<IEndpointRouteBuilder>? mapMoreRoutes = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -71,6 +72,7 @@ public sealed class EdgeServer : IAsyncDisposable
         app.MapPost(LambdaInvokeEndpoint.Route, (RequestDelegate)(context =>
             lambda.HandleAsync(context, context.GetRouteValue("functionName") as string ?? "")));
         LocalControlEndpoints.Map(app, realism, writeHealth);
+        mapMoreRoutes?.Invoke(app);
 
         await app.StartAsync(cancellationToken);
         return new EdgeServer(app, new Uri($"http://127.0.0.1:{port}"));

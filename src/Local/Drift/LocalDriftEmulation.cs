@@ -1,0 +1,55 @@
+using Amazon.SQS;
+using Failover.Functions.Handlers.Drift;
+using Failover.Local.Aws;
+using Failover.Local.Lambda;
+using Failover.Local.Resources;
+
+namespace Failover.Local.Drift;
+
+/// <summary>
+/// Drift detection on the local stack: the drift functions (unless the caller registered its own), the schedule, and
+/// the queue's event source mapping, all pointed at the stack's edge and start-up resources.
+/// </summary>
+public sealed class LocalDriftEmulation : IAsyncDisposable
+{
+    private readonly LocalDriftServices? _services;
+    private readonly AmazonSQSClient _sqs;
+
+    private LocalDriftEmulation(LocalDriftServices? services, AmazonSQSClient sqs, DriftSchedule schedule, DriftQueuePoller? poller)
+    {
+        _services = services;
+        _sqs = sqs;
+        Schedule = schedule;
+        Poller = poller;
+    }
+
+    public DriftSchedule Schedule { get; }
+
+    /// <summary>The event source mapping; null when <see cref="DriftEmulationSettings.PollQueue"/> is off.</summary>
+    public DriftQueuePoller? Poller { get; }
+
+    public static LocalDriftEmulation Start(
+        Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, Action<string>? log)
+    {
+        LocalDriftServices? services = null;
+        if (!functions.Contains(DriftHandlers.SchedulerName) && !functions.Contains(DriftHandlers.WorkerName))
+        {
+            services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out);
+            LocalDriftFunctions.Register(functions, () => services.Services, settings.Clock);
+        }
+        var sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        var schedule = new DriftSchedule(functions, settings.ScheduleInterval, settings.Clock, log);
+        var poller = settings.PollQueue
+            ? new DriftQueuePoller(sqs, functions, resources.DriftQueueUrl, resources.DriftQueueArn, settings, log)
+            : null;
+        return new LocalDriftEmulation(services, sqs, schedule, poller);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Poller is not null) await Poller.DisposeAsync();
+        await Schedule.DisposeAsync();
+        _sqs.Dispose();
+        _services?.Dispose();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.SQS;
+using Failover.Aws.Progress;
+using Failover.Cli;
+using Failover.Core.Drift;
+using Failover.Core.Spec;
+using Failover.EndToEnd.Tests.LocalStack;
+using Failover.Local;
+using Failover.Local.Aws;
+using Failover.Local.Drift;
+
+namespace Failover.EndToEnd.Tests.Drift;
+
+/// <summary>
+/// A local stack of its own for the drift tests (their trees are all checked by every scheduled pass, so they must
+/// not share a table with other tests): the schedule fires only when a test asks, the queue is polled with a
+/// one-second visibility timeout, and the worker's metric lines are kept for the tests to read.
+/// </summary>
+public sealed class DriftStackFixture : IAsyncLifetime
+{
+    private readonly string _emptyStateMachineDirectory = Directory.CreateTempSubdirectory("failover-drift-sm-").FullName;
+    private readonly StringWriter _metrics = new();
+    private Local.LocalStack? _stack;
+
+    public Local.LocalStack Stack => _stack ?? throw new InvalidOperationException("the local stack is not started");
+    public Uri EdgeUrl => Stack.EdgeUrl;
+    public string ZoneId => Stack.Resources!.HostedZones["example.com"];
+    public ProgressStore Store { get; private set; } = null!;
+    public AmazonSQSClient Sqs { get; private set; } = null!;
+
+    public string Metrics
+    {
+        get { lock (_metrics) return _metrics.ToString(); }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
+        Environment.SetEnvironmentVariable("AWS_REGION", LocalAccount.Region);
+        _stack = await Local.LocalStack.StartAsync(LocalStackOptions.ForTests() with
+        {
+            StateMachineDirectory = _emptyStateMachineDirectory,
+            Drift = new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(1), MetricsOutput = _metrics },
+        });
+        Store = new ProgressStore(DynamoDbClientFactory.Create(EdgeUrl, LocalAccount.Region, LocalAccount.Credentials), Stack.Resources!.ProgressTable, TimeProvider.System);
+        Sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+    }
+
+    /// <summary>Applies the spec with <c>failover apply --direct</c> and records the version as applied, as a run's success does.</summary>
+    public async Task<TreeSpec> ApplyAsync(string specJson)
+    {
+        var parsed = SpecLoader.Load(specJson);
+        Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
+        var path = Path.Combine(Path.GetTempPath(), $"failover-drift-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, specJson);
+        var (code, _, error) = await CliAsync("apply", path, "--direct", "--endpoint", EdgeUrl.ToString());
+        Assert.True(code == 0, error);
+        var spec = parsed.Spec!;
+        var version = await Store.PutVersionAsync(TreeDescriptor.From(spec), SpecJsonWriter.Write(spec));
+        await FinishRunAsync(spec.Name, version, RunKind.Apply);
+        return spec;
+    }
+
+    /// <summary>Marks the tree torn down in the progress table, so later scheduled passes leave it out.</summary>
+    public async Task ForgetAsync(string tree)
+    {
+        var record = await Store.GetTreeAsync(tree);
+        if (record?.CurrentVersion is { } version) await FinishRunAsync(tree, version, RunKind.Teardown);
+    }
+
+    private async Task FinishRunAsync(string tree, int version, RunKind kind)
+    {
+        var runId = RunIds.New(TimeProvider.System);
+        await Store.CreateRunAsync(new NewRun(runId, tree, version, kind));
+        await Store.SetRunStatusAsync(runId, RunStatus.Succeeded);
+    }
+
+    /// <summary>Fires the drift schedule the way a user would, over HTTP; returns the scheduler's answer.</summary>
+    public async Task<JsonNode> FireScheduleAsync()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(EdgeUrl, DriftScheduleEndpoint.Path), null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"the drift schedule failed: {body}");
+        return JsonNode.Parse(body)!["response"]!;
+    }
+
+    /// <summary>The tree's report once a check newer than <paramref name="after"/> has stored one.</summary>
+    public async Task<DriftReport> ReportAfterAsync(string tree, DateTimeOffset after)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            var stored = await Store.GetDriftReportAsync(tree);
+            if (stored is not null && stored.CheckedAt >= after) return DriftReportJsonReader.Read(stored.ReportJson);
+            await Task.Delay(200, patience.Token);
+        }
+    }
+
+    public async Task<JsonElement> AwsJsonAsync(params string[] args)
+    {
+        var result = await AwsCli.RunAsync(EdgeUrl, [.. args, "--output", "json"]);
+        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)}: {result.Error}");
+        return JsonDocument.Parse(result.Output.Length == 0 ? "{}" : result.Output).RootElement.Clone();
+    }
+
+    public static async Task<(int Code, string Out, string Error)> CliAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Sqs?.Dispose();
+        if (_stack is not null) await _stack.DisposeAsync();
+        Directory.Delete(_emptyStateMachineDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DriftStackCollection : ICollectionFixture<DriftStackFixture>
+{
+    public const string Name = "drift stack";
+}
