@@ -33,7 +33,9 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
         var sqs = new Amazon.SQS.AmazonSQSClient();
         return new DriftServices(
             new Failover.Aws.Progress.ProgressStore(Failover.Aws.Progress.DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System),
-            Failover.Aws.Route53.Route53Client.FromEnvironment(),
+            new Failover.Aws.Route53.Route53Client(options.Route53RequestsPerSecond is { } rate
+                ? Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment) with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) }
+                : Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment)),
             sqs.SendMessageBatchAsync,
             options.QueueUrl,
             TimeProvider.System,

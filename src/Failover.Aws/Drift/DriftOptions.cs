@@ -8,6 +8,7 @@ public sealed record DriftOptions
 {
     public const string TableVariable = "FAILOVER_TABLE";
     public const string QueueUrlVariable = "FAILOVER_DRIFT_QUEUE_URL";
+    public const string Route53RateVariable = "FAILOVER_ROUTE53_RPS";
     public const string DefaultTable = "failover-progress";
 
     public string TableName { get; init; } = DefaultTable;
@@ -15,10 +16,16 @@ public sealed record DriftOptions
     /// <summary>The drift queue the scheduler sends to (the worker is fed by the event source mapping and needs none).</summary>
     public string? QueueUrl { get; init; }
 
+    /// <summary>This deployment's share of the account-wide Route 53 request rate; null: the client's default.</summary>
+    public double? Route53RequestsPerSecond { get; init; }
+
     public static DriftOptions FromEnvironment(Func<string, string?> environment) => new DriftOptions
     {
         TableName = environment(TableVariable) is { Length: > 0 } table ? table : DefaultTable,
         QueueUrl = environment(QueueUrlVariable) is { Length: > 0 } url ? url : null,
+        Route53RequestsPerSecond = environment(Route53RateVariable) is { Length: > 0 } rate
+            ? double.TryParse(rate, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var perSecond) ? perSecond : double.NaN
+            : null,
     }.Validated();
 
     public DriftOptions Validated()
@@ -27,6 +34,8 @@ public sealed record DriftOptions
             throw new ArgumentException($"DriftOptions.TableName ({TableVariable}) must name the progress table.");
         if (QueueUrl is not null && (!Uri.TryCreate(QueueUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
             throw new ArgumentException($"DriftOptions.QueueUrl ({QueueUrlVariable}) must be the queue's URL; it is '{QueueUrl}'.");
+        if (Route53RequestsPerSecond is { } rps && !(rps > 0))
+            throw new ArgumentException($"DriftOptions.Route53RequestsPerSecond ({Route53RateVariable}) must be a positive number.");
         return this;
     }
 }

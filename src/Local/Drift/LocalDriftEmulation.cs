@@ -1,5 +1,4 @@
 using Amazon.SQS;
-using Failover.Functions.Handlers.Drift;
 using Failover.Local.Aws;
 using Failover.Local.Lambda;
 using Failover.Local.Resources;
@@ -7,15 +6,15 @@ using Failover.Local.Resources;
 namespace Failover.Local.Drift;
 
 /// <summary>
-/// Drift detection on the local stack: the drift functions (unless the caller registered its own), the schedule, and
-/// the queue's event source mapping, all pointed at the stack's edge and start-up resources.
+/// Drift detection on the local stack: the drift functions, the schedule, and the queue's event source mapping, all
+/// pointed at the stack's edge and start-up resources.
 /// </summary>
 public sealed class LocalDriftEmulation : IAsyncDisposable
 {
-    private readonly LocalDriftServices? _services;
+    private readonly LocalDriftServices _services;
     private readonly AmazonSQSClient _sqs;
 
-    private LocalDriftEmulation(LocalDriftServices? services, AmazonSQSClient sqs, DriftSchedule schedule, DriftQueuePoller? poller)
+    private LocalDriftEmulation(LocalDriftServices services, AmazonSQSClient sqs, DriftSchedule schedule, DriftQueuePoller? poller)
     {
         _services = services;
         _sqs = sqs;
@@ -31,12 +30,9 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
     public static LocalDriftEmulation Start(
         Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, Action<string>? log)
     {
-        LocalDriftServices? services = null;
-        if (!functions.Contains(DriftHandlers.SchedulerName) && !functions.Contains(DriftHandlers.WorkerName))
-        {
-            services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out);
-            LocalDriftFunctions.Register(functions, () => services.Services, settings.Clock);
-        }
+        // The drift handlers get services that know the queue start-up made, replacing any registered before it existed.
+        var services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out);
+        LocalDriftFunctions.Register(functions, () => services.Services, settings.Clock);
         var sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         var schedule = new DriftSchedule(functions, settings.ScheduleInterval, settings.Clock, log);
         var poller = settings.PollQueue
@@ -50,6 +46,6 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
         if (Poller is not null) await Poller.DisposeAsync();
         await Schedule.DisposeAsync();
         _sqs.Dispose();
-        _services?.Dispose();
+        _services.Dispose();
     }
 }
