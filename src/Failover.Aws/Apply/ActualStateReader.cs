@@ -36,17 +36,27 @@ public sealed class ActualStateReader(Route53Client route53)
         string tree, IReadOnlySet<string> desiredReferences, ISet<string>? allIds, CancellationToken cancellationToken = default)
     {
         var prefix = CallerReferences.PrefixFor(tree);
-        var result = new List<ExistingHealthCheck>();
+        var candidates = new List<HealthCheck>();
         await foreach (var check in route53.ListAllHealthChecksAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             allIds?.Add(check.Id);
-            if (!check.CallerReference.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var tags = await route53.ListTagsForResourceAsync(check.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var treeTag = HealthCheckTags.Find(tags, HealthCheckTags.Tree);
-            var nodeTag = HealthCheckTags.Find(tags, HealthCheckTags.Node);
-            if (treeTag is null && desiredReferences.Contains(check.CallerReference)) treeTag = tree;
-            if (treeTag is not null && treeTag != tree) continue;
-            result.Add(new ExistingHealthCheck(check.Id, check.CallerReference, check.Config, treeTag, nodeTag));
+            if (check.CallerReference.StartsWith(prefix, StringComparison.Ordinal)) candidates.Add(check);
+        }
+
+        var result = new List<ExistingHealthCheck>();
+        // Tags ten checks at a time (ListTagsForResources): a tree of a hundred checks costs ten requests, not a hundred.
+        foreach (var chunk in candidates.Chunk(Route53Client.MaxTagResources))
+        {
+            var tagsById = await route53.ListTagsForResourcesAsync(chunk.Select(c => c.Id).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var check in chunk)
+            {
+                var tags = tagsById.GetValueOrDefault(check.Id) ?? [];
+                var treeTag = HealthCheckTags.Find(tags, HealthCheckTags.Tree);
+                var nodeTag = HealthCheckTags.Find(tags, HealthCheckTags.Node);
+                if (treeTag is null && desiredReferences.Contains(check.CallerReference)) treeTag = tree;
+                if (treeTag is not null && treeTag != tree) continue;
+                result.Add(new ExistingHealthCheck(check.Id, check.CallerReference, check.Config, treeTag, nodeTag));
+            }
         }
         return result;
     }

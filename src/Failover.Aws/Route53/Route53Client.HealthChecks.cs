@@ -123,6 +123,33 @@ public sealed partial class Route53Client
         return set is null ? [] : set.Nodes("Tags", "Tag").Select(t => new ResourceTag(t.Required("Key"), t.Child("Value") ?? "")).ToList();
     }
 
+    /// <summary>Maximum resources per ListTagsForResources call.</summary>
+    public const int MaxTagResources = 10;
+
+    /// <summary>
+    /// The tags of up to <see cref="MaxTagResources"/> health checks or hosted zones in one request, by id (a resource
+    /// Route 53 lists no tag set for has none). One call where ListTagsForResource needs one per resource.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ResourceTag>>> ListTagsForResourcesAsync(
+        IReadOnlyCollection<string> resourceIds, TagResourceType resourceType = TagResourceType.HealthCheck, CancellationToken cancellationToken = default)
+    {
+        if (resourceIds.Count is 0 or > MaxTagResources)
+            throw new ArgumentException($"ListTagsForResources takes 1 to {MaxTagResources} resource ids, not {resourceIds.Count}.", nameof(resourceIds));
+        var body = Route53Xml.Document("ListTagsForResourcesRequest", w =>
+        {
+            w.Start("ResourceIds");
+            foreach (var id in resourceIds) w.Element("ResourceId", id);
+            w.WriteEndElement();
+        });
+        var type = resourceType == TagResourceType.HealthCheck ? "healthcheck" : "hostedzone";
+        var root = await SendAsync(Post("ListTagsForResources", $"/tags/{type}", body, safeToRepeat: true), cancellationToken).ConfigureAwait(false);
+        var result = resourceIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<ResourceTag>)[], StringComparer.Ordinal);
+        foreach (var set in root.Nodes("ResourceTagSets", "ResourceTagSet"))
+            if (set.Child("ResourceId") is { } id)
+                result[id] = set.Nodes("Tags", "Tag").Select(t => new ResourceTag(t.Required("Key"), t.Child("Value") ?? "")).ToList();
+        return result;
+    }
+
     private static string TagsPath(TagResourceType type, string id) =>
         $"/tags/{(type == TagResourceType.HealthCheck ? "healthcheck" : "hostedzone")}/{Route53Ids.Escape(id)}";
 
