@@ -22,12 +22,16 @@ internal static class TreeHealthCheckMatch
                 && actualByKey.TryGetValue(record.RecordSet.Key, out var current) && current.HealthCheckId is { } id)
                 namedByNode.TryAdd(node, id);
 
+        // Indexed once: a tree has thousands of checks, and scanning them all per desired check would be quadratic.
+        var byReference = actual.HealthChecks.ToLookup(h => h.CallerReference, StringComparer.Ordinal);
+        var byNode = actual.HealthChecks.Where(h => h.TreeTag == tree && h.NodeTag is not null).ToLookup(h => h.NodeTag!, StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var matches = new Dictionary<string, ExistingHealthCheck?>(StringComparer.Ordinal);
         foreach (var check in desired.HealthChecks)
         {
-            var candidates = actual.HealthChecks
-                .Where(h => !taken.Contains(h.Id) && (h.CallerReference == check.CallerReference || (h.TreeTag == tree && h.NodeTag == check.NodeId)))
+            var candidates = byReference[check.CallerReference].Concat(byNode[check.NodeId])
+                .Where(h => !taken.Contains(h.Id))
+                .DistinctBy(h => h.Id)
                 .OrderBy(h => h.Id, StringComparer.Ordinal)
                 .ToList();
             var named = namedByNode.GetValueOrDefault(check.NodeId);
