@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Failover.Aws.Progress;
+using Failover.Aws.StepFunctions;
+using Failover.Core.Spec;
+
+namespace Failover.Aws.Workflow;
+
+/// <summary>A run the workflow has started.</summary>
+public sealed record StartedRun(string RunId, string Tree, int Version, RunKind Kind, string ExecutionArn);
+
+/// <summary>
+/// Starts workflow runs, for the CLI and the HTTP API alike: stores the spec as a version (or reuses the latest when it
+/// is the same text), claims the record name, takes the tree's lock, records the run, then starts the execution named
+/// after the run. Refusals (<see cref="RunRefusedException"/>) leave nothing locked; a run that could not start is
+/// marked FAILED.
+/// </summary>
+public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time, TimeSpan lockTtl)
+{
+    public RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time)
+        : this(store, states, stateMachineArn, time, new WorkflowOptions().LockTtl)
+    {
+    }
+
+    /// <summary>Applies a (validated) spec: the tree is created or updated to it, make-before-break.</summary>
+    public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default)
+    {
+        var descriptor = TreeDescriptor.From(spec);
+        var json = SpecJsonWriter.Write(spec);
+        var version = await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
+            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(descriptor, version, RunKind.Apply, force, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies an earlier stored version again.</summary>
+    public async Task<StartedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken = default)
+    {
+        var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
+        return await StartAsync(stored.Info.Descriptor, version, RunKind.Rollback, force: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
+    public async Task<StartedRun> TeardownAsync(string tree, CancellationToken cancellationToken = default)
+    {
+        var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var version = record.CurrentVersion ?? record.LatestVersion;
+        var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
+        return await StartAsync(stored.Info.Descriptor, version, RunKind.Teardown, force: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TreeRecord> TreeAsync(string tree, CancellationToken cancellationToken)
+    {
+        var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownTree, $"no tree is called '{tree}'");
+        return record.Status == TreeStatus.Deleted
+            ? throw new RunRefusedException(RunRefusal.TreeDeleted, $"tree '{tree}' was torn down; apply a spec to create it again")
+            : record;
+    }
+
+    /// <summary>The latest version's number when it holds exactly this spec: applying the same file twice adds no version.</summary>
+    private async Task<int?> ReuseLatestAsync(TreeDescriptor descriptor, string json, CancellationToken cancellationToken)
+    {
+        var latest = (await store.ListVersionsAsync(descriptor.Name, 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        return latest is not null && latest.Sha256 == sha256 && latest.Descriptor == descriptor ? latest.Version : null;
+    }
+
+    private async Task<StartedRun> StartAsync(TreeDescriptor tree, int version, RunKind kind, bool force, CancellationToken cancellationToken)
+    {
+        if (kind != RunKind.Teardown
+            && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, cancellationToken).ConfigureAwait(false))
+        {
+            var owner = await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false);
+            throw new RunRefusedException(RunRefusal.NameClaimed,
+                $"{tree.RecordName} {tree.RecordType} in zone {tree.HostedZoneId} belongs to tree '{owner}'; a name and type can have one tree");
+        }
+
+        var runId = RunIds.New(time);
+        if (!await store.TryAcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false))
+        {
+            var holder = await store.GetLockAsync(tree.Name, cancellationToken).ConfigureAwait(false);
+            throw new RunRefusedException(RunRefusal.TreeLocked,
+                $"tree '{tree.Name}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
+        }
+
+        var created = false;
+        try
+        {
+            await store.CreateRunAsync(new NewRun(runId, tree.Name, version, kind), cancellationToken).ConfigureAwait(false);
+            created = true;
+            var input = JsonSerializer.Serialize(new RunInput
+            {
+                RunId = runId, Tree = tree.Name, Kind = EnumNames<RunKind>.Upper(kind), Version = version, Force = force,
+            }, WorkflowJsonContext.Default.RunInput);
+            var started = await states.StartExecutionAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
+            await store.SetRunExecutionAsync(runId, started.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            return new StartedRun(runId, tree.Name, version, kind, started.ExecutionArn);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (created)
+                await store.SetRunStatusAsync(runId, RunStatus.Failed, $"the workflow could not be started: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseLockAsync(tree.Name, runId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

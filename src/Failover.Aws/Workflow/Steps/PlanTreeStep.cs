@@ -1,0 +1,52 @@
+using Failover.Aws.Apply;
+using Failover.Aws.Progress;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+
+namespace Failover.Aws.Workflow.Steps;
+
+/// <summary>
+/// The first state: reads the zone, computes the run's plan against it, refuses what must not run (records the tree
+/// does not own in the way, the change-size guard), stores the plan and one PENDING item per node, and points the run
+/// at its first layer. Nothing in Route 53 changes here. Running it again recomputes the same plan, since nothing has
+/// been applied yet.
+/// </summary>
+public sealed class PlanTreeStep(WorkflowServices services)
+{
+    public async Task<WorkflowCursor> RunAsync(string runId, bool force, CancellationToken cancellationToken = default)
+    {
+        var store = services.Store;
+        var run = await RunContext.LoadRunningAsync(services, runId, cancellationToken).ConfigureAwait(false);
+        await RunContext.RenewLockAsync(services, run, cancellationToken).ConfigureAwait(false);
+
+        var plan = await ComputeAsync(run, cancellationToken).ConfigureAwait(false);
+        if (plan.Plan.HasConflicts)
+            throw new WorkflowStepException(WorkflowErrors.RecordConflict,
+                $"tree '{run.Tree}' would write where the zone holds records it does not own; nothing was changed: "
+                + string.Join("; ", plan.Plan.Conflicts.Select(c => c.ToString())));
+        // The guard weighs what an apply would replace; a rollback or teardown asked for exactly that.
+        if (run.Kind == RunKind.Apply && ChangeSizeGuard.Check(plan.Plan, plan.Actual, force) is { } refusal)
+            throw new WorkflowStepException(WorkflowErrors.ChangeTooLarge, refusal.Message);
+
+        await store.PutPlanAsync(runId, PlanJsonWriter.Write(plan.Plan, indented: false), cancellationToken).ConfigureAwait(false);
+        await store.PutNodesAsync(runId, PlanNodes.Planned(plan.Plan), cancellationToken).ConfigureAwait(false);
+        return LayerSteps.Start(plan.Plan);
+    }
+
+    private async Task<(Plan Plan, ActualState Actual)> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
+        var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        var reader = new ActualStateReader(services.Route53);
+        if (run.Kind == RunKind.Teardown)
+        {
+            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], [], owned, cancellationToken).ConfigureAwait(false);
+            return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
+        }
+        // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
+        // may need a config back whose check an earlier run cleaned up. Checks that exist are found by tag and config.
+        var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
+        var actual = await reader.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        return (Planner.Plan(desired, actual), actual);
+    }
+}

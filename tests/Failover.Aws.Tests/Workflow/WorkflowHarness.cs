@@ -1,0 +1,137 @@
+using Failover.Aws.Progress;
+using Failover.Aws.Route53;
+using Failover.Aws.StepFunctions;
+using Failover.Aws.Tests.Progress;
+using Failover.Aws.Tests.Route53;
+using Failover.Aws.Workflow;
+using Failover.Aws.Workflow.Steps;
+using Failover.Core.Route53;
+using Failover.Core.Spec;
+
+namespace Failover.Aws.Tests.Workflow;
+
+/// <summary>
+/// The steps of the workflow against moto, with a fresh zone, progress table and (inert) state machine per test, and
+/// a driver that plays the state machine's part: it follows each step's cursor to the next, as the definition does.
+/// </summary>
+internal sealed class WorkflowHarness
+{
+    private const string Role = "arn:aws:iam::123456789012:role/failover-state-machine";
+
+    private WorkflowHarness(WorkflowServices services, HostedZone zone, RunStarter starter, CountingHandler route53Requests)
+    {
+        Services = services;
+        Zone = zone;
+        Starter = starter;
+        Route53Requests = route53Requests;
+    }
+
+    public WorkflowServices Services { get; }
+    public ProgressStore Store => Services.Store;
+    public Route53Client Route53 => Services.Route53;
+    public HostedZone Zone { get; }
+    public string ZoneName => Zone.Name.TrimEnd('.');
+    public RunStarter Starter { get; }
+    public CountingHandler Route53Requests { get; }
+
+    /// <summary>Layer steps the driver ran, in order (state names).</summary>
+    public List<string> StatesEntered { get; } = [];
+
+    public static async Task<WorkflowHarness> NewAsync(MotoFixture moto)
+    {
+        var (store, _, _) = await ProgressTestStores.NewAsync(moto);
+        var counting = new CountingHandler();
+        var route53 = Route53MotoClient.Create(moto, new HttpClient(counting));
+        var zone = await Route53MotoClient.NewZoneAsync(route53);
+        var states = new StepFunctionsClient(new StepFunctionsClientOptions { Region = "us-east-1", Endpoint = moto.Url });
+        // moto records executions of this machine without running them: the test drives the steps itself.
+        var machine = await states.CreateStateMachineAsync($"provisioning-{Guid.NewGuid():N}"[..30],
+            """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""", Role);
+        var services = new WorkflowServices(route53, store, TimeProvider.System, new WorkflowOptions { TableName = store.TableName, SyncPollInterval = TimeSpan.FromSeconds(1) });
+        return new WorkflowHarness(services, zone, new RunStarter(store, states, machine.StateMachineArn, TimeProvider.System), counting);
+    }
+
+    /// <summary>A tree in the test's zone: failover at the root, a weighted pool of two checked endpoints as primary, an endpoint as secondary.</summary>
+    public TreeSpec Spec(string tree, string pool = """
+        [{ "id": "web1", "weight": 10, "endpoint": { "values": ["192.0.2.11"], "healthCheck": {} } },
+         { "id": "web2", "weight": 10, "endpoint": { "values": ["192.0.2.12"], "healthCheck": {} } }]
+        """, string secondary = "192.0.2.99")
+    {
+        var json = $$"""
+            {
+              "name": "{{tree}}", "hostedZoneId": "{{Zone.Id}}", "zoneName": "{{ZoneName}}", "recordName": "{{tree}}.{{ZoneName}}",
+              "recordType": "A", "ttl": 60,
+              "healthCheckDefaults": { "type": "HTTP", "port": 80, "path": "/health" },
+              "root": {
+                "id": "site", "routing": "failover",
+                "primary": { "id": "pool", "routing": "weighted", "children": {{pool}} },
+                "secondary": { "id": "sorry", "endpoint": { "values": ["{{secondary}}"] } }
+              }
+            }
+            """;
+        var result = SpecLoader.Load(json);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Spec!;
+    }
+
+    public static string NewTreeName() => "t" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Runs the steps from Plan to Finalize, calling <paramref name="beforeStep"/> before each layer step.</summary>
+    public async Task<RunOutcome> DriveAsync(string runId, bool force = false, Func<WorkflowCursor, Task>? beforeStep = null)
+    {
+        var cursor = await new PlanTreeStep(Services).RunAsync(runId, force);
+        while (true)
+        {
+            StatesEntered.Add(cursor.Step);
+            if (beforeStep is not null) await beforeStep(cursor);
+            cursor = cursor.Step switch
+            {
+                LayerSteps.HealthChecks or LayerSteps.HealthCheckCleanup => await new ApplyHealthChecksStep(Services).RunAsync(runId, cursor.Layer),
+                LayerSteps.LeafRecords or LayerSteps.AliasLevel or LayerSteps.DeleteRecords => await new ApplyRecordLayerStep(Services).RunAsync(runId, cursor.Layer),
+                LayerSteps.CheckChange or LayerSteps.WaitForSync => await new CheckChangeStep(Services).RunAsync(runId, cursor),
+                LayerSteps.Finalize => null!,
+                var other => throw new InvalidOperationException($"unknown step {other}"),
+            };
+            if (cursor is null) return await new FinalizeStep(Services).RunAsync(runId);
+        }
+    }
+
+    /// <summary>Drives a run; a failing step goes to Rollback with what a Catch would pass, as the definition does.</summary>
+    public async Task<RunOutcome> DriveWithRollbackAsync(string runId, bool force = false, Func<WorkflowCursor, Task>? beforeStep = null)
+    {
+        try
+        {
+            return await DriveAsync(runId, force, beforeStep);
+        }
+        catch (WorkflowStepException e)
+        {
+            var message = System.Text.Json.JsonEncodedText.Encode(e.Message);
+            return await new RollbackStep(Services).RunAsync(runId, new CaughtError
+            {
+                Error = e.ErrorName,
+                Cause = $$"""{"errorType":"{{e.ErrorName}}","errorMessage":"{{message}}"}""",
+            });
+        }
+    }
+
+    /// <summary>Every record set of the zone, as the client reads it.</summary>
+    public async Task<List<ResourceRecordSet>> ZoneRecordsAsync()
+    {
+        var records = new List<ResourceRecordSet>();
+        await foreach (var record in Route53.ListAllResourceRecordSetsAsync(Zone.Id)) records.Add(record);
+        return records;
+    }
+
+    /// <summary>The health checks whose CallerReference starts with the tree's name (the tree's own and any orphan).</summary>
+    public async Task<List<HealthCheck>> HealthChecksOfAsync(string tree)
+    {
+        var checks = new List<HealthCheck>();
+        await foreach (var check in Route53.ListAllHealthChecksAsync())
+            if (check.CallerReference.StartsWith(tree + ".", StringComparison.Ordinal)) checks.Add(check);
+        return checks;
+    }
+
+    public static string Describe(ResourceRecordSet r) =>
+        $"{r.Name} {r.Type} {r.SetIdentifier} w={r.Weight} f={r.Failover} ttl={r.Ttl} [{string.Join(",", r.ResourceRecords)}] " +
+        $"alias={r.AliasTarget?.DnsName} hc={r.HealthCheckId}";
+}
