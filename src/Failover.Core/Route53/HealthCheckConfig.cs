@@ -20,7 +20,14 @@ public sealed record HealthCheckConfig
     public bool? EnableSni { get; init; }
     public IReadOnlyList<string> Regions { get; init; } = [];
 
-    /// <summary>Field-by-field equality (the generated one compares <see cref="Regions"/> by reference).</summary>
+    /// <summary>
+    /// Whether Route 53 sends SNI: when EnableSNI is left out it defaults to true for HTTPS types and false otherwise,
+    /// and Route 53 (and moto) report the resolved value when a check is read back.
+    /// </summary>
+    public bool EffectiveEnableSni => EnableSni ?? Type.StartsWith("HTTPS", StringComparison.Ordinal);
+
+    /// <summary>Field-by-field equality (the generated one compares <see cref="Regions"/> by reference), SNI as resolved.</summary>
     public bool SameAs(HealthCheckConfig other) =>
-        this with { Regions = [] } == other with { Regions = [] } && Regions.SequenceEqual(other.Regions);
+        this with { Regions = [], EnableSni = EffectiveEnableSni } == other with { Regions = [], EnableSni = other.EffectiveEnableSni }
+        && Regions.SequenceEqual(other.Regions);
 }

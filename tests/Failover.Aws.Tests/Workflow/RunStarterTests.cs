@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Failover.Aws.Progress;
+using Failover.Aws.StepFunctions;
+using Failover.Aws.Workflow;
+
+namespace Failover.Aws.Tests.Workflow;
+
+[Collection(MotoCollection.Name)]
+public sealed class RunStarterTests(MotoFixture moto)
+{
+    private StepFunctionsClient States() => new(new StepFunctionsClientOptions { Region = "us-east-1", Endpoint = moto.Url });
+
+    [Fact]
+    public async Task Apply_stores_the_version_claims_the_name_locks_the_tree_and_starts_an_execution_named_after_the_run()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+
+        var started = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true);
+
+        Assert.Equal((tree, 1, RunKind.Apply), (started.Tree, started.Version, started.Kind));
+        Assert.EndsWith(":" + started.RunId, started.ExecutionArn);
+        var run = await harness.Store.GetRunAsync(started.RunId);
+        Assert.Equal((RunStatus.Running, started.ExecutionArn), (run!.Status, run.ExecutionArn));
+        Assert.Equal(started.RunId, (await harness.Store.GetLockAsync(tree))!.Owner);
+        Assert.Equal(tree, await harness.Store.GetRecordNameOwnerAsync(harness.Zone.Id, $"{tree}.{harness.ZoneName}", "A"));
+        var execution = await States().DescribeExecutionAsync(started.ExecutionArn);
+        using var input = JsonDocument.Parse(execution.Input!);
+        Assert.Equal(started.RunId, input.RootElement.GetProperty("runId").GetString());
+        Assert.Equal("APPLY", input.RootElement.GetProperty("kind").GetString());
+        Assert.True(input.RootElement.GetProperty("force").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_second_run_while_one_holds_the_lock_is_refused_as_a_conflict_and_takes_nothing()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var first = await harness.Starter.ApplyAsync(harness.Spec(tree));
+
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.TeardownAsync(tree));
+
+        Assert.Equal(RunRefusal.TreeLocked, refused.Reason);
+        Assert.True(refused.IsConflict);
+        Assert.Contains(first.RunId, refused.Message);
+        Assert.Equal(first.RunId, (await harness.Store.GetLockAsync(tree))!.Owner);
+        Assert.Single(await harness.Store.ListRunsAsync(tree));
+    }
+
+    [Fact]
+    public async Task A_name_another_tree_holds_is_refused_before_the_lock_is_taken()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var owner = WorkflowHarness.NewTreeName();
+        var other = WorkflowHarness.NewTreeName();
+        await harness.Starter.ApplyAsync(harness.Spec(owner));
+        var sameName = harness.Spec(other) with { RecordName = $"{owner}.{harness.ZoneName}" };
+
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.ApplyAsync(sameName));
+
+        Assert.Equal(RunRefusal.NameClaimed, refused.Reason);
+        Assert.Contains($"belongs to tree '{owner}'", refused.Message);
+        Assert.Null(await harness.Store.GetLockAsync(other));
+    }
+
+    [Fact]
+    public async Task Applying_the_same_spec_again_reuses_its_version_and_a_changed_one_adds_the_next()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        await harness.DriveAsync((await harness.Starter.ApplyAsync(harness.Spec(tree))).RunId);
+
+        var same = await harness.Starter.ApplyAsync(harness.Spec(tree));
+        await harness.DriveAsync(same.RunId);
+        var changed = await harness.Starter.ApplyAsync(harness.Spec(tree, secondary: "192.0.2.98"));
+
+        Assert.Equal((1, 2), (same.Version, changed.Version));
+    }
+
+    [Fact]
+    public async Task Unknown_trees_and_versions_are_refused_as_not_found()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        await harness.DriveAsync((await harness.Starter.ApplyAsync(harness.Spec(tree))).RunId);
+
+        var noTree = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.TeardownAsync("nosuch" + tree));
+        var noVersion = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.RollbackAsync(tree, 7));
+
+        Assert.Equal((RunRefusal.UnknownTree, false), (noTree.Reason, noTree.IsConflict));
+        Assert.Equal(RunRefusal.UnknownVersion, noVersion.Reason);
+        Assert.Contains("versions 1 to 1, not 7", noVersion.Message);
+        Assert.Null(await harness.Store.GetLockAsync(tree));
+    }
+
+    [Fact]
+    public async Task A_run_whose_execution_cannot_start_is_marked_failed_and_leaves_the_tree_unlocked()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var starter = new RunStarter(harness.Store, States(), "arn:aws:states:us-east-1:123456789012:stateMachine:missing", TimeProvider.System);
+
+        await Assert.ThrowsAsync<StateMachineDoesNotExistException>(() => starter.ApplyAsync(harness.Spec(tree)));
+
+        Assert.Null(await harness.Store.GetLockAsync(tree));
+        var run = Assert.Single(await harness.Store.ListRunsAsync(tree));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("could not be started", run.Error);
+    }
+}
