@@ -1,3 +1,4 @@
+using Failover.Functions.Handlers;
 using Failover.Functions.Handlers.Drift;
 using Failover.Functions.Hosting;
 
@@ -14,9 +15,9 @@ public static class FunctionCatalog
         ArgumentNullException.ThrowIfNull(services);
         return new HandlerTableBuilder()
             .AddBuiltIns()
+            .AddWorkflow(() => services.Workflow)
             .AddDrift(() => services.Drift)
-            // The workflow handlers join here: PlanTree, ApplyHealthChecks, ApplyRecordLayer, CheckChange, Finalize,
-            // Rollback, Api, DriftScheduler, DriftWorker.
+            // The Api handler joins here.
             .Build(services.Time, hosting);
     }
 }

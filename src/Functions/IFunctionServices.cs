@@ -1,4 +1,7 @@
 using Failover.Aws.Drift;
+using Failover.Aws.Progress;
+using Failover.Aws.Route53;
+using Failover.Aws.Workflow;
 
 namespace Failover.Functions;
 
@@ -11,6 +14,9 @@ public interface IFunctionServices
 {
     TimeProvider Time { get; }
 
+    /// <summary>The provisioning workflow's clients and settings: Route 53, the progress table (built on first use).</summary>
+    WorkflowServices Workflow => throw new NotSupportedException($"{GetType().Name} provides no workflow services");
+
     /// <summary>The drift functions' clients and settings (built on first use).</summary>
     DriftServices Drift => throw new NotSupportedException($"{GetType().Name} provides no drift services");
 }
@@ -18,14 +24,24 @@ public interface IFunctionServices
 /// <summary>The services of the deployed binary, from the Lambda environment.</summary>
 public sealed class EnvironmentFunctionServices(Func<string, string?> environment) : IFunctionServices
 {
+    private readonly Lazy<WorkflowServices> _workflow = new(() => WorkflowFromEnvironment(environment));
     private readonly Lazy<DriftServices> _drift = new(() => DriftFromEnvironment(environment));
 
     public TimeProvider Time => TimeProvider.System;
+
+    public WorkflowServices Workflow => _workflow.Value;
 
     public DriftServices Drift => _drift.Value;
 
     /// <summary>A setting of the function (an environment variable of the template), or null.</summary>
     public string? Setting(string name) => environment(name);
+
+    private static WorkflowServices WorkflowFromEnvironment(Func<string, string?> environment)
+    {
+        var options = WorkflowOptions.FromEnvironment(environment);
+        var store = new ProgressStore(DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System);
+        return new WorkflowServices(new Route53Client(Route53ClientOptions.FromEnvironment(environment)), store, TimeProvider.System, options);
+    }
 
     private static DriftServices DriftFromEnvironment(Func<string, string?> environment)
     {

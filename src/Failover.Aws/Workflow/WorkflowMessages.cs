@@ -25,6 +25,10 @@ public sealed record StepRequest
     public WorkflowCursor? Cursor { get; init; }
     /// <summary>What a <c>Catch</c> caught, for Rollback.</summary>
     public CaughtError? Error { get; init; }
+    /// <summary>What went wrong in Rollback itself, when the run is abandoned.</summary>
+    public CaughtError? RollbackError { get; init; }
+    /// <summary>True: give the run up without touching the zone (the rollback failed).</summary>
+    public bool? Abandon { get; init; }
 }
 
 /// <summary>

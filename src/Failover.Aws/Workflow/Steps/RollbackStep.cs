@@ -44,6 +44,24 @@ public sealed class RollbackStep(WorkflowServices services)
         return Outcome(runId, RunStatus.RolledBack, error, cause);
     }
 
+    /// <summary>
+    /// The last resort when the rollback itself failed: marks the run FAILED with both causes and releases the lock,
+    /// leaving the zone as it is for someone to look at (a next apply plans against it and converges).
+    /// </summary>
+    public async Task<RunOutcome> AbandonAsync(string runId, CaughtError? caught, CaughtError? rollbackError, CancellationToken cancellationToken = default)
+    {
+        var store = services.Store;
+        var (error, cause) = FailureCause.Describe(caught);
+        var (rollbackName, rollbackCause) = FailureCause.Describe(rollbackError);
+        var message = $"{error}: {cause}; the rollback failed too ({rollbackName}: {rollbackCause}), so the zone may hold part of the run";
+        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowStepException(WorkflowErrors.RunNotRunning, $"run {runId} does not exist");
+        if (run.Status == RunStatus.Running)
+            await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        return Outcome(runId, RunStatus.Failed, "RollbackFailed", message);
+    }
+
     /// <summary>The plan that restores the tree's applied version, or removes the tree when none was ever applied (then its claim goes too).</summary>
     private async Task<(Plan Plan, TreeDescriptor? Released)> PlanRestoreAsync(RunRecord run, CancellationToken cancellationToken)
     {
