@@ -54,6 +54,8 @@ public static class CliApp
         ApplyCommand.Create(console),
         DestroyCommand.Create(console),
         DriftCommand.Create(console),
+        RollbackCommand.Create(console),
+        StatusCommand.Create(console),
     ];
 }
 

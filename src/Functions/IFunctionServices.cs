@@ -40,7 +40,11 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
     {
         var options = WorkflowOptions.FromEnvironment(environment);
         var store = new ProgressStore(DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System);
-        return new WorkflowServices(new Route53Client(Route53ClientOptions.FromEnvironment(environment)), store, TimeProvider.System, options);
+        var route53 = Route53ClientOptions.FromEnvironment(environment);
+        // The account-wide Route 53 rate is shared with every other tool; the template says how much of it is ours.
+        if (double.TryParse(environment("FAILOVER_ROUTE53_RPS"), System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0)
+            route53 = route53 with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) };
+        return new WorkflowServices(new Route53Client(route53), store, TimeProvider.System, options);
     }
 
     private static DriftServices DriftFromEnvironment(Func<string, string?> environment)

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Failover.Local.Api;
+using Failover.Functions;
+using Failover.Functions.Hosting;
+using Failover.Functions.Hosting.Logging;
 using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Edge;
@@ -83,7 +86,9 @@ public sealed class LocalStack : IAsyncDisposable
         try
         {
             await MotoServer.EnableStateMachineExecutionAsync(motoUrl, cancellationToken);
-            var functions = new FunctionRegistry().AddBuiltIns();
+            var functions = new FunctionRegistry().AddBuiltIns()
+                .Register(FunctionCatalog.Build(new LocalFunctionServices(new Uri($"http://127.0.0.1:{edgePort}"), options.Workflow),
+                    new HostingOptions { Log = new LogSink(Stream.Null) }));
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
             var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));

@@ -1,4 +1,5 @@
 using Failover.Local.Drift;
+using Failover.Aws.Workflow;
 using Failover.Local.Lambda;
 using Failover.Local.Realism;
 using Failover.Local.Resources;
@@ -39,7 +40,18 @@ public sealed record LocalStackOptions
     /// <summary>The clock of the realism layer (PENDING changes, the request rate).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Registers the functions the edge serves, besides the built-in Echo.</summary>
+    /// <summary>
+    /// Settings of the provisioning workflow's functions, which the edge serves in-process: a short poll for INSYNC
+    /// (the realism layer keeps changes PENDING for seconds, not a minute) and a bounded wait.
+    /// </summary>
+    public WorkflowOptions Workflow { get; init; } = new()
+    {
+        TableName = LocalResourceNames.ProgressTable,
+        SyncPollInterval = TimeSpan.FromSeconds(1),
+        SyncTimeout = TimeSpan.FromMinutes(2),
+    };
+
+    /// <summary>Registers more functions, or replaces some, besides the service's own (src/Functions) and Echo.</summary>
     public Action<FunctionRegistry>? ConfigureFunctions { get; init; }
 
     /// <summary>Tree specs to apply once the stack is up (<c>--apply</c>): the service's main job, locally.</summary>
@@ -69,6 +81,14 @@ public sealed record LocalStackOptions
             if (!IsZoneName(zone)) errors.Add($"zone '{zone}' is not a DNS name (labels of letters, digits and hyphens, separated by dots)");
         errors.AddRange(Realism.Validate().Select(error => "realism: " + error));
         errors.AddRange(Drift.Validate());
+        try
+        {
+            Workflow.Validated();
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add("workflow: " + e.Message);
+        }
         return errors;
     }
 

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Failover.Aws.Apply;
 using Failover.Cli.Input;
+using Failover.Cli.Workflow;
 
 namespace Failover.Cli.Commands;
 
 /// <summary>
-/// <c>failover apply SPEC --direct</c>: diff the tree against the zone and apply the plan from this process, layer by
-/// layer, then wait for INSYNC once. A second apply of the same spec makes no mutating call.
+/// <c>failover apply SPEC</c>: stores the spec as the tree's next version and starts a workflow run, then follows it to
+/// its end, layer by layer and node by node (exit 0 when it succeeds, 1 when it fails or rolls back).
+/// <c>--direct</c> applies the plan from this process instead (debugging): diff, layers, one wait for INSYNC.
 /// </summary>
 internal static class ApplyCommand
 {
@@ -16,14 +18,17 @@ internal static class ApplyCommand
         var direct = new Option<bool>("--direct") { Description = "Apply from this process instead of starting a workflow run (debugging)" };
         var force = new Option<bool>("--force") { Description = "Go ahead even if the plan deletes or replaces more than half of the tree's records" };
         var service = new ServiceOptions();
+        var workflow = new WorkflowRunOptions();
         var command = new Command("apply", "Make Route 53 match the tree: health checks, leaf records, alias levels bottom-up, then clean-up") { spec, direct, force };
         service.AddTo(command);
+        workflow.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var tree = SpecInput.Load(parse.GetValue(spec)!, console);
             if (tree is null) return CliApp.Invalid;
-            if (!parse.GetValue(direct)) throw new CliUsageException("only --direct is available in this version");
             var target = service.Resolve(parse);
+            if (!parse.GetValue(direct))
+                return await workflow.StartAndFollowAsync(parse, target, console, starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken), cancellationToken);
             var applier = new DirectApplier(target.Route53(), target.Progress(), TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5) };
             var result = await AwsErrors.GuardAsync(() => applier.ApplyAsync(tree, parse.GetValue(force), p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"), cancellationToken));
             console.Out.WriteLine(result.Plan.IsEmpty

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Failover.Aws.Progress;
 using Failover.Aws.Route53;
+using Failover.Aws.StepFunctions;
 
 namespace Failover.Cli.Input;
 
@@ -32,6 +33,15 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
         var options = Route53ClientOptions.FromEnvironment() with { RequestsPerSecond = RequestsPerSecond, Burst = Math.Max(1, (int)RequestsPerSecond) };
         if (Endpoint is not null) options = options with { Endpoint = Endpoint };
         return new Route53Client(options, credentials: LocalCredentials());
+    }
+
+    /// <summary>Step Functions: the local stack's region when local, else the SDK's region resolution.</summary>
+    public StepFunctionsClient StepFunctions()
+    {
+        var options = Endpoint is not null
+            ? new StepFunctionsClientOptions { Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1", Endpoint = Endpoint }
+            : StepFunctionsClientOptions.FromEnvironment();
+        return new StepFunctionsClient(options, credentials: LocalCredentials());
     }
 
     public ProgressStore Progress() =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Failover.Functions.Hosting;
 
 namespace Failover.Local.Lambda;
 
@@ -27,6 +28,21 @@ public sealed class FunctionRegistry : ILambdaInvoker
         return this;
     }
 
+    /// <summary>
+    /// Serves every handler of the deployable binary's table (src/Functions), in-process: a failure keeps the error
+    /// type the handler chose, as the Lambda runtime loop reports it.
+    /// </summary>
+    public FunctionRegistry Register(HandlerTable table)
+    {
+        foreach (var name in table.Names)
+            Register(name, async (payload, cancellationToken) =>
+            {
+                var outcome = await table.InvokeAsync(name, payload, cancellationToken);
+                return outcome.Error is { } error ? throw new FunctionFailedException(error.Type, error.Message) : outcome.Payload;
+            });
+        return this;
+    }
+
     /// <summary>Adds a handler written against streams, the shape of the deployed binary's entry points.</summary>
     public FunctionRegistry RegisterStream(string functionName, Func<Stream, CancellationToken, Task<Stream>> handler) =>
         Register(functionName, async (payload, cancellationToken) =>
@@ -50,7 +66,8 @@ public sealed class FunctionRegistry : ILambdaInvoker
         }
         catch (Exception exception)
         {
-            return LambdaInvocationResult.Unhandled(exception.GetType().Name, exception.Message);
+            var type = exception is FunctionFailedException chosen ? chosen.ErrorType : exception.GetType().Name;
+            return LambdaInvocationResult.Unhandled(type, exception.Message);
         }
     }
 }

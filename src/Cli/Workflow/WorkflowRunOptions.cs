@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Failover.Aws.Progress;
+using Failover.Aws.Workflow;
+using Failover.Cli.Commands;
+using Failover.Cli.Input;
+
+namespace Failover.Cli.Workflow;
+
+/// <summary>
+/// What the commands that start workflow runs share (apply, rollback, destroy): which state machine, and how a run is
+/// started, followed to its end and turned into an exit code (0 succeeded, 1 failed or rolled back).
+/// </summary>
+internal sealed class WorkflowRunOptions
+{
+    public const string StateMachineVariable = "FAILOVER_STATE_MACHINE_ARN";
+
+    public Option<string?> StateMachine { get; } = new("--state-machine")
+    {
+        Description = $"The provisioning state machine, by name or ARN (default: ${StateMachineVariable}, else '{StateMachineLocator.DefaultName}')",
+    };
+
+    public void AddTo(Command command) => command.Options.Add(StateMachine);
+
+    public async Task<int> StartAndFollowAsync(
+        ParseResult parse, ServiceTarget target, CliConsole console, Func<RunStarter, Task<StartedRun>> start, CancellationToken cancellationToken)
+    {
+        var store = target.Progress();
+        var states = target.StepFunctions();
+        var run = await AwsErrors.GuardAsync(async () =>
+        {
+            var nameOrArn = parse.GetValue(StateMachine) ?? Environment.GetEnvironmentVariable(StateMachineVariable) ?? StateMachineLocator.DefaultName;
+            var arn = await StateMachineLocator.FindAsync(states, nameOrArn, cancellationToken)
+                ?? throw new CliFailureException($"no state machine is called '{nameOrArn}': is the service deployed (or the local stack running)? Name it with --state-machine");
+            try
+            {
+                return await start(new RunStarter(store, states, arn, TimeProvider.System));
+            }
+            catch (RunRefusedException refused)
+            {
+                throw new CliFailureException($"refused: {refused.Message}");
+            }
+        });
+
+        var follower = new RunFollower(store, states, console.Error, TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 2), TimeProvider.System);
+        var ended = await AwsErrors.GuardAsync(() => follower.FollowAsync(run, cancellationToken));
+        if (ended.Status == RunStatus.Succeeded)
+        {
+            console.Out.WriteLine($"{run.Tree}: run {run.RunId} SUCCEEDED (version {run.Version})");
+            return CliApp.Ok;
+        }
+        console.Out.WriteLine($"{run.Tree}: run {run.RunId} {StatusText.Of(ended.Status)}");
+        console.Error.WriteLine($"error: {ended.Error ?? "the run failed"}");
+        return CliApp.Invalid;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+using System.Text.Json.Nodes;
+using Failover.Cli;
+using Failover.Core.Route53;
+using Failover.Core.Spec;
+using Failover.EndToEnd.Tests.LocalStack;
+
+namespace Failover.EndToEnd.Tests.Workflow;
+
+/// <summary>Specs in the local zone, the CLI in-process, and the AWS CLI as the independent reader of Route 53.</summary>
+internal sealed class WorkflowTestSupport(WorkflowStackFixture stack, ITestOutputHelper? log = null)
+{
+    public string Endpoint => stack.EdgeUrl.ToString();
+
+    /// <summary>An example spec moved into the local zone, optionally renamed and edited, written to a temporary file.</summary>
+    public (string Path, TreeSpec Spec) WriteSpec(string example, string? name = null, Action<JsonNode>? edit = null)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", example)))!;
+        json["hostedZoneId"] = stack.ZoneId;
+        if (name is not null)
+        {
+            json["name"] = name;
+            json["recordName"] = $"{name}.{json["zoneName"]!.GetValue<string>()}";
+        }
+        edit?.Invoke(json);
+        var text = json.ToJsonString();
+        var loaded = SpecLoader.Load(text);
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Diagnostics));
+        var path = Path.Combine(Path.GetTempPath(), $"failover-workflow-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, text);
+        return (path, loaded.Spec!);
+    }
+
+    public async Task<(int Code, string Out, string Error)> CliAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var code = await CliApp.RunAsync([.. args, "--endpoint", Endpoint], new StringReader(""), stdout, stderr);
+        log?.WriteLine($"failover {string.Join(' ', args)} → {code} in {started.Elapsed.TotalSeconds:0.0} s\n{stderr}{stdout}");
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The whole zone as the AWS CLI lists it: one JSON text per record set, in Route 53's order.</summary>
+    public async Task<List<JsonElement>> RecordsAsync() =>
+        (await AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", stack.ZoneId))
+            .GetProperty("ResourceRecordSets").EnumerateArray().ToList();
+
+    public async Task<List<JsonElement>> HealthChecksAsync() =>
+        (await AwsJsonAsync("route53", "list-health-checks")).GetProperty("HealthChecks").EnumerateArray().ToList();
+
+    /// <summary>Health check id → its tags, ten checks per AWS CLI call (ListTagsForResources' limit).</summary>
+    public async Task<Dictionary<string, Dictionary<string, string>>> TagsAsync(IEnumerable<string> healthCheckIds)
+    {
+        var tags = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var chunk in healthCheckIds.Chunk(10))
+        {
+            var sets = await AwsJsonAsync(["route53", "list-tags-for-resources", "--resource-type", "healthcheck", "--resource-ids", .. chunk]);
+            foreach (var set in sets.GetProperty("ResourceTagSets").EnumerateArray())
+                tags[set.GetProperty("ResourceId").GetString()!] = set.GetProperty("Tags").EnumerateArray()
+                    .ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString()!);
+        }
+        return tags;
+    }
+
+    public async Task<JsonElement> AwsJsonAsync(params string[] args)
+    {
+        var result = await AwsCli.RunAsync(stack.EdgeUrl, [.. args, "--output", "json"]);
+        Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)}: {result.Error}");
+        return JsonDocument.Parse(result.Output).RootElement.Clone();
+    }
+
+    /// <summary>A record set as the AWS CLI shows it, without its health check id (ids differ between runs that recreate a check).</summary>
+    public static string Shape(JsonElement record)
+    {
+        var copy = JsonNode.Parse(record.GetRawText())!.AsObject();
+        copy.Remove("HealthCheckId");
+        return copy.ToJsonString();
+    }
+
+    public static string Key(JsonElement record) =>
+        $"{record.GetProperty("Name").GetString()!.TrimEnd('.')} {record.GetProperty("Type").GetString()} " +
+        (record.TryGetProperty("SetIdentifier", out var id) ? id.GetString() : "");
+
+    public static string Key(ResourceRecordSet record) => $"{record.Name} {record.Type} {record.SetIdentifier}";
+
+    /// <summary>
+    /// Whether a resolver asking for <paramref name="name"/> gets an answer from this zone: some record there has
+    /// values, aliases outside the zone, or aliases a name that (recursively) answers.
+    /// </summary>
+    public static bool Answers(IReadOnlyList<ResourceRecordSet> zone, string name, string type, string zoneId, int depth = 0)
+    {
+        if (depth > 10) return false;
+        return zone.Where(r => r.Name == name && r.Type == type).Any(r =>
+            r.AliasTarget is not { } alias
+                ? r.ResourceRecords.Count > 0
+                : !alias.HostedZoneId.EndsWith(zoneId, StringComparison.Ordinal) || Answers(zone, alias.DnsName.TrimEnd('.'), type, zoneId, depth + 1));
+    }
+}
