@@ -16,6 +16,7 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
     private readonly Dictionary<string, NodeStatus> _seen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _layersStarted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _layersDone = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _checksSeen = new(StringComparer.Ordinal);
     private IReadOnlyList<string>? _layerOrder;
 
     public async Task<RunRecord> FollowAsync(StartedRun run, CancellationToken cancellationToken)
@@ -46,6 +47,9 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
     private async Task ReportNodesAsync(string runId, CancellationToken cancellationToken)
     {
         var nodes = await store.ListNodesAsync(runId, cancellationToken);
+        // The health-checks layer prepares leaves that belong to leaf-records: it shows as the checks appear on them.
+        foreach (var node in nodes.Where(n => n.HealthCheckId is not null && _checksSeen.Add(n.NodeId)).OrderBy(n => n.NodeId, StringComparer.Ordinal))
+            output.WriteLine($"[{LayerNames.HealthChecks}]   {node.NodeId,-24} health check {node.HealthCheckId}");
         var order = _layerOrder ?? [];
         foreach (var layer in nodes.GroupBy(n => n.Layer ?? "-").OrderBy(g => IndexOf(order, g.Key)))
         {

@@ -1,0 +1,50 @@
+namespace Failover.Cli.Tests;
+
+/// <summary>The workflow commands' own checks, before any AWS call; their runs are tested end to end on the local stack.</summary>
+public sealed class WorkflowCommandTests
+{
+    // Nothing listens on the discard port: a command that calls AWS fails fast with a connection error.
+    private const string Nowhere = "http://127.0.0.1:9";
+
+    [Fact]
+    public async Task Help_lists_status_and_rollback()
+    {
+        var outcome = await CliRunner.RunAsync("--help");
+
+        Assert.Contains("status", outcome.Out);
+        Assert.Contains("rollback", outcome.Out);
+    }
+
+    [Fact]
+    public async Task Rollback_needs_a_version_number()
+    {
+        var missing = await CliRunner.RunAsync("rollback", "shop", "--endpoint", Nowhere);
+        var zero = await CliRunner.RunAsync("rollback", "shop", "--to-version", "0", "--endpoint", Nowhere);
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--to-version must be a version number", zero.Error);
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_is_one_line_and_exit_1_never_a_stack_trace()
+    {
+        foreach (var args in new[] { new[] { "status", "shop" }, ["destroy", "shop"], ["apply", CliRunner.Example("www.json")] })
+        {
+            var outcome = await CliRunner.RunAsync([.. args, "--endpoint", Nowhere]);
+
+            Assert.Equal(1, outcome.ExitCode);
+            Assert.Contains("cannot reach AWS", outcome.Error);
+            Assert.DoesNotContain("   at ", outcome.Error);
+        }
+    }
+
+    [Fact]
+    public async Task Destroy_with_direct_reads_its_argument_as_a_spec()
+    {
+        var outcome = await CliRunner.RunAsync("destroy", "no-such-file.json", "--direct", "--endpoint", Nowhere);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("no-such-file.json: no such file", outcome.Error);
+    }
+}
