@@ -107,4 +107,20 @@ public sealed class RunStarterTests(MotoFixture moto)
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("could not be started", run.Error);
     }
+
+    [Fact]
+    public async Task The_API_launcher_starts_runs_and_turns_refusals_into_its_own()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var launcher = new RunStarterLauncher(harness.Starter);
+
+        var launched = await launcher.ApplyAsync(harness.Spec(tree), CancellationToken.None);
+        var locked = await Assert.ThrowsAsync<Failover.Aws.Api.Ports.LaunchRefusedException>(() => launcher.TeardownAsync(tree, CancellationToken.None));
+        var unknown = await Assert.ThrowsAsync<Failover.Aws.Api.Ports.LaunchRefusedException>(() => launcher.RollbackAsync("nosuch" + tree, 1, CancellationToken.None));
+
+        Assert.Equal((tree, 1, RunKind.Apply), (launched.Tree, launched.Version, launched.Kind));
+        Assert.Equal(Failover.Aws.Api.Ports.LaunchRefusal.TreeLocked, locked.Reason);
+        Assert.Equal(Failover.Aws.Api.Ports.LaunchRefusal.UnknownTree, unknown.Reason);
+    }
 }
