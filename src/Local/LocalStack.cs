@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Local.Api;
 using Failover.Functions;
+using Failover.Functions.Handlers;
 using Failover.Functions.Hosting;
 using Failover.Functions.Hosting.Logging;
 using Failover.Local.Aws;
@@ -86,9 +87,10 @@ public sealed class LocalStack : IAsyncDisposable
         try
         {
             await MotoServer.EnableStateMachineExecutionAsync(motoUrl, cancellationToken);
+            // The workflow's functions, as deployed; the drift functions join with the drift emulation below.
             var functions = new FunctionRegistry().AddBuiltIns()
                 .Register(FunctionCatalog.Build(new LocalFunctionServices(new Uri($"http://127.0.0.1:{edgePort}"), options.Workflow),
-                    new HostingOptions { Log = new LogSink(Stream.Null) }));
+                    new HostingOptions { Log = new LogSink(Stream.Null) }), WorkflowHandlers.Names);
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
             var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));

@@ -29,12 +29,12 @@ public sealed class FunctionRegistry : ILambdaInvoker
     }
 
     /// <summary>
-    /// Serves every handler of the deployable binary's table (src/Functions), in-process: a failure keeps the error
-    /// type the handler chose, as the Lambda runtime loop reports it.
+    /// Serves handlers of the deployable binary's table (src/Functions) — all, or those named — in-process: a failure
+    /// keeps the error type the handler chose, as the Lambda runtime loop reports it.
     /// </summary>
-    public FunctionRegistry Register(HandlerTable table)
+    public FunctionRegistry Register(HandlerTable table, IEnumerable<string>? names = null)
     {
-        foreach (var name in table.Names)
+        foreach (var name in names ?? table.Names)
             Register(name, async (payload, cancellationToken) =>
             {
                 var outcome = await table.InvokeAsync(name, payload, cancellationToken);

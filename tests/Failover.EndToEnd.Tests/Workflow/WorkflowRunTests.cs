@@ -5,6 +5,7 @@ using Failover.Aws.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Core.Compilation;
 using Failover.Functions.Handlers;
+using Failover.Local.Realism;
 
 namespace Failover.EndToEnd.Tests.Workflow;
 
@@ -154,6 +155,56 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         Assert.Equal(["Plan", "HealthChecks", "LeafRecords", "AliasLevel", "Rollback"], states);
 
         Assert.Equal(0, (await ZoneWrites.ChangeAsync(stack, foreign.Replace("\"CREATE\"", "\"DELETE\""))).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_layer_whose_answer_was_lost_after_Route_53_applied_it_is_retried_and_converges()
+    {
+        var (path, spec) = _support.WriteSpec("complex.json", name: "cart");
+        var faulted = 0;
+        var retried = 0;
+        // The first alias level's batch goes through, but its answer is lost: the step fails with TransientFailure and
+        // Step Functions runs it again, which must find the batch applied and go on.
+        stack.BeforeStep = (function, request) =>
+        {
+            if (function != WorkflowHandlers.ApplyRecordLayer || request.Cursor?.LayerName != "alias-level-1") return Task.CompletedTask;
+            if (Interlocked.Exchange(ref faulted, 1) == 0)
+                stack.Stack.Realism.Update(settings => settings with
+                {
+                    Faults = new FaultSettings { Rate = 1, Kinds = [FaultKind.ResponseLostAfterApplied], Operations = ["ChangeResourceRecordSets"] },
+                });
+            else
+            {
+                Interlocked.Increment(ref retried);
+                stack.Stack.Realism.Update(settings => settings with { Faults = new FaultSettings() });
+            }
+            return Task.CompletedTask;
+        };
+        (int Code, string Out, string Error) outcome;
+        try
+        {
+            outcome = await _support.CliAsync("apply", path);
+        }
+        finally
+        {
+            stack.BeforeStep = null;
+            stack.Stack.Realism.Update(settings => settings with { Faults = new FaultSettings() });
+        }
+
+        Assert.True(outcome.Code == 0, outcome.Out + outcome.Error);
+        Assert.Equal(1, retried);
+        var records = await _support.RecordsAsync();
+        Assert.Equal(TreeCompiler.Compile(spec).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet)).Order(),
+            records.Select(WorkflowTestSupport.Key).Where(key => key.Contains("cart.")).Order());
+        var run = (await StatusAsync(spec.Name))["lastRun"]!;
+        var failures = new List<string>();
+        await foreach (var item in States().GetFullExecutionHistoryAsync(run["executionArn"]!.GetValue<string>()))
+            if (item.Type == "LambdaFunctionFailed") failures.Add(item.LambdaFunctionFailedEventDetails!.Error!);
+        Assert.Equal([Failover.Aws.Workflow.WorkflowErrors.Transient], failures);
+        Assert.Equal(["Plan", "HealthChecks", "LeafRecords", "AliasLevel", "AliasLevel"], (await StatesEnteredAsync(run["executionArn"]!.GetValue<string>())).Take(5));
+
+        var destroyed = await _support.CliAsync("destroy", spec.Name);
+        Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
     }
 
     private async Task AssertAliasesResolveAndChecksAttachedAsync(List<JsonElement> records, string tree, int expectedChecks)
