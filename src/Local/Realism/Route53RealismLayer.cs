@@ -100,11 +100,19 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
                         : Route53ErrorResponse.InvalidChangeBatchAsync(context.Response, verdict.Messages));
                     return;
                 }
-                if (MotoDeleteRepair.Repair(document!, zone, changes) is { } repaired)
+                var forwarded = document!;
+                if (MotoDeleteRepair.Repair(forwarded, zone, changes) is { } repaired)
                 {
                     control.Stats.Increment(RealismStats.MotoRepairs, "deleteBySetIdentifier");
-                    body = System.Text.Encoding.UTF8.GetBytes(repaired.Declaration + repaired.ToString(SaveOptions.DisableFormatting));
+                    forwarded = repaired;
                 }
+                if (settings.UniqueRecordSets && MotoCreateRepair.Repair(forwarded) is { } recreated)
+                {
+                    control.Stats.Increment(RealismStats.MotoRepairs, "createAsUpsert");
+                    forwarded = recreated;
+                }
+                if (!ReferenceEquals(forwarded, document))
+                    body = System.Text.Encoding.UTF8.GetBytes(forwarded.Declaration + forwarded.ToString(SaveOptions.DisableFormatting));
             }
             await ForwardRewritingChangeAsync(context, body, settings);
         }
