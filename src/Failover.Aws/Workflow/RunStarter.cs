@@ -42,6 +42,15 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         return await StartAsync(stored.Info.Descriptor, version, RunKind.Rollback, force: true, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Applies the tree's current version again, to undo drift (the drift check's repair policy).</summary>
+    public async Task<StartedRun> RepairAsync(string tree, int version, CancellationToken cancellationToken = default)
+    {
+        await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
+        return await StartAsync(stored.Info.Descriptor, version, RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
     public async Task<StartedRun> TeardownAsync(string tree, CancellationToken cancellationToken = default)
     {

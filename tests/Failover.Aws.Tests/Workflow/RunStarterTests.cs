@@ -123,4 +123,23 @@ public sealed class RunStarterTests(MotoFixture moto)
         Assert.Equal(Failover.Aws.Api.Ports.LaunchRefusal.TreeLocked, locked.Reason);
         Assert.Equal(Failover.Aws.Api.Ports.LaunchRefusal.UnknownTree, unknown.Reason);
     }
+
+    [Fact]
+    public async Task A_drift_repair_starts_a_REPAIR_run_of_the_current_version_and_a_busy_tree_refuses_it()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var spec = harness.Spec(tree);
+        await harness.DriveAsync((await harness.Starter.ApplyAsync(spec)).RunId);
+        var repair = new RunStarterDriftRepair(harness.Starter);
+
+        var runId = await repair.StartAsync(spec, 1, CancellationToken.None);
+        var busy = await Assert.ThrowsAsync<Failover.Aws.Drift.DriftRepairRefusedException>(() => repair.StartAsync(spec, 1, CancellationToken.None));
+        var outcome = await harness.DriveAsync(runId);
+
+        var run = await harness.Store.GetRunAsync(runId);
+        Assert.Equal((RunKind.Repair, 1), (run!.Kind, run.Version));
+        Assert.Contains(runId, busy.Message);
+        Assert.Equal("SUCCEEDED", outcome.Status);
+    }
 }
