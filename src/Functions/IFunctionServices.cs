@@ -51,8 +51,15 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
     {
         var options = DriftOptions.FromEnvironment(environment);
         var sqs = new Amazon.SQS.AmazonSQSClient();
+        var store = new ProgressStore(DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System);
+        // The worker repairs through a workflow run; the scheduler has no state machine and needs none.
+        IDriftRepair? repair = options.StateMachineArn is { } arn
+            ? new RunStarterDriftRepair(new RunStarter(store,
+                new Failover.Aws.StepFunctions.StepFunctionsClient(Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
+                arn, TimeProvider.System, WorkflowOptions.FromEnvironment(environment).LockTtl))
+            : null;
         return new DriftServices(
-            new Failover.Aws.Progress.ProgressStore(Failover.Aws.Progress.DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System),
+            store,
             new Failover.Aws.Route53.Route53Client(options.Route53RequestsPerSecond is { } rate
                 ? Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment) with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) }
                 : Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment)),
@@ -61,6 +68,6 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
             TimeProvider.System,
             // Lambda sends standard output to CloudWatch Logs, which reads the metric lines written there.
             Console.Out,
-            Repair: null);
+            repair);
     }
 }

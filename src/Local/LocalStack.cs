@@ -105,7 +105,7 @@ public sealed class LocalStack : IAsyncDisposable
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
-                stack._drift = LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Log);
+                stack._drift = LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Workflow.LockTtl, options.Log);
             }
             return stack;
         }

@@ -1,13 +1,19 @@
 using System.CommandLine;
 using Failover.Aws.Apply;
 using Failover.Aws.Drift;
+using Failover.Aws.Progress;
+using Failover.Aws.StepFunctions;
+using Failover.Aws.Workflow;
+using Failover.Cli.Workflow;
 using Failover.Core.Drift;
+using Failover.Core.Spec;
 
 namespace Failover.Cli.Commands;
 
 /// <summary>
 /// <c>failover drift NAME [--json] [--check]</c>: the tree's latest drift report, as the scheduled check stored it;
-/// <c>--check</c> runs a check now through the same code (and stores its report), repairing if the tree's policy says so.
+/// <c>--check</c> runs a check now through the same code (and stores its report), repairing if the tree's policy says so:
+/// a workflow run, as the scheduled worker starts one, or with <c>--direct</c> the direct applier in this process.
 /// </summary>
 internal static class DriftCommand
 {
@@ -16,9 +22,12 @@ internal static class DriftCommand
         var name = new Argument<string>("NAME") { Description = "The tree's name" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (what GET /trees/{name}/drift answers)" };
         var check = new Option<bool>("--check") { Description = "Compare Route 53 with the tree now instead of showing the last scheduled check" };
+        var direct = new Option<bool>("--direct") { Description = "With --check on a tree whose driftPolicy is repair: repair from this process instead of starting a workflow run" };
         var service = new ServiceOptions();
-        var command = new Command("drift", "Show how Route 53 differs from the tree: records missing, changed or extra, health checks missing or changed") { name, json, check };
+        var workflow = new WorkflowRunOptions();
+        var command = new Command("drift", "Show how Route 53 differs from the tree: records missing, changed or extra, health checks missing or changed") { name, json, check, direct };
         service.AddTo(command);
+        workflow.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var tree = parse.GetValue(name)!;
@@ -29,11 +38,13 @@ internal static class DriftCommand
             {
                 var route53 = target.Route53();
                 var time = TimeProvider.System;
-                var repair = new DirectDriftRepair(compile => new DirectApplier(route53, store, time)
-                {
-                    SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5),
-                    CompileOptions = compile,
-                }, time);
+                IDriftRepair repair = parse.GetValue(direct)
+                    ? new DirectDriftRepair(compile => new DirectApplier(route53, store, time)
+                    {
+                        SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5),
+                        CompileOptions = compile,
+                    }, time)
+                    : new WorkflowRepair(store, target.StepFunctions(), workflow.StateMachineName(parse));
                 // The metric is for the scheduled checks' alarm; a check from a terminal is not counted.
                 var result = await AwsErrors.GuardAsync(() => RunAsync(new TreeDriftCheck(store, route53, new DriftMetrics(TextWriter.Null), time, repair), tree, cancellationToken));
                 report = result.Report ?? throw new CliFailureException($"tree '{tree}' was not checked: {result.SkippedBecause}");
@@ -54,6 +65,17 @@ internal static class DriftCommand
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>A repair run through the workflow; the state machine is looked up only if a repair is due.</summary>
+    private sealed class WorkflowRepair(ProgressStore store, StepFunctionsClient states, string stateMachine) : IDriftRepair
+    {
+        public async Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken)
+        {
+            var arn = await StateMachineLocator.FindAsync(states, stateMachine, cancellationToken)
+                ?? throw new DriftRepairRefusedException($"no state machine is called '{stateMachine}' to run the repair; name it with --state-machine, or repair with --direct");
+            return await new RunStarterDriftRepair(new RunStarter(store, states, arn, TimeProvider.System)).StartAsync(spec, version, cancellationToken);
+        }
     }
 
     private static async Task<DriftCheckResult> RunAsync(TreeDriftCheck check, string tree, CancellationToken cancellationToken)

@@ -21,6 +21,10 @@ internal sealed class WorkflowRunOptions
 
     public void AddTo(Command command) => command.Options.Add(StateMachine);
 
+    /// <summary>The state machine's name or ARN as the user gave it, else from the environment, else the default name.</summary>
+    public string StateMachineName(ParseResult parse) =>
+        parse.GetValue(StateMachine) ?? Environment.GetEnvironmentVariable(StateMachineVariable) ?? StateMachineLocator.DefaultName;
+
     public async Task<int> StartAndFollowAsync(
         ParseResult parse, ServiceTarget target, CliConsole console, Func<RunStarter, Task<StartedRun>> start, CancellationToken cancellationToken)
     {
@@ -28,7 +32,7 @@ internal sealed class WorkflowRunOptions
         var states = target.StepFunctions();
         var run = await AwsErrors.GuardAsync(async () =>
         {
-            var nameOrArn = parse.GetValue(StateMachine) ?? Environment.GetEnvironmentVariable(StateMachineVariable) ?? StateMachineLocator.DefaultName;
+            var nameOrArn = StateMachineName(parse);
             var arn = await StateMachineLocator.FindAsync(states, nameOrArn, cancellationToken)
                 ?? throw new CliFailureException($"no state machine is called '{nameOrArn}': is the service deployed (or the local stack running)? Name it with --state-machine");
             try

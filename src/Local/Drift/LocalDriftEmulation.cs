@@ -27,11 +27,12 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
     /// <summary>The event source mapping; null when <see cref="DriftEmulationSettings.PollQueue"/> is off.</summary>
     public DriftQueuePoller? Poller { get; }
 
+    /// <param name="lockTtl">The workflow's lock lifetime, which a repair run takes the tree's lock for.</param>
     public static LocalDriftEmulation Start(
-        Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, Action<string>? log)
+        Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, TimeSpan lockTtl, Action<string>? log)
     {
         // The drift handlers get services that know the queue start-up made, replacing any registered before it existed.
-        var services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out);
+        var services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out, lockTtl);
         LocalDriftFunctions.Register(functions, () => services.Services, settings.Clock);
         var sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         var schedule = new DriftSchedule(functions, settings.ScheduleInterval, settings.Clock, log);

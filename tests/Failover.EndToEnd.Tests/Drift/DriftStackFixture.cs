@@ -9,6 +9,7 @@ using Failover.EndToEnd.Tests.LocalStack;
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Drift;
+using Failover.Local.Resources;
 
 namespace Failover.EndToEnd.Tests.Drift;
 
@@ -19,7 +20,6 @@ namespace Failover.EndToEnd.Tests.Drift;
 /// </summary>
 public sealed class DriftStackFixture : IAsyncLifetime
 {
-    private readonly string _emptyStateMachineDirectory = Directory.CreateTempSubdirectory("failover-drift-sm-").FullName;
     private readonly StringWriter _metrics = new();
     private Local.LocalStack? _stack;
 
@@ -41,29 +41,30 @@ public sealed class DriftStackFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("AWS_REGION", LocalAccount.Region);
         _stack = await Local.LocalStack.StartAsync(LocalStackOptions.ForTests() with
         {
-            StateMachineDirectory = _emptyStateMachineDirectory,
+            // The real provisioning definition: a repair is a workflow run, as deployed.
+            StateMachineDirectory = LocalResources.FindStateMachineDirectory(AppContext.BaseDirectory),
             Drift = new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(1), MetricsOutput = _metrics },
         });
         Store = new ProgressStore(DynamoDbClientFactory.Create(EdgeUrl, LocalAccount.Region, LocalAccount.Credentials), Stack.Resources!.ProgressTable, TimeProvider.System);
         Sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
     }
 
-    /// <summary>Applies the spec with <c>failover apply --direct</c> and records the version as applied, as a run's success does.</summary>
+    /// <summary>Applies the spec with <c>failover apply</c>: a workflow run, followed to its success.</summary>
     public async Task<TreeSpec> ApplyAsync(string specJson)
     {
         var parsed = SpecLoader.Load(specJson);
         Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
         var path = Path.Combine(Path.GetTempPath(), $"failover-drift-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, specJson);
-        var (code, _, error) = await CliAsync("apply", path, "--direct", "--endpoint", EdgeUrl.ToString());
-        Assert.True(code == 0, error);
-        var spec = parsed.Spec!;
-        var version = await Store.PutVersionAsync(TreeDescriptor.From(spec), SpecJsonWriter.Write(spec));
-        await FinishRunAsync(spec.Name, version, RunKind.Apply);
-        return spec;
+        var (code, output, error) = await CliAsync("apply", path, "--endpoint", EdgeUrl.ToString());
+        Assert.True(code == 0, output + error);
+        return parsed.Spec!;
     }
 
-    /// <summary>Marks the tree torn down in the progress table, so later scheduled passes leave it out.</summary>
+    /// <summary>
+    /// Marks the tree torn down in the progress table, so later scheduled passes leave it out (a teardown run cannot
+    /// do it for a tree whose zone is gone).
+    /// </summary>
     public async Task ForgetAsync(string tree)
     {
         var record = await Store.GetTreeAsync(tree);
@@ -75,6 +76,17 @@ public sealed class DriftStackFixture : IAsyncLifetime
         var runId = RunIds.New(TimeProvider.System);
         await Store.CreateRunAsync(new NewRun(runId, tree, version, kind));
         await Store.SetRunStatusAsync(runId, RunStatus.Succeeded);
+    }
+
+    /// <summary>The run once it has ended.</summary>
+    public async Task<RunRecord> RunEndedAsync(string runId)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            if (await Store.GetRunAsync(runId) is { Status: not RunStatus.Running } run) return run;
+            await Task.Delay(250, patience.Token);
+        }
     }
 
     /// <summary>Fires the drift schedule the way a user would, over HTTP; returns the scheduler's answer.</summary>
@@ -118,7 +130,6 @@ public sealed class DriftStackFixture : IAsyncLifetime
     {
         Sqs?.Dispose();
         if (_stack is not null) await _stack.DisposeAsync();
-        Directory.Delete(_emptyStateMachineDirectory, recursive: true);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS.Model;
 using Failover.Aws.Drift;
+using Failover.Aws.Progress;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 
@@ -72,7 +73,7 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
     }
 
     [Fact]
-    public async Task With_the_repair_policy_a_run_converges_the_zone_unless_a_foreign_record_blocks_it()
+    public async Task With_the_repair_policy_a_workflow_run_converges_the_zone_unless_a_foreign_record_blocks_it()
     {
         var spec = await stack.ApplyAsync(Spec("api", "repair"));
         var record = spec.RecordName;
@@ -99,7 +100,11 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
         var repaired = await stack.ReportAfterAsync("api", before);
         Assert.Equal(4, repaired.DriftedItems);
         Assert.Equal(DriftRepairStatus.Started, repaired.Repair!.Status);
-        Assert.NotNull(repaired.Repair.RunId);
+        // A normal run of the workflow, of kind REPAIR, on the tree's current version.
+        var run = await stack.RunEndedAsync(repaired.Repair.RunId!);
+        Assert.True(run.Status == RunStatus.Succeeded, run.Error);
+        Assert.Equal(RunKind.Repair, run.Kind);
+        Assert.Equal(1, run.Version);
 
         Assert.Equal(10, (await RecordAsync(record, "a"))["Weight"]!.GetValue<int>());
         Assert.NotNull(await RecordAsync(record, "b"));
