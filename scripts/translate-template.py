@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Translates template.yaml to plain CloudFormation with aws-sam-translator, as `sam deploy` would, without AWS.
 
-    python3 infra/sam_translate.py [TEMPLATE] [OUTPUT]      (defaults: template.yaml, stdout)
+    python3 scripts/translate-template.py [TEMPLATE [OUTPUT]]
+        defaults: template.yaml (next to this script's folder) and artifacts/template.translated.json; OUTPUT - is stdout
+
+CI runs it, and tests/Failover.Deploy.Tests reads its output (running it first when the file is missing).
 
 First it does what `sam package` does to local paths: every CodeUri becomes an S3 location (the bootstrap zip would
 be uploaded there), and every state machine's DefinitionUri is replaced by its definition read from the repository,
@@ -63,14 +66,20 @@ def translate(template_path):
 
 
 def main(arguments):
-    template_path = arguments[0] if arguments else "template.yaml"
+    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    template_path = arguments[0] if arguments else os.path.join(repository, "template.yaml")
+    output_path = arguments[1] if len(arguments) > 1 else os.path.join(repository, "artifacts", "template.translated.json")
     translated = json.dumps(translate(template_path), indent=2, sort_keys=True) + "\n"
-    if len(arguments) > 1:
-        os.makedirs(os.path.dirname(os.path.abspath(arguments[1])), exist_ok=True)
-        with open(arguments[1], "w", encoding="utf-8") as output:
-            output.write(translated)
-    else:
+    if output_path == "-":
         sys.stdout.write(translated)
+        return
+    os.makedirs(os.path.dirname(os.path.abspath(output_path)), exist_ok=True)
+    # Written whole then renamed, so a reader never sees half a file.
+    partial = output_path + ".partial"
+    with open(partial, "w", encoding="utf-8") as output:
+        output.write(translated)
+    os.replace(partial, output_path)
+    print(f"translated {os.path.relpath(template_path)} -> {os.path.relpath(output_path)}", file=sys.stderr)
 
 
 if __name__ == "__main__":
