@@ -1,4 +1,5 @@
 using Failover.Functions.Handlers;
+using Failover.Functions.Handlers.Api;
 using Failover.Functions.Handlers.Drift;
 using Failover.Functions.Hosting;
 
@@ -17,7 +18,7 @@ public static class FunctionCatalog
             .AddBuiltIns()
             .AddWorkflow(() => services.Workflow)
             .AddDrift(() => services.Drift)
-            // The Api handler joins here.
+            .AddApi(() => services.Api)
             .Build(services.Time, hosting);
     }
 }

@@ -1,3 +1,5 @@
+using Failover.Aws.Api;
+using Failover.Aws.Api.Adapters;
 using Failover.Aws.Drift;
 using Failover.Aws.Progress;
 using Failover.Aws.Route53;
@@ -19,6 +21,9 @@ public interface IFunctionServices
 
     /// <summary>The drift functions' clients and settings (built on first use).</summary>
     DriftServices Drift => throw new NotSupportedException($"{GetType().Name} provides no drift services");
+
+    /// <summary>The HTTP API over its ports (built on first use).</summary>
+    ApiService Api => throw new NotSupportedException($"{GetType().Name} provides no HTTP API");
 }
 
 /// <summary>The services of the deployed binary, from the Lambda environment.</summary>
@@ -26,12 +31,15 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
 {
     private readonly Lazy<WorkflowServices> _workflow = new(() => WorkflowFromEnvironment(environment));
     private readonly Lazy<DriftServices> _drift = new(() => DriftFromEnvironment(environment));
+    private readonly Lazy<ApiService> _api = new(() => ApiFromEnvironment(environment));
 
     public TimeProvider Time => TimeProvider.System;
 
     public WorkflowServices Workflow => _workflow.Value;
 
     public DriftServices Drift => _drift.Value;
+
+    public ApiService Api => _api.Value;
 
     /// <summary>A setting of the function (an environment variable of the template), or null.</summary>
     public string? Setting(string name) => environment(name);
@@ -40,11 +48,36 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
     {
         var options = WorkflowOptions.FromEnvironment(environment);
         var store = new ProgressStore(DynamoDbClientFactory.Create(), options.TableName, TimeProvider.System);
+        return new WorkflowServices(Route53FromEnvironment(environment), store, TimeProvider.System, options);
+    }
+
+    private static Route53Client Route53FromEnvironment(Func<string, string?> environment)
+    {
         var route53 = Route53ClientOptions.FromEnvironment(environment);
         // The account-wide Route 53 rate is shared with every other tool; the template says how much of it is ours.
         if (double.TryParse(environment("FAILOVER_ROUTE53_RPS"), System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0)
             route53 = route53 with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) };
-        return new WorkflowServices(new Route53Client(route53), store, TimeProvider.System, options);
+        return new Route53Client(route53);
+    }
+
+    /// <summary>
+    /// The Api function: the allow-list (<c>ALLOWED_HOSTED_ZONE_IDS</c>), the progress table, the state machine its runs
+    /// start (<c>FAILOVER_STATE_MACHINE_ARN</c>, required) and the drift check of <c>POST …/drift-check</c>.
+    /// </summary>
+    private static ApiService ApiFromEnvironment(Func<string, string?> environment)
+    {
+        var options = ApiOptions.FromEnvironment(environment);
+        var workflow = WorkflowOptions.FromEnvironment(environment);
+        var stateMachine = DriftOptions.FromEnvironment(environment).StateMachineArn
+            ?? throw new ArgumentException($"The Api function needs {DriftOptions.StateMachineVariable}: the ARN of the provisioning state machine its runs start.");
+        var store = new ProgressStore(DynamoDbClientFactory.Create(), workflow.TableName, TimeProvider.System);
+        var route53 = Route53FromEnvironment(environment);
+        var runs = new RunStarter(store,
+            new Failover.Aws.StepFunctions.StepFunctionsClient(Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
+            stateMachine, TimeProvider.System, workflow.LockTtl);
+        // Lambda sends standard output to CloudWatch Logs, which reads the drift metric lines written there.
+        var drift = new TreeDriftCheck(store, route53, new DriftMetrics(Console.Out), TimeProvider.System, new RunStarterDriftRepair(runs));
+        return new ApiService(AwsApiDependencies.Create(store, route53, runs, options, TimeProvider.System, drift));
     }
 
     private static DriftServices DriftFromEnvironment(Func<string, string?> environment)

@@ -88,9 +88,10 @@ public sealed class LocalStack : IAsyncDisposable
         {
             await MotoServer.EnableStateMachineExecutionAsync(motoUrl, cancellationToken);
             // The workflow's functions, as deployed; the drift functions join with the drift emulation below.
+            var hosting = new HostingOptions { Log = options.FunctionLog ?? new LogSink(Stream.Null) };
             var functions = new FunctionRegistry().AddBuiltIns()
-                .Register(FunctionCatalog.Build(new LocalFunctionServices(new Uri($"http://127.0.0.1:{edgePort}"), options.Workflow),
-                    new HostingOptions { Log = new LogSink(Stream.Null) }), WorkflowHandlers.Names);
+                .Register(FunctionCatalog.Build(new LocalFunctionServices(new Uri($"http://127.0.0.1:{edgePort}"), options.Workflow), hosting),
+                    WorkflowHandlers.Names);
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
             var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));
@@ -106,6 +107,9 @@ public sealed class LocalStack : IAsyncDisposable
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
                 stack._drift = LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Workflow.LockTtl, options.Log);
+                // The API as deployed, unless the caller put its own Api function in (a stand-in for the emulation's tests).
+                if (!functions.Contains(ApiGatewayServer.FunctionName))
+                    LocalApiFunction.Register(functions, edge.Url, stack.Resources, options.Workflow, stack._drift.Check, hosting, TimeProvider.System);
             }
             return stack;
         }

@@ -57,6 +57,12 @@ public sealed record LocalStackOptions
     /// <summary>Tree specs to apply once the stack is up (<c>--apply</c>): the service's main job, locally.</summary>
     public IReadOnlyList<string> ApplySpecs { get; init; } = [];
 
+    /// <summary>
+    /// Where the service's functions (workflow steps, the API) write their structured JSON log lines, as Lambda's
+    /// standard output; null drops them.
+    /// </summary>
+    public Failover.Functions.Hosting.Logging.LogSink? FunctionLog { get; init; }
+
     /// <summary>Where the stack reports problems it survives (failed asynchronous invocations, moto stopping).</summary>
     public Action<string>? Log { get; init; }
 

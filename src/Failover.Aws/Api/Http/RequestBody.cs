@@ -71,10 +71,15 @@ public static class RequestBody
         return new Problem(ProblemType.MalformedJson, message) { Errors = [new FieldError(message) { Path = "$", Line = line, Column = column }] };
     }
 
-    // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 3." — positions we already give, 1-based.
+    // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 3." (or just "LineNumber: …" when the
+    // path is unknown): zero-based positions we already give, one-based.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return (cut < 0 ? message : message[..cut]).Trim();
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut >= 0) message = message[..cut];
+        }
+        return message.Trim();
     }
 }
