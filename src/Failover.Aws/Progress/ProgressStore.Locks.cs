@@ -68,6 +68,10 @@ public sealed partial class ProgressStore
         }, cancellationToken));
     }
 
+    /// <summary>The lock if a run holds it now, by this store's clock (the one its conditional writes judge expiry by); null if free or expired.</summary>
+    public async Task<TreeLock?> GetHeldLockAsync(string tree, CancellationToken cancellationToken = default) =>
+        await GetLockAsync(tree, cancellationToken).ConfigureAwait(false) is { } held && !held.IsExpired(Now) ? held : null;
+
     /// <summary>The lock item, expired or not (compare with <see cref="TreeLock.IsExpired"/>); null if none.</summary>
     public async Task<TreeLock?> GetLockAsync(string tree, CancellationToken cancellationToken = default)
     {

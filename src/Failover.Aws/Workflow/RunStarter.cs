@@ -27,6 +27,7 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
     public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default)
     {
         var descriptor = TreeDescriptor.From(spec);
+        await RefuseWhileBusyAsync(descriptor, cancellationToken).ConfigureAwait(false);
         var json = SpecJsonWriter.Write(spec);
         var version = await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
             ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false);
@@ -70,6 +71,24 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
             : record;
     }
 
+    /// <summary>
+    /// Refuses before the spec is stored as a version when the name belongs to another tree or a run holds the tree: a
+    /// refused apply must leave no version behind. <see cref="StartAsync"/> still decides (the claim and the lock are
+    /// conditional writes); this only keeps the common conflict from storing anything.
+    /// </summary>
+    private async Task RefuseWhileBusyAsync(TreeDescriptor tree, CancellationToken cancellationToken)
+    {
+        var owner = await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false);
+        if (owner is not null && owner != tree.Name) throw NameClaimed(tree, owner);
+        if (await store.GetHeldLockAsync(tree.Name, cancellationToken).ConfigureAwait(false) is { } held) throw Locked(tree.Name, held);
+    }
+
+    private static RunRefusedException NameClaimed(TreeDescriptor tree, string? owner) => new(RunRefusal.NameClaimed,
+        $"{tree.RecordName} {tree.RecordType} in zone {tree.HostedZoneId} belongs to tree '{owner}'; a name and type can have one tree");
+
+    private static RunRefusedException Locked(string tree, TreeLock? holder) => new(RunRefusal.TreeLocked,
+        $"tree '{tree}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
+
     /// <summary>The latest version's number when it holds exactly this spec: applying the same file twice adds no version.</summary>
     private async Task<int?> ReuseLatestAsync(TreeDescriptor descriptor, string json, CancellationToken cancellationToken)
     {
@@ -83,17 +102,13 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         if (kind != RunKind.Teardown
             && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, cancellationToken).ConfigureAwait(false))
         {
-            var owner = await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false);
-            throw new RunRefusedException(RunRefusal.NameClaimed,
-                $"{tree.RecordName} {tree.RecordType} in zone {tree.HostedZoneId} belongs to tree '{owner}'; a name and type can have one tree");
+            throw NameClaimed(tree, await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false));
         }
 
         var runId = RunIds.New(time);
         if (!await store.TryAcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false))
         {
-            var holder = await store.GetLockAsync(tree.Name, cancellationToken).ConfigureAwait(false);
-            throw new RunRefusedException(RunRefusal.TreeLocked,
-                $"tree '{tree.Name}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
+            throw Locked(tree.Name, await store.GetLockAsync(tree.Name, cancellationToken).ConfigureAwait(false));
         }
 
         var created = false;

@@ -48,6 +48,20 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task An_apply_refused_while_a_run_holds_the_tree_stores_no_version()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        await harness.Starter.ApplyAsync(harness.Spec(tree));
+
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.ApplyAsync(harness.Spec(tree, secondary: "192.0.2.98")));
+
+        Assert.Equal(RunRefusal.TreeLocked, refused.Reason);
+        Assert.Equal([1], (await harness.Store.ListVersionsAsync(tree)).Select(v => v.Version));
+        Assert.Equal(1, (await harness.Store.GetTreeAsync(tree))!.LatestVersion);
+    }
+
+    [Fact]
     public async Task A_name_another_tree_holds_is_refused_before_the_lock_is_taken()
     {
         var harness = await WorkflowHarness.NewAsync(moto);
@@ -61,6 +75,7 @@ public sealed class RunStarterTests(MotoFixture moto)
         Assert.Equal(RunRefusal.NameClaimed, refused.Reason);
         Assert.Contains($"belongs to tree '{owner}'", refused.Message);
         Assert.Null(await harness.Store.GetLockAsync(other));
+        Assert.Null(await harness.Store.GetTreeAsync(other));
     }
 
     [Fact]

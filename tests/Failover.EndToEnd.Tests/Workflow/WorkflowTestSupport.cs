@@ -9,15 +9,19 @@ using Failover.EndToEnd.Tests.LocalStack;
 namespace Failover.EndToEnd.Tests.Workflow;
 
 /// <summary>Specs in the local zone, the CLI in-process, and the AWS CLI as the independent reader of Route 53.</summary>
-internal sealed class WorkflowTestSupport(WorkflowStackFixture stack, ITestOutputHelper? log = null)
+internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutputHelper? log = null)
 {
-    public string Endpoint => stack.EdgeUrl.ToString();
+    public WorkflowTestSupport(WorkflowStackFixture stack, ITestOutputHelper? log = null) : this(stack.EdgeUrl, stack.ZoneId, log)
+    {
+    }
+
+    public string Endpoint => edgeUrl.ToString();
 
     /// <summary>An example spec moved into the local zone, optionally renamed and edited, written to a temporary file.</summary>
     public (string Path, TreeSpec Spec) WriteSpec(string example, string? name = null, Action<JsonNode>? edit = null)
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", example)))!;
-        json["hostedZoneId"] = stack.ZoneId;
+        json["hostedZoneId"] = zoneId;
         if (name is not null)
         {
             json["name"] = name;
@@ -44,7 +48,7 @@ internal sealed class WorkflowTestSupport(WorkflowStackFixture stack, ITestOutpu
 
     /// <summary>The whole zone as the AWS CLI lists it: one JSON text per record set, in Route 53's order.</summary>
     public async Task<List<JsonElement>> RecordsAsync() =>
-        (await AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", stack.ZoneId))
+        (await AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", zoneId))
             .GetProperty("ResourceRecordSets").EnumerateArray().ToList();
 
     public async Task<List<JsonElement>> HealthChecksAsync() =>
@@ -66,7 +70,7 @@ internal sealed class WorkflowTestSupport(WorkflowStackFixture stack, ITestOutpu
 
     public async Task<JsonElement> AwsJsonAsync(params string[] args)
     {
-        var result = await AwsCli.RunAsync(stack.EdgeUrl, [.. args, "--output", "json"]);
+        var result = await AwsCli.RunAsync(edgeUrl, [.. args, "--output", "json"]);
         Assert.True(result.ExitCode == 0, $"aws {string.Join(' ', args)}: {result.Error}");
         return JsonDocument.Parse(result.Output).RootElement.Clone();
     }
