@@ -27,9 +27,29 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         var repository = RepositoryRoot();
         var folder = System.IO.Path.Combine(repository, "tests", "Failover.Functions.Tests", "obj", "bootstrap-aot");
         Path = System.IO.Path.Combine(folder, "bootstrap");
+        // tests/Failover.Deploy.Tests shares this cache, and dotnet test runs test projects in parallel processes.
+        Directory.CreateDirectory(folder);
+        await using var publishing = await ExclusiveAsync(System.IO.Path.Combine(folder, "..", "bootstrap-aot.lock"));
         if (File.Exists(Path) && File.GetLastWriteTimeUtc(Path) > NewestSource(repository)) return;
 
         await PublishAsync(repository, folder);
+    }
+
+    /// <summary>A lock file held open for exclusive use, waited for while another process holds it (as long as a publish takes).</summary>
+    private static async Task<FileStream> ExclusiveAsync(string path)
+    {
+        var giveUp = DateTime.UtcNow.AddMinutes(25);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < giveUp)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

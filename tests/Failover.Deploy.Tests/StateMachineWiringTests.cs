@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Failover.Deploy.Tests.Iam;
+using Failover.Deploy.Tests.Template;
+
+namespace Failover.Deploy.Tests;
+
+/// <summary>The provisioning state machine as deployed: its placeholders, the functions it invokes and what it may invoke.</summary>
+public sealed class StateMachineWiringTests
+{
+    private const string StateMachine = "ProvisioningStateMachine";
+    private static readonly TranslatedTemplate Template = TranslatedTemplate.Instance;
+    private static readonly TemplateEvaluator Evaluator = new(Template, new Deployment());
+    private static readonly StateMachineDefinition Definition = StateMachineDefinition.Of(Template, StateMachine);
+
+    [Fact]
+    public void Deployed_definition_is_the_repository_file()
+    {
+        var file = JsonNode.Parse(File.ReadAllText(Repository.PathOf("src/StateMachine/Provisioning.asl.json")));
+
+        Assert.True(JsonNode.DeepEquals(file, Definition.Json), "the translated template does not carry src/StateMachine/Provisioning.asl.json");
+    }
+
+    [Fact]
+    public void Every_placeholder_has_a_substitution_and_every_substitution_is_used()
+    {
+        var placeholders = Definition.Placeholders;
+        var substitutions = Definition.SubstitutionNames;
+
+        Assert.NotEmpty(placeholders);
+        Assert.True(placeholders.Except(substitutions).ToList() is [], $"placeholders without a DefinitionSubstitutions entry: {string.Join(", ", placeholders.Except(substitutions))}");
+        Assert.True(substitutions.Except(placeholders).ToList() is [], $"DefinitionSubstitutions the definition never uses: {string.Join(", ", substitutions.Except(placeholders))}");
+    }
+
+    [Fact]
+    public void Every_function_the_definition_invokes_is_a_function_of_the_template_and_granted_to_the_state_machine()
+    {
+        var role = RolePolicies.Of(Template, Evaluator, RolePolicies.RoleOf(Template, StateMachine));
+        var functionArns = Template.Functions.ToDictionary(id => Evaluator.String(Arn(id)), id => id);
+        var invoked = new HashSet<string>();
+
+        foreach (var (name, task) in Definition.Tasks)
+        {
+            var arn = InvokedFunctionArn(name, task);
+            Assert.True(functionArns.ContainsKey(arn), $"state {name} invokes {arn}, which is not a function of the template");
+            Assert.True(role.Grants("lambda:InvokeFunction", arn), $"state {name} invokes {functionArns[arn]}, but {role.RoleId} may not invoke {arn}");
+            invoked.Add(functionArns[arn]);
+        }
+
+        Assert.Equal(
+            ["ApplyHealthChecksFunction", "ApplyRecordLayerFunction", "CheckChangeFunction", "FinalizeFunction", "PlanTreeFunction", "RollbackFunction"],
+            invoked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void State_machine_may_invoke_only_the_functions_it_uses()
+    {
+        var role = RolePolicies.Of(Template, Evaluator, RolePolicies.RoleOf(Template, StateMachine));
+        var used = Definition.Tasks.Select(t => InvokedFunctionArn(t.Name, t.State)).ToHashSet();
+
+        var extra = Template.Functions.Select(id => Evaluator.String(Arn(id))).Where(arn => !used.Contains(arn) && role.Grants("lambda:InvokeFunction", arn)).ToList();
+
+        Assert.True(extra.Count == 0, $"{role.RoleId} may invoke functions no state uses: {string.Join(", ", extra)}");
+    }
+
+    [Fact]
+    public void State_machine_is_standard_and_logs_and_traces()
+    {
+        var properties = Template.Properties(StateMachine);
+        var logging = properties.GetProperty("LoggingConfiguration");
+        var group = logging.GetProperty("Destinations")[0].GetProperty("CloudWatchLogsLogGroup").GetProperty("LogGroupArn").GetProperty("Fn::GetAtt")[0].GetString()!;
+
+        Assert.Equal("STANDARD", properties.GetProperty("StateMachineType").GetString());
+        Assert.NotEqual("OFF", logging.GetProperty("Level").GetString());
+        Assert.Equal("AWS::Logs::LogGroup", Template.TypeOf(group));
+        Assert.True(properties.GetProperty("TracingConfiguration").GetProperty("Enabled").GetBoolean());
+    }
+
+    /// <summary>The function a Task invokes: <c>"Resource": "${…Arn}"</c>, or the lambda:invoke integration's FunctionName.</summary>
+    private static string InvokedFunctionArn(string name, JsonObject task)
+    {
+        var resource = (string)task["Resource"]!;
+        var target = resource.StartsWith("arn:aws:states:::lambda:invoke", StringComparison.Ordinal)
+            ? (string?)task["Parameters"]?["FunctionName"] ?? throw new InvalidOperationException($"state {name}: lambda:invoke without a literal FunctionName")
+            : resource;
+        if (!target.StartsWith("${", StringComparison.Ordinal)) return target;
+        var key = target[2..^1];
+        Assert.True(Definition.Substitutions.TryGetProperty(key, out var value), $"state {name}: no substitution for ${{{key}}}");
+        return Evaluator.String(value);
+    }
+
+    private static JsonElement Arn(string id) => JsonDocument.Parse($$"""{"Fn::GetAtt": ["{{id}}", "Arn"]}""").RootElement;
+}
