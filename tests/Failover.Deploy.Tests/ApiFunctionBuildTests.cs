@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Failover.Deploy.Tests.Binary;
 using Failover.Deploy.Tests.Template;
 using Failover.Functions.Tests;
@@ -45,12 +46,16 @@ public sealed class ApiFunctionBuildTests(ApiFunctionPackage package) : IClassFi
     [Fact]
     public async Task Package_answers_an_api_gateway_request_through_the_runtime_api_with_the_template_s_settings()
     {
+        // The deployment allows one zone; the tree is in another. The API refuses it (403) from the allow-list the
+        // template hands the function (ALLOWED_HOSTED_ZONE_IDS), before any AWS call.
+        const string allowedZone = "Z0111111111AAAAAAAAAA";
         var template = TranslatedTemplate.Instance;
         var function = template.Properties("ApiFunction");
+        var evaluator = new TemplateEvaluator(template, Deployment.WithZones(allowedZone));
         await using var api = await FakeRuntimeApi.StartAsync();
         var start = new ProcessStartInfo(package.Bootstrap) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var variable in function.GetProperty("Environment").GetProperty("Variables").EnumerateObject())
-            start.Environment[variable.Name] = new TemplateEvaluator(template, Deployment.WithZones("Z0111111111AAAAAAAAAA")).String(variable.Value);
+            start.Environment[variable.Name] = evaluator.String(variable.Value);
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
         start.Environment["_HANDLER"] = function.GetProperty("Handler").GetString();
         start.Environment["AWS_REGION"] = "us-east-1";
@@ -60,19 +65,38 @@ public sealed class ApiFunctionBuildTests(ApiFunctionPackage package) : IClassFi
         start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
         using var process = Process.Start(start)!;
 
-        var request = """
-            {"version":"2.0","routeKey":"$default","rawPath":"/no-such-route","rawQueryString":"","headers":{"accept":"application/json"},
-             "requestContext":{"http":{"method":"GET","path":"/no-such-route","protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},
-             "requestId":"gw-1","routeKey":"$default","stage":"$default"},"isBase64Encoded":false}
-            """u8.ToArray();
-        api.Enqueue(new FakeInvocation("deploy-api-1", request, DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds()));
+        var spec = File.ReadAllText(Repository.PathOf("examples/simple-failover.json"));
+        var treeZone = JsonNode.Parse(spec)!["hostedZoneId"]!.GetValue<string>();
+        var request = new JsonObject
+        {
+            ["version"] = "2.0",
+            ["routeKey"] = "POST /trees",
+            ["rawPath"] = "/trees",
+            ["rawQueryString"] = "",
+            ["headers"] = new JsonObject { ["content-type"] = "application/json" },
+            ["requestContext"] = new JsonObject
+            {
+                ["http"] = new JsonObject { ["method"] = "POST", ["path"] = "/trees", ["protocol"] = "HTTP/1.1", ["sourceIp"] = "127.0.0.1" },
+                ["requestId"] = "gw-1",
+                ["routeKey"] = "POST /trees",
+                ["stage"] = "$default",
+            },
+            ["body"] = spec,
+            ["isBase64Encoded"] = false,
+        };
+        api.Enqueue(new FakeInvocation("deploy-api-1", System.Text.Encoding.UTF8.GetBytes(request.ToJsonString()),
+            DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeMilliseconds()));
         var post = await api.NextPostAsync();
         process.Kill();
 
+        Assert.NotEqual(allowedZone, treeZone);
         Assert.True(post.Kind == "response", $"expected a response, got {post.Kind} {post.ErrorTypeHeader}: {post.BodyText}");
         Assert.Equal("deploy-api-1", post.RequestId);
         using var response = JsonDocument.Parse(post.Body);
-        Assert.Equal(404, response.RootElement.GetProperty("statusCode").GetInt32());
-        Assert.Contains("/no-such-route", response.RootElement.GetProperty("body").GetString());
+        Assert.True(response.RootElement.GetProperty("statusCode").GetInt32() == 403, post.BodyText);
+        var problem = response.RootElement.GetProperty("body").GetString()!;
+        Assert.Contains(treeZone, problem);
+        // Not "allows no hosted zones": the function read a non-empty allow-list from the template's environment.
+        Assert.Contains("not one this service may change", problem);
     }
 }
