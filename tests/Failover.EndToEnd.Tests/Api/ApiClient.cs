@@ -85,13 +85,14 @@ public sealed partial class ApiClient(Uri baseUrl) : IDisposable
     /// <summary>Reads <paramref name="path"/> until <paramref name="done"/> holds of its JSON; returns that JSON.</summary>
     public async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> done)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
         while (true)
         {
             var answer = await GetAsync(path);
             Assert.True(answer.Status == 200, $"GET {path}: {answer}");
             if (done(answer.Json)) return answer.Json;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), patience.Token);
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"GET {path} never reached the awaited state; last answer:\n{answer}");
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
     }
 

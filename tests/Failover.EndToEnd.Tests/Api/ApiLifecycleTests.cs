@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Failover.Cli;
 using Failover.Core.Compilation;
 using Failover.EndToEnd.Tests.Workflow;
 using Xunit.Abstractions;
@@ -59,14 +60,14 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         Assert.Equal(("APPLY", 1, name), (created.Json.GetProperty("kind").GetString(), created.Json.GetProperty("version").GetInt32(),
             created.Json.GetProperty("tree").GetString()));
 
-        // Per-node progress of the running run: the leaf records submitted and waiting, the alias levels not begun.
+        // Per-node progress of the running run: every layer submitted, each node with its change, and the run still
+        // waiting for Route 53 to report the changes INSYNC (the tree not applied yet).
         var running = await _api.WaitForAsync($"/trees/{name}", tree => tree.GetProperty("lastRun").ValueKind == JsonValueKind.Object
-            && Nodes(tree.GetProperty("lastRun")).Where(n => n.Layer == "leaf-records").ToList() is { Count: > 0 } leaves
-            && leaves.All(n => n.Status == "IN_PROGRESS"));
+            && Nodes(tree.GetProperty("lastRun")) is { Count: > 0 } all && all.All(n => n.Status == "DONE"));
+        Assert.Equal(("APPLYING", JsonValueKind.Null), (running.GetProperty("status").GetString(), running.GetProperty("currentVersion").ValueKind));
         Assert.Equal(("RUNNING", runId), (running.GetProperty("lastRun").GetProperty("status").GetString(), running.GetProperty("lastRun").GetProperty("runId").GetString()));
-        var nodes = Nodes(running.GetProperty("lastRun"));
-        Assert.Equal(["alias-level-1", "alias-level-2", "leaf-records"], nodes.Select(n => n.Layer).Distinct().Order());
-        Assert.All(nodes.Where(n => n.Layer.StartsWith("alias-", StringComparison.Ordinal)), n => Assert.Equal("PENDING", n.Status));
+        Assert.Equal(["alias-level-1", "alias-level-2", "leaf-records"], Nodes(running.GetProperty("lastRun")).Select(n => n.Layer).Distinct().Order());
+        Assert.All(running.GetProperty("lastRun").GetProperty("nodes").EnumerateArray(), node => Assert.StartsWith("C", node.GetProperty("changeId").GetString()));
 
         // Meanwhile, every other run of the tree is refused, and refusing stores nothing.
         Assert.Equal("run-in-progress", (await _api.PostAsync("/trees", await File.ReadAllTextAsync(v2Path))).Problem);
@@ -126,6 +127,16 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         Assert.Equal(1, (await _api.GetAsync($"/trees/{name}/drift")).Json.GetProperty("driftedItems").GetInt32());
         var drifted = (await _api.GetAsync($"/trees/{name}/diagram")).Body;
         Assert.Equal([MermaidNode(drifted, "use1-web3")], ClassMembers(drifted, "driftMissing"));
+        // The service's plan, as `failover plan NAME --api URL` prints it, puts the record back.
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(["plan", name, "--api", _api.BaseUrl.ToString(), "--json"], new StringReader(""), stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var changes = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("layers").EnumerateArray()
+            .SelectMany(l => l.TryGetProperty("changeBatches", out var batches) ? batches.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .SelectMany(b => b.GetProperty("Changes").EnumerateArray())
+            .Select(c => (c.GetProperty("Action").GetString(), c.GetProperty("ResourceRecordSet").GetProperty("SetIdentifier").GetString()));
+        Assert.Equal([("CREATE", "use1-web3")], changes);
 
         // Update to version 2 (which also puts the deleted record back, with its new weight).
         var updated = await _api.PostAsync("/trees", await File.ReadAllTextAsync(v2Path));
