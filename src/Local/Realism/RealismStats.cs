@@ -17,10 +17,23 @@ public sealed class RealismStats(TimeProvider time)
     public const string ChangeStatus = "getChangeAnswers";
     public const string MotoRepairs = "motoRepairs";
 
+    /// <summary>
+    /// Changes that answered GetChange PENDING at least once, each counted once: how many times a client had to wait
+    /// for propagation (one per run when it waits once at the end, one per record when it waits after each change).
+    /// </summary>
+    public const string ChangesWaitedOn = "changesWaitedOn";
+
     private readonly ConcurrentDictionary<(string Group, string Key), long> _counts = new();
+    private readonly ConcurrentDictionary<(string Group, string Item), byte> _seen = new();
     private DateTimeOffset _since = time.GetUtcNow();
 
     public void Increment(string group, string key) => _counts.AddOrUpdate((group, key), 1, (_, count) => count + 1);
+
+    /// <summary>Increments (group, key) the first time <paramref name="item"/> is seen for it since the last reset.</summary>
+    public void IncrementOnce(string group, string key, string item)
+    {
+        if (_seen.TryAdd((group, item), 0)) Increment(group, key);
+    }
 
     public long Get(string group, string key) => _counts.TryGetValue((group, key), out var count) ? count : 0;
 
@@ -29,6 +42,7 @@ public sealed class RealismStats(TimeProvider time)
     public void Reset()
     {
         _counts.Clear();
+        _seen.Clear();
         _since = time.GetUtcNow();
     }
 
@@ -36,7 +50,7 @@ public sealed class RealismStats(TimeProvider time)
     {
         json.WriteStartObject();
         json.WriteString("since", _since);
-        foreach (var group in new[] { Requests, Throttled, Faults, Rejected, HealthCheckReplays, ChangeStatus, MotoRepairs })
+        foreach (var group in new[] { Requests, Throttled, Faults, Rejected, HealthCheckReplays, ChangeStatus, ChangesWaitedOn, MotoRepairs })
         {
             json.WriteStartObject(group);
             foreach (var entry in _counts.Where(entry => entry.Key.Group == group).OrderBy(entry => entry.Key.Key, StringComparer.Ordinal))

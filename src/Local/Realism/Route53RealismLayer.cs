@@ -130,6 +130,7 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
             return;
         }
         control.Stats.Increment(RealismStats.ChangeStatus, answer.Status);
+        if (answer.Status == "PENDING") control.Stats.IncrementOnce(RealismStats.ChangesWaitedOn, "changes", changeId);
         context.Response.StatusCode = 200;
         await Route53ErrorResponse.WriteXmlAsync(context.Response, answer.Response);
     }

@@ -36,6 +36,25 @@ public sealed class ChangePropagationTests(LocalStackFixture fixture) : IAsyncLi
     }
 
     [Fact]
+    public async Task A_change_waited_on_counts_once_however_often_it_is_asked_about()
+    {
+        await fixture.SetRealismAsync("""{"changePendingSeconds":30}""");
+        var first = await _edge.ChangeAsync(fixture.ZoneId, Change("CREATE", Plain("waited-1.example.com", "A", "192.0.2.72")));
+        var second = await _edge.ChangeAsync(fixture.ZoneId, Change("CREATE", Plain("waited-2.example.com", "A", "192.0.2.73")));
+
+        await _edge.GetChangeAsync(first.ChangeId!);
+        await _edge.GetChangeAsync(first.ChangeId!);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        await _edge.GetChangeAsync(first.ChangeId!);
+        await _edge.GetChangeAsync(second.ChangeId!);
+
+        // Two PENDING answers for the first change, none for the second (INSYNC when first asked): one wait.
+        var stats = await fixture.StatsAsync();
+        Assert.Equal(2, stats["getChangeAnswers"]!["PENDING"]!.GetValue<long>());
+        Assert.Equal(1, stats["changesWaitedOn"]!["changes"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task With_no_pending_time_a_change_is_INSYNC_at_once()
     {
         await fixture.SetRealismAsync("""{"changePendingSeconds":0}""");

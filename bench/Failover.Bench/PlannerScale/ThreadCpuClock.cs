@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Failover.Bench;
+namespace Failover.Bench.PlannerScale;
 
 /// <summary>
 /// CPU time of the calling thread (Linux CLOCK_THREAD_CPUTIME_ID). On a shared machine the wall clock also counts

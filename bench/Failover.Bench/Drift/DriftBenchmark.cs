@@ -4,9 +4,10 @@ using Failover.Core.Drift;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
+using Failover.Bench.PlannerScale;
 using Failover.Testing;
 
-namespace Failover.Bench;
+namespace Failover.Bench.Drift;
 
 /// <summary>
 /// Time and allocations of one drift detection (what every tree costs the worker each schedule tick, besides its

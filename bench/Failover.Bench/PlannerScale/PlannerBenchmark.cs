@@ -6,7 +6,7 @@ using Failover.Core.Spec;
 using Failover.Core.Validation;
 using Failover.Testing;
 
-namespace Failover.Bench;
+namespace Failover.Bench.PlannerScale;
 
 /// <summary>
 /// Time and allocations of validate → compile → plan for generated trees, plus a no-op re-plan against a zone that

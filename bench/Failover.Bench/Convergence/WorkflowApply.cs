@@ -1,0 +1,34 @@
+using Failover.Aws.Progress;
+using Failover.Aws.Workflow;
+using Failover.Core.Spec;
+
+namespace Failover.Bench.Convergence;
+
+/// <summary>
+/// The service's apply: a run of the real provisioning state machine (moto's Step Functions interpreter, our functions
+/// behind the edge), started as the CLI and the HTTP API start it and followed in the progress table to its end.
+/// </summary>
+internal sealed class WorkflowApply : IApplyStrategy
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(40);
+
+    public string Name => "workflow";
+
+    public async Task ApplyAsync(BenchStack stack, TreeSpec spec, CancellationToken cancellationToken)
+    {
+        var starter = new RunStarter(stack.Store, stack.States, stack.StateMachineArn, TimeProvider.System, stack.Workflow.LockTtl);
+        var run = await starter.ApplyAsync(spec, force: false, cancellationToken);
+        var deadline = DateTime.UtcNow + Limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            var record = await stack.Store.GetRunAsync(run.RunId, cancellationToken)
+                ?? throw new InvalidOperationException($"run {run.RunId} is not in the progress table");
+            if (record.Status == RunStatus.Succeeded) return;
+            if (record.Status != RunStatus.Running)
+                throw new InvalidOperationException($"run {run.RunId} of '{spec.Name}' ended {record.Status}: {record.Error}");
+            await Task.Delay(Poll, cancellationToken);
+        }
+        throw new TimeoutException($"run {run.RunId} of '{spec.Name}' was still running after {Limit.TotalMinutes:0} minutes");
+    }
+}
