@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Cold start and memory of a `bootstrap` binary against a fake Lambda Runtime API (loopback only).
 
-    scripts/measure-bootstrap.py BOOTSTRAP [BOOTSTRAP ...] [--runs N]
+    scripts/measure-bootstrap.py BOOTSTRAP [BOOTSTRAP ...] [--runs N] [--json]
 
 For each run: start the process, time process start -> first GET /runtime/invocation/next (cold start), serve one
 Echo invocation and time its round trip, then answer the next GET with 500 so the runtime exits; /usr/bin/time -v
-reports the peak RSS. Prints the median and range of each figure per binary.
+reports the peak RSS. Prints the median and range of each figure per binary; with --json, one JSON document with
+every run's figures instead (the benchmark report reads it: bench/Failover.Bench).
 """
 import argparse
 import http.server
+import json
 import os
 import statistics
 import subprocess
@@ -100,7 +102,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binaries", nargs="+")
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--json", action="store_true", help="print every run's figures as JSON")
     args = parser.parse_args()
+    if args.json:
+        # Runs alternate between the binaries, so a change in the machine's load falls on all of them alike.
+        runs = {binary: [] for binary in args.binaries}
+        for _ in range(args.runs):
+            for binary in args.binaries:
+                figures = measure(os.path.abspath(binary))
+                runs[binary].append(dict(zip(("startToFirstNextMs", "roundTripMs", "peakRssMiB"), figures)))
+        print(json.dumps([{"binary": binary, "sizeBytes": os.path.getsize(binary), "runs": runs[binary]} for binary in args.binaries]))
+        return
     for binary in args.binaries:
         results = [measure(os.path.abspath(binary)) for _ in range(args.runs)]
         size = os.path.getsize(binary) / (1024 * 1024)

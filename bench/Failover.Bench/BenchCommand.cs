@@ -32,6 +32,9 @@ internal static class BenchCommand
             case "converge":
                 await ConvergenceBenchmark.RunAsync(BenchSizes.Convergence(smoke), output, CancellationToken.None);
                 return 0;
+            case "scale":
+                PlannerScaleRunner.Run(smoke ? [100] : [100, 1_000, 10_000, 100_000], smoke, Path.Combine(Path.GetTempPath(), "failover-bdn"), output);
+                return 0;
             case "drift-cycle":
                 await DriftCycleBenchmark.RunAsync(IntOption(args, "--trees") ?? (smoke ? 10 : 1_000), 8, output, CancellationToken.None);
                 return 0;

@@ -11,6 +11,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
     public const string ChangeResourceRecordSets = nameof(ChangeResourceRecordSets);
     public const string CreateHealthCheck = nameof(CreateHealthCheck);
     public const string DeleteHealthCheck = nameof(DeleteHealthCheck);
+    public const string ListHealthChecks = nameof(ListHealthChecks);
     public const string GetChange = nameof(GetChange);
     public const string CreateHostedZone = nameof(CreateHostedZone);
     public const string DeleteHostedZone = nameof(DeleteHostedZone);
@@ -19,7 +20,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
     {
         ChangeResourceRecordSets, "ListResourceRecordSets", CreateHostedZone, "GetHostedZone", DeleteHostedZone,
         "ListHostedZones", "ListHostedZonesByName", CreateHealthCheck, "GetHealthCheck", "UpdateHealthCheck",
-        DeleteHealthCheck, "ListHealthChecks", "GetHealthCheckStatus", "GetHealthCheckCount", GetChange,
+        DeleteHealthCheck, ListHealthChecks, "GetHealthCheckStatus", "GetHealthCheckCount", GetChange,
         "ChangeTagsForResource", "ListTagsForResource", "ListTagsForResources", "Other",
     };
 
@@ -41,7 +42,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
             ["hostedzone", var zone, "rrset"] when get => new("ListResourceRecordSets", zone),
             ["hostedzonesbyname"] when get => new("ListHostedZonesByName"),
             ["healthcheck"] when post => new(CreateHealthCheck),
-            ["healthcheck"] when get => new("ListHealthChecks"),
+            ["healthcheck"] when get => new(ListHealthChecks),
             ["healthcheckcount"] when get => new("GetHealthCheckCount"),
             ["healthcheck", var check] when get => new("GetHealthCheck", HealthCheckId: check),
             ["healthcheck", var check] when post => new("UpdateHealthCheck", HealthCheckId: check),

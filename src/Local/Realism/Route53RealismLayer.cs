@@ -76,8 +76,23 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         Route53Operation.GetChange => GetChangeAsync(context, operation.ChangeId!, settings),
         Route53Operation.CreateHealthCheck when settings.HealthCheckIdempotency => CreateHealthCheckAsync(context),
         Route53Operation.DeleteHealthCheck when settings.HealthCheckIdempotency => DeleteHealthCheckAsync(context, operation.HealthCheckId!),
+        Route53Operation.ListHealthChecks => ListHealthChecksAsync(context),
         _ => moto.ForwardAsync(context),
     };
+
+    private async Task ListHealthChecksAsync(HttpContext context)
+    {
+        var checks = await reader.HealthChecksAsync(context.RequestAborted);
+        var query = context.Request.Query;
+        var (page, error) = HealthCheckPages.Page(checks, query["marker"].FirstOrDefault(), query["maxitems"].FirstOrDefault());
+        if (page is null)
+        {
+            await Route53ErrorResponse.WriteAsync(context.Response, 400, "InvalidInput", error!);
+            return;
+        }
+        context.Response.StatusCode = 200;
+        await Route53ErrorResponse.WriteXmlAsync(context.Response, page);
+    }
 
     private async Task ChangeRecordSetsAsync(HttpContext context, string zoneId, RealismSettings settings)
     {

@@ -22,6 +22,50 @@ public sealed class HealthCheckRealismTests(LocalStackFixture fixture) : IAsyncL
         (await _moto.HealthChecksAsync()).Count(check => check.Element(Ns + "CallerReference")?.Value == reference);
 
     [Fact]
+    public async Task Health_checks_are_listed_a_page_at_a_time_as_Route_53_pages_them()
+    {
+        var references = Enumerable.Range(0, 3).Select(i => $"paged-{i}-" + Guid.NewGuid().ToString("N")).ToList();
+        foreach (var (reference, i) in references.Select((r, i) => (r, i)))
+            Assert.Equal(201, (await _edge.CreateHealthCheckAsync(reference, HealthCheckConfig($"192.0.2.{90 + i}"))).Status);
+        var inMoto = (await _moto.HealthChecksAsync()).Select(c => c.Element(Ns + "Id")!.Value).ToList();
+        Assert.True(inMoto.Count >= 3);
+
+        var ids = new List<string>();
+        var pages = 0;
+        string? marker = null;
+        do
+        {
+            var answer = await _edge.SendAsync(HttpMethod.Get, "/2013-04-01/healthcheck?maxitems=2" + (marker is null ? "" : "&marker=" + marker));
+            Assert.Equal(200, answer.Status);
+            var root = answer.Body!.Root!;
+            var page = root.Element(Ns + "HealthChecks")!.Elements(Ns + "HealthCheck").ToList();
+            Assert.InRange(page.Count, 1, 2);
+            Assert.Equal("2", root.Element(Ns + "MaxItems")!.Value);
+            ids.AddRange(page.Select(c => c.Element(Ns + "Id")!.Value));
+            Assert.All(page, c => Assert.NotNull(c.Element(Ns + "HealthCheckConfig")?.Element(Ns + "IPAddress")));
+            marker = root.Element(Ns + "IsTruncated")!.Value == "true" ? root.Element(Ns + "NextMarker")!.Value : null;
+            pages++;
+        } while (marker is not null);
+
+        // moto answers with every check at once; through the layer the same checks come two per page, each once.
+        Assert.Equal(inMoto, ids);
+        Assert.Equal((inMoto.Count + 1) / 2, pages);
+        Assert.Equal(pages, (await fixture.StatsAsync())["requests"]!["ListHealthChecks"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Listing_health_checks_from_an_unknown_marker_or_with_a_bad_maxitems_is_InvalidInput()
+    {
+        var unknown = await _edge.SendAsync(HttpMethod.Get, "/2013-04-01/healthcheck?marker=no-such-check");
+        var zero = await _edge.SendAsync(HttpMethod.Get, "/2013-04-01/healthcheck?maxitems=0");
+
+        Assert.Equal((400, "InvalidInput"), (unknown.Status, unknown.ErrorCode));
+        Assert.Contains("no-such-check", unknown.ErrorMessage);
+        Assert.Equal((400, "InvalidInput"), (zero.Status, zero.ErrorCode));
+        Assert.Contains("maxitems", zero.ErrorMessage);
+    }
+
+    [Fact]
     public async Task The_same_reference_and_settings_twice_return_the_same_check_with_201()
     {
         var reference = "same-" + Guid.NewGuid().ToString("N");

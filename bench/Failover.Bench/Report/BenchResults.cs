@@ -1,0 +1,21 @@
+using Failover.Bench.ColdStart;
+using Failover.Bench.Convergence;
+using Failover.Bench.Drift;
+using Failover.Bench.PlannerScale;
+
+namespace Failover.Bench.Report;
+
+/// <summary>Everything one <c>all</c> run measured, for the report.</summary>
+internal sealed record BenchResults(
+    MachineInfo Machine,
+    bool Smoke,
+    ConvergenceSettings ConvergenceSettings,
+    IReadOnlyList<ConvergenceRow> Convergence,
+    IReadOnlyList<PlannerScaleRow> PlannerScale,
+    DriftCycleResult DriftCycle,
+    IReadOnlyList<ColdStartRow> ColdStart,
+    IReadOnlyDictionary<string, TimeSpan> Durations)
+{
+    public ConvergenceRow? Row(TreeCase treeCase, string strategy, Operation operation) =>
+        Convergence.FirstOrDefault(r => r.Case == treeCase && r.Strategy == strategy && r.Operation == operation);
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using Failover.Bench.ColdStart;
+using Failover.Bench.Convergence;
+using Failover.Bench.PlannerScale;
+
+namespace Failover.Bench.Report;
+
+/// <summary>The Markdown report of an <c>all</c> run: figures, ratios, and each target with whether it was met.</summary>
+internal static class ReportWriter
+{
+    public const string Workflow = "workflow";
+    public const string Direct = "direct";
+    public const string Baseline = "per-record";
+
+    public static string Write(BenchResults results)
+    {
+        var md = new StringBuilder();
+        void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        var m = results.Machine;
+        Line($"# Benchmarks{(results.Smoke ? " (smoke sizes: the figures only show the benchmarks work)" : "")}");
+        Line($"");
+        Line($"Written by `dotnet run -c Release --project bench/Failover.Bench -- all{(results.Smoke ? " --smoke" : "")}` on {m.Date:yyyy-MM-dd HH:mm} UTC at commit `{m.Commit}`, in {Total(results):F0} min.");
+        Line($"");
+        Line($"**Machine:** {m.Describe()}. Load average when the run started: {m.LoadAverage}. The machine's cores are shared with other work running at the same time, so wall times carry its load; request counts do not depend on it.");
+        Line($"");
+        Convergence(results, Line);
+        Scale(results, Line);
+        DriftCycle(results, Line);
+        ColdStart(results, Line);
+        return md.ToString();
+    }
+
+    private static double Total(BenchResults results) => results.Durations.Values.Sum(d => d.TotalMinutes);
+
+    private static void Convergence(BenchResults results, Action<FormattableString> line)
+    {
+        var settings = results.ConvergenceSettings;
+        line($"## Convergence: applying a tree on the local stack");
+        line($"");
+        line($"The local stack with the Route 53 realism layer on: every change answers PENDING for {settings.Pending.TotalSeconds:0.#} s before INSYNC, and the account-wide rate (5 requests/s, burst 50) is answered with `Throttling`. Clients use the service's Route 53 client (5 requests/s of its own, retries with backoff) and poll GetChange every second. Each tree and strategy gets a fresh stack. **Counts are the realism layer's** (`/_local/realism/stats`: what the Route 53 side served), not the client's.");
+        line($"");
+        line($"- **{Workflow}**: the service's apply — a run of the real state machine (moto's Step Functions interpreter calling our functions), started with `RunStarter` as `failover apply` and `POST /trees` start it, followed until SUCCEEDED: health checks, one batch per layer (more if a layer is over Route 53's batch limits), one INSYNC wait at the end.");
+        line($"- **{Direct}**: the same planner and applier in-process (`failover apply --direct`), without Step Functions or per-node progress items.");
+        line($"- **{Baseline}**: what Terraform and CloudFormation do, run by the bench against the same stack: each health check created and tagged on its own, then one ChangeResourceRecordSets per record set, each followed by a wait for INSYNC, in dependency order, one at a time (Terraform `-parallelism=1`; its default of 10 would overlap waits but send the same requests).");
+        line($"");
+        line($"| tree | leaves | records | health checks | layers | strategy | requests | mutating | change batches | GetChange polls | INSYNC waits | reads | throttled | wall |");
+        line($"|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in results.Convergence.Where(r => r.Operation == Operation.Apply))
+        {
+            var c = row.Counts;
+            line($"| {row.Case.Name} | {row.Shape.Leaves} | {row.Shape.Records} | {row.Shape.HealthChecks} | {row.Shape.RecordLayers} | {row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | {c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | {c.Throttled} | {row.WallSeconds:F1} s |");
+        }
+        line($"");
+        line($"mutating = change batches + CreateHealthCheck + ChangeTagsForResource (+ DeleteHealthCheck); INSYNC waits = changes that answered GetChange PENDING at least once (a client waited on them); reads = ListResourceRecordSets, ListHealthChecks, ListTagsForResources, GetHealthCheck; throttled requests are not in the counts.");
+        line($"");
+        line($"**Per-record baseline ÷ workflow** (and ÷ direct for wall time):");
+        line($"");
+        line($"| tree | requests | mutating | change batches | INSYNC waits | wall ÷ workflow | wall ÷ direct |");
+        line($"|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var treeCase in settings.Cases)
+        {
+            if (results.Row(treeCase, Baseline, Operation.Apply) is not { } b || results.Row(treeCase, Workflow, Operation.Apply) is not { } w) continue;
+            var d = results.Row(treeCase, Direct, Operation.Apply);
+            line($"| {treeCase.Name} | {Ratio(b.Counts.Total, w.Counts.Total)} | {Ratio(b.Counts.Mutating, w.Counts.Mutating)} | {Ratio(b.Counts.ChangeBatches, w.Counts.ChangeBatches)} | {Ratio(b.Counts.ChangesWaitedOn, w.Counts.ChangesWaitedOn)} | {Ratio(b.WallSeconds, w.WallSeconds)} | {(d is null ? "" : Ratio(b.WallSeconds, d.WallSeconds))} |");
+        }
+        line($"");
+        line($"![Apply wall time against tree size](apply-time.svg)");
+        line($"");
+        Updates(results, line);
+        ConvergenceTargets(results, line);
+    }
+
+    private static void Updates(BenchResults results, Action<FormattableString> line)
+    {
+        var treeCase = results.ConvergenceSettings.UpdateCase;
+        line($"### Re-applying the {treeCase.Name} tree");
+        line($"");
+        line($"**no-op**: the same spec again. **one-leaf**: one endpoint leaf's address changed. For the per-record baseline, a no-op is Terraform's refresh (one listing per record set, GetHealthCheck and ListTagsForResource per health check) and a one-leaf change is that refresh plus one change and its wait.");
+        line($"");
+        line($"| operation | strategy | requests | mutating | change batches | GetChange polls | INSYNC waits | reads | wall |");
+        line($"|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in results.Convergence.Where(r => r.Case == treeCase && r.Operation != Operation.Apply))
+        {
+            var c = row.Counts;
+            line($"| {ConvergenceBenchmark.Label(row.Operation)} | {row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | {c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | {row.WallSeconds:F1} s |");
+        }
+        line($"");
+    }
+
+    private static void ConvergenceTargets(BenchResults results, Action<FormattableString> line)
+    {
+        var applies = results.Convergence.Where(r => r.Strategy == Workflow && r.Operation == Operation.Apply).ToList();
+        var update = results.ConvergenceSettings.UpdateCase;
+        var noOp = results.Row(update, Workflow, Operation.NoOp);
+        var oneLeaf = results.Row(update, Workflow, Operation.OneLeaf);
+        line($"**Targets (workflow):**");
+        line($"");
+        var batchesAsPlanned = applies.All(r => r.Counts.ChangeBatches == r.Shape.PlannedBatches);
+        var onePerLayer = applies.Where(r => r.Shape.PlannedBatches == r.Shape.RecordLayers).Select(r => r.Case.Name).ToList();
+        line($"- mutating requests = health check writes + change batches: {Met(applies.All(r => r.Counts.Mutating == r.Counts.HealthCheckWrites + r.Counts.ChangeBatches))}; change batches as planned: {Met(batchesAsPlanned)}; one batch per layer for {onePerLayer.Count} of {applies.Count} trees{(onePerLayer.Count < applies.Count ? $" (larger layers are split at Route 53's batch limits: {string.Join(", ", applies.Where(r => r.Shape.PlannedBatches != r.Shape.RecordLayers).Select(r => $"{r.Case.Name}: {r.Counts.ChangeBatches} batches for {r.Shape.RecordLayers} layers"))})" : "")}.");
+        line($"- one INSYNC wait per run: {Met(applies.All(r => r.Counts.ChangesWaitedOn == 1))} (waits: {string.Join(", ", applies.Select(r => r.Counts.ChangesWaitedOn))}).");
+        var pending = results.ConvergenceSettings.Pending.TotalSeconds;
+        line($"- wall time dominated by one propagation wait, not one per layer or record: GetChange polls per run {string.Join(", ", applies.Select(r => r.Counts.GetChangePolls))} (one PENDING change polled every second, then each older change once).");
+        if (noOp is not null)
+            line($"- no-op re-apply: {noOp.Counts.Mutating} mutating requests {Met(noOp.Counts.Mutating == 0)}, {noOp.Counts.Reads} reads for a tree of {noOp.Shape.Records} record sets and {noOp.Shape.HealthChecks} health checks.");
+        if (oneLeaf is not null)
+            line($"- one-leaf change in the {update.Name} tree: {oneLeaf.Counts.ChangeBatches} change batch(es) {Met(oneLeaf.Counts.ChangeBatches == 1)}, {oneLeaf.Counts.Mutating} mutating request(s), {oneLeaf.Counts.ChangesWaitedOn} wait.");
+        line($"");
+        _ = pending;
+    }
+
+    private static void Scale(BenchResults results, Action<FormattableString> line)
+    {
+        line($"## Planner scale (BenchmarkDotNet)");
+        line($"");
+        line($"Generated trees (every routing policy, nested rules, endpoint and alias leaves, 70% of endpoints health-checked). **validate+plan**: validate the spec, compile it, plan it against an empty zone. **diff 1%**: plan the compiled tree against a zone that already holds it with 1% of its records changed. In-process toolchain, {(results.Smoke ? "dry job" : "3 warm-up and 9 measured iterations")}, wall-clock mean.");
+        line($"");
+        line($"| case | leaves | mean | ± stddev | µs per leaf | allocated |");
+        line($"|---|---:|---:|---:|---:|---:|");
+        foreach (var row in results.PlannerScale)
+            line($"| {row.Case} | {row.Leaves:N0} | {row.MeanMs:F2} ms | {row.StdDevMs:F2} ms | {row.MicrosecondsPerLeaf:F2} | {row.AllocatedBytes / 1048576.0:F1} MB |");
+        line($"");
+        var plan = results.PlannerScale.Where(r => r.Case == "validate+plan").OrderBy(r => r.Leaves).ToList();
+        if (plan.FirstOrDefault(r => r.Leaves == 10_000) is { } tenThousand)
+            line($"- target 10,000 leaves under 100 ms: {tenThousand.MeanMs:F1} ms {Met(tenThousand.MeanMs < 100)}.");
+        if (plan.Count >= 2)
+        {
+            var growth = plan[^1].MicrosecondsPerLeaf / plan.First(r => r.Leaves >= 1_000 || r == plan[^1]).MicrosecondsPerLeaf;
+            line($"- linear growth: time per leaf at {plan[^1].Leaves:N0} leaves is {growth:F2}× that at {plan.First(r => r.Leaves >= 1_000 || r == plan[^1]).Leaves:N0} {Met(growth < 1.5)}.");
+        }
+        line($"");
+    }
+
+    private static void DriftCycle(BenchResults results, Action<FormattableString> line)
+    {
+        var d = results.DriftCycle;
+        var c = d.Counts;
+        line($"## Drift check: one cycle");
+        line($"");
+        line($"{d.Trees:N0} generated trees applied to one hosted zone ({d.Records:N0} record sets, {d.HealthChecks:N0} health checks in the account), each checked once by the worker's own code (`TreeDriftCheck`: version from the progress table, `DriftStateReader`, detect, store the report), one after the other as one worker does. The zone is clean: every report came back empty. Route 53 requests counted by the realism layer; the cycle ran without the rate limit, so the wall time is this machine's (moto behind the edge), and the floor at Route 53's 5 requests/s is given beside it.");
+        line($"");
+        line($"| trees | record sets | zone pages (300) | health checks | ListResourceRecordSets | ListHealthChecks | ListTagsForResources | all requests | per tree | wall (no rate limit) | at 5 requests/s |");
+        line($"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line($"| {d.Trees:N0} | {d.Records:N0} | {d.ZonePages} | {d.HealthChecks:N0} | {c.Get("ListResourceRecordSets"):N0} | {c.Get("ListHealthChecks"):N0} | {c.Get("ListTagsForResources"):N0} | {c.Total:N0} | {c.Total / (double)d.Trees:F1} | {d.WallSeconds:F0} s | ≥ {d.SecondsAtRouteRate:F0} s |");
+        line($"");
+        var recordReads = c.Get("ListResourceRecordSets");
+        var healthCheckPages = (d.HealthChecks + 99) / 100;
+        line($"- record reads: {recordReads:N0} ListResourceRecordSets for {d.Trees:N0} trees × {d.Records / (double)d.Trees:F0} records — one stretch of the zone per tree, not a listing per record (trees × records would be {d.Records:N0}); the whole zone is {d.ZonePages} pages. Target \"reads ∝ the zone's pages\": {Met(recordReads <= 2 * d.ZonePages)} — record reads grow with the number of trees.");
+        line($"- health check reads: {c.Get("ListHealthChecks"):N0} ListHealthChecks = {d.Trees:N0} trees × {healthCheckPages} pages of the account's {d.HealthChecks:N0} checks: each tree's check lists every health check in the account, so this term grows with trees × checks and dominates the cycle.");
+        line($"");
+    }
+
+    private static void ColdStart(BenchResults results, Action<FormattableString> line)
+    {
+        line($"## Cold start");
+        line($"");
+        var runs = results.ColdStart.FirstOrDefault()?.StartMs.Count ?? 0;
+        line($"`scripts/measure-bootstrap.py`: process start → first `GET /runtime/invocation/next` on a fake Runtime API on loopback, then one Echo invocation's round trip; peak RSS from `/usr/bin/time`. {runs} runs per build, alternating. **Native AOT**: the `bootstrap` that is deployed (`scripts/publish-bootstrap.sh`). **JIT**: the same project built framework-dependent (`dotnet build -c Release`, no ReadyToRun), started through its apphost.");
+        line($"");
+        line($"| build | size | start → first next (median) | min – max | first invocation round trip | peak RSS |");
+        line($"|---|---:|---:|---:|---:|---:|");
+        foreach (var row in results.ColdStart)
+            line($"| {row.Build} | {row.SizeBytes / 1048576.0:F1} MB | {row.MedianStartMs:F1} ms | {row.StartMs.Min():F0} – {row.StartMs.Max():F0} ms | {row.MedianRoundTripMs:F1} ms | {row.MedianPeakRssMiB:F1} MB |");
+        line($"");
+        if (results.ColdStart.FirstOrDefault(r => r.Build == "Native AOT") is { } aot)
+        {
+            line($"- targets: AOT under 100 ms to first response {Met(aot.MedianStartMs < 100)}, under 40 MB peak {Met(aot.MedianPeakRssMiB < 40)}.");
+            if (results.ColdStart.FirstOrDefault(r => r.Build == "JIT") is { } jit)
+                line($"- JIT ÷ AOT: start {jit.MedianStartMs / aot.MedianStartMs:F1}×, first round trip {jit.MedianRoundTripMs / aot.MedianRoundTripMs:F1}×, peak RSS {jit.MedianPeakRssMiB / aot.MedianPeakRssMiB:F1}×.");
+        }
+        line($"");
+    }
+
+    public static string Ratio(double over, double under) =>
+        under <= 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{over / under:0.#}×");
+
+    private static string Met(bool met) => met ? "✅ met" : "❌ not met";
+}
