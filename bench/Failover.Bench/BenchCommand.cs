@@ -1,3 +1,4 @@
+using Failover.Bench.ColdStart;
 using Failover.Bench.Convergence;
 using Failover.Bench.Drift;
 using Failover.Bench.PlannerScale;
@@ -10,6 +11,25 @@ namespace Failover.Bench;
 /// </summary>
 internal static class BenchCommand
 {
+    private const string Usage = """
+        usage: dotnet run -c Release --project bench/Failover.Bench -- COMMAND [--smoke]
+          all          everything below, then bench/report.md, bench/apply-time.svg and the README's figures
+                       (--smoke: tiny sizes, report in artifacts/bench-smoke; --out DIR: write the report there)
+          converge     apply example and generated trees (10, 100, 500 leaves) on the local stack: the workflow,
+                       the direct applier and a per-record baseline; a no-op re-apply and a one-leaf change
+          scale        validate+plan and diff for 100 to 100,000 leaves (BenchmarkDotNet)
+          drift-cycle  one drift cycle over 1,000 trees sharing one zone (--trees N)
+          cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
+          plan         validate, compile and plan 100 to 10,000 leaves, thread CPU time
+          drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
+        """;
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
     private static int? IntOption(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
@@ -33,13 +53,23 @@ internal static class BenchCommand
                 await ConvergenceBenchmark.RunAsync(BenchSizes.Convergence(smoke), output, CancellationToken.None);
                 return 0;
             case "scale":
-                PlannerScaleRunner.Run(smoke ? [100] : [100, 1_000, 10_000, 100_000], smoke, Path.Combine(Path.GetTempPath(), "failover-bdn"), output);
+                PlannerScaleRunner.Run(BenchSizes.PlannerScale(smoke), smoke, Path.Combine(Repository.Root(), "artifacts", "bench-bdn"), output);
                 return 0;
             case "drift-cycle":
-                await DriftCycleBenchmark.RunAsync(IntOption(args, "--trees") ?? (smoke ? 10 : 1_000), 8, output, CancellationToken.None);
+                var (trees, leaves, share) = BenchSizes.DriftCycle(smoke);
+                await DriftCycleBenchmark.RunAsync(IntOption(args, "--trees") ?? trees, leaves, share, output, CancellationToken.None);
                 return 0;
+            case "cold-start":
+            {
+                var repository = Repository.Root();
+                await ColdStartBenchmark.RunAsync(repository, await BootstrapBinaries.AotAsync(repository, mayPublish: !smoke, output, CancellationToken.None),
+                    await BootstrapBinaries.JitAsync(repository, CancellationToken.None), IntOption(args, "--runs") ?? (smoke ? 2 : 15), output, CancellationToken.None);
+                return 0;
+            }
+            case "all":
+                return await BenchAll.RunAsync(smoke, StringOption(args, "--out"), output, CancellationToken.None);
             default:
-                Console.Error.WriteLine("usage: Failover.Bench plan|drift|converge [--smoke]");
+                Console.Error.WriteLine(Usage);
                 return 2;
         }
     }

@@ -2,15 +2,20 @@ using Failover.Bench.Convergence;
 
 namespace Failover.Bench;
 
-/// <summary>The sizes each benchmark runs at: the full figures, or a smoke run for CI.</summary>
+/// <summary>The sizes each benchmark runs at: the full figures, or a smoke run for CI that only shows they work.</summary>
 internal static class BenchSizes
 {
+    public static IReadOnlyList<int> PlannerScale(bool smoke) => smoke ? [100] : [100, 1_000, 10_000, 100_000];
+
+    /// <summary>Trees, leaves per tree (about ten record sets each), share of endpoints health-checked.</summary>
+    public static (int Trees, int Leaves, double HealthCheckedShare) DriftCycle(bool smoke) => (smoke ? 10 : 1_000, 8, 0);
+
     public static ConvergenceSettings Convergence(bool smoke)
     {
         if (smoke)
         {
-            var tiny = TreeCase.OfLeaves(10);
-            return new ConvergenceSettings([tiny], tiny, TimeSpan.FromSeconds(1));
+            var www = TreeCase.Example("www.json");
+            return new ConvergenceSettings([www], www, TimeSpan.FromSeconds(1));
         }
         var largest = TreeCase.OfLeaves(500);
         return new ConvergenceSettings(

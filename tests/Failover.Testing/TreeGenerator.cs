@@ -126,7 +126,8 @@ public sealed class TreeGenerator(int seed)
         var checkedLeaf = mustBeHealthChecked || random.NextDouble() < options.HealthCheckedShare;
         var values = new List<string> { Address() };
         // A health check checks one address, so only unchecked endpoints answer with several.
-        if (!checkedLeaf && random.Next(3) == 0) values.Add(Address());
+        // Route 53 refuses a value listed twice; dropping a repeat keeps the random sequence (and every other tree) as it was.
+        if (!checkedLeaf && random.Next(3) == 0 && Address() is var second && second != values[0]) values.Add(second);
         HealthCheckSettings? check = !checkedLeaf ? null
             : random.Next(5) == 0 ? new HealthCheckSettings { Path = "/ready", FailureThreshold = 2 }
             : new HealthCheckSettings();

@@ -1,6 +1,8 @@
 using Failover.Core.Compilation;
+using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
+using Failover.Core.Validation;
 using Failover.Testing;
 
 namespace Failover.Bench.Convergence;
@@ -19,11 +21,18 @@ internal sealed record TreeCase(string Name, bool Generated, Func<string, TreeSp
     });
 
     public static TreeCase OfLeaves(int leaves) => new($"generated, {leaves:N0} leaves", true, zoneId =>
-        new TreeGenerator(Seed).Generate(leaves, new TreeGeneratorOptions { Name = $"gen{leaves}", HostedZoneId = zoneId }));
+        Valid(new TreeGenerator(Seed).Generate(leaves, new TreeGeneratorOptions { Name = $"gen{leaves}", HostedZoneId = zoneId })));
+
+    /// <summary>The spec, after checking the validator has nothing against it (a measurement of a refused run is void).</summary>
+    public static TreeSpec Valid(TreeSpec spec)
+    {
+        var errors = TreeValidator.Validate(spec).Where(d => d.Severity == Severity.Error).ToList();
+        return errors.Count == 0 ? spec : throw new InvalidOperationException($"tree '{spec.Name}' is invalid: {string.Join("; ", errors)}");
+    }
 }
 
 /// <summary>The size of a tree in Route 53 terms.</summary>
-internal sealed record TreeShape(int Leaves, int Records, int HealthChecks, int RecordLayers, int PlannedBatches)
+internal sealed record TreeShape(int Leaves, int Records, int Names, int HealthChecks, int RecordLayers, int PlannedBatches)
 {
     public static TreeShape Of(TreeSpec spec)
     {
@@ -31,7 +40,8 @@ internal sealed record TreeShape(int Leaves, int Records, int HealthChecks, int 
         var plan = Planner.Plan(compiled, ActualState.Empty);
         var records = plan.Layers.Where(l => l.Kind == PlanLayerKind.Records).ToList();
         return new TreeShape(
-            spec.Root.DescendantsAndSelf().Count(n => n.Kind != NodeKind.Rule), compiled.Records.Count, compiled.HealthChecks.Count,
+            spec.Root.DescendantsAndSelf().Count(n => n.Kind != NodeKind.Rule), compiled.Records.Count,
+            compiled.Records.Select(r => r.RecordSet.Name).Distinct(StringComparer.Ordinal).Count(), compiled.HealthChecks.Count,
             records.Count, records.Sum(l => l.ChangeBatches.Count));
     }
 }

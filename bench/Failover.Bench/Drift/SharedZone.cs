@@ -23,12 +23,15 @@ internal static class SharedZone
 
     public sealed record Tree(TreeSpec Spec, CompiledTree Compiled);
 
-    public static async Task<IReadOnlyList<Tree>> PopulateAsync(BenchStack stack, int trees, int leavesPerTree, CancellationToken cancellationToken)
-    {
-        var specs = Enumerable.Range(0, trees).Select(i => new TreeGenerator(TreeCase.Seed + i).Generate(leavesPerTree, new TreeGeneratorOptions
+    /// <summary>The trees the cycle checks: generated from consecutive seeds, named t0000, t0001, …</summary>
+    public static IReadOnlyList<Tree> Generate(string zoneId, string zoneName, int trees, int leavesPerTree, double healthCheckedShare) =>
+        Enumerable.Range(0, trees).Select(i => new TreeGenerator(TreeCase.Seed + i).Generate(leavesPerTree, new TreeGeneratorOptions
         {
-            Name = $"t{i:D4}", HostedZoneId = stack.ZoneId, ZoneName = stack.ZoneName,
-        })).Select(spec => new Tree(spec, TreeCompiler.Compile(spec))).ToList();
+            Name = $"t{i:D4}", HostedZoneId = zoneId, ZoneName = zoneName, HealthCheckedShare = healthCheckedShare,
+        })).Select(spec => new Tree(TreeCase.Valid(spec), TreeCompiler.Compile(spec))).ToList();
+
+    public static async Task PopulateAsync(BenchStack stack, IReadOnlyList<Tree> specs, CancellationToken cancellationToken)
+    {
 
         var moto = new Route53Client(new Route53ClientOptions { Endpoint = stack.MotoUrl, RequestsPerSecond = 100_000, Burst = 100_000 },
             credentials: LocalAccount.Credentials);
@@ -54,7 +57,6 @@ internal static class SharedZone
 
         await Parallel.ForEachAsync(specs, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
             async (tree, token) => await MarkAppliedAsync(stack.Store, tree, token));
-        return specs;
     }
 
     private static RecordChange Resolve(Tree tree, RecordChange change, System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> ids) =>

@@ -9,14 +9,15 @@ internal sealed record PlotSeries(string Name, string Color, IReadOnlyList<(int 
 
 /// <summary>
 /// Apply wall time against tree size as a small standalone SVG (linear axes, one polyline per strategy, each point
-/// labelled with its value), written by hand so the report needs no plotting package.
+/// labelled with its value, the legend in the top-left corner where the lines start low), written by hand so the report
+/// needs no plotting package.
 /// </summary>
 internal static class ApplyTimePlot
 {
     private const int Width = 720;
     private const int Height = 440;
     private const int Left = 70;
-    private const int Right = 170;
+    private const int Right = 30;
     private const int Top = 50;
     private const int Bottom = 60;
 
@@ -58,9 +59,13 @@ internal static class ApplyTimePlot
                 Line($"""<circle cx="{X(leaves):F1}" cy="{Y(seconds):F1}" r="4" fill="{s.Color}"/>""");
                 Line($"""<text x="{X(leaves) + 7:F1}" y="{Y(seconds) - 7:F1}" fill="{s.Color}">{seconds:0.#} s</text>""");
             }
-            var legendY = Top + 10 + i * 22;
-            Line($"""<line x1="{Width - Right + 20}" y1="{legendY}" x2="{Width - Right + 44}" y2="{legendY}" stroke="{s.Color}" stroke-width="2.5"/>""");
-            Line($"""<text x="{Width - Right + 50}" y="{legendY + 4}">{Escape(s.Name)}</text>""");
+        }
+        Line($"""<rect x="{Left + 10}" y="{Top + 4}" width="230" height="{series.Count * 22 + 10}" fill="white" fill-opacity="0.9" stroke="#ccc"/>""");
+        for (var i = 0; i < series.Count; i++)
+        {
+            var legendY = Top + 20 + i * 22;
+            Line($"""<line x1="{Left + 20}" y1="{legendY}" x2="{Left + 44}" y2="{legendY}" stroke="{series[i].Color}" stroke-width="2.5"/>""");
+            Line($"""<text x="{Left + 52}" y="{legendY + 4}">{Escape(series[i].Name)}</text>""");
         }
         svg.AppendLine("</svg>");
         return svg.ToString();

@@ -14,14 +14,14 @@ internal sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, stri
         Os: RuntimeInformation.OSDescription,
         Runtime: $".NET {Environment.Version}",
         Moto: Run("python3", ["-c", "import moto; print(moto.__version__)"], repository) ?? "?",
-        Commit: Commit(repository),
+        Commit: CommitOf(repository),
         Date: DateTimeOffset.UtcNow,
         LoadAverage: File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?");
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Cpu}, {Cores} cores, {MemoryGiB:F0} GiB; {Os}; {Runtime}; moto {Moto}");
 
-    private static string Commit(string repository)
+    private static string CommitOf(string repository)
     {
         var head = Run("git", ["rev-parse", "--short=12", "HEAD"], repository) ?? "unknown";
         var dirty = Run("git", ["status", "--porcelain", "--untracked-files=no"], repository) is { Length: > 0 };

@@ -92,22 +92,21 @@ internal static class ReportWriter
     {
         var applies = results.Convergence.Where(r => r.Strategy == Workflow && r.Operation == Operation.Apply).ToList();
         var update = results.ConvergenceSettings.UpdateCase;
-        var noOp = results.Row(update, Workflow, Operation.NoOp);
-        var oneLeaf = results.Row(update, Workflow, Operation.OneLeaf);
         line($"**Targets (workflow):**");
         line($"");
-        var batchesAsPlanned = applies.All(r => r.Counts.ChangeBatches == r.Shape.PlannedBatches);
-        var onePerLayer = applies.Where(r => r.Shape.PlannedBatches == r.Shape.RecordLayers).Select(r => r.Case.Name).ToList();
-        line($"- mutating requests = health check writes + change batches: {Met(applies.All(r => r.Counts.Mutating == r.Counts.HealthCheckWrites + r.Counts.ChangeBatches))}; change batches as planned: {Met(batchesAsPlanned)}; one batch per layer for {onePerLayer.Count} of {applies.Count} trees{(onePerLayer.Count < applies.Count ? $" (larger layers are split at Route 53's batch limits: {string.Join(", ", applies.Where(r => r.Shape.PlannedBatches != r.Shape.RecordLayers).Select(r => $"{r.Case.Name}: {r.Counts.ChangeBatches} batches for {r.Shape.RecordLayers} layers"))})" : "")}.");
-        line($"- one INSYNC wait per run: {Met(applies.All(r => r.Counts.ChangesWaitedOn == 1))} (waits: {string.Join(", ", applies.Select(r => r.Counts.ChangesWaitedOn))}).");
-        var pending = results.ConvergenceSettings.Pending.TotalSeconds;
-        line($"- wall time dominated by one propagation wait, not one per layer or record: GetChange polls per run {string.Join(", ", applies.Select(r => r.Counts.GetChangePolls))} (one PENDING change polled every second, then each older change once).");
-        if (noOp is not null)
-            line($"- no-op re-apply: {noOp.Counts.Mutating} mutating requests {Met(noOp.Counts.Mutating == 0)}, {noOp.Counts.Reads} reads for a tree of {noOp.Shape.Records} record sets and {noOp.Shape.HealthChecks} health checks.");
-        if (oneLeaf is not null)
-            line($"- one-leaf change in the {update.Name} tree: {oneLeaf.Counts.ChangeBatches} change batch(es) {Met(oneLeaf.Counts.ChangeBatches == 1)}, {oneLeaf.Counts.Mutating} mutating request(s), {oneLeaf.Counts.ChangesWaitedOn} wait.");
+        var exact = applies.All(r => r.Counts.Mutating == 2 * r.Shape.HealthChecks + r.Counts.ChangeBatches && r.Counts.ChangeBatches == r.Shape.PlannedBatches);
+        var split = applies.Where(r => r.Shape.PlannedBatches > r.Shape.RecordLayers).ToList();
+        line($"- mutating requests = 2 per health check (create, tag) + the planned change batches, nothing else: {Met(exact)}. One batch per layer for {applies.Count - split.Count} of {applies.Count} trees{(split.Count == 0 ? "" : " (the others: " + string.Join(", ", split.Select(r => $"{r.Case.Name} {r.Counts.ChangeBatches} batches for {r.Shape.RecordLayers} layers")) + ", split at Route 53's batch limits)")}.");
+        line($"- one INSYNC wait per run: {Met(applies.All(r => r.Counts.ChangesWaitedOn == 1))} (waits per tree: {string.Join(", ", applies.Select(r => r.Counts.ChangesWaitedOn))}); GetChange polls per tree: {string.Join(", ", applies.Select(r => r.Counts.GetChangePolls))} — the newest change polled every second until INSYNC, then each older change once.");
+        line($"- wall time: one propagation wait of {results.ConvergenceSettings.Pending.TotalSeconds:0.#} s per run, whatever the size; the rest is requests at 5 per second (for the largest tree, its {applies.LastOrDefault()?.Counts.HealthCheckWrites} health check requests alone take {applies.LastOrDefault()?.Counts.HealthCheckWrites / 5.0:F0} s) and the workflow's steps.");
+        if (results.Row(update, Workflow, Operation.NoOp) is { } noOp)
+        {
+            var listings = noOp.Counts.Get("ListResourceRecordSets");
+            line($"- no-op re-apply: {noOp.Counts.Mutating} mutating requests {Met(noOp.Counts.Mutating == 0)}; {noOp.Counts.Reads} reads: {listings} record listings for the tree's {noOp.Shape.Names} record names {Met(listings <= noOp.Shape.Names)}, {noOp.Counts.Get("ListHealthChecks")} health check pages (the account's checks, 100 per page), {noOp.Counts.Get("ListTagsForResources")} tag reads (10 checks each).");
+        }
+        if (results.Row(update, Workflow, Operation.OneLeaf) is { } oneLeaf)
+            line($"- one-leaf change in the {update.Name} tree: {oneLeaf.Counts.ChangeBatches} change batch {Met(oneLeaf.Counts.ChangeBatches == 1)}, {oneLeaf.Counts.Mutating} mutating request(s), {oneLeaf.Counts.ChangesWaitedOn} wait, {oneLeaf.WallSeconds:F1} s.");
         line($"");
-        _ = pending;
     }
 
     private static void Scale(BenchResults results, Action<FormattableString> line)
@@ -146,8 +145,10 @@ internal static class ReportWriter
         line($"");
         var recordReads = c.Get("ListResourceRecordSets");
         var healthCheckPages = (d.HealthChecks + 99) / 100;
-        line($"- record reads: {recordReads:N0} ListResourceRecordSets for {d.Trees:N0} trees × {d.Records / (double)d.Trees:F0} records — one stretch of the zone per tree, not a listing per record (trees × records would be {d.Records:N0}); the whole zone is {d.ZonePages} pages. Target \"reads ∝ the zone's pages\": {Met(recordReads <= 2 * d.ZonePages)} — record reads grow with the number of trees.");
-        line($"- health check reads: {c.Get("ListHealthChecks"):N0} ListHealthChecks = {d.Trees:N0} trees × {healthCheckPages} pages of the account's {d.HealthChecks:N0} checks: each tree's check lists every health check in the account, so this term grows with trees × checks and dominates the cycle.");
+        var healthCheckReads = c.Get("ListHealthChecks");
+        line($"- record reads: {recordReads:N0} ListResourceRecordSets for {d.Trees:N0} trees of about {d.Records / (double)d.Trees:F0} record sets — one stretch of the zone per tree, not a read per record (that would be {d.Records:N0}); the whole zone is {d.ZonePages} page(s) of 300. Target \"reads ∝ the zone's pages, not trees × records\": not trees × records, but {Met(recordReads <= 2 * d.ZonePages)} for the zone's pages: record reads grow with the number of trees, {recordReads / (double)Math.Max(1, d.ZonePages):F0}× the zone's pages.");
+        line($"- health check reads: {healthCheckReads:N0} ListHealthChecks = {d.Trees:N0} trees × {healthCheckPages} page(s) of the account's {d.HealthChecks:N0} checks: each tree's check lists every health check in the account, so this term grows with trees × checks{(healthCheckReads > recordReads ? " and is the largest" : "")}. With {d.HealthChecksAtDefaultShare:N0} checks (the same trees with 70% of endpoints health-checked) it would be {d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare):N0} requests, at least {(d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare) + recordReads + c.Get("ListTagsForResources")) / 5.0 / 60:F0} min per cycle at 5 requests/s (computed, not run: moto needs seconds to list thousands of checks).");
+        line($"- health checks in this run: only where Route 53 requires one (non-alias failover primaries).");
         line($"");
     }
 
@@ -170,6 +171,25 @@ internal static class ReportWriter
                 line($"- JIT ÷ AOT: start {jit.MedianStartMs / aot.MedianStartMs:F1}×, first round trip {jit.MedianRoundTripMs / aot.MedianRoundTripMs:F1}×, peak RSS {jit.MedianPeakRssMiB / aot.MedianPeakRssMiB:F1}×.");
         }
         line($"");
+    }
+
+    /// <summary>Apply wall time against tree size per strategy: the generated trees (all trees when there are none).</summary>
+    public static string Plot(BenchResults results)
+    {
+        var applies = results.Convergence.Where(r => r.Operation == Operation.Apply).ToList();
+        if (applies.Any(r => r.Case.Generated)) applies = applies.Where(r => r.Case.Generated).ToList();
+        var colors = new Dictionary<string, string> { [Baseline] = "#c0392b", [Workflow] = "#1f6fb2", [Direct] = "#27ae60" };
+        var names = new Dictionary<string, string>
+        {
+            [Baseline] = "per record (Terraform-like)", [Workflow] = "workflow (ours)", [Direct] = "direct (ours, in-process)",
+        };
+        var series = applies.GroupBy(r => r.Strategy)
+            .Select(g => new PlotSeries(names.GetValueOrDefault(g.Key, g.Key), colors.GetValueOrDefault(g.Key, "#555"),
+                g.Select(r => (r.Shape.Leaves, r.WallSeconds)).ToList()))
+            .ToList();
+        var pending = results.ConvergenceSettings.Pending.TotalSeconds;
+        return ApplyTimePlot.Render(string.Create(CultureInfo.InvariantCulture,
+            $"Apply wall time, changes PENDING {pending:0.#} s, 5 requests/s"), series);
     }
 
     public static string Ratio(double over, double under) =>
