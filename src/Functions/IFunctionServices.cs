@@ -76,7 +76,8 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
             new Failover.Aws.StepFunctions.StepFunctionsClient(Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
             stateMachine, TimeProvider.System, workflow.LockTtl);
         // Lambda sends standard output to CloudWatch Logs, which reads the drift metric lines written there.
-        var drift = new TreeDriftCheck(store, route53, new DriftMetrics(Console.Out), TimeProvider.System, new RunStarterDriftRepair(runs));
+        var drift = new TreeDriftCheck(store, route53, new DriftMetrics(Console.Out), TimeProvider.System, new RunStarterDriftRepair(runs),
+            DriftOptions.FromEnvironment(environment).DefaultPolicy);
         return new ApiService(AwsApiDependencies.Create(store, route53, runs, options, TimeProvider.System, drift));
     }
 
@@ -101,6 +102,7 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
             TimeProvider.System,
             // Lambda sends standard output to CloudWatch Logs, which reads the metric lines written there.
             Console.Out,
-            repair);
+            repair,
+            options.DefaultPolicy);
     }
 }

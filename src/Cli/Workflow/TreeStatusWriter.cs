@@ -16,7 +16,7 @@ internal static class TreeStatusWriter
         var text = new StringBuilder();
         var applied = tree.CurrentVersion is { } current ? $"version {current} applied" : "no version applied";
         text.AppendLine(CultureInfo.InvariantCulture, $"tree {tree.Name}: {StatusText.Of(tree.Status)}, {applied} (latest {tree.LatestVersion})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  {d.RecordName} {d.RecordType} in zone {d.HostedZoneId}, drift policy {d.DriftPolicy.ToString().ToLowerInvariant()}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {d.RecordName} {d.RecordType} in zone {d.HostedZoneId}, drift policy {d.DriftPolicy?.ToString().ToLowerInvariant() ?? "the deployment's default"}");
         foreach (var version in status.Versions)
             text.AppendLine(CultureInfo.InvariantCulture, $"  version {version.Version}: stored {Time(version.CreatedAt)}, sha256 {version.Sha256[..12]}");
         if (status.LastRun is not { } run) return text.ToString();

@@ -1,3 +1,5 @@
+using Failover.Core.Spec;
+
 namespace Failover.Aws.Drift;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed record DriftOptions
     public const string QueueUrlVariable = "FAILOVER_DRIFT_QUEUE_URL";
     public const string Route53RateVariable = "FAILOVER_ROUTE53_RPS";
     public const string StateMachineVariable = "FAILOVER_STATE_MACHINE_ARN";
+    public const string DefaultPolicyVariable = "FAILOVER_DEFAULT_DRIFT_POLICY";
     public const string DefaultTable = "failover-progress";
 
     public string TableName { get; init; } = DefaultTable;
@@ -20,6 +23,9 @@ public sealed record DriftOptions
     /// <summary>The provisioning state machine a repair starts a run of (the worker's); null: no repair runs.</summary>
     public string? StateMachineArn { get; init; }
 
+    /// <summary>What a drift check does for a tree whose spec has no <c>driftPolicy</c>.</summary>
+    public DriftPolicy DefaultPolicy { get; init; } = DriftPolicy.Report;
+
     /// <summary>This deployment's share of the account-wide Route 53 request rate; null: the client's default.</summary>
     public double? Route53RequestsPerSecond { get; init; }
 
@@ -28,10 +34,18 @@ public sealed record DriftOptions
         TableName = environment(TableVariable) is { Length: > 0 } table ? table : DefaultTable,
         QueueUrl = environment(QueueUrlVariable) is { Length: > 0 } url ? url : null,
         StateMachineArn = environment(StateMachineVariable) is { Length: > 0 } arn ? arn : null,
+        DefaultPolicy = environment(DefaultPolicyVariable) is { Length: > 0 } policy ? ParsePolicy(policy) : DriftPolicy.Report,
         Route53RequestsPerSecond = environment(Route53RateVariable) is { Length: > 0 } rate
             ? double.TryParse(rate, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var perSecond) ? perSecond : double.NaN
             : null,
     }.Validated();
+
+    private static DriftPolicy ParsePolicy(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "report" => DriftPolicy.Report,
+        "repair" => DriftPolicy.Repair,
+        _ => throw new ArgumentException($"DriftOptions.DefaultPolicy ({DefaultPolicyVariable}) must be 'report' or 'repair'; it is '{text}'."),
+    };
 
     public DriftOptions Validated()
     {

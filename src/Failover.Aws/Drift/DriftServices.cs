@@ -1,5 +1,6 @@
 using Failover.Aws.Progress;
 using Failover.Aws.Route53;
+using Failover.Core.Spec;
 
 namespace Failover.Aws.Drift;
 
@@ -14,12 +15,13 @@ public sealed record DriftServices(
     string? QueueUrl,
     TimeProvider Time,
     TextWriter MetricsOutput,
-    IDriftRepair? Repair)
+    IDriftRepair? Repair,
+    DriftPolicy DefaultPolicy = DriftPolicy.Report)
 {
     public DriftScheduler Scheduler() => new(Store, Send, QueueUrl
         ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time);
 
-    public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair);
+    public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy);
 
     public DriftWorker Worker(Action<DriftWorkItem, Exception>? onFailure = null)
     {

@@ -12,7 +12,10 @@ namespace Failover.Aws.Drift;
 /// emit the <c>DriftedItems</c> metric. A tree that is gone, never applied, or in the middle of a run is skipped: a
 /// half-applied tree is not drift.
 /// </summary>
-public sealed class TreeDriftCheck(ProgressStore store, Route53Client route53, DriftMetrics metrics, TimeProvider time, IDriftRepair? repair = null)
+/// <param name="defaultPolicy">What to do for a tree whose spec has no <c>driftPolicy</c> (the template's DefaultDriftPolicy).</param>
+public sealed class TreeDriftCheck(
+    ProgressStore store, Route53Client route53, DriftMetrics metrics, TimeProvider time, IDriftRepair? repair = null,
+    DriftPolicy defaultPolicy = DriftPolicy.Report)
 {
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)
     {
@@ -59,7 +62,7 @@ public sealed class TreeDriftCheck(ProgressStore store, Route53Client route53, D
 
     private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(TreeSpec spec, int version, DriftReport report, CancellationToken cancellationToken)
     {
-        var decision = DriftRepairPolicy.Decide(spec.DriftPolicy, report);
+        var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report);
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);
         if (repair is null) return (new DriftRepair(DriftRepairStatus.Failed, Reason: "this deployment has no way to start runs"), null);
         try

@@ -127,13 +127,17 @@ public sealed partial class ProgressStore
         [Attributes.HostedZoneId] = Attributes.S(tree.HostedZoneId),
         [Attributes.RecordName] = Attributes.S(tree.RecordName),
         [Attributes.RecordType] = Attributes.S(tree.RecordType),
-        [Attributes.DriftPolicy] = Attributes.Upper(tree.DriftPolicy),
+        // Always present, so the descriptor copies from a version item to the tree item whole.
+        [Attributes.DriftPolicy] = tree.DriftPolicy is { } policy ? Attributes.Upper(policy) : Attributes.S(DeploymentDefaultPolicy),
     };
+
+    /// <summary>Stored for a spec without <c>driftPolicy</c>: the deployment's default decides when drift is checked.</summary>
+    private const string DeploymentDefaultPolicy = "DEFAULT";
 
     private static TreeDescriptor ReadDescriptor(Dictionary<string, AttributeValue> item) => new(
         item.RequiredString(Attributes.Name),
         item.RequiredString(Attributes.HostedZoneId),
         item.RequiredString(Attributes.RecordName),
         item.RequiredString(Attributes.RecordType),
-        item.EnumOrNull<DriftPolicy>(Attributes.DriftPolicy) ?? DriftPolicy.Report);
+        item.EnumOrNull<DriftPolicy>(Attributes.DriftPolicy));
 }

@@ -3,7 +3,7 @@ using Failover.Core.Spec;
 namespace Failover.Aws.Progress;
 
 /// <summary>What identifies a tree in Route 53, stored with every version and on the tree item.</summary>
-public sealed record TreeDescriptor(string Name, string HostedZoneId, string RecordName, string RecordType, DriftPolicy DriftPolicy)
+public sealed record TreeDescriptor(string Name, string HostedZoneId, string RecordName, string RecordType, DriftPolicy? DriftPolicy)
 {
     public static TreeDescriptor From(TreeSpec spec) =>
         new(spec.Name, spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.DriftPolicy);

@@ -29,7 +29,7 @@ public static class SpecJsonWriter
             json.WriteString("recordName", spec.RecordName);
             json.WriteString("recordType", spec.RecordType);
             json.WriteNumber("ttl", spec.Ttl);
-            json.WriteString("driftPolicy", SpecFields.Name(spec.DriftPolicy));
+            if (spec.DriftPolicy is { } drift) json.WriteString("driftPolicy", SpecFields.Name(drift));
             if (spec.HealthCheckDefaults is not null)
             {
                 json.WritePropertyName("healthCheckDefaults");

@@ -17,8 +17,11 @@ public sealed record TreeSpec
     /// <summary>Default TTL of non-alias records; endpoint leaves may override it.</summary>
     public long Ttl { get; init; } = 60;
     public HealthCheckSettings? HealthCheckDefaults { get; init; }
-    /// <summary>What drift detection does when the zone no longer matches the tree.</summary>
-    public DriftPolicy DriftPolicy { get; init; } = DriftPolicy.Report;
+    /// <summary>
+    /// What drift detection does when the zone no longer matches the tree; null when the spec does not say, so the
+    /// deployment's default (the template's <c>DefaultDriftPolicy</c>) decides.
+    /// </summary>
+    public DriftPolicy? DriftPolicy { get; init; }
     public required TreeNode Root { get; init; }
 }
 

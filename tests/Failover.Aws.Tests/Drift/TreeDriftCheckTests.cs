@@ -19,12 +19,13 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
 {
     private sealed record Setup(ProgressStore Store, ManualTimeProvider Time, Route53Client Route53, RequestCounter Requests, TreeSpec Spec, StringWriter Metrics)
     {
-        public TreeDriftCheck Check(IDriftRepair? repair = null) => new(Store, Route53, new DriftMetrics(Metrics), Time, repair);
+        public TreeDriftCheck Check(IDriftRepair? repair = null, DriftPolicy defaultPolicy = DriftPolicy.Report) =>
+            new(Store, Route53, new DriftMetrics(Metrics), Time, repair, defaultPolicy);
 
         public ResourceRecordSet Compiled(string nodeId) => TreeCompiler.Compile(Spec).Records.Single(r => r.NodeId == nodeId).RecordSet;
     }
 
-    private async Task<Setup> AppliedAsync(DriftPolicy policy = DriftPolicy.Report)
+    private async Task<Setup> AppliedAsync(DriftPolicy? policy = DriftPolicy.Report)
     {
         var (store, _, time) = await ProgressTestStores.NewAsync(moto);
         var requests = new RequestCounter();
@@ -110,6 +111,36 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
         var second = (await setup.Check(repair).RunAsync("www")).Report!;
         Assert.False(second.HasDrift, string.Join("\n", second.Items));
         Assert.Null(second.Repair);
+    }
+
+    [Fact]
+    public async Task A_spec_without_a_drift_policy_follows_the_deployment_default_and_an_explicit_one_overrides_it()
+    {
+        var silent = await AppliedAsync(policy: null);
+        Assert.Null((await silent.Store.GetTreeAsync("www"))!.Descriptor.DriftPolicy);
+        var record = (await silent.Route53.ListResourceRecordSetsAtNamesAsync(silent.Spec.HostedZoneId, ["_use1." + silent.Spec.RecordName]))
+            .Single(r => r.SetIdentifier == "use1-b");
+        await silent.Route53.ChangeResourceRecordSetsAsync(silent.Spec.HostedZoneId, new ChangeBatch([new RecordChange(ChangeAction.Upsert, record with { Weight = 1 })]));
+        var repair = new DirectDriftRepair(options => new DirectApplier(silent.Route53, silent.Store, silent.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, silent.Time);
+
+        // Report by default: the drift is stored, nothing repaired.
+        var reported = (await silent.Check(repair).RunAsync("www")).Report!;
+        Assert.Equal(1, reported.DriftedItems);
+        Assert.Null(reported.Repair);
+        // A deployment whose default is repair repairs the same tree, and the zone converges.
+        var repaired = (await silent.Check(repair, DriftPolicy.Repair).RunAsync("www")).Report!;
+        Assert.Equal(DriftRepairStatus.Started, repaired.Repair!.Status);
+        Assert.False((await silent.Check(repair).RunAsync("www")).Report!.HasDrift);
+
+        // A spec that says report is only reported, whatever the deployment's default.
+        var explicitReport = await AppliedAsync(DriftPolicy.Report);
+        var other = (await explicitReport.Route53.ListResourceRecordSetsAtNamesAsync(explicitReport.Spec.HostedZoneId, ["_use1." + explicitReport.Spec.RecordName]))
+            .Single(r => r.SetIdentifier == "use1-b");
+        await explicitReport.Route53.ChangeResourceRecordSetsAsync(explicitReport.Spec.HostedZoneId,
+            new ChangeBatch([new RecordChange(ChangeAction.Upsert, other with { Weight = 1 })]));
+        var kept = (await explicitReport.Check(repair, DriftPolicy.Repair).RunAsync("www")).Report!;
+        Assert.Equal(1, kept.DriftedItems);
+        Assert.Null(kept.Repair);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Aws.Api.Routing;
 using Failover.Aws.Progress;
+using Failover.Core.Spec;
 
 namespace Failover.Aws.Api.Json;
 
@@ -13,7 +14,7 @@ public static class ResourceJson
         json.WriteString("hostedZoneId", tree.Descriptor.HostedZoneId);
         json.WriteString("recordName", tree.Descriptor.RecordName);
         json.WriteString("recordType", tree.Descriptor.RecordType);
-        json.WriteString("driftPolicy", tree.Descriptor.DriftPolicy.ToString().ToLowerInvariant());
+        WriteDriftPolicy(json, tree.Descriptor.DriftPolicy);
         json.WriteString("status", EnumNames<TreeStatus>.Upper(tree.Status));
         if (tree.CurrentVersion is { } current) json.WriteNumber("currentVersion", current);
         else json.WriteNull("currentVersion");
@@ -32,7 +33,7 @@ public static class ResourceJson
         json.WriteString("hostedZoneId", version.Descriptor.HostedZoneId);
         json.WriteString("recordName", version.Descriptor.RecordName);
         json.WriteString("recordType", version.Descriptor.RecordType);
-        json.WriteString("driftPolicy", version.Descriptor.DriftPolicy.ToString().ToLowerInvariant());
+        WriteDriftPolicy(json, version.Descriptor.DriftPolicy);
         json.WriteString("sha256", version.Sha256);
         json.WriteTimestamp("createdAt", version.CreatedAt);
         json.WriteEndObject();
@@ -98,4 +99,11 @@ public static class ResourceJson
     /// <summary>The path of a resource, with its parameters escaped, for Location headers and links.</summary>
     public static string PathOf(RouteDefinition route, string value) =>
         route.Template[..route.Template.IndexOf('{')] + Uri.EscapeDataString(value) + route.Template[(route.Template.IndexOf('}') + 1)..];
+
+    /// <summary>null: the spec leaves it to the deployment's <c>DefaultDriftPolicy</c>.</summary>
+    private static void WriteDriftPolicy(Utf8JsonWriter json, DriftPolicy? policy)
+    {
+        if (policy is { } set) json.WriteString("driftPolicy", SpecFields.Name(set));
+        else json.WriteNull("driftPolicy");
+    }
 }

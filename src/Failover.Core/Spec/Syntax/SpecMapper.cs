@@ -31,7 +31,7 @@ internal sealed class SpecMapper
             RecordName = DnsNames.Normalize(fields.String("recordName", required: true) ?? ""),
             RecordType = fields.String("recordType", required: true) ?? "",
             Ttl = fields.Integer("ttl") ?? 60,
-            DriftPolicy = fields.Choice("driftPolicy", DriftPolicies) ?? DriftPolicy.Report,
+            DriftPolicy = fields.Choice("driftPolicy", DriftPolicies),
             HealthCheckDefaults = defaults is null ? null : MapHealthCheck(defaults, fields.PathOf("healthCheckDefaults")),
             Root = (root is null ? null : MapNode(root, fields.PathOf("root"))) ?? new TreeNode { Id = "", Path = fields.PathOf("root") },
         };
