@@ -21,6 +21,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
+# The web dashboard the Api function serves (web/ -> web/dist, embedded by Functions.csproj): built first, with npm.
+bash "$repo/scripts/build-dashboard.sh"
+
 dotnet publish "$repo/src/Functions/Functions.csproj" \
   -c Release -r "$rid" -p:PublishAot=true -p:TreatWarningsAsErrors=true \
   -nologo -o "$out"

@@ -67,6 +67,9 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
         }
     }
 
+    /// <summary>A path parameter of the route, percent-decoded.</summary>
+    public string Parameter(string name) => parameters[name];
+
     /// <summary>A boolean query parameter: absent is false; anything but true/false is 400.</summary>
     public bool Flag(string name)
     {

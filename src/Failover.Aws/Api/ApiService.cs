@@ -16,6 +16,9 @@ public sealed record ApiDependencies(ITreeStore Trees, IZoneReader Zones, IRunLa
 
     public IApiLog Log { get; init; } = SilentApiLog.Instance;
 
+    /// <summary>The web dashboard's files (the deployed binary embeds them); none by default.</summary>
+    public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
@@ -43,6 +46,7 @@ public sealed partial class ApiService
         var views = new TreeViews(dependencies.Trees, stored, planning, dependencies.Drift, options);
         var runs = new TreeRuns(dependencies.Trees, stored, planning, dependencies.Runs, options);
         var drift = new DriftViews(dependencies.Trees, stored, planning, dependencies.Drift);
+        var dashboard = new DashboardPages(_dependencies.Dashboard);
         _routes = new RouteTable<Endpoint>()
             .Add(ApiRoutes.CreateTree, creation.CreateAsync)
             .Add(ApiRoutes.ListTrees, queries.ListAsync)
@@ -55,7 +59,10 @@ public sealed partial class ApiService
             .Add(ApiRoutes.Rollback, runs.RollbackAsync)
             .Add(ApiRoutes.GetDrift, drift.GetAsync)
             .Add(ApiRoutes.CheckDrift, drift.CheckAsync)
-            .Add(ApiRoutes.GetRun, queries.RunAsync);
+            .Add(ApiRoutes.GetRun, queries.RunAsync)
+            .Add(ApiRoutes.GetVersion, queries.VersionAsync)
+            .Add(ApiRoutes.Dashboard, dashboard.IndexAsync)
+            .Add(ApiRoutes.DashboardAsset, dashboard.AssetAsync);
     }
 
     /// <summary>The routes this service serves (the same list as <see cref="ApiRoutes.All"/>).</summary>

@@ -19,12 +19,14 @@ internal sealed class ApiHarness
     public FakeRunLauncher Runs { get; } = new();
     public RecordingLog Log { get; } = new();
     public FakeDriftChecks? Drift { get; init; }
+    public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
 
     public ApiService Service => _service ??= new ApiService(new ApiDependencies(Store, Zone, Runs,
         new ApiOptions { AllowedZones = new ZoneAllowList([AllowedZone]) })
     {
         Drift = Drift,
         Log = Log,
+        Dashboard = Dashboard,
     });
 
     private ApiService? _service;

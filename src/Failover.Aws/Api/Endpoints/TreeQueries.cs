@@ -39,12 +39,13 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
         });
     }
 
-    /// <summary>The tree: its current version, status, and the last run with every node's progress.</summary>
+    /// <summary>The tree: its current version, status, the last run with every node's progress, and when drift was last checked.</summary>
     public async Task<ApiResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
         var lastRun = tree.LastRunId is { } runId ? await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) : null;
         var nodes = lastRun is null ? [] : await store.ListNodesAsync(lastRun.RunId, cancellationToken).ConfigureAwait(false);
+        var drift = await store.GetDriftReportAsync(tree.Name, cancellationToken).ConfigureAwait(false);
         return ApiJson.Response(200, json =>
         {
             json.WriteStartObject();
@@ -54,6 +55,14 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
             {
                 json.WriteStartObject("lastRun");
                 ResourceJson.WriteRun(json, lastRun, nodes);
+                json.WriteEndObject();
+            }
+            if (drift is null) json.WriteNull("lastDriftCheck");
+            else
+            {
+                json.WriteStartObject("lastDriftCheck");
+                json.WriteTimestamp("checkedAt", drift.CheckedAt);
+                json.WriteNumber("driftedItems", drift.DriftedItems);
                 json.WriteEndObject();
             }
             WriteLinks(json, tree.Name);
@@ -74,6 +83,27 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
             json.WriteStartArray("versions");
             foreach (var version in versions) ResourceJson.WriteVersion(json, version, tree.CurrentVersion);
             json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>One stored version with its spec (the canonical JSON the service stored), e.g. to diff two versions.</summary>
+    public async Task<ApiResponse> VersionAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var name = call.TreeName;
+        var number = int.TryParse(call.Parameter("version"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 1
+            ? parsed
+            : throw ApiCall.Invalid(FieldError.AtParameter("version", $"version must be a whole number from 1, not '{ApiCall.Shown(call.Parameter("version"))}'"));
+        var tree = await trees.TreeAsync(name, cancellationToken).ConfigureAwait(false);
+        var stored = await store.GetVersionAsync(tree.Name, number, cancellationToken).ConfigureAwait(false)
+            ?? throw new ProblemException(ProblemType.VersionNotFound, $"tree '{tree.Name}' has versions 1 to {tree.LatestVersion}, not {number}");
+        return ApiJson.Response(200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("tree", tree.Name);
+            ResourceJson.WriteVersionFields(json, stored.Info, tree.CurrentVersion);
+            json.WritePropertyName("spec");
+            json.WriteRawValue(stored.SpecJson);
             json.WriteEndObject();
         });
     }

@@ -33,10 +33,21 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
     public async Task<ApiResponse> DiagramAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var format = call.Request.QueryValue("format")?.ToLowerInvariant() ?? "mermaid";
-        if (format is not ("mermaid" or "dot"))
-            throw ApiCall.Invalid(FieldError.AtParameter("format", $"format must be mermaid or dot, not '{ApiCall.Shown(format)}'"));
+        if (format is not ("mermaid" or "dot" or "json"))
+            throw ApiCall.Invalid(FieldError.AtParameter("format", $"format must be mermaid, dot or json, not '{ApiCall.Shown(format)}'"));
         var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
         var overlay = await OverlayAsync(stored, cancellationToken).ConfigureAwait(false);
+        if (format == "json")
+        {
+            // The nodes as data, for a client that draws the tree itself (the dashboard).
+            return ApiJson.Response(200, json =>
+            {
+                json.WriteStartObject();
+                json.WriteNumber("version", stored.Version);
+                json.WriteProperties(DiagramJsonWriter.Write(stored.Spec, overlay));
+                json.WriteEndObject();
+            });
+        }
         var text = format == "dot" ? DiagramRenderer.Dot(stored.Spec, overlay) : DiagramRenderer.Mermaid(stored.Spec, overlay);
         return ApiResponse.Text(200, text);
     }

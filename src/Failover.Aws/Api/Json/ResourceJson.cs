@@ -28,6 +28,12 @@ public static class ResourceJson
     public static void WriteVersion(Utf8JsonWriter json, VersionInfo version, int? currentVersion)
     {
         json.WriteStartObject();
+        WriteVersionFields(json, version, currentVersion);
+        json.WriteEndObject();
+    }
+
+    public static void WriteVersionFields(Utf8JsonWriter json, VersionInfo version, int? currentVersion)
+    {
         json.WriteNumber("version", version.Version);
         json.WriteBoolean("current", version.Version == currentVersion);
         json.WriteString("hostedZoneId", version.Descriptor.HostedZoneId);
@@ -36,7 +42,6 @@ public static class ResourceJson
         WriteDriftPolicy(json, version.Descriptor.DriftPolicy);
         json.WriteString("sha256", version.Sha256);
         json.WriteTimestamp("createdAt", version.CreatedAt);
-        json.WriteEndObject();
     }
 
     /// <summary>A run with its nodes, and the counts of nodes by status (what a progress bar needs).</summary>

@@ -16,6 +16,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType TreeNotFound = new("tree-not-found", 404, "No such tree");
     public static readonly ProblemType VersionNotFound = new("version-not-found", 404, "No such version of the tree");
     public static readonly ProblemType RunNotFound = new("run-not-found", 404, "No such run");
+    public static readonly ProblemType AssetNotFound = new("asset-not-found", 404, "No such file of the dashboard");
     public static readonly ProblemType DriftReportNotFound = new("drift-report-not-found", 404, "The tree has no drift report yet");
     public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", 405, "The route does not take this method");
     public static readonly ProblemType RunInProgress = new("run-in-progress", 409, "The tree already has a run in progress");
@@ -32,7 +33,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         MalformedJson, InvalidSpec, InvalidRequest, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
-        DriftReportNotFound, MethodNotAllowed, RunInProgress, NameClaimed, TreeDeleted, TreeNotApplied, BodyTooLarge, UnsupportedMediaType,
+        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, TreeDeleted, TreeNotApplied, BodyTooLarge, UnsupportedMediaType,
         InternalError, DriftCheckUnavailable, UpstreamFailure, UpstreamThrottled,
     ];
 }

@@ -18,9 +18,13 @@ public static class ApiRoutes
     public static readonly RouteDefinition GetDrift = new("GET", "/trees/{name}/drift", "getDrift");
     public static readonly RouteDefinition CheckDrift = new("POST", "/trees/{name}/drift-check", "checkDrift");
     public static readonly RouteDefinition GetRun = new("GET", "/runs/{id}", "getRun");
+    public static readonly RouteDefinition GetVersion = new("GET", "/trees/{name}/versions/{version}", "getVersion");
+    public static readonly RouteDefinition Dashboard = new("GET", "/", "getDashboard");
+    public static readonly RouteDefinition DashboardAsset = new("GET", "/assets/{file}", "getDashboardAsset");
 
     public static IReadOnlyList<RouteDefinition> All { get; } =
     [
         CreateTree, ListTrees, GetTree, DeleteTree, ListVersions, GetPlan, GetDiagram, Simulate, Rollback, GetDrift, CheckDrift, GetRun,
+        GetVersion, Dashboard, DashboardAsset,
     ];
 }

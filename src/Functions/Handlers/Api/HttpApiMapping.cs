@@ -22,12 +22,23 @@ public static class HttpApiMapping
         };
     }
 
-    /// <summary>Every response of the API is text (JSON, problem+json, Mermaid), so the body goes as a string.</summary>
-    public static HttpApiResponse ToResponse(ApiResponse response) => new()
+    /// <summary>Text (JSON, Mermaid, the dashboard's page, scripts and styles) goes as a string, anything else as base64.</summary>
+    public static HttpApiResponse ToResponse(ApiResponse response)
     {
-        StatusCode = response.StatusCode,
-        Headers = response.Headers,
-        Body = response.BodyText,
-        IsBase64Encoded = false,
-    };
+        var text = IsText(response.ContentType);
+        return new()
+        {
+            StatusCode = response.StatusCode,
+            Headers = response.Headers,
+            Body = text ? response.BodyText : Convert.ToBase64String(response.Body.Span),
+            IsBase64Encoded = !text,
+        };
+    }
+
+    public static bool IsText(string contentType)
+    {
+        var essence = MediaTypes.Essence(contentType) ?? "";
+        return essence.StartsWith("text/", StringComparison.Ordinal) || MediaTypes.IsJson(essence)
+            || essence is "application/javascript" or "image/svg+xml" or "application/xml";
+    }
 }

@@ -1,0 +1,128 @@
+import { s } from "../dom";
+import { percent, words } from "../format";
+import type { DiagramNode, HealthState, NodeStatus } from "../types";
+import { layout, type Layout, type LayoutMode, type Placed } from "./layout";
+
+/** What is drawn over the tree: run progress, health (known or supposed in "what if"), and who answers with what share. */
+export interface NodeStates {
+  progress: Map<string, NodeStatus>;
+  health: Map<string, HealthState>;
+  shares: Map<string, number>;
+}
+
+const padding = 12;
+const lineHeight = 16;
+
+export function renderDiagram(nodes: DiagramNode[], states: NodeStates, mode: LayoutMode, availableWidth: number, title: string): SVGSVGElement {
+  const laid = layout(nodes, mode, availableWidth - 2 * padding);
+  const width = laid.width + 2 * padding;
+  const height = laid.height + 2 * padding;
+  const svg = s("svg", {
+    class: `diagram diagram-${mode}`,
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: "img",
+    "aria-labelledby": "diagram-title",
+    "data-layout": mode,
+  });
+  svg.append(s("title", { id: "diagram-title" }, title));
+  const canvas = s("g", { transform: `translate(${padding} ${padding})` });
+  canvas.append(connectors(laid), ...laid.nodes.map((placed) => node(placed, states)));
+  svg.append(canvas);
+  return svg;
+}
+
+function connectors(laid: Layout): SVGGElement {
+  const group = s("g", { class: "connectors", "aria-hidden": "true" });
+  for (const { from, to, label } of laid.connectors) {
+    if (laid.mode === "tree") {
+      const x1 = from.x + from.width / 2;
+      const y1 = from.y + from.height;
+      const x2 = to.x + to.width / 2;
+      const y2 = to.y;
+      const middle = (y1 + y2) / 2;
+      group.append(s("path", { class: "connector", d: `M${x1} ${y1} C${x1} ${middle} ${x2} ${middle} ${x2} ${y2}` }));
+      if (label) group.append(s("text", { class: "edge-label", x: x2, y: y2 - 8, "text-anchor": "middle" }, label));
+    } else {
+      const x1 = from.x + 10;
+      const y1 = from.y + from.height;
+      const y2 = to.y + to.height / 2;
+      group.append(s("path", { class: "connector", d: `M${x1} ${y1} V${y2} H${to.x}` }));
+    }
+  }
+  return group;
+}
+
+function node(placed: Placed, states: NodeStates): SVGGElement {
+  const { node: data, x, y, width, height } = placed;
+  const progress = states.progress.get(data.id) ?? data.progress;
+  const health = states.health.get(data.id) ?? data.health;
+  const share = states.shares.get(data.id);
+  const classes = ["node", `kind-${data.kind}`];
+  if (progress) classes.push(`progress-${progress.toLowerCase().replace(/_/g, "-")}`);
+  if (data.drift) classes.push(`drift-${data.drift.toLowerCase()}`);
+  if (health) classes.push(`health-${health.toLowerCase()}`);
+  if (share !== undefined) classes.push("answering");
+
+  const group = s("g", {
+    class: classes.join(" "),
+    transform: `translate(${x} ${y})`,
+    "data-node-id": data.id,
+    "data-kind": data.kind,
+    "data-progress": progress,
+    "data-drift": data.drift,
+    "data-health": health,
+    "data-share": share === undefined ? undefined : share.toFixed(6),
+  });
+  group.append(s("title", {}, describe(data, progress, health, share)));
+  group.append(s("rect", { class: "box", width, height, rx: 8, ry: 8 }));
+  if (health) group.append(s("rect", { class: "health-bar", width: 6, height, rx: 3, ry: 3 }));
+  if (data.drift) group.append(s("rect", { class: "drift-frame", x: -4, y: -4, width: width + 8, height: height + 8, rx: 11, ry: 11 }));
+
+  const chars = Math.floor((width - 20) / 6.7);
+  const lines = [
+    { text: data.id, cls: "node-id" },
+    { text: data.recordKind, cls: "node-kind" },
+    { text: stateLine(progress, data.drift, health), cls: "node-state" },
+  ];
+  lines.forEach((line, index) =>
+    group.append(s("text", { class: line.cls, x: 12, y: 20 + index * lineHeight }, clip(line.text, chars))),
+  );
+  if (placed.height > 70 && data.kind !== "rule") {
+    const target = data.values?.join(", ") ?? data.aliasTarget ?? "";
+    group.append(s("text", { class: "node-target", x: 12, y: 20 + 3 * lineHeight }, clip(target, chars)));
+  }
+  if (share !== undefined) {
+    const label = `answers ${percent(share)}`;
+    const badgeWidth = label.length * 6.6 + 12;
+    group.append(
+      s("g", { class: "share", transform: `translate(${width - badgeWidth - 6} ${height - 22})` },
+        s("rect", { width: badgeWidth, height: 18, rx: 9, ry: 9 }),
+        s("text", { x: badgeWidth / 2, y: 13, "text-anchor": "middle" }, label)),
+    );
+  }
+  return group;
+}
+
+export function stateLine(progress: NodeStatus | undefined, drift: string | undefined, health: HealthState | undefined): string {
+  const parts: string[] = [];
+  if (progress) parts.push(words(progress));
+  if (drift) parts.push(`drift: ${words(drift)}`);
+  if (health) parts.push(words(health));
+  return parts.length > 0 ? parts.join(" · ") : "not in the last run";
+}
+
+function describe(data: DiagramNode, progress: NodeStatus | undefined, health: HealthState | undefined, share: number | undefined): string {
+  const lines = [data.id, data.recordKind, `at ${data.recordName}`, data.detail];
+  if (data.childrenAt) lines.push(`its records at ${data.childrenAt}`);
+  if (data.values) lines.push(`values ${data.values.join(", ")}`);
+  if (data.aliasTarget) lines.push(`alias to ${data.aliasTarget}`);
+  lines.push(stateLine(progress, data.drift, health));
+  if (share !== undefined) lines.push(`answers ${percent(share)} of queries`);
+  return lines.join("\n");
+}
+
+function clip(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
+}

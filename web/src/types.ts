@@ -1,0 +1,190 @@
+// The shapes of the API's responses that the dashboard reads (docs/openapi.yaml has them all).
+
+export type TreeStatus = "NEW" | "APPLYING" | "ACTIVE" | "FAILED" | "DELETING" | "DELETED";
+export type RunStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "ROLLED_BACK";
+export type NodeStatus = "PENDING" | "IN_PROGRESS" | "DONE" | "FAILED" | "DELETED";
+export type DriftState = "MISSING" | "CHANGED";
+export type HealthState = "HEALTHY" | "UNHEALTHY";
+
+export interface Tree {
+  name: string;
+  hostedZoneId: string;
+  recordName: string;
+  recordType: string;
+  driftPolicy: string;
+  status: TreeStatus;
+  currentVersion: number | null;
+  latestVersion: number;
+  lastRunId?: string;
+  lastRunStatus?: RunStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TreeList {
+  trees: Tree[];
+  nextPageToken?: string;
+}
+
+export interface RunNode {
+  nodeId: string;
+  layer?: string;
+  status: NodeStatus;
+  records: { name: string; type: string; setIdentifier?: string }[];
+  healthCheckId?: string;
+  changeId?: string;
+  error?: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface Run {
+  runId: string;
+  tree: string;
+  version: number;
+  kind: "APPLY" | "ROLLBACK" | "TEARDOWN" | "REPAIR";
+  status: RunStatus;
+  error?: string;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string;
+  nodeCounts: Record<NodeStatus, number>;
+  nodes: RunNode[];
+}
+
+export interface DriftSummary {
+  checkedAt: string;
+  driftedItems: number;
+}
+
+export interface TreeDetail extends Tree {
+  lastRun: Run | null;
+  lastDriftCheck: DriftSummary | null;
+}
+
+export interface VersionInfo {
+  version: number;
+  current: boolean;
+  recordName: string;
+  sha256: string;
+  createdAt: string;
+}
+
+export interface VersionList {
+  tree: string;
+  currentVersion: number | null;
+  versions: VersionInfo[];
+}
+
+export interface VersionSpec {
+  tree: string;
+  version: number;
+  current: boolean;
+  sha256: string;
+  createdAt: string;
+  spec: unknown;
+}
+
+export type NodeKind = "rule" | "endpoint" | "alias";
+
+export interface DiagramNode {
+  id: string;
+  parentId: string | null;
+  kind: NodeKind;
+  routing?: string;
+  recordKind: string;
+  recordName: string;
+  detail: string;
+  childrenAt?: string;
+  edgeLabel?: string;
+  region?: string;
+  canFail: boolean;
+  values?: string[];
+  aliasTarget?: string;
+  progress?: NodeStatus;
+  drift?: DriftState;
+  health?: HealthState;
+}
+
+export interface Diagram {
+  tree: string;
+  version: number;
+  recordName: string;
+  recordType: string;
+  nodes: DiagramNode[];
+}
+
+export interface SimulationAnswer {
+  nodeId: string;
+  values: string[];
+  probability: number;
+}
+
+export interface Simulation {
+  tree: string;
+  version: number;
+  answers: SimulationAnswer[];
+  noAnswerProbability?: number;
+  notes?: string[];
+}
+
+export interface DriftReport {
+  tree: string;
+  checkedAt: string;
+  driftedItems: number;
+  report: DriftReportBody;
+}
+
+export interface DriftReportBody {
+  items?: DriftItem[];
+  [key: string]: unknown;
+}
+
+export interface DriftItem {
+  kind?: string;
+  nodeId?: string;
+  message?: string;
+  [key: string]: unknown;
+}
+
+export interface Plan {
+  version: number;
+  tree: string;
+  hostedZoneId: string;
+  layers: PlanLayer[];
+  conflicts?: unknown[];
+  summary?: Record<string, unknown>;
+}
+
+export interface PlanLayer {
+  name: string;
+  healthChecks?: { nodeId: string; callerReference: string; healthCheckConfig: Record<string, unknown> }[];
+  changeBatches?: { Changes: PlanChange[]; Comment?: string }[];
+  deleteHealthChecks?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface PlanChange {
+  Action: string;
+  ResourceRecordSet: {
+    Name: string;
+    Type: string;
+    SetIdentifier?: string;
+    Weight?: number;
+    Region?: string;
+    Failover?: string;
+    TTL?: number;
+    ResourceRecords?: { Value: string }[];
+    AliasTarget?: { DNSName: string; HostedZoneId: string; EvaluateTargetHealth: boolean };
+    HealthCheckId?: string;
+    [key: string]: unknown;
+  };
+}
+
+export interface ProblemDocument {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { path?: string; parameter?: string; message: string }[];
+}

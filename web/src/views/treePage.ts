@@ -1,0 +1,249 @@
+import { api } from "../api";
+import { renderDiagram, type NodeStates } from "../diagram/render";
+import { announce, fill, h } from "../dom";
+import { badge, plural, when, words } from "../format";
+import { Poller } from "../poller";
+import { tabs, treeHref, type Tab } from "../router";
+import type { Diagram, HealthState, NodeStatus, TreeDetail } from "../types";
+import { DriftPanel } from "./driftPanel";
+import { errorBox } from "./errors";
+import { PlanPanel } from "./planPanel";
+import { VersionsPanel } from "./versionsPanel";
+import { WhatIfPanel } from "./whatIfPanel";
+
+/** What a panel may read from and ask of the page. */
+export interface TreeContext {
+  readonly name: string;
+  readonly detail: TreeDetail;
+  readonly diagram: Diagram;
+  /** Draws supposed health and answer shares over the diagram ("what if"); empty maps clear them. */
+  suppose(health: Map<string, HealthState>, shares: Map<string, number>): void;
+  /** Reads the tree and its diagram again (after a drift check, say). */
+  reload(): Promise<void>;
+}
+
+export interface Panel {
+  readonly element: HTMLElement;
+  dispose(): void;
+}
+
+const tabNames: Record<Tab, string> = { "what-if": "What if", plan: "Plan", drift: "Drift", versions: "Versions" };
+
+// Below this width the diagram is drawn as an outline, one node per row.
+const narrow = window.matchMedia("(max-width: 720px)");
+
+/**
+ * One tree: its state, its diagram (live while a run is in progress), and the what-if, plan, drift and versions
+ * panels. The page is built once per tree; switching panels keeps the diagram and its polling.
+ */
+export class TreePage implements TreeContext {
+  private readonly head = h("div", { class: "tree-head" });
+  private readonly runBox = h("div", { class: "run", "aria-live": "polite" });
+  private readonly figure = h("div", {
+    class: "diagram-scroll", role: "region", tabindex: 0, "aria-label": "Diagram (scrolls with the arrow keys)",
+  });
+  private readonly nodeTable = h("div", { class: "node-table" });
+  private readonly nav = h("nav", { class: "tabs", "aria-label": "Tree panels" });
+  private readonly panelBox = h("section", { class: "panel", id: "panel", tabindex: -1 });
+  private readonly poller = new Poller(() => this.poll(), 1000);
+  private readonly onResize = () => this.drawDiagram();
+  private panel: Panel | null = null;
+  private tab: Tab | null = null;
+  private supposedHealth = new Map<string, HealthState>();
+  private shares = new Map<string, number>();
+  private lastRunSeen: string | null = null;
+  private _detail: TreeDetail | null = null;
+  private _diagram: Diagram | null = null;
+
+  constructor(private readonly root: HTMLElement, readonly name: string) {
+    document.title = `failover — ${name}`;
+    narrow.addEventListener("change", this.onResize);
+  }
+
+  get detail(): TreeDetail {
+    return this._detail!;
+  }
+
+  get diagram(): Diagram {
+    return this._diagram!;
+  }
+
+  async show(tab: Tab): Promise<void> {
+    if (!this._detail) {
+      fill(this.root, h("p", { class: "loading" }, `Loading ${this.name}…`));
+      try {
+        await this.load();
+      } catch (error) {
+        fill(this.root, h("p", {}, h("a", { href: "#/" }, "← All trees")), errorBox(error, `tree ${this.name}`));
+        return;
+      }
+      fill(this.root,
+        h("p", { class: "crumbs" }, h("a", { href: "#/" }, "← All trees")),
+        this.head, this.runBox,
+        h("section", { class: "diagram-section", "aria-labelledby": "diagram-heading" },
+          h("h2", { id: "diagram-heading" }, "Diagram"),
+          this.figure, legend(), this.nodeTable),
+        this.nav, this.panelBox);
+      this.drawAll();
+      if (this.running()) this.poller.start();
+    }
+    if (tab !== this.tab) this.openPanel(tab);
+  }
+
+  dispose(): void {
+    this.poller.dispose();
+    this.panel?.dispose();
+    narrow.removeEventListener("change", this.onResize);
+  }
+
+  suppose(health: Map<string, HealthState>, shares: Map<string, number>): void {
+    this.supposedHealth = health;
+    this.shares = shares;
+    this.drawDiagram();
+  }
+
+  async reload(): Promise<void> {
+    await this.load();
+    this.drawAll();
+    if (this.running()) this.poller.start();
+  }
+
+  private async load(): Promise<void> {
+    const detail = await api.tree(this.name);
+    // While a run is in progress, draw the version it applies; otherwise the applied (or latest) version.
+    const version = detail.lastRun?.status === "RUNNING" ? detail.lastRun.version : detail.currentVersion ?? detail.latestVersion;
+    const diagram = this._diagram?.version === version && this._detail?.lastRun?.status === "RUNNING" && detail.lastRun?.status === "RUNNING"
+      ? this._diagram
+      : await api.diagram(this.name, version);
+    this._detail = detail;
+    this._diagram = diagram;
+    this.lastRunSeen ??= detail.lastRun?.runId ?? null;
+  }
+
+  private running(): boolean {
+    return this._detail?.lastRun?.status === "RUNNING";
+  }
+
+  /** One poll while a run is in progress: the run's node states redraw the diagram; at the end, everything reloads. */
+  private async poll(): Promise<boolean> {
+    const wasRunning = this.running();
+    await this.load();
+    const run = this.detail.lastRun;
+    if (wasRunning && run && run.status !== "RUNNING") {
+      // The run's end changes the tree (applied version, status): read it all again, the diagram included.
+      this._diagram = await api.diagram(this.name, this.detail.currentVersion ?? this.detail.latestVersion);
+      announce(`Run ${words(run.kind)} of version ${run.version} ${words(run.status)}.`);
+    }
+    this.drawAll();
+    return this.running();
+  }
+
+  private drawAll(): void {
+    this.drawHead();
+    this.drawRun();
+    this.drawDiagram();
+  }
+
+  private drawHead(): void {
+    const tree = this.detail;
+    fill(this.head,
+      h("h1", {}, tree.name, " ", badge(tree.status)),
+      h("dl", { class: "facts" },
+        fact("Answers for", `${tree.recordName} ${tree.recordType}`),
+        fact("Hosted zone", tree.hostedZoneId),
+        fact("Version", tree.currentVersion === null ? `none applied (latest v${tree.latestVersion})`
+          : `v${tree.currentVersion}${tree.latestVersion !== tree.currentVersion ? ` (latest v${tree.latestVersion})` : ""}`),
+        fact("Drift policy", tree.driftPolicy),
+        fact("Last drift check", tree.lastDriftCheck
+          ? [when(tree.lastDriftCheck.checkedAt), ` — ${plural(tree.lastDriftCheck.driftedItems, "drifted item")}`]
+          : "never")));
+  }
+
+  private drawRun(): void {
+    const run = this.detail.lastRun;
+    if (!run) {
+      fill(this.runBox, h("p", {}, "No run yet."));
+      return;
+    }
+    const total = run.nodes.length;
+    const finished = (run.nodeCounts.DONE ?? 0) + (run.nodeCounts.DELETED ?? 0) + (run.nodeCounts.FAILED ?? 0);
+    fill(this.runBox,
+      h("p", { class: "run-line" },
+        h("strong", {}, `Last run: ${words(run.kind)} of v${run.version} `), badge(run.status), " ",
+        `${finished} of ${plural(total, "node")} finished`, " · started ", when(run.createdAt),
+        run.finishedAt ? [" · finished ", when(run.finishedAt)] : null),
+      h("progress", { max: Math.max(1, total), value: finished, "aria-label": "Run progress" }),
+      run.error ? h("p", { class: "error", role: "alert" }, run.error) : null);
+  }
+
+  private drawDiagram(): void {
+    if (!this._diagram) return;
+    const states: NodeStates = { progress: this.runProgress(), health: this.supposedHealth, shares: this.shares };
+    const mode = narrow.matches ? "outline" : "tree";
+    const width = this.figure.clientWidth || this.root.clientWidth || 360;
+    const summary = `Tree ${this.diagram.tree} version ${this.diagram.version}: ${plural(this.diagram.nodes.length, "node")}`;
+    fill(this.figure, renderDiagram(this.diagram.nodes, states, mode, width, summary));
+    this.figure.setAttribute("data-version", String(this.diagram.version));
+    fill(this.nodeTable, nodeTable(this.diagram, states));
+  }
+
+  /** The run's progress for the diagram's version (another version's run says nothing about these nodes). */
+  private runProgress(): Map<string, NodeStatus> {
+    const run = this.detail.lastRun;
+    const progress = new Map<string, NodeStatus>();
+    if (run && run.version === this.diagram.version) for (const node of run.nodes) progress.set(node.nodeId, node.status);
+    return progress;
+  }
+
+  private openPanel(tab: Tab): void {
+    this.panel?.dispose();
+    this.tab = tab;
+    fill(this.nav, h("ul", {}, tabs.map((t) =>
+      h("li", {}, h("a", { href: treeHref(this.name, t), "aria-current": t === tab ? "page" : undefined }, tabNames[t])))));
+    const panel = tab === "what-if" ? new WhatIfPanel(this)
+      : tab === "plan" ? new PlanPanel(this)
+      : tab === "drift" ? new DriftPanel(this)
+      : new VersionsPanel(this);
+    if (tab !== "what-if" && (this.supposedHealth.size > 0 || this.shares.size > 0)) this.suppose(new Map(), new Map());
+    this.panel = panel;
+    this.panelBox.setAttribute("aria-label", tabNames[tab]);
+    this.panelBox.setAttribute("data-panel", tab);
+    fill(this.panelBox, panel.element);
+  }
+}
+
+function fact(term: string, ...value: (Node | string | (Node | string)[])[]): HTMLElement[] {
+  return [h("dt", {}, term), h("dd", {}, ...value)];
+}
+
+function legend(): HTMLElement {
+  const item = (cls: string, text: string) => h("li", {}, h("span", { class: `swatch ${cls}`, "aria-hidden": "true" }), text);
+  return h("details", { class: "legend" },
+    h("summary", {}, "Legend"),
+    h("ul", {},
+      item("progress-pending", "pending"), item("progress-in-progress", "in progress"), item("progress-done", "done"),
+      item("progress-failed", "failed"), item("drift-missing", "drift: missing"), item("drift-changed", "drift: changed"),
+      item("health-healthy", "healthy"), item("health-unhealthy", "unhealthy"), item("answering", "answers (what if)")));
+}
+
+/** The diagram as a table: the same facts, for screen readers and for reading at any width. */
+function nodeTable(diagram: Diagram, states: NodeStates): HTMLElement {
+  return h("details", { class: "nodes" },
+    h("summary", {}, `The ${diagram.nodes.length} nodes as a table`),
+    h("div", { class: "table-scroll", role: "region", "aria-label": "Nodes", tabindex: 0 },
+      h("table", {},
+        h("thead", {}, h("tr", {},
+          h("th", { scope: "col" }, "Node"), h("th", { scope: "col" }, "Record"), h("th", { scope: "col" }, "Name"),
+          h("th", { scope: "col" }, "Run"), h("th", { scope: "col" }, "Drift"), h("th", { scope: "col" }, "Health"))),
+        h("tbody", {}, diagram.nodes.map((node) => {
+          const progress = states.progress.get(node.id) ?? node.progress;
+          const health = states.health.get(node.id) ?? node.health;
+          return h("tr", { "data-node-id": node.id },
+            h("th", { scope: "row" }, node.id),
+            h("td", {}, node.recordKind),
+            h("td", {}, node.recordName),
+            h("td", {}, progress ? words(progress) : "—"),
+            h("td", {}, node.drift ? words(node.drift) : "—"),
+            h("td", {}, health ? words(health) : "—"));
+        })))));
+}
