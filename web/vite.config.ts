@@ -1,5 +1,7 @@
 import { defineConfig } from "vite";
 
+const api = process.env.FAILOVER_API_URL ?? "http://127.0.0.1:3000";
+
 // The API function serves dist/ from the binary: index.html at GET / and every other file at GET /assets/<file>.
 // One flat assets folder, hashed names (cached for a year), no inline scripts (the CSP allows only 'self').
 export default defineConfig({
@@ -15,7 +17,7 @@ export default defineConfig({
     reportCompressedSize: false,
   },
   server: {
-    // `npm run dev`: the page on :5173 talks to the local stack's API.
-    proxy: { "/trees": "http://127.0.0.1:3000", "/runs": "http://127.0.0.1:3000" },
+    // `npm run dev` (and `vite preview`): the page talks to the local stack's API, or to $FAILOVER_API_URL.
+    proxy: { "/trees": api, "/runs": api },
   },
 });

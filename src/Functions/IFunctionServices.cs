@@ -78,7 +78,11 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
         // Lambda sends standard output to CloudWatch Logs, which reads the drift metric lines written there.
         var drift = new TreeDriftCheck(store, route53, new DriftMetrics(Console.Out), TimeProvider.System, new RunStarterDriftRepair(runs),
             DriftOptions.FromEnvironment(environment).DefaultPolicy);
-        return new ApiService(AwsApiDependencies.Create(store, route53, runs, options, TimeProvider.System, drift));
+        // The web dashboard built into this binary is served at GET /.
+        return new ApiService(AwsApiDependencies.Create(store, route53, runs, options, TimeProvider.System, drift) with
+        {
+            Dashboard = Handlers.Api.EmbeddedDashboardFiles.Instance,
+        });
     }
 
     private static DriftServices DriftFromEnvironment(Func<string, string?> environment)

@@ -72,9 +72,51 @@ public sealed class BootstrapProcessTests(PublishedBootstrap bootstrap) : IClass
         Assert.Equal(catalog.Names, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private Process Start(FakeRuntimeApi api, string handler)
+    [Fact]
+    public async Task Published_binary_serves_the_dashboard_it_embeds()
+    {
+        await using var api = await FakeRuntimeApi.StartAsync();
+        // What the Api function's settings need to build the service; serving the page calls no AWS service.
+        using var process = Start(api, "Api", new Dictionary<string, string>
+        {
+            ["AWS_REGION"] = "us-east-1", ["AWS_ACCESS_KEY_ID"] = "testing", ["AWS_SECRET_ACCESS_KEY"] = "testing",
+            ["ALLOWED_HOSTED_ZONE_IDS"] = "Z0000000000000000000A", ["FAILOVER_TABLE"] = "failover-progress",
+            ["FAILOVER_STATE_MACHINE_ARN"] = "arn:aws:states:us-east-1:123456789012:stateMachine:Provisioning",
+        });
+
+        var page = await InvokeApiAsync(api, "aot-page", "/");
+        Assert.Equal(200, page.GetProperty("statusCode").GetInt32());
+        Assert.StartsWith("text/html", page.GetProperty("headers").GetProperty("content-type").GetString());
+        var html = page.GetProperty("body").GetString()!;
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+
+        var asset = await InvokeApiAsync(api, "aot-script", script);
+        process.Kill();
+        Assert.Equal(200, asset.GetProperty("statusCode").GetInt32());
+        Assert.StartsWith("text/javascript", asset.GetProperty("headers").GetProperty("content-type").GetString());
+        Assert.False(asset.GetProperty("isBase64Encoded").GetBoolean());
+        Assert.Contains("/trees", asset.GetProperty("body").GetString());
+    }
+
+    private static async Task<JsonElement> InvokeApiAsync(FakeRuntimeApi api, string requestId, string path)
+    {
+        var @event = $$"""
+            {"version":"2.0","routeKey":"$default","rawPath":"{{path}}","rawQueryString":"","headers":{"accept":"text/html"},
+             "requestContext":{"http":{"method":"GET","path":"{{path}}","protocol":"HTTP/1.1","sourceIp":"127.0.0.1"},
+             "requestId":"{{requestId}}","routeKey":"$default","stage":"$default"},"isBase64Encoded":false}
+            """;
+        api.Enqueue(new FakeInvocation(requestId, System.Text.Encoding.UTF8.GetBytes(@event), Deadline));
+        var post = await api.NextPostAsync();
+        Assert.True(post.Kind == "response", $"the invocation failed: {post.BodyText}");
+        Assert.Equal(requestId, post.RequestId);
+        return JsonDocument.Parse(post.Body).RootElement.Clone();
+    }
+
+    private Process Start(FakeRuntimeApi api, string handler, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(bootstrap.Path) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = api.Address;
         start.Environment["_HANDLER"] = handler;
         return Process.Start(start)!;

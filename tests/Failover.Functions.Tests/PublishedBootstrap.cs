@@ -11,8 +11,12 @@ public sealed class PublishedBootstrap : IAsyncLifetime
     public const string Variable = "FAILOVER_BOOTSTRAP";
 
     // Projects and files the binary is built from; a change in any of them makes the cached binary stale.
-    private static readonly string[] SourceFolders = ["src/Functions", "src/Failover.Core", "src/Failover.Aws"];
-    private static readonly string[] SourceFiles = ["Directory.Build.props", "Directory.Packages.props", "scripts/publish-bootstrap.sh"];
+    private static readonly string[] SourceFolders = ["src/Functions", "src/Failover.Core", "src/Failover.Aws", "web/src"];
+    private static readonly string[] SourceFiles =
+    [
+        "Directory.Build.props", "Directory.Packages.props", "scripts/publish-bootstrap.sh", "scripts/build-dashboard.sh",
+        "web/index.html", "web/package-lock.json", "web/vite.config.ts",
+    ];
 
     public string Path { get; private set; } = "";
 

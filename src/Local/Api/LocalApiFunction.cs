@@ -41,6 +41,10 @@ public static class LocalApiFunction
         var states = new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edgeUrl }, credentials: LocalAccount.Credentials);
         var runs = new RunStarter(store, states, stateMachine, clock, workflow.LockTtl);
         var options = new ApiOptions { AllowedZones = new ZoneAllowList(resources.HostedZones.Values) };
-        return new ApiService(AwsApiDependencies.Create(store, route53, runs, options, clock, drift?.Invoke()));
+        // The dashboard as the deployed binary serves it: the files built into the Functions assembly.
+        return new ApiService(AwsApiDependencies.Create(store, route53, runs, options, clock, drift?.Invoke()) with
+        {
+            Dashboard = EmbeddedDashboardFiles.Instance,
+        });
     }
 }

@@ -6,22 +6,27 @@ import { layout, type Layout, type LayoutMode, type Placed } from "./layout";
 /** What is drawn over the tree: run progress, health (known or supposed in "what if"), and who answers with what share. */
 export interface NodeStates {
   progress: Map<string, NodeStatus>;
+  /** Nodes the last run of this version did not touch: in Route 53 as an earlier run left them. */
+  unchanged: Set<string>;
   health: Map<string, HealthState>;
   shares: Map<string, number>;
 }
 
 const padding = 12;
+const minimumScale = 0.6;
 const lineHeight = 16;
 
 export function renderDiagram(nodes: DiagramNode[], states: NodeStates, mode: LayoutMode, availableWidth: number, title: string): SVGSVGElement {
   const laid = layout(nodes, mode, availableWidth - 2 * padding);
   const width = laid.width + 2 * padding;
   const height = laid.height + 2 * padding;
+  // A tree a little wider than the screen is drawn smaller to fit; a much wider one keeps readable text and scrolls.
+  const scale = mode === "tree" && width > availableWidth ? Math.max(minimumScale, availableWidth / width) : 1;
   const svg = s("svg", {
     class: `diagram diagram-${mode}`,
     viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
+    width: Math.floor(width * scale),
+    height: Math.floor(height * scale),
     role: "img",
     "aria-labelledby": "diagram-title",
     "data-layout": mode,
@@ -60,7 +65,9 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   const health = states.health.get(data.id) ?? data.health;
   const share = states.shares.get(data.id);
   const classes = ["node", `kind-${data.kind}`];
+  const unchanged = !progress && states.unchanged.has(data.id);
   if (progress) classes.push(`progress-${progress.toLowerCase().replace(/_/g, "-")}`);
+  if (unchanged) classes.push("unchanged");
   if (data.drift) classes.push(`drift-${data.drift.toLowerCase()}`);
   if (health) classes.push(`health-${health.toLowerCase()}`);
   if (share !== undefined) classes.push("answering");
@@ -71,11 +78,12 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
     "data-node-id": data.id,
     "data-kind": data.kind,
     "data-progress": progress,
+    "data-unchanged": unchanged ? "true" : undefined,
     "data-drift": data.drift,
     "data-health": health,
     "data-share": share === undefined ? undefined : share.toFixed(6),
   });
-  group.append(s("title", {}, describe(data, progress, health, share)));
+  group.append(s("title", {}, describe(data, progress, health, share, unchanged)));
   group.append(s("rect", { class: "box", width, height, rx: 8, ry: 8 }));
   if (health) group.append(s("rect", { class: "health-bar", width: 6, height, rx: 3, ry: 3 }));
   if (data.drift) group.append(s("rect", { class: "drift-frame", x: -4, y: -4, width: width + 8, height: height + 8, rx: 11, ry: 11 }));
@@ -84,7 +92,7 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   const lines = [
     { text: data.id, cls: "node-id" },
     { text: data.recordKind, cls: "node-kind" },
-    { text: stateLine(progress, data.drift, health), cls: "node-state" },
+    { text: stateLine(progress, data.drift, health, unchanged), cls: "node-state" },
   ];
   lines.forEach((line, index) =>
     group.append(s("text", { class: line.cls, x: 12, y: 20 + index * lineHeight }, clip(line.text, chars))),
@@ -105,20 +113,21 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   return group;
 }
 
-export function stateLine(progress: NodeStatus | undefined, drift: string | undefined, health: HealthState | undefined): string {
+export function stateLine(progress: NodeStatus | undefined, drift: string | undefined, health: HealthState | undefined, unchanged = false): string {
   const parts: string[] = [];
   if (progress) parts.push(words(progress));
+  else if (unchanged) parts.push("unchanged");
   if (drift) parts.push(`drift: ${words(drift)}`);
   if (health) parts.push(words(health));
-  return parts.length > 0 ? parts.join(" · ") : "not in the last run";
+  return parts.length > 0 ? parts.join(" · ") : "not applied";
 }
 
-function describe(data: DiagramNode, progress: NodeStatus | undefined, health: HealthState | undefined, share: number | undefined): string {
+function describe(data: DiagramNode, progress: NodeStatus | undefined, health: HealthState | undefined, share: number | undefined, unchanged: boolean): string {
   const lines = [data.id, data.recordKind, `at ${data.recordName}`, data.detail];
   if (data.childrenAt) lines.push(`its records at ${data.childrenAt}`);
   if (data.values) lines.push(`values ${data.values.join(", ")}`);
   if (data.aliasTarget) lines.push(`alias to ${data.aliasTarget}`);
-  lines.push(stateLine(progress, data.drift, health));
+  lines.push(stateLine(progress, data.drift, health, unchanged));
   if (share !== undefined) lines.push(`answers ${percent(share)} of queries`);
   return lines.join("\n");
 }

@@ -178,7 +178,8 @@ export class TreePage implements TreeContext {
 
   private drawDiagram(): void {
     if (!this._diagram) return;
-    const states: NodeStates = { progress: this.runProgress(), health: this.supposedHealth, shares: this.shares };
+    const progress = this.runProgress();
+    const states: NodeStates = { progress, unchanged: this.unchanged(progress), health: this.supposedHealth, shares: this.shares };
     const mode = narrow.matches ? "outline" : "tree";
     const width = this.figure.clientWidth || this.root.clientWidth || 360;
     const summary = `Tree ${this.diagram.tree} version ${this.diagram.version}: ${plural(this.diagram.nodes.length, "node")}`;
@@ -187,11 +188,32 @@ export class TreePage implements TreeContext {
     fill(this.nodeTable, nodeTable(this.diagram, states));
   }
 
-  /** The run's progress for the diagram's version (another version's run says nothing about these nodes). */
+  /**
+   * Once a version is applied, a later run of it (an update, a repair) touches only what changes: every other node is
+   * in Route 53 as before.
+   */
+  private unchanged(progress: Map<string, NodeStatus>): Set<string> {
+    const applied = this.detail.currentVersion === this.diagram.version || this.detail.lastRun?.version === this.diagram.version;
+    if (!applied || this.detail.currentVersion === null && this.detail.lastRun?.status !== "SUCCEEDED") return new Set();
+    return new Set(this.diagram.nodes.filter((node) => !progress.has(node.id) && !node.progress).map((node) => node.id));
+  }
+
+  /**
+   * The run's progress for the diagram's version (another version's run says nothing about these nodes). A root rule
+   * has no record of its own: its records are its children's, at the tree's name, so it stands where they stand.
+   */
   private runProgress(): Map<string, NodeStatus> {
     const run = this.detail.lastRun;
     const progress = new Map<string, NodeStatus>();
     if (run && run.version === this.diagram.version) for (const node of run.nodes) progress.set(node.nodeId, node.status);
+    const root = this.diagram.nodes.find((node) => node.parentId === null);
+    if (root && root.kind === "rule" && !progress.has(root.id) && !root.progress) {
+      const children = this.diagram.nodes
+        .filter((node) => node.parentId === root.id)
+        .map((node) => progress.get(node.id) ?? node.progress);
+      const together = combined(children);
+      if (together) progress.set(root.id, together);
+    }
     return progress;
   }
 
@@ -212,6 +234,15 @@ export class TreePage implements TreeContext {
   }
 }
 
+/** Where a set of records stands as one: failed if any failed, done when all are, pending until one moves. */
+function combined(states: (NodeStatus | undefined)[]): NodeStatus | undefined {
+  if (states.length === 0 || states.some((state) => state === undefined)) return undefined;
+  if (states.includes("FAILED")) return "FAILED";
+  if (states.every((state) => state === "DONE" || state === "DELETED")) return "DONE";
+  if (states.every((state) => state === "PENDING")) return "PENDING";
+  return "IN_PROGRESS";
+}
+
 function fact(term: string, ...value: (Node | string | (Node | string)[])[]): HTMLElement[] {
   return [h("dt", {}, term), h("dd", {}, ...value)];
 }
@@ -222,7 +253,7 @@ function legend(): HTMLElement {
     h("summary", {}, "Legend"),
     h("ul", {},
       item("progress-pending", "pending"), item("progress-in-progress", "in progress"), item("progress-done", "done"),
-      item("progress-failed", "failed"), item("drift-missing", "drift: missing"), item("drift-changed", "drift: changed"),
+      item("progress-failed", "failed"), item("unchanged", "unchanged by the last run"), item("drift-missing", "drift: missing"), item("drift-changed", "drift: changed"),
       item("health-healthy", "healthy"), item("health-unhealthy", "unhealthy"), item("answering", "answers (what if)")));
 }
 
@@ -242,7 +273,7 @@ function nodeTable(diagram: Diagram, states: NodeStates): HTMLElement {
             h("th", { scope: "row" }, node.id),
             h("td", {}, node.recordKind),
             h("td", {}, node.recordName),
-            h("td", {}, progress ? words(progress) : "—"),
+            h("td", {}, progress ? words(progress) : states.unchanged.has(node.id) ? "unchanged" : "—"),
             h("td", {}, node.drift ? words(node.drift) : "—"),
             h("td", {}, health ? words(health) : "—"));
         })))));

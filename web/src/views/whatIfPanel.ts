@@ -55,7 +55,7 @@ export class WhatIfPanel implements Panel {
       h("h2", {}, "What if"),
       h("p", { class: "hint" }, `Version ${tree.diagram.version}. Ticking a box asks the simulator again; the diagram shows the supposed health and each answering endpoint's share.`),
       this.form, this.answer);
-    void this.simulate();
+    fill(this.answer, h("p", { class: "empty" }, "Tick the endpoints that fail, or press Simulate for the answers with every endpoint healthy."));
   }
 
   dispose(): void {

@@ -1,0 +1,244 @@
+// The dashboard in a real browser (Debian's Chromium driven by playwright-core), against the local stack:
+// apply examples/complex.json through the API, watch every node turn done, ask "what if" with the keyboard, drift the
+// zone with the AWS CLI and check it, apply a second version and diff the two, read the list, and look at phone width.
+// Every check is on the DOM the page built from the API; any console error or page error fails the test. Screenshots
+// go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones the README shows).
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { chromium } from "playwright-core";
+import { aws, repository, startLocalStack } from "./localStack.mjs";
+
+const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const screenshots = path.resolve(repository, process.env.DASHBOARD_SCREENSHOTS ?? "web/test-results");
+// The flags a headless Chromium needs on a build machine: no sandbox (root in CI), no GPU, and nothing that phones home.
+const flags = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+const wait = { timeout: 60_000 };
+
+let stack;
+let context;
+let page;
+let userDataDir;
+const problems = [];
+
+before(async () => {
+  await mkdir(screenshots, { recursive: true });
+  stack = await startLocalStack();
+  userDataDir = await mkdtemp(path.join(os.tmpdir(), "failover-dashboard-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath, headless: true, args: flags, viewport: { width: 1280, height: 900 }, reducedMotion: "reduce",
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => {
+    // A navigation cancels the page's requests in flight: that is the test moving on, not the page failing.
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  await stack?.stop();
+});
+
+async function shot(name, fullPage = true) {
+  await page.screenshot({ path: path.join(screenshots, name), fullPage });
+}
+
+async function applySpec(mutate = (spec) => spec, example = "examples/complex.json") {
+  const spec = JSON.parse(await readFile(path.join(repository, example), "utf8"));
+  spec.hostedZoneId = stack.health.resources.hostedZones["example.com"];
+  const response = await fetch(`${stack.api}/trees`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(mutate(spec)),
+  });
+  const body = await response.text();
+  assert.equal(response.status, 202, body);
+  return JSON.parse(body).runId;
+}
+
+/** Node id → its data-* state in the drawn diagram. */
+async function diagramNodes() {
+  return page.$$eval("svg.diagram g.node", (nodes) => Object.fromEntries(nodes.map((node) => [node.dataset.nodeId, { ...node.dataset }])));
+}
+
+function noProblems() {
+  assert.deepEqual(problems, [], "the page logged errors");
+}
+
+test("the dashboard page is served by the API with its security headers", async () => {
+  const response = await fetch(`${stack.api}/`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("content-type"), /^text\/html/);
+  assert.match(response.headers.get("content-security-policy"), /script-src 'self'/);
+  const html = await response.text();
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(script, "index.html loads a script from /assets");
+  const asset = await fetch(`${stack.api}${script}`);
+  assert.equal(asset.status, 200);
+  assert.match(asset.headers.get("cache-control"), /immutable/);
+});
+
+test("a tree applied through the API turns done node by node in the diagram", async () => {
+  const runId = await applySpec();
+  // A second tree, for the list.
+  await applySpec(undefined, "examples/www.json");
+  await page.goto(`${stack.api}/#/trees/shop`);
+  await page.waitForSelector("svg.diagram g.node", wait);
+  const drawn = await diagramNodes();
+  assert.deepEqual(Object.keys(drawn).sort(), [
+    "ap-southeast", "apse2-web1", "apse2-web2", "by-latency", "maintenance-page", "site", "us-east", "use1-web1", "use1-web2", "use1-web3",
+  ]);
+  assert.equal(drawn["use1-web1"].kind, "endpoint");
+  assert.match(await page.textContent('svg.diagram g.node[data-node-id="use1-web1"]'), /weighted record \(w=10\)/);
+
+  // While the run is in progress: the page polls, some nodes have moved and some have not.
+  await page.waitForFunction(() => {
+    const states = [...document.querySelectorAll("svg.diagram g.node")].map((node) => node.getAttribute("data-progress"));
+    const running = document.querySelector(".run .badge")?.textContent === "running";
+    return running && states.some((s) => s === "IN_PROGRESS" || s === "DONE") && states.some((s) => s !== "DONE");
+  }, undefined, wait);
+  await shot("dashboard-run.png");
+
+  await page.waitForFunction(() => {
+    const nodes = [...document.querySelectorAll("svg.diagram g.node")];
+    return nodes.length === 10 && nodes.every((node) => node.getAttribute("data-progress") === "DONE")
+      && document.querySelector(".run .badge")?.textContent === "succeeded";
+  }, undefined, wait);
+  const run = await (await fetch(`${stack.api}/runs/${runId}`)).json();
+  assert.equal(run.status, "SUCCEEDED");
+  assert.match(await page.textContent(".run"), /9 of 9 nodes finished/);
+  noProblems();
+});
+
+test("what if: two endpoints ticked unhealthy with the keyboard, the simulator's answer is shown", async () => {
+  await page.waitForSelector('.panel[data-panel="what-if"] input[name=unhealthy]');
+  for (const id of ["use1-web1", "use1-web2"]) {
+    await page.focus(`input[name=unhealthy][value="${id}"]`);
+    await page.keyboard.press("Space");
+  }
+  await page.waitForSelector('.answer-summary[data-unhealthy="use1-web1,use1-web2"]', wait);
+
+  // Latency answers from the first region (us-east-1): its weighted group keeps only use1-web3, which takes it all.
+  const rows = await page.$$eval("#what-if-answer tbody tr", (trs) => trs.map((tr) => [tr.dataset.nodeId, tr.dataset.share]));
+  assert.deepEqual(rows.filter(([, share]) => Number(share) > 0), [["use1-web3", "1.000000"]]);
+  const nodes = await diagramNodes();
+  assert.equal(nodes["use1-web1"].health, "UNHEALTHY");
+  assert.equal(nodes["use1-web2"].health, "UNHEALTHY");
+  assert.equal(nodes["use1-web3"].health, "HEALTHY");
+  assert.equal(nodes["use1-web3"].share, "1.000000");
+  assert.equal(nodes["apse2-web1"].share, undefined);
+  assert.match(await page.textContent("#what-if-answer"), /use1-web3.*100%/s);
+  await shot("dashboard-what-if.png");
+
+  // The region picker asks again: from ap-southeast-2 the two Sydney endpoints share the answers by weight.
+  await page.selectOption("#what-if-region", "ap-southeast-2");
+  await page.waitForFunction(() => document.querySelector('#what-if-answer tr[data-node-id="apse2-web1"]')?.getAttribute("data-share") === "0.500000", undefined, wait);
+  noProblems();
+});
+
+test("drift made out of band with the AWS CLI shows in the report and on the diagram", async () => {
+  const zone = stack.health.resources.hostedZones["example.com"];
+  const { ResourceRecordSets: records } = await aws(stack, "route53", "list-resource-record-sets", "--hosted-zone-id", zone);
+  const web2 = records.find((r) => r.SetIdentifier === "use1-web2");
+  const web3 = records.find((r) => r.SetIdentifier === "use1-web3");
+  assert.ok(web2 && web3, "the applied records are in the zone");
+  const batch = { Changes: [
+    { Action: "UPSERT", ResourceRecordSet: { ...web2, Weight: 7 } },
+    { Action: "DELETE", ResourceRecordSet: web3 },
+  ] };
+  await aws(stack, "route53", "change-resource-record-sets", "--hosted-zone-id", zone, "--change-batch", JSON.stringify(batch));
+
+  await page.click('nav.tabs a:text-is("Drift")');
+  await page.waitForSelector('.panel[data-panel="drift"]');
+  await page.click('button:text-is("Check drift now")');
+  await page.waitForSelector(".drift-summary", wait);
+  await page.waitForFunction(() => document.querySelector('svg.diagram g.node[data-node-id="use1-web3"]')?.getAttribute("data-drift") === "MISSING", undefined, wait);
+
+  const items = await page.$$eval(".drift-items tbody tr", (trs) => trs.map((tr) => `${tr.dataset.kind} ${tr.dataset.nodeId}`));
+  assert.ok(items.includes("recordChanged use1-web2"), items.join("; "));
+  assert.ok(items.includes("recordMissing use1-web3"), items.join("; "));
+  assert.match(await page.textContent(".drift-items"), /weight.*10.*7/s);
+  const nodes = await diagramNodes();
+  assert.equal(nodes["use1-web2"].drift, "CHANGED");
+  assert.equal(nodes["use1-web3"].drift, "MISSING");
+  assert.equal(nodes["use1-web1"].drift, undefined);
+  assert.match(await page.textContent(".tree-head"), /Last drift check.*drifted item/s);
+  await shot("dashboard-drift.png");
+  noProblems();
+});
+
+test("a second version: the diagram follows its run and the versions panel diffs the two", async () => {
+  const runId = await applySpec((spec) => {
+    spec.root.primary.children[0].children[2].weight = 20;
+    return spec;
+  });
+  // A reload shows the tree as it is now: version 2 being applied.
+  await page.click('nav.tabs a:text-is("Versions")');
+  await page.reload();
+  await page.waitForFunction(() =>
+    document.querySelector(".diagram-scroll")?.getAttribute("data-version") === "2"
+    && document.querySelector(".run .badge")?.textContent === "succeeded", undefined, wait);
+  const run = await (await fetch(`${stack.api}/runs/${runId}`)).json();
+  assert.equal(run.status, "SUCCEEDED");
+
+  // The update touched what changed (use1-web3's weight, and the missing record comes back); the rest stands as it was.
+  const nodes = await diagramNodes();
+  const touched = Object.keys(nodes).filter((id) => nodes[id].progress).sort();
+  assert.deepEqual(touched, run.nodes.map((node) => node.nodeId).sort());
+  assert.ok(touched.includes("use1-web3"));
+  for (const id of touched) assert.equal(nodes[id].progress, "DONE", id);
+  for (const id of Object.keys(nodes).filter((id) => !nodes[id].progress)) assert.equal(nodes[id].unchanged, "true", id);
+  assert.match(await page.textContent('svg.diagram g.node[data-node-id="use1-web3"]'), /w=20/);
+
+  await page.waitForSelector(".diff-summary", wait);
+  const summary = await page.$eval(".diff-summary", (p) => ({ ...p.dataset }));
+  assert.deepEqual(summary, { added: "1", removed: "1" });
+  assert.match(await page.textContent("#version-diff del"), /"weight": 5/);
+  assert.match(await page.textContent("#version-diff ins"), /"weight": 20/);
+  noProblems();
+});
+
+test("the list of trees, reached and left with the keyboard alone", async () => {
+  await page.goto(`${stack.api}/#/`);
+  const row = page.locator('tr[data-tree="shop"]');
+  await row.waitFor(wait);
+  assert.match(await row.textContent(), /active/);
+  assert.match(await row.locator(".last-run").textContent(), /succeeded.*apply v2/s);
+  assert.match(await row.locator(".last-drift").textContent(), /drifted|in sync/);
+  const www = page.locator('tr[data-tree="www"]');
+  await page.waitForFunction(() => document.querySelector('tr[data-tree="www"] .last-run')?.textContent.includes("succeeded"), undefined, wait);
+  assert.match(await www.textContent(), /www\.example\.com/);
+  assert.match(await www.locator(".last-drift").textContent(), /never/);
+  await shot("dashboard-list.png");
+
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === "shop") break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), "shop");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("svg.diagram g.node", wait);
+  assert.equal(new URL(page.url()).hash, "#/trees/shop");
+  noProblems();
+});
+
+test("at phone width the diagram is an outline and nothing scrolls sideways", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${stack.api}/#/trees/shop`);
+  await page.waitForSelector('svg.diagram[data-layout="outline"] g.node', wait);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  const svgWidth = await page.$eval("svg.diagram", (svg) => svg.getBoundingClientRect().width);
+  assert.ok(svgWidth <= 390, `the diagram is ${svgWidth}px wide`);
+  await shot("dashboard-phone.png");
+  noProblems();
+});
