@@ -11,7 +11,8 @@ export interface Tree {
   hostedZoneId: string;
   recordName: string;
   recordType: string;
-  driftPolicy: string;
+  /** null: the deployment's default policy applies. */
+  driftPolicy: string | null;
   status: TreeStatus;
   currentVersion: number | null;
   latestVersion: number;

@@ -153,7 +153,7 @@ export class TreePage implements TreeContext {
         fact("Hosted zone", tree.hostedZoneId),
         fact("Version", tree.currentVersion === null ? `none applied (latest v${tree.latestVersion})`
           : `v${tree.currentVersion}${tree.latestVersion !== tree.currentVersion ? ` (latest v${tree.latestVersion})` : ""}`),
-        fact("Drift policy", tree.driftPolicy),
+        fact("Drift policy", tree.driftPolicy ?? "the deployment's default"),
         fact("Last drift check", tree.lastDriftCheck
           ? [when(tree.lastDriftCheck.checkedAt), ` — ${plural(tree.lastDriftCheck.driftedItems, "drifted item")}`]
           : "never")));
