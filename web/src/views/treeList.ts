@@ -1,6 +1,7 @@
 import { api } from "../api";
 import { fill, h } from "../dom";
 import { badge, plural, when } from "../format";
+import { busy } from "../busy";
 import { Poller } from "../poller";
 import { treeHref } from "../router";
 import type { TreeDetail } from "../types";
@@ -37,9 +38,9 @@ export class TreeListView {
     }
     fill(this.body, details.length === 0 ? empty() : table(details));
     this.body.setAttribute("aria-busy", "false");
-    const busy = details.some((tree) => tree.lastRun?.status === "RUNNING");
-    if (busy) this.poller.start();
-    return busy;
+    const anyBusy = details.some(busy);
+    if (anyBusy) this.poller.start();
+    return anyBusy;
   }
 }
 

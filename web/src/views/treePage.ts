@@ -2,6 +2,7 @@ import { api } from "../api";
 import { renderDiagram, type NodeStates } from "../diagram/render";
 import { announce, fill, h } from "../dom";
 import { badge, plural, when, words } from "../format";
+import { busy } from "../busy";
 import { Poller } from "../poller";
 import { tabs, treeHref, type Tab } from "../router";
 import type { Diagram, HealthState, NodeStatus, TreeDetail } from "../types";
@@ -121,7 +122,7 @@ export class TreePage implements TreeContext {
   }
 
   private running(): boolean {
-    return this._detail?.lastRun?.status === "RUNNING";
+    return this._detail != null && busy(this._detail);
   }
 
   /** One poll while a run is in progress: the run's node states redraw the diagram; at the end, everything reloads. */
@@ -129,7 +130,7 @@ export class TreePage implements TreeContext {
     const wasRunning = this.running();
     await this.load();
     const run = this.detail.lastRun;
-    if (wasRunning && run && run.status !== "RUNNING") {
+    if (wasRunning && run && !this.running()) {
       // The run's end changes the tree (applied version, status): read it all again, the diagram included.
       this._diagram = await api.diagram(this.name, this.detail.currentVersion ?? this.detail.latestVersion);
       announce(`Run ${words(run.kind)} of version ${run.version} ${words(run.status)}.`);
