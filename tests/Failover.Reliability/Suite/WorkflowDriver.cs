@@ -1,0 +1,86 @@
+using Failover.Aws.Progress;
+using Failover.Aws.Workflow;
+using Failover.Core.Spec;
+using Failover.Reliability.Audit;
+using Failover.Reliability.Stack;
+using Failover.Testing;
+
+namespace Failover.Reliability.Suite;
+
+/// <summary>How a run ended, as the progress table and Step Functions tell it.</summary>
+public sealed record RunEnd(StartedRun Started, RunRecord? Run, string ExecutionStatus, IReadOnlyList<string> FunctionErrors)
+{
+    public bool Succeeded => Run?.Status == RunStatus.Succeeded && ExecutionStatus == "SUCCEEDED";
+    /// <summary>Neither the run nor its execution ended in time: the run is stuck.</summary>
+    public bool Hung => Run?.Status is null or RunStatus.Running;
+    public override string ToString() => $"run {Started.RunId} of '{Started.Tree}' ({Started.Kind}): {Run?.Status.ToString() ?? "?"}, execution {ExecutionStatus}{(Run?.Error is { } e ? ": " + e : "")}";
+}
+
+/// <summary>Starts workflow runs the way the CLI and the API do (<see cref="RunStarter"/>) and follows them to their end.</summary>
+public sealed class WorkflowDriver(ReliabilityStack stack)
+{
+    public static readonly TimeSpan RunPatience = TimeSpan.FromMinutes(6);
+
+    /// <summary>A generated tree in the stack's zone, valid as the service's loader sees it (null if the generator made an invalid one).</summary>
+    public TreeSpec? Generate(int seed, string name, int leaves, TreeGeneratorOptions? shape = null)
+    {
+        var spec = new TreeGenerator(seed).Generate(leaves, (shape ?? new TreeGeneratorOptions()) with
+        {
+            Name = name, HostedZoneId = stack.ZoneId, ZoneName = stack.ZoneName, RecordName = $"{name}.{stack.ZoneName}",
+        });
+        return Load(SpecJsonWriter.Write(spec));
+    }
+
+    /// <summary>A spec text loaded as the CLI and the API load it; null when it has errors.</summary>
+    public static TreeSpec? Load(string text)
+    {
+        var loaded = SpecLoader.Load(text);
+        return loaded.HasErrors ? null : loaded.Spec;
+    }
+
+    public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default) =>
+        Track(await stack.Runs.ApplyAsync(spec, force, cancellationToken));
+
+    public async Task<StartedRun> TeardownAsync(string tree, CancellationToken cancellationToken = default) =>
+        Track(await stack.Runs.TeardownAsync(tree, cancellationToken));
+
+    public async Task<StartedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken = default) =>
+        Track(await stack.Runs.RollbackAsync(tree, version, cancellationToken));
+
+    private StartedRun Track(StartedRun run)
+    {
+        stack.Track(run);
+        return run;
+    }
+
+    /// <summary>Waits until the run and its execution have ended (or <see cref="RunPatience"/> runs out), then reads both.</summary>
+    public async Task<RunEnd> WaitAsync(StartedRun started, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTimeOffset.UtcNow + RunPatience;
+        RunRecord? run = null;
+        var execution = "RUNNING";
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            run = await stack.Store.GetRunAsync(started.RunId, cancellationToken);
+            if (run is { Status: not RunStatus.Running })
+            {
+                execution = (await stack.States.DescribeExecutionAsync(started.ExecutionArn, cancellationToken)).Status;
+                if (execution != "RUNNING") break;
+            }
+            await Task.Delay(500, cancellationToken);
+        }
+        var errors = new List<string>();
+        await foreach (var item in stack.States.GetFullExecutionHistoryAsync(started.ExecutionArn, cancellationToken: cancellationToken))
+            if (item.Type == "LambdaFunctionFailed" && item.LambdaFunctionFailedEventDetails?.Error is { } error) errors.Add(error);
+        return new RunEnd(started, run, execution, errors);
+    }
+
+    /// <summary>Audits a tree against what it should hold now (null: nothing).</summary>
+    public async Task<TreeAuditResult> AuditAsync(string tree, string recordName, TreeSpec? desired, IReadOnlySet<string>? ignore = null,
+        CancellationToken cancellationToken = default)
+    {
+        var zone = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
+        var checks = await stack.Moto.HealthChecksAsync(cancellationToken);
+        return TreeAudit.Check(tree, recordName, "A", desired, zone, checks, ignore);
+    }
+}
