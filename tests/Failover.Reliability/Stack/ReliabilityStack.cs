@@ -53,7 +53,10 @@ public sealed class ReliabilityStack : IAsyncDisposable
     /// <summary>Starts runs as the CLI and the HTTP API do, on the deployment's clock.</summary>
     public RunStarter Runs { get; private set; } = null!;
     public RealismClient Realism { get; private set; } = null!;
+    /// <summary>Reads Route 53 straight from moto: no realism layer, no faults, not counted.</summary>
     public MotoReader Moto { get; private set; } = null!;
+    /// <summary>Route 53 through the edge, as any other client of the account: someone else writing to the zone.</summary>
+    public MotoReader Edge { get; private set; } = null!;
 
     /// <summary>The drift worker's metric lines (one per check), as Lambda's standard output would carry them.</summary>
     public string DriftMetrics
@@ -125,6 +128,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
         Runs = new RunStarter(Store, States, StateMachineArn, Clock, LockTtl);
         Realism = new RealismClient(edge);
         Moto = new MotoReader(Local.MotoUrl);
+        Edge = new MotoReader(edge);
     }
 
     /// <summary>Remembers which tree a run belongs to (the starter knows; functions only see the run id).</summary>
@@ -164,6 +168,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
     {
         if (_local is not null) await _local.DisposeAsync();
         Moto?.Dispose();
+        Edge?.Dispose();
         Realism?.Dispose();
     }
 

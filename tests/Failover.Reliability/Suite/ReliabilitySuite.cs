@@ -11,6 +11,7 @@ public static class ReliabilitySuite
     public static IReadOnlyList<IScenario> Scenarios { get; } =
     [
         new FaultConvergence(),
+        new CrashRecovery(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its position.</summary>
