@@ -12,7 +12,14 @@ public sealed partial class ProgressStore
     /// expired (a crashed run does not lock the tree forever), or already held by this run (which renews it);
     /// false if another run holds it. Exactly one of several concurrent callers wins.
     /// </summary>
-    public async Task<bool> TryAcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default)
+    public async Task<bool> TryAcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        (await AcquireLockAsync(tree, runId, ttl, cancellationToken).ConfigureAwait(false)).Acquired;
+
+    /// <summary>
+    /// <see cref="TryAcquireLockAsync"/>, telling also whose expired lock was taken over: that run stopped renewing it
+    /// (its execution was stopped, or it died), and the caller is now the tree's only run.
+    /// </summary>
+    public async Task<LockAcquisition> AcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         var now = Now;
@@ -28,14 +35,24 @@ public sealed partial class ProgressStore
         var condition = $"attribute_not_exists({expressions.Name(ProgressTable.PartitionKey)}) "
             + $"OR {expressions.Name(Attributes.Owner)} = {expressions.Value("owner", Attributes.S(runId))} "
             + $"OR {expressions.Name(Attributes.LockExpiresAt)} <= {expressions.Value("now", Attributes.N(now.ToUnixTimeMilliseconds()))}";
-        return await ConditionallyAsync(() => _dynamo.PutItemAsync(new PutItemRequest
+        try
         {
-            TableName = _table,
-            Item = item,
-            ConditionExpression = condition,
-            ExpressionAttributeNames = expressions.Names,
-            ExpressionAttributeValues = expressions.Values,
-        }, cancellationToken));
+            var replaced = await _dynamo.PutItemAsync(new PutItemRequest
+            {
+                TableName = _table,
+                Item = item,
+                ConditionExpression = condition,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnValues = Amazon.DynamoDBv2.ReturnValue.ALL_OLD,
+            }, cancellationToken).ConfigureAwait(false);
+            var previous = replaced.Attributes is { Count: > 0 } old ? old.String(Attributes.Owner) : null;
+            return new LockAcquisition(true, previous is not null && previous != runId ? previous : null);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return new LockAcquisition(false, null);
+        }
     }
 
     /// <summary>

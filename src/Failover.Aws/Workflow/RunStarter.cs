@@ -106,7 +106,8 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         }
 
         var runId = RunIds.New(time);
-        if (!await store.TryAcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false))
+        var lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
+        if (!lockTaken.Acquired)
         {
             throw Locked(tree.Name, await store.GetLockAsync(tree.Name, cancellationToken).ConfigureAwait(false));
         }
@@ -114,6 +115,11 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         var created = false;
         try
         {
+            // A run whose lock expired stopped renewing it: its execution was stopped or its functions died. It must not
+            // stay RUNNING for ever; if it is still alive, its next step finds the lock gone and ends without touching the zone.
+            if (lockTaken.TakenOverFrom is { } abandoned)
+                await store.SetRunStatusAsync(abandoned, RunStatus.Failed,
+                    $"abandoned: its lock expired and run {runId} took tree '{tree.Name}' over", cancellationToken).ConfigureAwait(false);
             await store.CreateRunAsync(new NewRun(runId, tree.Name, version, kind), cancellationToken).ConfigureAwait(false);
             created = true;
             var input = JsonSerializer.Serialize(new RunInput

@@ -61,6 +61,24 @@ public sealed class LockTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task Taking_the_lock_tells_whose_expired_lock_was_taken_over()
+    {
+        var (store, client, time) = await NewAsync(moto);
+        using var _c = client;
+
+        var fresh = await store.AcquireLockAsync("shop", "run-1", Ttl);
+        var renewed = await store.AcquireLockAsync("shop", "run-1", Ttl);
+        var refused = await store.AcquireLockAsync("shop", "run-2", Ttl);
+        time.Advance(Ttl);
+        var takenOver = await store.AcquireLockAsync("shop", "run-2", Ttl);
+
+        Assert.Equal(new LockAcquisition(true, null), fresh);
+        Assert.Equal(new LockAcquisition(true, null), renewed);
+        Assert.Equal(new LockAcquisition(false, null), refused);
+        Assert.Equal(new LockAcquisition(true, "run-1"), takenOver);
+    }
+
+    [Fact]
     public async Task Renewing_extends_the_expiry_so_the_lock_is_not_taken_over()
     {
         var (store, client, time) = await NewAsync(moto);

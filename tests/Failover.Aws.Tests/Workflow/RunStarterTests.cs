@@ -109,6 +109,25 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_run_taking_over_an_expired_lock_marks_the_abandoned_run_failed_and_becomes_the_trees_last_run()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var abandoned = await harness.Starter.ApplyAsync(harness.Spec(tree));
+
+        // Its execution was stopped: nothing renews the lock, which expires.
+        harness.Time.Advance(new WorkflowOptions().LockTtl);
+        var next = await harness.Starter.ApplyAsync(harness.Spec(tree));
+
+        var old = await harness.Store.GetRunAsync(abandoned.RunId);
+        Assert.Equal(RunStatus.Failed, old!.Status);
+        Assert.Contains($"run {next.RunId} took tree '{tree}' over", old.Error);
+        Assert.Equal(next.RunId, (await harness.Store.GetLockAsync(tree))!.Owner);
+        var record = await harness.Store.GetTreeAsync(tree);
+        Assert.Equal((next.RunId, RunStatus.Running, TreeStatus.Applying), (record!.LastRunId, record.LastRunStatus, record.Status));
+    }
+
+    [Fact]
     public async Task A_run_whose_execution_cannot_start_is_marked_failed_and_leaves_the_tree_unlocked()
     {
         var harness = await WorkflowHarness.NewAsync(moto);

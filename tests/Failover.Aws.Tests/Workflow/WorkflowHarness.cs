@@ -18,8 +18,9 @@ internal sealed class WorkflowHarness
 {
     private const string Role = "arn:aws:iam::123456789012:role/failover-state-machine";
 
-    private WorkflowHarness(WorkflowServices services, HostedZone zone, RunStarter starter, CountingHandler route53Requests)
+    private WorkflowHarness(WorkflowServices services, HostedZone zone, RunStarter starter, CountingHandler route53Requests, ManualTimeProvider time)
     {
+        Time = time;
         Services = services;
         Zone = zone;
         Starter = starter;
@@ -34,12 +35,15 @@ internal sealed class WorkflowHarness
     public RunStarter Starter { get; }
     public CountingHandler Route53Requests { get; }
 
+    /// <summary>The progress store's clock (lock expiry, timestamps); it moves only when a test moves it.</summary>
+    public ManualTimeProvider Time { get; }
+
     /// <summary>Layer steps the driver ran, in order (state names).</summary>
     public List<string> StatesEntered { get; } = [];
 
     public static async Task<WorkflowHarness> NewAsync(MotoFixture moto)
     {
-        var (store, _, _) = await ProgressTestStores.NewAsync(moto);
+        var (store, _, time) = await ProgressTestStores.NewAsync(moto);
         var counting = new CountingHandler();
         var route53 = Route53MotoClient.Create(moto, new HttpClient(counting));
         var zone = await Route53MotoClient.NewZoneAsync(route53);
@@ -48,7 +52,7 @@ internal sealed class WorkflowHarness
         var machine = await states.CreateStateMachineAsync($"provisioning-{Guid.NewGuid():N}"[..30],
             """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""", Role);
         var services = new WorkflowServices(route53, store, TimeProvider.System, new WorkflowOptions { TableName = store.TableName, SyncPollInterval = TimeSpan.FromSeconds(1) });
-        return new WorkflowHarness(services, zone, new RunStarter(store, states, machine.StateMachineArn, TimeProvider.System), counting);
+        return new WorkflowHarness(services, zone, new RunStarter(store, states, machine.StateMachineArn, TimeProvider.System), counting, time);
     }
 
     /// <summary>A tree in the test's zone: failover at the root, a weighted pool of two checked endpoints as primary, an endpoint as secondary.</summary>

@@ -164,6 +164,30 @@ public sealed class WorkflowStepTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_check_an_abandoned_run_created_but_never_tagged_is_the_trees_for_the_next_run_to_clean_up()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var abandoned = await harness.Starter.ApplyAsync(harness.Spec(tree));
+        await new PlanTreeStep(harness.Services).RunAsync(abandoned.RunId, force: false);
+        // Its function died between CreateHealthCheck and tagging the check; then its execution was stopped.
+        var planned = Core.Planning.PlanJsonReader.Read((await harness.Store.GetPlanAsync(abandoned.RunId))!).Layers
+            .SelectMany(l => l.HealthChecks).First();
+        var untagged = await harness.Route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config);
+
+        harness.Time.Advance(new WorkflowOptions().LockTtl);
+        var next = await harness.Starter.ApplyAsync(harness.Spec(tree));
+        var outcome = await harness.DriveAsync(next.RunId);
+
+        Assert.Equal("SUCCEEDED", outcome.Status);
+        var used = (await harness.ZoneRecordsAsync()).Select(r => r.HealthCheckId).OfType<string>().ToHashSet();
+        var checks = await harness.HealthChecksOfAsync(tree);
+        Assert.Equal(2, checks.Count);
+        Assert.All(checks, check => Assert.Contains(check.Id, used));
+        Assert.DoesNotContain(untagged.Id, checks.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task A_failure_in_a_later_layer_rolls_a_new_tree_back_to_nothing_and_leaves_no_check()
     {
         var harness = await WorkflowHarness.NewAsync(moto);

@@ -45,6 +45,33 @@ public sealed class FaultConvergence : IScenario
         var checksBefore = (await stack.Moto.HealthChecksAsync(cancellationToken)).Select(c => c.Id).ToHashSet();
         await stack.Realism.ResetAsync(cancellationToken);
 
+        try
+        {
+            await WavesAsync(context, driver, result, trees, parallel, maxLeaves, random, cancellationToken);
+        }
+        finally
+        {
+            // Faults must not outlive the scenario, whatever happened.
+            var counts = await stack.Realism.StatsAsync(CancellationToken.None);
+            await stack.Realism.ResetAsync(CancellationToken.None);
+            foreach (var (kind, count) in counts.Group("faults")) result.Add($"faults: {kind}", count);
+            result.Add("faults injected", counts.Group("faults").Values.Sum());
+            result.Add("Route 53 requests", counts.TotalRequests);
+        }
+        result.Add("trees", trees);
+
+        var zoneAfter = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
+        foreach (var difference in ZoneDiff.Of(zoneBefore, zoneAfter)) result.Defect("zone diffs after all teardowns", difference);
+        foreach (var left in (await stack.Moto.HealthChecksAsync(cancellationToken)).Where(c => !checksBefore.Contains(c.Id)))
+            result.Defect("health checks left after all teardowns", $"{left.Id} {left.CallerReference} {left.Tree}/{left.Node}");
+        return result;
+    }
+
+    private async Task WavesAsync(
+        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, int trees, int parallel, int maxLeaves, Random random,
+        CancellationToken cancellationToken)
+    {
+        var stack = context.Stack;
         for (var wave = 0; wave * parallel < trees; wave++)
         {
             // One rate per wave of trees (the layer has one setting), drawn from 10–30 %.
@@ -55,19 +82,6 @@ public sealed class FaultConvergence : IScenario
             context.Say(Name, $"wave {wave + 1}: faults at {rate:P0}, trees of {string.Join(", ", cases.Select(c => c.Leaves))} leaves");
             await Task.WhenAll(cases.Select(c => TreeLifeAsync(context, driver, result, $"flt{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, c.Shape, cancellationToken)));
         }
-
-        var stats = await stack.Realism.StatsAsync(cancellationToken);
-        await stack.Realism.ResetAsync(cancellationToken);
-        foreach (var (kind, count) in stats.Group("faults")) result.Add($"faults: {kind}", count);
-        result.Add("faults injected", stats.Group("faults").Values.Sum());
-        result.Add("Route 53 requests", stats.TotalRequests);
-        result.Add("trees", trees);
-
-        var zoneAfter = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
-        foreach (var difference in ZoneDiff.Of(zoneBefore, zoneAfter)) result.Defect("zone diffs after all teardowns", difference);
-        foreach (var left in (await stack.Moto.HealthChecksAsync(cancellationToken)).Where(c => !checksBefore.Contains(c.Id)))
-            result.Defect("health checks left after all teardowns", $"{left.Id} {left.CallerReference} {left.Tree}/{left.Node}");
-        return result;
     }
 
     /// <summary>Every kind of fault on every Route 53 operation, at <paramref name="rate"/>, repeatable from the seed.</summary>

@@ -12,6 +12,7 @@ public static class ReliabilitySuite
     [
         new FaultConvergence(),
         new CrashRecovery(),
+        new KilledRuns(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its position.</summary>
@@ -23,6 +24,8 @@ public static class ReliabilitySuite
         {
             var scenario = Scenarios[i];
             if (only.Count > 0 && !only.Contains(scenario.Name)) continue;
+            // Every scenario starts from the stack's own settings (no faults) and zeroed counters.
+            await stack.Realism.ResetAsync(cancellationToken);
             var clock = Stopwatch.StartNew();
             var result = await scenario.RunAsync(new ScenarioContext(stack, SeedOf(seed, i), scale, log), cancellationToken);
             result.Elapsed = clock.Elapsed;

@@ -24,10 +24,21 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
     /// <summary>A generated tree in the stack's zone, valid as the service's loader sees it (null if the generator made an invalid one).</summary>
     public TreeSpec? Generate(int seed, string name, int leaves, TreeGeneratorOptions? shape = null)
     {
-        var spec = new TreeGenerator(seed).Generate(leaves, (shape ?? new TreeGeneratorOptions()) with
+        shape ??= new TreeGeneratorOptions();
+        // Room for every leaf: the generator needs fanout^depth ≥ leaves.
+        while (Math.Pow(shape.MaxFanout, shape.MaxDepth) < leaves) shape = shape with { MaxDepth = shape.MaxDepth + 1 };
+        TreeSpec spec;
+        try
         {
-            Name = name, HostedZoneId = stack.ZoneId, ZoneName = stack.ZoneName, RecordName = $"{name}.{stack.ZoneName}",
-        });
+            spec = new TreeGenerator(seed).Generate(leaves, shape with
+            {
+                Name = name, HostedZoneId = stack.ZoneId, ZoneName = stack.ZoneName, RecordName = $"{name}.{stack.ZoneName}",
+            });
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
         return Load(SpecJsonWriter.Write(spec));
     }
 

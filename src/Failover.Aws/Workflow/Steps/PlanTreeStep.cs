@@ -38,15 +38,41 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
         var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var reader = new ActualStateReader(services.Route53);
+        var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);
         if (run.Kind == RunKind.Teardown)
         {
-            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], [], owned, cancellationToken).ConfigureAwait(false);
+            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken).ConfigureAwait(false);
             return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
         }
         // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
         // may need a config back whose check an earlier run cleaned up. Checks that exist are found by tag and config.
         var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
-        var actual = await reader.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
+            desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
+    }
+
+    /// <summary>
+    /// The CallerReferences earlier runs of the tree planned and did not see through: a run that died between creating a
+    /// check and tagging it (and was abandoned, or whose rollback failed) left a check only its reference ties to the
+    /// tree. Planning with them makes such a check the tree's, to reuse or clean up, instead of an orphan for ever.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ReferencesOfUnfinishedRunsAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        foreach (var earlier in await services.Store.ListRunsAsync(run.Tree, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (earlier.RunId == run.RunId || earlier.Status is RunStatus.Succeeded or RunStatus.RolledBack) continue;
+            if (await services.Store.GetPlanAsync(earlier.RunId, cancellationToken).ConfigureAwait(false) is not { } json) continue;
+            try
+            {
+                references.AddRange(PlanJsonReader.Read(json).Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference));
+            }
+            catch (FormatException)
+            {
+                // A plan that cannot be read names no checks; the run's own plan is what matters here.
+            }
+        }
+        return references;
     }
 }

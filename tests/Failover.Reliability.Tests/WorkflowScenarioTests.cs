@@ -1,0 +1,41 @@
+using Failover.Reliability.Scenarios;
+using Xunit.Abstractions;
+
+namespace Failover.Reliability.Tests;
+
+/// <summary>The scenarios that run trees through the real workflow under faults, crashes and killed runs.</summary>
+[Collection(WorkflowScenarios.Name)]
+public sealed class WorkflowScenarioTests(SuiteStackFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Under_Route_53_faults_every_run_converges_with_no_duplicate_or_orphan()
+    {
+        var result = await ScenarioAssert.RunAsync(new FaultConvergence(), fixture.Stack, output);
+
+        Assert.True(result["runs converged"] >= 6, $"{result["runs converged"]} runs converged");
+        foreach (var kind in Enum.GetNames<Failover.Local.Realism.FaultKind>()) Assert.True(result[$"faults: {kind}"] > 0, $"no {kind} fault was injected");
+    }
+
+    [Fact]
+    public async Task A_function_killed_part_way_through_a_layer_is_retried_and_converges()
+    {
+        var result = await ScenarioAssert.RunAsync(new CrashRecovery(), fixture.Stack, output);
+
+        Assert.True(result["runs converged after a crash"] >= 2);
+        Assert.True(result["crashes in rollback runs"] >= 1, "no Rollback was killed");
+    }
+
+    [Fact]
+    public async Task A_run_killed_outright_keeps_the_tree_locked_until_its_lock_expires_then_a_new_run_converges()
+    {
+        var result = await ScenarioAssert.RunAsync(new KilledRuns(), fixture.Stack, output);
+
+        Assert.Equal(result["runs killed"], result["new runs refused while locked"]);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WorkflowScenarios : ICollectionFixture<SuiteStackFixture>
+{
+    public const string Name = "reliability: workflow";
+}
