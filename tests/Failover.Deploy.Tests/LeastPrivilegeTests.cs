@@ -143,6 +143,16 @@ public sealed class LeastPrivilegeTests
     }
 
     [Fact]
+    public void Only_the_api_reads_health_check_status_and_only_of_health_checks()
+    {
+        Assert.Equal(["ApiFunction"], FunctionsGranted("route53:GetHealthCheckStatus"));
+        var statements = FunctionRole("ApiFunction").Statements.Where(s => s.Actions.Contains("route53:GetHealthCheckStatus")).ToList();
+        Assert.All(statements, s => Assert.Equal(["route53:GetHealthCheckStatus"], s.Actions));
+        Assert.All(statements, s => Assert.Equal(["arn:aws:route53:::healthcheck/*"], s.Resources));
+        Assert.False(FunctionRole("ApiFunction").Grants("route53:GetHealthCheckStatus", ZoneArn("aws", Zones[0])));
+    }
+
+    [Fact]
     public void Drift_queue_send_is_the_scheduler_s_and_receive_the_worker_s()
     {
         var queue = "arn:aws:sqs:us-east-1:123456789012:failover-drift";

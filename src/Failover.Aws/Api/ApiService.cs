@@ -14,6 +14,9 @@ public sealed record ApiDependencies(ITreeStore Trees, IZoneReader Zones, IRunLa
     /// <summary>Null in a deployment without drift detection: drift-check answers 501.</summary>
     public IDriftChecks? Drift { get; init; }
 
+    /// <summary>What Route 53's checkers observe (GET /trees/{name}/health); by default nothing is known.</summary>
+    public IHealthStatuses Health { get; init; } = NoHealthStatuses.Instance;
+
     public IApiLog Log { get; init; } = SilentApiLog.Instance;
 
     /// <summary>The web dashboard's files (the deployed binary embeds them); none by default.</summary>
@@ -46,6 +49,7 @@ public sealed partial class ApiService
         var views = new TreeViews(dependencies.Trees, stored, planning, dependencies.Drift, options);
         var runs = new TreeRuns(dependencies.Trees, stored, planning, dependencies.Runs, options);
         var drift = new DriftViews(dependencies.Trees, stored, planning, dependencies.Drift);
+        var health = new HealthViews(stored, planning, _dependencies.Health, _dependencies.Time);
         var dashboard = new DashboardPages(_dependencies.Dashboard);
         _routes = new RouteTable<Endpoint>()
             .Add(ApiRoutes.CreateTree, creation.CreateAsync)
@@ -59,6 +63,7 @@ public sealed partial class ApiService
             .Add(ApiRoutes.Rollback, runs.RollbackAsync)
             .Add(ApiRoutes.GetDrift, drift.GetAsync)
             .Add(ApiRoutes.CheckDrift, drift.CheckAsync)
+            .Add(ApiRoutes.GetHealth, health.GetAsync)
             .Add(ApiRoutes.GetRun, queries.RunAsync)
             .Add(ApiRoutes.GetVersion, queries.VersionAsync)
             .Add(ApiRoutes.Dashboard, dashboard.IndexAsync)

@@ -130,6 +130,18 @@ internal sealed class FakeDriftChecks(Dictionary<string, DriftState> states) : I
     public IReadOnlyDictionary<string, DriftState> NodeStates(DriftReportRecord report) => states;
 }
 
+/// <summary>Checker statuses by node id; records which specs were read.</summary>
+internal sealed class FakeHealthStatuses(params CheckStatuses[] checks) : IHealthStatuses
+{
+    public List<(string Tree, int Nodes)> Reads { get; } = [];
+
+    public Task<IReadOnlyList<CheckStatuses>> ReadAsync(TreeSpec spec, CancellationToken cancellationToken)
+    {
+        Reads.Add((spec.Name, spec.Root.DescendantsAndSelf().Count()));
+        return Task.FromResult<IReadOnlyList<CheckStatuses>>(checks);
+    }
+}
+
 internal sealed class RecordingLog : IApiLog
 {
     public List<(ApiLogLevel Level, string Message, Exception? Exception, Dictionary<string, object?> Fields)> Lines { get; } = [];

@@ -20,6 +20,7 @@ internal sealed class ApiHarness
     public RecordingLog Log { get; } = new();
     public FakeDriftChecks? Drift { get; init; }
     public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
+    public IHealthStatuses Health { get; init; } = NoHealthStatuses.Instance;
 
     public ApiService Service => _service ??= new ApiService(new ApiDependencies(Store, Zone, Runs,
         new ApiOptions { AllowedZones = new ZoneAllowList([AllowedZone]) })
@@ -27,6 +28,7 @@ internal sealed class ApiHarness
         Drift = Drift,
         Log = Log,
         Dashboard = Dashboard,
+        Health = Health,
     });
 
     private ApiService? _service;

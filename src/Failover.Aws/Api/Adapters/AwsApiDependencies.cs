@@ -17,6 +17,7 @@ public static class AwsApiDependencies
         new(new ProgressStoreTrees(store), new Route53ZoneReader(route53), new RunStarterLauncher(runs), options)
         {
             Drift = drift is null ? null : new TreeDriftChecks(drift),
+            Health = new Route53HealthStatuses(route53),
             Time = time,
         };
 }
