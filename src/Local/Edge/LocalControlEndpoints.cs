@@ -16,6 +16,7 @@ public static class LocalControlEndpoints
     public const string RealismPath = "/_local/realism";
     public const string RealismStatsPath = "/_local/realism/stats";
     public const string RealismResetPath = "/_local/realism/reset";
+    public const string HealthStatusPath = "/_local/health-status";
 
     public static void Map(IEndpointRouteBuilder routes, RealismControl realism, Action<Utf8JsonWriter> writeHealth)
     {
@@ -23,6 +24,13 @@ public static class LocalControlEndpoints
         routes.MapGet(RealismPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Current)));
         routes.MapMethods(RealismPath, ["PUT", "POST", "PATCH"], (RequestDelegate)(context => UpdateSettingsAsync(context, realism)));
         routes.MapPost(RealismResetPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Reset())));
+        routes.MapGet(HealthStatusPath, (RequestDelegate)(context => WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth))));
+        routes.MapPost(HealthStatusPath, (RequestDelegate)(context => SetHealthStatusAsync(context, realism.ObservedHealth)));
+        routes.MapDelete(HealthStatusPath, (RequestDelegate)(context =>
+        {
+            realism.ObservedHealth.Clear();
+            return WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth));
+        }));
         routes.MapGet(RealismStatsPath, (RequestDelegate)(context => WriteJsonAsync(context, 200, realism.Stats.WriteJson)));
         routes.MapDelete(RealismStatsPath, (RequestDelegate)(context =>
         {
@@ -49,6 +57,50 @@ public static class LocalControlEndpoints
                 json.WriteEndObject();
             });
         }
+    }
+
+    /// <summary><c>{"healthCheckId": "…", "status": "Failure: …"}</c>; a null status goes back to moto's "Success".</summary>
+    private static async Task SetHealthStatusAsync(HttpContext context, ObservedHealthStatuses statuses)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        string? error = null;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) error = "the body must be a JSON object {\"healthCheckId\": \"…\", \"status\": \"…\"}";
+            else if (!root.TryGetProperty("healthCheckId", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } checkId)
+                error = "$.healthCheckId must be a non-empty string";
+            else if (!root.TryGetProperty("status", out var status) || status.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)
+                     || status.GetString() is { Length: 0 })
+                error = "$.status must be a non-empty string (a checker status such as \"Failure: HTTP Status Code 503\") or null";
+            else statuses.Set(checkId, status.GetString());
+        }
+        catch (JsonException invalid)
+        {
+            error = "the body is not JSON: " + invalid.Message;
+        }
+        await WriteJsonAsync(context, error is null ? 200 : 400, json =>
+        {
+            if (error is null)
+            {
+                WriteStatuses(json, statuses);
+                return;
+            }
+            json.WriteStartObject();
+            json.WriteString("error", error);
+            json.WriteEndObject();
+        });
+    }
+
+    private static void WriteStatuses(Utf8JsonWriter json, ObservedHealthStatuses statuses)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("statuses");
+        foreach (var (id, status) in statuses.All) json.WriteString(id, status);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static Task WriteSettingsAsync(HttpContext context, RealismSettings settings) =>

@@ -19,6 +19,7 @@ public sealed class RealismControl
         Faults = new FaultInjector();
         Propagation = new ChangePropagation(time);
         HealthChecks = new HealthCheckReferences();
+        ObservedHealth = new ObservedHealthStatuses();
         RateLimiter.Configure(initial.RateLimit);
         Faults.Configure(initial.Faults);
     }
@@ -34,6 +35,8 @@ public sealed class RealismControl
     public FaultInjector Faults { get; }
     public ChangePropagation Propagation { get; }
     public HealthCheckReferences HealthChecks { get; }
+    /// <summary>Checker statuses set by tests; kept across <see cref="Reset"/>, which restores settings only.</summary>
+    public ObservedHealthStatuses ObservedHealth { get; }
 
     /// <summary>Replaces the settings; throws <see cref="ArgumentException"/> naming each invalid setting.</summary>
     public RealismSettings Update(Func<RealismSettings, RealismSettings> change) => Apply(change, restart: false);

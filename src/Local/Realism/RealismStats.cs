@@ -16,6 +16,8 @@ public sealed class RealismStats(TimeProvider time)
     public const string HealthCheckReplays = "healthCheckReplays";
     public const string ChangeStatus = "getChangeAnswers";
     public const string MotoRepairs = "motoRepairs";
+    /// <summary>GetHealthCheckStatus answers given the status a test set, by success or failure.</summary>
+    public const string ObservedStatuses = "observedStatuses";
 
     /// <summary>
     /// Changes that answered GetChange PENDING at least once, each counted once: how many times a client had to wait

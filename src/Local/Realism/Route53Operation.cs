@@ -13,6 +13,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
     public const string DeleteHealthCheck = nameof(DeleteHealthCheck);
     public const string ListHealthChecks = nameof(ListHealthChecks);
     public const string GetChange = nameof(GetChange);
+    public const string GetHealthCheckStatus = nameof(GetHealthCheckStatus);
     public const string CreateHostedZone = nameof(CreateHostedZone);
     public const string DeleteHostedZone = nameof(DeleteHostedZone);
 
@@ -20,7 +21,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
     {
         ChangeResourceRecordSets, "ListResourceRecordSets", CreateHostedZone, "GetHostedZone", DeleteHostedZone,
         "ListHostedZones", "ListHostedZonesByName", CreateHealthCheck, "GetHealthCheck", "UpdateHealthCheck",
-        DeleteHealthCheck, ListHealthChecks, "GetHealthCheckStatus", "GetHealthCheckCount", GetChange,
+        DeleteHealthCheck, ListHealthChecks, GetHealthCheckStatus, "GetHealthCheckCount", GetChange,
         "ChangeTagsForResource", "ListTagsForResource", "ListTagsForResources", "Other",
     };
 
@@ -47,7 +48,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
             ["healthcheck", var check] when get => new("GetHealthCheck", HealthCheckId: check),
             ["healthcheck", var check] when post => new("UpdateHealthCheck", HealthCheckId: check),
             ["healthcheck", var check] when delete => new(DeleteHealthCheck, HealthCheckId: check),
-            ["healthcheck", var check, "status"] when get => new("GetHealthCheckStatus", HealthCheckId: check),
+            ["healthcheck", var check, "status"] when get => new(GetHealthCheckStatus, HealthCheckId: check),
             ["change", var change] when get => new(GetChange, ChangeId: change),
             ["tags", _, _] when post => new("ChangeTagsForResource"),
             ["tags", _, _] when get => new("ListTagsForResource"),

@@ -27,7 +27,8 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         var settings = control.Current;
         if (!settings.Enabled)
         {
-            await moto.ForwardAsync(context);
+            // A status set through /_local/health-status is a test's instruction, not realism: it holds either way.
+            await (IsObservedStatusSet(operation) ? HealthCheckStatusAsync(context, operation.HealthCheckId!) : moto.ForwardAsync(context));
             return;
         }
 
@@ -77,8 +78,31 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         Route53Operation.CreateHealthCheck when settings.HealthCheckIdempotency => CreateHealthCheckAsync(context),
         Route53Operation.DeleteHealthCheck when settings.HealthCheckIdempotency => DeleteHealthCheckAsync(context, operation.HealthCheckId!),
         Route53Operation.ListHealthChecks => ListHealthChecksAsync(context),
+        _ when IsObservedStatusSet(operation) => HealthCheckStatusAsync(context, operation.HealthCheckId!),
         _ => moto.ForwardAsync(context),
     };
+
+    private bool IsObservedStatusSet(Route53Operation operation) =>
+        operation.Name == Route53Operation.GetHealthCheckStatus && control.ObservedHealth.Get(operation.HealthCheckId!) is not null;
+
+    /// <summary>moto's answer (so an unknown check is still NoSuchHealthCheck) with every observation's status replaced.</summary>
+    private async Task HealthCheckStatusAsync(HttpContext context, string healthCheckId)
+    {
+        using var message = moto.CreateMessage(context.Request, null);
+        using var response = await moto.SendAsync(message, context.RequestAborted);
+        var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        var document = response.IsSuccessStatusCode ? TryParse(answer) : null;
+        if (document is null || control.ObservedHealth.Get(healthCheckId) is not { } status || !ObservedHealthStatuses.Rewrite(document, status))
+        {
+            await WriteVerbatimAsync(context, response, answer);
+            return;
+        }
+        control.Stats.Increment(RealismStats.ObservedStatuses, status.StartsWith("Success", StringComparison.Ordinal) ? "success" : "failure");
+        context.Response.StatusCode = (int)response.StatusCode;
+        MotoForwarder.CopyHeaders(response, context.Response);
+        context.Response.Headers.ContentLength = null;
+        await Route53ErrorResponse.WriteXmlAsync(context.Response, document);
+    }
 
     private async Task ListHealthChecksAsync(HttpContext context)
     {
