@@ -1,5 +1,5 @@
 import type {
-  Diagram, DriftReport, Plan, ProblemDocument, Simulation, TreeDetail, TreeList, VersionList, VersionSpec,
+  Diagram, DriftReport, Plan, ProblemDocument, Simulation, TreeDetail, TreeHealth, TreeList, VersionList, VersionSpec,
 } from "./types";
 
 /** A failed call: the API's problem document (RFC 9457) when it sent one. */
@@ -47,6 +47,8 @@ export const api = {
   plan: (name: string) => call<Plan>("GET", `${tree(name)}/plan`),
   drift: (name: string) => call<DriftReport>("GET", `${tree(name)}/drift`),
   checkDrift: (name: string) => call<DriftReport>("POST", `${tree(name)}/drift-check`),
+  /** Costs one Route 53 call per health check: asked when a tree page opens and after a run, never polled. */
+  health: (name: string) => call<TreeHealth>("GET", `${tree(name)}/health`),
   simulate: (name: string, version: number, query: { unhealthy: string[]; region?: string; location?: string }) =>
     call<Simulation>("POST", `${tree(name)}/simulate?version=${version}`, query),
 };

@@ -189,3 +189,18 @@ export interface ProblemDocument {
   detail?: string;
   errors?: { path?: string; parameter?: string; message: string }[];
 }
+
+/** GET /trees/{name}/health: what Route 53's checkers observe now, per health-checked endpoint of the current version. */
+export interface TreeHealth {
+  tree: string;
+  version: number;
+  observedAt: string;
+  nodes: {
+    nodeId: string;
+    healthCheckId: string;
+    health: "healthy" | "unhealthy" | "unknown";
+    checkers: number;
+    healthyCheckers: number;
+    statuses: string[];
+  }[];
+}

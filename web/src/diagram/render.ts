@@ -3,13 +3,26 @@ import { percent, words } from "../format";
 import type { DiagramNode, HealthState, NodeStatus } from "../types";
 import { layout, type Layout, type LayoutMode, type Placed } from "./layout";
 
-/** What is drawn over the tree: run progress, health (known or supposed in "what if"), and who answers with what share. */
+/** What is drawn over the tree: run progress, health (observed, or supposed in "what if"), and who answers with what share. */
 export interface NodeStates {
   progress: Map<string, NodeStatus>;
   /** Nodes the last run of this version did not touch: in Route 53 as an earlier run left them. */
   unchanged: Set<string>;
+  /** Supposed in the "what if" panel; drawn over the observed health while the panel asks. */
   health: Map<string, HealthState>;
+  /** What Route 53's checkers report (GET /trees/{name}/health). */
+  observed: Map<string, HealthState>;
   shares: Map<string, number>;
+}
+
+export type HealthSource = "observed" | "supposed";
+
+/** The health drawn for a node, and where it comes from: what if's supposition wins over the checkers' report. */
+export function healthOf(id: string, states: NodeStates, known?: HealthState): { health?: HealthState; source?: HealthSource } {
+  const supposed = states.health.get(id);
+  if (supposed) return { health: supposed, source: "supposed" };
+  const observed = states.observed.get(id) ?? known;
+  return observed ? { health: observed, source: "observed" } : {};
 }
 
 const padding = 12;
@@ -62,14 +75,15 @@ function connectors(laid: Layout): SVGGElement {
 function node(placed: Placed, states: NodeStates): SVGGElement {
   const { node: data, x, y, width, height } = placed;
   const progress = states.progress.get(data.id) ?? data.progress;
-  const health = states.health.get(data.id) ?? data.health;
+  const { health, source } = healthOf(data.id, states, data.health);
+  const observed = states.observed.get(data.id);
   const share = states.shares.get(data.id);
   const classes = ["node", `kind-${data.kind}`];
   const unchanged = !progress && states.unchanged.has(data.id);
   if (progress) classes.push(`progress-${progress.toLowerCase().replace(/_/g, "-")}`);
   if (unchanged) classes.push("unchanged");
   if (data.drift) classes.push(`drift-${data.drift.toLowerCase()}`);
-  if (health) classes.push(`health-${health.toLowerCase()}`);
+  if (health) classes.push(`health-${health.toLowerCase()}`, `health-${source}`);
   if (share !== undefined) classes.push("answering");
 
   const group = s("g", {
@@ -81,9 +95,11 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
     "data-unchanged": unchanged ? "true" : undefined,
     "data-drift": data.drift,
     "data-health": health,
+    "data-health-source": source,
+    "data-observed-health": observed,
     "data-share": share === undefined ? undefined : share.toFixed(6),
   });
-  group.append(s("title", {}, describe(data, progress, health, share, unchanged)));
+  group.append(s("title", {}, describe(data, progress, health, share, unchanged, source)));
   group.append(s("rect", { class: "box", width, height, rx: 8, ry: 8 }));
   if (health) group.append(s("rect", { class: "health-bar", width: 6, height, rx: 3, ry: 3 }));
   if (data.drift) group.append(s("rect", { class: "drift-frame", x: -4, y: -4, width: width + 8, height: height + 8, rx: 11, ry: 11 }));
@@ -92,7 +108,7 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   const lines = [
     { text: data.id, cls: "node-id" },
     { text: data.recordKind, cls: "node-kind" },
-    { text: stateLine(progress, data.drift, health, unchanged), cls: "node-state" },
+    { text: stateLine(progress, data.drift, health, unchanged, source), cls: "node-state" },
   ];
   lines.forEach((line, index) =>
     group.append(s("text", { class: line.cls, x: 12, y: 20 + index * lineHeight }, clip(line.text, chars))),
@@ -113,21 +129,27 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   return group;
 }
 
-export function stateLine(progress: NodeStatus | undefined, drift: string | undefined, health: HealthState | undefined, unchanged = false): string {
+export function stateLine(
+  progress: NodeStatus | undefined, drift: string | undefined, health: HealthState | undefined, unchanged = false, source?: HealthSource,
+): string {
   const parts: string[] = [];
   if (progress) parts.push(words(progress));
   else if (unchanged) parts.push("unchanged");
   if (drift) parts.push(`drift: ${words(drift)}`);
-  if (health) parts.push(words(health));
+  if (health) parts.push(source === "supposed" ? `supposed ${words(health)}` : words(health));
   return parts.length > 0 ? parts.join(" · ") : "not applied";
 }
 
-function describe(data: DiagramNode, progress: NodeStatus | undefined, health: HealthState | undefined, share: number | undefined, unchanged: boolean): string {
+function describe(
+  data: DiagramNode, progress: NodeStatus | undefined, health: HealthState | undefined, share: number | undefined, unchanged: boolean,
+  source: HealthSource | undefined,
+): string {
   const lines = [data.id, data.recordKind, `at ${data.recordName}`, data.detail];
   if (data.childrenAt) lines.push(`its records at ${data.childrenAt}`);
   if (data.values) lines.push(`values ${data.values.join(", ")}`);
   if (data.aliasTarget) lines.push(`alias to ${data.aliasTarget}`);
-  lines.push(stateLine(progress, data.drift, health, unchanged));
+  lines.push(stateLine(progress, data.drift, health, unchanged, source));
+  if (health) lines.push(source === "supposed" ? `${words(health)} as supposed in "what if"` : `${words(health)} as Route 53's checkers observe it`);
   if (share !== undefined) lines.push(`answers ${percent(share)} of queries`);
   return lines.join("\n");
 }

@@ -1,5 +1,5 @@
 import { api } from "../api";
-import { renderDiagram, type NodeStates } from "../diagram/render";
+import { healthOf, renderDiagram, type NodeStates } from "../diagram/render";
 import { announce, fill, h } from "../dom";
 import { badge, plural, when, words } from "../format";
 import { busy } from "../busy";
@@ -44,6 +44,8 @@ export class TreePage implements TreeContext {
     class: "diagram-scroll", role: "region", tabindex: 0, "aria-label": "Diagram (scrolls with the arrow keys)",
   });
   private readonly nodeTable = h("div", { class: "node-table" });
+  private readonly healthButton = h("button", { type: "button", onclick: () => void this.readHealth() }, "Read health again");
+  private readonly healthBox = h("div", { class: "observed-health", "aria-live": "polite" });
   private readonly nav = h("nav", { class: "tabs", "aria-label": "Tree panels" });
   private readonly panelBox = h("section", { class: "panel", id: "panel", tabindex: -1 });
   private readonly poller = new Poller(() => this.poll(), 1000);
@@ -51,6 +53,8 @@ export class TreePage implements TreeContext {
   private panel: Panel | null = null;
   private tab: Tab | null = null;
   private supposedHealth = new Map<string, HealthState>();
+  private observedHealth = new Map<string, HealthState>();
+  private healthReads = 0;
   private shares = new Map<string, number>();
   private lastRunSeen: string | null = null;
   private _detail: TreeDetail | null = null;
@@ -83,10 +87,11 @@ export class TreePage implements TreeContext {
         this.head, this.runBox,
         h("section", { class: "diagram-section", "aria-labelledby": "diagram-heading" },
           h("h2", { id: "diagram-heading" }, "Diagram"),
-          this.figure, legend(), this.nodeTable),
+          this.figure, this.healthBox, legend(), this.nodeTable),
         this.nav, this.panelBox);
       this.drawAll();
       if (this.running()) this.poller.start();
+      void this.readHealth();
     }
     if (tab !== this.tab) this.openPanel(tab);
   }
@@ -134,9 +139,50 @@ export class TreePage implements TreeContext {
       // The run's end changes the tree (applied version, status): read it all again, the diagram included.
       this._diagram = await api.diagram(this.name, this.detail.currentVersion ?? this.detail.latestVersion);
       announce(`Run ${words(run.kind)} of version ${run.version} ${words(run.status)}.`);
+      void this.readHealth();
     }
     this.drawAll();
     return this.running();
+  }
+
+  /**
+   * What Route 53's checkers observe now, for the applied version. Each read costs a Route 53 call per health check,
+   * so it happens when the page opens, after a run, and on request; never on a timer.
+   */
+  private async readHealth(): Promise<void> {
+    const read = ++this.healthReads;
+    const tree = this.detail;
+    if (tree.currentVersion === null || tree.status === "DELETED" || tree.status === "DELETING") {
+      this.observedHealth = new Map();
+      fill(this.healthBox, h("p", { "data-state": "none" }, "Observed health: no applied version, so no health checks to read."));
+      this.drawDiagram();
+      return;
+    }
+    this.healthButton.disabled = true;
+    try {
+      const answer = await api.health(this.name);
+      if (read !== this.healthReads) return;
+      const observed = new Map<string, HealthState>();
+      for (const node of answer.nodes) if (node.health !== "unknown") observed.set(node.nodeId, node.health === "healthy" ? "HEALTHY" : "UNHEALTHY");
+      this.observedHealth = observed;
+      const unhealthy = answer.nodes.filter((node) => node.health === "unhealthy").map((node) => node.nodeId);
+      const healthy = answer.nodes.filter((node) => node.health === "healthy").length;
+      fill(this.healthBox, h("p", { "data-state": "read", "data-unhealthy": unhealthy.join(",") },
+        h("strong", {}, "Observed health"), ` of v${answer.version}, from Route 53's checkers, read `, when(answer.observedAt), ": ",
+        answer.nodes.length === 0 ? "no endpoint has a health check." : [
+          `${healthy} healthy`,
+          unhealthy.length > 0 ? `, ${unhealthy.length} unhealthy (${unhealthy.join(", ")})` : "",
+          answer.nodes.length > healthy + unhealthy.length ? `, ${answer.nodes.length - healthy - unhealthy.length} unknown` : "",
+          ". "],
+        this.healthButton));
+    } catch (error) {
+      if (read !== this.healthReads) return;
+      this.observedHealth = new Map();
+      fill(this.healthBox, errorBox(error, "the observed health"), this.healthButton);
+    } finally {
+      if (read === this.healthReads) this.healthButton.disabled = false;
+    }
+    this.drawDiagram();
   }
 
   private drawAll(): void {
@@ -180,7 +226,9 @@ export class TreePage implements TreeContext {
   private drawDiagram(): void {
     if (!this._diagram) return;
     const progress = this.runProgress();
-    const states: NodeStates = { progress, unchanged: this.unchanged(progress), health: this.supposedHealth, shares: this.shares };
+    const states: NodeStates = {
+      progress, unchanged: this.unchanged(progress), health: this.supposedHealth, observed: this.observedHealth, shares: this.shares,
+    };
     const mode = narrow.matches ? "outline" : "tree";
     const width = this.figure.clientWidth || this.root.clientWidth || 360;
     const summary = `Tree ${this.diagram.tree} version ${this.diagram.version}: ${plural(this.diagram.nodes.length, "node")}`;
@@ -255,7 +303,9 @@ function legend(): HTMLElement {
     h("ul", {},
       item("progress-pending", "pending"), item("progress-in-progress", "in progress"), item("progress-done", "done"),
       item("progress-failed", "failed"), item("unchanged", "unchanged by the last run"), item("drift-missing", "drift: missing"), item("drift-changed", "drift: changed"),
-      item("health-healthy", "healthy"), item("health-unhealthy", "unhealthy"), item("answering", "answers (what if)")));
+      item("health-healthy", "healthy, as Route 53's checkers observe it"), item("health-unhealthy", "unhealthy, as observed"),
+      item("health-healthy health-supposed", "supposed healthy (what if: paler)"), item("health-unhealthy health-supposed", "supposed unhealthy (what if: paler)"),
+      item("answering", "answers (what if)")));
 }
 
 /** The diagram as a table: the same facts, for screen readers and for reading at any width. */
@@ -269,13 +319,13 @@ function nodeTable(diagram: Diagram, states: NodeStates): HTMLElement {
           h("th", { scope: "col" }, "Run"), h("th", { scope: "col" }, "Drift"), h("th", { scope: "col" }, "Health"))),
         h("tbody", {}, diagram.nodes.map((node) => {
           const progress = states.progress.get(node.id) ?? node.progress;
-          const health = states.health.get(node.id) ?? node.health;
+          const { health, source } = healthOf(node.id, states, node.health);
           return h("tr", { "data-node-id": node.id },
             h("th", { scope: "row" }, node.id),
             h("td", {}, node.recordKind),
             h("td", {}, node.recordName),
             h("td", {}, progress ? words(progress) : states.unchanged.has(node.id) ? "unchanged" : "—"),
             h("td", {}, node.drift ? words(node.drift) : "—"),
-            h("td", {}, health ? words(health) : "—"));
+            h("td", {}, health ? (source === "supposed" ? `${words(health)} (what if)` : `${words(health)} (observed)`) : "—"));
         })))));
 }

@@ -119,6 +119,49 @@ test("a tree applied through the API turns done node by node in the diagram", as
   noProblems();
 });
 
+test("observed health: a check whose checkers fail (set through the local stack) shows its endpoint unhealthy", async () => {
+  // After the run, the page read what Route 53's checkers observe: moto's checkers report success for every check.
+  await page.waitForSelector('.observed-health p[data-state="read"][data-unhealthy=""]', wait);
+  let nodes = await diagramNodes();
+  assert.equal(nodes["use1-web1"].observedHealth, "HEALTHY");
+  assert.equal(nodes["use1-web1"].healthSource, "observed");
+
+  // use1-web1's check, found in Route 53 with the AWS CLI by the tags the service wrote.
+  const { HealthChecks: checks } = await aws(stack, "route53", "list-health-checks");
+  const tagSets = [];
+  for (let i = 0; i < checks.length; i += 10) {
+    const ids = checks.slice(i, i + 10).map((check) => check.Id);
+    tagSets.push(...(await aws(stack, "route53", "list-tags-for-resources", "--resource-type", "healthcheck", "--resource-ids", ...ids)).ResourceTagSets);
+  }
+  const tagged = (set, key, value) => set.Tags.some((tag) => tag.Key === key && tag.Value === value);
+  const web1 = tagSets.find((set) => tagged(set, "failover:tree", "shop") && tagged(set, "failover:node", "use1-web1"));
+  assert.ok(web1, "use1-web1's health check is in Route 53");
+  const failing = await fetch(`${stack.edge}/_local/health-status`, {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ healthCheckId: web1.ResourceId, status: "Failure: HTTP Status Code 503, Service Unavailable" }),
+  });
+  assert.equal(failing.status, 200, await failing.text());
+
+  // Read again with the keyboard: the endpoint turns unhealthy, observed; the others stay healthy.
+  await page.focus('.observed-health button:text-is("Read health again")');
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('.observed-health p[data-state="read"][data-unhealthy="use1-web1"]', wait);
+  nodes = await diagramNodes();
+  assert.equal(nodes["use1-web1"].health, "UNHEALTHY");
+  assert.equal(nodes["use1-web1"].healthSource, "observed");
+  assert.equal(nodes["use1-web2"].health, "HEALTHY");
+  assert.equal(nodes["maintenance-page"].health, undefined);
+  assert.match(await page.textContent('svg.diagram g.node[data-node-id="use1-web1"] .node-state'), /unhealthy/);
+  assert.match(await page.textContent(".observed-health"), /1 unhealthy \(use1-web1\)/);
+  await shot("dashboard-health.png");
+
+  // Back to moto's answer, so what follows sees every check healthy again.
+  assert.equal((await fetch(`${stack.edge}/_local/health-status`, { method: "DELETE" })).status, 200);
+  await page.click('.observed-health button:text-is("Read health again")');
+  await page.waitForSelector('.observed-health p[data-state="read"][data-unhealthy=""]', wait);
+  noProblems();
+});
+
 test("what if: two endpoints ticked unhealthy with the keyboard, the simulator's answer is shown", async () => {
   await page.waitForSelector('.panel[data-panel="what-if"] input[name=unhealthy]');
   for (const id of ["use1-web1", "use1-web2"]) {
@@ -134,6 +177,7 @@ test("what if: two endpoints ticked unhealthy with the keyboard, the simulator's
   assert.equal(nodes["use1-web1"].health, "UNHEALTHY");
   assert.equal(nodes["use1-web2"].health, "UNHEALTHY");
   assert.equal(nodes["use1-web3"].health, "HEALTHY");
+  assert.equal(nodes["use1-web1"].healthSource, "supposed");
   assert.equal(nodes["use1-web3"].share, "1.000000");
   assert.equal(nodes["apse2-web1"].share, undefined);
   assert.match(await page.textContent("#what-if-answer"), /use1-web3.*100%/s);
