@@ -1,6 +1,7 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core), against the local stack:
-// apply examples/complex.json through the API, watch every node turn done, ask "what if" with the keyboard, drift the
-// zone with the AWS CLI and check it, apply a second version and diff the two, read the list, and look at phone width.
+// apply examples/complex.json through the API, watch every node turn done, fail a health check through the local stack and
+// see it observed, ask "what if" with the keyboard, drift the zone with the AWS CLI and check it, apply a second version
+// and diff the two, read the list, and look at phone width.
 // Every check is on the DOM the page built from the API; any console error or page error fails the test. Screenshots
 // go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones the README shows).
 import assert from "node:assert/strict";
