@@ -24,8 +24,22 @@ export function freePort() {
  * FAILOVER_LOCAL_NO_BUILD=1 (CI, after `dotnet test` built everything) it runs the build that is there.
  */
 export async function startLocalStack({ log = () => {} } = {}) {
+  // A port found free can be taken before the stack binds it (by its own moto child, or anything else on the
+  // machine): that start fails at once, naming the address, and is tried again on new ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(log);
+    } catch (error) {
+      if (attempt === 3 || !/address already in use/i.test(String(error?.message))) throw error;
+      log(`local stack: a port was taken before it bound it; trying again on other ports (${attempt + 1} of 3)\n`);
+    }
+  }
+}
+
+async function startOnce(log) {
   const edgePort = await freePort();
-  const apiPort = await freePort();
+  let apiPort = await freePort();
+  while (apiPort === edgePort) apiPort = await freePort();
   const args = ["run", "--project", "src/Local"];
   if (process.env.FAILOVER_LOCAL_NO_BUILD === "1") args.push("--no-build");
   // Route 53 changes stay PENDING for 3 s, as they do for a while on AWS: long enough to watch a run move.
