@@ -78,7 +78,9 @@ public sealed class LocalStack : IAsyncDisposable
         if (errors.Count > 0) throw new ArgumentException("Invalid local stack options: " + string.Join("; ", errors));
 
         var edgePort = options.EdgePort == 0 ? MotoServer.FreePort() : options.EdgePort;
-        var ownedMoto = options.MotoUrl is null ? await MotoServer.StartAsync(edgePort, cancellationToken) : null;
+        var ownedMoto = options.MotoUrl is null
+            ? await MotoServer.StartAsync(edgePort, cancellationToken, reservedPorts: [edgePort, options.ApiPort])
+            : null;
         var motoUrl = options.MotoUrl ?? ownedMoto!.Url;
         var forwarder = new MotoForwarder(motoUrl);
         var motoRoute53 = SignedHttp.Create("route53", motoUrl);
@@ -99,7 +101,7 @@ public sealed class LocalStack : IAsyncDisposable
             edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
                 json => stack?.WriteHealth(json), options.Log, cancellationToken,
                 routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule));
-            var apiPort = options.ApiPort == 0 ? MotoServer.FreePort() : options.ApiPort;
+            var apiPort = options.ApiPort == 0 ? MotoServer.FreePort([edgePort]) : options.ApiPort;
             api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken);
             stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions) { _api = api };
             if (options.CreateResources)

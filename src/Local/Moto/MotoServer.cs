@@ -49,11 +49,14 @@ public sealed class MotoServer : IAsyncDisposable
     /// <summary>
     /// Starts moto. <paramref name="lambdaEndpointPort"/> becomes moto's <c>MOTO_PORT</c>: the port its Step Functions
     /// interpreter calls for every service, which is how Task states reach our Lambda Invoke endpoint.
+    /// <paramref name="reservedPorts"/> are ports the caller will bind next: moto starts first, and a free port the OS
+    /// hands it could otherwise be one of those, which then fails to bind ("address already in use").
     /// </summary>
-    public static async Task<MotoServer> StartAsync(int? lambdaEndpointPort = null, CancellationToken cancellationToken = default)
+    public static async Task<MotoServer> StartAsync(int? lambdaEndpointPort = null, CancellationToken cancellationToken = default,
+        IReadOnlyCollection<int>? reservedPorts = null)
     {
         var executable = FindExecutable() ?? throw new MotoNotInstalledException();
-        var port = FreePort();
+        var port = FreePort(reservedPorts ?? []);
         var start = new ProcessStartInfo(executable, ["-H", "127.0.0.1", "-p", port.ToString()])
         {
             RedirectStandardOutput = true,
@@ -140,6 +143,14 @@ public sealed class MotoServer : IAsyncDisposable
         return path.Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, "moto_server"))
             .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>A port the OS says is free now (bind to 0, read, release), other than <paramref name="reserved"/>.</summary>
+    public static int FreePort(IReadOnlyCollection<int> reserved)
+    {
+        var port = FreePort();
+        while (reserved.Contains(port)) port = FreePort();
+        return port;
     }
 
     /// <summary>A port the OS says is free now (bind to 0, read, release).</summary>
