@@ -11,10 +11,10 @@ namespace Failover.Aws.Workflow;
 public sealed record StartedRun(string RunId, string Tree, int Version, RunKind Kind, string ExecutionArn);
 
 /// <summary>
-/// Starts workflow runs, for the CLI and the HTTP API alike: stores the spec as a version (or reuses the latest when it
-/// is the same text), claims the record name, takes the tree's lock, records the run, then starts the execution named
-/// after the run. Refusals (<see cref="RunRefusedException"/>) leave nothing locked; a run that could not start is
-/// marked FAILED.
+/// Starts workflow runs, for the CLI and the HTTP API alike: claims the record name, takes the tree's lock, stores the
+/// spec as a version (or reuses the latest when it is the same text), records the run, then starts the execution named
+/// after the run. Refusals (<see cref="RunRefusedException"/>) leave nothing locked and store nothing; a run that could
+/// not start is marked FAILED.
 /// </summary>
 public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time, TimeSpan lockTtl)
 {
@@ -27,11 +27,11 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
     public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default)
     {
         var descriptor = TreeDescriptor.From(spec);
-        await RefuseWhileBusyAsync(descriptor, cancellationToken).ConfigureAwait(false);
         var json = SpecJsonWriter.Write(spec);
-        var version = await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
-            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false);
-        return await StartAsync(descriptor, version, RunKind.Apply, force, cancellationToken).ConfigureAwait(false);
+        // The version is stored only once the name is claimed and the tree locked: a refused apply stores nothing, and
+        // applies of one text racing each other cannot each add a copy of it.
+        return await StartAsync(descriptor, async () => await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
+            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies an earlier stored version again.</summary>
@@ -40,7 +40,7 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
-        return await StartAsync(stored.Info.Descriptor, version, RunKind.Rollback, force: true, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies the tree's current version again, to undo drift (the drift check's repair policy).</summary>
@@ -49,7 +49,7 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
-        return await StartAsync(stored.Info.Descriptor, version, RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
@@ -59,7 +59,7 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         var version = record.CurrentVersion ?? record.LatestVersion;
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
-        return await StartAsync(stored.Info.Descriptor, version, RunKind.Teardown, force: false, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Teardown, force: false, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TreeRecord> TreeAsync(string tree, CancellationToken cancellationToken)
@@ -69,18 +69,6 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         return record.Status == TreeStatus.Deleted
             ? throw new RunRefusedException(RunRefusal.TreeDeleted, $"tree '{tree}' was torn down; apply a spec to create it again")
             : record;
-    }
-
-    /// <summary>
-    /// Refuses before the spec is stored as a version when the name belongs to another tree or a run holds the tree: a
-    /// refused apply must leave no version behind. <see cref="StartAsync"/> still decides (the claim and the lock are
-    /// conditional writes); this only keeps the common conflict from storing anything.
-    /// </summary>
-    private async Task RefuseWhileBusyAsync(TreeDescriptor tree, CancellationToken cancellationToken)
-    {
-        var owner = await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false);
-        if (owner is not null && owner != tree.Name) throw NameClaimed(tree, owner);
-        if (await store.GetHeldLockAsync(tree.Name, cancellationToken).ConfigureAwait(false) is { } held) throw Locked(tree.Name, held);
     }
 
     private static RunRefusedException NameClaimed(TreeDescriptor tree, string? owner) => new(RunRefusal.NameClaimed,
@@ -97,7 +85,8 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
         return latest is not null && latest.Sha256 == sha256 && latest.Descriptor == descriptor ? latest.Version : null;
     }
 
-    private async Task<StartedRun> StartAsync(TreeDescriptor tree, int version, RunKind kind, bool force, CancellationToken cancellationToken)
+    /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
+    private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force, CancellationToken cancellationToken)
     {
         if (kind != RunKind.Teardown
             && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, cancellationToken).ConfigureAwait(false))
@@ -120,20 +109,24 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
             if (lockTaken.TakenOverFrom is { } abandoned)
                 await store.SetRunStatusAsync(abandoned, RunStatus.Failed,
                     $"abandoned: its lock expired and run {runId} took tree '{tree.Name}' over", cancellationToken).ConfigureAwait(false);
-            await store.CreateRunAsync(new NewRun(runId, tree.Name, version, kind), cancellationToken).ConfigureAwait(false);
+            var number = await version().ConfigureAwait(false);
+            await store.CreateRunAsync(new NewRun(runId, tree.Name, number, kind), cancellationToken).ConfigureAwait(false);
             created = true;
             var input = JsonSerializer.Serialize(new RunInput
             {
-                RunId = runId, Tree = tree.Name, Kind = EnumNames<RunKind>.Upper(kind), Version = version, Force = force,
+                RunId = runId, Tree = tree.Name, Kind = EnumNames<RunKind>.Upper(kind), Version = number, Force = force,
             }, WorkflowJsonContext.Default.RunInput);
             var started = await states.StartExecutionAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
             await store.SetRunExecutionAsync(runId, started.ExecutionArn, cancellationToken).ConfigureAwait(false);
-            return new StartedRun(runId, tree.Name, version, kind, started.ExecutionArn);
+            return new StartedRun(runId, tree.Name, number, kind, started.ExecutionArn);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             if (created)
                 await store.SetRunStatusAsync(runId, RunStatus.Failed, $"the workflow could not be started: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            // Holding the lock, this is the tree's only run: a tree with nothing applied has no use for the name it claimed.
+            if (kind != RunKind.Teardown && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)
+                await store.ReleaseRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, CancellationToken.None).ConfigureAwait(false);
             await store.ReleaseLockAsync(tree.Name, runId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

@@ -62,6 +62,54 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task Applies_of_one_spec_racing_each_other_start_one_run_and_store_one_version()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (Started: (StartedRun?)await harness.Starter.ApplyAsync(harness.Spec(tree)), Refusal: (RunRefusal?)null);
+            }
+            catch (RunRefusedException refused)
+            {
+                return (Started: (StartedRun?)null, Refusal: refused.Reason);
+            }
+        })));
+
+        Assert.Single(attempts, a => a.Started is not null);
+        Assert.All(attempts.Where(a => a.Started is null), a => Assert.Equal(RunRefusal.TreeLocked, a.Refusal));
+        Assert.Equal([1], (await harness.Store.ListVersionsAsync(tree)).Select(v => v.Version));
+        Assert.Single(await harness.Store.ListRunsAsync(tree));
+    }
+
+    [Fact]
+    public async Task Trees_racing_for_one_name_leave_one_tree_stored()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var trees = Enumerable.Range(0, 6).Select(_ => WorkflowHarness.NewTreeName()).ToList();
+        var recordName = $"{trees[0]}.{harness.ZoneName}";
+
+        var started = await Task.WhenAll(trees.Select(tree => Task.Run(async () =>
+        {
+            try
+            {
+                return await harness.Starter.ApplyAsync(harness.Spec(tree) with { RecordName = recordName });
+            }
+            catch (RunRefusedException refused) when (refused.Reason == RunRefusal.NameClaimed)
+            {
+                return null;
+            }
+        })));
+
+        var winner = Assert.Single(started.OfType<StartedRun>());
+        foreach (var tree in trees.Where(t => t != winner.Tree)) Assert.Null(await harness.Store.GetTreeAsync(tree));
+        Assert.Equal(winner.Tree, await harness.Store.GetRecordNameOwnerAsync(harness.Zone.Id, recordName, "A"));
+    }
+
+    [Fact]
     public async Task A_name_another_tree_holds_is_refused_before_the_lock_is_taken()
     {
         var harness = await WorkflowHarness.NewAsync(moto);
@@ -140,6 +188,8 @@ public sealed class RunStarterTests(MotoFixture moto)
         var run = Assert.Single(await harness.Store.ListRunsAsync(tree));
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("could not be started", run.Error);
+        // Nothing was ever applied, so the name is free for any tree.
+        Assert.Null(await harness.Store.GetRecordNameOwnerAsync(harness.Zone.Id, $"{tree}.{harness.ZoneName}", "A"));
     }
 
     [Fact]

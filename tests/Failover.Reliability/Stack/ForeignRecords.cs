@@ -32,6 +32,14 @@ public static class ForeignRecords
         return set;
     }
 
+    /// <summary>A simple (unrouted) record at <paramref name="name"/>: Route 53 then refuses any routed record there.</summary>
+    public static XElement SimpleAt(string name, string type)
+    {
+        var ns = MotoReader.Ns;
+        return new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", name + "."), new XElement(ns + "Type", type), new XElement(ns + "TTL", 300),
+            new XElement(ns + "ResourceRecords", new XElement(ns + "ResourceRecord", new XElement(ns + "Value", Value))));
+    }
+
     public static XElement Batch(string action, XElement recordSet)
     {
         var ns = MotoReader.Ns;

@@ -57,6 +57,8 @@ public sealed class ReliabilityStack : IAsyncDisposable
     public MotoReader Moto { get; private set; } = null!;
     /// <summary>Route 53 through the edge, as any other client of the account: someone else writing to the zone.</summary>
     public MotoReader Edge { get; private set; } = null!;
+    /// <summary>The service's HTTP API, as users call it.</summary>
+    public ApiClient Api { get; private set; } = null!;
 
     /// <summary>The drift worker's metric lines (one per check), as Lambda's standard output would carry them.</summary>
     public string DriftMetrics
@@ -129,6 +131,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
         Realism = new RealismClient(edge);
         Moto = new MotoReader(Local.MotoUrl);
         Edge = new MotoReader(edge);
+        Api = new ApiClient(Local.ApiUrl);
     }
 
     /// <summary>Remembers which tree a run belongs to (the starter knows; functions only see the run id).</summary>
@@ -169,6 +172,7 @@ public sealed class ReliabilityStack : IAsyncDisposable
         if (_local is not null) await _local.DisposeAsync();
         Moto?.Dispose();
         Edge?.Dispose();
+        Api?.Dispose();
         Realism?.Dispose();
     }
 

@@ -13,6 +13,8 @@ public static class ReliabilitySuite
         new FaultConvergence(),
         new CrashRecovery(),
         new KilledRuns(),
+        new PermanentFailures(),
+        new Races(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its position.</summary>

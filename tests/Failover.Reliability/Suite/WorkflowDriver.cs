@@ -86,12 +86,26 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
         return new RunEnd(started, run, execution, errors);
     }
 
+    /// <summary>Waits for a run someone else started (the HTTP API), by its id.</summary>
+    public async Task<RunEnd> WaitAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTimeOffset.UtcNow + RunPatience;
+        while (true)
+        {
+            var run = await stack.Store.GetRunAsync(runId, cancellationToken);
+            if (run?.ExecutionArn is { } arn) return await WaitAsync(new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, arn), cancellationToken);
+            if (DateTimeOffset.UtcNow > deadline || run is { Status: not RunStatus.Running })
+                return new RunEnd(new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
     /// <summary>Audits a tree against what it should hold now (null: nothing).</summary>
     public async Task<TreeAuditResult> AuditAsync(string tree, string recordName, TreeSpec? desired, IReadOnlySet<string>? ignore = null,
         CancellationToken cancellationToken = default)
     {
         var zone = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         var checks = await stack.Moto.HealthChecksAsync(cancellationToken);
-        return TreeAudit.Check(tree, recordName, "A", desired, zone, checks, ignore);
+        return TreeAudit.Check(tree, recordName, desired?.RecordType ?? "A", desired, zone, checks, ignore);
     }
 }
