@@ -99,9 +99,9 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
     public static string Shown(string text) => text.Length > 64 ? text[..64] + "…" : text;
 
     // The spec's rule for tree names (TreeFieldRules): what can be stored is what can be addressed.
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\\z")]
     private static partial Regex TreeNamePattern();
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,80}\\z")]
     private static partial Regex RunIdPattern();
 }

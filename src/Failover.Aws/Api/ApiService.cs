@@ -148,6 +148,6 @@ public sealed partial class ApiService
         return query < 0 ? rawPath : rawPath[..query];
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._:/+=-]{1,128}$")]
+    [GeneratedRegex("^[A-Za-z0-9._:/+=-]{1,128}\\z")]
     private static partial Regex CorrelationToken();
 }

@@ -39,6 +39,6 @@ public sealed partial class ZoneAllowList
         return (slash < 0 ? id : id[(slash + 1)..]).Trim().ToUpperInvariant();
     }
 
-    [GeneratedRegex("^[A-Z0-9]{1,32}$")]
+    [GeneratedRegex("^[A-Z0-9]{1,32}\\z")]
     private static partial Regex ZoneId();
 }

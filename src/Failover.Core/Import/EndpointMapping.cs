@@ -115,14 +115,14 @@ internal sealed partial class EndpointMapping(PolicyValues values, ImportOptions
     }
 
     // name-123.us-east-1.elb.amazonaws.com, dualstack.name-123.us-east-1.elb.amazonaws.com
-    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elb\.amazonaws\.com$")]
+    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elb\.amazonaws\.com\z")]
     private static partial Regex LoadBalancerRegion();
 
     // name-74f87b114e21682a.elb.us-east-1.amazonaws.com
-    [GeneratedRegex(@"\.elb\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.amazonaws\.com$")]
+    [GeneratedRegex(@"\.elb\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.amazonaws\.com\z")]
     private static partial Regex NetworkLoadBalancerRegion();
 
     // env.eba-ns4qrife.us-east-1.elasticbeanstalk.com
-    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elasticbeanstalk\.com$")]
+    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elasticbeanstalk\.com\z")]
     private static partial Regex ElasticBeanstalkRegion();
 }

@@ -16,6 +16,6 @@ internal static partial class PolicyPath
 
     public static string Endpoint(string endpointId) => Property(Property(Root, "Endpoints"), endpointId);
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*\\z")]
     private static partial Regex SimpleName();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Failover.Core.Planning;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Validation;
@@ -52,6 +53,15 @@ internal static partial class EndpointRules
         }
         if (type == "CNAME" && endpoint.Values.Count > 1)
             context.Error($"{path}.values", $"a CNAME record has exactly one value; found {endpoint.Values.Count}");
+        // A record set is never split across requests, and changing it (UPSERT, or DELETE with CREATE) counts each value
+        // twice against one ChangeResourceRecordSets request's limits: beyond half of them it could be created, never changed.
+        var limits = ChangeBatchLimits.Route53;
+        if (endpoint.Values.Count > limits.MaxResourceRecords / 2)
+            context.Error($"{path}.values", $"an endpoint has at most {limits.MaxResourceRecords / 2:N0} values (found {endpoint.Values.Count:N0}): "
+                + $"Route 53 takes {limits.MaxResourceRecords:N0} values per request and counts each twice when a record changes");
+        else if (endpoint.Values.Sum(v => v.Length) is var characters && characters > limits.MaxValueCharacters / 2)
+            context.Error($"{path}.values", $"an endpoint's values have at most {limits.MaxValueCharacters / 2:N0} characters in all (found {characters:N0}): "
+                + $"Route 53 takes {limits.MaxValueCharacters:N0} per request and counts each twice when a record changes");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < endpoint.Values.Count; i++)
         {
@@ -93,15 +103,15 @@ internal static partial class EndpointRules
         }
     }
 
-    [GeneratedRegex("^([0-9]{1,5}) [A-Za-z0-9._-]+\\.?$")]
+    [GeneratedRegex("^([0-9]{1,5}) [A-Za-z0-9._-]+\\.?\\z")]
     private static partial Regex Mx();
 
-    [GeneratedRegex("^[0-9]{1,5} [0-9]{1,5} [0-9]{1,5} [A-Za-z0-9._-]+\\.?$")]
+    [GeneratedRegex("^[0-9]{1,5} [0-9]{1,5} [0-9]{1,5} [A-Za-z0-9._-]+\\.?\\z")]
     private static partial Regex Srv();
 
-    [GeneratedRegex("^[0-9]{1,3} [A-Za-z0-9]+ \".*\"$")]
+    [GeneratedRegex("^[0-9]{1,3} [A-Za-z0-9]+ \".*\"\\z")]
     private static partial Regex Caa();
 
-    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
+    [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z")]
     private static partial Regex HealthCheckId();
 }

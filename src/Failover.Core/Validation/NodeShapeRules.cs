@@ -85,6 +85,6 @@ internal static partial class NodeShapeRules
         if (node.Children.Count > 0) context.Error($"{node.Path}.children", $"only rules have children; this node is {what}");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$")]
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\z")]
     private static partial Regex IdSyntax();
 }

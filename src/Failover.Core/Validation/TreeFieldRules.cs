@@ -50,11 +50,11 @@ internal static partial class TreeFieldRules
 
     public static string Shown(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\\z")]
     private static partial Regex TreeName();
 
     // Route 53's ResourceId is at most 32 characters with no documented prefix: AWS's ids start with 'Z', but other
     // implementations of the API (moto behind the local stack) mint ids without it.
-    [GeneratedRegex("^[A-Z0-9]{1,32}$")]
+    [GeneratedRegex("^[A-Z0-9]{1,32}\\z")]
     private static partial Regex ZoneId();
 }

@@ -50,6 +50,12 @@ internal static class NodeRuleCases
 
         new("endpoint has values", () => Www().Set($"{Euw1}.endpoint.values", "[]"), "$.root.primary.children[1].endpoint.values", "at least one value",
             () => Www().Set($"{Euw1}.endpoint.values", """["203.0.113.250"]""")),
+        new("values fit one request even when changed", () => Www().Set($"{Euw1}.endpoint", Unchecked(501)), "$.root.primary.children[1].endpoint.values",
+            "at most 500 values", () => Www().Set($"{Euw1}.endpoint", Unchecked(500))),
+        new("a trailing newline is no part of an IPv4 address", () => Www().Set($"{Euw1}.endpoint.values", """["198.51.100.7\n"]"""), "$.root.primary.children[1].endpoint.values[0]",
+            "not an IPv4 address", () => Www()),
+        new("a trailing newline is no part of a node id", () => Www().Set($"{UseA}.id", "\"use1-a\\n\""), "$.root.primary.children[0].children[0].id", "must be letters, digits",
+            () => Www()),
         new("A values are IPv4", () => Www().Set($"{Euw1}.endpoint.values", """["198.51.100.256"]"""), "$.root.primary.children[1].endpoint.values[0]", "not an IPv4 address",
             () => Www().Set($"{Euw1}.endpoint.values", """["198.51.100.255"]""")),
         new("AAAA values are IPv6", () => SimpleFailover().Set("root.secondary.endpoint.values", """["192.0.2.20"]"""), "$.root.secondary.endpoint.values[0]", "not an IPv6 address",
@@ -105,4 +111,8 @@ internal static class NodeRuleCases
         new("weights are not all zero", () => Www().Set($"{UseA}.weight", "0").Set($"{UseB}.weight", "0"), "$.root.primary.children[0].children", "every weight is 0",
             () => Www().Set($"{UseA}.weight", "0"), Severity.Warning),
     ];
+
+    /// <summary>An endpoint without a health check (which checks one address) of <paramref name="count"/> (up to 762) documentation addresses.</summary>
+    private static string Unchecked(int count) =>
+        "{\"values\": [" + string.Join(",", Enumerable.Range(0, count).Select(i => $"\"{new[] { "192.0.2", "198.51.100", "203.0.113" }[i / 254]}.{i % 254 + 1}\"")) + "]}";
 }

@@ -15,6 +15,10 @@ internal static class TreeRuleCases
             () => Www().Set("name", "\"www_v2-1\"")),
         new("hosted zone id format", () => Www().Set("hostedZoneId", "\"/hostedzone/Z0000000000000000000A\""), "$.hostedZoneId", "leave out the \"/hostedzone/\" prefix",
             () => Www().Set("hostedZoneId", "\"Z1D633PJN98FT9\"")),
+        // A regular expression's '$' also matches before a final newline: every syntax check must hold to the end.
+        new("a trailing newline is no part of a tree name", () => Www().Set("name", "\"www\\n\""), "$.name", "tree name must be", () => Www()),
+        new("a trailing newline is no part of a hosted zone id", () => Www().Set("hostedZoneId", "\"Z1D633PJN98FT9\\n\""), "$.hostedZoneId", "is not a hosted zone id",
+            () => Www().Set("hostedZoneId", "\"Z1D633PJN98FT9\"")),
         new("zone name syntax", () => Www().Set("zoneName", "\"exa mple.com\""), "$.zoneName", "contains '\\u0020'",
             () => Www().Set("zoneName", "\"Example.COM.\"")),
         new("record name inside the zone", () => Www().Set("recordName", "\"www.example.org\""), "$.recordName", "is not inside the zone",

@@ -15,6 +15,7 @@ public static class ReliabilitySuite
         new KilledRuns(),
         new PermanentFailures(),
         new Races(),
+        new HostileInput(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its position.</summary>

@@ -50,6 +50,6 @@ public sealed partial class DashboardPages(IDashboardFiles files)
     }
 
     // The names the build gives its assets; anything else (a dot file, a traversal) is simply not there.
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}\\z")]
     private static partial Regex AssetName();
 }

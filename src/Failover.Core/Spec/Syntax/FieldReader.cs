@@ -154,6 +154,6 @@ internal sealed partial class FieldReader
         return previous[b.Length];
     }
 
-    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*$")]
+    [GeneratedRegex("^[A-Za-z_$][A-Za-z0-9_$]*\\z")]
     private static partial Regex SimpleName();
 }
