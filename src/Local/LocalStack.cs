@@ -108,7 +108,9 @@ public sealed class LocalStack : IAsyncDisposable
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
-                stack._drift = LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Workflow.LockTtl, options.Log);
+                // The drift functions log to standard output, as Lambda's do, unless the caller says where function logs go.
+                stack._drift = LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Workflow.LockTtl, options.Log,
+                    options.FunctionLog is null ? null : hosting);
                 // The API as deployed, unless the caller put its own Api function in (a stand-in for the emulation's tests).
                 if (!functions.Contains(ApiGatewayServer.FunctionName))
                     LocalApiFunction.Register(functions, edge.Url, stack.Resources, options.Workflow, stack._drift.Check, hosting, TimeProvider.System);

@@ -11,9 +11,10 @@ namespace Failover.Local.Drift;
 /// </summary>
 public static class LocalDriftFunctions
 {
-    public static void Register(FunctionRegistry functions, Func<DriftServices> services, TimeProvider clock)
+    /// <param name="hosting">Where the handlers log; null: Lambda's default, standard output.</param>
+    public static void Register(FunctionRegistry functions, Func<DriftServices> services, TimeProvider clock, HostingOptions? hosting = null)
     {
-        var table = new HandlerTableBuilder().AddDrift(services).Build(clock);
+        var table = new HandlerTableBuilder().AddDrift(services).Build(clock, hosting);
         foreach (var name in new[] { DriftHandlers.SchedulerName, DriftHandlers.WorkerName })
             functions.Register(name, async (payload, cancellationToken) =>
             {

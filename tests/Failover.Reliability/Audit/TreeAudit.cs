@@ -24,13 +24,15 @@ public static class TreeAudit
 {
     /// <param name="desired">The spec that should be in Route 53; null when the tree should be gone.</param>
     /// <param name="ignore">Keys of records someone else put at the tree's names on purpose (not the tree's to answer for).</param>
+    /// <param name="ignoreChecks">Ids of health checks someone else made, whatever their references look like.</param>
     public static TreeAuditResult Check(
         string tree, string recordName, string recordType, TreeSpec? desired, IReadOnlyList<ListedRecordSet> zone, IReadOnlyList<ListedHealthCheck> checks,
-        IReadOnlySet<string>? ignore = null)
+        IReadOnlySet<string>? ignore = null, IReadOnlySet<string>? ignoreChecks = null)
     {
         var mine = zone.Where(r => r.Type == recordType && IsTreeName(r.Name, recordName) && ignore?.Contains(r.Key) != true).ToList();
         var prefix = CallerReferences.PrefixFor(tree);
-        var treeChecks = checks.Where(c => c.Tree == tree || (c.Tree is null && c.CallerReference.StartsWith(prefix, StringComparison.Ordinal))).ToList();
+        var treeChecks = checks.Where(c => ignoreChecks?.Contains(c.Id) != true
+            && (c.Tree == tree || (c.Tree is null && c.CallerReference.StartsWith(prefix, StringComparison.Ordinal)))).ToList();
         var nodeOfCheck = treeChecks.Where(c => c.Tree == tree && c.Node is not null).ToDictionary(c => c.Id, c => c.Node!, StringComparer.Ordinal);
 
         var wanted = desired is null ? [] : TreeCompiler.Compile(desired).Records.Select(r => RecordText.OfDesired(r.RecordSet)).ToList();

@@ -130,7 +130,8 @@ public sealed class MotoReader(Uri endpoint) : IDisposable
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new Route53CallFailedException(response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return XDocument.Parse(text);
+        // ChangeTagsForResource answers an empty ChangeTagsForResourceResponse, which moto sends as no body at all.
+        return text.Trim().Length == 0 ? new XDocument(new XElement(Ns + "Empty")) : XDocument.Parse(text);
     }
 
     public void Dispose() => _http.Dispose();

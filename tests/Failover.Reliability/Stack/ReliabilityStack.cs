@@ -120,6 +120,8 @@ public sealed class ReliabilityStack : IAsyncDisposable
                 RateLimit = new RateLimitSettings { PerSecond = 50, Burst = 100 },
             },
             Workflow = workflow,
+            // The functions' log lines (the API's, the drift worker's) would drown the suite's own output.
+            FunctionLog = new LogSink(Stream.Null),
             Drift = new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(2), MetricsOutput = new LockedWriter(_driftMetrics) },
             ConfigureFunctions = functions =>
             {

@@ -16,6 +16,8 @@ public static class ReliabilitySuite
         new PermanentFailures(),
         new Races(),
         new HostileInput(),
+        new Ownership(),
+        new DriftLoad(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its position.</summary>

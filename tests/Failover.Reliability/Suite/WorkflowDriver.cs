@@ -102,10 +102,10 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
 
     /// <summary>Audits a tree against what it should hold now (null: nothing).</summary>
     public async Task<TreeAuditResult> AuditAsync(string tree, string recordName, TreeSpec? desired, IReadOnlySet<string>? ignore = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IReadOnlySet<string>? ignoreChecks = null)
     {
         var zone = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         var checks = await stack.Moto.HealthChecksAsync(cancellationToken);
-        return TreeAudit.Check(tree, recordName, desired?.RecordType ?? "A", desired, zone, checks, ignore);
+        return TreeAudit.Check(tree, recordName, desired?.RecordType ?? "A", desired, zone, checks, ignore, ignoreChecks);
     }
 }
