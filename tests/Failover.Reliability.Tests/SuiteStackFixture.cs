@@ -2,8 +2,11 @@ using Failover.Reliability.Stack;
 
 namespace Failover.Reliability.Tests;
 
-/// <summary>One reliability stack for the scenarios of a collection; they run one after the other on it, as the command runs them.</summary>
-public sealed class SuiteStackFixture : IAsyncLifetime
+/// <summary>
+/// A reliability stack of its own for each collection: its scenarios run one after the other on it, as the command
+/// runs them, while the collections run side by side (their time is mostly spent waiting on Step Functions).
+/// </summary>
+public abstract class SuiteStackFixture : IAsyncLifetime
 {
     private ReliabilityStack? _stack;
 

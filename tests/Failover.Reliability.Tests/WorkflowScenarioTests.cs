@@ -3,9 +3,9 @@ using Xunit.Abstractions;
 
 namespace Failover.Reliability.Tests;
 
-/// <summary>The scenarios that run trees through the real workflow under faults, crashes and killed runs.</summary>
+/// <summary>Trees through the real workflow under Route 53 faults and crashed functions.</summary>
 [Collection(WorkflowScenarios.Name)]
-public sealed class WorkflowScenarioTests(SuiteStackFixture fixture, ITestOutputHelper output)
+public sealed class WorkflowScenarioTests(WorkflowScenarios.Stack fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Under_Route_53_faults_every_run_converges_with_no_duplicate_or_orphan()
@@ -24,18 +24,12 @@ public sealed class WorkflowScenarioTests(SuiteStackFixture fixture, ITestOutput
         Assert.True(result["runs converged after a crash"] >= 2);
         Assert.True(result["crashes in rollback runs"] >= 1, "no Rollback was killed");
     }
-
-    [Fact]
-    public async Task A_run_killed_outright_keeps_the_tree_locked_until_its_lock_expires_then_a_new_run_converges()
-    {
-        var result = await ScenarioAssert.RunAsync(new KilledRuns(), fixture.Stack, output);
-
-        Assert.Equal(result["runs killed"], result["new runs refused while locked"]);
-    }
 }
 
 [CollectionDefinition(Name)]
-public sealed class WorkflowScenarios : ICollectionFixture<SuiteStackFixture>
+public sealed class WorkflowScenarios : ICollectionFixture<WorkflowScenarios.Stack>
 {
-    public const string Name = "reliability: workflow";
+    public const string Name = "reliability: faults and crashes";
+
+    public sealed class Stack : SuiteStackFixture;
 }

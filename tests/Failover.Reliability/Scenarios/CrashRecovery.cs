@@ -48,7 +48,7 @@ public sealed class CrashRecovery : IScenario
         foreach (var kind in Enum.GetValues<Case>()) result.Declare($"crashes in {kind.ToString().ToLowerInvariant()} runs", Expectation.Info);
 
         var count = context.Pick(smoke: 4, full: 24);
-        var parallel = context.Pick(smoke: 2, full: 4);
+        var parallel = context.Pick(smoke: 3, full: 4);
         var random = new Random(context.Seed);
         var zoneBefore = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         var cases = Enumerable.Range(0, count).Select(i => (Index: i, Kind: (Case)(i % 4), Seed: random.Next(), Leaves: random.Next(2, context.Pick(8, 30) + 1))).ToList();

@@ -49,7 +49,7 @@ public sealed class DriftLoad : IScenario
             .Declare("runs not succeeding", Expectation.Zero)
             .Declare("Route 53 requests in the cycle", Expectation.Info);
 
-        var count = context.Pick(smoke: 24, full: 300);
+        var count = context.Pick(smoke: 12, full: 300);
         var random = new Random(context.Seed);
         var prefix = $"dl{context.Seed % 1000}";
         var specs = Enumerable.Range(0, count)

@@ -38,8 +38,8 @@ public sealed class FaultConvergence : IScenario
         result.Declare("steps retried by Step Functions", Expectation.Info);
 
         var trees = context.Pick(smoke: 4, full: 24);
-        var parallel = context.Pick(smoke: 2, full: 4);
-        var maxLeaves = context.Pick(smoke: 8, full: 40);
+        var parallel = context.Pick(smoke: 4, full: 4);
+        var maxLeaves = context.Pick(smoke: 7, full: 40);
         var random = new Random(context.Seed);
         var zoneBefore = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         var checksBefore = (await stack.Moto.HealthChecksAsync(cancellationToken)).Select(c => c.Id).ToHashSet();

@@ -88,7 +88,7 @@ public sealed class Ownership : IScenario
             await stack.Edge.CreateHealthCheckAsync($"named-{Guid.NewGuid():N}", "192.0.2.11", cancellationToken: cancellationToken),
             await stack.Edge.CreateHealthCheckAsync($"other-{Guid.NewGuid():N}", "192.0.2.12",
                 new Dictionary<string, string> { ["failover:tree"] = $"{prefix}-other", ["failover:node"] = "e1" }, cancellationToken),
-            await stack.Edge.CreateHealthCheckAsync($"{CallerReferences.PrefixFor(treeName)}manual.{Guid.NewGuid():N}"[..50], "192.0.2.13", cancellationToken: cancellationToken),
+            await stack.Edge.CreateHealthCheckAsync($"{CallerReferences.PrefixFor(treeName)}manual.{Guid.NewGuid():N}", "192.0.2.13", cancellationToken: cancellationToken),
         };
         result.Add("foreign health checks placed", foreignChecks.Count);
         var ignoreChecks = foreignChecks.ToHashSet();

@@ -46,7 +46,7 @@ public sealed class Races : IScenario
         {
             var prefix = $"rc{context.Seed % 1000}-{round}";
             await SameTreeAsync(context, driver, result, $"{prefix}-same", racers, random.Next(), cancellationToken);
-            await DifferentTreesAsync(context, driver, result, $"{prefix}-diff", context.Pick(3, 6), random.Next(), cancellationToken);
+            await DifferentTreesAsync(context, driver, result, $"{prefix}-diff", context.Pick(2, 6), random.Next(), cancellationToken);
             await SameNameAsync(context, driver, result, $"{prefix}-name", racers, random.Next(), cancellationToken);
         }
         return result;
