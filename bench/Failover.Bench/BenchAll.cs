@@ -31,6 +31,7 @@ internal static class BenchAll
 
         var scale = await TimedAsync("planner scale", () => Task.FromResult(
             PlannerScaleRunner.Run(BenchSizes.PlannerScale(smoke), smoke, Path.Combine(repository, "artifacts", "bench-bdn"), output)));
+        var cpu = await TimedAsync("planner CPU time", () => Task.FromResult(PlannerBenchmark.Run(BenchSizes.PlannerScale(smoke), output)));
         var coldStart = await TimedAsync("cold start", async () => await ColdStartBenchmark.RunAsync(repository,
             await BootstrapBinaries.AotAsync(repository, mayPublish: !smoke, output, cancellationToken),
             await BootstrapBinaries.JitAsync(repository, cancellationToken), smoke ? 2 : 15, output, cancellationToken));
@@ -39,7 +40,7 @@ internal static class BenchAll
         var convergenceSettings = BenchSizes.Convergence(smoke);
         var convergence = await TimedAsync("convergence", () => ConvergenceBenchmark.RunAsync(convergenceSettings, output, cancellationToken));
 
-        var results = new BenchResults(machine, smoke, convergenceSettings, convergence, scale, drift, coldStart, durations);
+        var results = new BenchResults(machine, smoke, convergenceSettings, convergence, scale, cpu, drift, coldStart, durations, MachineInfo.LoadAverageNow());
         var directory = outDirectory ?? (smoke ? Path.Combine(repository, "artifacts", "bench-smoke") : Path.Combine(repository, "bench"));
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), ReportWriter.Write(results), cancellationToken);

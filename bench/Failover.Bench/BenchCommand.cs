@@ -20,7 +20,7 @@ internal static class BenchCommand
           scale        validate+plan and diff for 100 to 100,000 leaves (BenchmarkDotNet)
           drift-cycle  one drift cycle over 1,000 trees sharing one zone (--trees N)
           cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
-          plan         validate, compile and plan 100 to 10,000 leaves, thread CPU time
+          plan         validate, compile and plan 100 to 100,000 leaves, thread CPU time by phase
           drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
         """;
 
@@ -44,7 +44,7 @@ internal static class BenchCommand
         switch (command)
         {
             case "plan":
-                PlannerBenchmark.Run(smoke ? [100] : [100, 1_000, 10_000], output);
+                PlannerBenchmark.Run(BenchSizes.PlannerScale(smoke), output);
                 return 0;
             case "drift":
                 DriftBenchmark.Run(smoke ? [100] : [100, 1_000, 10_000], output);

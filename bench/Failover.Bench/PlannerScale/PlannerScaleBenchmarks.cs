@@ -18,9 +18,6 @@ public class PlannerScaleBenchmarks
     /// <summary>Set before the run (<see cref="PlannerScaleRunner"/>): the full sizes or the smoke size.</summary>
     public static IReadOnlyList<int> Sizes { get; set; } = [100, 1_000, 10_000, 100_000];
 
-    // The default limits stop at 10,000 nodes (one apply's comfortable size); the benchmark measures beyond them.
-    private static readonly ValidationLimits Unlimited = new() { MaxNodes = int.MaxValue, MaxSpecBytes = int.MaxValue };
-
     private TreeSpec _spec = null!;
     private CompiledTree _desired = null!;
     private ActualState _drifted = null!;
@@ -34,7 +31,7 @@ public class PlannerScaleBenchmarks
     public void Setup()
     {
         _spec = new TreeGenerator(20_260_101).Generate(Leaves);
-        var errors = TreeValidator.Validate(_spec, Unlimited).Where(d => d.Severity == Core.Diagnostics.Severity.Error).ToList();
+        var errors = TreeValidator.Validate(_spec, ScaleLimits.Unlimited).Where(d => d.Severity == Core.Diagnostics.Severity.Error).ToList();
         if (errors.Count > 0) throw new InvalidOperationException($"generated tree of {Leaves} leaves is invalid: {errors[0]}");
         _desired = TreeCompiler.Compile(_spec);
         var zone = new InMemoryZone(_spec.Name, _spec.HostedZoneId);
@@ -45,7 +42,7 @@ public class PlannerScaleBenchmarks
     [Benchmark(Description = "validate+plan")]
     public Plan ValidateAndPlan()
     {
-        TreeValidator.Validate(_spec, Unlimited);
+        TreeValidator.Validate(_spec, ScaleLimits.Unlimited);
         return Planner.Plan(TreeCompiler.Compile(_spec), ActualState.Empty);
     }
 

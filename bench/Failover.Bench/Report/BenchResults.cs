@@ -12,9 +12,11 @@ internal sealed record BenchResults(
     ConvergenceSettings ConvergenceSettings,
     IReadOnlyList<ConvergenceRow> Convergence,
     IReadOnlyList<PlannerScaleRow> PlannerScale,
+    IReadOnlyList<PlannerBenchmark.Result> PlannerCpu,
     DriftCycleResult DriftCycle,
     IReadOnlyList<ColdStartRow> ColdStart,
-    IReadOnlyDictionary<string, TimeSpan> Durations)
+    IReadOnlyDictionary<string, TimeSpan> Durations,
+    string LoadAverageAtEnd)
 {
     public ConvergenceRow? Row(TreeCase treeCase, string strategy, Operation operation) =>
         Convergence.FirstOrDefault(r => r.Case == treeCase && r.Strategy == strategy && r.Operation == operation);

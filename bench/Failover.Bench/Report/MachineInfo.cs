@@ -16,7 +16,11 @@ internal sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, stri
         Moto: Run("python3", ["-c", "import moto; print(moto.__version__)"], repository) ?? "?",
         Commit: CommitOf(repository),
         Date: DateTimeOffset.UtcNow,
-        LoadAverage: File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?");
+        LoadAverage: LoadAverageNow());
+
+    /// <summary>The 1, 5 and 15 minute load averages: how busy the shared machine was.</summary>
+    public static string LoadAverageNow() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Cpu}, {Cores} cores, {MemoryGiB:F0} GiB; {Os}; {Runtime}; moto {Moto}");
