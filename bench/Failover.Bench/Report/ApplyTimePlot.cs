@@ -17,7 +17,7 @@ internal static class ApplyTimePlot
     private const int Width = 720;
     private const int Height = 440;
     private const int Left = 70;
-    private const int Right = 30;
+    private const int Right = 80;
     private const int Top = 50;
     private const int Bottom = 60;
 
@@ -49,15 +49,22 @@ internal static class ApplyTimePlot
         Line($"""<text x="{(Left + Width - Right) / 2}" y="{Height - 18}" text-anchor="middle">tree size (leaves)</text>""");
         Line($"""<text x="18" y="{(Top + Height - Bottom) / 2}" text-anchor="middle" transform="rotate(-90 18 {(Top + Height - Bottom) / 2})">apply wall time (s)</text>""");
 
-        for (var i = 0; i < series.Count; i++)
+        foreach (var s in series)
         {
-            var s = series[i];
             var points = string.Join(' ', s.Points.OrderBy(p => p.Leaves).Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Leaves):F1},{Y(p.Seconds):F1}")));
             Line($"""<polyline points="{points}" fill="none" stroke="{s.Color}" stroke-width="2.5"/>""");
             foreach (var (leaves, seconds) in s.Points)
-            {
                 Line($"""<circle cx="{X(leaves):F1}" cy="{Y(seconds):F1}" r="4" fill="{s.Color}"/>""");
-                Line($"""<text x="{X(leaves) + 7:F1}" y="{Y(seconds) - 7:F1}" fill="{s.Color}">{seconds:0.#} s</text>""");
+        }
+        // Labels of points at the same size are kept at least a line apart, stacked upwards from the lowest (so none
+        // falls below the axis).
+        foreach (var column in series.SelectMany(s => s.Points.Select(p => (s.Color, p.Leaves, p.Seconds))).GroupBy(p => p.Leaves))
+        {
+            var labelY = double.MaxValue;
+            foreach (var (color, leaves, seconds) in column.OrderBy(p => p.Seconds))
+            {
+                labelY = Math.Min(Y(seconds) - 7, labelY - 14);
+                Line($"""<text x="{X(leaves) + 7:F1}" y="{labelY:F1}" fill="{color}">{Seconds(seconds)}</text>""");
             }
         }
         Line($"""<rect x="{Left + 10}" y="{Top + 4}" width="230" height="{series.Count * 22 + 10}" fill="white" fill-opacity="0.9" stroke="#ccc"/>""");
@@ -85,6 +92,9 @@ internal static class ApplyTimePlot
         var step = max / 5;
         for (var i = 0; i <= 5; i++) yield return i * step;
     }
+
+    private static string Seconds(double seconds) =>
+        seconds.ToString(seconds >= 100 ? "0 's'" : "0.# 's'", CultureInfo.InvariantCulture);
 
     private static string Escape(string text) => SecurityElement.Escape(text) ?? "";
 }

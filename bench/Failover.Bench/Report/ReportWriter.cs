@@ -22,7 +22,7 @@ internal static class ReportWriter
         Line($"");
         Line($"Written by `dotnet run -c Release --project bench/Failover.Bench -- all{(results.Smoke ? " --smoke" : "")}` on {m.Date:yyyy-MM-dd HH:mm} UTC at commit `{m.Commit}`, in {Total(results):F0} min.");
         Line($"");
-        Line($"**Machine:** {m.Describe()}. Load average when the run started: {m.LoadAverage}. The machine's cores are shared with other work running at the same time, so wall times carry its load; request counts do not depend on it.");
+        Line($"**Machine:** {m.Describe()}. Its 2 cores are shared with other helpers' builds and tests running at the same time (load average over 1, 5 and 15 min: {m.LoadAverage} when the run started, {results.LoadAverageAtEnd} when it ended), so wall times carry that load; request counts do not depend on it, and the planner's CPU-time table leaves it out.");
         Line($"");
         Convergence(results, Line);
         Scale(results, Line);
@@ -51,6 +51,15 @@ internal static class ReportWriter
             var c = row.Counts;
             line($"| {row.Case.Name} | {row.Shape.Leaves} | {row.Shape.Records} | {row.Shape.HealthChecks} | {row.Shape.RecordLayers} | {row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | {c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | {c.Throttled} | {row.WallSeconds:F1} s |");
         }
+        line($"");
+        line($"<details><summary>Requests by operation</summary>");
+        line($"");
+        line($"| tree | strategy | operation | requests by operation |");
+        line($"|---|---|---|---|");
+        foreach (var row in results.Convergence)
+            line($"| {row.Case.Name} | {row.Strategy} | {ConvergenceBenchmark.Label(row.Operation)} | {row.Counts.Describe()} |");
+        line($"");
+        line($"</details>");
         line($"");
         line($"mutating = change batches + CreateHealthCheck + ChangeTagsForResource (+ DeleteHealthCheck); INSYNC waits = changes that answered GetChange PENDING at least once (a client waited on them); reads = ListResourceRecordSets, ListHealthChecks, ListTagsForResources, GetHealthCheck; throttled requests are not in the counts.");
         line($"");
@@ -134,10 +143,13 @@ internal static class ReportWriter
             line($"- target 10,000 leaves under 100 ms: {cpu.Total:F1} ms of CPU {Met(cpu.Total < 100)}{(wall is null ? "" : $"; {wall.MeanMs:F1} ms wall-clock under this run's load {Met(wall.MeanMs < 100)}")}.");
         if (results.PlannerCpu.Count >= 2)
         {
-            var from = results.PlannerCpu.First(r => r.Leaves >= 1_000 || r == results.PlannerCpu[^1]);
-            var to = results.PlannerCpu[^1];
-            var growth = to.MillisecondsPer1000Leaves / from.MillisecondsPer1000Leaves;
-            line($"- linear growth: CPU time per leaf at {to.Leaves:N0} leaves is {growth:F2}× that at {from.Leaves:N0} {Met(growth < 1.5)}; the wall-clock µs per leaf above also carry garbage collection, which grows with the heap.");
+            var rows = results.PlannerCpu;
+            var steps = rows.Zip(rows.Skip(1), (a, b) => (From: a, To: b, Growth: b.MillisecondsPer1000Leaves / a.MillisecondsPer1000Leaves)).ToList();
+            var phases = new (string Name, Func<PlannerBenchmark.Result, double> Ms)[] { ("validate", r => r.ValidateMs ?? 0), ("compile", r => r.CompileMs), ("plan", r => r.PlanMs) };
+            var worst = steps.SelectMany(step => phases.Select(phase => (Phase: phase.Name, step.From, step.To,
+                    Growth: phase.Ms(step.To) / step.To.Leaves / (phase.Ms(step.From) / step.From.Leaves))))
+                .MaxBy(x => x.Growth);
+            line($"- linear growth: CPU per 1,000 leaves {string.Join(" → ", rows.Select(r => $"{r.MillisecondsPer1000Leaves:F2}"))} ms ({string.Join(", ", steps.Select(s => $"×{s.Growth:F2}"))} per step) {Met(steps.All(s => s.Growth <= 1.25))} (met when no step grows the cost per leaf by more than 25%); the phase that grows most is {worst.Phase}, ×{worst.Growth:F1} per leaf from {worst.From.Leaves:N0} to {worst.To.Leaves:N0} leaves. The wall-clock µs per leaf above also carry garbage collection, which grows with the heap.");
         }
         line($"");
     }
