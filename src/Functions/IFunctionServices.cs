@@ -1,9 +1,11 @@
-using Failover.Aws.Api;
-using Failover.Aws.Api.Adapters;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Composition;
+using Failover.Aws.Clients;
+using Failover.Api;
+using Failover.Service.Adapters;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Aws.Route53;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 
 namespace Failover.Functions;
 

@@ -1,5 +1,5 @@
 using Failover.Local.Drift;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Local.Lambda;
 using Failover.Local.Realism;
 using Failover.Local.Resources;

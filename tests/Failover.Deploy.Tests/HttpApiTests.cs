@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Failover.Aws.Api.Routing;
+using Failover.Api.Routing;
 using Failover.Deploy.Tests.Template;
 
 namespace Failover.Deploy.Tests;

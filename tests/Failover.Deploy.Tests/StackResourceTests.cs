@@ -16,7 +16,7 @@ public sealed class StackResourceTests
         Assert.Equal("PAY_PER_REQUEST", properties.GetProperty("BillingMode").GetString());
         Assert.True(properties.GetProperty("PointInTimeRecoverySpecification").GetProperty("PointInTimeRecoveryEnabled").GetBoolean());
         Assert.True(properties.GetProperty("TimeToLiveSpecification").GetProperty("Enabled").GetBoolean());
-        Assert.Equal(Failover.Aws.Progress.ProgressTable.ExpiryAttribute, properties.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString());
+        Assert.Equal(Failover.Store.ProgressTable.ExpiryAttribute, properties.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString());
         Assert.True(properties.GetProperty("SSESpecification").GetProperty("SSEEnabled").GetBoolean());
         // It records which Route 53 records and health checks each tree owns: deleting the stack must not lose that.
         Assert.Equal("Retain", table.GetProperty("DeletionPolicy").GetString());

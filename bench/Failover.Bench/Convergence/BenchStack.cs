@@ -1,8 +1,9 @@
+using Failover.Aws.Clients;
 using System.Text.Json.Nodes;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Drift;

@@ -1,4 +1,4 @@
-using Failover.Aws.Apply;
+using Failover.Service.Apply;
 using Failover.Core.Spec;
 
 namespace Failover.Bench.Convergence;

@@ -1,4 +1,4 @@
-using Failover.Aws.Apply;
+using Failover.Service.Apply;
 using Failover.Aws.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;

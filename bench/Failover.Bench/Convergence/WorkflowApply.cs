@@ -1,5 +1,5 @@
-using Failover.Aws.Progress;
-using Failover.Aws.Workflow;
+using Failover.Store;
+using Failover.Service.Workflow;
 using Failover.Core.Spec;
 
 namespace Failover.Bench.Convergence;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Failover.Aws.Drift;
+using Failover.Service.Drift;
 using Failover.Aws.Route53;
 using Failover.Bench.Convergence;
 using Failover.Local.Aws;

@@ -1,5 +1,5 @@
-using Failover.Aws.Apply;
-using Failover.Aws.Progress;
+using Failover.Service.Apply;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;

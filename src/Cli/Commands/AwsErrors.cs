@@ -1,4 +1,4 @@
-using Failover.Aws.Apply;
+using Failover.Service.Apply;
 using Failover.Aws.Http;
 
 namespace Failover.Cli.Commands;

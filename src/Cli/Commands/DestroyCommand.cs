@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Failover.Aws.Apply;
+using Failover.Service.Apply;
 using Failover.Cli.Input;
 using Failover.Cli.Workflow;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using Failover.Aws.Apply;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Service.Apply;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Cli.Workflow;
 using Failover.Core.Drift;
 using Failover.Core.Spec;

@@ -1,5 +1,6 @@
+using Failover.Aws.Clients;
 using Amazon.DynamoDBv2;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
 

@@ -1,6 +1,6 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Core.Planning;
 
 namespace Failover.Cli.Workflow;

@@ -1,4 +1,4 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 
 namespace Failover.Cli.Workflow;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Failover.Aws.Progress;
+using Failover.Store;
 
 namespace Failover.Cli.Workflow;
 

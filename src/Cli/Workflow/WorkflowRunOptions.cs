@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Failover.Aws.Progress;
-using Failover.Aws.Workflow;
+using Failover.Store;
+using Failover.Service.Workflow;
 using Failover.Cli.Commands;
 using Failover.Cli.Input;
 

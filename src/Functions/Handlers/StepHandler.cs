@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Functions.Hosting;
 
 namespace Failover.Functions.Handlers;

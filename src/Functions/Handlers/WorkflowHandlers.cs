@@ -1,5 +1,5 @@
-using Failover.Aws.Workflow;
-using Failover.Aws.Workflow.Steps;
+using Failover.Service.Workflow;
+using Failover.Service.Workflow.Steps;
 using Failover.Functions.Hosting;
 
 namespace Failover.Functions.Handlers;

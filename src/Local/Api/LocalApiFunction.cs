@@ -1,10 +1,12 @@
-using Failover.Aws.Api;
-using Failover.Aws.Api.Adapters;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Composition;
+using Failover.Aws.Clients;
+using Failover.Api;
+using Failover.Service.Adapters;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Functions.Handlers.Api;
 using Failover.Functions.Hosting;
 using Failover.Local.Aws;

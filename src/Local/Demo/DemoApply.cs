@@ -1,5 +1,6 @@
-using Failover.Aws.Apply;
-using Failover.Aws.Progress;
+using Failover.Aws.Clients;
+using Failover.Service.Apply;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Core.Diagram;
 using Failover.Core.Spec;

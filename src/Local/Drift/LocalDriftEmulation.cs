@@ -25,7 +25,7 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
     public DriftSchedule Schedule { get; }
 
     /// <summary>The drift check of one tree, as the worker runs it (the API's <c>POST …/drift-check</c> uses it).</summary>
-    public Failover.Aws.Drift.TreeDriftCheck Check() => _services.Services.Check();
+    public Failover.Service.Drift.TreeDriftCheck Check() => _services.Services.Check();
 
     /// <summary>The event source mapping; null when <see cref="DriftEmulationSettings.PollQueue"/> is off.</summary>
     public DriftQueuePoller? Poller { get; }

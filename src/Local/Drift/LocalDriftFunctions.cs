@@ -1,4 +1,4 @@
-using Failover.Aws.Drift;
+using Failover.Service.Drift;
 using Failover.Functions.Handlers.Drift;
 using Failover.Functions.Hosting;
 using Failover.Local.Lambda;

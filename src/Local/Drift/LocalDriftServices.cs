@@ -1,10 +1,11 @@
+using Failover.Aws.Clients;
 using Amazon.SQS;
-using Failover.Aws.Apply;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Service.Apply;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Local.Aws;
 using Failover.Local.Resources;
 

@@ -1,6 +1,7 @@
-using Failover.Aws.Progress;
+using Failover.Aws.Clients;
+using Failover.Store;
 using Failover.Aws.Route53;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Functions;
 using Failover.Local.Aws;
 

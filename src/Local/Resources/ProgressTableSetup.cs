@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2;
-using Failover.Aws.Progress;
+using Failover.Store;
 
 namespace Failover.Local.Resources;
 

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using Failover.Aws.Api.Ports;
-using Failover.Aws.Progress;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
+using Failover.Store;
 using Failover.Core.Compilation;
 using Failover.Core.Diagram;
 using Failover.Core.Planning;

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Failover.Aws.Api;
-using Failover.Aws.Api.Http;
-using Failover.Aws.Api.Ports;
+using Failover.Api;
+using Failover.Api.Http;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
 using Failover.Core.Diagram;
 using Failover.Core.Spec;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Api;

@@ -1,6 +1,7 @@
 using System.Text;
-using Failover.Aws.Api.Endpoints;
-using Failover.Aws.Api.Ports;
+using Failover.Api.Endpoints;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
 
 namespace Failover.Aws.Tests.Api;
 

@@ -1,4 +1,4 @@
-using Failover.Aws.Api.Adapters;
+using Failover.Service.Adapters;
 using Failover.Core.Diagram;
 using Failover.Core.Drift;
 using Failover.Core.Route53;

@@ -1,5 +1,6 @@
 using System.Net;
-using Failover.Aws.Api.Ports;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
 using Failover.Aws.Http;
 
 namespace Failover.Aws.Tests.Api;

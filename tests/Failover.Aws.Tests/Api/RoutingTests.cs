@@ -1,5 +1,5 @@
-using Failover.Aws.Api;
-using Failover.Aws.Api.Routing;
+using Failover.Api;
+using Failover.Api.Routing;
 
 namespace Failover.Aws.Tests.Api;
 

@@ -1,5 +1,6 @@
-using Failover.Aws.Api.Ports;
-using Failover.Aws.Progress;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
+using Failover.Store;
 
 namespace Failover.Aws.Tests.Api;
 

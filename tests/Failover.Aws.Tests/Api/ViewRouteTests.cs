@@ -1,4 +1,4 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 

@@ -1,4 +1,4 @@
-using Failover.Aws.Drift;
+using Failover.Service.Drift;
 
 namespace Failover.Aws.Tests.Drift;
 

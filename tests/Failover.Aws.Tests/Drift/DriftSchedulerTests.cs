@@ -1,6 +1,6 @@
 using Amazon.SQS.Model;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Aws.Tests.Progress;
 using Failover.Core.Spec;
 using Failover.Testing;

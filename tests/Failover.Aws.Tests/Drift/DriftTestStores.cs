@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Amazon.SQS;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Drift;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Failover.Aws.Apply;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Service.Apply;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.Tests.Progress;
 using Failover.Aws.Tests.Route53;

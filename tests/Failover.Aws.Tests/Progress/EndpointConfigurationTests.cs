@@ -1,6 +1,7 @@
+using Failover.Aws.Clients;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Failover.Aws.Progress;
+using Failover.Store;
 
 namespace Failover.Aws.Tests.Progress;
 

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Progress;

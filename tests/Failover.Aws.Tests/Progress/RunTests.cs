@@ -1,5 +1,5 @@
 using Amazon.DynamoDBv2.Model;
-using Failover.Aws.Progress;
+using Failover.Store;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 
 namespace Failover.Aws.Tests.Progress;

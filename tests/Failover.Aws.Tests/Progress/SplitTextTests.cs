@@ -1,5 +1,5 @@
 using System.Text;
-using Failover.Aws.Progress;
+using Failover.Store;
 
 namespace Failover.Aws.Tests.Progress;
 

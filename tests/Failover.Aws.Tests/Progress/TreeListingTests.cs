@@ -1,4 +1,4 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 
 namespace Failover.Aws.Tests.Progress;

@@ -1,4 +1,4 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Spec;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 

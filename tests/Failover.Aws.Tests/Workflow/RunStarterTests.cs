@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 
 namespace Failover.Aws.Tests.Workflow;
 
@@ -200,12 +200,12 @@ public sealed class RunStarterTests(MotoFixture moto)
         var launcher = new RunStarterLauncher(harness.Starter);
 
         var launched = await launcher.ApplyAsync(harness.Spec(tree), CancellationToken.None);
-        var locked = await Assert.ThrowsAsync<Failover.Aws.Api.Ports.LaunchRefusedException>(() => launcher.TeardownAsync(tree, CancellationToken.None));
-        var unknown = await Assert.ThrowsAsync<Failover.Aws.Api.Ports.LaunchRefusedException>(() => launcher.RollbackAsync("nosuch" + tree, 1, CancellationToken.None));
+        var locked = await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() => launcher.TeardownAsync(tree, CancellationToken.None));
+        var unknown = await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() => launcher.RollbackAsync("nosuch" + tree, 1, CancellationToken.None));
 
         Assert.Equal((tree, 1, RunKind.Apply), (launched.Tree, launched.Version, launched.Kind));
-        Assert.Equal(Failover.Aws.Api.Ports.LaunchRefusal.TreeLocked, locked.Reason);
-        Assert.Equal(Failover.Aws.Api.Ports.LaunchRefusal.UnknownTree, unknown.Reason);
+        Assert.Equal(Failover.Service.Ports.LaunchRefusal.TreeLocked, locked.Reason);
+        Assert.Equal(Failover.Service.Ports.LaunchRefusal.UnknownTree, unknown.Reason);
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class RunStarterTests(MotoFixture moto)
         var repair = new RunStarterDriftRepair(harness.Starter);
 
         var runId = await repair.StartAsync(spec, 1, CancellationToken.None);
-        var busy = await Assert.ThrowsAsync<Failover.Aws.Drift.DriftRepairRefusedException>(() => repair.StartAsync(spec, 1, CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<Failover.Service.Drift.DriftRepairRefusedException>(() => repair.StartAsync(spec, 1, CancellationToken.None));
         var outcome = await harness.DriveAsync(runId);
 
         var run = await harness.Store.GetRunAsync(runId);

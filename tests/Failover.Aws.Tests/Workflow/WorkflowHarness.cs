@@ -1,10 +1,10 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Aws.Tests.Progress;
 using Failover.Aws.Tests.Route53;
-using Failover.Aws.Workflow;
-using Failover.Aws.Workflow.Steps;
+using Failover.Service.Workflow;
+using Failover.Service.Workflow.Steps;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.Route53;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 

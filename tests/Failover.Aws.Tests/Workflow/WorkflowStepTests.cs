@@ -1,7 +1,7 @@
-using Failover.Aws.Apply;
-using Failover.Aws.Progress;
-using Failover.Aws.Workflow;
-using Failover.Aws.Workflow.Steps;
+using Failover.Service.Apply;
+using Failover.Store;
+using Failover.Service.Workflow;
+using Failover.Service.Workflow.Steps;
 using Failover.Core.Route53;
 
 namespace Failover.Aws.Tests.Workflow;

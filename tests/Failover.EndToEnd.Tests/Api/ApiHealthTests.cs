@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Failover.Aws.Apply;
+using Failover.Service.Apply;
 using Failover.EndToEnd.Tests.Workflow;
 using Failover.Local.Edge;
 

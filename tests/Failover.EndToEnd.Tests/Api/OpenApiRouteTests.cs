@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Failover.Aws.Api.Routing;
+using Failover.Api.Routing;
 using YamlDotNet.RepresentationModel;
 
 namespace Failover.EndToEnd.Tests.Api;

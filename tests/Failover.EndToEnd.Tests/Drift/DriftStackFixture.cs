@@ -1,7 +1,8 @@
+using Failover.Aws.Clients;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Cli;
 using Failover.Core.Drift;
 using Failover.Core.Spec;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS.Model;
-using Failover.Aws.Drift;
-using Failover.Aws.Progress;
+using Failover.Service.Drift;
+using Failover.Store;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Edge;

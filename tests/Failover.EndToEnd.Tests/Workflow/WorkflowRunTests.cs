@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit.Abstractions;
 using System.Text.Json.Nodes;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.StepFunctions;
 using Failover.Core.Compilation;
 using Failover.Functions.Handlers;
@@ -200,7 +200,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         var failures = new List<string>();
         await foreach (var item in States().GetFullExecutionHistoryAsync(run["executionArn"]!.GetValue<string>()))
             if (item.Type == "LambdaFunctionFailed") failures.Add(item.LambdaFunctionFailedEventDetails!.Error!);
-        Assert.Equal([Failover.Aws.Workflow.WorkflowErrors.Transient], failures);
+        Assert.Equal([Failover.Service.Workflow.WorkflowErrors.Transient], failures);
         Assert.Equal(["Plan", "HealthChecks", "LeafRecords", "AliasLevel", "AliasLevel"], (await StatesEnteredAsync(run["executionArn"]!.GetValue<string>())).Take(5));
 
         var destroyed = await _support.CliAsync("destroy", spec.Name);

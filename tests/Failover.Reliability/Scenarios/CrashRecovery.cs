@@ -1,5 +1,5 @@
-using Failover.Aws.Progress;
-using Failover.Aws.Workflow;
+using Failover.Store;
+using Failover.Service.Workflow;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Spec;

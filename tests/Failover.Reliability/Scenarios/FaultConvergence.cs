@@ -1,4 +1,4 @@
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Spec;
 using Failover.Local.Realism;
 using Failover.Reliability.Audit;
@@ -112,7 +112,7 @@ public sealed class FaultConvergence : IScenario
         }
         var recordName = v1.RecordName;
         TreeSpec? current = null;
-        foreach (var (label, start, desired) in new (string, Func<Task<Aws.Workflow.StartedRun>>, TreeSpec?)[]
+        foreach (var (label, start, desired) in new (string, Func<Task<Service.Workflow.StartedRun>>, TreeSpec?)[]
         {
             ("create", () => driver.ApplyAsync(v1, cancellationToken: cancellationToken), v1),
             ("update", () => driver.ApplyAsync(v2, force: true, cancellationToken), v2),

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Compilation;
 using Failover.Core.Spec;
 using Failover.Reliability.Audit;

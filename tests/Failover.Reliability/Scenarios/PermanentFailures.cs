@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 using Failover.Functions.Handlers;

@@ -1,9 +1,10 @@
+using Failover.Aws.Clients;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Failover.Aws.Progress;
+using Failover.Store;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 using Failover.Functions;
 using Failover.Functions.Handlers;
 using Failover.Functions.Hosting;

@@ -1,4 +1,4 @@
-using Failover.Aws.Workflow;
+using Failover.Service.Workflow;
 
 namespace Failover.Reliability.Stack;
 

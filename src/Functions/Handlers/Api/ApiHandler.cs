@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Failover.Aws.Api;
-using Failover.Aws.Api.Ports;
+using Failover.Api;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
 using Failover.Functions.Hosting;
 using Failover.Functions.Hosting.Logging;
 
@@ -26,7 +27,7 @@ public static class ApiHandler
     public static async Task<Stream> HandleAsync(ApiService service, Stream input, LambdaContext context, CancellationToken cancellationToken)
     {
         HttpApiEvent? @event;
-        Aws.Api.Http.ApiRequest request;
+        Failover.Api.Http.ApiRequest request;
         try
         {
             @event = await JsonSerializer.DeserializeAsync(input, HttpApiJsonContext.Default.HttpApiEvent, cancellationToken);

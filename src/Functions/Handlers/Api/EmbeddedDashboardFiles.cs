@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
-using Failover.Aws.Api.Ports;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
 
 namespace Failover.Functions.Handlers.Api;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Failover.Aws.Api.Http;
+using Failover.Api.Http;
 
 namespace Failover.Functions.Handlers.Api;
 

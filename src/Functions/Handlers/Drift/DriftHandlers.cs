@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Failover.Aws.Drift;
+using Failover.Service.Drift;
 using Failover.Functions.Hosting;
 
 namespace Failover.Functions.Handlers.Drift;
@@ -7,7 +7,7 @@ namespace Failover.Functions.Handlers.Drift;
 /// <summary>
 /// The two drift functions. <c>DriftScheduler</c> (EventBridge schedule) sends one queue message per applied tree;
 /// <c>DriftWorker</c> (SQS event source mapping with ReportBatchItemFailures) checks the trees of a batch and answers
-/// with the messages that failed. Both are thin: the loops and decisions are in Failover.Aws.Drift.
+/// with the messages that failed. Both are thin: the loops and decisions are in Failover.Service.Drift.
 /// </summary>
 public static class DriftHandlers
 {

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Failover.Aws.Api.Http;
+using Failover.Api.Http;
 using Failover.Functions.Handlers.Api;
 
 namespace Failover.Functions.Tests.Handlers.Api;

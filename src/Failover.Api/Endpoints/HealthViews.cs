@@ -1,0 +1,60 @@
+using Failover.Api.Http;
+using Failover.Api.Json;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
+using Failover.Api.Problems;
+using Failover.Store;
+using Failover.Core.Diagram;
+using Failover.Core.Health;
+
+namespace Failover.Api.Endpoints;
+
+/// <summary>
+/// <c>GET /trees/{name}/health</c>: what Route 53's checkers observe now for each health-checked endpoint of the
+/// tree's current version. Read only on request (one GetHealthCheckStatus call per check), never by the tree list.
+/// </summary>
+public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealthStatuses health, TimeProvider time)
+{
+    public async Task<ApiResponse> GetAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
+        if (tree.Status == TreeStatus.Deleted)
+            throw new ProblemException(ProblemType.TreeDeleted, $"tree '{tree.Name}' was torn down: it has no health checks");
+        if (tree.CurrentVersion is null)
+            throw new ProblemException(ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: it has no health checks");
+        planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
+        var stored = await trees.SpecAsync(tree.Name, tree.CurrentVersion, cancellationToken).ConfigureAwait(false);
+        var checks = await health.ReadAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
+        call.Log("health read", ("healthChecks", checks.Count));
+
+        return ApiJson.Response(200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("tree", tree.Name);
+            json.WriteNumber("version", stored.Version);
+            json.WriteTimestamp("observedAt", time.GetUtcNow());
+            json.WriteStartArray("nodes");
+            foreach (var check in checks.OrderBy(c => c.NodeId, StringComparer.Ordinal))
+            {
+                var reported = check.Statuses.OfType<string>().ToList();
+                json.WriteStartObject();
+                json.WriteString("nodeId", check.NodeId);
+                json.WriteString("healthCheckId", check.HealthCheckId);
+                json.WriteString("health", CheckerVerdict.Of(reported) switch
+                {
+                    HealthState.Healthy => "healthy",
+                    HealthState.Unhealthy => "unhealthy",
+                    _ => "unknown",
+                });
+                json.WriteNumber("checkers", reported.Count);
+                json.WriteNumber("healthyCheckers", reported.Count(CheckerVerdict.IsHealthy));
+                json.WriteStartArray("statuses");
+                foreach (var status in reported.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) json.WriteStringValue(status);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Failover.Api.Problems;
+using Failover.Core.Simulation;
+
+namespace Failover.Api.Endpoints;
+
+/// <summary>
+/// Reads <c>{"unhealthy":["id",…],"region":"eu-west-1","location":"DE"}</c>, every field optional. Every problem is
+/// reported at once with its JSON path; an unknown field is a problem too (a typo would silently simulate something else).
+/// </summary>
+public static class SimulationBody
+{
+    private static readonly string[] Fields = ["unhealthy", "region", "location"];
+
+    /// <summary>The query, and the JSON path of each unhealthy id (to place the simulator's complaints).</summary>
+    public static (SimulationQuery Query, IReadOnlyDictionary<string, string> UnhealthyPaths) Read(JsonElement root)
+    {
+        var errors = new List<FieldError>();
+        if (root.ValueKind != JsonValueKind.Object)
+            throw ApiCall.Invalid(FieldError.AtPath("$", $"the body must be a JSON object, not {Describe(root)}"));
+
+        var unhealthy = new HashSet<string>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? region = null, location = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var path = "$." + property.Name;
+            switch (property.Name)
+            {
+                case "unhealthy" when property.Value.ValueKind == JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in property.Value.EnumerateArray())
+                    {
+                        var at = $"{path}[{index++}]";
+                        if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length == 0)
+                            errors.Add(FieldError.AtPath(at, $"each unhealthy entry must be a node id (a non-empty string), not {Describe(item)}"));
+                        else if (unhealthy.Add(item.GetString()!))
+                            paths[item.GetString()!] = at;
+                    }
+                    break;
+                case "unhealthy":
+                    errors.Add(FieldError.AtPath(path, $"unhealthy must be an array of node ids, not {Describe(property.Value)}"));
+                    break;
+                case "region" or "location" when property.Value.ValueKind == JsonValueKind.Null:
+                    break;
+                case "region" or "location" when property.Value.ValueKind != JsonValueKind.String || property.Value.GetString()!.Length == 0:
+                    errors.Add(FieldError.AtPath(path, $"{property.Name} must be a non-empty string, not {Describe(property.Value)}"));
+                    break;
+                case "region":
+                    region = property.Value.GetString();
+                    break;
+                case "location":
+                    location = property.Value.GetString();
+                    break;
+                default:
+                    errors.Add(FieldError.AtPath(path, $"unknown field '{property.Name}'; the fields are {string.Join(", ", Fields)}"));
+                    break;
+            }
+        }
+        if (errors.Count > 0) throw ApiCall.Invalid([.. errors]);
+        return (new SimulationQuery(unhealthy, region, location), paths);
+    }
+
+    public static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => $"the string \"{ApiCall.Shown(value.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => "null",
+    };
+}

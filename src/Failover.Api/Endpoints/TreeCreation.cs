@@ -1,0 +1,85 @@
+using Failover.Api.Http;
+using Failover.Api.Json;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
+using Failover.Api.Problems;
+using Failover.Api.Routing;
+using Failover.Store;
+using Failover.Core.Diagnostics;
+using Failover.Core.Planning;
+using Failover.Core.Spec;
+
+namespace Failover.Api.Endpoints;
+
+/// <summary>
+/// <c>POST /trees</c>: a spec in, checked in this order — size (413), media type (415), JSON syntax (400), the spec's
+/// rules (400, every error with its path), the hosted zone (403) — then either a dry-run plan against the zone (200)
+/// or a run (202, Location of the run).
+/// </summary>
+public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOptions options)
+{
+    public async Task<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var dryRun = call.Flag("dryRun");
+        var request = call.Request;
+        RequestBody.CheckSize(request, options.MaxSpecBytes);
+        var mediaType = RequestBody.CheckMediaType(request, type => MediaTypes.IsJson(type) || MediaTypes.IsYaml(type),
+            "application/json or application/yaml");
+        if (MediaTypes.IsJson(mediaType)) RequestBody.ParseJson(request).Dispose();
+
+        var loaded = SpecLoader.Load(RequestBody.Text(request));
+        var errors = loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Select(FieldError.From).ToList();
+        var warnings = loaded.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From).ToList();
+        if (loaded.HasErrors)
+            throw new ProblemException(new Problem(ProblemType.InvalidSpec,
+                errors.Count == 1 ? $"the spec has 1 error: {errors[0].Path}: {errors[0].Message}" : $"the spec has {errors.Count} errors")
+            {
+                Errors = errors,
+                Warnings = warnings,
+            });
+
+        var spec = loaded.Spec!;
+        call.AddLogField("tree", spec.Name);
+        planning.CheckZone(spec.HostedZoneId, spec.Name);
+
+        if (dryRun)
+        {
+            var plan = await planning.PlanAsync(spec, cancellationToken).ConfigureAwait(false);
+            call.Log("dry run planned", ("layers", plan.Layers.Count), ("empty", plan.IsEmpty));
+            return ApiJson.Response(200, json =>
+            {
+                json.WriteStartObject();
+                json.WriteBoolean("dryRun", true);
+                json.WriteProperties(PlanJsonWriter.Write(plan, indented: false));
+                if (warnings.Count > 0) Problem.WriteErrors(json, "warnings", warnings);
+                json.WriteEndObject();
+            });
+        }
+
+        var run = await runs.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
+        return Accepted(call, run, warnings);
+    }
+
+    /// <summary>The 202 every run-starting route answers: the run's id and where to follow it.</summary>
+    public static ApiResponse Accepted(ApiCall call, LaunchedRun run, IReadOnlyList<FieldError>? warnings = null)
+    {
+        call.AddLogField("runId", run.RunId);
+        call.Log("run started", ("tree", run.Tree), ("version", run.Version), ("kind", EnumNames<RunKind>.Upper(run.Kind)));
+        var location = ResourceJson.PathOf(ApiRoutes.GetRun, run.RunId);
+        return ApiJson.Response(202, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("runId", run.RunId);
+            json.WriteString("tree", run.Tree);
+            json.WriteNumber("version", run.Version);
+            json.WriteString("kind", EnumNames<RunKind>.Upper(run.Kind));
+            json.WriteString("status", EnumNames<RunStatus>.Upper(RunStatus.Running));
+            json.WriteStartObject("links");
+            json.WriteString("run", location);
+            json.WriteString("tree", ResourceJson.PathOf(ApiRoutes.GetTree, run.Tree));
+            json.WriteEndObject();
+            if (warnings is { Count: > 0 }) Problem.WriteErrors(json, "warnings", warnings);
+            json.WriteEndObject();
+        }).WithHeader("location", location);
+    }
+}

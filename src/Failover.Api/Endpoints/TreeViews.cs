@@ -1,0 +1,115 @@
+using Failover.Api.Http;
+using Failover.Api.Json;
+using Failover.Api.Ports;
+using Failover.Service.Ports;
+using Failover.Api.Problems;
+using Failover.Store;
+using Failover.Core.Diagnostics;
+using Failover.Core.Diagram;
+using Failover.Core.Planning;
+using Failover.Core.Simulation;
+
+namespace Failover.Api.Endpoints;
+
+/// <summary>
+/// What a stored tree looks like from three sides: <c>GET …/plan</c> (what applying it would change now),
+/// <c>GET …/diagram</c> (Mermaid, coloured by the last run and the last drift report) and <c>POST …/simulate</c>.
+/// Each works on the current version unless <c>?version=n</c> names another.
+/// </summary>
+public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning planning, IDriftChecks? drift, ApiOptions options)
+{
+    public async Task<ApiResponse> PlanAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        var plan = await planning.PlanAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
+        return ApiJson.Response(200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", stored.Version);
+            json.WriteProperties(PlanJsonWriter.Write(plan, indented: false));
+            json.WriteEndObject();
+        });
+    }
+
+    public async Task<ApiResponse> DiagramAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var format = call.Request.QueryValue("format")?.ToLowerInvariant() ?? "mermaid";
+        if (format is not ("mermaid" or "dot" or "json"))
+            throw ApiCall.Invalid(FieldError.AtParameter("format", $"format must be mermaid, dot or json, not '{ApiCall.Shown(format)}'"));
+        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        var overlay = await OverlayAsync(stored, cancellationToken).ConfigureAwait(false);
+        if (format == "json")
+        {
+            // The nodes as data, for a client that draws the tree itself (the dashboard).
+            return ApiJson.Response(200, json =>
+            {
+                json.WriteStartObject();
+                json.WriteNumber("version", stored.Version);
+                json.WriteProperties(DiagramJsonWriter.Write(stored.Spec, overlay));
+                json.WriteEndObject();
+            });
+        }
+        var text = format == "dot" ? DiagramRenderer.Dot(stored.Spec, overlay) : DiagramRenderer.Mermaid(stored.Spec, overlay);
+        return ApiResponse.Text(200, text);
+    }
+
+    public async Task<ApiResponse> SimulateAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var request = call.Request;
+        var (query, paths) = (SimulationQuery.AllHealthy, (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
+        if (!request.Body.IsEmpty)
+        {
+            RequestBody.CheckSize(request, options.MaxRequestBytes);
+            RequestBody.CheckMediaType(request, MediaTypes.IsJson, "application/json");
+            using var body = RequestBody.ParseJson(request);
+            (query, paths) = SimulationBody.Read(body.RootElement);
+        }
+        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        var ids = stored.Spec.Root.DescendantsAndSelf().Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = paths.Where(p => !ids.Contains(p.Key)).OrderBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => FieldError.AtPath(p.Value, $"no node of tree '{stored.Tree.Name}' (version {stored.Version}) has the id '{p.Key}'"));
+        var result = Simulator.Simulate(stored.Spec, query with { Unhealthy = query.Unhealthy.Where(ids.Contains).ToHashSet(StringComparer.Ordinal) });
+        var errors = unknown.Concat(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(Placed)).ToArray();
+        if (errors.Length > 0) throw ApiCall.Invalid(errors);
+
+        return ApiJson.Response(200, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("tree", stored.Tree.Name);
+            json.WriteNumber("version", stored.Version);
+            json.WriteProperties(SimulationJsonWriter.Write(result));
+            var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From).ToList();
+            if (warnings.Count > 0) Problem.WriteErrors(json, "warnings", warnings);
+            json.WriteEndObject();
+        });
+    }
+
+    /// <summary>
+    /// Run progress from the tree's last run, drift from its last report. Node ids that are not tree nodes (a record
+    /// key the run deleted) are simply not drawn.
+    /// </summary>
+    private async Task<DiagramOverlay?> OverlayAsync(TreeVersion stored, CancellationToken cancellationToken)
+    {
+        var nodes = new Dictionary<string, NodeOverlay>(StringComparer.Ordinal);
+        if (stored.Tree.LastRunId is { } runId)
+            foreach (var node in await store.ListNodesAsync(runId, cancellationToken).ConfigureAwait(false))
+                if (ProgressOf(node.Status) is { } progress) nodes[node.NodeId] = new NodeOverlay(progress);
+        if (drift is not null && await store.GetDriftReportAsync(stored.Tree.Name, cancellationToken).ConfigureAwait(false) is { } report)
+            foreach (var (nodeId, state) in drift.NodeStates(report))
+                nodes[nodeId] = (nodes.GetValueOrDefault(nodeId) ?? new NodeOverlay()) with { Drift = state };
+        return nodes.Count == 0 ? null : new DiagramOverlay(nodes);
+    }
+
+    private static RunProgress? ProgressOf(NodeStatus status) => status switch
+    {
+        NodeStatus.Pending => RunProgress.Pending,
+        NodeStatus.InProgress => RunProgress.InProgress,
+        NodeStatus.Done => RunProgress.Done,
+        NodeStatus.Failed => RunProgress.Failed,
+        _ => null,
+    };
+
+    /// <summary>The simulator names the input it rejects ("location"); in the body that is a JSON path.</summary>
+    private static FieldError Placed(SpecDiagnostic diagnostic) =>
+        FieldError.AtPath(diagnostic.Path.StartsWith('$') ? diagnostic.Path : "$." + diagnostic.Path, diagnostic.Message);
+}

@@ -1,0 +1,34 @@
+using Failover.Api.Ports;
+using Failover.Service.Ports;
+using Failover.Api.Problems;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Spec;
+
+namespace Failover.Api.Endpoints;
+
+/// <summary>Plans a spec against the zone as it is now: the allow-list first, then the reads, then the pure planner.</summary>
+public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowList allowed)
+{
+    /// <summary>403 unless the zone is allowed. Every route that reads or changes Route 53 calls this first.</summary>
+    public void CheckZone(string hostedZoneId, string treeName)
+    {
+        if (!allowed.Allows(hostedZoneId))
+            throw new ProblemException(new Problem(ProblemType.ZoneNotAllowed,
+                allowed.Zones.Count == 0
+                    ? $"tree '{treeName}' is in hosted zone {hostedZoneId}, and this service allows no hosted zones (set {ApiOptions.AllowedZonesVariable})"
+                    : $"tree '{treeName}' is in hosted zone {hostedZoneId}, which is not one this service may change")
+            {
+                Errors = [FieldError.AtPath("$.hostedZoneId", $"hosted zone {hostedZoneId} is not in the allow-list")],
+            });
+    }
+
+    public async Task<Plan> PlanAsync(TreeSpec spec, CancellationToken cancellationToken)
+    {
+        CheckZone(spec.HostedZoneId, spec.Name);
+        var desired = TreeCompiler.Compile(spec);
+        var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var actual = await zones.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        return Planner.Plan(desired, actual);
+    }
+}

@@ -1,6 +1,0 @@
-using Failover.Aws.Api.Http;
-
-namespace Failover.Aws.Api.Endpoints;
-
-/// <summary>The handler bound to one route.</summary>
-public delegate Task<ApiResponse> Endpoint(ApiCall call, CancellationToken cancellationToken);

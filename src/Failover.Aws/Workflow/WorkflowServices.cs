@@ -1,7 +1,0 @@
-using Failover.Aws.Progress;
-using Failover.Aws.Route53;
-
-namespace Failover.Aws.Workflow;
-
-/// <summary>What every step of the workflow works with; built once per process by the function host (or a test).</summary>
-public sealed record WorkflowServices(Route53Client Route53, ProgressStore Store, TimeProvider Time, WorkflowOptions Options);

@@ -1,0 +1,17 @@
+using Failover.Service.Ports;
+using Failover.Service.Apply;
+using Failover.Aws.Route53;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+
+namespace Failover.Service.Adapters;
+
+/// <summary>The zone's state for a tree, read from Route 53 by the same reader direct apply uses.</summary>
+public sealed class Route53ZoneReader(Route53Client route53) : IZoneReader
+{
+    private readonly ActualStateReader _reader = new(route53);
+
+    public Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken) =>
+        _reader.ReadAsync(desired, owned, cancellationToken);
+}

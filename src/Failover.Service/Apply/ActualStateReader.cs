@@ -1,0 +1,63 @@
+using Failover.Aws.Route53;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+
+namespace Failover.Service.Apply;
+
+/// <summary>
+/// Reads what Route 53 holds for one tree: the record sets at the names the tree uses or owns (only those stretches of
+/// the zone, not the whole zone) and the tree's health checks. Reads only; the planner decides.
+/// </summary>
+public sealed class ActualStateReader(Route53Client route53)
+{
+    public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default) =>
+        await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
+            desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken).ConfigureAwait(false);
+
+    public async Task<ActualState> ReadAsync(
+        string tree, string hostedZoneId, IEnumerable<string> desiredNames, IEnumerable<string> desiredCallerReferences,
+        IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default)
+    {
+        var names = desiredNames.Concat(owned.Select(k => k.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var checks = await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken).ConfigureAwait(false);
+        return new ActualState(records, checks, owned);
+    }
+
+    /// <summary>
+    /// The tree's checks: every check whose CallerReference has the tree's prefix, confirmed by its tags. A check whose
+    /// reference is exactly one the compiler derives for this tree is the tree's even if its tags were never written
+    /// (a crash between create and tag): the reference is a hash of tree, node and config, so no one else made it.
+    /// The same pass adds the id of every check in the account to <paramref name="allIds"/> if given (the drift check
+    /// needs them to tell a deleted check from one a leaf names by id).
+    /// </summary>
+    public async Task<IReadOnlyList<ExistingHealthCheck>> ReadHealthChecksAsync(
+        string tree, IReadOnlySet<string> desiredReferences, ISet<string>? allIds, CancellationToken cancellationToken = default)
+    {
+        var prefix = CallerReferences.PrefixFor(tree);
+        var candidates = new List<HealthCheck>();
+        await foreach (var check in route53.ListAllHealthChecksAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            allIds?.Add(check.Id);
+            if (check.CallerReference.StartsWith(prefix, StringComparison.Ordinal)) candidates.Add(check);
+        }
+
+        var result = new List<ExistingHealthCheck>();
+        // Tags ten checks at a time (ListTagsForResources): a tree of a hundred checks costs ten requests, not a hundred.
+        foreach (var chunk in candidates.Chunk(Route53Client.MaxTagResources))
+        {
+            var tagsById = await route53.ListTagsForResourcesAsync(chunk.Select(c => c.Id).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var check in chunk)
+            {
+                var tags = tagsById.GetValueOrDefault(check.Id) ?? [];
+                var treeTag = HealthCheckTags.Find(tags, HealthCheckTags.Tree);
+                var nodeTag = HealthCheckTags.Find(tags, HealthCheckTags.Node);
+                if (treeTag is null && desiredReferences.Contains(check.CallerReference)) treeTag = tree;
+                if (treeTag is not null && treeTag != tree) continue;
+                result.Add(new ExistingHealthCheck(check.Id, check.CallerReference, check.Config, treeTag, nodeTag));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,115 @@
+using Failover.Store;
+using Failover.Aws.Route53;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+using Failover.Core.Spec;
+
+namespace Failover.Service.Apply;
+
+/// <summary>What a direct apply did, for the CLI to print and the tests to check.</summary>
+public sealed record DirectApplyResult(Plan Plan, int ChangeBatchesSubmitted, int HealthChecksCreated, int SyncPolls);
+
+/// <summary>One line of progress: a layer starting or finishing.</summary>
+public sealed record ApplyProgress(string Layer, string Message);
+
+/// <summary>A plan that must not run: conflicts with records the tree does not own, a claim held by another tree, the guard.</summary>
+public sealed class ApplyRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Direct mode (debugging; no workflow): reads the zone, plans against it, and runs the layers in this process —
+/// health checks, record layers bottom-up, deletions top-down, cleanup — then waits for INSYNC once. Ownership lives
+/// in the progress table, exactly as the workflow keeps it, so both modes can take over from each other.
+/// </summary>
+public sealed class DirectApplier(Route53Client route53, ProgressStore store, TimeProvider time)
+{
+    public TimeSpan SyncPollInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How the tree is compiled; a repair salts its health check references (a deleted check's is refused for days).</summary>
+    public CompileOptions CompileOptions { get; init; } = CompileOptions.Default;
+
+    public async Task<DirectApplyResult> ApplyAsync(
+        TreeSpec spec, bool force = false, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var desired = TreeCompiler.Compile(spec, CompileOptions);
+        var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var plan = Planner.Plan(desired, actual);
+
+        if (plan.HasConflicts)
+            throw new ApplyRefusedException("the zone holds records this tree does not own:" + Environment.NewLine
+                + string.Join(Environment.NewLine, plan.Conflicts.Select(c => "  " + c)));
+        if (ChangeSizeGuard.Check(plan, actual, force) is { } refusal)
+            throw new ApplyRefusedException(refusal.Message);
+        if (plan.IsEmpty)
+        {
+            progress?.Invoke(new ApplyProgress("-", "Route 53 already matches the tree: nothing to do"));
+            return new DirectApplyResult(plan, 0, 0, 0);
+        }
+        if (!await store.ClaimRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken).ConfigureAwait(false))
+            throw new ApplyRefusedException($"{spec.RecordName} {spec.RecordType} in zone {spec.HostedZoneId} belongs to another tree");
+
+        var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Teardown: records top-down, then the tree's health checks; the claim and ownership are released.</summary>
+    public async Task<DirectApplyResult> DestroyAsync(TreeSpec spec, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var desired = TreeCompiler.Compile(spec);
+        var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
+        var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<DirectApplyResult> RunLayersAsync(
+        Plan plan, Action<ApplyProgress>? progress, CancellationToken cancellationToken)
+    {
+        var applier = new PlanApplier(route53);
+        var healthCheckIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var changeIds = new List<string>();
+        var healthChecksCreated = 0;
+        foreach (var layer in plan.Layers)
+        {
+            progress?.Invoke(new ApplyProgress(layer.Name, Describe(layer)));
+            switch (layer.Kind)
+            {
+                case PlanLayerKind.HealthChecks:
+                    foreach (var (node, id) in await applier.CreateHealthChecksAsync(plan.Tree, layer, cancellationToken: cancellationToken).ConfigureAwait(false))
+                        healthCheckIds[node] = id;
+                    healthChecksCreated += layer.HealthChecks.Count;
+                    break;
+                case PlanLayerKind.Records:
+                    // Ownership is recorded before the batch goes out: a crash after Route 53 accepted it must still
+                    // leave the records known as the tree's, so a retry or a teardown finds them.
+                    var written = layer.ChangeBatches.SelectMany(b => b.Changes).Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
+                    if (written.Count > 0) await store.AddOwnedRecordsAsync(plan.Tree, written, cancellationToken).ConfigureAwait(false);
+                    var changes = await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken).ConfigureAwait(false);
+                    changeIds.AddRange(changes.Select(c => c.Id));
+                    var deleted = layer.ChangeBatches.SelectMany(b => b.Changes).Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
+                    if (deleted.Count > 0) await store.RemoveOwnedRecordsAsync(plan.Tree, deleted, cancellationToken).ConfigureAwait(false);
+                    break;
+                case PlanLayerKind.HealthCheckCleanup:
+                    await applier.DeleteHealthChecksAsync(layer, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+        var polls = 0;
+        if (changeIds.Count > 0)
+        {
+            progress?.Invoke(new ApplyProgress("wait-for-sync", $"waiting for {changeIds.Count} change(s) to reach INSYNC"));
+            polls = await new ChangeSyncWaiter(route53, time) { PollInterval = SyncPollInterval }.WaitAsync(changeIds, cancellationToken).ConfigureAwait(false);
+        }
+        return new DirectApplyResult(plan, changeIds.Count, healthChecksCreated, polls);
+    }
+
+    private static string Describe(PlanLayer layer) => layer.Kind switch
+    {
+        PlanLayerKind.HealthChecks => $"creating {layer.HealthChecks.Count} health check(s)",
+        PlanLayerKind.Records => $"{layer.ChangeBatches.Sum(b => b.Changes.Count)} change(s) in {layer.ChangeBatches.Count} batch(es)",
+        _ => $"deleting {layer.HealthCheckDeletions.Count} unused health check(s)",
+    };
+}

@@ -1,0 +1,31 @@
+using Failover.Store;
+using Failover.Aws.Route53;
+using Failover.Core.Spec;
+
+namespace Failover.Service.Drift;
+
+/// <summary>
+/// What the drift functions work with, built once per process (the function host from its environment, the local
+/// stack from its endpoints, tests from moto). <see cref="Send"/> is SendMessageBatch of the SQS client.
+/// </summary>
+public sealed record DriftServices(
+    ProgressStore Store,
+    Route53Client Route53,
+    SendMessageBatch Send,
+    string? QueueUrl,
+    TimeProvider Time,
+    TextWriter MetricsOutput,
+    IDriftRepair? Repair,
+    DriftPolicy DefaultPolicy = DriftPolicy.Report)
+{
+    public DriftScheduler Scheduler() => new(Store, Send, QueueUrl
+        ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time);
+
+    public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy);
+
+    public DriftWorker Worker(Action<DriftWorkItem, Exception>? onFailure = null)
+    {
+        var check = Check();
+        return new DriftWorker(check.RunAsync) { OnFailure = onFailure };
+    }
+}

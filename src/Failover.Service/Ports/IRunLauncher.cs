@@ -1,0 +1,40 @@
+using Failover.Store;
+using Failover.Core.Spec;
+
+namespace Failover.Service.Ports;
+
+/// <summary>A run the workflow has started.</summary>
+public sealed record LaunchedRun(string RunId, string Tree, int Version, RunKind Kind);
+
+/// <summary>
+/// Starts workflow runs (store the version, claim the name, lock the tree, record the run, start the execution). The
+/// workflow's RunStarter serves it in the deployment; a refusal is a <see cref="LaunchRefusedException"/>.
+/// </summary>
+public interface IRunLauncher
+{
+    Task<LaunchedRun> ApplyAsync(TreeSpec spec, CancellationToken cancellationToken);
+
+    Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken);
+
+    Task<LaunchedRun> TeardownAsync(string tree, CancellationToken cancellationToken);
+}
+
+public enum LaunchRefusal
+{
+    /// <summary>No such tree (404).</summary>
+    UnknownTree,
+    /// <summary>No such version of the tree (404).</summary>
+    UnknownVersion,
+    /// <summary>The tree was torn down (409).</summary>
+    TreeDeleted,
+    /// <summary>Another tree holds the record name and type (409).</summary>
+    NameClaimed,
+    /// <summary>Another run holds the tree's lock (409).</summary>
+    TreeLocked,
+}
+
+/// <summary>A run that could not start, for a reason the caller can act on; nothing was left locked.</summary>
+public sealed class LaunchRefusedException(LaunchRefusal reason, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public LaunchRefusal Reason { get; } = reason;
+}

@@ -1,0 +1,29 @@
+using Failover.Store;
+using Failover.Core.Route53;
+
+namespace Failover.Service.Ports;
+
+/// <summary>
+/// What the API reads from the progress table. <see cref="Adapters.ProgressStoreTrees"/> serves it from
+/// <see cref="ProgressStore"/>; tests serve it from memory.
+/// </summary>
+public interface ITreeStore
+{
+    Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken);
+
+    /// <summary>One page of trees; throws <see cref="ArgumentException"/> for a page token it did not hand out.</summary>
+    Task<TreePage> ListTreesAsync(int pageSize, string? pageToken, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, CancellationToken cancellationToken);
+
+    Task<StoredVersion?> GetVersionAsync(string tree, int version, CancellationToken cancellationToken);
+
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken);
+
+    Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken);
+
+    Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken);
+}

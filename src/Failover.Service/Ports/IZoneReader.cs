@@ -1,0 +1,14 @@
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+
+namespace Failover.Service.Ports;
+
+/// <summary>
+/// Reads what Route 53 holds for a tree (its names in the zone, its health checks). The API calls it only after the
+/// hosted zone passed the allow-list.
+/// </summary>
+public interface IZoneReader
+{
+    Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken);
+}

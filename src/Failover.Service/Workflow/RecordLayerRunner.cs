@@ -1,0 +1,78 @@
+using Failover.Service.Apply;
+using Failover.Store;
+using Failover.Aws.Route53;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+
+namespace Failover.Service.Workflow;
+
+/// <summary>What happened to one planned batch: the change Route 53 accepted, or null when the zone already held it.</summary>
+public sealed record BatchOutcome(ChangeBatch Planned, ChangeInfo? Change);
+
+/// <summary>
+/// Applies one record layer so that running it again converges: the zone is read again at the layer's names, each
+/// planned batch is cut down to what still differs (<see cref="RemainingChanges"/>), and only that is submitted. The
+/// tree's ownership is recorded before a record is written and forgotten once it is gone, so a crash at any point
+/// leaves every record the tree made known as its own, and nothing it does not own ever touched.
+/// </summary>
+public sealed class RecordLayerRunner(Route53Client route53, ProgressStore store)
+{
+    public async Task<IReadOnlyList<BatchOutcome>> ApplyAsync(
+        string tree, string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
+        Func<BatchOutcome, Task>? onBatch = null, CancellationToken cancellationToken = default)
+    {
+        var planned = layer.ChangeBatches.Select(batch => Resolve(batch, healthCheckIds, layer.Name)).ToList();
+        var names = planned.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
+        var zone = new Dictionary<RecordKey, ResourceRecordSet>();
+        foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false))
+            zone[record.Key] = record;
+        var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
+
+        var remainders = planned.Select(batch => (Planned: batch, Remainder: RemainingChanges.Of(batch, zone, owned))).ToList();
+        var conflicts = remainders.SelectMany(r => r.Remainder.Conflicts).ToList();
+        if (conflicts.Count > 0)
+            throw new WorkflowStepException(WorkflowErrors.RecordConflict,
+                $"layer {layer.Name}: the zone holds records tree '{tree}' does not own where it would write: "
+                + string.Join("; ", conflicts.Select(c => c.ToString())));
+
+        var written = remainders.Where(r => r.Remainder.Batch is not null)
+            .SelectMany(r => r.Remainder.Batch!.Changes).Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).Distinct().ToList();
+        // Ownership first: a crash after Route 53 accepted a batch must still leave its records known as the tree's.
+        if (written.Count > 0) await store.AddOwnedRecordsAsync(tree, written, cancellationToken).ConfigureAwait(false);
+
+        var outcomes = new List<BatchOutcome>();
+        foreach (var (batch, remainder) in remainders)
+        {
+            ChangeInfo? change = null;
+            if (remainder.Batch is { } remaining)
+            {
+                // A lost answer is resent only when resending cannot fail or do harm: UPSERTs alone. Otherwise the
+                // transient failure fails the step, and the retried step finds out from the zone what went through.
+                var upsertsOnly = remaining.Changes.All(c => c.Action == ChangeAction.Upsert);
+                change = await route53.ChangeResourceRecordSetsAsync(hostedZoneId, remaining, upsertsOnly, cancellationToken).ConfigureAwait(false);
+            }
+            var outcome = new BatchOutcome(batch, change);
+            outcomes.Add(outcome);
+            if (onBatch is not null) await onBatch(outcome).ConfigureAwait(false);
+        }
+
+        // Forget what is gone, including deletions a crashed earlier attempt made but could not record: a stale claim
+        // on a key would let the tree overwrite whoever writes there next.
+        var gone = planned.SelectMany(b => b.Changes).Where(c => c.Action == ChangeAction.Delete)
+            .Select(c => c.RecordSet.Key).Where(key => !zone.ContainsKey(key) && owned.Contains(key)).Distinct().ToList();
+        if (gone.Count > 0) await store.RemoveOwnedRecordsAsync(tree, gone, cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private static ChangeBatch Resolve(ChangeBatch batch, IReadOnlyDictionary<string, string> healthCheckIds, string layer)
+    {
+        try
+        {
+            return PlanApplier.ResolvePlaceholders(batch, healthCheckIds);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"layer {layer}: {e.Message}", e);
+        }
+    }
+}

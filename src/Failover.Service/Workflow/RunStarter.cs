@@ -1,0 +1,134 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Failover.Store;
+using Failover.Aws.StepFunctions;
+using Failover.Core.Spec;
+
+namespace Failover.Service.Workflow;
+
+/// <summary>A run the workflow has started.</summary>
+public sealed record StartedRun(string RunId, string Tree, int Version, RunKind Kind, string ExecutionArn);
+
+/// <summary>
+/// Starts workflow runs, for the CLI and the HTTP API alike: claims the record name, takes the tree's lock, stores the
+/// spec as a version (or reuses the latest when it is the same text), records the run, then starts the execution named
+/// after the run. Refusals (<see cref="RunRefusedException"/>) leave nothing locked and store nothing; a run that could
+/// not start is marked FAILED.
+/// </summary>
+public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time, TimeSpan lockTtl)
+{
+    public RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time)
+        : this(store, states, stateMachineArn, time, new WorkflowOptions().LockTtl)
+    {
+    }
+
+    /// <summary>Applies a (validated) spec: the tree is created or updated to it, make-before-break.</summary>
+    public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default)
+    {
+        var descriptor = TreeDescriptor.From(spec);
+        var json = SpecJsonWriter.Write(spec);
+        // The version is stored only once the name is claimed and the tree locked: a refused apply stores nothing, and
+        // applies of one text racing each other cannot each add a copy of it.
+        return await StartAsync(descriptor, async () => await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
+            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies an earlier stored version again.</summary>
+    public async Task<StartedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken = default)
+    {
+        var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies the tree's current version again, to undo drift (the drift check's repair policy).</summary>
+    public async Task<StartedRun> RepairAsync(string tree, int version, CancellationToken cancellationToken = default)
+    {
+        await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
+    public async Task<StartedRun> TeardownAsync(string tree, CancellationToken cancellationToken = default)
+    {
+        var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var version = record.CurrentVersion ?? record.LatestVersion;
+        var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Teardown, force: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TreeRecord> TreeAsync(string tree, CancellationToken cancellationToken)
+    {
+        var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false)
+            ?? throw new RunRefusedException(RunRefusal.UnknownTree, $"no tree is called '{tree}'");
+        return record.Status == TreeStatus.Deleted
+            ? throw new RunRefusedException(RunRefusal.TreeDeleted, $"tree '{tree}' was torn down; apply a spec to create it again")
+            : record;
+    }
+
+    private static RunRefusedException NameClaimed(TreeDescriptor tree, string? owner) => new(RunRefusal.NameClaimed,
+        $"{tree.RecordName} {tree.RecordType} in zone {tree.HostedZoneId} belongs to tree '{owner}'; a name and type can have one tree");
+
+    private static RunRefusedException Locked(string tree, TreeLock? holder) => new(RunRefusal.TreeLocked,
+        $"tree '{tree}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
+
+    /// <summary>The latest version's number when it holds exactly this spec: applying the same file twice adds no version.</summary>
+    private async Task<int?> ReuseLatestAsync(TreeDescriptor descriptor, string json, CancellationToken cancellationToken)
+    {
+        var latest = (await store.ListVersionsAsync(descriptor.Name, 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        return latest is not null && latest.Sha256 == sha256 && latest.Descriptor == descriptor ? latest.Version : null;
+    }
+
+    /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
+    private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force, CancellationToken cancellationToken)
+    {
+        if (kind != RunKind.Teardown
+            && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, cancellationToken).ConfigureAwait(false))
+        {
+            throw NameClaimed(tree, await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false));
+        }
+
+        var runId = RunIds.New(time);
+        var lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
+        if (!lockTaken.Acquired)
+        {
+            throw Locked(tree.Name, await store.GetLockAsync(tree.Name, cancellationToken).ConfigureAwait(false));
+        }
+
+        var created = false;
+        try
+        {
+            // A run whose lock expired stopped renewing it: its execution was stopped or its functions died. It must not
+            // stay RUNNING for ever; if it is still alive, its next step finds the lock gone and ends without touching the zone.
+            if (lockTaken.TakenOverFrom is { } abandoned)
+                await store.SetRunStatusAsync(abandoned, RunStatus.Failed,
+                    $"abandoned: its lock expired and run {runId} took tree '{tree.Name}' over", cancellationToken).ConfigureAwait(false);
+            var number = await version().ConfigureAwait(false);
+            await store.CreateRunAsync(new NewRun(runId, tree.Name, number, kind), cancellationToken).ConfigureAwait(false);
+            created = true;
+            var input = JsonSerializer.Serialize(new RunInput
+            {
+                RunId = runId, Tree = tree.Name, Kind = EnumNames<RunKind>.Upper(kind), Version = number, Force = force,
+            }, WorkflowJsonContext.Default.RunInput);
+            var started = await states.StartExecutionAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
+            await store.SetRunExecutionAsync(runId, started.ExecutionArn, cancellationToken).ConfigureAwait(false);
+            return new StartedRun(runId, tree.Name, number, kind, started.ExecutionArn);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (created)
+                await store.SetRunStatusAsync(runId, RunStatus.Failed, $"the workflow could not be started: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            // Holding the lock, this is the tree's only run: a tree with nothing applied has no use for the name it claimed.
+            if (kind != RunKind.Teardown && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)
+                await store.ReleaseRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, CancellationToken.None).ConfigureAwait(false);
+            await store.ReleaseLockAsync(tree.Name, runId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Failover.Service.Ports;
+using Failover.Core.Spec;
+
+namespace Failover.Service.Workflow;
+
+/// <summary>The HTTP API's way of starting runs (<see cref="IRunLauncher"/>), served by the workflow's <see cref="RunStarter"/>.</summary>
+public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
+{
+    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.ApplyAsync(spec, force: false, cancellationToken));
+
+    public Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.RollbackAsync(tree, version, cancellationToken));
+
+    public Task<LaunchedRun> TeardownAsync(string tree, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.TeardownAsync(tree, cancellationToken));
+
+    private static async Task<LaunchedRun> LaunchAsync(Func<Task<StartedRun>> start)
+    {
+        try
+        {
+            var run = await start().ConfigureAwait(false);
+            return new LaunchedRun(run.RunId, run.Tree, run.Version, run.Kind);
+        }
+        catch (RunRefusedException refused)
+        {
+            var reason = refused.Reason switch
+            {
+                RunRefusal.UnknownTree => LaunchRefusal.UnknownTree,
+                RunRefusal.UnknownVersion => LaunchRefusal.UnknownVersion,
+                RunRefusal.TreeDeleted => LaunchRefusal.TreeDeleted,
+                RunRefusal.NameClaimed => LaunchRefusal.NameClaimed,
+                _ => LaunchRefusal.TreeLocked,
+            };
+            throw new LaunchRefusedException(reason, refused.Message, refused);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Failover.Core.Planning;
+
+namespace Failover.Service.Workflow.Steps;
+
+/// <summary>
+/// Runs one record layer of the plan — the leaf records, one alias level, or one level of deletions — without waiting
+/// for INSYNC: an alias target only has to exist, and Route 53 applies a zone's changes in the order it accepted them.
+/// Its nodes go IN_PROGRESS, then DONE (or DELETED) with the id of the change that carried them.
+/// </summary>
+public sealed class ApplyRecordLayerStep(WorkflowServices services)
+{
+    public async Task<WorkflowCursor> RunAsync(string runId, int layerIndex, CancellationToken cancellationToken = default)
+    {
+        var context = await RunContext.LoadAsync(services, runId, cancellationToken).ConfigureAwait(false);
+        var layer = context.Layer(layerIndex);
+        if (layer.Kind != PlanLayerKind.Records)
+            throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"layer {layerIndex} ({layer.Name}) holds health checks, not records");
+
+        var tracker = new NodeTracker(services.Store, context);
+        var nodes = await tracker.ListAsync(cancellationToken).ConfigureAwait(false);
+        await tracker.StartLayerAsync(layerIndex, nodes, cancellationToken).ConfigureAwait(false);
+
+        await new RecordLayerRunner(services.Route53, services.Store).ApplyAsync(
+            context.Tree, context.Plan.HostedZoneId, layer, NodeTracker.HealthCheckIds(nodes),
+            outcome => tracker.CompleteAsync(layerIndex, outcome.Planned.Changes.Select(PlanNodes.IdOf), outcome.Change?.Id, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return LayerSteps.After(context.Plan, layerIndex);
+    }
+}

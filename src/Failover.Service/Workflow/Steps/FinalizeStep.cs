@@ -1,0 +1,58 @@
+using Failover.Store;
+using Failover.Core.Planning;
+
+namespace Failover.Service.Workflow.Steps;
+
+/// <summary>
+/// The last state of a successful run: verifies the zone against the plan, marks the run SUCCEEDED (which makes its
+/// version the tree's current one, or the tree DELETED after a teardown), gives up record-name claims the tree no
+/// longer uses, and releases the lock. A repeat after success answers the same outcome.
+/// </summary>
+public sealed class FinalizeStep(WorkflowServices services)
+{
+    public async Task<RunOutcome> RunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var store = services.Store;
+        var existing = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (existing is { Status: RunStatus.Succeeded })
+            return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
+
+        var context = await RunContext.LoadAsync(services, runId, cancellationToken).ConfigureAwait(false);
+        var run = context.Run;
+        await VerifyAsync(context, cancellationToken).ConfigureAwait(false);
+
+        var before = await store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        var version = await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{run.Tree}' has no version {run.Version}");
+        await store.SetRunStatusAsync(runId, RunStatus.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        var applied = version.Info.Descriptor;
+        if (run.Kind == RunKind.Teardown)
+            await ReleaseClaimAsync(applied, cancellationToken).ConfigureAwait(false);
+        else if (before?.CurrentVersion is not null && !SameName(before.Descriptor, applied))
+            await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
+    }
+
+    private async Task VerifyAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var plan = context.Plan;
+        var names = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return;
+        var nodes = await services.Store.ListNodesAsync(context.Run.RunId, cancellationToken).ConfigureAwait(false);
+        var zone = await services.Route53.ListResourceRecordSetsAtNamesAsync(plan.HostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var owned = await services.Store.GetOwnedRecordsAsync(context.Tree, cancellationToken).ConfigureAwait(false);
+        var differences = PlanVerifier.Differences(plan, NodeTracker.HealthCheckIds(nodes), zone, owned);
+        if (differences.Count > 0)
+            throw new WorkflowStepException(WorkflowErrors.VerificationFailed,
+                $"after the last layer the zone does not hold what run {context.Run.RunId} wrote (was it changed meanwhile?): " + string.Join("; ", differences));
+    }
+
+    private Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken) =>
+        services.Store.ReleaseRecordNameAsync(descriptor.HostedZoneId, descriptor.RecordName, descriptor.RecordType, descriptor.Name, cancellationToken);
+
+    private static bool SameName(TreeDescriptor a, TreeDescriptor b) =>
+        a.HostedZoneId == b.HostedZoneId && string.Equals(a.RecordName.TrimEnd('.'), b.RecordName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.RecordType, b.RecordType, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,78 @@
+using Failover.Service.Apply;
+using Failover.Store;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+
+namespace Failover.Service.Workflow.Steps;
+
+/// <summary>
+/// The first state: reads the zone, computes the run's plan against it, refuses what must not run (records the tree
+/// does not own in the way, the change-size guard), stores the plan and one PENDING item per node, and points the run
+/// at its first layer. Nothing in Route 53 changes here. Running it again recomputes the same plan, since nothing has
+/// been applied yet.
+/// </summary>
+public sealed class PlanTreeStep(WorkflowServices services)
+{
+    public async Task<WorkflowCursor> RunAsync(string runId, bool force, CancellationToken cancellationToken = default)
+    {
+        var store = services.Store;
+        var run = await RunContext.LoadRunningAsync(services, runId, cancellationToken).ConfigureAwait(false);
+        await RunContext.RenewLockAsync(services, run, cancellationToken).ConfigureAwait(false);
+
+        var plan = await ComputeAsync(run, cancellationToken).ConfigureAwait(false);
+        if (plan.Plan.HasConflicts)
+            throw new WorkflowStepException(WorkflowErrors.RecordConflict,
+                $"tree '{run.Tree}' would write where the zone holds records it does not own; nothing was changed: "
+                + string.Join("; ", plan.Plan.Conflicts.Select(c => c.ToString())));
+        // The guard weighs what an apply would replace; a rollback or teardown asked for exactly that.
+        if (run.Kind == RunKind.Apply && ChangeSizeGuard.Check(plan.Plan, plan.Actual, force) is { } refusal)
+            throw new WorkflowStepException(WorkflowErrors.ChangeTooLarge, refusal.Message);
+
+        await store.PutPlanAsync(runId, PlanJsonWriter.Write(plan.Plan, indented: false), cancellationToken).ConfigureAwait(false);
+        await store.PutNodesAsync(runId, PlanNodes.Planned(plan.Plan), cancellationToken).ConfigureAwait(false);
+        return LayerSteps.Start(plan.Plan);
+    }
+
+    private async Task<(Plan Plan, ActualState Actual)> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
+        var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        var reader = new ActualStateReader(services.Route53);
+        var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);
+        if (run.Kind == RunKind.Teardown)
+        {
+            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken).ConfigureAwait(false);
+            return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
+        }
+        // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
+        // may need a config back whose check an earlier run cleaned up. Checks that exist are found by tag and config.
+        var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
+        var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
+            desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken).ConfigureAwait(false);
+        return (Planner.Plan(desired, actual), actual);
+    }
+
+    /// <summary>
+    /// The CallerReferences earlier runs of the tree planned and did not see through: a run that died between creating a
+    /// check and tagging it (and was abandoned, or whose rollback failed) left a check only its reference ties to the
+    /// tree. Planning with them makes such a check the tree's, to reuse or clean up, instead of an orphan for ever.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ReferencesOfUnfinishedRunsAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var references = new List<string>();
+        foreach (var earlier in await services.Store.ListRunsAsync(run.Tree, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (earlier.RunId == run.RunId || earlier.Status is RunStatus.Succeeded or RunStatus.RolledBack) continue;
+            if (await services.Store.GetPlanAsync(earlier.RunId, cancellationToken).ConfigureAwait(false) is not { } json) continue;
+            try
+            {
+                references.AddRange(PlanJsonReader.Read(json).Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference));
+            }
+            catch (FormatException)
+            {
+                // A plan that cannot be read names no checks; the run's own plan is what matters here.
+            }
+        }
+        return references;
+    }
+}

@@ -1,0 +1,113 @@
+using Failover.Service.Apply;
+using Failover.Store;
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+
+namespace Failover.Service.Workflow.Steps;
+
+/// <summary>
+/// Where every uncaught failure goes. Returns the zone to what it was before the run: the version the tree had applied
+/// (or, for a tree never applied, nothing) is planned against the zone as it is now and applied make-before-break —
+/// records this run made or changed go back, health checks only this run used are garbage-collected by the tree's
+/// tag. Then the nodes and the run are marked (the run ROLLED_BACK, with the cause) and the lock is released. Running
+/// it again re-plans against the zone and converges; after the run has ended it only answers the outcome.
+/// </summary>
+public sealed class RollbackStep(WorkflowServices services)
+{
+    public async Task<RunOutcome> RunAsync(string runId, CaughtError? caught, CancellationToken cancellationToken = default)
+    {
+        var store = services.Store;
+        var (error, cause) = FailureCause.Describe(caught);
+        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowStepException(WorkflowErrors.RunNotRunning, $"run {runId} does not exist");
+        if (run.Status != RunStatus.Running)
+        {
+            if (run.Status == RunStatus.Succeeded) await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+            return Outcome(run.RunId, run.Status, error, run.Error ?? cause);
+        }
+
+        if (!await store.RenewLockAsync(run.Tree, runId, services.Options.LockTtl, cancellationToken).ConfigureAwait(false))
+        {
+            // Another run owns the tree now; undoing this one's changes would fight it.
+            var message = $"{error}: {cause} (not rolled back: another run holds the lock of tree '{run.Tree}')";
+            await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
+            return Outcome(runId, RunStatus.Failed, error, message);
+        }
+
+        var (plan, released) = await PlanRestoreAsync(run, cancellationToken).ConfigureAwait(false);
+        await new PlanRunner(services).RunAsync(plan, cancellationToken).ConfigureAwait(false);
+        await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
+        await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
+        if (released is not null)
+            await store.ReleaseRecordNameAsync(released.HostedZoneId, released.RecordName, released.RecordType, released.Name, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        return Outcome(runId, RunStatus.RolledBack, error, cause);
+    }
+
+    /// <summary>
+    /// The last resort when the rollback itself failed: marks the run FAILED with both causes and releases the lock,
+    /// leaving the zone as it is for someone to look at (a next apply plans against it and converges).
+    /// </summary>
+    public async Task<RunOutcome> AbandonAsync(string runId, CaughtError? caught, CaughtError? rollbackError, CancellationToken cancellationToken = default)
+    {
+        var store = services.Store;
+        var (error, cause) = FailureCause.Describe(caught);
+        var (rollbackName, rollbackCause) = FailureCause.Describe(rollbackError);
+        var message = $"{error}: {cause}; the rollback failed too ({rollbackName}: {rollbackCause}), so the zone may hold part of the run";
+        var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowStepException(WorkflowErrors.RunNotRunning, $"run {runId} does not exist");
+        if (run.Status == RunStatus.Running)
+            await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        return Outcome(runId, RunStatus.Failed, "RollbackFailed", message);
+    }
+
+    /// <summary>The plan that restores the tree's applied version, or removes the tree when none was ever applied (then its claim goes too).</summary>
+    private async Task<(Plan Plan, TreeDescriptor? Released)> PlanRestoreAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var store = services.Store;
+        var tree = await store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        // Checks this run created are the tree's even if a crash kept their tags from being written.
+        var failedPlan = await store.GetPlanAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } json ? PlanJsonReader.Read(json) : null;
+        var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
+        var reader = new ActualStateReader(services.Route53);
+
+        if (tree?.CurrentVersion is { } current)
+        {
+            var spec = await StoredSpecs.LoadAsync(store, run.Tree, current, cancellationToken).ConfigureAwait(false);
+            var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
+            var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
+                desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken).ConfigureAwait(false);
+            return (Planner.Plan(desired, actual), null);
+        }
+
+        var version = await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false)
+            ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{run.Tree}' has no version {run.Version}");
+        var zone = failedPlan?.HostedZoneId ?? version.Info.Descriptor.HostedZoneId;
+        var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken).ConfigureAwait(false);
+        return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
+    }
+
+    private async Task MarkNodesAsync(string runId, string cause, CancellationToken cancellationToken)
+    {
+        var nodes = await services.Store.ListNodesAsync(runId, cancellationToken).ConfigureAwait(false);
+        var groups = nodes.Where(n => n.Status != NodeStatus.Failed).GroupBy(n => n.Status switch
+        {
+            NodeStatus.InProgress => cause,
+            NodeStatus.Pending => "not applied: the run was rolled back",
+            _ => "undone: the run was rolled back",
+        });
+        foreach (var group in groups)
+            await services.Store.SetNodeStatusAsync(runId, group.Select(n => n.NodeId).ToList(), NodeStatus.Failed, error: group.Key,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RunOutcome Outcome(string runId, RunStatus status, string error, string cause) => new()
+    {
+        RunId = runId,
+        Status = EnumNames<RunStatus>.Upper(status),
+        Error = error,
+        Cause = cause,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Failover.Service.Workflow;
+
+/// <summary>
+/// Settings of the workflow's steps, one set per deployment (the functions' environment). Validated at start-up; every
+/// message names the setting and its environment variable.
+/// </summary>
+public sealed record WorkflowOptions
+{
+    public const string TableVariable = "FAILOVER_TABLE";
+    public const string SyncPollVariable = "FAILOVER_SYNC_POLL_SECONDS";
+    public const string SyncTimeoutVariable = "FAILOVER_SYNC_TIMEOUT_SECONDS";
+    public const string LockTtlVariable = "FAILOVER_LOCK_TTL_SECONDS";
+    public const string DefaultTable = "failover-progress";
+
+    /// <summary>The progress table.</summary>
+    public string TableName { get; init; } = DefaultTable;
+
+    /// <summary>
+    /// How long the state machine waits between GetChange polls. The CheckChange step hands it to the Wait state
+    /// (<c>SecondsPath</c>), so one definition serves production (10 s) and the local stack's tests (1 s).
+    /// </summary>
+    public TimeSpan SyncPollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a run waits for INSYNC before it fails: Route 53 normally takes under 60 s.</summary>
+    public TimeSpan SyncTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long the tree's lock lasts without renewal. Every step renews it, so it must outlast the longest step plus
+    /// Step Functions' retry backoff and the longest Wait.
+    /// </summary>
+    public TimeSpan LockTtl { get; init; } = TimeSpan.FromMinutes(30);
+
+    public static WorkflowOptions FromEnvironment(Func<string, string?> environment)
+    {
+        var options = new WorkflowOptions();
+        if (environment(TableVariable) is { Length: > 0 } table) options = options with { TableName = table };
+        if (Seconds(environment, SyncPollVariable) is { } poll) options = options with { SyncPollInterval = poll };
+        if (Seconds(environment, SyncTimeoutVariable) is { } timeout) options = options with { SyncTimeout = timeout };
+        if (Seconds(environment, LockTtlVariable) is { } ttl) options = options with { LockTtl = ttl };
+        return options.Validated();
+    }
+
+    public WorkflowOptions Validated()
+    {
+        if (string.IsNullOrWhiteSpace(TableName))
+            throw new ArgumentException($"WorkflowOptions.TableName ({TableVariable}) must name the progress table.");
+        // The Wait state takes whole seconds.
+        if (SyncPollInterval < TimeSpan.FromSeconds(1) || SyncPollInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+            throw new ArgumentException($"WorkflowOptions.SyncPollInterval ({SyncPollVariable}) must be a whole number of seconds, at least 1; it is {SyncPollInterval.TotalSeconds}.");
+        if (SyncTimeout < SyncPollInterval)
+            throw new ArgumentException($"WorkflowOptions.SyncTimeout ({SyncTimeoutVariable}) must be at least the poll interval; it is {SyncTimeout.TotalSeconds} s.");
+        if (LockTtl < TimeSpan.FromMinutes(1))
+            throw new ArgumentException($"WorkflowOptions.LockTtl ({LockTtlVariable}) must be at least 60 seconds; it is {LockTtl.TotalSeconds} s.");
+        return this;
+    }
+
+    private static TimeSpan? Seconds(Func<string, string?> environment, string variable)
+    {
+        var text = environment(variable);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"{variable} must be a whole number of seconds; it is '{text}'.");
+    }
+}
