@@ -2,7 +2,9 @@ using Failover.Api;
 using Failover.Service.Adapters;
 using Failover.Service.Drift;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 
 namespace Failover.Composition;

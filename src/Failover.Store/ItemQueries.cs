@@ -1,3 +1,5 @@
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;

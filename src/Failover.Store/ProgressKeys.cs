@@ -1,3 +1,5 @@
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Failover.Core.Route53;

@@ -1,103 +1,121 @@
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
+using Failover.Core.Route53;
+using Failover.Service.Ports.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Store;
 
 /// <summary>
-/// The progress table's repository: trees and their versions, runs, node progress, locks, record-name claims,
-/// owned records and drift reports (docs/progress-table.md). Every write that two runs could race is conditional;
-/// a failed condition comes back as a result (false, an outcome) or a <see cref="ProgressConflictException"/>,
-/// never as the SDK's ConditionalCheckFailedException. Transactions are not used: every operation is one
-/// conditional single-item write, which is both cheaper and what keeps each race decided by one item.
+/// The service's progress store on one DynamoDB table (<see cref="ProgressTable"/>). Every DynamoDB error answer comes
+/// out as the service's <see cref="Failover.Service.Ports.AwsServiceException"/> (throttling and server errors marked
+/// retryable), so the service and the API classify failures without knowing the SDK.
 /// </summary>
-public sealed partial class ProgressStore
+public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, TimeProvider timeProvider, ProgressStoreOptions? options = null)
+    : IProgressStore
 {
-    private readonly IAmazonDynamoDB _dynamo;
-    private readonly string _table;
-    private readonly TimeProvider _time;
-    private readonly ProgressStoreOptions _options;
-    private readonly BatchWriter _batchWriter;
-    private readonly SplitText _splitText;
+    private DynamoDbProgress Inner { get; } = new(dynamo, tableName, timeProvider, options);
 
-    public ProgressStore(IAmazonDynamoDB dynamo, string tableName, TimeProvider timeProvider, ProgressStoreOptions? options = null)
+    public string TableName => Inner.TableName;
+
+    public Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.PutDriftReportAsync(tree, reportJson, driftedItems, cancellationToken));
+
+    public Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetDriftReportAsync(tree, cancellationToken));
+
+    public Task PutNodesAsync(string runId, IReadOnlyCollection<PlannedNode> nodes, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.PutNodesAsync(runId, nodes, cancellationToken));
+
+    public Task<NodeProgress> UpdateNodeAsync(string runId, string nodeId, NodeUpdate update, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.UpdateNodeAsync(runId, nodeId, update, cancellationToken));
+
+    public Task SetNodeStatusAsync(string runId, IReadOnlyCollection<string> nodeIds, NodeStatus status, string? changeId = null, string? error = null, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SetNodeStatusAsync(runId, nodeIds, status, changeId, error, cancellationToken));
+
+    public Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ListNodesAsync(runId, cancellationToken));
+
+    public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetOwnedRecordsAsync(tree, cancellationToken));
+
+    public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.AddOwnedRecordsAsync(tree, records, cancellationToken));
+
+    public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.RemoveOwnedRecordsAsync(tree, records, cancellationToken));
+
+    public Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SetOwnedRecordsAsync(tree, records, cancellationToken));
+
+    public Task<bool> ClaimRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ClaimRecordNameAsync(hostedZoneId, recordName, recordType, tree, cancellationToken));
+
+    public Task<bool> ReleaseRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ReleaseRecordNameAsync(hostedZoneId, recordName, recordType, tree, cancellationToken));
+
+    public Task<string?> GetRecordNameOwnerAsync(string hostedZoneId, string recordName, string recordType, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetRecordNameOwnerAsync(hostedZoneId, recordName, recordType, cancellationToken));
+
+    public Task<RunRecord> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.CreateRunAsync(run, cancellationToken));
+
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetRunAsync(runId, cancellationToken));
+
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string tree, int limit = 20, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ListRunsAsync(tree, limit, cancellationToken));
+
+    public Task SetRunExecutionAsync(string runId, string executionArn, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SetRunExecutionAsync(runId, executionArn, cancellationToken));
+
+    public Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.PutPlanAsync(runId, planJson, cancellationToken));
+
+    public Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetPlanAsync(runId, cancellationToken));
+
+    public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SetRunStatusAsync(runId, status, error, cancellationToken));
+
+    public Task<bool> TryAcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.TryAcquireLockAsync(tree, runId, ttl, cancellationToken));
+
+    public Task<LockAcquisition> AcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.AcquireLockAsync(tree, runId, ttl, cancellationToken));
+
+    public Task<bool> RenewLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.RenewLockAsync(tree, runId, ttl, cancellationToken));
+
+    public Task<bool> ReleaseLockAsync(string tree, string runId, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ReleaseLockAsync(tree, runId, cancellationToken));
+
+    public Task<TreeLock?> GetHeldLockAsync(string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetHeldLockAsync(tree, cancellationToken));
+
+    public Task<TreeLock?> GetLockAsync(string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetLockAsync(tree, cancellationToken));
+
+    public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetTreeAsync(tree, cancellationToken));
+
+    public Task<TreePage> ListTreesAsync(int pageSize = 100, string? pageToken = null, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ListTreesAsync(pageSize, pageToken, cancellationToken));
+
+    public async IAsyncEnumerable<TreeRecord> ListAllTreesAsync(int pageSize = 100, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
-        _dynamo = dynamo;
-        _table = tableName;
-        _time = timeProvider;
-        _options = options ?? new ProgressStoreOptions();
-        _options.Validate();
-        _batchWriter = new BatchWriter((request, token) => _dynamo.BatchWriteItemAsync(request, token), _table, _time, _options);
-        _splitText = new SplitText(_dynamo, _table, _batchWriter);
-    }
-
-    public string TableName => _table;
-
-    private DateTimeOffset Now => _time.GetUtcNow();
-
-    /// <summary>When a run item written now should be removed by TTL.</summary>
-    private long RunExpiry(DateTimeOffset now) => Attributes.EpochSeconds(now + _options.RunRetention);
-
-    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string partition, string sort, CancellationToken cancellationToken)
-    {
-        var response = await _dynamo.GetItemAsync(new GetItemRequest
+        var items = Inner.ListAllTreesAsync(pageSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (items.ConfigureAwait(false))
         {
-            TableName = _table,
-            Key = ProgressKeys.Key(partition, sort),
-            ConsistentRead = true,
-        }, cancellationToken);
-        return response.Item is { Count: > 0 } item ? item : null;
-    }
-
-    /// <summary>Runs a conditional write; false when its condition did not hold.</summary>
-    private static async Task<bool> ConditionallyAsync(Func<Task> write)
-    {
-        try
-        {
-            await write();
-            return true;
+            while (await SdkErrors.TranslateAsync(() => items.MoveNextAsync().AsTask()).ConfigureAwait(false)) yield return items.Current;
         }
-        catch (ConditionalCheckFailedException)
-        {
-            return false;
-        }
     }
 
-    /// <summary>Items of one partition whose sort key starts with <paramref name="sortPrefix"/>, all pages, strongly consistent.</summary>
-    private IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryPrefixAsync(
-        string partition, string sortPrefix, CancellationToken cancellationToken, IReadOnlyList<string>? projection = null, bool newestFirst = false)
-    {
-        var expressions = new Expressions();
-        var keyCondition = $"{expressions.Name(ProgressTable.PartitionKey)} = {expressions.Value("pk", Attributes.S(partition))} "
-            + $"AND begins_with({expressions.Name(ProgressTable.SortKey)}, {expressions.Value("prefix", Attributes.S(sortPrefix))})";
-        var projectionExpression = projection is null ? null : string.Join(", ", projection.Select(expressions.Name));
-        return ItemQueries.QueryAsync(_dynamo, new QueryRequest
-        {
-            TableName = _table,
-            ConsistentRead = true,
-            KeyConditionExpression = keyCondition,
-            ExpressionAttributeNames = expressions.Names,
-            ExpressionAttributeValues = expressions.Values,
-            ProjectionExpression = projectionExpression,
-            ScanIndexForward = !newestFirst,
-        }, cancellationToken);
-    }
+    public Task<int> PutVersionAsync(TreeDescriptor tree, string specJson, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.PutVersionAsync(tree, specJson, cancellationToken));
 
-    /// <summary>Puts the item unless one with its key exists; false if one does.</summary>
-    private Task<bool> PutIfAbsentAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
-    {
-        var expressions = new Expressions();
-        var condition = $"attribute_not_exists({expressions.Name(ProgressTable.PartitionKey)})";
-        return ConditionallyAsync(() => _dynamo.PutItemAsync(new PutItemRequest
-        {
-            TableName = _table,
-            Item = item,
-            ConditionExpression = condition,
-            ExpressionAttributeNames = expressions.Names,
-        }, cancellationToken));
-    }
+    public Task<StoredVersion?> GetVersionAsync(string tree, int version, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetVersionAsync(tree, version, cancellationToken));
 
-    /// <summary>Applies the update; false if its condition did not hold.</summary>
-    private Task<bool> TryUpdateAsync(ItemUpdate update, Dictionary<string, AttributeValue> key, CancellationToken cancellationToken) =>
-        ConditionallyAsync(() => _dynamo.UpdateItemAsync(update.ToRequest(_table, key), cancellationToken));
+    public Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, int? limit = null, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ListVersionsAsync(tree, limit, cancellationToken));
 }

@@ -1,3 +1,5 @@
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;

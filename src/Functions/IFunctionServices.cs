@@ -4,7 +4,9 @@ using Failover.Api;
 using Failover.Service.Adapters;
 using Failover.Service.Drift;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 
 namespace Failover.Functions;
@@ -103,7 +105,7 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
             new Failover.Aws.Route53.Route53Client(options.Route53RequestsPerSecond is { } rate
                 ? Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment) with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) }
                 : Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment)),
-            sqs.SendMessageBatchAsync,
+            SqsMessageBatches.For(sqs),
             options.QueueUrl,
             TimeProvider.System,
             // Lambda sends standard output to CloudWatch Logs, which reads the metric lines written there.

@@ -1,7 +1,9 @@
 using Failover.Aws.Clients;
 using System.Text.Json.Nodes;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
 using Failover.Local;

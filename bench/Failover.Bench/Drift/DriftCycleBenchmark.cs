@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Failover.Service.Drift;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Bench.Convergence;
 using Failover.Local.Aws;
 

@@ -1,5 +1,6 @@
 using Failover.Service.Apply;
 using Failover.Aws.Http;
+using Failover.Service.Ports;
 
 namespace Failover.Cli.Commands;
 

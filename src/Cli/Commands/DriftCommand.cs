@@ -2,6 +2,7 @@ using System.CommandLine;
 using Failover.Service.Apply;
 using Failover.Service.Drift;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
 using Failover.Cli.Workflow;

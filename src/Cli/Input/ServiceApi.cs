@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon;
 using Failover.Aws.Http;
+using Failover.Service.Ports;
 
 namespace Failover.Cli.Input;
 

@@ -1,7 +1,9 @@
 using Failover.Aws.Clients;
 using Amazon.DynamoDBv2;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.StepFunctions;
 
 namespace Failover.Cli.Input;

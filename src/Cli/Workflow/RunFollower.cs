@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
 using Failover.Core.Planning;

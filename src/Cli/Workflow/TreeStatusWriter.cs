@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Cli.Workflow;
 

@@ -1,5 +1,7 @@
+using Failover.Aws.StepFunctions;
 using System.CommandLine;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Service.Workflow;
 using Failover.Cli.Commands;
 using Failover.Cli.Input;

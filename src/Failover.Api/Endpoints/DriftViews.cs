@@ -4,7 +4,7 @@ using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
 using Failover.Service.Drift;
-using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Api.Endpoints;
 

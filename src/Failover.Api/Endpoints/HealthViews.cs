@@ -3,7 +3,7 @@ using Failover.Api.Json;
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
-using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Diagram;
 using Failover.Core.Health;
 

@@ -1,7 +1,7 @@
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
-using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 
 namespace Failover.Api.Endpoints;

@@ -4,7 +4,7 @@ using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
 using Failover.Api.Routing;
-using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;

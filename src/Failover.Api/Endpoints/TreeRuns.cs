@@ -3,7 +3,7 @@ using Failover.Api.Http;
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
-using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Api.Endpoints;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Failover.Api.Routing;
-using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 
 namespace Failover.Api.Json;

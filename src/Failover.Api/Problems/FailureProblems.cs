@@ -1,6 +1,5 @@
 using Failover.Api.Ports;
 using Failover.Service.Ports;
-using Failover.Aws.Http;
 
 namespace Failover.Api.Problems;
 
@@ -16,8 +15,6 @@ public static class FailureProblems
         LaunchRefusedException refused => new Problem(Refusal(refused.Reason), refused.Message),
         AwsServiceException { IsRetryable: true } busy => Throttled($"{busy.Code} from AWS after retries"),
         AwsServiceException aws => new Problem(ProblemType.UpstreamFailure, $"AWS answered {aws.Code}: {aws.ServiceMessage}"),
-        Amazon.Runtime.AmazonServiceException { Retryable: not null } sdk => Throttled($"{sdk.ErrorCode} from AWS after retries"),
-        Amazon.Runtime.AmazonServiceException sdk => new Problem(ProblemType.UpstreamFailure, $"AWS answered {sdk.ErrorCode}: {sdk.Message}"),
         HttpRequestException => new Problem(ProblemType.UpstreamFailure, "an AWS service could not be reached"),
         _ => new Problem(ProblemType.InternalError, $"the request failed inside the service; quote correlation id {correlationId} to find it in the logs"),
     };

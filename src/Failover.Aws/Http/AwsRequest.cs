@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 namespace Failover.Aws.Http;
 
 /// <summary>One service call, before signing: the transport sends it, signs it again for every attempt.</summary>

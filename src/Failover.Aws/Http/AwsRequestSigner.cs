@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;

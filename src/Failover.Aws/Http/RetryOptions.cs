@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 namespace Failover.Aws.Http;
 
 /// <summary>Capped exponential backoff with full jitter: the wait before retry n is uniform in [0, min(max, base·2ⁿ⁻¹)).</summary>

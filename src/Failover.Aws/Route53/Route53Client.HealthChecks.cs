@@ -1,3 +1,5 @@
+using Failover.Service.Ports.Route53;
+using Failover.Service.Ports;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Failover.Aws.Http;
@@ -124,7 +126,7 @@ public sealed partial class Route53Client
     }
 
     /// <summary>Maximum resources per ListTagsForResources call.</summary>
-    public const int MaxTagResources = 10;
+    public const int MaxTagResources = IHealthChecks.MaxTagResources;
 
     /// <summary>
     /// The tags of up to <see cref="MaxTagResources"/> health checks or hosted zones in one request, by id (a resource
@@ -155,11 +157,4 @@ public sealed partial class Route53Client
 
     private static System.Xml.Linq.XElement Required(System.Xml.Linq.XElement root, string name) =>
         root.Node(name) ?? throw new FormatException($"Route 53's <{root.Name.LocalName}> has no <{name}>.");
-}
-
-/// <summary>The kinds of resource Route 53 tags.</summary>
-public enum TagResourceType
-{
-    HealthCheck,
-    HostedZone,
 }

@@ -1,3 +1,6 @@
+using Failover.Core.Spec;
+using Failover.Service.Ports.Route53;
+using Failover.Service.Ports;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Failover.Core.Route53;

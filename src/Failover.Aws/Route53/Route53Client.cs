@@ -1,3 +1,5 @@
+using Failover.Service.Ports;
+using Failover.Service.Ports.Route53;
 using System.Collections.Concurrent;
 using Amazon;
 using Amazon.Runtime;
@@ -10,7 +12,7 @@ namespace Failover.Aws.Route53;
 /// for the account-wide rate limiter, is signed with SigV4 for us-east-1 (Route 53 is global), and is retried with
 /// capped exponential backoff and full jitter when Route 53 throttles, is busy with the zone, or fails.
 /// </summary>
-public sealed partial class Route53Client
+public sealed partial class Route53Client : IRoute53
 {
     private const string ApiPrefix = "/2013-04-01";
     private const string XmlContentType = "application/xml";

@@ -1,3 +1,5 @@
+using Failover.Service.Ports.Route53;
+using Failover.Service.Ports;
 using Failover.Aws.Http;
 
 namespace Failover.Aws.Route53;

@@ -1,3 +1,5 @@
+using Failover.Service.Ports.Route53;
+using Failover.Service.Ports;
 namespace Failover.Aws.Route53;
 
 /// <summary>Route 53 returns ids with a resource prefix (<c>/hostedzone/Z123</c>, <c>/change/C123</c>); the API takes bare ids.</summary>

@@ -1,3 +1,5 @@
+using Failover.Service.Ports.Route53;
+using Failover.Service.Ports;
 using System.Globalization;
 using System.Text;
 using System.Xml;

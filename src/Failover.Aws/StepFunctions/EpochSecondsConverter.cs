@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 namespace Failover.Aws.StepFunctions;
 
 /// <summary>What StartExecution returns.</summary>

@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 using System.Text.Json.Serialization;
 
 namespace Failover.Aws.StepFunctions;

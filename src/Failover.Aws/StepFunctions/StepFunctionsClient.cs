@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -11,7 +12,7 @@ namespace Failover.Aws.StepFunctions;
 /// A typed Step Functions client (JSON 1.0, <c>X-Amz-Target: AWSStepFunctions.*</c>) limited to the operations the
 /// service uses: running the apply workflow, and creating its state machine on the local stack.
 /// </summary>
-public sealed class StepFunctionsClient
+public sealed class StepFunctionsClient : IExecutions
 {
     private const string ContentType = "application/x-amz-json-1.0";
     private static readonly HttpClient SharedHttp = new();
@@ -36,6 +37,9 @@ public sealed class StepFunctionsClient
     /// Starts an execution. With a <paramref name="name"/> it is safe to send again: Step Functions answers a repeat
     /// (same name and input, execution still running) with the same execution.
     /// </summary>
+    async Task<string> IExecutions.StartAsync(string stateMachineArn, string input, string name, CancellationToken cancellationToken) =>
+        (await StartExecutionAsync(stateMachineArn, input, name, cancellationToken).ConfigureAwait(false)).ExecutionArn;
+
     public Task<StartedExecution> StartExecutionAsync(string stateMachineArn, string? input = null, string? name = null, CancellationToken cancellationToken = default) =>
         CallAsync("StartExecution", new StartExecutionRequest(stateMachineArn, name, input), Json.StartExecutionRequest, Json.StartedExecution,
             safeToRepeat: name is not null, cancellationToken);

@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 using Failover.Aws.Http;
 
 namespace Failover.Aws.StepFunctions;

@@ -1,3 +1,4 @@
+using Failover.Service.Ports;
 using System.Net;
 using Failover.Aws.Http;
 

@@ -1,11 +1,12 @@
 using Failover.Service.Ports;
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Route53;
 
 namespace Failover.Service.Adapters;
 
 /// <summary>The API's reads, served by the DynamoDB progress store.</summary>
-public sealed class ProgressStoreTrees(ProgressStore store) : ITreeStore
+public sealed class ProgressStoreTrees(IProgressStore store) : ITreeStore
 {
     public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken) => store.GetTreeAsync(tree, cancellationToken);
 

@@ -1,6 +1,6 @@
 using Failover.Service.Ports;
 using Failover.Service.Apply;
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Health;
 using Failover.Core.Spec;
@@ -11,7 +11,7 @@ namespace Failover.Service.Adapters;
 /// Finds the tree's health checks as the apply and drift steps do (ListHealthChecks by CallerReference prefix, tags ten
 /// at a time), then asks GetHealthCheckStatus once per check. A tree without health-checked endpoints costs nothing.
 /// </summary>
-public sealed class Route53HealthStatuses(Route53Client route53) : IHealthStatuses
+public sealed class Route53HealthStatuses(IRoute53 route53) : IHealthStatuses
 {
     public async Task<IReadOnlyList<CheckStatuses>> ReadAsync(TreeSpec spec, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Failover.Service.Ports;
 using Failover.Service.Apply;
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -8,7 +8,7 @@ using Failover.Core.Route53;
 namespace Failover.Service.Adapters;
 
 /// <summary>The zone's state for a tree, read from Route 53 by the same reader direct apply uses.</summary>
-public sealed class Route53ZoneReader(Route53Client route53) : IZoneReader
+public sealed class Route53ZoneReader(IRoute53 route53) : IZoneReader
 {
     private readonly ActualStateReader _reader = new(route53);
 

@@ -1,6 +1,7 @@
 using Failover.Service.Ports;
 using Failover.Service.Drift;
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Diagram;
 using Failover.Core.Drift;
 

@@ -1,4 +1,4 @@
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -9,7 +9,7 @@ namespace Failover.Service.Apply;
 /// Reads what Route 53 holds for one tree: the record sets at the names the tree uses or owns (only those stretches of
 /// the zone, not the whole zone) and the tree's health checks. Reads only; the planner decides.
 /// </summary>
-public sealed class ActualStateReader(Route53Client route53)
+public sealed class ActualStateReader(IRoute53 route53)
 {
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default) =>
         await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
@@ -45,7 +45,7 @@ public sealed class ActualStateReader(Route53Client route53)
 
         var result = new List<ExistingHealthCheck>();
         // Tags ten checks at a time (ListTagsForResources): a tree of a hundred checks costs ten requests, not a hundred.
-        foreach (var chunk in candidates.Chunk(Route53Client.MaxTagResources))
+        foreach (var chunk in candidates.Chunk(IHealthChecks.MaxTagResources))
         {
             var tagsById = await route53.ListTagsForResourcesAsync(chunk.Select(c => c.Id).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var check in chunk)

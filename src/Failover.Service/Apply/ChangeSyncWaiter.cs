@@ -1,4 +1,4 @@
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 
 namespace Failover.Service.Apply;
 
@@ -7,7 +7,7 @@ namespace Failover.Service.Apply;
 /// injected clock. Called once per run, after the last layer: waiting between layers would buy nothing, since an alias
 /// target only has to exist, not to have propagated.
 /// </summary>
-public sealed class ChangeSyncWaiter(Route53Client route53, TimeProvider time)
+public sealed class ChangeSyncWaiter(IRoute53 route53, TimeProvider time)
 {
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);

@@ -1,5 +1,6 @@
-using Failover.Store;
-using Failover.Aws.Route53;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -21,7 +22,7 @@ public sealed class ApplyRefusedException(string message) : Exception(message);
 /// health checks, record layers bottom-up, deletions top-down, cleanup — then waits for INSYNC once. Ownership lives
 /// in the progress table, exactly as the workflow keeps it, so both modes can take over from each other.
 /// </summary>
-public sealed class DirectApplier(Route53Client route53, ProgressStore store, TimeProvider time)
+public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimeProvider time)
 {
     public TimeSpan SyncPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 

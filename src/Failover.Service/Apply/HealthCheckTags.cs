@@ -1,4 +1,4 @@
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 
 namespace Failover.Service.Apply;
 

@@ -1,4 +1,4 @@
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -10,7 +10,7 @@ namespace Failover.Service.Apply;
 /// crash — health checks are created by CallerReference (a repeat returns the same check), deletions of what is already
 /// gone count as done — while record batches are re-planned against the zone by the caller before a retry.
 /// </summary>
-public sealed class PlanApplier(Route53Client route53)
+public sealed class PlanApplier(IRoute53 route53)
 {
     /// <summary>Creates and tags a layer's health checks; returns node id → health check id.</summary>
     public async Task<IReadOnlyDictionary<string, string>> CreateHealthChecksAsync(

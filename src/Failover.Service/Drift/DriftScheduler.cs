@@ -1,11 +1,10 @@
 using System.Globalization;
-using Amazon.SQS.Model;
-using Failover.Store;
+using Failover.Service.Ports;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 
 namespace Failover.Service.Drift;
 
-/// <summary>One SendMessageBatch call; the SDK client's method, or a stand-in in tests.</summary>
-public delegate Task<SendMessageBatchResponse> SendMessageBatch(SendMessageBatchRequest request, CancellationToken cancellationToken);
 
 /// <summary>What a scheduling pass did. <see cref="Failed"/> holds the trees whose message could not be sent.</summary>
 public sealed record DriftScheduleResult(int Scheduled, int Skipped, IReadOnlyList<DriftScheduleFailure> Failed)
@@ -21,7 +20,7 @@ public sealed record DriftScheduleFailure(string Tree, string Reason);
 /// succeed for some entries and fail for others; the failed ones are sent again (unless SQS blames the request
 /// itself), and what still fails is returned by tree.
 /// </summary>
-public sealed class DriftScheduler(ProgressStore store, SendMessageBatch send, string queueUrl, TimeProvider time)
+public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, string queueUrl, TimeProvider time)
 {
     public const int BatchSize = 10;
 
@@ -65,31 +64,28 @@ public sealed class DriftScheduler(ProgressStore store, SendMessageBatch send, s
         for (var attempt = 1; pending.Count > 0 && attempt <= MaxAttempts; attempt++)
         {
             if (attempt > 1) await Task.Delay(RetryDelay * (attempt - 1), time, cancellationToken).ConfigureAwait(false);
-            SendMessageBatchResponse response;
+            QueueBatchResult response;
             try
             {
-                response = await send(new SendMessageBatchRequest
-                {
-                    QueueUrl = queueUrl,
-                    Entries = pending.Select(p => new SendMessageBatchRequestEntry(p.Id, DriftMessage.Write(p.Tree))).ToList(),
-                }, cancellationToken).ConfigureAwait(false);
+                response = await send(queueUrl, pending.Select(p => new QueueMessage(p.Id, DriftMessage.Write(p.Tree))).ToList(), cancellationToken)
+                    .ConfigureAwait(false);
             }
-            catch (Amazon.Runtime.AmazonServiceException error)
+            catch (AwsServiceException error)
             {
-                foreach (var entry in pending) reasons[entry.Id] = $"{error.ErrorCode}: {error.Message}";
+                foreach (var entry in pending) reasons[entry.Id] = $"{error.Code}: {error.ServiceMessage}";
                 continue;
             }
 
             var retry = new HashSet<string>(StringComparer.Ordinal);
-            sent += (response.Successful ?? []).Count(s => pending.Any(p => p.Id == s.Id));
-            foreach (var entry in response.Failed ?? [])
+            sent += response.Successful.Count(id => pending.Any(p => p.Id == id));
+            foreach (var entry in response.Failed)
             {
                 reasons[entry.Id] = $"{entry.Code}: {entry.Message}";
                 // A sender's fault (a malformed entry) fails the same way every time.
-                if (entry.SenderFault != true) retry.Add(entry.Id);
+                if (!entry.SenderFault) retry.Add(entry.Id);
                 else failed.Add(new DriftScheduleFailure(pending.Single(p => p.Id == entry.Id).Tree, reasons[entry.Id]));
             }
-            var answered = (response.Successful ?? []).Select(s => s.Id).Concat((response.Failed ?? []).Select(f => f.Id)).ToHashSet(StringComparer.Ordinal);
+            var answered = response.Successful.Concat(response.Failed.Select(f => f.Id)).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in pending.Where(p => !answered.Contains(p.Id)))
             {
                 reasons[entry.Id] = "SQS answered neither success nor failure for this entry";

@@ -1,5 +1,7 @@
-using Failover.Store;
-using Failover.Aws.Route53;
+using Failover.Service.Ports;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Spec;
 
 namespace Failover.Service.Drift;
@@ -9,8 +11,8 @@ namespace Failover.Service.Drift;
 /// stack from its endpoints, tests from moto). <see cref="Send"/> is SendMessageBatch of the SQS client.
 /// </summary>
 public sealed record DriftServices(
-    ProgressStore Store,
-    Route53Client Route53,
+    IProgressStore Store,
+    IRoute53 Route53,
     SendMessageBatch Send,
     string? QueueUrl,
     TimeProvider Time,

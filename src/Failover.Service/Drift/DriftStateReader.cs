@@ -1,5 +1,5 @@
 using Failover.Service.Apply;
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -14,7 +14,7 @@ public sealed record DriftObservation(ActualState Actual, IReadOnlySet<string> H
 /// of the zone (<see cref="TreeRecordsReader"/>), the owned names outside it if any (a tree whose record name
 /// changed), and one ListHealthChecks pass that both finds the tree's checks and lists every id.
 /// </summary>
-public sealed class DriftStateReader(Route53Client route53)
+public sealed class DriftStateReader(IRoute53 route53)
 {
     /// <summary>Route 53's largest page.</summary>
     public int PageSize { get; init; } = 300;

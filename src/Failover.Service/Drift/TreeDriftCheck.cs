@@ -1,5 +1,6 @@
-using Failover.Store;
-using Failover.Aws.Route53;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Drift;
 using Failover.Core.Spec;
@@ -14,7 +15,7 @@ namespace Failover.Service.Drift;
 /// </summary>
 /// <param name="defaultPolicy">What to do for a tree whose spec has no <c>driftPolicy</c> (the template's DefaultDriftPolicy).</param>
 public sealed class TreeDriftCheck(
-    ProgressStore store, Route53Client route53, DriftMetrics metrics, TimeProvider time, IDriftRepair? repair = null,
+    IProgressStore store, IRoute53 route53, DriftMetrics metrics, TimeProvider time, IDriftRepair? repair = null,
     DriftPolicy defaultPolicy = DriftPolicy.Report)
 {
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
-using Failover.Aws.Route53;
+using Failover.Core.Spec;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Route53;
 
 namespace Failover.Service.Drift;
@@ -13,7 +14,7 @@ internal static class TreeRecordsReader
 {
     /// <returns>The record sets, and how many pages were read.</returns>
     public static async Task<(List<ResourceRecordSet> Records, int Pages)> ReadAsync(
-        Route53Client route53, string hostedZoneId, string recordName, int pageSize, CancellationToken cancellationToken)
+        IRoute53 route53, string hostedZoneId, string recordName, int pageSize, CancellationToken cancellationToken)
     {
         var records = new List<ResourceRecordSet>();
         var pages = 0;

@@ -1,11 +1,12 @@
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Route53;
 
 namespace Failover.Service.Ports;
 
 /// <summary>
 /// What the API reads from the progress table. <see cref="Adapters.ProgressStoreTrees"/> serves it from
-/// <see cref="ProgressStore"/>; tests serve it from memory.
+/// <see cref="IProgressStore"/>; tests serve it from memory.
 /// </summary>
 public interface ITreeStore
 {

@@ -1,11 +1,11 @@
 using Failover.Service.Apply;
-using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Planning;
 
 namespace Failover.Service.Workflow;
 
 /// <summary>Creates and deletes a plan's health checks, one at a time, each safe to repeat.</summary>
-public sealed class HealthCheckLayerRunner(Route53Client route53)
+public sealed class HealthCheckLayerRunner(IRoute53 route53)
 {
     /// <summary>
     /// Creates (or finds again) a planned check and tags it as the tree's. Route 53 answers a repeated CallerReference

@@ -1,10 +1,11 @@
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Planning;
 
 namespace Failover.Service.Workflow;
 
 /// <summary>Moves a run's node items along as its layers run: IN_PROGRESS when a layer starts, DONE or DELETED after the node's last layer.</summary>
-public sealed class NodeTracker(ProgressStore store, RunContext context)
+public sealed class NodeTracker(IProgressStore store, RunContext context)
 {
     private readonly IReadOnlyDictionary<string, NodeWork> _work = PlanNodes.Of(context.Plan);
 

@@ -1,6 +1,7 @@
 using Failover.Service.Apply;
-using Failover.Store;
-using Failover.Aws.Route53;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 
@@ -15,7 +16,7 @@ public sealed record BatchOutcome(ChangeBatch Planned, ChangeInfo? Change);
 /// tree's ownership is recorded before a record is written and forgotten once it is gone, so a crash at any point
 /// leaves every record the tree made known as its own, and nothing it does not own ever touched.
 /// </summary>
-public sealed class RecordLayerRunner(Route53Client route53, ProgressStore store)
+public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
 {
     public async Task<IReadOnlyList<BatchOutcome>> ApplyAsync(
         string tree, string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,

@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Failover.Store;
-using Failover.Aws.StepFunctions;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Failover.Service.Ports;
+using Failover.Service.Ports.Store;
 using Failover.Core.Spec;
 
 namespace Failover.Service.Workflow;
@@ -16,9 +18,9 @@ public sealed record StartedRun(string RunId, string Tree, int Version, RunKind 
 /// after the run. Refusals (<see cref="RunRefusedException"/>) leave nothing locked and store nothing; a run that could
 /// not start is marked FAILED.
 /// </summary>
-public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time, TimeSpan lockTtl)
+public sealed class RunStarter(IProgressStore store, IExecutions states, string stateMachineArn, TimeProvider time, TimeSpan lockTtl)
 {
-    public RunStarter(ProgressStore store, StepFunctionsClient states, string stateMachineArn, TimeProvider time)
+    public RunStarter(IProgressStore store, IExecutions states, string stateMachineArn, TimeProvider time)
         : this(store, states, stateMachineArn, time, new WorkflowOptions().LockTtl)
     {
     }
@@ -116,9 +118,9 @@ public sealed class RunStarter(ProgressStore store, StepFunctionsClient states, 
             {
                 RunId = runId, Tree = tree.Name, Kind = EnumNames<RunKind>.Upper(kind), Version = number, Force = force,
             }, WorkflowJsonContext.Default.RunInput);
-            var started = await states.StartExecutionAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
-            await store.SetRunExecutionAsync(runId, started.ExecutionArn, cancellationToken).ConfigureAwait(false);
-            return new StartedRun(runId, tree.Name, number, kind, started.ExecutionArn);
+            var executionArn = await states.StartAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
+            await store.SetRunExecutionAsync(runId, executionArn, cancellationToken).ConfigureAwait(false);
+            return new StartedRun(runId, tree.Name, number, kind, executionArn);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Spec;
 
 namespace Failover.Service.Workflow;
@@ -6,7 +7,7 @@ namespace Failover.Service.Workflow;
 /// <summary>Reads a stored version of a tree back into a spec.</summary>
 public static class StoredSpecs
 {
-    public static async Task<TreeSpec> LoadAsync(ProgressStore store, string tree, int version, CancellationToken cancellationToken)
+    public static async Task<TreeSpec> LoadAsync(IProgressStore store, string tree, int version, CancellationToken cancellationToken)
     {
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{tree}' has no version {version}");

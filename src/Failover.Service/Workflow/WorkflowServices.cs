@@ -1,7 +1,8 @@
-using Failover.Store;
-using Failover.Aws.Route53;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Failover.Service.Ports.Route53;
 
 namespace Failover.Service.Workflow;
 
 /// <summary>What every step of the workflow works with; built once per process by the function host (or a test).</summary>
-public sealed record WorkflowServices(Route53Client Route53, ProgressStore Store, TimeProvider Time, WorkflowOptions Options);
+public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, TimeProvider Time, WorkflowOptions Options);

@@ -1,6 +1,5 @@
 using System.Net;
-using Amazon.Runtime;
-using Failover.Aws.Http;
+using Failover.Service.Ports;
 
 namespace Failover.Service.Workflow;
 
@@ -36,7 +35,8 @@ public sealed class WorkflowStepException(string errorName, string message, Exce
     public bool IsRetryable => ErrorName == WorkflowErrors.Transient;
 
     /// <summary>
-    /// The named failure an exception stands for: retryable AWS answers and transport failures become
+    /// The named failure an exception stands for: retryable AWS answers (the store and the wire clients give every
+    /// SDK and service error as <see cref="AwsServiceException"/>) and transport failures become
     /// <see cref="WorkflowErrors.Transient"/> (after the clients' own retries gave up, Step Functions tries the whole
     /// step again later); anything else keeps its own name and goes to Rollback.
     /// </summary>
@@ -44,17 +44,10 @@ public sealed class WorkflowStepException(string errorName, string message, Exce
     {
         WorkflowStepException named => named,
         AwsServiceException { IsRetryable: true } aws => Transient(aws.Message, aws),
-        AmazonServiceException service when IsRetryableService(service) => Transient($"{service.ErrorCode}: {service.Message}", service),
-        AmazonClientException client => Transient(client.Message, client),
         HttpRequestException http => Transient($"connection failed: {http.Message}", http),
         TaskCanceledException timeout when !cancellationToken.IsCancellationRequested => Transient("a request timed out", timeout),
         _ => null,
     };
 
     private static WorkflowStepException Transient(string message, Exception inner) => new(WorkflowErrors.Transient, message, inner);
-
-    private static bool IsRetryableService(AmazonServiceException e) =>
-        e.StatusCode >= HttpStatusCode.InternalServerError
-        || e.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded"
-            or "Throttling" or "TooManyRequestsException";
 }

@@ -1,7 +1,9 @@
 using Failover.Aws.Clients;
 using Failover.Service.Apply;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Diagram;
 using Failover.Core.Spec;
 
@@ -43,7 +45,7 @@ public static class DemoApply
         {
             result = await applier.ApplyAsync(spec, progress: p => output.WriteLine($"  [{p.Layer}] {p.Message}"), cancellationToken: cancellationToken);
         }
-        catch (Exception refused) when (refused is ApplyRefusedException or Failover.Aws.Http.AwsServiceException)
+        catch (Exception refused) when (refused is ApplyRefusedException or Failover.Service.Ports.AwsServiceException)
         {
             await output.WriteLineAsync($"tree '{spec.Name}' was not applied: {refused.Message}");
             return 1;

@@ -3,7 +3,9 @@ using Amazon.SQS;
 using Failover.Service.Apply;
 using Failover.Service.Drift;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
 using Failover.Local.Aws;
@@ -33,7 +35,7 @@ public sealed class LocalDriftServices : IDisposable
                 stateMachine, clock, lockTtl))
             : new DirectDriftRepair(
                 compile => new DirectApplier(route53, store, clock) { SyncPollInterval = TimeSpan.FromMilliseconds(500), CompileOptions = compile }, clock);
-        Services = new DriftServices(store, route53, _sqs.SendMessageBatchAsync, resources.DriftQueueUrl, clock, metricsOutput, repair);
+        Services = new DriftServices(store, route53, SqsMessageBatches.For(_sqs), resources.DriftQueueUrl, clock, metricsOutput, repair);
     }
 
     public DriftServices Services { get; }

@@ -1,6 +1,8 @@
 using Failover.Aws.Clients;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 using Failover.Functions;
 using Failover.Local.Aws;

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Local.Resources;
 

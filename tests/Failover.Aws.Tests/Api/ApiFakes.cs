@@ -3,6 +3,7 @@ using System.Text;
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Compilation;
 using Failover.Core.Diagram;
 using Failover.Core.Planning;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Api;

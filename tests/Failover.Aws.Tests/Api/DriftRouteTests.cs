@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Api;
 

@@ -1,6 +1,7 @@
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Api;
 

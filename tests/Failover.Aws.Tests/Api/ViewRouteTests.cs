@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 

@@ -1,6 +1,9 @@
+using Failover.Aws.Clients;
+using Failover.Service.Ports;
 using Amazon.SQS.Model;
 using Failover.Service.Drift;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Tests.Progress;
 using Failover.Core.Spec;
 using Failover.Testing;
@@ -22,10 +25,11 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
         await store.PutVersionAsync(TreeDescriptor.From(Spec("never-applied")), SpecJsonWriter.Write(Spec("never-applied")));
 
         var calls = new List<int>();
-        var scheduler = new DriftScheduler(store, (request, token) =>
+        var send = SqsMessageBatches.For(sqs);
+        var scheduler = new DriftScheduler(store, (queueUrl, messages, token) =>
         {
-            calls.Add(request.Entries.Count);
-            return sqs.SendMessageBatchAsync(request, token);
+            calls.Add(messages.Count);
+            return send(queueUrl, messages, token);
         }, queue, time);
         var result = await scheduler.RunAsync();
 
@@ -47,17 +51,19 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
 
         // The first call delivers a, c and e and fails b (SQS's fault) and d (the sender's); later calls go through.
         var calls = new List<List<string>>();
-        var scheduler = new DriftScheduler(store, async (request, token) =>
+        var send = SqsMessageBatches.For(sqs);
+        var scheduler = new DriftScheduler(store, async (queueUrl, messages, token) =>
         {
-            calls.Add(request.Entries.Select(e => DriftMessage.Read(e.MessageBody)).ToList());
-            if (calls.Count > 1) return await sqs.SendMessageBatchAsync(request, token);
+            calls.Add(messages.Select(e => DriftMessage.Read(e.Body)).ToList());
+            if (calls.Count > 1) return await send(queueUrl, messages, token);
             var failing = new Dictionary<string, bool> { ["b"] = false, ["d"] = true };
-            var delivered = new SendMessageBatchRequest { QueueUrl = request.QueueUrl, Entries = request.Entries.Where(e => !failing.ContainsKey(DriftMessage.Read(e.MessageBody))).ToList() };
-            var response = await sqs.SendMessageBatchAsync(delivered, token);
-            response.Failed = request.Entries.Where(e => failing.ContainsKey(DriftMessage.Read(e.MessageBody)))
-                .Select(e => new BatchResultErrorEntry { Id = e.Id, Code = "InternalError", Message = "try again", SenderFault = failing[DriftMessage.Read(e.MessageBody)] })
-                .ToList();
-            return response;
+            var delivered = await send(queueUrl, messages.Where(e => !failing.ContainsKey(DriftMessage.Read(e.Body))).ToList(), token);
+            return delivered with
+            {
+                Failed = messages.Where(e => failing.ContainsKey(DriftMessage.Read(e.Body)))
+                    .Select(e => new QueueMessageFailure(e.Id, "InternalError", "try again", failing[DriftMessage.Read(e.Body)]))
+                    .ToList(),
+            };
         }, queue, time) { RetryDelay = TimeSpan.Zero };
 
         var result = await scheduler.RunAsync();
@@ -80,12 +86,14 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
         foreach (var name in names) await DriftTestStores.RecordAppliedAsync(store, Spec(name), time);
 
         var calls = 0;
-        var scheduler = new DriftScheduler(store, (request, token) =>
+        // The SQS client refuses the whole call: the port's adapter turns the SDK's exception into the service's.
+        using var refusing = new RefusingSqs(moto, entries => entries == 10,
+            new Amazon.SQS.AmazonSQSException("the service is unavailable") { ErrorCode = "ServiceUnavailable" });
+        var send = SqsMessageBatches.For(refusing);
+        var scheduler = new DriftScheduler(store, (queueUrl, messages, token) =>
         {
             calls++;
-            return request.Entries.Count == 10
-                ? throw new Amazon.SQS.AmazonSQSException("the service is unavailable") { ErrorCode = "ServiceUnavailable" }
-                : sqs.SendMessageBatchAsync(request, token);
+            return send(queueUrl, messages, token);
         }, queue, time) { RetryDelay = TimeSpan.Zero, MaxAttempts = 2 };
 
         var result = await scheduler.RunAsync();
@@ -99,4 +107,13 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
 
     private static TreeSpec Spec(string name) =>
         SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1"), name);
+
+    /// <summary>moto's SQS, except that SendMessageBatch calls the predicate picks are refused with the given error.</summary>
+    private sealed class RefusingSqs(MotoFixture moto, Func<int, bool> refuse, Exception error) : Amazon.SQS.AmazonSQSClient(
+        new Amazon.Runtime.BasicAWSCredentials("testing", "testing"),
+        new Amazon.SQS.AmazonSQSConfig { ServiceURL = moto.Url.ToString(), AuthenticationRegion = "us-east-1" })
+    {
+        public override Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request, CancellationToken cancellationToken = default) =>
+            refuse(request.Entries.Count) ? throw error : base.SendMessageBatchAsync(request, cancellationToken);
+    }
 }

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.SQS;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Drift;

@@ -1,5 +1,7 @@
 using Failover.Aws.Http;
+using Failover.Service.Ports;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 
 namespace Failover.Aws.Tests.Http;
 

@@ -1,4 +1,5 @@
 using Failover.Aws.Http;
+using Failover.Service.Ports;
 using Failover.Aws.Tests.Route53;
 
 namespace Failover.Aws.Tests.Http;

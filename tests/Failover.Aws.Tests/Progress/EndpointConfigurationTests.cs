@@ -2,6 +2,7 @@ using Failover.Aws.Clients;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Progress;
 

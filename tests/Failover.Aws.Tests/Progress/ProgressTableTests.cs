@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Progress;
 

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Progress;

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Failover.Store;
+using Failover.Service.Progress;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 
 namespace Failover.Aws.Tests.Progress;

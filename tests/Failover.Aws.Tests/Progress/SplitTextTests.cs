@@ -1,5 +1,6 @@
 using System.Text;
 using Failover.Store;
+using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Progress;
 

@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 
 namespace Failover.Aws.Tests.Progress;

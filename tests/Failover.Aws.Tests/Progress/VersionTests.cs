@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 

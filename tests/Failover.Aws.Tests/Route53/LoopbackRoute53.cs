@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using Failover.Aws.Http;
+using Failover.Service.Ports;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
 
 namespace Failover.Aws.Tests.Route53;

@@ -1,4 +1,5 @@
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
 using Failover.Core.Route53;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
 using Failover.Core.Route53;
 

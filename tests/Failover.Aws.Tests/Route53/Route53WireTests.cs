@@ -91,10 +91,10 @@ public sealed class Route53WireTests
             $"""<?xml version="1.0"?><ListResourceRecordSetsResponse xmlns="{ns}"><ResourceRecordSets><ResourceRecordSet><Name>\052.API.example.com.</Name><Type>A</Type><SetIdentifier>eu</SetIdentifier><Weight>1</Weight><TTL>60</TTL><ResourceRecords><ResourceRecord><Value>192.0.2.1</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></ResourceRecordSets><IsTruncated>true</IsTruncated><NextRecordName>\052.api.example.com.</NextRecordName><NextRecordType>A</NextRecordType><NextRecordIdentifier>us</NextRecordIdentifier><MaxItems>1</MaxItems></ListResourceRecordSetsResponse>"""));
         var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
 
-        var page = await client.ListResourceRecordSetsAsync("Z1", new Failover.Aws.Route53.RecordSetPosition("*.api.example.com", "A", "e u"), maxItems: 1);
+        var page = await client.ListResourceRecordSetsAsync("Z1", new Failover.Service.Ports.Route53.RecordSetPosition("*.api.example.com", "A", "e u"), maxItems: 1);
 
         Assert.Equal("*.api.example.com", Assert.Single(page.RecordSets).Name);
-        Assert.Equal(new Failover.Aws.Route53.RecordSetPosition("*.api.example.com", "A", "us"), page.Next);
+        Assert.Equal(new Failover.Service.Ports.Route53.RecordSetPosition("*.api.example.com", "A", "us"), page.Next);
         Assert.Equal("/2013-04-01/hostedzone/Z1/rrset?name=%2A.api.example.com.&type=A&identifier=e%20u&maxitems=1",
             Assert.Single(server.Received).PathAndQuery);
     }

@@ -1,4 +1,5 @@
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Core.Route53;
 
 namespace Failover.Aws.Tests.Route53;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Amazon;
 using Amazon.Runtime;
 using Failover.Aws.Http;
+using Failover.Service.Ports;
 
 namespace Failover.Aws.Tests.Signing;
 

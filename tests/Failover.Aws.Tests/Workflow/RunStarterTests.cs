@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
 

@@ -1,5 +1,7 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Aws.Tests.Progress;
 using Failover.Aws.Tests.Route53;
@@ -28,8 +30,8 @@ internal sealed class WorkflowHarness
     }
 
     public WorkflowServices Services { get; }
-    public ProgressStore Store => Services.Store;
-    public Route53Client Route53 => Services.Route53;
+    public ProgressStore Store => (ProgressStore)Services.Store;
+    public Route53Client Route53 => (Route53Client)Services.Route53;
     public HostedZone Zone { get; }
     public string ZoneName => Zone.Name.TrimEnd('.');
     public RunStarter Starter { get; }

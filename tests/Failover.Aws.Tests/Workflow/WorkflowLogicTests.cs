@@ -1,6 +1,8 @@
 using System.Net;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -76,15 +78,37 @@ public sealed class WorkflowLogicTests
     }
 
     [Fact]
+    public async Task A_throttled_progress_table_is_a_TransientFailure_because_the_store_speaks_the_service_s_errors()
+    {
+        using var dynamo = new ThrottledDynamo();
+        var store = new Failover.Store.ProgressStore(dynamo, "progress", TimeProvider.System);
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => store.GetRunAsync("run-1"));
+
+        Assert.IsType<Failover.Service.Ports.AwsServiceException>(error);
+        Assert.Equal(WorkflowErrors.Transient, WorkflowStepException.Classify(error)!.ErrorName);
+    }
+
+    /// <summary>A DynamoDB client whose every GetItem is throttled after the SDK's retries (no request is sent).</summary>
+    private sealed class ThrottledDynamo() : Amazon.DynamoDBv2.AmazonDynamoDBClient(
+        new Amazon.Runtime.BasicAWSCredentials("testing", "testing"), Amazon.RegionEndpoint.USEast1)
+    {
+        public override Task<Amazon.DynamoDBv2.Model.GetItemResponse> GetItemAsync(
+            Amazon.DynamoDBv2.Model.GetItemRequest request, CancellationToken cancellationToken = default) =>
+            throw new Amazon.DynamoDBv2.Model.ProvisionedThroughputExceededException("slow down")
+            {
+                ErrorCode = "ProvisionedThroughputExceededException", StatusCode = HttpStatusCode.BadRequest,
+            };
+    }
+
+    [Fact]
     public void Retryable_failures_become_TransientFailure_and_the_rest_keep_their_name_or_none()
     {
         var throttled = new Route53ThrottlingException("Throttling", "Rate exceeded", HttpStatusCode.BadRequest, null);
         var invalid = new InvalidChangeBatchException("bad", ["bad"], HttpStatusCode.BadRequest, null);
-        var dynamo = new Amazon.DynamoDBv2.Model.ProvisionedThroughputExceededException("slow down") { ErrorCode = "ProvisionedThroughputExceededException" };
 
         Assert.Equal(WorkflowErrors.Transient, WorkflowStepException.Classify(throttled)!.ErrorName);
         Assert.Equal(WorkflowErrors.Transient, WorkflowStepException.Classify(new HttpRequestException("reset"))!.ErrorName);
-        Assert.Equal(WorkflowErrors.Transient, WorkflowStepException.Classify(dynamo)!.ErrorName);
         Assert.True(WorkflowStepException.Classify(throttled)!.IsRetryable);
         Assert.Null(WorkflowStepException.Classify(invalid));
         Assert.Null(WorkflowStepException.Classify(new InvalidOperationException("bug")));

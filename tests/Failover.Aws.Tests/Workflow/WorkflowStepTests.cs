@@ -1,5 +1,6 @@
 using Failover.Service.Apply;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Service.Workflow;
 using Failover.Service.Workflow.Steps;
 using Failover.Core.Route53;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Cli;
 using Failover.Core.Drift;
 using Failover.Core.Spec;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.SQS.Model;
 using Failover.Service.Drift;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 

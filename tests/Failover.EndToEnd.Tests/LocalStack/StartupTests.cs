@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Edge;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Xunit.Abstractions;
 using System.Text.Json.Nodes;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Core.Compilation;
 using Failover.Functions.Handlers;

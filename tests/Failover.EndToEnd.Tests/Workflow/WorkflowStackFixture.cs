@@ -1,8 +1,11 @@
+using Failover.Aws.StepFunctions;
 using Failover.Aws.Clients;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Aws.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 using Failover.Functions;
 using Failover.Functions.Handlers;

@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Spec;
 using Failover.Local.Realism;
 using Failover.Reliability.Audit;

@@ -1,4 +1,5 @@
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Service.Workflow;
 using Failover.Core.Planning;
 using Failover.Core.Spec;

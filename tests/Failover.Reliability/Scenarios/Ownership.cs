@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Compilation;
 using Failover.Core.Spec;
 using Failover.Reliability.Audit;

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Failover.Store;
+using Failover.Service.Progress;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 using Failover.Functions.Handlers;

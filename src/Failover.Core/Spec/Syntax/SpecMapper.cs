@@ -1,3 +1,4 @@
+using Failover.Core.Spec;
 using Failover.Core.Diagnostics;
 
 namespace Failover.Core.Spec.Syntax;

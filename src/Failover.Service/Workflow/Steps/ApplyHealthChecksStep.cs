@@ -1,4 +1,5 @@
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Planning;
 
 namespace Failover.Service.Workflow.Steps;

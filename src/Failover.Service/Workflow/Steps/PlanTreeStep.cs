@@ -1,5 +1,6 @@
 using Failover.Service.Apply;
-using Failover.Store;
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 

@@ -1,0 +1,22 @@
+using Failover.Core.Route53;
+using Failover.Service.Progress;
+
+namespace Failover.Service.Ports.Store;
+
+/// <summary>Runs: what started them, their plan, their status, the execution that carries them.</summary>
+public interface IRunRecords
+{
+    Task<RunRecord> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default);
+
+    Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(string tree, int limit = 20, CancellationToken cancellationToken = default);
+
+    Task SetRunExecutionAsync(string runId, string executionArn, CancellationToken cancellationToken = default);
+
+    Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default);
+
+    Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default);
+
+    Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null, CancellationToken cancellationToken = default);
+}

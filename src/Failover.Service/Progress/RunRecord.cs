@@ -1,0 +1,54 @@
+using Failover.Service.Ports.Store;
+namespace Failover.Service.Progress;
+
+public enum RunKind
+{
+    Apply,
+    Rollback,
+    Teardown,
+    Repair,
+}
+
+public enum RunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    RolledBack,
+}
+
+/// <summary>What a caller supplies to start a run; <see cref="RunIds.New"/> makes a fresh id.</summary>
+public sealed record NewRun(string RunId, string Tree, int Version, RunKind Kind)
+{
+    /// <summary>The plan, if already computed; otherwise stored later with <see cref="IProgressStore.PutPlanAsync"/>.</summary>
+    public string? PlanJson { get; init; }
+    public string? ExecutionArn { get; init; }
+}
+
+/// <summary>A run as stored, without its plan (read that with <see cref="IProgressStore.GetPlanAsync"/>).</summary>
+public sealed record RunRecord(
+    string RunId,
+    string Tree,
+    int Version,
+    RunKind Kind,
+    RunStatus Status,
+    string? ExecutionArn,
+    string? Error,
+    bool HasPlan,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FinishedAt);
+
+public enum RunStatusOutcome
+{
+    /// <summary>The run moved from RUNNING to the requested status.</summary>
+    Changed,
+    /// <summary>The run already had the requested status (a retried call): nothing changed.</summary>
+    AlreadyInStatus,
+    /// <summary>The run had finished with another status; runs only leave RUNNING once.</summary>
+    Refused,
+    NotFound,
+}
+
+/// <summary>The result of <see cref="IProgressStore.SetRunStatusAsync"/>, with the run as it is now (null if not found).</summary>
+public sealed record RunStatusChange(RunStatusOutcome Outcome, RunRecord? Run);

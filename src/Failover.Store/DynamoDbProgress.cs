@@ -1,0 +1,105 @@
+using Failover.Service.Progress;
+using Failover.Service.Ports.Store;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Failover.Store;
+
+/// <summary>
+/// The progress table's repository: trees and their versions, runs, node progress, locks, record-name claims,
+/// owned records and drift reports (docs/progress-table.md). Every write that two runs could race is conditional;
+/// a failed condition comes back as a result (false, an outcome) or a <see cref="ProgressConflictException"/>,
+/// never as the SDK's ConditionalCheckFailedException. Transactions are not used: every operation is one
+/// conditional single-item write, which is both cheaper and what keeps each race decided by one item.
+/// </summary>
+internal sealed partial class DynamoDbProgress
+{
+    private readonly IAmazonDynamoDB _dynamo;
+    private readonly string _table;
+    private readonly TimeProvider _time;
+    private readonly ProgressStoreOptions _options;
+    private readonly BatchWriter _batchWriter;
+    private readonly SplitText _splitText;
+
+    public DynamoDbProgress(IAmazonDynamoDB dynamo, string tableName, TimeProvider timeProvider, ProgressStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        _dynamo = dynamo;
+        _table = tableName;
+        _time = timeProvider;
+        _options = options ?? new ProgressStoreOptions();
+        _options.Validate();
+        _batchWriter = new BatchWriter((request, token) => _dynamo.BatchWriteItemAsync(request, token), _table, _time, _options);
+        _splitText = new SplitText(_dynamo, _table, _batchWriter);
+    }
+
+    public string TableName => _table;
+
+    private DateTimeOffset Now => _time.GetUtcNow();
+
+    /// <summary>When a run item written now should be removed by TTL.</summary>
+    private long RunExpiry(DateTimeOffset now) => Attributes.EpochSeconds(now + _options.RunRetention);
+
+    private async Task<Dictionary<string, AttributeValue>?> GetItemAsync(string partition, string sort, CancellationToken cancellationToken)
+    {
+        var response = await _dynamo.GetItemAsync(new GetItemRequest
+        {
+            TableName = _table,
+            Key = ProgressKeys.Key(partition, sort),
+            ConsistentRead = true,
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? item : null;
+    }
+
+    /// <summary>Runs a conditional write; false when its condition did not hold.</summary>
+    private static async Task<bool> ConditionallyAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Items of one partition whose sort key starts with <paramref name="sortPrefix"/>, all pages, strongly consistent.</summary>
+    private IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryPrefixAsync(
+        string partition, string sortPrefix, CancellationToken cancellationToken, IReadOnlyList<string>? projection = null, bool newestFirst = false)
+    {
+        var expressions = new Expressions();
+        var keyCondition = $"{expressions.Name(ProgressTable.PartitionKey)} = {expressions.Value("pk", Attributes.S(partition))} "
+            + $"AND begins_with({expressions.Name(ProgressTable.SortKey)}, {expressions.Value("prefix", Attributes.S(sortPrefix))})";
+        var projectionExpression = projection is null ? null : string.Join(", ", projection.Select(expressions.Name));
+        return ItemQueries.QueryAsync(_dynamo, new QueryRequest
+        {
+            TableName = _table,
+            ConsistentRead = true,
+            KeyConditionExpression = keyCondition,
+            ExpressionAttributeNames = expressions.Names,
+            ExpressionAttributeValues = expressions.Values,
+            ProjectionExpression = projectionExpression,
+            ScanIndexForward = !newestFirst,
+        }, cancellationToken);
+    }
+
+    /// <summary>Puts the item unless one with its key exists; false if one does.</summary>
+    private Task<bool> PutIfAbsentAsync(Dictionary<string, AttributeValue> item, CancellationToken cancellationToken)
+    {
+        var expressions = new Expressions();
+        var condition = $"attribute_not_exists({expressions.Name(ProgressTable.PartitionKey)})";
+        return ConditionallyAsync(() => _dynamo.PutItemAsync(new PutItemRequest
+        {
+            TableName = _table,
+            Item = item,
+            ConditionExpression = condition,
+            ExpressionAttributeNames = expressions.Names,
+        }, cancellationToken));
+    }
+
+    /// <summary>Applies the update; false if its condition did not hold.</summary>
+    private Task<bool> TryUpdateAsync(ItemUpdate update, Dictionary<string, AttributeValue> key, CancellationToken cancellationToken) =>
+        ConditionallyAsync(() => _dynamo.UpdateItemAsync(update.ToRequest(_table, key), cancellationToken));
+}
