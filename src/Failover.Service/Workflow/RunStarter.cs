@@ -4,7 +4,6 @@ using System.Text.Json;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Service.Ports;
-using Failover.Service.Ports.Store;
 using Failover.Core.Spec;
 
 namespace Failover.Service.Workflow;
