@@ -32,6 +32,7 @@ public sealed class MotoCollection : ICollectionFixture<MotoFixture>
 }
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class MotoFixtureTests(MotoFixture moto)
 {
     [Fact]

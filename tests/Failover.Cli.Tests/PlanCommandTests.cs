@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Failover.Cli.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class PlanCommandTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 namespace Failover.Cli.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class ValidateCommandTests
 {
     [Theory]

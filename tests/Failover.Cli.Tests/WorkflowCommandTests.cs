@@ -1,6 +1,7 @@
 namespace Failover.Cli.Tests;
 
 /// <summary>The workflow commands' own checks, before any AWS call; their runs are tested end to end on the local stack.</summary>
+[Trait("Category", "Unit")]
 public sealed class WorkflowCommandTests
 {
     // Nothing listens on the discard port: a command that calls AWS fails fast with a connection error.

@@ -10,6 +10,7 @@ namespace Failover.Deploy.Tests;
 
 /// <summary>The package <c>make build-ApiFunction</c> makes for Lambda: what provided.al2023 needs from it, and that it runs.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Trait("Category", "Deploy")]
 public sealed class ApiFunctionBuildTests(ApiFunctionPackage package) : IClassFixture<ApiFunctionPackage>
 {
     /// <summary>Amazon Linux 2023, which provided.al2023 runs on, has glibc 2.34.</summary>

@@ -6,6 +6,7 @@ using Failover.Functions.Hosting.Logging;
 namespace Failover.Deploy.Tests;
 
 /// <summary>The template's functions against the one binary they all run: every Handler is in its dispatch table.</summary>
+[Trait("Category", "Deploy")]
 public sealed class FunctionWiringTests
 {
     private static readonly TranslatedTemplate Template = TranslatedTemplate.Instance;

@@ -5,6 +5,7 @@ using Failover.Deploy.Tests.Template;
 namespace Failover.Deploy.Tests;
 
 /// <summary>The HTTP API as API Gateway receives it: the service's routes, each IAM-authorised, each to the Api function.</summary>
+[Trait("Category", "Deploy")]
 public sealed class HttpApiTests
 {
     private static readonly TranslatedTemplate Template = TranslatedTemplate.Instance;

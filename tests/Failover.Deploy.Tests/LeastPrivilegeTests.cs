@@ -7,6 +7,7 @@ namespace Failover.Deploy.Tests;
 /// The IAM the stack creates, evaluated for a deployment with two allowed hosted zones: every grant is on the
 /// resources the service owns, and each function holds only the powers its step needs.
 /// </summary>
+[Trait("Category", "Deploy")]
 public sealed class LeastPrivilegeTests
 {
     private static readonly string[] Zones = ["Z0111111111AAAAAAAAAA", "Z0222222222BBBBBBBBBB"];

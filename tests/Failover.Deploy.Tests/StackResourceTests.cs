@@ -3,6 +3,7 @@ using Failover.Deploy.Tests.Template;
 namespace Failover.Deploy.Tests;
 
 /// <summary>The stateful and operational resources of the stack: the table, the drift queue, the alarms and the outputs.</summary>
+[Trait("Category", "Deploy")]
 public sealed class StackResourceTests
 {
     private static readonly TranslatedTemplate Template = TranslatedTemplate.Instance;

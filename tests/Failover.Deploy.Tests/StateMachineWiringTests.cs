@@ -6,6 +6,7 @@ using Failover.Deploy.Tests.Template;
 namespace Failover.Deploy.Tests;
 
 /// <summary>The provisioning state machine as deployed: its placeholders, the functions it invokes and what it may invoke.</summary>
+[Trait("Category", "Deploy")]
 public sealed class StateMachineWiringTests
 {
     private const string StateMachine = "ProvisioningStateMachine";

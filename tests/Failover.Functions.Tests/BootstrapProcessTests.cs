@@ -7,6 +7,7 @@ using Failover.Functions.Hosting.RuntimeApi;
 namespace Failover.Functions.Tests;
 
 /// <summary>The Native AOT binary as Lambda runs it: a separate process talking to the Runtime API over HTTP.</summary>
+[Trait("Category", "Deploy")]
 public sealed class BootstrapProcessTests(PublishedBootstrap bootstrap) : IClassFixture<PublishedBootstrap>
 {
     private static readonly long Deadline = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();

@@ -4,6 +4,7 @@ using Failover.Functions.Hosting.Logging;
 
 namespace Failover.Functions.Tests;
 
+[Trait("Category", "Unit")]
 public sealed partial class FunctionCatalogTests
 {
     /// <summary>A function whose Handler the binary does not serve fails every invocation with HandlerNotFound.</summary>

@@ -5,6 +5,7 @@ using Failover.Functions.Hosting.Logging;
 
 namespace Failover.Functions.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class HandlerTableTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);

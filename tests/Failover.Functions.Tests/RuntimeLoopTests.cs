@@ -6,6 +6,7 @@ using Failover.Functions.Hosting.RuntimeApi;
 
 namespace Failover.Functions.Tests;
 
+[Trait("Category", "EndToEnd")]
 public sealed class RuntimeLoopTests
 {
     private static readonly DateTimeOffset FarDeadline = new(2040, 1, 2, 3, 4, 5, 678, TimeSpan.Zero);

@@ -5,6 +5,7 @@ namespace Failover.Reliability.Tests;
 
 /// <summary>What users send the service: racing requests, hostile input, and specs that reach for what is not the tree's.</summary>
 [Collection(ApiScenarios.Name)]
+[Trait("Category", "Reliability")]
 public sealed class ApiScenarioTests(ApiScenarios.Stack fixture, ITestOutputHelper output)
 {
     [Fact]

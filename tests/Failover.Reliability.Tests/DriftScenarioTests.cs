@@ -5,6 +5,7 @@ namespace Failover.Reliability.Tests;
 
 /// <summary>A drift cycle over many trees with a poisoned message among them.</summary>
 [Collection(DriftScenarios.Name)]
+[Trait("Category", "Reliability")]
 public sealed class DriftScenarioTests(DriftScenarios.Stack fixture, ITestOutputHelper output)
 {
     [Fact]

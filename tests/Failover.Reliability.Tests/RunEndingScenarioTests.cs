@@ -5,6 +5,7 @@ namespace Failover.Reliability.Tests;
 
 /// <summary>Runs that end badly: killed outright, or stopped by a record Route 53 or the service refuses.</summary>
 [Collection(RunEndingScenarios.Name)]
+[Trait("Category", "Reliability")]
 public sealed class RunEndingScenarioTests(RunEndingScenarios.Stack fixture, ITestOutputHelper output)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Failover.Reliability.Tests;
 
 /// <summary>Trees through the real workflow under Route 53 faults and crashed functions.</summary>
 [Collection(WorkflowScenarios.Name)]
+[Trait("Category", "Reliability")]
 public sealed class WorkflowScenarioTests(WorkflowScenarios.Stack fixture, ITestOutputHelper output)
 {
     [Fact]

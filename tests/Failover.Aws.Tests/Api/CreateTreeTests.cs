@@ -5,6 +5,7 @@ using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class CreateTreeTests
 {
     [Fact]

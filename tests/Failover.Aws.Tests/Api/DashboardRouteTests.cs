@@ -5,6 +5,7 @@ using Failover.Service.Ports;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class DashboardRouteTests
 {
     private sealed class Files(params DashboardFile[] files) : IDashboardFiles

@@ -5,6 +5,7 @@ using Failover.Core.Route53;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class DriftStatesTests
 {
     [Fact]

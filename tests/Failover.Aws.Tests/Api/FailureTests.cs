@@ -5,6 +5,7 @@ using Failover.Aws.Http;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class FailureTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class HealthRouteTests
 {
     private const string Ok = "Success: HTTP Status Code 200, OK";

@@ -3,6 +3,7 @@ using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class ReadRouteTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Failover.Api.Routing;
 
 namespace Failover.Aws.Tests.Api;
 
+[Trait("Category", "Unit")]
 public sealed class RoutingTests
 {
     [Fact]
@@ -80,6 +81,7 @@ public sealed class RoutingTests
     }
 }
 
+[Trait("Category", "Unit")]
 public sealed class ApiOptionsTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Failover.Aws.Tests.Architecture;
 /// (what a layer may use) and the compiled assemblies (what it does use), so a stray <c>using</c> of the SDK fails
 /// here rather than in review.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ProjectDependencyTests
 {
     private static readonly string Root = FindRoot();
@@ -22,7 +23,8 @@ public sealed class ProjectDependencyTests
         ["Failover.Composition"] = ["Failover.Core", "Failover.Service", "Failover.Store", "Failover.Aws", "Failover.Api"],
         ["Functions"] = ["Failover.Core", "Failover.Composition"],
         ["Cli"] = ["Failover.Core", "Failover.Composition"],
-        ["Local"] = ["Failover.Core", "Failover.Composition", "Functions"],
+        ["Local.Moto"] = [],
+        ["Local"] = ["Failover.Core", "Failover.Composition", "Functions", "Local.Moto"],
     };
 
     [Fact]
@@ -55,13 +57,27 @@ public sealed class ProjectDependencyTests
     [Fact]
     public void Only_tests_and_benchmarks_reference_the_local_stack()
     {
-        var referrers = Directory.GetFiles(Root, "*.csproj", SearchOption.AllDirectories)
-            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Where(p => ProjectReferences(p).Contains("Local"))
-            .Select(p => Path.GetRelativePath(Root, p).Split(Path.DirectorySeparatorChar)[0])
-            .ToList();
+        var referrers = LocalStackReferrers().Select(p => Path.GetRelativePath(Root, p).Split(Path.DirectorySeparatorChar)[0]).ToList();
         Assert.All(referrers, top => Assert.Contains(top, new[] { "tests", "bench" }));
     }
+
+    // The local stack brings ASP.NET and every function with it: only what runs the stack may reference it. Tests
+    // that need only moto take src/Local.Moto.
+    private static readonly string[] StackUsers = ["Failover.EndToEnd.Tests", "Failover.Reliability", "Failover.Bench"];
+
+    [Fact]
+    public void Only_the_stack_suites_reference_the_local_stack_and_the_rest_take_moto_alone()
+    {
+        var referrers = LocalStackReferrers().Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.NotEmpty(referrers);
+        Assert.All(referrers, name => Assert.Contains(name, StackUsers));
+        Assert.Contains("Local.Moto", ProjectReferences(Path.Combine(Root, "tests", "Failover.Aws.Tests", "Failover.Aws.Tests.csproj")));
+    }
+
+    private static IEnumerable<string> LocalStackReferrers() =>
+        Directory.GetFiles(Root, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(p => ProjectReferences(p).Contains("Local"));
 
     private static IEnumerable<string> ProjectReferences(string project) =>
         XDocument.Load(project).Descendants("ProjectReference")

@@ -2,6 +2,7 @@ using Failover.Service.Drift;
 
 namespace Failover.Aws.Tests.Drift;
 
+[Trait("Category", "Unit")]
 public sealed class DriftOptionsTests
 {
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>

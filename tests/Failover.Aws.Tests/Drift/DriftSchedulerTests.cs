@@ -12,6 +12,7 @@ namespace Failover.Aws.Tests.Drift;
 
 /// <summary>The scheduler against moto's DynamoDB and SQS; partial batch failures through a stand-in in front of moto's SQS.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class DriftSchedulerTests(MotoFixture moto)
 {
     [Fact]

@@ -3,6 +3,7 @@ using Failover.Service.Drift;
 namespace Failover.Aws.Tests.Drift;
 
 /// <summary>The worker's batch logic: each message succeeds or fails on its own.</summary>
+[Trait("Category", "Unit")]
 public sealed class DriftWorkerTests
 {
     private static DriftWorkItem Message(string id, string tree) => new(id, DriftMessage.Write(tree));

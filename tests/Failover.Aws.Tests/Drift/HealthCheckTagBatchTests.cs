@@ -8,6 +8,7 @@ namespace Failover.Aws.Tests.Drift;
 
 /// <summary>The drift check's health check pass against moto: tags are read ten checks per request.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class HealthCheckTagBatchTests(MotoFixture moto)
 {
     [Fact]

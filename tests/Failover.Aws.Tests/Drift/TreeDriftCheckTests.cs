@@ -17,6 +17,7 @@ namespace Failover.Aws.Tests.Drift;
 
 /// <summary>The drift check of one tree against moto: a tree applied for real, changed out of band, read back.</summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class TreeDriftCheckTests(MotoFixture moto)
 {
     private sealed record Setup(ProgressStore Store, ManualTimeProvider Time, Route53Client Route53, RequestCounter Requests, TreeSpec Spec, StringWriter Metrics)

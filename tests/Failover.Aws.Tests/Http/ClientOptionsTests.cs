@@ -5,6 +5,7 @@ using Failover.Service.Ports.Route53;
 
 namespace Failover.Aws.Tests.Http;
 
+[Trait("Category", "Unit")]
 public sealed class ClientOptionsTests
 {
     private static Func<string, string?> Env(params (string Name, string Value)[] variables) =>

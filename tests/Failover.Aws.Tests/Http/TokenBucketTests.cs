@@ -5,6 +5,7 @@ using Failover.Aws.Tests.Route53;
 namespace Failover.Aws.Tests.Http;
 
 /// <summary>The client-side rate limit on a fake clock: burst first, then one request per refill interval.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TokenBucketTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Failover.Aws.Tests.Progress;
 /// unprocessed, the way DynamoDB does under throttling; moto still stores what was passed on.
 /// </summary>
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class BatchWriterTests(MotoFixture moto)
 {
     private static readonly ProgressStoreOptions NoWaiting = new() { BatchRetryBaseDelay = TimeSpan.Zero, MaxBatchAttempts = 4 };

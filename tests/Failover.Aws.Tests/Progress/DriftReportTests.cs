@@ -3,6 +3,7 @@ using static Failover.Aws.Tests.Progress.ProgressTestStores;
 namespace Failover.Aws.Tests.Progress;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class DriftReportTests(MotoFixture moto)
 {
     [Fact]

@@ -17,6 +17,7 @@ public sealed class EndpointVariablesCollection : ICollectionFixture<MotoFixture
 }
 
 [Collection(EndpointVariablesCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class EndpointConfigurationTests(MotoFixture moto)
 {
     [Theory]

@@ -5,6 +5,7 @@ using static Failover.Aws.Tests.Progress.ProgressTestStores;
 namespace Failover.Aws.Tests.Progress;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class LockTests(MotoFixture moto)
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(15);

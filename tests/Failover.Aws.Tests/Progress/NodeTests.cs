@@ -6,6 +6,7 @@ using static Failover.Aws.Tests.Progress.ProgressTestStores;
 namespace Failover.Aws.Tests.Progress;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class NodeTests(MotoFixture moto)
 {
     private static PlannedNode Node(int i) => new(

@@ -6,6 +6,7 @@ using Failover.Service.Progress;
 namespace Failover.Aws.Tests.Progress;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ProgressTableTests(MotoFixture moto)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Failover.Service.Progress;
 
 namespace Failover.Aws.Tests.Progress;
 
+[Trait("Category", "Unit")]
 public sealed class SplitTextTests
 {
     [Fact]

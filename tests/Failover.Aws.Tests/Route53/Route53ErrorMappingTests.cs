@@ -6,6 +6,7 @@ using Failover.Core.Route53;
 namespace Failover.Aws.Tests.Route53;
 
 /// <summary>Route 53's error documents, sent by a loopback server, become the typed exceptions callers catch.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class Route53ErrorMappingTests
 {
     [Fact]

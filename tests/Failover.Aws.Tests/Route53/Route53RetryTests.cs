@@ -7,6 +7,7 @@ using Failover.Core.Route53;
 namespace Failover.Aws.Tests.Route53;
 
 /// <summary>Retries against a loopback server that answers as Route 53 does when it throttles, is busy or drops the line.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class Route53RetryTests
 {
     private static readonly ChangeBatch Batch = new([new RecordChange(ChangeAction.Create,

@@ -5,6 +5,7 @@ using Failover.Core.Route53;
 namespace Failover.Aws.Tests.Route53;
 
 /// <summary>What the client puts on the wire and how it pages, checked at a loopback server.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class Route53WireTests
 {
     private static readonly XNamespace Ns = "https://route53.amazonaws.com/doc/2013-04-01/";

@@ -5,6 +5,7 @@ using Failover.Core.Route53;
 namespace Failover.Aws.Tests.Route53;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class Route53ZonesAndChangesTests(MotoFixture moto)
 {
     [Fact]

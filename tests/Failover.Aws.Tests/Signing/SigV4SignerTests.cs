@@ -12,6 +12,7 @@ namespace Failover.Aws.Tests.Signing;
 /// The signature AWSSDK.Core's signer computes through <see cref="AwsRequestSigner"/> must be the one botocore computes
 /// for the same request, credentials and time: two independent implementations of SigV4 agreeing.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class SigV4SignerTests
 {
     private static readonly DateTime SignedAt = new(2015, 8, 30, 12, 36, 0, DateTimeKind.Utc);

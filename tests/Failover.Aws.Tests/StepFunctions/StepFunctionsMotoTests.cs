@@ -3,6 +3,7 @@ using Failover.Aws.StepFunctions;
 namespace Failover.Aws.Tests.StepFunctions;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class StepFunctionsMotoTests(MotoFixture moto)
 {
     private const string Role = "arn:aws:iam::123456789012:role/failover-apply";

@@ -7,6 +7,7 @@ using Failover.Aws.Tests.Route53;
 namespace Failover.Aws.Tests.StepFunctions;
 
 /// <summary>The JSON 1.0 wire, errors and retries, checked at a loopback server answering as Step Functions does.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class StepFunctionsWireTests
 {
     private const string Machine = "arn:aws:states:eu-west-1:123456789012:stateMachine:apply";

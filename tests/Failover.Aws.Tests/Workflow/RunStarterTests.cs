@@ -7,6 +7,7 @@ using Failover.Service.Workflow;
 namespace Failover.Aws.Tests.Workflow;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RunStarterTests(MotoFixture moto)
 {
     private StepFunctionsClient States() => new(new StepFunctionsClientOptions { Region = "us-east-1", Endpoint = moto.Url });

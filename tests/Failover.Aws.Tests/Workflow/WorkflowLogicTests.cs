@@ -10,6 +10,7 @@ using Failover.Core.Route53;
 namespace Failover.Aws.Tests.Workflow;
 
 /// <summary>The workflow's pure parts: which state runs which layer, node bookkeeping, error names, settings.</summary>
+[Trait("Category", "Unit")]
 public sealed class WorkflowLogicTests
 {
     private static ResourceRecordSet Record(string name, string? id, string value = "192.0.2.1") =>

@@ -8,6 +8,7 @@ using Failover.Core.Route53;
 namespace Failover.Aws.Tests.Workflow;
 
 [Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class WorkflowStepTests(MotoFixture moto)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Compilation;
 
+[Trait("Category", "Unit")]
 public class CallerReferenceTests
 {
     private static readonly HealthCheckConfig Config = new() { Type = "HTTPS", IpAddress = "192.0.2.10", Port = 443, ResourcePath = "/health" };

@@ -3,6 +3,7 @@ using Failover.Core.Spec;
 
 namespace Failover.Core.Tests.Compilation;
 
+[Trait("Category", "Unit")]
 public class HealthCheckConfigResolverTests
 {
     private static readonly EndpointSpec Ipv4 = new() { Values = ["192.0.2.10"] };

@@ -3,6 +3,7 @@ using Failover.Core.Route53;
 
 namespace Failover.Core.Tests.Compilation;
 
+[Trait("Category", "Unit")]
 public class HealthCheckPlaceholderTests
 {
     private static readonly ResourceRecordSet Record = new() { Name = "t.example.com", Type = "A", SetIdentifier = "a", Ttl = 60, ResourceRecords = ["192.0.2.1"] };

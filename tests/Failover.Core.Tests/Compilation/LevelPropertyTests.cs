@@ -3,6 +3,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Compilation;
 
+[Trait("Category", "Unit")]
 public class LevelPropertyTests
 {
     public static TheoryData<int, int> Trees() => new() { { 1, 1 }, { 2, 2 }, { 3, 7 }, { 4, 50 }, { 5, 300 }, { 6, 1000 }, { 7, 2500 }, { 8, 40 }, { 9, 9 } };

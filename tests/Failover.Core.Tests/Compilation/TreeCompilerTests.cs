@@ -6,6 +6,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Compilation;
 
+[Trait("Category", "Unit")]
 public class TreeCompilerTests
 {
     private static ResourceRecordSet Record(CompiledTree tree, string setIdentifier) =>

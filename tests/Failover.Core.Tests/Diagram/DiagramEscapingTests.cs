@@ -5,6 +5,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Diagram;
 
+[Trait("Category", "Unit")]
 public class DiagramEscapingTests
 {
     private static readonly string[] HostileIds =

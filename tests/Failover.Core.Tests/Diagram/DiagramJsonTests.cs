@@ -4,6 +4,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Diagram;
 
+[Trait("Category", "Unit")]
 public class DiagramJsonTests
 {
     private static JsonElement Nodes(string json) => JsonDocument.Parse(json).RootElement.GetProperty("nodes");

@@ -4,6 +4,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Diagram;
 
+[Trait("Category", "Unit")]
 public class DiagramLabelTests
 {
     /// <summary>The Mermaid label of the node with this id, lines joined by " | ".</summary>

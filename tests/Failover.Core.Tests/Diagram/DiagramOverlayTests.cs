@@ -3,6 +3,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Diagram;
 
+[Trait("Category", "Unit")]
 public class DiagramOverlayTests
 {
     private static readonly DiagramOverlay Overlay = new(new Dictionary<string, NodeOverlay>

@@ -5,6 +5,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Diagram;
 
+[Trait("Category", "Unit")]
 public class DotOutputTests
 {
     /// <summary>The statements of a DOT text, split at semicolons outside quoted strings; fails on unbalanced braces or quotes.</summary>

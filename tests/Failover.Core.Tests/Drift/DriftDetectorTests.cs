@@ -5,6 +5,7 @@ using Failover.Testing;
 namespace Failover.Core.Tests.Drift;
 
 /// <summary>Each kind of drift, one change out of band at a time, and none when Route 53 matches the tree.</summary>
+[Trait("Category", "Unit")]
 public class DriftDetectorTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Failover.Core.Spec;
 
 namespace Failover.Core.Tests.Drift;
 
+[Trait("Category", "Unit")]
 public class DriftRepairPolicyTests
 {
     private static readonly RecordKey Key = new("api.example.com", "A", "x");

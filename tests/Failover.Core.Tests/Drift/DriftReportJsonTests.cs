@@ -5,6 +5,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Drift;
 
+[Trait("Category", "Unit")]
 public class DriftReportJsonTests
 {
     private static DriftReport Drifted()

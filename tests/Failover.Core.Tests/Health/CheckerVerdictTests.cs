@@ -3,6 +3,7 @@ using Failover.Core.Health;
 
 namespace Failover.Core.Tests.Health;
 
+[Trait("Category", "Unit")]
 public sealed class CheckerVerdictTests
 {
     private const string Ok = "Success: HTTP Status Code 200, OK";

@@ -5,6 +5,7 @@ using Failover.Core.Tests.Drift;
 
 namespace Failover.Core.Tests.Health;
 
+[Trait("Category", "Unit")]
 public sealed class NodeHealthChecksTests
 {
     private static readonly CompiledTree Desired = TreeCompiler.Compile(DriftTrees.Weighted("external-7"));

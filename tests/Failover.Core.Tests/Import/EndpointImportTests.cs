@@ -4,6 +4,7 @@ using static Failover.Core.Tests.Import.Policies;
 
 namespace Failover.Core.Tests.Import;
 
+[Trait("Category", "Unit")]
 public class EndpointImportTests
 {
     private static (AliasSpec? Alias, IReadOnlyList<SpecDiagnostic> Diagnostics) ImportEndpoint(string endpoint, string reference = "")

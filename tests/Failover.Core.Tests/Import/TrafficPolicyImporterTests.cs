@@ -5,6 +5,7 @@ using static Failover.Core.Tests.Import.Policies;
 
 namespace Failover.Core.Tests.Import;
 
+[Trait("Category", "Unit")]
 public class TrafficPolicyImporterTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class ChangeBatchPackerTests
 {
     private static RecordChange Change(ChangeAction action, int i, params string[] values) =>

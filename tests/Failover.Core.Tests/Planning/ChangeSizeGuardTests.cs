@@ -5,6 +5,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class ChangeSizeGuardTests
 {
     private static TreeSpec Weighted(params string[] values) => SampleTrees.With(new TreeNode

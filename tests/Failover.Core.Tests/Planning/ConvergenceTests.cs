@@ -7,6 +7,7 @@ using Failover.Testing;
 namespace Failover.Core.Tests.Planning;
 
 /// <summary>Plans applied to an in-memory zone: re-planning converges to nothing, and updates never leave the name unanswered.</summary>
+[Trait("Category", "Unit")]
 public class ConvergenceTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class DiffTests
 {
     private static TreeNode Weighted(params (string Id, string Value)[] children) => new()

@@ -6,6 +6,7 @@ using Failover.Testing;
 namespace Failover.Core.Tests.Planning;
 
 /// <summary>The shipped examples, read by the real parser, compile and plan cleanly.</summary>
+[Trait("Category", "Unit")]
 public class ExamplePlanTests
 {
     private static TreeSpec Parse(string file)

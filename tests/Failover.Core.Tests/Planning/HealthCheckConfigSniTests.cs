@@ -2,6 +2,7 @@ using Failover.Core.Route53;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class HealthCheckConfigSniTests
 {
     [Theory]

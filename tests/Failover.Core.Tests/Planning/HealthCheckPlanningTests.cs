@@ -6,6 +6,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class HealthCheckPlanningTests
 {
     private static InMemoryZone Applied(TreeSpec spec)

@@ -5,6 +5,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class LayeringTests
 {
     [Fact]

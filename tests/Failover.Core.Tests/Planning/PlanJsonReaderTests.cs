@@ -6,6 +6,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class PlanJsonReaderTests
 {
     private static Plan Create() => Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty);

@@ -7,6 +7,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class PlanJsonWriterTests
 {
     /// <summary>A plan whose records and checks between them use every field the writer knows.</summary>

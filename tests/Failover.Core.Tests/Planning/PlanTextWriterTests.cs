@@ -4,6 +4,7 @@ using Failover.Testing;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class PlanTextWriterTests
 {
     [Fact]

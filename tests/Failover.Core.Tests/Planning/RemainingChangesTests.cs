@@ -3,6 +3,7 @@ using Failover.Core.Route53;
 
 namespace Failover.Core.Tests.Planning;
 
+[Trait("Category", "Unit")]
 public class RemainingChangesTests
 {
     private static ResourceRecordSet Weighted(string id, long weight, string value = "192.0.2.1") => new()

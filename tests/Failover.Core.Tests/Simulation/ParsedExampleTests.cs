@@ -5,6 +5,7 @@ using Failover.Core.Spec;
 namespace Failover.Core.Tests.Simulation;
 
 /// <summary>The simulator and the diagram on the shipped example, read by the real parser.</summary>
+[Trait("Category", "Unit")]
 public class ParsedExampleTests
 {
     private static TreeSpec Www()

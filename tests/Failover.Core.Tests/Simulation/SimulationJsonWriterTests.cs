@@ -4,6 +4,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Simulation;
 
+[Trait("Category", "Unit")]
 public class SimulationJsonWriterTests
 {
     [Fact]

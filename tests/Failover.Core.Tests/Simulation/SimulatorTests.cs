@@ -5,6 +5,7 @@ using static Failover.Core.Tests.Simulation.Trees;
 
 namespace Failover.Core.Tests.Simulation;
 
+[Trait("Category", "Unit")]
 public class SimulatorTests
 {
     private static SimulationResult Run(TreeSpec spec, string unhealthy = "", string? region = null, string? location = null) =>

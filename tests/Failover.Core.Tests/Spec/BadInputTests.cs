@@ -5,6 +5,7 @@ using Failover.Core.Validation;
 namespace Failover.Core.Tests.Spec;
 
 /// <summary>Whatever the text, the parser answers with diagnostics, never an exception.</summary>
+[Trait("Category", "Unit")]
 public class BadInputTests
 {
     [Theory]

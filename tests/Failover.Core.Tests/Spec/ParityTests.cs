@@ -3,6 +3,7 @@ using Failover.Core.Spec;
 namespace Failover.Core.Tests.Spec;
 
 /// <summary>The same spec written as JSON and as YAML reads into the same model with the same diagnostics.</summary>
+[Trait("Category", "Unit")]
 public class ParityTests
 {
     public static TheoryData<string> JsonExamples() => new(Examples.All().Where(n => n.EndsWith(".json")));

@@ -6,6 +6,7 @@ using Failover.Core.Validation;
 namespace Failover.Core.Tests.Spec;
 
 /// <summary>schemas/tree.schema.json describes exactly what the parser reads, so the two cannot drift apart.</summary>
+[Trait("Category", "Unit")]
 public class SchemaTests
 {
     private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", "tree.schema.json")))!;

@@ -3,6 +3,7 @@ using Failover.Core.Spec;
 
 namespace Failover.Core.Tests.Spec;
 
+[Trait("Category", "Unit")]
 public class SpecParserTests
 {
     [Fact]

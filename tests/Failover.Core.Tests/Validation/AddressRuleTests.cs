@@ -3,6 +3,7 @@ using Failover.Core.Spec;
 namespace Failover.Core.Tests.Validation;
 
 /// <summary>Route 53 health checkers reach only public addresses; the documentation ranges stay usable for examples.</summary>
+[Trait("Category", "Unit")]
 public class AddressRuleTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using Failover.Core.Tests.Spec;
 
 namespace Failover.Core.Tests.Validation;
 
+[Trait("Category", "Unit")]
 public class ExampleTests
 {
     public static TheoryData<string> AllExamples() => new(Examples.All());

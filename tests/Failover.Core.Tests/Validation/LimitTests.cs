@@ -3,6 +3,7 @@ using Failover.Core.Validation;
 
 namespace Failover.Core.Tests.Validation;
 
+[Trait("Category", "Unit")]
 public class LimitTests
 {
     [Fact]

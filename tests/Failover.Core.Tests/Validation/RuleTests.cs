@@ -1,6 +1,7 @@
 namespace Failover.Core.Tests.Validation;
 
 /// <summary>Each validation rule: a spec breaking it gets the diagnostic, a close spec keeping it loads clean.</summary>
+[Trait("Category", "Unit")]
 public class RuleTests
 {
     private static readonly Dictionary<string, RuleCase> Cases =

@@ -4,6 +4,7 @@ using Failover.Core.Validation;
 
 namespace Failover.Core.Tests.Validation;
 
+[Trait("Category", "Unit")]
 public class SpecLoaderTests
 {
     [Fact]

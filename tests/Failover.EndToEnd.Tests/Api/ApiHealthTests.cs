@@ -12,6 +12,7 @@ namespace Failover.EndToEnd.Tests.Api;
 /// read with GetHealthCheckStatus, and a check made to fail through the stack's <c>/_local/health-status</c>.
 /// </summary>
 [Collection(ApiStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ApiHealthTests(ApiStackFixture stack) : IAsyncLifetime
 {
     private const string Failing = "Failure: HTTP Status Code 503, Service Unavailable. Resolved IP: 2001:db8::10";

@@ -12,6 +12,7 @@ namespace Failover.EndToEnd.Tests.Api;
 /// of src/StateMachine on moto, whose Task states run the real functions; Route 53 is read back with the AWS CLI.
 /// </summary>
 [Collection(ApiStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper log) : IDisposable
 {
     private readonly ApiClient _api = stack.Api;

@@ -9,6 +9,7 @@ namespace Failover.EndToEnd.Tests.Api;
 /// document (no stack trace: <see cref="ApiClient"/> checks every answer), and none of them changes anything.
 /// </summary>
 [Collection(ApiStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ApiProblemTests(ApiStackFixture stack)
 {
     private readonly ApiClient _api = stack.Api;

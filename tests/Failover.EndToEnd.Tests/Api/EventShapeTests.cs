@@ -10,6 +10,7 @@ namespace Failover.EndToEnd.Tests.Api;
 /// The API Gateway emulation on its own: a stand-in Api function shows the event it receives and returns crafted
 /// responses, so the event's shape and the response mapping are checked without the service behind them.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class EventShapeTests : IAsyncLifetime
 {
     private Local.LocalStack? _stack;

@@ -10,6 +10,7 @@ namespace Failover.EndToEnd.Tests.Api;
 /// served route is documented and deployed.
 /// </summary>
 [Collection(ApiStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed partial class OpenApiRouteTests(ApiStackFixture stack)
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];

@@ -12,6 +12,7 @@ namespace Failover.EndToEnd.Tests.DirectApply;
 /// client, and compared with what the compiler says the tree is.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class DirectApplyTests(LocalStackFixture stack)
 {
     private static readonly string[] MutatingOperations =

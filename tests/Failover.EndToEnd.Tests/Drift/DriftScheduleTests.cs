@@ -7,6 +7,7 @@ using Failover.Local.Lambda;
 namespace Failover.EndToEnd.Tests.Drift;
 
 /// <summary>The schedule emulation on its own: the timer fires the scheduler with a scheduled event, and can be switched off.</summary>
+[Trait("Category", "Unit")]
 public sealed class DriftScheduleTests
 {
     [Fact]

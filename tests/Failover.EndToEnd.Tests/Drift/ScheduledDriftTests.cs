@@ -15,6 +15,7 @@ namespace Failover.EndToEnd.Tests.Drift;
 /// it stored, read back with <c>failover drift</c>.
 /// </summary>
 [Collection(DriftStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ScheduledDriftTests(DriftStackFixture stack)
 {
     /// <summary>A weighted root (so a foreign weighted record can join its group) over three checked endpoints and a nested failover rule.</summary>

@@ -4,6 +4,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary>Route 53's change-batch rules, enforced by the realism layer where moto accepts anything.</summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ChangeBatchRealismTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     private readonly Route53Wire _edge = new(fixture.EdgeUrl);

@@ -4,6 +4,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary>Changes go PENDING → INSYNC on the stack's clock; moto reports INSYNC at once, under one fixed id.</summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ChangePropagationTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     private readonly Route53Wire _edge = new(fixture.EdgeUrl);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary><c>failover-local</c> as a user runs it: exit codes and messages when it cannot start.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class CommandLineTests
 {
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string path, params string[] arguments)

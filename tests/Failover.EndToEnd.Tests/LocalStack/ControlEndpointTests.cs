@@ -5,6 +5,7 @@ using Failover.Local.Edge;
 namespace Failover.EndToEnd.Tests.LocalStack;
 
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ControlEndpointTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     private readonly HttpClient _http = new() { BaseAddress = fixture.EdgeUrl };

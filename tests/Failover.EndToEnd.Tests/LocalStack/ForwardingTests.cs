@@ -6,6 +6,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary>Everything that is not ours reaches moto as sent and comes back as moto answered.</summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ForwardingTests(LocalStackFixture fixture)
 {
     private static async Task<(int Status, string? ContentType, string Body)> DescribeMissingTableAsync(Uri endpoint)

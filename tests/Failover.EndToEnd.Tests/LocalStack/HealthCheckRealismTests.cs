@@ -4,6 +4,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary>CreateHealthCheck's CallerReference idempotency, which moto lacks (it creates a duplicate).</summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class HealthCheckRealismTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     private readonly Route53Wire _edge = new(fixture.EdgeUrl);

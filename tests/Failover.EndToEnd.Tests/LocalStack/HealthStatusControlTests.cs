@@ -11,6 +11,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 /// checker of that check reports through the edge, realism layer on or off.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class HealthStatusControlTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     private const string Failing = "Failure: HTTP Status Code 503, Service Unavailable";

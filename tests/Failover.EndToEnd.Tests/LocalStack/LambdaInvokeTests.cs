@@ -5,6 +5,7 @@ using Failover.Local.Aws;
 namespace Failover.EndToEnd.Tests.LocalStack;
 
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class LambdaInvokeTests(LocalStackFixture fixture)
 {
     [Fact]

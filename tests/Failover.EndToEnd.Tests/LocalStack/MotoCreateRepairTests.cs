@@ -4,6 +4,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary>A record set deleted and created again, exactly as before: Route 53 accepts it, and so must the local stack.</summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class MotoCreateRepairTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     private readonly Route53Wire _edge = new(fixture.EdgeUrl);

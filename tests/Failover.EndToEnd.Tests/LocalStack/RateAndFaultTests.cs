@@ -4,6 +4,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 
 /// <summary>The account-wide request rate and injected faults, as a Route 53 client sees them.</summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RateAndFaultTests(LocalStackFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ResetRealismAsync();

@@ -11,6 +11,7 @@ using Failover.Local.Resources;
 namespace Failover.EndToEnd.Tests.LocalStack;
 
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class StartupTests(LocalStackFixture fixture)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Failover.EndToEnd.Tests.LocalStack;
 /// the stack points at the edge: these executions prove that path, which the provisioning workflow depends on.
 /// </summary>
 [Collection(LocalStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class StepFunctionsTests(LocalStackFixture fixture)
 {
     /// <summary>One Task calling the function through the lambda:invoke integration, optionally caught into a Pass state.</summary>

@@ -16,6 +16,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// with the AWS CLI, an independent client.
 /// </summary>
 [Collection(WorkflowStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {
     private readonly WorkflowTestSupport _support = new(stack, log);

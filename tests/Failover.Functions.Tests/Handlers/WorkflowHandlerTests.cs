@@ -13,6 +13,7 @@ using Failover.Functions.Hosting.Logging;
 namespace Failover.Functions.Tests.Handlers;
 
 /// <summary>The workflow handlers' edges: names in the catalog, input parsing, and failures as the state machine sees them.</summary>
+[Trait("Category", "Unit")]
 public sealed class WorkflowHandlerTests
 {
     /// <summary>Services whose AWS endpoints refuse connections: every call fails the way a network outage does.</summary>

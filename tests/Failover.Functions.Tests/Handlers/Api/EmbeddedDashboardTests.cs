@@ -6,6 +6,7 @@ using Failover.Functions.Handlers.Api;
 namespace Failover.Functions.Tests.Handlers.Api;
 
 /// <summary>The web dashboard built from web/ is inside the binary, whole: its page and every file the page loads.</summary>
+[Trait("Category", "Unit")]
 public sealed partial class EmbeddedDashboardTests
 {
     private static readonly EmbeddedDashboardFiles Files = EmbeddedDashboardFiles.Instance;
