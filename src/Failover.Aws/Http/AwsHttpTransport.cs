@@ -45,18 +45,37 @@ public sealed class AwsHttpTransport
                 var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccess) return response;
                 var error = _readError(response);
+                // A server error says the service failed, not that it did nothing: a write that is not safe to repeat
+                // goes back to its caller, which reads the state before it decides to send it again.
+                if (!request.SafeToRepeat && response.StatusCode >= HttpStatusCode.InternalServerError && !IsRateRefusal(error.Code))
+                    throw new OutcomeUnknownException(request.Operation, error.Message, response.StatusCode, error.RequestId, error);
                 if (!error.IsRetryable || retry >= Retry.MaxRetries) throw error;
             }
-            catch (HttpRequestException e) when (retry < Retry.MaxRetries && MaySendAgain(e, request))
+            catch (HttpRequestException e) when (!MaySendAgain(e, request))
+            {
+                throw new OutcomeUnknownException(request.Operation, $"connection lost: {e.Message}", 0, null, e);
+            }
+            catch (HttpRequestException) when (retry < Retry.MaxRetries)
             {
             }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && retry < Retry.MaxRetries && request.SafeToRepeat)
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested && !request.SafeToRepeat)
             {
                 // HttpClient's timeout: the request went out and the answer never came, so it may have been applied.
+                throw new OutcomeUnknownException(request.Operation, "timed out", 0, null, e);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && retry < Retry.MaxRetries)
+            {
             }
             await Task.Delay(NextDelay(retry + 1), Time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Codes with which AWS refuses a request before acting on it because the caller is too fast (Route 53 API
+    /// reference, "Common Errors": Throttling; S3-style SlowDown on 503): resending such a request is always safe.
+    /// </summary>
+    private static bool IsRateRefusal(string code) =>
+        code is "Throttling" or "ThrottlingException" or "SlowDown" or "RequestLimitExceeded" or "TooManyRequestsException";
 
     private TimeSpan NextDelay(int retry)
     {

@@ -35,10 +35,12 @@ public sealed class PlanApplier(IRoute53 route53)
         string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds, CancellationToken cancellationToken = default)
     {
         var changes = new List<ChangeInfo>();
+        var submitter = new ChangeBatchSubmitter(route53);
         foreach (var batch in layer.ChangeBatches)
         {
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
-            changes.Add(await route53.ChangeResourceRecordSetsAsync(hostedZoneId, resolved, cancellationToken: cancellationToken).ConfigureAwait(false));
+            // A batch that landed although its answer was lost has no change id to wait on; later ones still do.
+            if (await submitter.SubmitAsync(hostedZoneId, resolved, cancellationToken).ConfigureAwait(false) is { } change) changes.Add(change);
         }
         return changes;
     }

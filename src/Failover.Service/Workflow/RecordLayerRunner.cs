@@ -14,7 +14,8 @@ public sealed record BatchOutcome(ChangeBatch Planned, ChangeInfo? Change);
 /// Applies one record layer so that running it again converges: the zone is read again at the layer's names, each
 /// planned batch is cut down to what still differs (<see cref="RemainingChanges"/>), and only that is submitted. The
 /// tree's ownership is recorded before a record is written and forgotten once it is gone, so a crash at any point
-/// leaves every record the tree made known as its own, and nothing it does not own ever touched.
+/// leaves every record the tree made known as its own, and nothing it does not own ever touched. A batch whose answer
+/// was lost is never blindly resent: <see cref="ChangeBatchSubmitter"/> reads the zone to learn whether it landed.
 /// </summary>
 public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
 {
@@ -36,21 +37,28 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
                 $"layer {layer.Name}: the zone holds records tree '{tree}' does not own where it would write: "
                 + string.Join("; ", conflicts.Select(c => c.ToString())));
 
-        var written = remainders.Where(r => r.Remainder.Batch is not null)
-            .SelectMany(r => r.Remainder.Batch!.Changes).Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).Distinct().ToList();
-        // Ownership first: a crash after Route 53 accepted a batch must still leave its records known as the tree's.
-        if (written.Count > 0) await store.AddOwnedRecordsAsync(tree, written, cancellationToken).ConfigureAwait(false);
-
         var outcomes = new List<BatchOutcome>();
+        var submitter = new ChangeBatchSubmitter(route53);
         foreach (var (batch, remainder) in remainders)
         {
             ChangeInfo? change = null;
             if (remainder.Batch is { } remaining)
             {
-                // A lost answer is resent only when resending cannot fail or do harm: UPSERTs alone. Otherwise the
-                // transient failure fails the step, and the retried step finds out from the zone what went through.
-                var upsertsOnly = remaining.Changes.All(c => c.Action == ChangeAction.Upsert);
-                change = await route53.ChangeResourceRecordSetsAsync(hostedZoneId, remaining, upsertsOnly, cancellationToken).ConfigureAwait(false);
+                // Ownership first: a crash after Route 53 accepted the batch must still leave its records known as the
+                // tree's. Only keys the tree did not own yet are new claims, and those are dropped again if Route 53
+                // refuses the batch: a record someone else wrote there in the meantime must never become the tree's.
+                var claims = remaining.Changes.Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key)
+                    .Where(key => !owned.Contains(key)).Distinct().ToList();
+                if (claims.Count > 0) await store.AddOwnedRecordsAsync(tree, claims, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    change = await submitter.SubmitAsync(hostedZoneId, remaining, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Route53Exception refused) when (!refused.IsRetryable && claims.Count > 0)
+                {
+                    await store.RemoveOwnedRecordsAsync(tree, claims, CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
             }
             var outcome = new BatchOutcome(batch, change);
             outcomes.Add(outcome);

@@ -13,4 +13,9 @@ public enum FaultKind
     DroppedConnection,
     /// <summary>The request is applied, then the connection is cut: the caller cannot know it succeeded.</summary>
     ResponseLostAfterApplied,
+    /// <summary>
+    /// The request is applied, then answered <c>500 InternalFailure</c>: a server error says the service failed, not
+    /// that nothing happened, so the caller must read the state before it sends the request again.
+    /// </summary>
+    ServerErrorAfterApplied,
 }

@@ -36,6 +36,9 @@ public static class Route53ErrorResponse
         WriteAsync(response, 400, "PriorRequestNotComplete",
             "The request was rejected because Route 53 was still processing a prior request.");
 
+    public static Task InternalFailureAsync(HttpResponse response) =>
+        WriteAsync(response, 500, "InternalFailure", "The request processing has failed because of an unknown error.", "Receiver");
+
     public static Task ServiceUnavailableAsync(HttpResponse response) =>
         WriteAsync(response, 503, "ServiceUnavailable", "Service Unavailable", type: "Receiver");
 

@@ -67,6 +67,17 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
             context.Abort();
             return;
         }
+        if (fault == FaultKind.ServerErrorAfterApplied)
+        {
+            // Apply the request fully, throw its answer away, and answer as a failing Route 53 server would.
+            var original = context.Response.Body;
+            context.Response.Body = Stream.Null;
+            try { await ApplyAsync(context, operation, settings); }
+            finally { context.Response.Body = original; }
+            context.Response.Clear();
+            await Route53ErrorResponse.InternalFailureAsync(context.Response);
+            return;
+        }
         await ApplyAsync(context, operation, settings);
     }
 

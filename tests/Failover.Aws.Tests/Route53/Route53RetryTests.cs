@@ -1,5 +1,6 @@
 using System.Net;
 using Failover.Aws.Route53;
+using Failover.Service.Ports;
 using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
 using Failover.Core.Route53;
@@ -48,8 +49,7 @@ public sealed class Route53RetryTests
     [InlineData(503, "SlowDown")]
     [InlineData(429, "TooManyRequests")]
     [InlineData(400, "PriorRequestNotComplete")]
-    [InlineData(500, "InternalError")]
-    public async Task Busy_and_failing_answers_are_retried(int status, string code)
+    public async Task Busy_answers_are_retried(int status, string code)
     {
         await using var server = new LoopbackServer(Route53Answers.Error(status, code, "try later", "Receiver"), Route53Answers.ChangeInfo());
         var time = new FakeTimeProvider();
@@ -61,14 +61,46 @@ public sealed class Route53RetryTests
         Assert.Equal(TimeSpan.FromMilliseconds(50), Assert.Single(time.Delays));
     }
 
+    [Theory]
+    [InlineData(500, "InternalFailure")]
+    [InlineData(503, "ServiceUnavailable")]
+    [InlineData(502, "BadGateway")]
+    public async Task A_server_error_on_a_change_batch_is_not_sent_again_it_may_have_been_applied(int status, string code)
+    {
+        await using var server = new LoopbackServer(Route53Answers.Error(status, code, "oops", "Receiver"), Route53Answers.ChangeInfo());
+        var time = new FakeTimeProvider();
+        var client = LoopbackRoute53.Client(server.Url, time);
+
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
+
+        Assert.Equal("ChangeResourceRecordSets", error.Operation);
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.True(error.IsRetryable);
+        Assert.Single(server.Received);
+        Assert.Empty(time.Delays);
+    }
+
+    [Fact]
+    public async Task A_server_error_on_a_read_is_retried()
+    {
+        await using var server = new LoopbackServer(Route53Answers.Error(500, "InternalFailure", "oops", "Receiver"), Route53Answers.ChangeInfo());
+        var time = new FakeTimeProvider();
+        var client = LoopbackRoute53.Client(server.Url, time);
+
+        await client.GetChangeAsync("C2682N5HXP0BZ4");
+
+        Assert.Equal(2, server.Received.Count);
+    }
+
     [Fact]
     public async Task A_change_batch_whose_answer_was_lost_is_not_sent_again()
     {
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Route53Answers.ChangeInfo());
         var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
+        var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
 
+        Assert.IsType<HttpRequestException>(error.InnerException);
         Assert.Single(server.Received);
     }
 

@@ -160,28 +160,23 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
     }
 
     [Fact]
-    public async Task A_layer_whose_answer_was_lost_after_Route_53_applied_it_is_retried_and_converges()
+    public async Task A_layer_whose_answer_was_lost_after_Route_53_applied_it_reads_the_zone_and_goes_on()
     {
         var (path, spec) = _support.WriteSpec("complex.json", name: "cart");
-        var faulted = 0;
-        var retried = 0;
-        // The first alias level's batch goes through, but its answer is lost: the step fails with TransientFailure and
-        // Step Functions runs it again, which must find the batch applied and go on.
+        var invocations = 0;
+        // From the first alias level on, every batch goes through but its answer is lost (the connection is cut). The
+        // step must not resend it blindly nor fail: it reads the zone, finds the batch applied and goes on.
         stack.BeforeStep = (function, request) =>
         {
             if (function != WorkflowHandlers.ApplyRecordLayer || request.Cursor?.LayerName != "alias-level-1") return Task.CompletedTask;
-            if (Interlocked.Exchange(ref faulted, 1) == 0)
-                stack.Stack.Realism.Update(settings => settings with
-                {
-                    Faults = new FaultSettings { Rate = 1, Kinds = [FaultKind.ResponseLostAfterApplied], Operations = ["ChangeResourceRecordSets"] },
-                });
-            else
+            Interlocked.Increment(ref invocations);
+            stack.Stack.Realism.Update(settings => settings with
             {
-                Interlocked.Increment(ref retried);
-                stack.Stack.Realism.Update(settings => settings with { Faults = new FaultSettings() });
-            }
+                Faults = new FaultSettings { Rate = 1, Kinds = [FaultKind.ResponseLostAfterApplied], Operations = ["ChangeResourceRecordSets"] },
+            });
             return Task.CompletedTask;
         };
+        var faultsBefore = stack.Stack.Realism.Stats.Get(RealismStats.Faults, nameof(FaultKind.ResponseLostAfterApplied));
         (int Code, string Out, string Error) outcome;
         try
         {
@@ -194,7 +189,8 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         }
 
         Assert.True(outcome.Code == 0, outcome.Out + outcome.Error);
-        Assert.Equal(1, retried);
+        Assert.Equal(1, invocations);
+        Assert.Equal(2, stack.Stack.Realism.Stats.Get(RealismStats.Faults, nameof(FaultKind.ResponseLostAfterApplied)) - faultsBefore);
         var records = await _support.RecordsAsync();
         Assert.Equal(TreeCompiler.Compile(spec).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet)).Order(),
             records.Select(WorkflowTestSupport.Key).Where(key => key.Contains("cart.")).Order());
@@ -202,8 +198,9 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         var failures = new List<string>();
         await foreach (var item in States().GetFullExecutionHistoryAsync(run["executionArn"]!.GetValue<string>()))
             if (item.Type == "LambdaFunctionFailed") failures.Add(item.LambdaFunctionFailedEventDetails!.Error!);
-        Assert.Equal([Failover.Service.Workflow.WorkflowErrors.Transient], failures);
-        Assert.Equal(["Plan", "HealthChecks", "LeafRecords", "AliasLevel", "AliasLevel"], (await StatesEnteredAsync(run["executionArn"]!.GetValue<string>())).Take(5));
+        Assert.Empty(failures);
+        Assert.Equal(["Plan", "HealthChecks", "LeafRecords", "AliasLevel", "AliasLevel", "CheckChange"],
+            (await StatesEnteredAsync(run["executionArn"]!.GetValue<string>())).Take(6));
 
         var destroyed = await _support.CliAsync("destroy", spec.Name);
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
@@ -229,6 +226,43 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         // No check of the tree is left unattached.
         var ours = checks.Where(id => tags.GetValueOrDefault(id)?.GetValueOrDefault("failover:tree") == tree);
         Assert.Equal(attached.Select(r => r.GetProperty("HealthCheckId").GetString()).Order(), ours.Order());
+    }
+
+    [Fact]
+    public async Task Server_errors_after_Route_53_applied_every_change_neither_resend_nor_roll_back_a_run()
+    {
+        // Every change batch is applied and then answered 500 InternalFailure: the client must not resend it (a CREATE
+        // that landed would be refused as existing) and the step must read the zone, find it landed and go on.
+        var (path, spec) = _support.WriteSpec("complex.json", name: "ambiguous");
+        var faultsBefore = stack.Stack.Realism.Stats.Get(RealismStats.Faults, nameof(FaultKind.ServerErrorAfterApplied));
+        stack.Stack.Realism.Update(settings => settings with
+        {
+            Faults = new FaultSettings { Rate = 1, Kinds = [FaultKind.ServerErrorAfterApplied], Operations = ["ChangeResourceRecordSets"] },
+        });
+        (int Code, string Out, string Error) applied, destroyed;
+        JsonNode run;
+        try
+        {
+            applied = await _support.CliAsync("apply", path);
+            run = (await StatusAsync(spec.Name))["lastRun"]!;
+            destroyed = await _support.CliAsync("destroy", spec.Name);
+        }
+        finally
+        {
+            stack.Stack.Realism.Update(settings => settings with { Faults = new FaultSettings() });
+        }
+
+        Assert.True(applied.Code == 0, applied.Out + applied.Error);
+        Assert.Equal("SUCCEEDED", run["status"]!.GetValue<string>());
+        // Three record layers to apply and three to tear down, one batch each: every one was answered 500.
+        Assert.Equal(6, stack.Stack.Realism.Stats.Get(RealismStats.Faults, nameof(FaultKind.ServerErrorAfterApplied)) - faultsBefore);
+        var failures = new List<string>();
+        await foreach (var item in States().GetFullExecutionHistoryAsync(run["executionArn"]!.GetValue<string>()))
+            if (item.Type == "LambdaFunctionFailed") failures.Add(item.LambdaFunctionFailedEventDetails!.Error!);
+        Assert.Empty(failures);
+        Assert.DoesNotContain("Rollback", await StatesEnteredAsync(run["executionArn"]!.GetValue<string>()));
+        Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
+        Assert.DoesNotContain(await _support.RecordsAsync(), record => WorkflowTestSupport.Key(record).Contains("ambiguous."));
     }
 
     private async Task<JsonNode> StatusAsync(string tree)
