@@ -7,6 +7,7 @@ namespace Failover.Aws.Tests.Workflow;
 /// Whether a batch whose answer was lost is in the zone. Route 53 applies a batch atomically (API reference,
 /// ChangeResourceRecordSets: "all of the changes … or none of them"), so the whole outcome decides.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ChangeBatchLandedTests
 {
     private static ResourceRecordSet A(string name, string value, string? set = null) =>
