@@ -35,7 +35,7 @@ internal static class NodeDescription
     public static string RecordKind(TreeNode node, TreeNode? parent, TreeSpec spec)
     {
         var record = node.Kind == NodeKind.Endpoint ? "record" : "alias";
-        var target = node.Alias is { } alias ? $" to {AliasTargetKind.Of(alias, spec)}" : "";
+        var target = node.Alias is { } alias ? $" to {AliasTargets.Describe(AliasTargets.Classify(alias, spec.HostedZoneId))}" : "";
         if (parent?.Routing is not { } routing) return node.Kind == NodeKind.Endpoint ? "simple record" : $"alias{target}";
         var attribute = EdgeLabel(node, parent);
         var kind = routing == RoutingPolicy.Multivalue ? $"multivalue {record}" : $"{Policy(routing)} {record} ({attribute})";

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Failover.Core.Route53;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Import;
@@ -11,7 +11,7 @@ internal sealed record ReferenceSettings(string Path, bool? EvaluateTargetHealth
 /// Turns a traffic policy endpoint into a leaf: <c>value</c> endpoints into endpoint leaves, AWS resources into alias
 /// leaves with the hosted zone id Route 53 requires for that resource in its region.
 /// </summary>
-internal sealed partial class EndpointMapping(PolicyValues values, ImportOptions options)
+internal sealed class EndpointMapping(PolicyValues values, ImportOptions options)
 {
     public static readonly IReadOnlyList<string> Types =
         ["value", "cloudfront", "elastic-load-balancer", "application-load-balancer", "network-load-balancer", "elastic-beanstalk", "s3-website"];
@@ -50,9 +50,9 @@ internal sealed partial class EndpointMapping(PolicyValues values, ImportOptions
         {
             "cloudfront" => CloudFront(value, reference),
             "s3-website" => S3Website(path, value, region),
-            "network-load-balancer" => Regional(path, value, region, NetworkLoadBalancerRegion(), AliasHostedZones.NetworkLoadBalancer, "Network Load Balancer"),
-            "elastic-beanstalk" => Regional(path, value, region, ElasticBeanstalkRegion(), AliasHostedZones.ElasticBeanstalk, "Elastic Beanstalk"),
-            _ => Regional(path, value, region, LoadBalancerRegion(), AliasHostedZones.ApplicationLoadBalancer, "load balancer"),
+            "network-load-balancer" => Regional(path, value, region, AliasHostedZones.NetworkLoadBalancer, "Network Load Balancer"),
+            "elastic-beanstalk" => Regional(path, value, region, AliasHostedZones.ElasticBeanstalk, "Elastic Beanstalk"),
+            _ => Regional(path, value, region, AliasHostedZones.ApplicationLoadBalancer, "load balancer"),
         };
         if (alias is null) return null;
         if (type != "cloudfront") alias = alias with { EvaluateTargetHealth = reference.EvaluateTargetHealth ?? true };
@@ -96,11 +96,10 @@ internal sealed partial class EndpointMapping(PolicyValues values, ImportOptions
         return new AliasSpec { DnsName = AliasHostedZones.S3WebsiteEndpoint(region), HostedZoneId = zone };
     }
 
-    private AliasSpec? Regional(string path, string value, string? region, Regex regionInName, IReadOnlyDictionary<string, string> zones, string what)
+    private AliasSpec? Regional(string path, string value, string? region, IReadOnlyDictionary<string, string> zones, string what)
     {
         var dnsName = DnsNames.Normalize(value);
-        var match = regionInName.Match(dnsName);
-        var resolved = region ?? (match.Success ? match.Groups["region"].Value : null);
+        var resolved = region ?? AliasHostedZones.RequiredFor(dnsName)?.Region;
         if (resolved is null)
         {
             values.Error(PolicyPath.Property(path, "Value"), $"cannot tell the region of {what} {value}; add a Region to the endpoint");
@@ -113,16 +112,4 @@ internal sealed partial class EndpointMapping(PolicyValues values, ImportOptions
         }
         return new AliasSpec { DnsName = dnsName, HostedZoneId = zone };
     }
-
-    // name-123.us-east-1.elb.amazonaws.com, dualstack.name-123.us-east-1.elb.amazonaws.com
-    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elb\.amazonaws\.com\z")]
-    private static partial Regex LoadBalancerRegion();
-
-    // name-74f87b114e21682a.elb.us-east-1.amazonaws.com
-    [GeneratedRegex(@"\.elb\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.amazonaws\.com\z")]
-    private static partial Regex NetworkLoadBalancerRegion();
-
-    // env.eba-ns4qrife.us-east-1.elasticbeanstalk.com
-    [GeneratedRegex(@"\.(?<region>[a-z]{2}(-gov)?-[a-z]+-\d)\.elasticbeanstalk\.com\z")]
-    private static partial Regex ElasticBeanstalkRegion();
 }

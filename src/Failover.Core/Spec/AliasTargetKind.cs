@@ -1,3 +1,5 @@
+using Failover.Core.Route53;
+
 namespace Failover.Core.Spec;
 
 /// <summary>What an alias leaf points at, as far as its DNS name and hosted zone tell.</summary>
@@ -14,27 +16,31 @@ public enum AliasTargetKind
     VpcEndpoint,
     ElasticBeanstalk,
     GlobalAccelerator,
+    AppRunner,
 }
 
-/// <summary>Recognises alias targets by the names and zones Route 53's API reference gives for each AWS service.</summary>
+/// <summary>
+/// Recognises alias targets by the names and zones Route 53's API reference gives for each AWS service (AliasTarget.DNSName
+/// and AliasTarget.HostedZoneId). The one classifier: validation, the diagram and the risk warnings use it.
+/// </summary>
 public static class AliasTargets
 {
-    /// <summary>The hosted zone of every CloudFront distribution.</summary>
-    public const string CloudFrontZone = "Z2FDTNDATAQYW2";
-    public const string GlobalAcceleratorZone = "Z2BJ6XQ5FK7U4H";
-
     public static AliasTargetKind Classify(AliasSpec alias, string treeHostedZoneId)
     {
-        var name = alias.DnsName;
-        if (alias.HostedZoneId == CloudFrontZone || name.EndsWith(".cloudfront.net", StringComparison.Ordinal)) return AliasTargetKind.CloudFront;
-        if (alias.HostedZoneId == GlobalAcceleratorZone || name.EndsWith(".awsglobalaccelerator.com", StringComparison.Ordinal))
+        var name = alias.DnsName.TrimEnd('.').ToLowerInvariant();
+        var zone = alias.HostedZoneId;
+        if (Is(zone, AliasHostedZones.CloudFront) || name.EndsWith(".cloudfront.net", StringComparison.Ordinal)) return AliasTargetKind.CloudFront;
+        if (Is(zone, AliasHostedZones.GlobalAccelerator) || name.EndsWith(".awsglobalaccelerator.com", StringComparison.Ordinal))
             return AliasTargetKind.GlobalAccelerator;
-        if (alias.HostedZoneId == treeHostedZoneId) return AliasTargetKind.RecordInZone;
-        if (IsAmazonName(name, "s3-website")) return AliasTargetKind.S3Website;
+        if (Is(zone, treeHostedZoneId)) return AliasTargetKind.RecordInZone;
+        if (IsAmazonName(name, "s3-website") || AliasHostedZones.IsS3WebsiteZone(zone)) return AliasTargetKind.S3Website;
         if (name.Contains(".vpce.amazonaws.com", StringComparison.Ordinal)) return AliasTargetKind.VpcEndpoint;
-        if (name.Contains(".elb.", StringComparison.Ordinal) && IsAmazonDomain(name)) return AliasTargetKind.LoadBalancer;
+        if ((name.Contains(".elb.", StringComparison.Ordinal) && IsAmazonDomain(name)) || AliasHostedZones.IsLoadBalancerZone(zone))
+            return AliasTargetKind.LoadBalancer;
         if (name.Contains(".execute-api.", StringComparison.Ordinal) && IsAmazonDomain(name)) return AliasTargetKind.ApiGateway;
-        if (name.EndsWith(".elasticbeanstalk.com", StringComparison.Ordinal)) return AliasTargetKind.ElasticBeanstalk;
+        if (name.EndsWith(".elasticbeanstalk.com", StringComparison.Ordinal) || AliasHostedZones.IsElasticBeanstalkZone(zone))
+            return AliasTargetKind.ElasticBeanstalk;
+        if (name.EndsWith(".awsapprunner.com", StringComparison.Ordinal)) return AliasTargetKind.AppRunner;
         return AliasTargetKind.Other;
     }
 
@@ -48,7 +54,7 @@ public static class AliasTargets
     /// <summary>A short label for diagrams and messages.</summary>
     public static string Describe(AliasTargetKind kind) => kind switch
     {
-        AliasTargetKind.RecordInZone => "record in the zone",
+        AliasTargetKind.RecordInZone => "record in zone",
         AliasTargetKind.CloudFront => "CloudFront",
         AliasTargetKind.S3Website => "S3 website",
         AliasTargetKind.LoadBalancer => "ELB",
@@ -56,8 +62,11 @@ public static class AliasTargets
         AliasTargetKind.VpcEndpoint => "VPC endpoint",
         AliasTargetKind.ElasticBeanstalk => "Elastic Beanstalk",
         AliasTargetKind.GlobalAccelerator => "Global Accelerator",
+        AliasTargetKind.AppRunner => "App Runner",
         _ => "AWS resource",
     };
+
+    private static bool Is(string zone, string expected) => zone.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
     // "s3-website-us-east-1.amazonaws.com" (older regions) and "s3-website.eu-west-3.amazonaws.com" (newer ones).
     private static bool IsAmazonName(string name, string service) =>

@@ -1,4 +1,5 @@
 using Failover.Core.Compilation;
+using Failover.Core.Route53;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Validation;
@@ -21,14 +22,54 @@ internal static class AliasRules
         CheckRecordType(context, kind, $"{path}.dnsName");
         if (kind == AliasTargetKind.RecordInZone) CheckTargetInZone(context, alias, $"{path}.dnsName");
 
+        CheckHostedZone(context, kind, alias, path);
+
         var ethPath = $"{path}.evaluateTargetHealth";
         var underFailover = visited.ParentRouting == RoutingPolicy.Failover;
-        if (kind == AliasTargetKind.CloudFront && underFailover)
-            context.Error(path, "a CloudFront alias cannot sit directly under a failover rule: failover aliases must evaluate target health and CloudFront aliases cannot; put it under a weighted rule with this single child");
-        else if (kind == AliasTargetKind.CloudFront && alias.EvaluateTargetHealth)
+        // API reference, AliasTarget.EvaluateTargetHealth: "You can't set EvaluateTargetHealth to true when the alias
+        // target is a CloudFront distribution." AliasTarget.DNSName: "For failover alias records, you can't specify a
+        // CloudFront distribution for both the primary and secondary records" (a name can be the alternate domain name of
+        // one distribution only), so one of the two may be CloudFront. It is allowed as the SECONDARY, which Route 53
+        // answers when the primary is unhealthy without judging the secondary's own health (ResourceRecordSet.Failover:
+        // "If you omit the HealthCheckId element for the secondary resource record set ... Route 53 always responds ...
+        // with the secondary"). As the PRIMARY nothing could ever mark it unhealthy, so it would never fail over.
+        if (kind == AliasTargetKind.CloudFront && alias.EvaluateTargetHealth)
             context.Error(ethPath, "Route 53 cannot evaluate the health of a CloudFront distribution; set evaluateTargetHealth to false");
-        else if (underFailover && !alias.EvaluateTargetHealth)
+        else if (kind == AliasTargetKind.CloudFront && visited.IsFailoverPrimary)
+            context.Error(path, "a CloudFront alias cannot be a failover primary: Route 53 cannot evaluate its health, so the rule would never fail over; make it the secondary, or put it under a weighted rule with this single child");
+        else if (underFailover && !alias.EvaluateTargetHealth && kind != AliasTargetKind.CloudFront)
+            // ResourceRecordSet.Failover: "For failover alias resource record sets, you must also include the
+            // EvaluateTargetHealth element and set the value to true."
             context.Error(ethPath, "Route 53 requires Evaluate Target Health on failover alias records; set evaluateTargetHealth to true (or leave it out)");
+    }
+
+    /// <summary>
+    /// API reference, AliasTarget.HostedZoneId: each AWS resource has the hosted zone id of its service in its region;
+    /// Route 53 refuses any other ("Tried to create an alias that targets …, but it doesn't exist" / InvalidChangeBatch).
+    /// </summary>
+    private static void CheckHostedZone(ValidationContext context, AliasTargetKind kind, AliasSpec alias, string path)
+    {
+        var zonePath = $"{path}.hostedZoneId";
+        var given = alias.HostedZoneId;
+        if (!TreeFieldRules.IsZoneId(given)) return;
+        var owner = AliasHostedZones.Owner(given) is { } o ? $" ({given} is the zone of {o})" : "";
+        if (kind == AliasTargetKind.CloudFront && !given.Equals(AliasHostedZones.CloudFront, StringComparison.OrdinalIgnoreCase))
+            context.Error(zonePath, $"an alias to a CloudFront distribution names the hosted zone {AliasHostedZones.CloudFront}{owner}");
+        else if (kind == AliasTargetKind.GlobalAccelerator && !given.Equals(AliasHostedZones.GlobalAccelerator, StringComparison.OrdinalIgnoreCase))
+            context.Error(zonePath, $"an alias to a Global Accelerator names the hosted zone {AliasHostedZones.GlobalAccelerator}{owner}");
+        else if (kind is AliasTargetKind.LoadBalancer or AliasTargetKind.S3Website or AliasTargetKind.ElasticBeanstalk
+            && AliasHostedZones.RequiredFor(alias.DnsName) is { } required)
+        {
+            if (required.Expected is null)
+            {
+                if (kind != AliasTargetKind.ElasticBeanstalk && !AwsCatalog.LatencyRegions.Contains(required.Region))
+                    context.Error($"{path}.dnsName", $"{required.Region} is not an AWS region Route 53 knows (ResourceRecordSetRegion)");
+                else
+                    context.Warning(zonePath, $"no {required.What} hosted zone id is known here for {required.Region}; check it against the service's endpoints page");
+            }
+            else if (!required.Accepts(given))
+                context.Error(zonePath, $"an {required.What} in {required.Region} has the hosted zone {required.Expected}{owner}: Route 53 refuses an alias whose zone is not its target's");
+        }
     }
 
     // The API reference lists the record types each kind of AWS resource can be the alias target of.

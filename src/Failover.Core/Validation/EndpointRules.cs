@@ -94,8 +94,12 @@ internal static partial class EndpointRules
                 return Srv().IsMatch(value) ? null : $"\"{shown}\" is not an SRV value: \"<priority> <weight> <port> <target>\", for example \"1 10 5269 xmpp.example.com\"";
             case "TXT":
             case "SPF":
-                return value.Length >= 2 && value[0] == '"' && value[^1] == '"'
-                    ? null : $"a {type} value is one or more quoted strings, for example \"\\\"v=spf1 -all\\\"\"";
+                if (CharacterStrings.Lengths(value) is not { } lengths)
+                    return $"a {type} value is one or more quoted strings, for example \"\\\"v=spf1 -all\\\"\"";
+                var longest = lengths.Max();
+                return longest <= CharacterStrings.MaxLength ? null
+                    : $"a quoted string here has {longest} characters and Route 53 refuses strings over {CharacterStrings.MaxLength} (CharacterStringTooLong): "
+                        + "split it into several quoted strings in the same value, \"\\\"first part\\\" \\\"second part\\\"\", which DNS clients join";
             case "CAA":
                 return Caa().IsMatch(value) ? null : $"\"{shown}\" is not a CAA value: \"<flags> <tag> \\\"<value>\\\"\", for example \"0 issue \\\"amazon.com\\\"\"";
             default:

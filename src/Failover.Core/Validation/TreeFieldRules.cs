@@ -38,9 +38,11 @@ internal static partial class TreeFieldRules
             context.Error("$.recordName", $"a wildcard record name cannot have nested rules: their helper names ({HelperNames.For("id", spec.RecordName)}) would hold a literal '*', not a wildcard");
     }
 
+    public static bool IsZoneId(string zoneId) => ZoneId().IsMatch(zoneId);
+
     public static void CheckZoneId(ValidationContext context, string zoneId, string path)
     {
-        if (ZoneId().IsMatch(zoneId)) return;
+        if (IsZoneId(zoneId)) return;
         var hint = zoneId.StartsWith("/hostedzone/", StringComparison.Ordinal) ? " (leave out the \"/hostedzone/\" prefix)" : "";
         context.Error(path, $"\"{Shown(zoneId)}\" is not a hosted zone id: expected 1–32 upper-case letters and digits{hint}");
     }

@@ -10,6 +10,7 @@ internal static class NodeRuleCases
     private const string UseB = "root.primary.children[0].children[1]";
     private const string Euw1 = "root.primary.children[1]";
     private const string Japan = "root.children[2]";
+    private const string Spare = "root.primary.children[0].children[2]";
     private const string CloudFront = """{"id": "cdn", "weight": 0, "alias": {"dnsName": "d111111abcdef8.cloudfront.net", "hostedZoneId": "Z2FDTNDATAQYW2", "evaluateTargetHealth": true}}""";
 
     public static IEnumerable<RuleCase> All() =>
@@ -66,6 +67,12 @@ internal static class NodeRuleCases
             () => Cname()),
         new("MX value shape", () => Plain("MX", "10 mail.example.com", "mail2.example.com"), "$.root.children[1].endpoint.values[0]", "not an MX value",
             () => Plain("MX", "10 mail.example.com", "20 mail2.example.com")),
+        // Developer Guide, "Supported DNS record types", TXT: each character-string holds at most 255 characters (CharacterStringTooLong).
+        new("TXT strings at most 255 characters", () => Plain("TXT", "\"" + new string('a', 256) + "\"", "\"v=spf1 -all\""), "$.root.children[0].endpoint.values[0]", "CharacterStringTooLong",
+            () => Plain("TXT", "\"" + new string('a', 255) + "\" \"" + new string('b', 200) + "\"", "\"v=spf1 -all\"")),
+        new("SPF strings at most 255 characters, escapes counted once", () => Plain("SPF", "\"" + string.Concat(Enumerable.Repeat("\\\"", 256)) + "\"", "\"v=spf1 -all\""),
+            "$.root.children[0].endpoint.values[0]", "has 256 characters",
+            () => Plain("SPF", "\"" + string.Concat(Enumerable.Repeat("\\\"", 255)) + "\"", "\"v=spf1 -all\"")),
         new("TXT values quoted", () => Plain("TXT", "\"v=spf1 -all\"", "site-verification=abc"), "$.root.children[1].endpoint.values[0]", "quoted strings",
             () => Plain("TXT", "\"v=spf1 -all\"", "\"site-verification=abc\"")),
         new("no duplicate values", () => SimpleFailover().Set("root.secondary.endpoint.values", """["2001:db8::20", "2001:DB8::20"]"""), "$.root.secondary.endpoint.values[1]", "listed twice",
@@ -87,8 +94,28 @@ internal static class NodeRuleCases
             () => Www()),
         new("no health evaluation on CloudFront", () => Www().Set("root.primary.children[0].children[2]", CloudFront), "$.root.primary.children[0].children[2].alias.evaluateTargetHealth", "cannot evaluate the health of a CloudFront",
             () => Www().Set("root.primary.children[0].children[2]", CloudFront.Replace("\"evaluateTargetHealth\": true", "\"evaluateTargetHealth\": false"))),
-        new("no CloudFront directly under failover", () => Www().Set("root.secondary", CloudFront.Replace("\"weight\": 0, ", "").Replace("true", "false")), "$.root.secondary.alias", "cannot sit directly under a failover rule",
-            () => Www().Set("root.secondary", """{"id": "cdn-group", "routing": "weighted", "children": [""" + CloudFront.Replace("true", "false") + "]}")),
+        // API reference, AliasTarget.DNSName: "you can't specify a CloudFront distribution for both the primary and secondary records".
+        new("CloudFront may be the failover secondary, not the primary", () => SimpleFailover().Set("root.primary", CloudFrontLeaf("main")),
+            "$.root.primary.alias", "cannot be a failover primary",
+            () => SimpleFailover().Set("root.secondary", CloudFrontLeaf("standby"))),
+        // AWS General Reference, "Elastic Load Balancing endpoints and quotas": the zone id belongs to the load balancer's region.
+        new("ALB alias zone matches the region in its name", () => Www().Set(Spare, LoadBalancer("my-lb-1234.us-east-1.elb.amazonaws.com", "Z215JYRZR1TBD5")),
+            "$.root.primary.children[0].children[2].alias.hostedZoneId", "in us-east-1 has the hosted zone Z35SXDOTRQ7X7K (Z215JYRZR1TBD5 is the zone of Application/Classic Load Balancers in eu-central-1)",
+            () => Www().Set(Spare, LoadBalancer("my-lb-1234.us-east-1.elb.amazonaws.com", "Z35SXDOTRQ7X7K"))),
+        new("NLB alias zone is the NLB column, not the ALB one", () => Www().Set(Spare, LoadBalancer("net-lb-74f8.elb.ap-southeast-7.amazonaws.com", "Z0390008CMBRTHFGWBCB")),
+            "$.root.primary.children[0].children[2].alias.hostedZoneId", "Network Load Balancer in ap-southeast-7 has the hosted zone Z054363131YWATEMWRG5L",
+            () => Www().Set(Spare, LoadBalancer("net-lb-74f8.elb.ap-southeast-7.amazonaws.com", "Z054363131YWATEMWRG5L"))),
+        new("ELB zones of the newer and the China regions are known", () => Www().Set(Spare, LoadBalancer("lb-1.mx-central-1.elb.amazonaws.com", "Z35SXDOTRQ7X7K")),
+            "$.root.primary.children[0].children[2].alias.hostedZoneId", "in mx-central-1 has the hosted zone Z023552324OKD1BB28BH5",
+            () => Www().Set(Spare, LoadBalancer("lb-1.cn-northwest-1.elb.amazonaws.com.cn", "ZM7IZAIOVVDZF"))),
+        // AWS General Reference, "Amazon S3 endpoints and quotas", website endpoints.
+        new("S3 website alias zone matches its region", () => Www().Set("root.secondary.alias", """{"dnsName": "s3-website.ap-southeast-5.amazonaws.com", "hostedZoneId": "Z3AQBSTGFYJSTF"}"""),
+            "$.root.secondary.alias.hostedZoneId", "S3 website endpoint in ap-southeast-5 has the hosted zone Z08660063OXLMA7F1FJHU",
+            () => Www().Set("root.secondary.alias", """{"dnsName": "s3-website.ap-southeast-5.amazonaws.com", "hostedZoneId": "Z08660063OXLMA7F1FJHU"}""")),
+        // API reference, AliasTarget.HostedZoneId: "CloudFront distribution — Specify Z2FDTNDATAQYW2".
+        new("CloudFront alias zone is Z2FDTNDATAQYW2", () => SimpleFailover().Set("root.secondary", CloudFrontLeaf("standby").Replace("Z2FDTNDATAQYW2", "Z35SXDOTRQ7X7K")),
+            "$.root.secondary.alias.hostedZoneId", "names the hosted zone Z2FDTNDATAQYW2",
+            () => SimpleFailover().Set("root.secondary", CloudFrontLeaf("standby"))),
         new("failover aliases evaluate target health", () => Www().Set("root.secondary.alias.evaluateTargetHealth", "false"), "$.root.secondary.alias.evaluateTargetHealth", "requires Evaluate Target Health on failover alias records",
             () => Www().Set("root.secondary.alias.evaluateTargetHealth", "true")),
         new("alias target has the tree's type", () => SimpleFailover().Set("root.secondary", """{"id": "sorry", "alias": {"dnsName": "s3-website-us-east-1.amazonaws.com", "hostedZoneId": "Z3AQBSTGFYJSTF"}}"""),
@@ -111,6 +138,12 @@ internal static class NodeRuleCases
         new("weights are not all zero", () => Www().Set($"{UseA}.weight", "0").Set($"{UseB}.weight", "0"), "$.root.primary.children[0].children", "every weight is 0",
             () => Www().Set($"{UseA}.weight", "0"), Severity.Warning),
     ];
+
+    private static string CloudFrontLeaf(string id) =>
+        $$$"""{"id": "{{{id}}}", "alias": {"dnsName": "d111111abcdef8.cloudfront.net", "hostedZoneId": "Z2FDTNDATAQYW2", "evaluateTargetHealth": false}}""";
+
+    private static string LoadBalancer(string dnsName, string zoneId) =>
+        $$$"""{"id": "lb", "weight": 0, "alias": {"dnsName": "{{{dnsName}}}", "hostedZoneId": "{{{zoneId}}}"}}""";
 
     /// <summary>An endpoint without a health check (which checks one address) of <paramref name="count"/> (up to 762) documentation addresses.</summary>
     private static string Unchecked(int count) =>
