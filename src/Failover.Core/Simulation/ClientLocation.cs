@@ -1,3 +1,5 @@
+using Failover.Core.Geography;
+
 namespace Failover.Core.Simulation;
 
 /// <summary>Where a simulated query comes from, as Route 53's geolocation database would place it.</summary>
@@ -25,28 +27,30 @@ internal sealed record ClientLocation(string? Continent, string? Country, string
         if (value.StartsWith("CONTINENT:", StringComparison.Ordinal))
         {
             var continent = value["CONTINENT:".Length..];
-            if (ContinentOfCountry.IsContinent(continent)) return new ClientLocation(continent, null, null);
-            error = $"'{text}' names no continent; Route 53's continent codes are {string.Join(", ", ContinentOfCountry.ContinentCodes)}";
+            if (GeoLocationCatalog.IsContinent(continent)) return new ClientLocation(continent, null, null);
+            error = $"'{text}' names no continent; Route 53's continent codes are {string.Join(", ", GeoLocationCatalog.Continents)}";
             return null;
         }
 
         var dash = value.IndexOf('-');
         var country = dash < 0 ? value : value[..dash];
         var subdivision = dash < 0 ? null : value[(dash + 1)..];
-        if (ContinentOfCountry.IsCountry(country))
+        if (GeoLocationCatalog.IsCountry(country))
         {
-            if (subdivision is not null && (subdivision.Length is < 1 or > 3 || !subdivision.All(char.IsAsciiLetterOrDigit)))
+            if (subdivision is not null && !GeoLocationCatalog.IsSubdivision(country, subdivision))
             {
-                error = $"'{text}' has no valid subdivision code after the country (expected e.g. US-CA)";
+                error = GeoLocationCatalog.HasSubdivisions(country)
+                    ? $"'{text}': {subdivision} is not a subdivision of {country} that Route 53 lists (ListGeoLocations)"
+                    : $"'{text}': Route 53 lists no subdivisions of {country}, only of {string.Join(" and ", GeoLocationCatalog.CountriesWithSubdivisions)}";
                 return null;
             }
-            if (subdivision is null && ContinentOfCountry.IsContinent(country))
+            if (subdivision is null && GeoLocationCatalog.IsContinent(country))
             {
-                note = $"location {country} read as the country {country} (continent {ContinentOfCountry.Of(country)}); write continent:{country} for the continent";
+                note = $"location {country} read as the country {country} (continent {GeoLocationCatalog.ContinentOf(country)}); write continent:{country} for the continent";
             }
-            return new ClientLocation(ContinentOfCountry.Of(country), country, subdivision);
+            return new ClientLocation(GeoLocationCatalog.ContinentOf(country), country, subdivision);
         }
-        if (subdivision is null && ContinentOfCountry.IsContinent(country)) return new ClientLocation(country, null, null);
+        if (subdivision is null && GeoLocationCatalog.IsContinent(country)) return new ClientLocation(country, null, null);
 
         error = $"'{text}' is neither a country code Route 53 knows (DE), a country subdivision (US-CA), a continent (continent:EU) nor * (an unplaceable address)";
         return null;

@@ -2,7 +2,7 @@ namespace Failover.Core.Validation;
 
 /// <summary>
 /// The value lists Route 53 accepts, taken from its API model (botocore route53 2013-04-01 service-2.json):
-/// ResourceRecordSetRegion, HealthCheckRegion, RRType, GeoLocation codes.
+/// ResourceRecordSetRegion, HealthCheckRegion, RRType. Geolocation codes live in Geography/GeoLocationCatalog.
 /// </summary>
 internal static class AwsCatalog
 {
@@ -25,15 +25,4 @@ internal static class AwsCatalog
     /// <summary>"Values for weighted, latency, geolocation, and failover resource record sets" (NS, SOA and DS cannot route).</summary>
     public static readonly IReadOnlyList<string> RoutableRecordTypes =
         ["A", "AAAA", "CAA", "CNAME", "MX", "NAPTR", "PTR", "SPF", "SRV", "TXT", "TLSA", "SSHFP", "SVCB", "HTTPS"];
-
-    public static readonly IReadOnlyList<string> Continents = ["AF", "AN", "AS", "EU", "OC", "NA", "SA"];
-
-    /// <summary>Route 53 takes SubdivisionCode only with CountryCode US: the USPS state and possession abbreviations.</summary>
-    public static readonly HashSet<string> UsSubdivisions = new(StringComparer.Ordinal)
-    {
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
-        "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
-        "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-        "AS", "GU", "MP", "PR", "VI", "UM", "FM", "MH", "PW", "AA", "AE", "AP",
-    };
 }

@@ -1,3 +1,4 @@
+using Failover.Core.Geography;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Validation;
@@ -70,16 +71,22 @@ internal static class ParentAttributeRules
         var given = new[] { location.Continent is not null, location.Country is not null, location.IsDefault }.Count(x => x);
         if (given == 0) return (null, "a location needs one of continent, country or default: true");
         if (given > 1) return (null, "a location is a continent, a country (with an optional subdivision) or the default, only one of them");
-        if (location.Continent is { } continent && !AwsCatalog.Continents.Contains(continent))
-            return ("continent", $"\"{TreeFieldRules.Shown(continent)}\" is not a continent code; Route 53 knows {string.Join(", ", AwsCatalog.Continents)}");
-        if (location.Country is { } country && !(country.Length == 2 && country.All(char.IsAsciiLetterUpper)))
-            return ("country", $"\"{TreeFieldRules.Shown(country)}\" is not a country code: use the two upper-case letters of ISO 3166-1 alpha-2 (DE, US, JP, …)");
+        // GeoLocation.ContinentCode / CountryCode / SubdivisionCode, checked against ListGeoLocations (GeoLocationCatalog).
+        if (location.Continent is { } continent && !GeoLocationCatalog.IsContinent(continent))
+            return ("continent", $"\"{TreeFieldRules.Shown(continent)}\" is not a continent code; Route 53 knows {string.Join(", ", GeoLocationCatalog.Continents)}");
+        if (location.Country is { } country && !GeoLocationCatalog.IsCountry(country))
+            return ("country", CountryProblem(country));
         if (location.Subdivision is { } subdivision)
         {
-            if (location.Country != "US")
-                return ("subdivision", "Route 53 supports subdivisions only for the United States (country \"US\")");
-            if (!AwsCatalog.UsSubdivisions.Contains(subdivision))
-                return ("subdivision", $"\"{TreeFieldRules.Shown(subdivision)}\" is not a US state or possession code (CA, NY, TX, …)");
+            var of = location.Country;
+            if (of is null || !GeoLocationCatalog.HasSubdivisions(of))
+                return ("subdivision", $"Route 53 lists subdivisions only for {string.Join(" and ", GeoLocationCatalog.CountriesWithSubdivisions)} (ListGeoLocations); give the country alone");
+            if (!GeoLocationCatalog.IsSubdivision(of, subdivision))
+                return ("subdivision", of == "US" && GeoLocationCatalog.IsUsPossessionCountry(subdivision)
+                    ? $"Route 53 lists {subdivision} as a country, not as a US subdivision: write {{\"country\": \"{subdivision}\"}}"
+                    : of == "US"
+                        ? $"\"{TreeFieldRules.Shown(subdivision)}\" is not a US state or DC code Route 53 lists (CA, NY, TX, …)"
+                        : $"\"{TreeFieldRules.Shown(subdivision)}\" is not a subdivision of {of} that Route 53 lists (ListGeoLocations)");
         }
         return (null, null);
     }
@@ -107,6 +114,15 @@ internal static class ParentAttributeRules
             if (!seen.TryAdd(key, child.Path))
                 context.Error($"{child.Path}.location", $"the location ({key}) is already used by {seen[key]}: Route 53 allows one record per location");
         }
+    }
+
+    private static string CountryProblem(string country)
+    {
+        var shown = TreeFieldRules.Shown(country);
+        if (country == "UK") return "\"UK\" is not a country code Route 53 lists: the United Kingdom is GB (ISO 3166-1 alpha-2)";
+        if (country.Length == 2 && GeoLocationCatalog.IsCountry(country.ToUpperInvariant()))
+            return $"\"{shown}\" is written in lower case; Route 53's country codes are upper-case ISO 3166-1 alpha-2 ({country.ToUpperInvariant()})";
+        return $"\"{shown}\" is not a country code Route 53 lists (ListGeoLocations): use ISO 3166-1 alpha-2 (DE, GB, US, JP, …)";
     }
 
     private static string Unused(string attribute, VisitedNode visited) =>

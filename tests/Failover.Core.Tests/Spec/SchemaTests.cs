@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Failover.Core.Geography;
 using Failover.Core.Spec;
 using Failover.Core.Tests.Validation;
 using Failover.Core.Validation;
@@ -52,7 +53,8 @@ public class SchemaTests
         Assert.Equal(Enum.GetValues<DriftPolicy>().Select(SpecFields.Name), EnumOf("", "driftPolicy"));
         Assert.Equal(AwsCatalog.RoutableRecordTypes, EnumOf("", "recordType"));
         Assert.Equal(AwsCatalog.HealthCheckTypes, EnumOf("healthCheck", "type"));
-        Assert.Equal(AwsCatalog.Continents, EnumOf("location", "continent"));
+        Assert.Equal(GeoLocationCatalog.Continents, EnumOf("location", "continent"));
+        Assert.Equal(GeoLocationCatalog.Countries.Order(StringComparer.Ordinal), EnumOf("location", "country"));
         Assert.Equal(AwsCatalog.HealthCheckerRegions, Definition("healthCheck")["properties"]!["regions"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
