@@ -4,6 +4,7 @@ using Failover.Core.Validation;
 namespace Failover.Core.Tests.Route53;
 
 /// <summary>The one alias hosted-zone table against the regions of botocore's route53 model (ResourceRecordSetRegion).</summary>
+[Trait("Category", "Unit")]
 public class AliasHostedZonesTests
 {
     // The European Sovereign Cloud region is in the model, but no published table gives its zone ids yet.

@@ -3,6 +3,7 @@ using Failover.Core.Simulation;
 namespace Failover.Core.Tests.Simulation;
 
 /// <summary>The simulator places clients with the same ListGeoLocations table that validation uses.</summary>
+[Trait("Category", "Unit")]
 public class ClientLocationTests
 {
     [Theory]
