@@ -6,7 +6,7 @@ namespace Failover.Testing;
 public static class SampleTrees
 {
     /// <summary>
-    /// The example of issue 2: failover at the root; the primary a latency rule over a weighted rule (two health-checked
+    /// The design's worked example: failover at the root; the primary a latency rule over a weighted rule (two health-checked
     /// endpoints) and an endpoint; the secondary an S3 website alias.
     /// </summary>
     public static TreeSpec Www() => new()

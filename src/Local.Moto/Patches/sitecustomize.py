@@ -16,7 +16,7 @@ class _SnapshotCopy:
     moto 5.2.1 starts an execution by deep-copying the state machine as a snapshot of its definition. The state
     machine refers to its backend, and through it to every execution so far, whose workers hold threads and locks
     that cannot be copied: every StartExecution after the first run that called a service failed with a 500
-    ("cannot pickle '_thread.RLock' object", moto issue 10077). The snapshot needs the definition only, so the
+    ("cannot pickle '_thread.RLock' object"; an upstream moto bug). The snapshot needs the definition only, so the
     backend is shared and the list of past executions starts empty.
     """
 

@@ -2,7 +2,7 @@ namespace Failover.Local.Lambda;
 
 /// <summary>
 /// Runs a Lambda function by name, in-process. The edge's Lambda Invoke API calls it; so does anything else on the
-/// local stack that plays a Lambda trigger (the schedule and SQS emulation of issue 5).
+/// local stack that plays a Lambda trigger (the drift schedule and the SQS queue emulation).
 /// </summary>
 public interface ILambdaInvoker
 {

@@ -5,7 +5,7 @@ namespace Failover.Local.Resources;
 
 /// <summary>
 /// The <c>DefinitionSubstitutions</c> the state machine definitions in src/StateMachine may use, and their values on
-/// the local stack. The one list of them: the template (issue 6) must pass the same keys. The convention for function
+/// the local stack. The one list of them: template.yaml must pass the same keys. The convention for function
 /// ARNs is <c>${&lt;FunctionName&gt;FunctionArn}</c> (e.g. <c>${PlanTreeFunctionArn}</c>); on the local stack they
 /// resolve to <c>arn:aws:lambda:us-east-1:123456789012:function:&lt;FunctionName&gt;</c>, served by the edge.
 /// </summary>

@@ -51,7 +51,7 @@ public sealed class StepFunctionsTests(LocalStackFixture fixture)
     [Fact]
     public async Task The_same_state_machine_runs_again_after_a_run_that_called_a_function()
     {
-        // moto 5.2.1 failed every StartExecution after such a run (issue 10077); the stack's moto patch fixes it.
+        // moto 5.2.1 failed every StartExecution after such a run (its snapshot deep-copied the running executions); the stack's moto patch fixes it.
         using var states = new StepFunctionsWire(fixture.EdgeUrl);
         var arn = await states.CreateAsync("again-" + Guid.NewGuid().ToString("N")[..8], InvokeDefinition("Echo"));
 
