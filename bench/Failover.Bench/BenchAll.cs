@@ -38,16 +38,21 @@ internal static class BenchAll
         var (trees, leaves, share) = BenchSizes.DriftCycle(smoke);
         var drift = await TimedAsync("drift cycle", () => DriftCycleBenchmark.RunAsync(trees, leaves, share, output, cancellationToken));
         var convergenceSettings = BenchSizes.Convergence(smoke);
-        var convergence = await TimedAsync("convergence", () => ConvergenceBenchmark.RunAsync(convergenceSettings, output, cancellationToken));
+        var convergence =
+            await TimedAsync("convergence", () => ConvergenceBenchmark.RunAsync(convergenceSettings, output, cancellationToken));
 
-        var results = new BenchResults(machine, smoke, convergenceSettings, convergence, scale, cpu, drift, coldStart, durations, MachineInfo.LoadAverageNow());
+        var results =
+            new BenchResults(machine, smoke, convergenceSettings, convergence, scale, cpu, drift, coldStart, durations,
+            MachineInfo.LoadAverageNow());
         var directory = outDirectory ?? (smoke ? Path.Combine(repository, "artifacts", "bench-smoke") : Path.Combine(repository, "bench"));
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), ReportWriter.Write(results), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "apply-time.svg"), ReportWriter.Plot(results), cancellationToken);
-        if (!smoke && outDirectory is null) await ReadmeFigures.UpdateAsync(Path.Combine(repository, "README.md"), results, cancellationToken);
+        if (!smoke && outDirectory is null) await ReadmeFigures.UpdateAsync(Path.Combine(repository, "README.md"), results,
+            cancellationToken);
         output.WriteLine();
-        output.WriteLine($"wrote {Path.Combine(directory, "report.md")} and apply-time.svg in {durations.Values.Sum(d => d.TotalSeconds):F0} s");
+        output.WriteLine($"wrote {Path.Combine(directory, "report.md")} and apply-time.svg in " +
+            $"{durations.Values.Sum(d => d.TotalSeconds):F0} s");
         return 0;
     }
 }

@@ -53,7 +53,8 @@ internal static class BenchCommand
                 await ConvergenceBenchmark.RunAsync(BenchSizes.Convergence(smoke), output, CancellationToken.None);
                 return 0;
             case "scale":
-                PlannerScaleRunner.Run(BenchSizes.PlannerScale(smoke), smoke, Path.Combine(Repository.Root(), "artifacts", "bench-bdn"), output);
+                PlannerScaleRunner.Run(BenchSizes.PlannerScale(smoke), smoke,
+                    Path.Combine(Repository.Root(), "artifacts", "bench-bdn"), output);
                 return 0;
             case "drift-cycle":
                 var (trees, leaves, share) = BenchSizes.DriftCycle(smoke);
@@ -62,8 +63,10 @@ internal static class BenchCommand
             case "cold-start":
             {
                 var repository = Repository.Root();
-                await ColdStartBenchmark.RunAsync(repository, await BootstrapBinaries.AotAsync(repository, mayPublish: !smoke, output, CancellationToken.None),
-                    await BootstrapBinaries.JitAsync(repository, CancellationToken.None), IntOption(args, "--runs") ?? (smoke ? 2 : 15), output, CancellationToken.None);
+                await ColdStartBenchmark.RunAsync(repository,
+                    await BootstrapBinaries.AotAsync(repository, mayPublish: !smoke, output, CancellationToken.None),
+                    await BootstrapBinaries.JitAsync(repository, CancellationToken.None),
+                        IntOption(args, "--runs") ?? (smoke ? 2 : 15), output, CancellationToken.None);
                 return 0;
             }
             case "all":

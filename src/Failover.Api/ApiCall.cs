@@ -8,7 +8,8 @@ using Failover.Api.Routing;
 namespace Failover.Api;
 
 /// <summary>One request on its way through an endpoint: the request, its route parameters and its correlation id.</summary>
-public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, IReadOnlyDictionary<string, string> parameters, string correlationId, IApiLog log)
+public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, IReadOnlyDictionary<string, string> parameters,
+    string correlationId, IApiLog log)
 {
     public ApiRequest Request { get; } = request;
 
@@ -49,7 +50,9 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
         {
             var name = parameters["name"];
             if (!TreeNamePattern().IsMatch(name))
-                throw Invalid(FieldError.AtParameter("name", $"'{Shown(name)}' is not a tree name: 1–64 letters, digits, '-' and '_', starting with a letter or digit"));
+                throw Invalid(
+                    FieldError.AtParameter(
+                    "name", $"'{Shown(name)}' is not a tree name: 1–64 letters, digits, '-' and '_', starting with a letter or digit"));
             AddLogField("tree", name);
             return name;
         }
@@ -88,14 +91,17 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
     {
         var value = Request.QueryValue(name);
         if (string.IsNullOrEmpty(value)) return null;
-        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+            out var number)
                && number >= min && number <= max
             ? number
             : throw Invalid(FieldError.AtParameter(name, $"{name} must be a whole number from {min} to {max}, not '{Shown(value)}'"));
     }
 
     public static ProblemException Invalid(params FieldError[] errors) =>
-        new(new Problem(ProblemType.InvalidRequest, errors.Length == 1 ? errors[0].Message : $"{errors.Length} problems with the request") { Errors = errors });
+        new(
+            new Problem(ProblemType.InvalidRequest,
+            errors.Length == 1 ? errors[0].Message : $"{errors.Length} problems with the request") { Errors = errors });
 
     public static string Shown(string text) => text.Length > 64 ? text[..64] + "…" : text;
 

@@ -26,7 +26,8 @@ public sealed record ApiOptions
     /// <summary><c>ALLOWED_HOSTED_ZONE_IDS</c>, or the template's <c>FAILOVER_ALLOWED_ZONES</c> when that is unset.</summary>
     public static ApiOptions FromEnvironment(Func<string, string?> environment)
     {
-        var variable = string.IsNullOrWhiteSpace(environment(AllowedZonesVariable)) && !string.IsNullOrWhiteSpace(environment(TemplateAllowedZonesVariable))
+        var variable = string.IsNullOrWhiteSpace(environment(AllowedZonesVariable))
+            && !string.IsNullOrWhiteSpace(environment(TemplateAllowedZonesVariable))
             ? TemplateAllowedZonesVariable
             : AllowedZonesVariable;
         return new ApiOptions { AllowedZones = ZoneAllowList.Parse(environment(variable), variable) }.Validated();
@@ -38,7 +39,8 @@ public sealed record ApiOptions
         if (MaxSpecBytes < 1) throw new ArgumentException($"ApiOptions.MaxSpecBytes must be positive; it is {MaxSpecBytes}.");
         if (MaxRequestBytes < 1) throw new ArgumentException($"ApiOptions.MaxRequestBytes must be positive; it is {MaxRequestBytes}.");
         if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
-            throw new ArgumentException($"ApiOptions.DefaultPageSize ({DefaultPageSize}) must be between 1 and MaxPageSize ({MaxPageSize}).");
+            throw new ArgumentException(
+                $"ApiOptions.DefaultPageSize ({DefaultPageSize}) must be between 1 and MaxPageSize ({MaxPageSize}).");
         return this;
     }
 }

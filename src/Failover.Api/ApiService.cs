@@ -96,13 +96,15 @@ public sealed partial class ApiService
                     response = await found.Handler(call, cancellationToken).ConfigureAwait(false);
                     break;
                 case RouteResult<Endpoint>.WrongMethod wrong:
-                    response = new Problem(ProblemType.MethodNotAllowed, $"{path} takes {string.Join(", ", wrong.Allowed)}, not {request.Method}")
+                    response =
+                        new Problem(ProblemType.MethodNotAllowed, $"{path} takes {string.Join(", ", wrong.Allowed)}, not {request.Method}")
                     {
                         Headers = new Dictionary<string, string> { ["allow"] = string.Join(", ", wrong.Allowed) },
                     }.ToResponse(path, correlationId);
                     break;
                 default:
-                    response = new Problem(ProblemType.RouteNotFound, $"no route {request.Method} {path}; the routes are in docs/openapi.yaml")
+                    response =
+                        new Problem(ProblemType.RouteNotFound, $"no route {request.Method} {path}; the routes are in docs/openapi.yaml")
                         .ToResponse(path, correlationId);
                     break;
             }
@@ -123,7 +125,8 @@ public sealed partial class ApiService
         return response;
     }
 
-    private static void LogRequest(IApiLog log, ApiRequest request, string path, ApiCall? call, ApiResponse response, Exception? failure, TimeSpan elapsed, string correlationId)
+    private static void LogRequest(IApiLog log, ApiRequest request, string path, ApiCall? call, ApiResponse response,
+        Exception? failure, TimeSpan elapsed, string correlationId)
     {
         List<(string Name, object? Value)> fields = [("requestId", request.RequestId)];
         fields.Add(("method", request.Method));

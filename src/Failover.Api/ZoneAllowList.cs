@@ -28,7 +28,8 @@ public sealed partial class ZoneAllowList
         var bad = ids.Where(id => !ZoneId().IsMatch(Normalize(id))).ToList();
         if (bad.Count > 0)
             throw new ArgumentException(
-                $"{settingName} must be a comma-separated list of hosted zone ids (1–32 letters and digits); these are not: {string.Join(", ", bad.Select(b => $"'{b}'"))}.");
+                $"{settingName} must be a comma-separated list of hosted zone ids (1–32 letters and digits); these are not: " +
+                    $"{string.Join(", ", bad.Select(b => $"'{b}'"))}.");
         return new ZoneAllowList(ids);
     }
 

@@ -90,5 +90,7 @@ internal static class Attributes
     public static string Spell<TEnum>(TEnum value) where TEnum : struct, Enum => EnumNames<TEnum>.Upper(value);
 
     private static ProgressStoreException Corrupt(Dictionary<string, AttributeValue> item, string name) =>
-        new($"progress item {item.String(ProgressTable.PartitionKey)}/{item.String(ProgressTable.SortKey)} has no valid '{name}' attribute");
+        new(
+            $"progress item {item.String(ProgressTable.PartitionKey)}/{item.String(ProgressTable.SortKey)} has no valid '{name}' " +
+            $"attribute");
 }

@@ -40,7 +40,8 @@ internal sealed class BatchWriter(
                 return;
             if (attempt >= options.MaxBatchAttempts)
                 throw new ProgressStoreException(
-                    $"DynamoDB left {unprocessed.Count} of {pending.Count} items unprocessed in table '{tableName}' after {attempt} attempts");
+                    $"DynamoDB left {unprocessed.Count} of {pending.Count} items unprocessed in table '{tableName}' after {attempt} " +
+                        $"attempts");
             pending = unprocessed;
             await Task.Delay(Backoff(attempt), timeProvider, cancellationToken);
         }

@@ -54,7 +54,8 @@ internal sealed partial class DynamoDbProgress
     public async Task<string?> GetRecordNameOwnerAsync(
         string hostedZoneId, string recordName, string recordType, CancellationToken cancellationToken = default)
     {
-        var item = await GetItemAsync(ProgressKeys.ClaimPartition(hostedZoneId, recordName, recordType), ProgressKeys.Claim, cancellationToken);
+        var item =
+            await GetItemAsync(ProgressKeys.ClaimPartition(hostedZoneId, recordName, recordType), ProgressKeys.Claim, cancellationToken);
         return item?.String(Attributes.Tree);
     }
 }

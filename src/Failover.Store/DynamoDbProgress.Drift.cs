@@ -8,7 +8,8 @@ internal sealed partial class DynamoDbProgress
     /// Replaces the tree's latest drift report (JSON text from the drift worker) and stamps it with the current time.
     /// A report too long for one item goes to part items; the previous report's parts are deleted after.
     /// </summary>
-    public async Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems, CancellationToken cancellationToken = default)
+    public async Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems,
+        CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
         var now = Now;
@@ -16,7 +17,8 @@ internal sealed partial class DynamoDbProgress
         item[Attributes.Tree] = Attributes.S(tree);
         item[Attributes.DriftedItems] = Attributes.N(driftedItems);
         item[Attributes.CheckedAt] = Attributes.Time(now);
-        foreach (var (name, value) in await _splitText.WriteAsync(partition, ProgressKeys.DriftPartPrefix, Attributes.Report, reportJson, null, cancellationToken))
+        foreach (var (name, value) in await _splitText.WriteAsync(partition, ProgressKeys.DriftPartPrefix, Attributes.Report,
+            reportJson, null, cancellationToken))
             item[name] = value;
 
         var previous = await _dynamo.PutItemAsync(new Amazon.DynamoDBv2.Model.PutItemRequest

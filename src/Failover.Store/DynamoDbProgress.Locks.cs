@@ -21,7 +21,8 @@ internal sealed partial class DynamoDbProgress
     /// <see cref="TryAcquireLockAsync"/>, telling also whose expired lock was taken over: that run stopped renewing it
     /// (its execution was stopped, or it died), and the caller is now the tree's only run.
     /// </summary>
-    public async Task<LockAcquisition> AcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default)
+    public async Task<LockAcquisition> AcquireLockAsync(string tree, string runId, TimeSpan ttl,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
         var now = Now;
@@ -87,7 +88,8 @@ internal sealed partial class DynamoDbProgress
         }, cancellationToken));
     }
 
-    /// <summary>The lock if a run holds it now, by this store's clock (the one its conditional writes judge expiry by); null if free or expired.</summary>
+    /// <summary>The lock if a run holds it now, by this store's clock (the one its conditional writes judge expiry by); null if free or
+    /// expired.</summary>
     public async Task<TreeLock?> GetHeldLockAsync(string tree, CancellationToken cancellationToken = default) =>
         await GetLockAsync(tree, cancellationToken).ConfigureAwait(false) is { } held && !held.IsExpired(Now) ? held : null;
 

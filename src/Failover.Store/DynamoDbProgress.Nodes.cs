@@ -43,7 +43,8 @@ internal sealed partial class DynamoDbProgress
     /// IN_PROGRESS stamps <see cref="NodeProgress.StartedAt"/> the first time; DONE, FAILED and DELETED stamp
     /// <see cref="NodeProgress.FinishedAt"/>. Throws <see cref="ProgressConflictException"/> for a node the run does not have.
     /// </summary>
-    public async Task<NodeProgress> UpdateNodeAsync(string runId, string nodeId, NodeUpdate update, CancellationToken cancellationToken = default)
+    public async Task<NodeProgress> UpdateNodeAsync(string runId, string nodeId, NodeUpdate update,
+        CancellationToken cancellationToken = default)
     {
         var now = Now;
         var change = new ItemUpdate()
@@ -53,7 +54,8 @@ internal sealed partial class DynamoDbProgress
         {
             change.Set(Attributes.Status, Attributes.Upper(status));
             if (status == NodeStatus.InProgress) change.SetIfAbsent(Attributes.StartedAt, Attributes.Time(now));
-            if (status is NodeStatus.Done or NodeStatus.Failed or NodeStatus.Deleted) change.Set(Attributes.FinishedAt, Attributes.Time(now));
+            if (status is NodeStatus.Done or NodeStatus.Failed or NodeStatus.Deleted) change.Set(Attributes.FinishedAt,
+                Attributes.Time(now));
         }
         if (update.HealthCheckId is not null) change.Set(Attributes.HealthCheckId, Attributes.S(update.HealthCheckId));
         if (update.ChangeId is not null) change.Set(Attributes.ChangeId, Attributes.S(update.ChangeId));
@@ -62,7 +64,8 @@ internal sealed partial class DynamoDbProgress
         try
         {
             var response = await _dynamo.UpdateItemAsync(
-                change.ToRequest(_table, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Node(nodeId)), ReturnValue.ALL_NEW),
+                change.ToRequest(_table, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Node(nodeId)),
+                    ReturnValue.ALL_NEW),
                 cancellationToken);
             return ReadNode(response.Attributes);
         }

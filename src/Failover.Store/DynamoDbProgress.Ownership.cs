@@ -38,7 +38,8 @@ internal sealed partial class DynamoDbProgress
     {
         var partition = ProgressKeys.TreePartition(tree);
         var deletes = records.Distinct()
-            .Select(key => new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, ProgressKeys.Owned(key)) } })
+            .Select(key =>
+                new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, ProgressKeys.Owned(key)) } })
             .ToList();
         return _batchWriter.WriteAsync(deletes, cancellationToken);
     }

@@ -15,7 +15,8 @@ internal sealed partial class DynamoDbProgress
     /// success makes the run's version current (ACTIVE) or, for a teardown, the tree DELETED and unlisted; failure
     /// leaves the tree ACTIVE on its current version, or FAILED if it never had one.
     /// </summary>
-    public async Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null, CancellationToken cancellationToken = default)
+    public async Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
+        CancellationToken cancellationToken = default)
     {
         if (status == RunStatus.Running)
             throw new ArgumentException("a run can only be moved out of RUNNING, not into it", nameof(status));
@@ -71,7 +72,8 @@ internal sealed partial class DynamoDbProgress
         else if (run.Status == RunStatus.Succeeded)
         {
             var version = await GetItemAsync(key[ProgressTable.PartitionKey].S, ProgressKeys.Version(run.Version), cancellationToken)
-                ?? throw new ProgressStoreException($"run '{run.RunId}' applied version {run.Version} of tree '{run.Tree}', which is not stored");
+                ?? throw new ProgressStoreException($"run '{run.RunId}' applied version {run.Version} of tree '{run.Tree}', which is not " +
+                    $"stored");
             // The tree item describes the applied version: its zone, name, type and drift policy are what is in Route 53.
             foreach (var attribute in DescriptorAttributeNames) update.Set(attribute, version[attribute]);
             update.Set(Attributes.Status, Attributes.Upper(TreeStatus.Active))

@@ -47,7 +47,8 @@ internal sealed partial class DynamoDbProgress
             .Set(Attributes.LastRunId, Attributes.S(run.RunId))
             .Set(Attributes.LastRunStatus, Attributes.Upper(RunStatus.Running))
             .Set(Attributes.UpdatedAt, Attributes.Time(now));
-        await _dynamo.UpdateItemAsync(pointAtRun.ToRequest(_table, ProgressKeys.Key(ProgressKeys.TreePartition(run.Tree), ProgressKeys.Meta)), cancellationToken);
+        await _dynamo.UpdateItemAsync(
+            pointAtRun.ToRequest(_table, ProgressKeys.Key(ProgressKeys.TreePartition(run.Tree), ProgressKeys.Meta)), cancellationToken);
         return ReadRun(item);
     }
 
@@ -101,7 +102,8 @@ internal sealed partial class DynamoDbProgress
         var before = await GetItemAsync(partition, ProgressKeys.Run, cancellationToken)
             ?? throw new ProgressConflictException($"run '{runId}' does not exist");
         var expiry = before.Long(ProgressTable.ExpiryAttribute) ?? RunExpiry(Now);
-        var plan = await _splitText.WriteAsync(partition, ProgressKeys.PlanPartPrefix, Attributes.Plan, planJson, expiry, cancellationToken);
+        var plan =
+            await _splitText.WriteAsync(partition, ProgressKeys.PlanPartPrefix, Attributes.Plan, planJson, expiry, cancellationToken);
 
         var update = new ItemUpdate().Set(Attributes.UpdatedAt, Attributes.Time(Now));
         foreach (var (name, value) in plan) update.Set(name, value);

@@ -24,7 +24,8 @@ internal sealed partial class DynamoDbProgress
         var now = Now;
         var meta = await GetItemAsync(partition, ProgressKeys.Meta, cancellationToken);
         // The spec's parts (if it is that long) are keyed by their own id, not the version, so they are written once.
-        var specAttributes = await _splitText.WriteAsync(partition, ProgressKeys.SpecPartPrefix, Attributes.Spec, specJson, null, cancellationToken);
+        var specAttributes =
+            await _splitText.WriteAsync(partition, ProgressKeys.SpecPartPrefix, Attributes.Spec, specJson, null, cancellationToken);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specJson)));
 
         var version = (meta?.Int(Attributes.LatestVersion) ?? 0) + 1;
@@ -39,7 +40,8 @@ internal sealed partial class DynamoDbProgress
 
             if (await PutIfAbsentAsync(item, cancellationToken)) break;
             if (attempt >= MaxVersionAttempts)
-                throw new ProgressConflictException($"tree '{tree.Name}': no free version number after {attempt} attempts; too many concurrent writers");
+                throw new ProgressConflictException($"tree '{tree.Name}': no free version number after {attempt} attempts; too many " +
+                    $"concurrent writers");
             version = await HighestVersionAsync(tree.Name, cancellationToken) + 1;
         }
 
@@ -65,8 +67,11 @@ internal sealed partial class DynamoDbProgress
                 .SetIfAbsent(Attributes.CreatedAt, Attributes.Time(now))
                 .Set(Attributes.UpdatedAt, Attributes.Time(now))
                 .Remove(Attributes.CurrentVersion)
-                .When(u => $"(attribute_not_exists({u.Name(Attributes.LatestVersion)}) OR {u.Name(Attributes.LatestVersion)} < {u.Value("v", Attributes.N(version))}) "
-                    + $"AND (attribute_not_exists({u.Name(Attributes.Status)}) OR {u.Name(Attributes.Status)} = {u.Value("deleted", Attributes.Upper(TreeStatus.Deleted))})");
+                .When(
+                    u => $"(attribute_not_exists({u.Name(Attributes.LatestVersion)}) OR {u.Name(Attributes.LatestVersion)} < " +
+                        $"{u.Value("v", Attributes.N(version))}) "
+                    + $"AND (attribute_not_exists({u.Name(Attributes.Status)}) OR {u.Name(Attributes.Status)} = " +
+                        $"{u.Value("deleted", Attributes.Upper(TreeStatus.Deleted))})");
             if (await TryUpdateAsync(create, key, cancellationToken)) return;
         }
 
@@ -96,7 +101,8 @@ internal sealed partial class DynamoDbProgress
     }
 
     /// <summary>The tree's versions, newest first, without their spec texts; at most <paramref name="limit"/> if given.</summary>
-    public async Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, int? limit = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, int? limit = null,
+        CancellationToken cancellationToken = default)
     {
         string[] projection =
         [
@@ -115,7 +121,8 @@ internal sealed partial class DynamoDbProgress
 
     private static VersionInfo ReadVersionInfo(Dictionary<string, AttributeValue> item) => new(
         item.RequiredString(Attributes.Name),
-        item.Int(Attributes.Version) ?? throw new ProgressStoreException($"version item {item.String(ProgressTable.SortKey)} has no number"),
+        item.Int(Attributes.Version)
+            ?? throw new ProgressStoreException($"version item {item.String(ProgressTable.SortKey)} has no number"),
         ReadDescriptor(item),
         item.RequiredString(Attributes.Sha256),
         item.RequiredTimestamp(Attributes.CreatedAt));

@@ -67,7 +67,8 @@ internal sealed partial class DynamoDbProgress
 
     /// <summary>Items of one partition whose sort key starts with <paramref name="sortPrefix"/>, all pages, strongly consistent.</summary>
     private IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryPrefixAsync(
-        string partition, string sortPrefix, CancellationToken cancellationToken, IReadOnlyList<string>? projection = null, bool newestFirst = false)
+        string partition, string sortPrefix, CancellationToken cancellationToken, IReadOnlyList<string>? projection = null,
+            bool newestFirst = false)
     {
         var expressions = new Expressions();
         var keyCondition = $"{expressions.Name(ProgressTable.PartitionKey)} = {expressions.Value("pk", Attributes.S(partition))} "

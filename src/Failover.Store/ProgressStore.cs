@@ -17,7 +17,8 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
 
     public string TableName => Inner.TableName;
 
-    public Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems, CancellationToken cancellationToken = default) =>
+    public Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.PutDriftReportAsync(tree, reportJson, driftedItems, cancellationToken));
 
     public Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken = default) =>
@@ -26,10 +27,12 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task PutNodesAsync(string runId, IReadOnlyCollection<PlannedNode> nodes, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.PutNodesAsync(runId, nodes, cancellationToken));
 
-    public Task<NodeProgress> UpdateNodeAsync(string runId, string nodeId, NodeUpdate update, CancellationToken cancellationToken = default) =>
+    public Task<NodeProgress> UpdateNodeAsync(string runId, string nodeId, NodeUpdate update,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.UpdateNodeAsync(runId, nodeId, update, cancellationToken));
 
-    public Task SetNodeStatusAsync(string runId, IReadOnlyCollection<string> nodeIds, NodeStatus status, string? changeId = null, string? error = null, CancellationToken cancellationToken = default) =>
+    public Task SetNodeStatusAsync(string runId, IReadOnlyCollection<string> nodeIds, NodeStatus status, string? changeId = null,
+        string? error = null, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetNodeStatusAsync(runId, nodeIds, status, changeId, error, cancellationToken));
 
     public Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken = default) =>
@@ -47,13 +50,16 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetOwnedRecordsAsync(tree, records, cancellationToken));
 
-    public Task<bool> ClaimRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree, CancellationToken cancellationToken = default) =>
+    public Task<bool> ClaimRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.ClaimRecordNameAsync(hostedZoneId, recordName, recordType, tree, cancellationToken));
 
-    public Task<bool> ReleaseRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree, CancellationToken cancellationToken = default) =>
+    public Task<bool> ReleaseRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.ReleaseRecordNameAsync(hostedZoneId, recordName, recordType, tree, cancellationToken));
 
-    public Task<string?> GetRecordNameOwnerAsync(string hostedZoneId, string recordName, string recordType, CancellationToken cancellationToken = default) =>
+    public Task<string?> GetRecordNameOwnerAsync(string hostedZoneId, string recordName, string recordType,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetRecordNameOwnerAsync(hostedZoneId, recordName, recordType, cancellationToken));
 
     public Task<RunRecord> CreateRunAsync(NewRun run, CancellationToken cancellationToken = default) =>
@@ -74,7 +80,8 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetPlanAsync(runId, cancellationToken));
 
-    public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null, CancellationToken cancellationToken = default) =>
+    public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunStatusAsync(runId, status, error, cancellationToken));
 
     public Task<bool> TryAcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default) =>
@@ -101,7 +108,8 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<TreePage> ListTreesAsync(int pageSize = 100, string? pageToken = null, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.ListTreesAsync(pageSize, pageToken, cancellationToken));
 
-    public async IAsyncEnumerable<TreeRecord> ListAllTreesAsync(int pageSize = 100, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<TreeRecord> ListAllTreesAsync(int pageSize = 100,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var items = Inner.ListAllTreesAsync(pageSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (items.ConfigureAwait(false))
@@ -116,6 +124,7 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<StoredVersion?> GetVersionAsync(string tree, int version, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetVersionAsync(tree, version, cancellationToken));
 
-    public Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, int? limit = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, int? limit = null,
+        CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.ListVersionsAsync(tree, limit, cancellationToken));
 }

@@ -75,18 +75,22 @@ internal sealed class SplitText(IAmazonDynamoDB dynamo, string tableName, BatchW
         }
         if (found != expected)
             throw new ProgressStoreException(
-                $"{attribute} of {partition}/{owner.String(ProgressTable.SortKey)} has {found} of its {expected} parts; it was not completely written");
+                $"{attribute} of {partition}/{owner.String(ProgressTable.SortKey)} has {found} of its {expected} parts; it was not " +
+                    $"completely written");
         return text.ToString();
     }
 
     /// <summary>Deletes the part items <paramref name="owner"/> points at (after the owner moved on to new ones).</summary>
-    public async Task DeletePartsAsync(Dictionary<string, AttributeValue> owner, string partPrefix, string attribute, CancellationToken cancellationToken)
+    public async Task DeletePartsAsync(Dictionary<string, AttributeValue> owner, string partPrefix, string attribute,
+        CancellationToken cancellationToken)
     {
         if (owner.String(attribute + "PartsId") is not { } partsId) return;
         var partition = owner.RequiredString(ProgressTable.PartitionKey);
         var count = owner.Int(attribute + "Parts") ?? 0;
         var deletes = Enumerable.Range(0, count)
-            .Select(i => new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, PartKey(partPrefix, partsId, i)) } })
+            .Select(i =>
+                new WriteRequest { DeleteRequest =
+                new DeleteRequest { Key = ProgressKeys.Key(partition, PartKey(partPrefix, partsId, i)) } })
             .ToList();
         await batchWriter.WriteAsync(deletes, cancellationToken);
     }

@@ -59,7 +59,8 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
     {
         var route53 = Route53ClientOptions.FromEnvironment(environment);
         // The account-wide Route 53 rate is shared with every other tool; the template says how much of it is ours.
-        if (double.TryParse(environment("FAILOVER_ROUTE53_RPS"), System.Globalization.CultureInfo.InvariantCulture, out var rate) && rate > 0)
+        if (double.TryParse(environment("FAILOVER_ROUTE53_RPS"), System.Globalization.CultureInfo.InvariantCulture, out var rate)
+            && rate > 0)
             route53 = route53 with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) };
         return new Route53Client(route53);
     }
@@ -73,11 +74,13 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
         var options = ApiOptions.FromEnvironment(environment);
         var workflow = WorkflowOptions.FromEnvironment(environment);
         var stateMachine = DriftOptions.FromEnvironment(environment).StateMachineArn
-            ?? throw new ArgumentException($"The Api function needs {DriftOptions.StateMachineVariable}: the ARN of the provisioning state machine its runs start.");
+            ?? throw new ArgumentException($"The Api function needs {DriftOptions.StateMachineVariable}: the ARN of the provisioning " +
+                $"state machine its runs start.");
         var store = new ProgressStore(DynamoDbClientFactory.Create(), workflow.TableName, TimeProvider.System);
         var route53 = Route53FromEnvironment(environment);
         var runs = new RunStarter(store,
-            new Failover.Aws.StepFunctions.StepFunctionsClient(Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
+            new Failover.Aws.StepFunctions.StepFunctionsClient(
+                Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
             stateMachine, TimeProvider.System, workflow.LockTtl);
         // Lambda sends standard output to CloudWatch Logs, which reads the drift metric lines written there.
         var drift = new TreeDriftCheck(store, route53, new DriftMetrics(Console.Out), TimeProvider.System, new RunStarterDriftRepair(runs),
@@ -97,13 +100,15 @@ public sealed class EnvironmentFunctionServices(Func<string, string?> environmen
         // The worker repairs through a workflow run; the scheduler has no state machine and needs none.
         IDriftRepair? repair = options.StateMachineArn is { } arn
             ? new RunStarterDriftRepair(new RunStarter(store,
-                new Failover.Aws.StepFunctions.StepFunctionsClient(Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
+                new Failover.Aws.StepFunctions.StepFunctionsClient(
+                    Failover.Aws.StepFunctions.StepFunctionsClientOptions.FromEnvironment(environment: environment)),
                 arn, TimeProvider.System, WorkflowOptions.FromEnvironment(environment).LockTtl))
             : null;
         return new DriftServices(
             store,
             new Failover.Aws.Route53.Route53Client(options.Route53RequestsPerSecond is { } rate
-                ? Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment) with { RequestsPerSecond = rate, Burst = Math.Max(1, (int)rate) }
+                ? Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment) with { RequestsPerSecond = rate,
+                    Burst = Math.Max(1, (int)rate) }
                 : Failover.Aws.Route53.Route53ClientOptions.FromEnvironment(environment)),
             SqsMessageBatches.For(sqs),
             options.QueueUrl,

@@ -19,7 +19,8 @@ switch (args)
         return 0;
 
     default:
-        Console.Error.WriteLine("usage: bootstrap                  run as a Lambda custom runtime (needs AWS_LAMBDA_RUNTIME_API and _HANDLER)");
+        Console.Error.WriteLine(
+            "usage: bootstrap                  run as a Lambda custom runtime (needs AWS_LAMBDA_RUNTIME_API and _HANDLER)");
         Console.Error.WriteLine("       bootstrap --list-handlers  print the handler names, one a line");
         return 2;
 }

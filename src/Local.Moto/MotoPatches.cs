@@ -13,7 +13,8 @@ public static class MotoPatches
     {
         var directory = Directory.CreateTempSubdirectory("failover-local-moto-").FullName;
         using var source = typeof(MotoPatches).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"resource {ResourceName} is missing from {typeof(MotoPatches).Assembly.GetName().Name}");
+            ?? throw new InvalidOperationException(
+                $"resource {ResourceName} is missing from {typeof(MotoPatches).Assembly.GetName().Name}");
         using var target = File.Create(Path.Combine(directory, "sitecustomize.py"));
         source.CopyTo(target);
         return directory;

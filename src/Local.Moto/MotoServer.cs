@@ -101,11 +101,13 @@ public sealed class MotoServer : IAsyncDisposable
     public static async Task EnableStateMachineExecutionAsync(Uri motoUrl, CancellationToken cancellationToken = default)
     {
         using var http = new HttpClient();
-        using var content = new StringContent("""{"stepfunctions":{"execute_state_machine":true}}""", System.Text.Encoding.UTF8, "application/json");
+        using var content =
+            new StringContent("""{"stepfunctions":{"execute_state_machine":true}}""", System.Text.Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(new Uri(motoUrl, "/moto-api/config"), content, cancellationToken);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException(
-                $"moto at {motoUrl} refused to enable Step Functions execution ({(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)})");
+                $"moto at {motoUrl} refused to enable Step Functions execution ({(int)response.StatusCode}: " +
+                    $"{await response.Content.ReadAsStringAsync(cancellationToken)})");
     }
 
     /// <summary>Forgets every resource (moto's reset endpoint); tests use it to start from an empty account.</summary>

@@ -7,9 +7,11 @@ namespace Failover.Local;
 public static class LocalStackCommandLine
 {
     private static readonly Option<int> EdgePort = new("--edge-port")
-    { Description = "Loopback port of the AWS edge endpoint (0: any free port)", DefaultValueFactory = _ => LocalStackOptions.DefaultEdgePort };
+    { Description = "Loopback port of the AWS edge endpoint (0: any free port)",
+        DefaultValueFactory = _ => LocalStackOptions.DefaultEdgePort };
     private static readonly Option<int> ApiPort = new("--api-port")
-    { Description = "Loopback port of the HTTP API (API Gateway emulation; 0: any free port)", DefaultValueFactory = _ => Api.ApiGatewayServer.DefaultPort };
+    { Description = "Loopback port of the HTTP API (API Gateway emulation; 0: any free port)",
+        DefaultValueFactory = _ => Api.ApiGatewayServer.DefaultPort };
     private static readonly Option<string?> MotoUrl = new("--moto-url")
     { Description = "Use a moto already running at this URL instead of starting moto_server" };
     private static readonly Option<string[]> Zones = new("--zone")
@@ -41,7 +43,8 @@ public static class LocalStackCommandLine
     private static readonly Option<double> FaultRate = new("--fault-rate")
     { Description = "Probability (0-1) of a fault on each Route 53 request" };
     private static readonly Option<string[]> FaultKinds = new("--fault-kinds")
-    { Description = $"Faults to inject: {string.Join(", ", Enum.GetNames<FaultKind>())} (default: all)", AllowMultipleArgumentsPerToken = true };
+    { Description = $"Faults to inject: {string.Join(", ", Enum.GetNames<FaultKind>())} (default: all)",
+        AllowMultipleArgumentsPerToken = true };
     private static readonly Option<string[]> FaultOperations = new("--fault-operations")
     { Description = "Route 53 operations eligible for faults (default: all)", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<int> FaultSeed = new("--fault-seed")
@@ -54,11 +57,14 @@ public static class LocalStackCommandLine
     };
 
     private static readonly Option<string[]> Apply = new("--apply")
-    { Description = "Tree spec(s) to apply once the stack is up (e.g. examples/complex.json); the spec's zone is the local zone of that name" };
+    { Description =
+        "Tree spec(s) to apply once the stack is up (e.g. examples/complex.json); the spec's zone is the local zone of that name" };
 
     public static RootCommand Create(Func<LocalStackOptions, CancellationToken, Task<int>> run)
     {
-        var root = new RootCommand("The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
+        var root =
+            new RootCommand(
+            "The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
         {
             EdgePort, ApiPort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
@@ -87,7 +93,8 @@ public static class LocalStackCommandLine
             EdgePort = parsed.GetValue(EdgePort),
             ApiPort = parsed.GetValue(ApiPort),
             MotoUrl = parsed.GetValue(MotoUrl) is { } motoUrl
-                ? Uri.TryCreate(motoUrl, UriKind.Absolute, out var url) ? url : throw new ArgumentException($"--moto-url: '{motoUrl}' is not an absolute URL")
+                ? Uri.TryCreate(motoUrl, UriKind.Absolute, out var url) ? url
+                    : throw new ArgumentException($"--moto-url: '{motoUrl}' is not an absolute URL")
                 : null,
             Zones = zones.Count > 0 ? zones : new LocalStackOptions().Zones,
             CreateResources = !parsed.GetValue(NoResources),
@@ -97,7 +104,8 @@ public static class LocalStackCommandLine
             {
                 ScheduleInterval = parsed.GetValue(DriftInterval) is > 0 and var minutes ? TimeSpan.FromMinutes(minutes)
                     : parsed.GetValue(DriftInterval) == 0 ? null
-                    : throw new ArgumentException($"--drift-interval must be 0 (off) or a positive number of minutes; it is {parsed.GetValue(DriftInterval)}"),
+                    : throw new ArgumentException($"--drift-interval must be 0 (off) or a positive number of minutes; it is " +
+                        $"{parsed.GetValue(DriftInterval)}"),
             },
             Realism = new RealismSettings
             {
@@ -129,5 +137,6 @@ public static class LocalStackCommandLine
 
     // Lists may be given as repeated options or comma-separated.
     private static IReadOnlyList<string> Split(string[]? values) =>
-        (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
 }

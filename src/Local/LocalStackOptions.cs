@@ -84,7 +84,8 @@ public sealed record LocalStackOptions
         if (MotoUrl is { } moto && (!moto.IsAbsoluteUri || moto.Scheme is not ("http" or "https")))
             errors.Add($"moto url must be an absolute http(s) URL (got '{moto}')");
         foreach (var zone in Zones)
-            if (!IsZoneName(zone)) errors.Add($"zone '{zone}' is not a DNS name (labels of letters, digits and hyphens, separated by dots)");
+            if (!IsZoneName(
+                zone)) errors.Add($"zone '{zone}' is not a DNS name (labels of letters, digits and hyphens, separated by dots)");
         errors.AddRange(Realism.Validate().Select(error => "realism: " + error));
         errors.AddRange(Drift.Validate());
         try
@@ -102,6 +103,7 @@ public sealed record LocalStackOptions
     {
         var labels = zone.TrimEnd('.').Split('.');
         return zone.Length is > 0 and <= 254 && labels.All(label =>
-            label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && label[0] != '-' && label[^1] != '-');
+            label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && label[0] != '-'
+                && label[^1] != '-');
     }
 }

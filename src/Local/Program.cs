@@ -4,7 +4,8 @@ using Failover.Local.Moto;
 var command = LocalStackCommandLine.Create(RunAsync);
 // On SIGTERM/Ctrl+C System.CommandLine cancels the token, then gives up after ProcessTerminationTimeout (2 s by
 // default) and exits 143: too short to stop Kestrel and moto on a busy machine, which would leave moto behind.
-return await command.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+return await command.Parse(args)
+    .InvokeAsync(new System.CommandLine.InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
 
 static async Task<int> RunAsync(LocalStackOptions options, CancellationToken stopping)
 {
@@ -19,7 +20,8 @@ static async Task<int> RunAsync(LocalStackOptions options, CancellationToken sto
         await Console.Error.WriteLineAsync(missing.Message);
         return 1;
     }
-    catch (Exception failure) when (failure is ArgumentException or InvalidOperationException or IOException or HttpRequestException or TimeoutException)
+    catch (Exception failure)
+        when (failure is ArgumentException or InvalidOperationException or IOException or HttpRequestException or TimeoutException)
     {
         await Console.Error.WriteLineAsync($"The local stack could not start: {failure.Message}");
         return 1;
@@ -37,7 +39,8 @@ static async Task<int> RunAsync(LocalStackOptions options, CancellationToken sto
         var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, stopping), stack.MotoExited);
         if (stopped == stack.MotoExited)
         {
-            await Console.Error.WriteLineAsync($"moto stopped unexpectedly; stopping the stack. Its last output:{Environment.NewLine}{stack.MotoOutput}");
+            await Console.Error.WriteLineAsync($"moto stopped unexpectedly; stopping the stack. Its last " +
+                $"output:{Environment.NewLine}{stack.MotoOutput}");
             return 1;
         }
         Console.WriteLine("stopping the local stack");

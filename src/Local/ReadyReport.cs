@@ -13,9 +13,13 @@ public static class ReadyReport
         var lines = new List<string>
         {
             "failover local stack ready",
-            $"  edge        {edge}   (AWS_ENDPOINT_URL; Lambda Invoke for: {string.Join(", ", stack.Functions.Names)}; everything else → moto)",
-            $"  moto        {stack.MotoUrl.ToString().TrimEnd('/')}{(stack.OwnsMoto ? "" : "   (external: its Step Functions reach our functions only if it runs with MOTO_PORT=" + stack.EdgeUrl.Port + ")")}",
-            $"  api         {stack.ApiUrl.ToString().TrimEnd('/')}   (HTTP API → the {Api.ApiGatewayServer.FunctionName} function; no IAM auth locally)",
+            $"  edge        {edge}   (AWS_ENDPOINT_URL; Lambda Invoke for: {string.Join(", ", stack.Functions.Names)}; everything else → " +
+                $"moto)",
+            $"  moto        {stack.MotoUrl.ToString().TrimEnd('/')}" + (stack.OwnsMoto
+                ? ""
+                : $"   (external: its Step Functions reach our functions only if it runs with MOTO_PORT={stack.EdgeUrl.Port})"),
+            $"  api         {stack.ApiUrl.ToString().TrimEnd('/')}   (HTTP API → the {Api.ApiGatewayServer.FunctionName} function; no " +
+                $"IAM auth locally)",
             $"  health      {edge}{LocalControlEndpoints.HealthPath}",
             $"  realism     {Describe(stack.Realism.Current)}",
             $"              settings {edge}{LocalControlEndpoints.RealismPath}, counters {edge}{LocalControlEndpoints.RealismStatsPath}",
@@ -26,14 +30,17 @@ public static class ReadyReport
             lines.Add($"  queue       {resources.DriftQueueUrl}");
             lines.Add($"  dead letter {resources.DriftDeadLetterQueueUrl}");
             if (stack.Drift is { } drift)
-                lines.Add($"  drift       schedule {(drift.Schedule.Interval is { } every ? $"every {every.TotalMinutes:0.##} min" : "off")}; "
-                    + $"fire now: curl -X POST {edge}{Drift.DriftScheduleEndpoint.Path}; queue → DriftWorker {(drift.Poller is null ? "off" : "on")}");
+                lines.Add($"  drift       schedule " +
+                    $"{(drift.Schedule.Interval is { } every ? $"every {every.TotalMinutes:0.##} min" : "off")}; "
+                    + $"fire now: curl -X POST {edge}{Drift.DriftScheduleEndpoint.Path}; queue → DriftWorker " +
+                        $"{(drift.Poller is null ? "off" : "on")}");
             lines.AddRange(resources.StateMachines.Count == 0
                 ? ["  state machines: none (no *.asl.json in src/StateMachine yet)"]
                 : resources.StateMachines.Select(machine => $"  state machine {machine.Value}"));
             lines.AddRange(resources.HostedZones.Select(zone => $"  zone        {zone.Key}  /hostedzone/{zone.Value}"));
         }
-        lines.Add($"  try: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --region us-east-1 --endpoint-url {edge} route53 list-hosted-zones");
+        lines.Add($"  try: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --region us-east-1 --endpoint-url {edge} route53 " +
+            $"list-hosted-zones");
         lines.Add("Ctrl+C stops the stack (and moto).");
         return string.Join(Environment.NewLine, lines);
     }
@@ -51,9 +58,12 @@ public static class ReadyReport
             ? string.Create(CultureInfo.InvariantCulture, $"{settings.RateLimit.PerSecond}/s burst {settings.RateLimit.Burst}")
             : "unlimited";
         var faults = settings.Faults.Rate > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{settings.Faults.Rate:0.###} of requests ({string.Join(", ", settings.Faults.Kinds)}, seed {settings.Faults.Seed})")
+            ? string.Create(
+                CultureInfo.InvariantCulture, $"{settings.Faults.Rate:0.###} of requests ({string.Join(", ", settings.Faults.Kinds)}, " +
+                    $"seed {settings.Faults.Seed})")
             : "none";
         return string.Create(CultureInfo.InvariantCulture,
-            $"checks: {(checks.Count == 0 ? "none" : string.Join(", ", checks))}; PENDING {settings.ChangePendingFor.TotalSeconds:0.###} s; rate {rate}; faults {faults}");
+            $"checks: {(checks.Count == 0 ? "none" : string.Join(", ", checks))}; PENDING {settings.ChangePendingFor.TotalSeconds:0.###} " +
+                $"s; rate {rate}; faults {faults}");
     }
 }

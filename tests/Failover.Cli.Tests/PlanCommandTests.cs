@@ -13,7 +13,8 @@ public sealed class PlanCommandTests
 
         using var doc = JsonDocument.Parse(outcome.Out);
         var layers = doc.RootElement.GetProperty("layers").EnumerateArray().ToArray();
-        Assert.Equal(["health-checks", "leaf-records", "alias-level-1", "alias-level-2"], layers.Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal(["health-checks", "leaf-records", "alias-level-1", "alias-level-2"],
+            layers.Select(l => l.GetProperty("name").GetString()));
 
         // www.json: three health-checked endpoints; an S3 alias and three endpoint records at the bottom;
         // _use1 is aliased from _regions, and _regions from the root name.
@@ -21,7 +22,8 @@ public sealed class PlanCommandTests
         Assert.Equal(["euw1", "use1-a", "use1-b"], checkedNodes);
         Assert.Equal(4, Changes(layers[1]).Length);
         var level1 = Assert.Single(Changes(layers[2]));
-        Assert.Equal("_use1.www.example.com.", level1.GetProperty("ResourceRecordSet").GetProperty("AliasTarget").GetProperty("DNSName").GetString());
+        Assert.Equal("_use1.www.example.com.",
+            level1.GetProperty("ResourceRecordSet").GetProperty("AliasTarget").GetProperty("DNSName").GetString());
         var level2 = Assert.Single(Changes(layers[3]));
         Assert.Equal("www.example.com.", level2.GetProperty("ResourceRecordSet").GetProperty("Name").GetString());
         Assert.Equal("PRIMARY", level2.GetProperty("ResourceRecordSet").GetProperty("Failover").GetString());

@@ -77,7 +77,8 @@ public sealed class ApiFunctionBuildTests(ApiFunctionPackage package) : IClassFi
             ["headers"] = new JsonObject { ["content-type"] = "application/json" },
             ["requestContext"] = new JsonObject
             {
-                ["http"] = new JsonObject { ["method"] = "POST", ["path"] = "/trees", ["protocol"] = "HTTP/1.1", ["sourceIp"] = "127.0.0.1" },
+                ["http"] =
+                    new JsonObject { ["method"] = "POST", ["path"] = "/trees", ["protocol"] = "HTTP/1.1", ["sourceIp"] = "127.0.0.1" },
                 ["requestId"] = "gw-1",
                 ["routeKey"] = "POST /trees",
                 ["stage"] = "$default",

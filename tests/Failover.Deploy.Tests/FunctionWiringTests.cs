@@ -28,8 +28,11 @@ public sealed class FunctionWiringTests
 
         var missing = HandlersByFunction().Where(f => !catalog.Contains(f.Value)).Select(f => $"{f.Key} (Handler: {f.Value})").ToList();
 
-        Assert.True(HandlersByFunction().Count >= 9, $"expected the nine functions the template declares, found {string.Join(", ", Template.Functions)}");
-        Assert.True(missing.Count == 0, $"handlers the binary does not serve: {string.Join(", ", missing)}; it serves {string.Join(", ", catalog)}");
+        Assert.True(HandlersByFunction()
+            .Count >= 9, $"expected the nine functions the template declares, found {string.Join(", ", Template.Functions)}");
+        Assert.True(
+            missing.Count == 0,
+                $"handlers the binary does not serve: {string.Join(", ", missing)}; it serves {string.Join(", ", catalog)}");
     }
 
     [Fact]
@@ -51,11 +54,15 @@ public sealed class FunctionWiringTests
         {
             var function = Template.Resource(id);
             var properties = function.GetProperty("Properties");
-            Assert.True(function.GetProperty("Metadata").GetProperty("BuildMethod").GetString() == "makefile", $"{id}: Metadata.BuildMethod must be makefile");
+            Assert.True(function.GetProperty("Metadata").GetProperty("BuildMethod")
+                .GetString() == "makefile", $"{id}: Metadata.BuildMethod must be makefile");
             Assert.True(properties.GetProperty("Runtime").GetString() == "provided.al2023", $"{id}: Runtime must be provided.al2023");
-            Assert.True(properties.GetProperty("TracingConfig").GetProperty("Mode").GetString() == "Active", $"{id}: tracing must be Active");
+            Assert.True(properties.GetProperty("TracingConfig").GetProperty("Mode")
+                .GetString() == "Active", $"{id}: tracing must be Active");
             Assert.Equal(["x86_64"], Evaluator.Strings(properties.GetProperty("Architectures")));
-            Assert.Equal(["arm64"], new TemplateEvaluator(Template, new Deployment { Parameters = new Dictionary<string, string> { ["Architecture"] = "arm64" } })
+            Assert.Equal(["arm64"],
+                new TemplateEvaluator(Template,
+                new Deployment { Parameters = new Dictionary<string, string> { ["Architecture"] = "arm64" } })
                 .Strings(properties.GetProperty("Architectures")));
         }
     }
@@ -70,7 +77,9 @@ public sealed class FunctionWiringTests
         {
             var group = Template.Properties(id).GetProperty("LoggingConfig").GetProperty("LogGroup").GetProperty("Ref").GetString()!;
             Assert.Equal("AWS::Logs::LogGroup", Template.TypeOf(group));
-            Assert.True(evaluator.String(Template.Properties(group).GetProperty("RetentionInDays")) == "90", $"{group} does not keep logs for LogRetentionDays");
+            Assert.True(
+                evaluator.String(Template.Properties(group)
+                .GetProperty("RetentionInDays")) == "90", $"{group} does not keep logs for LogRetentionDays");
             groups.Add(group);
         }
         Assert.Equal(groups.Count, groups.Distinct().Count());

@@ -36,7 +36,8 @@ public sealed class HttpApiTests
         foreach (var (method, path, operation) in Operations())
         {
             var route = $"{method} {path}";
-            Assert.True(operation.GetProperty("security").EnumerateArray().Select(s => s.EnumerateObject().Single().Name).SequenceEqual(["AWS_IAM"]),
+            Assert.True(operation.GetProperty("security").EnumerateArray().Select(s => s.EnumerateObject().Single().Name)
+                .SequenceEqual(["AWS_IAM"]),
                 $"{route} is not IAM-authorised");
             var integration = operation.GetProperty("x-amazon-apigateway-integration");
             Assert.Equal("2.0", integration.GetProperty("payloadFormatVersion").GetString());

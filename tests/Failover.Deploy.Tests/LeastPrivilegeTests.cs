@@ -49,7 +49,8 @@ public sealed class LeastPrivilegeTests
     {
         var statements = AllRoles(Evaluator).SelectMany(r => r.Statements).ToList();
 
-        var unscoped = statements.Where(s => s.Allows && s.Resources.Contains("*") && s.Actions.Any(a => !UnscopableActions.Contains(a))).ToList();
+        var unscoped =
+            statements.Where(s => s.Allows && s.Resources.Contains("*") && s.Actions.Any(a => !UnscopableActions.Contains(a))).ToList();
 
         Assert.True(statements.Count > 20, $"expected the roles' statements, read {statements.Count}");
         Assert.True(unscoped.Count == 0, "Resource \"*\" where IAM can scope the action:\n" + string.Join("\n", unscoped));
@@ -86,23 +87,31 @@ public sealed class LeastPrivilegeTests
 
         foreach (var statement in AllRoles(evaluator).SelectMany(r => r.Statements))
             if (statement.Grants("route53:ChangeResourceRecordSets") || statement.Grants("route53:ListResourceRecordSets"))
-                Assert.True(statement.Resources.SequenceEqual(zoneArns), $"{statement}\nshould name exactly the zones of AllowedHostedZoneIds: {string.Join(", ", zoneArns)}");
+                Assert.True(
+                    statement.Resources.SequenceEqual(
+                    zoneArns), $"{statement}\nshould name exactly the zones of AllowedHostedZoneIds: {string.Join(", ", zoneArns)}");
 
         Assert.Equal(["ApplyRecordLayerFunction", "RollbackFunction"], FunctionsGranted("route53:ChangeResourceRecordSets"));
-        Assert.False(FunctionRole("ApplyRecordLayerFunction", evaluator).Grants("route53:ChangeResourceRecordSets", ZoneArn(partition, "Z0333333333CCCCCCCCCC")));
+        Assert.False(FunctionRole("ApplyRecordLayerFunction", evaluator)
+            .Grants("route53:ChangeResourceRecordSets", ZoneArn(partition, "Z0333333333CCCCCCCCCC")));
     }
 
     [Fact]
     public void Health_check_changes_are_on_health_check_arns_and_only_in_the_steps_that_make_or_remove_them()
     {
-        string[] changes = ["route53:CreateHealthCheck", "route53:DeleteHealthCheck", "route53:UpdateHealthCheck", "route53:ChangeTagsForResource"];
-        foreach (var statement in AllRoles(Evaluator).SelectMany(r => r.Statements).Where(s => s.Actions.Any(a => a.Contains("HealthCheck") || a.Contains("TagsForResource"))))
-            Assert.True(statement.Resources.All(r => r == "arn:aws:route53:::healthcheck/*" || (r == "*" && statement.Actions.All(UnscopableActions.Contains))),
+        string[] changes =
+            ["route53:CreateHealthCheck", "route53:DeleteHealthCheck", "route53:UpdateHealthCheck", "route53:ChangeTagsForResource"];
+        foreach (var statement in AllRoles(Evaluator).SelectMany(r => r.Statements)
+            .Where(s => s.Actions.Any(a => a.Contains("HealthCheck") || a.Contains("TagsForResource"))))
+            Assert.True(
+                statement.Resources.All(r =>
+                r == "arn:aws:route53:::healthcheck/*" || (r == "*" && statement.Actions.All(UnscopableActions.Contains))),
                 $"{statement}\nhealth check actions belong on arn:aws:route53:::healthcheck/* (Resource \"*\" only for Create and List)");
 
         foreach (var action in changes)
             Assert.True(FunctionsGranted(action).All(f => f is "ApplyHealthChecksFunction" or "RollbackFunction"),
-                $"{action} granted to {string.Join(", ", FunctionsGranted(action))}; only ApplyHealthChecks and Rollback change health checks");
+                $"{action} granted to {string.Join(", ", FunctionsGranted(action))}; only ApplyHealthChecks and Rollback change health " +
+                    $"checks");
         Assert.Equal(["ApplyHealthChecksFunction", "RollbackFunction"], FunctionsGranted("route53:CreateHealthCheck"));
     }
 
@@ -119,13 +128,19 @@ public sealed class LeastPrivilegeTests
     public void DynamoDB_actions_are_on_the_progress_table_and_its_index_only()
     {
         var table = Evaluator.String(System.Text.Json.JsonDocument.Parse("""{"Fn::GetAtt": ["ProgressTable", "Arn"]}""").RootElement);
-        var statements = AllRoles(Evaluator).SelectMany(r => r.Statements).Where(s => s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.OrdinalIgnoreCase))).ToList();
+        var statements = AllRoles(Evaluator).SelectMany(r => r.Statements)
+            .Where(s => s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.OrdinalIgnoreCase))).ToList();
 
         Assert.Equal("arn:aws:dynamodb:us-east-1:123456789012:table/failover-progress", table);
         Assert.NotEmpty(statements);
-        Assert.All(statements, s => Assert.True(s.Resources.Count > 0 && s.Resources.All(r => r == table || r == $"{table}/index/gsi1"), $"{s}\nshould name only {table} (and its gsi1 index)"));
+        Assert.All(statements,
+            s =>
+            Assert.True(s.Resources.Count > 0
+            && s.Resources.All(r => r == table || r == $"{table}/index/gsi1"), $"{s}\nshould name only {table} (and its gsi1 index)"));
         // The scheduler only lists active trees: a query of the index, nothing on the table itself.
-        Assert.Equal(["dynamodb:Query"], FunctionRole("DriftSchedulerFunction").Statements.Where(s => s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))).SelectMany(s => s.Actions));
+        Assert.Equal(["dynamodb:Query"],
+            FunctionRole("DriftSchedulerFunction")
+            .Statements.Where(s => s.Actions.Any(a => a.StartsWith("dynamodb:", StringComparison.Ordinal))).SelectMany(s => s.Actions));
         Assert.False(FunctionRole("DriftSchedulerFunction").Grants("dynamodb:Query", table));
     }
 
@@ -136,7 +151,8 @@ public sealed class LeastPrivilegeTests
 
         Assert.Equal(["ApiFunction", "DriftWorkerFunction"], FunctionsGranted("states:StartExecution"));
         foreach (var function in Template.Functions)
-            foreach (var statement in FunctionRole(function).Statements.Where(s => s.Actions.Any(a => a.StartsWith("states:", StringComparison.OrdinalIgnoreCase))))
+            foreach (var statement in FunctionRole(function)
+                .Statements.Where(s => s.Actions.Any(a => a.StartsWith("states:", StringComparison.OrdinalIgnoreCase))))
             {
                 Assert.Equal(["states:StartExecution"], statement.Actions);
                 Assert.Equal([stateMachine], statement.Resources);
@@ -161,18 +177,22 @@ public sealed class LeastPrivilegeTests
         Assert.Equal(["DriftSchedulerFunction"], FunctionsGranted("sqs:SendMessage"));
         foreach (var receive in new[] { "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility" })
             Assert.Equal(["DriftWorkerFunction"], FunctionsGranted(receive));
-        var sqsStatements = Template.Functions.SelectMany(f => FunctionRole(f).Statements).Where(s => s.Actions.Any(a => a.StartsWith("sqs:", StringComparison.OrdinalIgnoreCase))).ToList();
+        var sqsStatements = Template.Functions.SelectMany(f => FunctionRole(f).Statements)
+            .Where(s => s.Actions.Any(a => a.StartsWith("sqs:", StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.All(sqsStatements, s => Assert.Equal([queue], s.Resources));
-        Assert.Equal("DriftQueue", Template.Properties("DriftWorkerQueueMapping").GetProperty("EventSourceArn").GetProperty("Fn::GetAtt")[0].GetString());
+        Assert.Equal("DriftQueue",
+            Template.Properties("DriftWorkerQueueMapping").GetProperty("EventSourceArn").GetProperty("Fn::GetAtt")[0].GetString());
     }
 
     [Fact]
     public void Functions_are_invoked_only_by_the_state_machine_and_the_drift_schedule()
     {
         var invokers = AllRoles(Evaluator).Where(r => r.Grants("lambda:InvokeFunction")).ToList();
-        var scheduler = Evaluator.String(System.Text.Json.JsonDocument.Parse("""{"Fn::GetAtt": ["DriftSchedulerFunction", "Arn"]}""").RootElement);
+        var scheduler =
+            Evaluator.String(System.Text.Json.JsonDocument.Parse("""{"Fn::GetAtt": ["DriftSchedulerFunction", "Arn"]}""").RootElement);
 
-        Assert.Equal(["DriftSchedulerFunctionDriftRole", "ProvisioningStateMachineRole"], invokers.Select(r => r.RoleId).Order(StringComparer.Ordinal));
+        Assert.Equal(["DriftSchedulerFunctionDriftRole", "ProvisioningStateMachineRole"],
+            invokers.Select(r => r.RoleId).Order(StringComparer.Ordinal));
         var schedule = invokers.Single(r => r.RoleId == "DriftSchedulerFunctionDriftRole");
         Assert.All(schedule.Granting("lambda:InvokeFunction"), s => Assert.Equal([scheduler], s.Resources));
     }

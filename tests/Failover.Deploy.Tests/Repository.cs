@@ -27,7 +27,8 @@ public static class Repository
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(20));
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited {process.ExitCode}:\n{await output}\n{await errors}");
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} exited " +
+                $"{process.ExitCode}:\n{await output}\n{await errors}");
         return await output;
     }
 

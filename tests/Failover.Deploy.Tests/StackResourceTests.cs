@@ -17,7 +17,8 @@ public sealed class StackResourceTests
         Assert.Equal("PAY_PER_REQUEST", properties.GetProperty("BillingMode").GetString());
         Assert.True(properties.GetProperty("PointInTimeRecoverySpecification").GetProperty("PointInTimeRecoveryEnabled").GetBoolean());
         Assert.True(properties.GetProperty("TimeToLiveSpecification").GetProperty("Enabled").GetBoolean());
-        Assert.Equal(Failover.Store.ProgressTable.ExpiryAttribute, properties.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString());
+        Assert.Equal(Failover.Store.ProgressTable.ExpiryAttribute,
+            properties.GetProperty("TimeToLiveSpecification").GetProperty("AttributeName").GetString());
         Assert.True(properties.GetProperty("SSESpecification").GetProperty("SSEEnabled").GetBoolean());
         // It records which Route 53 records and health checks each tree owns: deleting the stack must not lose that.
         Assert.Equal("Retain", table.GetProperty("DeletionPolicy").GetString());
@@ -37,7 +38,9 @@ public sealed class StackResourceTests
     {
         var alarms = Template.OfType("AWS::CloudWatch::Alarm").Select(Template.Properties).ToList();
 
-        Assert.Contains(alarms, a => a.TryGetProperty("Metrics", out var metrics) && metrics[0].GetProperty("Expression").GetString()!.Contains("DriftedItems"));
+        Assert.Contains(alarms,
+            a =>
+            a.TryGetProperty("Metrics", out var metrics) && metrics[0].GetProperty("Expression").GetString()!.Contains("DriftedItems"));
         Assert.Contains(alarms, a => a.TryGetProperty("MetricName", out var m) && m.GetString() == "ExecutionsFailed");
         Assert.Contains(alarms, a => a.TryGetProperty("MetricName", out var m) && m.GetString() == "ApproximateNumberOfMessagesVisible"
             && a.GetProperty("Dimensions")[0].GetProperty("Value").GetProperty("Fn::GetAtt")[0].GetString() == "DriftDeadLetterQueue");

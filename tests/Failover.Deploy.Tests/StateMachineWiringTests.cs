@@ -19,7 +19,8 @@ public sealed class StateMachineWiringTests
     {
         var file = JsonNode.Parse(File.ReadAllText(Repository.PathOf("src/StateMachine/Provisioning.asl.json")));
 
-        Assert.True(JsonNode.DeepEquals(file, Definition.Json), "the translated template does not carry src/StateMachine/Provisioning.asl.json");
+        Assert.True(JsonNode.DeepEquals(file, Definition.Json),
+            "the translated template does not carry src/StateMachine/Provisioning.asl.json");
     }
 
     [Fact]
@@ -29,8 +30,11 @@ public sealed class StateMachineWiringTests
         var substitutions = Definition.SubstitutionNames;
 
         Assert.NotEmpty(placeholders);
-        Assert.True(placeholders.Except(substitutions).ToList() is [], $"placeholders without a DefinitionSubstitutions entry: {string.Join(", ", placeholders.Except(substitutions))}");
-        Assert.True(substitutions.Except(placeholders).ToList() is [], $"DefinitionSubstitutions the definition never uses: {string.Join(", ", substitutions.Except(placeholders))}");
+        Assert.True(placeholders.Except(substitutions)
+            .ToList() is [], $"placeholders without a DefinitionSubstitutions entry: " +
+                $"{string.Join(", ", placeholders.Except(substitutions))}");
+        Assert.True(substitutions.Except(placeholders)
+            .ToList() is [], $"DefinitionSubstitutions the definition never uses: {string.Join(", ", substitutions.Except(placeholders))}");
     }
 
     [Fact]
@@ -44,12 +48,15 @@ public sealed class StateMachineWiringTests
         {
             var arn = InvokedFunctionArn(name, task);
             Assert.True(functionArns.ContainsKey(arn), $"state {name} invokes {arn}, which is not a function of the template");
-            Assert.True(role.Grants("lambda:InvokeFunction", arn), $"state {name} invokes {functionArns[arn]}, but {role.RoleId} may not invoke {arn}");
+            Assert.True(
+                role.Grants("lambda:InvokeFunction",
+                arn), $"state {name} invokes {functionArns[arn]}, but {role.RoleId} may not invoke {arn}");
             invoked.Add(functionArns[arn]);
         }
 
         Assert.Equal(
-            ["ApplyHealthChecksFunction", "ApplyRecordLayerFunction", "CheckChangeFunction", "FinalizeFunction", "PlanTreeFunction", "RollbackFunction"],
+            ["ApplyHealthChecksFunction", "ApplyRecordLayerFunction", "CheckChangeFunction", "FinalizeFunction",
+                "PlanTreeFunction", "RollbackFunction"],
             invoked.Order(StringComparer.Ordinal));
     }
 
@@ -59,7 +66,8 @@ public sealed class StateMachineWiringTests
         var role = RolePolicies.Of(Template, Evaluator, RolePolicies.RoleOf(Template, StateMachine));
         var used = Definition.Tasks.Select(t => InvokedFunctionArn(t.Name, t.State)).ToHashSet();
 
-        var extra = Template.Functions.Select(id => Evaluator.String(Arn(id))).Where(arn => !used.Contains(arn) && role.Grants("lambda:InvokeFunction", arn)).ToList();
+        var extra = Template.Functions.Select(id => Evaluator.String(Arn(id)))
+            .Where(arn => !used.Contains(arn) && role.Grants("lambda:InvokeFunction", arn)).ToList();
 
         Assert.True(extra.Count == 0, $"{role.RoleId} may invoke functions no state uses: {string.Join(", ", extra)}");
     }
@@ -69,7 +77,8 @@ public sealed class StateMachineWiringTests
     {
         var properties = Template.Properties(StateMachine);
         var logging = properties.GetProperty("LoggingConfiguration");
-        var group = logging.GetProperty("Destinations")[0].GetProperty("CloudWatchLogsLogGroup").GetProperty("LogGroupArn").GetProperty("Fn::GetAtt")[0].GetString()!;
+        var group = logging.GetProperty("Destinations")[0].GetProperty("CloudWatchLogsLogGroup").GetProperty("LogGroupArn")
+            .GetProperty("Fn::GetAtt")[0].GetString()!;
 
         Assert.Equal("STANDARD", properties.GetProperty("StateMachineType").GetString());
         Assert.NotEqual("OFF", logging.GetProperty("Level").GetString());
@@ -82,7 +91,8 @@ public sealed class StateMachineWiringTests
     {
         var resource = (string)task["Resource"]!;
         var target = resource.StartsWith("arn:aws:states:::lambda:invoke", StringComparison.Ordinal)
-            ? (string?)task["Parameters"]?["FunctionName"] ?? throw new InvalidOperationException($"state {name}: lambda:invoke without a literal FunctionName")
+            ? (string?)task["Parameters"]?["FunctionName"]
+                ?? throw new InvalidOperationException($"state {name}: lambda:invoke without a literal FunctionName")
             : resource;
         if (!target.StartsWith("${", StringComparison.Ordinal)) return target;
         var key = target[2..^1];

@@ -68,7 +68,8 @@ public sealed class BootstrapProcessTests(PublishedBootstrap bootstrap) : IClass
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
 
-        var catalog = FunctionCatalog.Build(new EnvironmentFunctionServices(_ => null), new HostingOptions { Log = new LogSink(Stream.Null) });
+        var catalog =
+            FunctionCatalog.Build(new EnvironmentFunctionServices(_ => null), new HostingOptions { Log = new LogSink(Stream.Null) });
         Assert.Equal(0, process.ExitCode);
         Assert.Equal(catalog.Names, output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

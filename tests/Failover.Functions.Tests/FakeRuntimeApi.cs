@@ -13,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Failover.Functions.Tests;
 
 /// <summary>An event the fake hands out on GET next, with the headers Lambda would send.</summary>
-public sealed record FakeInvocation(string RequestId, byte[] Payload, long? DeadlineMs = null, string? FunctionArn = null, string? TraceId = null);
+public sealed record FakeInvocation(string RequestId, byte[] Payload, long? DeadlineMs = null, string? FunctionArn = null,
+    string? TraceId = null);
 
 /// <summary>What the runtime posted: to <c>response</c>, <c>error</c> or <c>init/error</c>.</summary>
 public sealed record RuntimePost(string Kind, string? RequestId, string? ErrorTypeHeader, byte[] Body, string ConnectionId)
@@ -52,8 +53,10 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.MapGet("/2018-06-01/runtime/invocation/next", fake.NextAsync);
-        app.MapPost("/2018-06-01/runtime/invocation/{requestId}/response", (HttpContext http, string requestId) => fake.RecordAsync(http, "response", requestId));
-        app.MapPost("/2018-06-01/runtime/invocation/{requestId}/error", (HttpContext http, string requestId) => fake.RecordAsync(http, "error", requestId));
+        app.MapPost("/2018-06-01/runtime/invocation/{requestId}/response",
+            (HttpContext http, string requestId) => fake.RecordAsync(http, "response", requestId));
+        app.MapPost("/2018-06-01/runtime/invocation/{requestId}/error",
+            (HttpContext http, string requestId) => fake.RecordAsync(http, "error", requestId));
         app.MapPost("/2018-06-01/runtime/init/error", (HttpContext http) => fake.RecordAsync(http, "init/error", null));
         await app.StartAsync();
 
@@ -65,7 +68,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
     public void Enqueue(FakeInvocation invocation) => _pending.Writer.TryWrite(invocation);
 
-    /// <summary>The next post the runtime made, waiting for it (bounded so a broken runtime fails the test instead of hanging it).</summary>
+    /// <summary>The next post the runtime made, waiting for it (bounded so a broken runtime fails the test instead of hanging
+    /// it).</summary>
     public async Task<RuntimePost> NextPostAsync()
     {
         using var guard = new CancellationTokenSource(HangGuard);
@@ -100,7 +104,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
 
         var headers = http.Response.Headers;
         headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-        if (invocation.DeadlineMs is { } deadline) headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (invocation.DeadlineMs is { } deadline) headers["Lambda-Runtime-Deadline-Ms"] =
+            deadline.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (invocation.FunctionArn is { } arn) headers["Lambda-Runtime-Invoked-Function-Arn"] = arn;
         if (invocation.TraceId is { } trace) headers["Lambda-Runtime-Trace-Id"] = trace;
         http.Response.ContentType = "application/json";
@@ -112,7 +117,8 @@ public sealed class FakeRuntimeApi : IAsyncDisposable
         using var body = new MemoryStream();
         await http.Request.Body.CopyToAsync(body);
         var errorType = http.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString();
-        _posts.Writer.TryWrite(new RuntimePost(kind, requestId, errorType.Length == 0 ? null : errorType, body.ToArray(), http.Connection.Id));
+        _posts.Writer.TryWrite(
+            new RuntimePost(kind, requestId, errorType.Length == 0 ? null : errorType, body.ToArray(), http.Connection.Id));
         http.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 }

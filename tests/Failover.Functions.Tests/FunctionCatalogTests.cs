@@ -13,7 +13,8 @@ public sealed partial class FunctionCatalogTests
     {
         var template = File.ReadAllText(Path.Combine(RepositoryRoot(), "template.yaml"));
         var handlers = HandlerLine().Matches(template).Select(m => m.Groups[1].Value).ToList();
-        var catalog = FunctionCatalog.Build(new EnvironmentFunctionServices(_ => null), new HostingOptions { Log = new LogSink(Stream.Null) });
+        var catalog =
+            FunctionCatalog.Build(new EnvironmentFunctionServices(_ => null), new HostingOptions { Log = new LogSink(Stream.Null) });
 
         Assert.Contains("Api", handlers);
         Assert.All(handlers, handler => Assert.Contains(handler, catalog.Names));

@@ -20,7 +20,8 @@ public sealed class HandlerTableTests
     [Fact]
     public void Catalog_holds_the_built_in_handlers()
     {
-        var table = FunctionCatalog.Build(new EnvironmentFunctionServices(_ => null), new HostingOptions { Log = new LogSink(Stream.Null) });
+        var table =
+            FunctionCatalog.Build(new EnvironmentFunctionServices(_ => null), new HostingOptions { Log = new LogSink(Stream.Null) });
 
         Assert.Contains("Echo", table.Names);
         Assert.Contains("Fail", table.Names);

@@ -152,7 +152,8 @@ public sealed class RuntimeLoopTests
         Assert.Equal("error", post.Kind);
         Assert.Equal(FunctionError.DeadlineExceededType, post.ErrorTypeHeader);
         using var body = JsonDocument.Parse(post.Body);
-        Assert.StartsWith("Handler 'Waits' did not finish before the invocation deadline", body.RootElement.GetProperty("errorMessage").GetString());
+        Assert.StartsWith("Handler 'Waits' did not finish before the invocation deadline",
+            body.RootElement.GetProperty("errorMessage").GetString());
         Assert.Contains("'Waits'", post.BodyText);
     }
 

@@ -14,7 +14,8 @@ public sealed class WorkflowScenarioTests(WorkflowScenarios.Stack fixture, ITest
         var result = await ScenarioAssert.RunAsync(new FaultConvergence(), fixture.Stack, output);
 
         Assert.True(result["runs converged"] >= 6, $"{result["runs converged"]} runs converged");
-        foreach (var kind in Enum.GetNames<Failover.Local.Realism.FaultKind>()) Assert.True(result[$"faults: {kind}"] > 0, $"no {kind} fault was injected");
+        foreach (var kind in Enum.GetNames<Failover.Local.Realism.FaultKind>()) Assert.True(
+            result[$"faults: {kind}"] > 0, $"no {kind} fault was injected");
     }
 
     [Fact]

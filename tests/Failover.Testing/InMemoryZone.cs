@@ -50,7 +50,8 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
     {
         var existing = healthChecks.FirstOrDefault(h => h.CallerReference == check.CallerReference);
         if (existing is not null)
-            return existing.Config.SameAs(check.Config) ? existing.Id : throw new InvalidOperationException($"HealthCheckAlreadyExists: {check.CallerReference}");
+            return existing.Config.SameAs(check.Config) ? existing.Id
+                : throw new InvalidOperationException($"HealthCheckAlreadyExists: {check.CallerReference}");
         var id = $"hc-{nextHealthCheck++:D4}";
         healthChecks.Add(new ExistingHealthCheck(id, check.CallerReference, check.Config, tree, check.NodeId));
         return id;
@@ -65,7 +66,8 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
         foreach (var change in batch.Changes)
         {
             var record = HealthCheckPlaceholder.Resolve(change.RecordSet, idsByNode);
-            if (change.Action != ChangeAction.Delete && record.AliasTarget is { } alias && alias.HostedZoneId == hostedZoneId && !before.Contains(alias.DnsName))
+            if (change.Action != ChangeAction.Delete && record.AliasTarget is { } alias && alias.HostedZoneId == hostedZoneId
+                && !before.Contains(alias.DnsName))
                 throw new InvalidOperationException($"InvalidChangeBatch: alias target {alias.DnsName} of {record.Key} does not exist");
             switch (change.Action)
             {

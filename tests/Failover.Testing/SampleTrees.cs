@@ -17,7 +17,8 @@ public static class SampleTrees
         RecordName = "www.example.com",
         RecordType = "A",
         Ttl = 60,
-        HealthCheckDefaults = new HealthCheckSettings { Type = "HTTPS", Port = 443, Path = "/health", RequestInterval = 30, FailureThreshold = 3 },
+        HealthCheckDefaults =
+            new HealthCheckSettings { Type = "HTTPS", Port = 443, Path = "/health", RequestInterval = 30, FailureThreshold = 3 },
         Root = new TreeNode
         {
             Id = "root", Path = "$.root", Routing = RoutingPolicy.Failover,
@@ -31,8 +32,10 @@ public static class SampleTrees
                         Id = "use1", Path = "$.root.primary.children[0]", Region = "us-east-1", Routing = RoutingPolicy.Weighted,
                         Children =
                         [
-                            Endpoint("use1-a", "$.root.primary.children[0].children[0]", "192.0.2.10", new HealthCheckSettings()) with { Weight = 50 },
-                            Endpoint("use1-b", "$.root.primary.children[0].children[1]", "192.0.2.11", new HealthCheckSettings { Path = "/ready" }) with { Weight = 50 },
+                            Endpoint("use1-a", "$.root.primary.children[0].children[0]", "192.0.2.10",
+                                new HealthCheckSettings()) with { Weight = 50 },
+                            Endpoint("use1-b", "$.root.primary.children[0].children[1]", "192.0.2.11",
+                                new HealthCheckSettings { Path = "/ready" }) with { Weight = 50 },
                         ],
                     },
                     Endpoint("euw1", "$.root.primary.children[1]", "198.51.100.7", new HealthCheckSettings()) with { Region = "eu-west-1" },

@@ -50,7 +50,8 @@ public sealed class TreeGenerator(int seed)
             RecordName = this.options.RecordName ?? $"{this.options.Name}.{this.options.ZoneName}",
             RecordType = "A",
             Ttl = 60,
-            HealthCheckDefaults = new HealthCheckSettings { Type = "HTTPS", Port = 443, Path = "/health", RequestInterval = 30, FailureThreshold = 3 },
+            HealthCheckDefaults =
+                new HealthCheckSettings { Type = "HTTPS", Port = 443, Path = "/health", RequestInterval = 30, FailureThreshold = 3 },
             Root = Node(leaves, "$.root", this.options.MaxDepth, mustBeHealthChecked: false, endpointOnly: false),
         };
     }
@@ -77,7 +78,8 @@ public sealed class TreeGenerator(int seed)
         candidates.RemoveAll(c => c.Most < fewest);
         var (policy, most) = candidates[random.Next(candidates.Count)];
         var count = random.Next(fewest, Math.Min(most, leaves) + 1);
-        var prefix = policy switch { RoutingPolicy.Weighted => "w", RoutingPolicy.Latency => "l", RoutingPolicy.Geolocation => "g", _ => "f" };
+        var prefix =
+            policy switch { RoutingPolicy.Weighted => "w", RoutingPolicy.Latency => "l", RoutingPolicy.Geolocation => "g", _ => "f" };
         return Children(policy, prefix, path, Split(leaves, count, capPerChild), depthLeft, endpointOnly: false);
     }
 

@@ -27,7 +27,9 @@ internal static class BootstrapBinaries
     {
         var binary = Path.Combine(repository, "src", "Functions", "bin", "Release", "net10.0", "bootstrap");
         if (!File.Exists(binary))
-            await RunAsync("dotnet", ["build", Path.Combine(repository, "src", "Functions"), "-c", "Release", "-v", "q", "--nologo"], repository, cancellationToken);
+            await RunAsync("dotnet",
+                ["build", Path.Combine(repository, "src", "Functions"), "-c", "Release", "-v", "q", "--nologo"], repository,
+                cancellationToken);
         return binary;
     }
 
@@ -38,7 +40,8 @@ internal static class BootstrapBinaries
 
     private static async Task RunAsync(string file, string[] args, string directory, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start =
+            new ProcessStartInfo(file, args) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         // `dotnet run` hands its MSBuild variables down; a nested build must resolve its own SDK.
         foreach (var name in start.Environment.Keys.Where(n => n.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
@@ -47,6 +50,7 @@ internal static class BootstrapBinaries
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed " +
+                $"({process.ExitCode}):\n{await stdout}\n{await stderr}");
     }
 }

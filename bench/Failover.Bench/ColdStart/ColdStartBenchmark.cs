@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Failover.Bench.ColdStart;
 
 /// <summary>The figures of one binary over its runs.</summary>
-internal sealed record ColdStartRow(string Build, string Binary, long SizeBytes, IReadOnlyList<double> StartMs, IReadOnlyList<double> RoundTripMs, IReadOnlyList<double> PeakRssMiB)
+internal sealed record ColdStartRow(string Build, string Binary, long SizeBytes, IReadOnlyList<double> StartMs,
+    IReadOnlyList<double> RoundTripMs, IReadOnlyList<double> PeakRssMiB)
 {
     public double MedianStartMs => Median(StartMs);
     public double MedianRoundTripMs => Median(RoundTripMs);
@@ -30,10 +31,13 @@ internal static class ColdStartBenchmark
     {
         var builds = new List<(string Build, string Binary)>();
         if (aotBinary is not null) builds.Add(("Native AOT", aotBinary));
-        else output.WriteLine("cold start: no Native AOT bootstrap (set FAILOVER_BOOTSTRAP or run scripts/publish-bootstrap.sh artifacts/bootstrap): JIT only");
+        else output.WriteLine(
+            "cold start: no Native AOT bootstrap (set FAILOVER_BOOTSTRAP or run scripts/publish-bootstrap.sh artifacts/bootstrap): JIT " +
+            "only");
         builds.Add(("JIT", jitBinary));
 
-        var start = new ProcessStartInfo("python3", [Path.Combine(repository, "scripts", "measure-bootstrap.py"), .. builds.Select(b => b.Binary),
+        var start =
+            new ProcessStartInfo("python3", [Path.Combine(repository, "scripts", "measure-bootstrap.py"), .. builds.Select(b => b.Binary),
             "--runs", runs.ToString(CultureInfo.InvariantCulture), "--json"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repository,
@@ -57,16 +61,19 @@ internal static class ColdStartBenchmark
         output.WriteLine($"{"build",-11} {"size",9} {"start→next",11} {"(min–max)",15} {"round trip",11} {"peak RSS",9}");
         foreach (var row in rows)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Build,-11} {row.SizeBytes / 1048576.0,6:F1} MB {row.MedianStartMs,8:F1} ms {$"({row.StartMs.Min():F0}–{row.StartMs.Max():F0} ms)",15} " +
+                $"{row.Build,-11} {row.SizeBytes / 1048576.0,6:F1} MB {row.MedianStartMs,8:F1} ms " +
+                $"{$"({row.StartMs.Min():F0}–{row.StartMs.Max():F0} ms)",15} " +
                 $"{row.MedianRoundTripMs,8:F1} ms {row.MedianPeakRssMiB,5:F1} MB"));
         if (rows.Count == 2)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"JIT/AOT: start {rows[1].MedianStartMs / rows[0].MedianStartMs:F1}×, peak RSS {rows[1].MedianPeakRssMiB / rows[0].MedianPeakRssMiB:F1}×"));
+                $"JIT/AOT: start {rows[1].MedianStartMs / rows[0].MedianStartMs:F1}×, peak RSS " +
+                $"{rows[1].MedianPeakRssMiB / rows[0].MedianPeakRssMiB:F1}×"));
         return rows;
     }
 
     /// <summary>The AOT binary is the whole deployment; a JIT build is its folder of assemblies (the runtime aside).</summary>
     private static long SizeOf(string build, string binary) => build == "JIT"
-        ? Directory.EnumerateFiles(Path.GetDirectoryName(binary)!).Where(f => !f.EndsWith(".pdb", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length)
+        ? Directory.EnumerateFiles(Path.GetDirectoryName(binary)!).Where(f => !f.EndsWith(".pdb", StringComparison.Ordinal))
+            .Sum(f => new FileInfo(f).Length)
         : new FileInfo(binary).Length;
 }

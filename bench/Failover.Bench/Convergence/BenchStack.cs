@@ -30,8 +30,12 @@ internal sealed class BenchStack : IAsyncDisposable
         _stack = stack;
         Workflow = workflow;
         Route53 = new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl }, credentials: LocalAccount.Credentials);
-        Store = new ProgressStore(DynamoDbClientFactory.Create(stack.EdgeUrl, LocalAccount.Region, LocalAccount.Credentials), workflow.TableName, TimeProvider.System);
-        States = new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = stack.EdgeUrl }, credentials: LocalAccount.Credentials);
+        Store =
+            new ProgressStore(DynamoDbClientFactory.Create(stack.EdgeUrl, LocalAccount.Region, LocalAccount.Credentials),
+            workflow.TableName, TimeProvider.System);
+        States =
+            new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = stack.EdgeUrl },
+            credentials: LocalAccount.Credentials);
     }
 
     public Uri EdgeUrl => _stack.EdgeUrl;
@@ -56,7 +60,8 @@ internal sealed class BenchStack : IAsyncDisposable
         Environment.SetEnvironmentVariable("AWS_REGION", LocalAccount.Region);
         var workflow = new WorkflowOptions
         {
-            TableName = LocalResourceNames.ProgressTable, SyncPollInterval = TimeSpan.FromSeconds(1), SyncTimeout = TimeSpan.FromMinutes(10),
+            TableName = LocalResourceNames.ProgressTable, SyncPollInterval = TimeSpan.FromSeconds(1),
+                SyncTimeout = TimeSpan.FromMinutes(10),
         };
         var stack = await LocalStack.StartAsync(new LocalStackOptions
         {

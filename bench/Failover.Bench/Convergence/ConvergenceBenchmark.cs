@@ -12,7 +12,8 @@ internal enum Operation
     OneLeaf,
 }
 
-internal sealed record ConvergenceRow(TreeCase Case, TreeShape Shape, string Strategy, Operation Operation, RequestCounts Counts, double WallSeconds);
+internal sealed record ConvergenceRow(TreeCase Case, TreeShape Shape, string Strategy, Operation Operation, RequestCounts Counts,
+    double WallSeconds);
 
 /// <summary>What to converge, how, and under which Route 53 behaviour.</summary>
 internal sealed record ConvergenceSettings(IReadOnlyList<TreeCase> Cases, TreeCase UpdateCase, TimeSpan Pending);
@@ -25,12 +26,15 @@ internal sealed record ConvergenceSettings(IReadOnlyList<TreeCase> Cases, TreeCa
 /// </summary>
 internal static class ConvergenceBenchmark
 {
-    public static async Task<IReadOnlyList<ConvergenceRow>> RunAsync(ConvergenceSettings settings, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ConvergenceRow>> RunAsync(ConvergenceSettings settings, TextWriter output,
+        CancellationToken cancellationToken)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"convergence: local stack, realism layer on: changes PENDING {settings.Pending.TotalSeconds:0.#} s, rate limit 5/s burst 50; " +
+            $"convergence: local stack, realism layer on: changes PENDING {settings.Pending.TotalSeconds:0.#} s, rate limit 5/s burst " +
+            $"50; " +
             $"clients 5 requests/s, INSYNC polled every 1 s"));
-        output.WriteLine($"{"tree",-24} {"strategy",-10} {"op",-8} {"requests",8} {"mutating",8} {"batches",7} {"polls",5} {"waits",5} {"reads",5} {"wall",9}");
+        output.WriteLine($"{"tree",-24} {"strategy",-10} {"op",-8} {"requests",8} {"mutating",8} {"batches",7} {"polls",5} {"waits",5} " +
+            $"{"reads",5} {"wall",9}");
         var rows = new List<ConvergenceRow>();
         foreach (var treeCase in settings.Cases)
         {
@@ -52,7 +56,8 @@ internal static class ConvergenceBenchmark
                 if (strategy is PerRecordBaseline baseline)
                 {
                     await MeasureAsync(Operation.NoOp, () => baseline.RefreshAsync(stack, spec, cancellationToken));
-                    await MeasureAsync(Operation.OneLeaf, () => baseline.UpdateAsync(stack, changed, new HashSet<string> { nodeId }, cancellationToken));
+                    await MeasureAsync(Operation.OneLeaf,
+                        () => baseline.UpdateAsync(stack, changed, new HashSet<string> { nodeId }, cancellationToken));
                 }
                 else
                 {
@@ -61,7 +66,9 @@ internal static class ConvergenceBenchmark
                 }
             }
         }
-        output.WriteLine("requests = served by the realism layer (throttled ones apart); mutating = record batches + health check creates, tags, deletes; " +
+        output.WriteLine(
+            "requests = served by the realism layer (throttled ones apart); mutating = record batches + health check creates, tags, " +
+            "deletes; " +
             "polls = GetChange; waits = changes that answered PENDING at least once; reads = the rest");
         return rows;
     }
@@ -78,7 +85,8 @@ internal static class ConvergenceBenchmark
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var counts = await stack.CountsAsync();
         if (counts.Rejected > 0)
-            throw new InvalidOperationException($"{treeCase.Name}, {strategy}: the realism layer rejected {counts.Rejected} request(s); the measurement is void");
+            throw new InvalidOperationException($"{treeCase.Name}, {strategy}: the realism layer rejected {counts.Rejected} request(s); " +
+                $"the measurement is void");
         return new ConvergenceRow(treeCase, shape, strategy, operation, counts, wall);
     }
 
@@ -90,7 +98,8 @@ internal static class ConvergenceBenchmark
     };
 
     private static string Line(ConvergenceRow row) => string.Create(CultureInfo.InvariantCulture,
-        $"{row.Case.Name,-24} {row.Strategy,-10} {Label(row.Operation),-8} {row.Counts.Total,8} {row.Counts.Mutating,8} {row.Counts.ChangeBatches,7} " +
+        $"{row.Case.Name,-24} {row.Strategy,-10} {Label(row.Operation),-8} {row.Counts.Total,8} {row.Counts.Mutating,8} " +
+        $"{row.Counts.ChangeBatches,7} " +
         $"{row.Counts.GetChangePolls,5} {row.Counts.ChangesWaitedOn,5} {row.Counts.Reads,5} {row.WallSeconds,7:F1} s" +
         $"{(row.Counts.Throttled > 0 ? $"  ({row.Counts.Throttled} throttled)" : "")}");
 }

@@ -31,7 +31,8 @@ internal sealed class PerRecordBaseline : IApplyStrategy
             foreach (var planned in layer.HealthChecks)
             {
                 var check = await stack.Route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config, cancellationToken);
-                await stack.Route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(spec.Name, planned.NodeId), cancellationToken: cancellationToken);
+                await stack.Route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(spec.Name, planned.NodeId),
+                    cancellationToken: cancellationToken);
                 _healthCheckIds[planned.NodeId] = check.Id;
             }
             foreach (var change in layer.ChangeBatches.SelectMany(b => b.Changes))
@@ -46,7 +47,8 @@ internal sealed class PerRecordBaseline : IApplyStrategy
     public async Task RefreshAsync(BenchStack stack, TreeSpec spec, CancellationToken cancellationToken)
     {
         foreach (var record in TreeCompiler.Compile(spec).Records.Select(r => r.RecordSet))
-            await stack.Route53.ListResourceRecordSetsAsync(spec.HostedZoneId, new RecordSetPosition(record.Name, record.Type, record.SetIdentifier), 1, cancellationToken);
+            await stack.Route53.ListResourceRecordSetsAsync(spec.HostedZoneId,
+                new RecordSetPosition(record.Name, record.Type, record.SetIdentifier), 1, cancellationToken);
         foreach (var id in _healthCheckIds.Values)
         {
             await stack.Route53.GetHealthCheckAsync(id, cancellationToken);
@@ -59,11 +61,13 @@ internal sealed class PerRecordBaseline : IApplyStrategy
     {
         await RefreshAsync(stack, spec, cancellationToken);
         foreach (var record in TreeCompiler.Compile(spec).Records.Where(r => nodeIds.Contains(r.NodeId)))
-            await ChangeOneAsync(stack, spec, new RecordChange(ChangeAction.Upsert, record.RecordSet, record.NodeId), _healthCheckIds, cancellationToken);
+            await ChangeOneAsync(stack, spec, new RecordChange(ChangeAction.Upsert, record.RecordSet, record.NodeId),
+                _healthCheckIds, cancellationToken);
     }
 
     private static async Task ChangeOneAsync(
-        BenchStack stack, TreeSpec spec, RecordChange change, IReadOnlyDictionary<string, string> healthCheckIds, CancellationToken cancellationToken)
+        BenchStack stack, TreeSpec spec, RecordChange change, IReadOnlyDictionary<string, string> healthCheckIds,
+            CancellationToken cancellationToken)
     {
         var batch = PlanApplier.ResolvePlaceholders(new ChangeBatch([change]), healthCheckIds);
         var submitted = await stack.Route53.ChangeResourceRecordSetsAsync(spec.HostedZoneId, batch, cancellationToken: cancellationToken);

@@ -7,7 +7,8 @@ namespace Failover.Bench.Convergence;
 /// ones are left out and counted apart), GetChange answers, and the changes somebody waited on.
 /// </summary>
 internal sealed record RequestCounts(
-    IReadOnlyDictionary<string, long> ByOperation, long Throttled, long Rejected, long PendingAnswers, long InSyncAnswers, long ChangesWaitedOn)
+    IReadOnlyDictionary<string, long> ByOperation, long Throttled, long Rejected, long PendingAnswers, long InSyncAnswers,
+        long ChangesWaitedOn)
 {
     /// <summary>Operations that change the account: records, health checks, tags, zones.</summary>
     public static readonly IReadOnlySet<string> MutatingOperations = new HashSet<string>(StringComparer.Ordinal)
@@ -20,7 +21,8 @@ internal sealed record RequestCounts(
     public long Total => ByOperation.Values.Sum();
     public long Mutating => ByOperation.Where(e => MutatingOperations.Contains(e.Key)).Sum(e => e.Value);
     public long ChangeBatches => Get("ChangeResourceRecordSets");
-    public long HealthCheckWrites => Get("CreateHealthCheck") + Get("ChangeTagsForResource") + Get("UpdateHealthCheck") + Get("DeleteHealthCheck");
+    public long HealthCheckWrites =>
+        Get("CreateHealthCheck") + Get("ChangeTagsForResource") + Get("UpdateHealthCheck") + Get("DeleteHealthCheck");
     public long GetChangePolls => Get("GetChange");
     public long Reads => Total - Mutating - GetChangePolls;
 

@@ -27,7 +27,8 @@ internal sealed record TreeCase(string Name, bool Generated, Func<string, TreeSp
     public static TreeSpec Valid(TreeSpec spec)
     {
         var errors = TreeValidator.Validate(spec).Where(d => d.Severity == Severity.Error).ToList();
-        return errors.Count == 0 ? spec : throw new InvalidOperationException($"tree '{spec.Name}' is invalid: {string.Join("; ", errors)}");
+        return errors.Count == 0 ? spec
+            : throw new InvalidOperationException($"tree '{spec.Name}' is invalid: {string.Join("; ", errors)}");
     }
 }
 

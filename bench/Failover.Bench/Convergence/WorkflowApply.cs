@@ -26,7 +26,8 @@ internal sealed class WorkflowApply : IApplyStrategy
             var record = await stack.Store.GetRunAsync(run.RunId, cancellationToken)
                 ?? throw new InvalidOperationException($"run {run.RunId} is not in the progress table");
             // Finalize marks the run before it releases the tree's lock: the apply is over when the execution is.
-            if (record.Status == RunStatus.Succeeded && !(await stack.States.DescribeExecutionAsync(run.ExecutionArn, cancellationToken)).IsRunning) return;
+            if (record.Status == RunStatus.Succeeded
+                && !(await stack.States.DescribeExecutionAsync(run.ExecutionArn, cancellationToken)).IsRunning) return;
             if (record.Status is not (RunStatus.Running or RunStatus.Succeeded))
                 throw new InvalidOperationException($"run {run.RunId} of '{spec.Name}' ended {record.Status}: {record.Error}");
             await Task.Delay(Poll, cancellationToken);

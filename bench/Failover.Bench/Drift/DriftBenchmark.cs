@@ -34,10 +34,13 @@ internal static class DriftBenchmark
             if (clean.Items != 0) throw new InvalidOperationException("a zone the tree was applied to should have no drift");
             var drifted = Measure(desired, ZoneDrift.EveryHundredth(state), ids, runs: 11);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{leaves,8:N0} {desired.Records.Count,8:N0} {desired.HealthChecks.Count,7:N0} {clean.DetectMs,6:F2} ms {drifted.DetectMs,6:F2} ms " +
+                $"{leaves,8:N0} {desired.Records.Count,8:N0} {desired.HealthChecks.Count,7:N0} {clean.DetectMs,6:F2} ms " +
+                $"{drifted.DetectMs,6:F2} ms " +
                 $"{drifted.Items,6:N0} {drifted.JsonMs,6:F2} ms {drifted.AllocatedBytes / 1048576.0,5:F1} MB"));
         }
-        output.WriteLine("clean = detect against the applied zone; drifted = detect with 1% of records changed; json = writing that report; alloc = drifted detect + json");
+        output.WriteLine(
+            "clean = detect against the applied zone; drifted = detect with 1% of records changed; json = writing that report; alloc = " +
+            "drifted detect + json");
     }
 
     private static (CompiledTree Desired, ActualState State, IReadOnlySet<string> Ids) Zone(TreeSpec spec)

@@ -10,7 +10,8 @@ namespace Failover.Bench.Drift;
 
 /// <summary>One drift cycle's size and what it cost.</summary>
 internal sealed record DriftCycleResult(
-    int Trees, int Records, int HealthChecks, RequestCounts Counts, double WallSeconds, double HealthCheckedShare, int HealthChecksAtDefaultShare)
+    int Trees, int Records, int HealthChecks, RequestCounts Counts, double WallSeconds, double HealthCheckedShare,
+        int HealthChecksAtDefaultShare)
 {
     /// <summary>Route 53's largest ListResourceRecordSets page.</summary>
     public int ZonePages => (Records + 299) / 300;
@@ -51,10 +52,12 @@ internal static class DriftCycleBenchmark
         var checksAtDefault = SharedZone.Generate(stack.ZoneId, stack.ZoneName, trees, leavesPerTree, DefaultGeneratorShare)
             .Sum(t => t.Compiled.HealthChecks.Count);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"drift cycle: {trees:N0} trees of {leavesPerTree} leaves in one zone: {records:N0} records, {checks:N0} health checks (set up in {setup.Elapsed.TotalSeconds:F0} s)"));
+            $"drift cycle: {trees:N0} trees of {leavesPerTree} leaves in one zone: {records:N0} records, {checks:N0} health checks (set " +
+            $"up in {setup.Elapsed.TotalSeconds:F0} s)"));
 
         const double clientRate = 1_000;
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = clientRate, Burst = 1_000 },
+        var route53 =
+            new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = clientRate, Burst = 1_000 },
             credentials: LocalAccount.Credentials);
         var check = new TreeDriftCheck(stack.Store, route53, new DriftMetrics(TextWriter.Null), TimeProvider.System);
         await stack.ResetCountsAsync();
@@ -64,7 +67,8 @@ internal static class DriftCycleBenchmark
         {
             if (!DriftScheduler.IsActive(tree)) continue;
             var result = await check.RunAsync(tree.Name, cancellationToken);
-            if (result.Report is not { } report) throw new InvalidOperationException($"tree '{tree.Name}' was skipped: {result.SkippedBecause}");
+            if (result.Report is not { } report) throw new InvalidOperationException($"tree '{tree.Name}' was skipped: " +
+                $"{result.SkippedBecause}");
             drifted += report.DriftedItems;
         }
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -73,11 +77,14 @@ internal static class DriftCycleBenchmark
 
         var cycle = new DriftCycleResult(trees, records, checks, counts, wall, healthCheckedShare, checksAtDefault);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  Route 53 requests {counts.Total:N0} ({counts.Describe()}); {counts.Total / (double)trees:F1} per tree; zone pages {cycle.ZonePages}"));
+            $"  Route 53 requests {counts.Total:N0} ({counts.Describe()}); {counts.Total / (double)trees:F1} per tree; zone pages " +
+            $"{cycle.ZonePages}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  wall {wall:F1} s unthrottled ({wall * 1000 / trees:F0} ms per tree); at Route 53's 5 requests/s at least {cycle.SecondsAtRouteRate:F0} s"));
+            $"  wall {wall:F1} s unthrottled ({wall * 1000 / trees:F0} ms per tree); at Route 53's 5 requests/s at least " +
+            $"{cycle.SecondsAtRouteRate:F0} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  with {DefaultGeneratorShare:P0} of endpoints health-checked the account would hold {checksAtDefault:N0} checks: {cycle.HealthCheckPagesWith(checksAtDefault):N0} ListHealthChecks per cycle"));
+            $"  with {DefaultGeneratorShare:P0} of endpoints health-checked the account would hold {checksAtDefault:N0} checks: " +
+            $"{cycle.HealthCheckPagesWith(checksAtDefault):N0} ListHealthChecks per cycle"));
         return cycle;
     }
 }

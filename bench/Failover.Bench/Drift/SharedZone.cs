@@ -39,13 +39,15 @@ internal static class SharedZone
         var moto = new Route53Client(new Route53ClientOptions { Endpoint = stack.MotoUrl, RequestsPerSecond = 100_000, Burst = 100_000 },
             credentials: LocalAccount.Credentials);
         var healthCheckIds = new System.Collections.Concurrent.ConcurrentDictionary<(string Tree, string Node), string>();
-        await Parallel.ForEachAsync(specs, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(specs,
+            new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
             async (tree, token) =>
             {
                 foreach (var check in tree.Compiled.HealthChecks)
                 {
                     var created = await moto.CreateHealthCheckAsync(check.CallerReference, check.Config, token);
-                    await moto.ChangeTagsForResourceAsync(created.Id, HealthCheckTags.For(tree.Spec.Name, check.NodeId), cancellationToken: token);
+                    await moto.ChangeTagsForResourceAsync(created.Id, HealthCheckTags.For(tree.Spec.Name, check.NodeId),
+                        cancellationToken: token);
                     healthCheckIds[(tree.Spec.Name, check.NodeId)] = created.Id;
                 }
             });
@@ -53,18 +55,23 @@ internal static class SharedZone
         // Every tree's leaf records first, then every tree's first alias level, and so on: targets exist before aliases.
         var changes = specs
             .SelectMany(tree => Planner.Plan(tree.Compiled, ActualState.Empty).Layers.Where(l => l.Kind == PlanLayerKind.Records)
-                .SelectMany((layer, level) => layer.ChangeBatches.SelectMany(b => b.Changes).Select(change => (Level: level, Change: Resolve(tree, change, healthCheckIds)))))
+                .SelectMany((layer, level) =>
+                    layer.ChangeBatches.SelectMany(b => b.Changes)
+                    .Select(change => (Level: level, Change: Resolve(tree, change, healthCheckIds)))))
             .OrderBy(c => c.Level).Select(c => c.Change).ToList();
         foreach (var batch in changes.Chunk(ChangesPerBatch))
             await moto.ChangeResourceRecordSetsAsync(stack.ZoneId, new ChangeBatch(batch), cancellationToken: cancellationToken);
 
-        await Parallel.ForEachAsync(specs, new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(specs,
+            new ParallelOptions { MaxDegreeOfParallelism = SetupParallelism, CancellationToken = cancellationToken },
             async (tree, token) => await MarkAppliedAsync(stack.Store, tree, token));
     }
 
-    private static RecordChange Resolve(Tree tree, RecordChange change, System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> ids) =>
+    private static RecordChange Resolve(Tree tree, RecordChange change,
+        System.Collections.Concurrent.ConcurrentDictionary<(string, string), string> ids) =>
         PlanApplier.ResolvePlaceholders(new ChangeBatch([change]),
-            tree.Compiled.HealthChecks.ToDictionary(h => h.NodeId, h => ids[(tree.Spec.Name, h.NodeId)], StringComparer.Ordinal)).Changes[0];
+            tree.Compiled.HealthChecks.ToDictionary(h => h.NodeId, h => ids[(tree.Spec.Name, h.NodeId)],
+                StringComparer.Ordinal)).Changes[0];
 
     /// <summary>What a successful apply run leaves in the progress table: the version current, the records owned.</summary>
     private static async Task MarkAppliedAsync(ProgressStore store, Tree tree, CancellationToken cancellationToken)

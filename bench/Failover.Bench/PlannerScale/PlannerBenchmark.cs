@@ -26,7 +26,8 @@ internal static class PlannerBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"planner benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, seed {Seed}, median of runs, " +
             $"{(ThreadCpuClock.Available ? "thread CPU time" : "wall time")}"));
-        output.WriteLine($"{"leaves",8} {"records",8} {"checks",7} {"layers",6} {"batches",7} {"validate",9} {"compile",9} {"plan",9} {"total",9} {"ms/1k",6} {"wall",9} {"alloc",8} {"re-plan",9}");
+        output.WriteLine($"{"leaves",8} {"records",8} {"checks",7} {"layers",6} {"batches",7} {"validate",9} {"compile",9} {"plan",9} " +
+            $"{"total",9} {"ms/1k",6} {"wall",9} {"alloc",8} {"re-plan",9}");
         var results = new List<Result>();
         foreach (var leaves in sizes)
         {
@@ -35,20 +36,26 @@ internal static class PlannerBenchmark
             var total = result.Total;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{leaves,8:N0} {result.Records,8:N0} {result.HealthChecks,7:N0} {result.Layers,6} {result.Batches,7} " +
-                $"{(result.ValidateMs is { } v ? $"{v:F2} ms" : "n/a"),9} {result.CompileMs,6:F2} ms {result.PlanMs,6:F2} ms {total,6:F2} ms " +
-                $"{total * 1000 / leaves,6:F2} {result.WallMs,6:F2} ms {result.AllocatedBytes / 1048576.0,5:F1} MB {result.ReplanMs,6:F2} ms"));
+                $"{(result.ValidateMs is { } v ? $"{v:F2} ms" : "n/a"),9} {result.CompileMs,6:F2} ms {result.PlanMs,6:F2} ms " +
+                $"{total,6:F2} ms " +
+                $"{total * 1000 / leaves,6:F2} {result.WallMs,6:F2} ms {result.AllocatedBytes / 1048576.0,5:F1} MB " +
+                $"{result.ReplanMs,6:F2} ms"));
         }
-        output.WriteLine("total = validate + compile + plan; ms/1k = total per 1,000 leaves; alloc = compile + plan; re-plan = plan against the applied zone (no-op)");
+        output.WriteLine(
+            "total = validate + compile + plan; ms/1k = total per 1,000 leaves; alloc = compile + plan; re-plan = plan against the " +
+            "applied zone (no-op)");
         if (results.FirstOrDefault(r => r.Leaves == 10_000) is { } tenThousand)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"aim: 10,000 leaves in under 100 ms — {tenThousand.Total:F1} ms{(tenThousand.ValidateMs is null ? " (validator not available: compile + plan only)" : "")}"));
+                $"aim: 10,000 leaves in under 100 ms — {tenThousand.Total:F1} " +
+                $"ms{(tenThousand.ValidateMs is null ? " (validator not available: compile + plan only)" : "")}"));
         }
         return results;
     }
 
     public sealed record Result(
-        int Leaves, int Records, int HealthChecks, int Layers, int Batches, double? ValidateMs, double CompileMs, double PlanMs, double WallMs, long AllocatedBytes, double ReplanMs)
+        int Leaves, int Records, int HealthChecks, int Layers, int Batches, double? ValidateMs, double CompileMs, double PlanMs,
+            double WallMs, long AllocatedBytes, double ReplanMs)
     {
         public double Total => (ValidateMs ?? 0) + CompileMs + PlanMs;
         public double MillisecondsPer1000Leaves => Total * 1000 / Leaves;
@@ -90,8 +97,10 @@ internal static class PlannerBenchmark
         }
 
         return new Result(
-            spec.Root.DescendantsAndSelf().Count(n => n.Kind != NodeKind.Rule), tree.Records.Count, tree.HealthChecks.Count, planned.Layers.Count, planned.Layers.Sum(l => l.ChangeBatches.Count),
-            validatorAvailable && validate.Count > 0 ? Median(validate) : null, Median(compile), Median(plan), Median(wall), allocated, Median(replan));
+            spec.Root.DescendantsAndSelf().Count(n => n.Kind != NodeKind.Rule), tree.Records.Count, tree.HealthChecks.Count,
+                planned.Layers.Count, planned.Layers.Sum(l => l.ChangeBatches.Count),
+            validatorAvailable && validate.Count > 0 ? Median(validate) : null, Median(compile), Median(plan), Median(wall),
+                allocated, Median(replan));
     }
 
     private static double Time(Action action)

@@ -31,7 +31,8 @@ public class PlannerScaleBenchmarks
     public void Setup()
     {
         _spec = new TreeGenerator(20_260_101).Generate(Leaves);
-        var errors = TreeValidator.Validate(_spec, ScaleLimits.Unlimited).Where(d => d.Severity == Core.Diagnostics.Severity.Error).ToList();
+        var errors = TreeValidator.Validate(_spec, ScaleLimits.Unlimited).Where(d => d.Severity == Core.Diagnostics.Severity.Error)
+            .ToList();
         if (errors.Count > 0) throw new InvalidOperationException($"generated tree of {Leaves} leaves is invalid: {errors[0]}");
         _desired = TreeCompiler.Compile(_spec);
         var zone = new InMemoryZone(_spec.Name, _spec.HostedZoneId);

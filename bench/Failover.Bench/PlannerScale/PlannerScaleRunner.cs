@@ -44,11 +44,13 @@ internal static class PlannerScaleRunner
                 report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) ?? 0))
             .OrderBy(r => r.Case, StringComparer.Ordinal).ThenBy(r => r.Leaves).ToList();
 
-        output.WriteLine($"planner scale (BenchmarkDotNet{(smoke ? ", dry run" : "")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        output.WriteLine($"planner scale (BenchmarkDotNet{(smoke ? ", dry run" : "")}): {Environment.ProcessorCount} cores, .NET " +
+            $"{Environment.Version}");
         output.WriteLine($"{"case",-14} {"leaves",8} {"mean",11} {"stddev",10} {"µs/leaf",8} {"allocated",10}");
         foreach (var row in rows)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Case,-14} {row.Leaves,8:N0} {row.MeanMs,8:F2} ms {row.StdDevMs,7:F2} ms {row.MicrosecondsPerLeaf,8:F2} {row.AllocatedBytes / 1048576.0,7:F1} MB"));
+                $"{row.Case,-14} {row.Leaves,8:N0} {row.MeanMs,8:F2} ms {row.StdDevMs,7:F2} ms {row.MicrosecondsPerLeaf,8:F2} " +
+                $"{row.AllocatedBytes / 1048576.0,7:F1} MB"));
         return rows;
     }
 }

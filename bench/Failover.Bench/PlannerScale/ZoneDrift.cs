@@ -11,6 +11,7 @@ internal static class ZoneDrift
         Records = state.Records.Select((record, i) => i % 100 != 0 ? record
             : record.Weight is { } weight ? record with { Weight = (weight + 1) % 256 }
             : record.AliasTarget is null ? record with { ResourceRecords = ["203.0.113.250"] }
-            : record with { AliasTarget = record.AliasTarget with { EvaluateTargetHealth = !record.AliasTarget.EvaluateTargetHealth } }).ToList(),
+            : record with { AliasTarget =
+                record.AliasTarget with { EvaluateTargetHealth = !record.AliasTarget.EvaluateTargetHealth } }).ToList(),
     };
 }

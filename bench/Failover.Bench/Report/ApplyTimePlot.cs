@@ -29,8 +29,9 @@ internal static class ApplyTimePlot
         double Y(double seconds) => Height - Bottom - seconds / maxSeconds * (Height - Top - Bottom);
 
         var svg = new StringBuilder();
-        void Line(FormattableString text) => svg.AppendLine(text.ToString(CultureInfo.InvariantCulture));
-        Line($"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}" font-family="sans-serif" font-size="12">""");
+        void Line(params FormattableString[] parts) => svg.AppendLine(MarkdownLine.Join(parts));
+        Line($"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" """,
+            $"""viewBox="0 0 {Width} {Height}" font-family="sans-serif" font-size="12">""");
         Line($"""<rect width="{Width}" height="{Height}" fill="white"/>""");
         Line($"""<text x="{Width / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">{Escape(title)}</text>""");
 
@@ -47,11 +48,13 @@ internal static class ApplyTimePlot
         Line($"""<line x1="{Left}" y1="{Height - Bottom}" x2="{Width - Right}" y2="{Height - Bottom}" stroke="#333"/>""");
         Line($"""<line x1="{Left}" y1="{Top}" x2="{Left}" y2="{Height - Bottom}" stroke="#333"/>""");
         Line($"""<text x="{(Left + Width - Right) / 2}" y="{Height - 18}" text-anchor="middle">tree size (leaves)</text>""");
-        Line($"""<text x="18" y="{(Top + Height - Bottom) / 2}" text-anchor="middle" transform="rotate(-90 18 {(Top + Height - Bottom) / 2})">apply wall time (s)</text>""");
+        Line($"""<text x="18" y="{(Top + Height - Bottom) / 2}" text-anchor="middle" """,
+            $"""transform="rotate(-90 18 {(Top + Height - Bottom) / 2})">apply wall time (s)</text>""");
 
         foreach (var s in series)
         {
-            var points = string.Join(' ', s.Points.OrderBy(p => p.Leaves).Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Leaves):F1},{Y(p.Seconds):F1}")));
+            var points = string.Join(' ', s.Points.OrderBy(p => p.Leaves)
+                .Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.Leaves):F1},{Y(p.Seconds):F1}")));
             Line($"""<polyline points="{points}" fill="none" stroke="{s.Color}" stroke-width="2.5"/>""");
             foreach (var (leaves, seconds) in s.Points)
                 Line($"""<circle cx="{X(leaves):F1}" cy="{Y(seconds):F1}" r="4" fill="{s.Color}"/>""");
@@ -67,11 +70,13 @@ internal static class ApplyTimePlot
                 Line($"""<text x="{X(leaves) + 7:F1}" y="{labelY:F1}" fill="{color}">{Seconds(seconds)}</text>""");
             }
         }
-        Line($"""<rect x="{Left + 10}" y="{Top + 4}" width="230" height="{series.Count * 22 + 10}" fill="white" fill-opacity="0.9" stroke="#ccc"/>""");
+        Line($"""<rect x="{Left + 10}" y="{Top + 4}" width="230" height="{series.Count * 22 + 10}" """,
+            $"""fill="white" fill-opacity="0.9" stroke="#ccc"/>""");
         for (var i = 0; i < series.Count; i++)
         {
             var legendY = Top + 20 + i * 22;
-            Line($"""<line x1="{Left + 20}" y1="{legendY}" x2="{Left + 44}" y2="{legendY}" stroke="{series[i].Color}" stroke-width="2.5"/>""");
+            Line($"""<line x1="{Left + 20}" y1="{legendY}" x2="{Left + 44}" y2="{legendY}" """,
+                $"""stroke="{series[i].Color}" stroke-width="2.5"/>""");
             Line($"""<text x="{Left + 52}" y="{legendY + 4}">{Escape(series[i].Name)}</text>""");
         }
         svg.AppendLine("</svg>");

@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace Failover.Bench.Report;
 
 /// <summary>Where and when the figures were taken: they mean little without the machine and the commit.</summary>
-internal sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, string Os, string Runtime, string Moto, string Commit, DateTimeOffset Date, string LoadAverage)
+internal sealed record MachineInfo(string Cpu, int Cores, double MemoryGiB, string Os, string Runtime, string Moto, string Commit,
+    DateTimeOffset Date, string LoadAverage)
 {
     public static MachineInfo Read(string repository) => new(
         Cpu: ProcLine("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),

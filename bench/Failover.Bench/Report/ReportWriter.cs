@@ -16,13 +16,16 @@ internal static class ReportWriter
     public static string Write(BenchResults results)
     {
         var md = new StringBuilder();
-        void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        void Line(params FormattableString[] parts) => md.AppendLine(MarkdownLine.Join(parts));
         var m = results.Machine;
         Line($"# Benchmarks{(results.Smoke ? " (smoke sizes: the figures only show the benchmarks work)" : "")}");
         Line($"");
-        Line($"Written by `dotnet run -c Release --project bench/Failover.Bench -- all{(results.Smoke ? " --smoke" : "")}` on {m.Date:yyyy-MM-dd HH:mm} UTC at commit `{m.Commit}`, in {Total(results):F0} min.");
+        Line($"Written by `dotnet run -c Release --project bench/Failover.Bench -- all{(results.Smoke ? " --smoke" : "")}` on ",
+            $"{m.Date:yyyy-MM-dd HH:mm} UTC at commit `{m.Commit}`, in {Total(results):F0} min.");
         Line($"");
-        Line($"**Machine:** {m.Describe()}. Its 2 cores are shared with other helpers' builds and tests running at the same time (load average over 1, 5 and 15 min: {m.LoadAverage} when the run started, {results.LoadAverageAtEnd} when it ended), so wall times carry that load; request counts do not depend on it, and the planner's CPU-time table leaves it out.");
+        Line($"**Machine:** {m.Describe()}. Its 2 cores are shared with other helpers' builds and tests running at the same time (load ",
+            $"average over 1, 5 and 15 min: {m.LoadAverage} when the run started, {results.LoadAverageAtEnd} when it ended), so wall ",
+            $"times carry that load; request counts do not depend on it, and the planner's CPU-time table leaves it out.");
         Line($"");
         Convergence(results, Line);
         Scale(results, Line);
@@ -33,23 +36,36 @@ internal static class ReportWriter
 
     private static double Total(BenchResults results) => results.Durations.Values.Sum(d => d.TotalMinutes);
 
-    private static void Convergence(BenchResults results, Action<FormattableString> line)
+    private static void Convergence(BenchResults results, LineWriter line)
     {
         var settings = results.ConvergenceSettings;
         line($"## Convergence: applying a tree on the local stack");
         line($"");
-        line($"The local stack with the Route 53 realism layer on: every change answers PENDING for {settings.Pending.TotalSeconds:0.#} s before INSYNC, and the account-wide rate (5 requests/s, burst 50) is answered with `Throttling`. Clients use the service's Route 53 client (5 requests/s of its own, retries with backoff) and poll GetChange every second. Each tree and strategy gets a fresh stack. **Counts are the realism layer's** (`/_local/realism/stats`: what the Route 53 side served), not the client's.");
+        line($"The local stack with the Route 53 realism layer on: every change answers PENDING for {settings.Pending.TotalSeconds:0.#} ",
+            $"s before INSYNC, and the account-wide rate (5 requests/s, burst 50) is answered with `Throttling`. Clients use the ",
+            $"service's Route 53 client (5 requests/s of its own, retries with backoff) and poll GetChange every second. Each tree and ",
+            $"strategy gets a fresh stack. **Counts are the realism layer's** (`/_local/realism/stats`: what the Route 53 side served), ",
+            $"not the client's.");
         line($"");
-        line($"- **{Workflow}**: the service's apply — a run of the real state machine (moto's Step Functions interpreter calling our functions), started with `RunStarter` as `failover apply` and `POST /trees` start it, followed until SUCCEEDED: health checks, one batch per layer (more if a layer is over Route 53's batch limits), one INSYNC wait at the end.");
-        line($"- **{Direct}**: the same planner and applier in-process (`failover apply --direct`), without Step Functions or per-node progress items.");
-        line($"- **{Baseline}**: what Terraform and CloudFormation do, run by the bench against the same stack: each health check created and tagged on its own, then one ChangeResourceRecordSets per record set, each followed by a wait for INSYNC, in dependency order, one at a time (Terraform `-parallelism=1`; its default of 10 would overlap waits but send the same requests).");
+        line($"- **{Workflow}**: the service's apply — a run of the real state machine (moto's Step Functions interpreter calling our ",
+            $"functions), started with `RunStarter` as `failover apply` and `POST /trees` start it, followed until SUCCEEDED: health ",
+            $"checks, one batch per layer (more if a layer is over Route 53's batch limits), one INSYNC wait at the end.");
+        line($"- **{Direct}**: the same planner and applier in-process (`failover apply --direct`), without Step Functions or per-node ",
+            $"progress items.");
+        line($"- **{Baseline}**: what Terraform and CloudFormation do, run by the bench against the same stack: each health check ",
+            $"created and tagged on its own, then one ChangeResourceRecordSets per record set, each followed by a wait for INSYNC, in ",
+            $"dependency order, one at a time (Terraform `-parallelism=1`; its default of 10 would overlap waits but send the same ",
+            $"requests).");
         line($"");
-        line($"| tree | leaves | records | health checks | layers | strategy | requests | mutating | change batches | GetChange polls | INSYNC waits | reads | throttled | wall |");
+        line($"| tree | leaves | records | health checks | layers | strategy | requests | mutating | change batches | GetChange polls | ",
+            $"INSYNC waits | reads | throttled | wall |");
         line($"|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in results.Convergence.Where(r => r.Operation == Operation.Apply))
         {
             var c = row.Counts;
-            line($"| {row.Case.Name} | {row.Shape.Leaves} | {row.Shape.Records} | {row.Shape.HealthChecks} | {row.Shape.RecordLayers} | {row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | {c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | {c.Throttled} | {row.WallSeconds:F1} s |");
+            line($"| {row.Case.Name} | {row.Shape.Leaves} | {row.Shape.Records} | {row.Shape.HealthChecks} | {row.Shape.RecordLayers} | ",
+                $"{row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | {c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | ",
+                $"{c.Throttled} | {row.WallSeconds:F1} s |");
         }
         line($"");
         line($"<details><summary>Requests by operation</summary>");
@@ -61,7 +77,9 @@ internal static class ReportWriter
         line($"");
         line($"</details>");
         line($"");
-        line($"mutating = change batches + CreateHealthCheck + ChangeTagsForResource (+ DeleteHealthCheck); INSYNC waits = changes that answered GetChange PENDING at least once (a client waited on them); reads = ListResourceRecordSets, ListHealthChecks, ListTagsForResources, GetHealthCheck; throttled requests are not in the counts.");
+        line($"mutating = change batches + CreateHealthCheck + ChangeTagsForResource (+ DeleteHealthCheck); INSYNC waits = changes that ",
+            $"answered GetChange PENDING at least once (a client waited on them); reads = ListResourceRecordSets, ListHealthChecks, ",
+            $"ListTagsForResources, GetHealthCheck; throttled requests are not in the counts.");
         line($"");
         line($"**Per-record baseline ÷ workflow** (and ÷ direct for wall time):");
         line($"");
@@ -69,9 +87,12 @@ internal static class ReportWriter
         line($"|---|---:|---:|---:|---:|---:|---:|");
         foreach (var treeCase in settings.Cases)
         {
-            if (results.Row(treeCase, Baseline, Operation.Apply) is not { } b || results.Row(treeCase, Workflow, Operation.Apply) is not { } w) continue;
+            if (results.Row(treeCase, Baseline, Operation.Apply) is not { } b
+                || results.Row(treeCase, Workflow, Operation.Apply) is not { } w) continue;
             var d = results.Row(treeCase, Direct, Operation.Apply);
-            line($"| {treeCase.Name} | {Ratio(b.Counts.Total, w.Counts.Total)} | {Ratio(b.Counts.Mutating, w.Counts.Mutating)} | {Ratio(b.Counts.ChangeBatches, w.Counts.ChangeBatches)} | {Ratio(b.Counts.ChangesWaitedOn, w.Counts.ChangesWaitedOn)} | {Ratio(b.WallSeconds, w.WallSeconds)} | {(d is null ? "" : Ratio(b.WallSeconds, d.WallSeconds))} |");
+            line($"| {treeCase.Name} | {Ratio(b.Counts.Total, w.Counts.Total)} | {Ratio(b.Counts.Mutating, w.Counts.Mutating)} | ",
+                $"{Ratio(b.Counts.ChangeBatches, w.Counts.ChangeBatches)} | {Ratio(b.Counts.ChangesWaitedOn, w.Counts.ChangesWaitedOn)} ",
+                $"| {Ratio(b.WallSeconds, w.WallSeconds)} | {(d is null ? "" : Ratio(b.WallSeconds, d.WallSeconds))} |");
         }
         line($"");
         line($"![Apply wall time against tree size](apply-time.svg)");
@@ -80,118 +101,179 @@ internal static class ReportWriter
         ConvergenceTargets(results, line);
     }
 
-    private static void Updates(BenchResults results, Action<FormattableString> line)
+    private static void Updates(BenchResults results, LineWriter line)
     {
         var treeCase = results.ConvergenceSettings.UpdateCase;
         line($"### Re-applying the {treeCase.Name} tree");
         line($"");
-        line($"**no-op**: the same spec again. **one-leaf**: one endpoint leaf's address changed. For the per-record baseline, a no-op is Terraform's refresh (one listing per record set, GetHealthCheck and ListTagsForResource per health check) and a one-leaf change is that refresh plus one change and its wait.");
+        line($"**no-op**: the same spec again. **one-leaf**: one endpoint leaf's address changed. For the per-record baseline, a no-op ",
+            $"is Terraform's refresh (one listing per record set, GetHealthCheck and ListTagsForResource per health check) and a ",
+            $"one-leaf change is that refresh plus one change and its wait.");
         line($"");
         line($"| operation | strategy | requests | mutating | change batches | GetChange polls | INSYNC waits | reads | wall |");
         line($"|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in results.Convergence.Where(r => r.Case == treeCase && r.Operation != Operation.Apply))
         {
             var c = row.Counts;
-            line($"| {ConvergenceBenchmark.Label(row.Operation)} | {row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | {c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | {row.WallSeconds:F1} s |");
+            line($"| {ConvergenceBenchmark.Label(row.Operation)} | {row.Strategy} | {c.Total} | {c.Mutating} | {c.ChangeBatches} | ",
+                $"{c.GetChangePolls} | {c.ChangesWaitedOn} | {c.Reads} | {row.WallSeconds:F1} s |");
         }
         line($"");
     }
 
-    private static void ConvergenceTargets(BenchResults results, Action<FormattableString> line)
+    private static void ConvergenceTargets(BenchResults results, LineWriter line)
     {
         var applies = results.Convergence.Where(r => r.Strategy == Workflow && r.Operation == Operation.Apply).ToList();
         var update = results.ConvergenceSettings.UpdateCase;
         line($"**Targets (workflow):**");
         line($"");
-        var exact = applies.All(r => r.Counts.Mutating == 2 * r.Shape.HealthChecks + r.Counts.ChangeBatches && r.Counts.ChangeBatches == r.Shape.PlannedBatches);
+        var exact =
+            applies.All(r =>
+            r.Counts.Mutating == 2 * r.Shape.HealthChecks + r.Counts.ChangeBatches && r.Counts.ChangeBatches == r.Shape.PlannedBatches);
         var split = applies.Where(r => r.Shape.PlannedBatches > r.Shape.RecordLayers).ToList();
-        line($"- mutating requests = 2 per health check (create, tag) + the planned change batches, nothing else: {Met(exact)}. One batch per layer for {applies.Count - split.Count} of {applies.Count} trees{(split.Count == 0 ? "" : " (the others: " + string.Join(", ", split.Select(r => $"{r.Case.Name} {r.Counts.ChangeBatches} batches for {r.Shape.RecordLayers} layers")) + ", split at Route 53's batch limits)")}.");
-        line($"- one INSYNC wait per run: {Met(applies.All(r => r.Counts.ChangesWaitedOn == 1))} (waits per tree: {string.Join(", ", applies.Select(r => r.Counts.ChangesWaitedOn))}); GetChange polls per tree: {string.Join(", ", applies.Select(r => r.Counts.GetChangePolls))} — the newest change polled every second until INSYNC, then each older change once.");
-        line($"- wall time: one propagation wait of {results.ConvergenceSettings.Pending.TotalSeconds:0.#} s per run, whatever the size; the rest is requests at 5 per second (for the largest tree, its {applies.LastOrDefault()?.Counts.HealthCheckWrites} health check requests alone take {applies.LastOrDefault()?.Counts.HealthCheckWrites / 5.0:F0} s) and the workflow's steps.");
+        line($"- mutating requests = 2 per health check (create, tag) + the planned change batches, nothing else: {Met(exact)}. One ",
+            $"batch per layer for {applies.Count - split.Count} of {applies.Count} ",
+            $"trees{(split.Count == 0 ? "" : $" (the others: {string.Join(", ", split.Select(SplitText))}, ")}",
+            $"{(split.Count == 0 ? "" : "split at Route 53's batch limits)")}.");
+        line($"- one INSYNC wait per run: {Met(applies.All(r => r.Counts.ChangesWaitedOn == 1))} (waits per tree: ",
+            $"{string.Join(", ", applies.Select(r => r.Counts.ChangesWaitedOn))}); GetChange polls per tree: ",
+            $"{string.Join(", ", applies.Select(r => r.Counts.GetChangePolls))} — the newest change polled every second until INSYNC, ",
+            $"then each older change once.");
+        line($"- wall time: one propagation wait of {results.ConvergenceSettings.Pending.TotalSeconds:0.#} s per run, whatever the size; ",
+            $"the rest is requests at 5 per second (for the largest tree, its {applies.LastOrDefault()?.Counts.HealthCheckWrites} health ",
+            $"check requests alone take {applies.LastOrDefault()?.Counts.HealthCheckWrites / 5.0:F0} s) and the workflow's steps.");
         if (results.Row(update, Workflow, Operation.NoOp) is { } noOp)
         {
             var listings = noOp.Counts.Get("ListResourceRecordSets");
-            line($"- no-op re-apply: {noOp.Counts.Mutating} mutating requests {Met(noOp.Counts.Mutating == 0)}; {noOp.Counts.Reads} reads: {listings} record listings for the tree's {noOp.Shape.Names} record names {Met(listings <= noOp.Shape.Names)}, {noOp.Counts.Get("ListHealthChecks")} health check pages (the account's checks, 100 per page), {noOp.Counts.Get("ListTagsForResources")} tag reads (10 checks each).");
+            line($"- no-op re-apply: {noOp.Counts.Mutating} mutating requests {Met(noOp.Counts.Mutating == 0)}; {noOp.Counts.Reads} ",
+                $"reads: {listings} record listings for the tree's {noOp.Shape.Names} record names {Met(listings <= noOp.Shape.Names)}, ",
+                $"{noOp.Counts.Get("ListHealthChecks")} health check pages (the account's checks, 100 per page), ",
+                $"{noOp.Counts.Get("ListTagsForResources")} tag reads (10 checks each).");
         }
         if (results.Row(update, Workflow, Operation.OneLeaf) is { } oneLeaf)
-            line($"- one-leaf change in the {update.Name} tree: {oneLeaf.Counts.ChangeBatches} change batch {Met(oneLeaf.Counts.ChangeBatches == 1)}, {oneLeaf.Counts.Mutating} mutating request(s), {oneLeaf.Counts.ChangesWaitedOn} wait, {oneLeaf.WallSeconds:F1} s.");
+            line($"- one-leaf change in the {update.Name} tree: {oneLeaf.Counts.ChangeBatches} change batch ",
+                $"{Met(oneLeaf.Counts.ChangeBatches == 1)}, {oneLeaf.Counts.Mutating} mutating request(s), ",
+                $"{oneLeaf.Counts.ChangesWaitedOn} wait, {oneLeaf.WallSeconds:F1} s.");
         line($"");
     }
 
-    private static void Scale(BenchResults results, Action<FormattableString> line)
+    private static string SplitText(ConvergenceRow r) =>
+        string.Create(CultureInfo.InvariantCulture, $"{r.Case.Name} {r.Counts.ChangeBatches} batches for {r.Shape.RecordLayers} layers");
+
+    private static void Scale(BenchResults results, LineWriter line)
     {
         line($"## Planner scale");
         line($"");
-        line($"Generated trees (every routing policy, nested rules, endpoint and alias leaves, 70% of endpoints health-checked), validated without the 10,000-node limit. **validate+plan**: validate the spec, compile it, plan it against an empty zone. **diff 1%**: plan the compiled tree against a zone that already holds it with 1% of its records changed.");
+        line($"Generated trees (every routing policy, nested rules, endpoint and alias leaves, 70% of endpoints health-checked), ",
+            $"validated without the 10,000-node limit. **validate+plan**: validate the spec, compile it, plan it against an empty zone. ",
+            $"**diff 1%**: plan the compiled tree against a zone that already holds it with 1% of its records changed.");
         line($"");
-        line($"BenchmarkDotNet, in-process toolchain, {(results.Smoke ? "dry job" : "3 warm-up and 9 measured iterations")}: wall-clock mean, so the machine's load is in it; allocations per operation.");
+        line($"BenchmarkDotNet, in-process toolchain, {(results.Smoke ? "dry job" : "3 warm-up and 9 measured iterations")}: wall-clock ",
+            $"mean, so the machine's load is in it; allocations per operation.");
         line($"");
         line($"| case | leaves | mean | ± stddev | µs per leaf | allocated |");
         line($"|---|---:|---:|---:|---:|---:|");
         foreach (var row in results.PlannerScale)
-            line($"| {row.Case} | {row.Leaves:N0} | {row.MeanMs:F2} ms | {row.StdDevMs:F2} ms | {row.MicrosecondsPerLeaf:F2} | {row.AllocatedBytes / 1048576.0:F1} MB |");
+            line($"| {row.Case} | {row.Leaves:N0} | {row.MeanMs:F2} ms | {row.StdDevMs:F2} ms | {row.MicrosecondsPerLeaf:F2} | ",
+                $"{row.AllocatedBytes / 1048576.0:F1} MB |");
         line($"");
-        line($"The same validate+plan timed with the thread's CPU clock (median of 9–15 runs after a warm-up, each from a collected heap; the background GC's threads are not in it), by phase; re-plan = plan against the applied zone, nothing to do:");
+        line($"The same validate+plan timed with the thread's CPU clock (median of 9–15 runs after a warm-up, each from a collected ",
+            $"heap; the background GC's threads are not in it), by phase; re-plan = plan against the applied zone, nothing to do:");
         line($"");
-        line($"| leaves | record sets | health checks | layers | batches | validate | compile | plan | total | ms per 1,000 leaves | re-plan |");
+        line($"| leaves | record sets | health checks | layers | batches | validate | compile | plan | total | ms per 1,000 leaves | ",
+            $"re-plan |");
         line($"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results.PlannerCpu)
-            line($"| {r.Leaves:N0} | {r.Records:N0} | {r.HealthChecks:N0} | {r.Layers} | {r.Batches} | {r.ValidateMs:F2} ms | {r.CompileMs:F2} ms | {r.PlanMs:F2} ms | {r.Total:F2} ms | {r.MillisecondsPer1000Leaves:F2} | {r.ReplanMs:F2} ms |");
+            line($"| {r.Leaves:N0} | {r.Records:N0} | {r.HealthChecks:N0} | {r.Layers} | {r.Batches} | {r.ValidateMs:F2} ms | ",
+                $"{r.CompileMs:F2} ms | {r.PlanMs:F2} ms | {r.Total:F2} ms | {r.MillisecondsPer1000Leaves:F2} | {r.ReplanMs:F2} ms |");
         line($"");
         var wall = results.PlannerScale.FirstOrDefault(r => r.Case == "validate+plan" && r.Leaves == 10_000);
         if (results.PlannerCpu.FirstOrDefault(r => r.Leaves == 10_000) is { } cpu)
-            line($"- target 10,000 leaves under 100 ms: {cpu.Total:F1} ms of CPU {Met(cpu.Total < 100)}{(wall is null ? "" : $"; {wall.MeanMs:F1} ms wall-clock under this run's load {Met(wall.MeanMs < 100)}")}.");
+            line($"- target 10,000 leaves under 100 ms: {cpu.Total:F1} ms of CPU ",
+                $"{Met(cpu.Total < 100)}",
+                $"{(wall is null ? "" : $"; {wall.MeanMs:F1} ms wall-clock under this run's load {Met(wall.MeanMs < 100)}")}.");
         if (results.PlannerCpu.Count >= 2)
         {
             var rows = results.PlannerCpu;
-            var steps = rows.Zip(rows.Skip(1), (a, b) => (From: a, To: b, Growth: b.MillisecondsPer1000Leaves / a.MillisecondsPer1000Leaves)).ToList();
-            var phases = new (string Name, Func<PlannerBenchmark.Result, double> Ms)[] { ("validate", r => r.ValidateMs ?? 0), ("compile", r => r.CompileMs), ("plan", r => r.PlanMs) };
+            var steps =
+                rows.Zip(rows.Skip(1), (a, b) => (From: a, To: b, Growth: b.MillisecondsPer1000Leaves / a.MillisecondsPer1000Leaves))
+                .ToList();
+            var phases =
+                new (string Name, Func<PlannerBenchmark.Result, double> Ms)[] { ("validate", r => r.ValidateMs ?? 0),
+                ("compile", r => r.CompileMs), ("plan", r => r.PlanMs) };
             var worst = steps.SelectMany(step => phases.Select(phase => (Phase: phase.Name, step.From, step.To,
                     Growth: phase.Ms(step.To) / step.To.Leaves / (phase.Ms(step.From) / step.From.Leaves))))
                 .MaxBy(x => x.Growth);
-            line($"- linear growth: CPU per 1,000 leaves {string.Join(" → ", rows.Select(r => $"{r.MillisecondsPer1000Leaves:F2}"))} ms ({string.Join(", ", steps.Select(s => $"×{s.Growth:F2}"))} per step) {Met(steps.All(s => s.Growth <= 1.25))} (met when no step grows the cost per leaf by more than 25%); the phase that grows most is {worst.Phase}, ×{worst.Growth:F1} per leaf from {worst.From.Leaves:N0} to {worst.To.Leaves:N0} leaves. The wall-clock µs per leaf above also carry garbage collection, which grows with the heap.");
+            line($"- linear growth: CPU per 1,000 leaves {string.Join(" → ", rows.Select(r => $"{r.MillisecondsPer1000Leaves:F2}"))} ms ",
+                $"({string.Join(", ", steps.Select(s => $"×{s.Growth:F2}"))} per step) {Met(steps.All(s => s.Growth <= 1.25))} (met when ",
+                $"no step grows the cost per leaf by more than 25%); the phase that grows most is {worst.Phase}, ×{worst.Growth:F1} per ",
+                $"leaf from {worst.From.Leaves:N0} to {worst.To.Leaves:N0} leaves. The wall-clock µs per leaf above also carry garbage ",
+                $"collection, which grows with the heap.");
         }
         line($"");
     }
 
-    private static void DriftCycle(BenchResults results, Action<FormattableString> line)
+    private static void DriftCycle(BenchResults results, LineWriter line)
     {
         var d = results.DriftCycle;
         var c = d.Counts;
         line($"## Drift check: one cycle");
         line($"");
-        line($"{d.Trees:N0} generated trees applied to one hosted zone ({d.Records:N0} record sets, {d.HealthChecks:N0} health checks in the account), each checked once by the worker's own code (`TreeDriftCheck`: version from the progress table, `DriftStateReader`, detect, store the report), one after the other as one worker does. The zone is clean: every report came back empty. Route 53 requests counted by the realism layer; the cycle ran without the rate limit, so the wall time is this machine's (moto behind the edge), and the floor at Route 53's 5 requests/s is given beside it.");
+        line($"{d.Trees:N0} generated trees applied to one hosted zone ({d.Records:N0} record sets, {d.HealthChecks:N0} health checks in ",
+            $"the account), each checked once by the worker's own code (`TreeDriftCheck`: version from the progress table, ",
+            $"`DriftStateReader`, detect, store the report), one after the other as one worker does. The zone is clean: every report ",
+            $"came back empty. Route 53 requests counted by the realism layer; the cycle ran without the rate limit, so the wall time is ",
+            $"this machine's (moto behind the edge), and the floor at Route 53's 5 requests/s is given beside it.");
         line($"");
-        line($"| trees | record sets | zone pages (300) | health checks | ListResourceRecordSets | ListHealthChecks | ListTagsForResources | all requests | per tree | wall (no rate limit) | at 5 requests/s |");
+        line($"| trees | record sets | zone pages (300) | health checks | ListResourceRecordSets | ListHealthChecks | ",
+            $"ListTagsForResources | all requests | per tree | wall (no rate limit) | at 5 requests/s |");
         line($"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        line($"| {d.Trees:N0} | {d.Records:N0} | {d.ZonePages} | {d.HealthChecks:N0} | {c.Get("ListResourceRecordSets"):N0} | {c.Get("ListHealthChecks"):N0} | {c.Get("ListTagsForResources"):N0} | {c.Total:N0} | {c.Total / (double)d.Trees:F1} | {d.WallSeconds:F0} s | ≥ {d.SecondsAtRouteRate:F0} s |");
+        line($"| {d.Trees:N0} | {d.Records:N0} | {d.ZonePages} | {d.HealthChecks:N0} | {c.Get("ListResourceRecordSets"):N0} | ",
+            $"{c.Get("ListHealthChecks"):N0} | {c.Get("ListTagsForResources"):N0} | {c.Total:N0} | {c.Total / (double)d.Trees:F1} | ",
+            $"{d.WallSeconds:F0} s | ≥ {d.SecondsAtRouteRate:F0} s |");
         line($"");
         var recordReads = c.Get("ListResourceRecordSets");
         var healthCheckPages = (d.HealthChecks + 99) / 100;
         var healthCheckReads = c.Get("ListHealthChecks");
-        line($"- record reads: {recordReads:N0} ListResourceRecordSets for {d.Trees:N0} trees of about {d.Records / (double)d.Trees:F0} record sets — one stretch of the zone per tree, not a read per record (that would be {d.Records:N0}); the whole zone is {d.ZonePages} page(s) of 300. Target \"reads ∝ the zone's pages, not trees × records\": not trees × records, but {Met(recordReads <= 2 * d.ZonePages)} for the zone's pages: record reads grow with the number of trees, {recordReads / (double)Math.Max(1, d.ZonePages):F0}× the zone's pages.");
-        line($"- health check reads: {healthCheckReads:N0} ListHealthChecks = {d.Trees:N0} trees × {healthCheckPages} page(s) of the account's {d.HealthChecks:N0} checks: each tree's check lists every health check in the account, so this term grows with trees × checks{(healthCheckReads > recordReads ? " and is the largest" : "")}. With {d.HealthChecksAtDefaultShare:N0} checks (the same trees with 70% of endpoints health-checked) it would be {d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare):N0} requests, at least {(d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare) + recordReads + c.Get("ListTagsForResources")) / 5.0 / 60:F0} min per cycle at 5 requests/s (computed, not run: moto needs seconds to list thousands of checks).");
+        line($"- record reads: {recordReads:N0} ListResourceRecordSets for {d.Trees:N0} trees of about {d.Records / (double)d.Trees:F0} ",
+            $"record sets — one stretch of the zone per tree, not a read per record (that would be {d.Records:N0}); the whole zone is ",
+            $"{d.ZonePages} page(s) of 300. Target \"reads ∝ the zone's pages, not trees × records\": not trees × records, but ",
+            $"{Met(recordReads <= 2 * d.ZonePages)} for the zone's pages: record reads grow with the number of trees, ",
+            $"{recordReads / (double)Math.Max(1, d.ZonePages):F0}× the zone's pages.");
+        line($"- health check reads: {healthCheckReads:N0} ListHealthChecks = {d.Trees:N0} trees × {healthCheckPages} page(s) of the ",
+            $"account's {d.HealthChecks:N0} checks: each tree's check lists every health check in the account, so this term grows with ",
+            $"trees × checks{(healthCheckReads > recordReads ? " and is the largest" : "")}. With {d.HealthChecksAtDefaultShare:N0} ",
+            $"checks (the same trees with 70% of endpoints health-checked) it would be ",
+            $"{d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare):N0} requests, at least ",
+            $"{(d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare) + recordReads + c.Get("ListTagsForResources")) / 5.0 / 60:F0} min ",
+            $"per cycle at 5 requests/s (computed, not run: moto needs seconds to list thousands of checks).");
         line($"- health checks in this run: only where Route 53 requires one (non-alias failover primaries).");
         line($"");
     }
 
-    private static void ColdStart(BenchResults results, Action<FormattableString> line)
+    private static void ColdStart(BenchResults results, LineWriter line)
     {
         line($"## Cold start");
         line($"");
         var runs = results.ColdStart.FirstOrDefault()?.StartMs.Count ?? 0;
-        line($"`scripts/measure-bootstrap.py`: process start → first `GET /runtime/invocation/next` on a fake Runtime API on loopback, then one Echo invocation's round trip; peak RSS from `/usr/bin/time`. {runs} runs per build, alternating. **Native AOT**: the `bootstrap` that is deployed (`scripts/publish-bootstrap.sh`). **JIT**: the same project built framework-dependent (`dotnet build -c Release`, no ReadyToRun), started through its apphost.");
+        line($"`scripts/measure-bootstrap.py`: process start → first `GET /runtime/invocation/next` on a fake Runtime API on loopback, ",
+            $"then one Echo invocation's round trip; peak RSS from `/usr/bin/time`. {runs} runs per build, alternating. **Native AOT**: ",
+            $"the `bootstrap` that is deployed (`scripts/publish-bootstrap.sh`). **JIT**: the same project built framework-dependent ",
+            $"(`dotnet build -c Release`, no ReadyToRun), started through its apphost.");
         line($"");
         line($"| build | size | start → first next (median) | min – max | first invocation round trip | peak RSS |");
         line($"|---|---:|---:|---:|---:|---:|");
         foreach (var row in results.ColdStart)
-            line($"| {row.Build} | {row.SizeBytes / 1048576.0:F1} MB | {row.MedianStartMs:F1} ms | {row.StartMs.Min():F0} – {row.StartMs.Max():F0} ms | {row.MedianRoundTripMs:F1} ms | {row.MedianPeakRssMiB:F1} MB |");
+            line($"| {row.Build} | {row.SizeBytes / 1048576.0:F1} MB | {row.MedianStartMs:F1} ms | {row.StartMs.Min():F0} – ",
+                $"{row.StartMs.Max():F0} ms | {row.MedianRoundTripMs:F1} ms | {row.MedianPeakRssMiB:F1} MB |");
         line($"");
         if (results.ColdStart.FirstOrDefault(r => r.Build == "Native AOT") is { } aot)
         {
-            line($"- targets: AOT under 100 ms to first response {Met(aot.MedianStartMs < 100)}, under 40 MB peak {Met(aot.MedianPeakRssMiB < 40)}.");
+            line($"- targets: AOT under 100 ms to first response {Met(aot.MedianStartMs < 100)}, under 40 MB peak ",
+                $"{Met(aot.MedianPeakRssMiB < 40)}.");
             if (results.ColdStart.FirstOrDefault(r => r.Build == "JIT") is { } jit)
-                line($"- JIT ÷ AOT: start {jit.MedianStartMs / aot.MedianStartMs:F1}×, first round trip {jit.MedianRoundTripMs / aot.MedianRoundTripMs:F1}×, peak RSS {jit.MedianPeakRssMiB / aot.MedianPeakRssMiB:F1}×.");
+                line($"- JIT ÷ AOT: start {jit.MedianStartMs / aot.MedianStartMs:F1}×, first round trip ",
+                    $"{jit.MedianRoundTripMs / aot.MedianRoundTripMs:F1}×, peak RSS {jit.MedianPeakRssMiB / aot.MedianPeakRssMiB:F1}×.");
         }
         line($"");
     }

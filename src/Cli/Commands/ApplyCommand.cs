@@ -15,11 +15,16 @@ internal static class ApplyCommand
     public static Command Create(CliConsole console)
     {
         var spec = SpecArgument.Create();
-        var direct = new Option<bool>("--direct") { Description = "Apply from this process instead of starting a workflow run (debugging)" };
-        var force = new Option<bool>("--force") { Description = "Go ahead even if the plan deletes or replaces more than half of the tree's records" };
+        var direct =
+            new Option<bool>("--direct") { Description = "Apply from this process instead of starting a workflow run (debugging)" };
+        var force =
+            new Option<bool>(
+            "--force") { Description = "Go ahead even if the plan deletes or replaces more than half of the tree's records" };
         var service = new ServiceOptions();
         var workflow = new WorkflowRunOptions();
-        var command = new Command("apply", "Make Route 53 match the tree: health checks, leaf records, alias levels bottom-up, then clean-up") { spec, direct, force };
+        var command =
+            new Command("apply", "Make Route 53 match the tree: health checks, leaf records, alias levels bottom-up, then clean-up") { spec,
+            direct, force };
         service.AddTo(command);
         workflow.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -28,12 +33,19 @@ internal static class ApplyCommand
             if (tree is null) return CliApp.Invalid;
             var target = service.Resolve(parse);
             if (!parse.GetValue(direct))
-                return await workflow.StartAndFollowAsync(parse, target, console, starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken), cancellationToken);
-            var applier = new DirectApplier(target.Route53(), target.Progress(), TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5) };
-            var result = await AwsErrors.GuardAsync(() => applier.ApplyAsync(tree, parse.GetValue(force), p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"), cancellationToken));
+                return await workflow.StartAndFollowAsync(parse, target, console,
+                    starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken), cancellationToken);
+            var applier =
+                new DirectApplier(target.Route53(), target.Progress(),
+                TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5) };
+            var result =
+                await AwsErrors.GuardAsync(() =>
+                applier.ApplyAsync(tree, parse.GetValue(force), p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"),
+                cancellationToken));
             console.Out.WriteLine(result.Plan.IsEmpty
                 ? $"{tree.Name}: no changes"
-                : $"{tree.Name}: applied {result.Plan.Layers.Count} layer(s): {result.HealthChecksCreated} health check(s) created, {result.ChangeBatchesSubmitted} change batch(es), INSYNC");
+                : $"{tree.Name}: applied {result.Plan.Layers.Count} layer(s): {result.HealthChecksCreated} health check(s) created, " +
+                    $"{result.ChangeBatchesSubmitted} change batch(es), INSYNC");
             return CliApp.Ok;
         });
         return command;

@@ -16,7 +16,9 @@ internal static class DiagramCommand
             DefaultValueFactory = _ => "mermaid",
         };
         format.AcceptOnlyFromAmong("mermaid", "dot");
-        var command = new Command("diagram", "Draw the tree (Mermaid or Graphviz), each node labelled with its Route 53 record kind and health check") { spec, format };
+        var command =
+            new Command("diagram",
+            "Draw the tree (Mermaid or Graphviz), each node labelled with its Route 53 record kind and health check") { spec, format };
         command.SetAction(parse =>
         {
             var tree = SpecInput.Load(parse.GetValue(spec)!, console);

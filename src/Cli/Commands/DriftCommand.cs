@@ -22,11 +22,18 @@ internal static class DriftCommand
     {
         var name = new Argument<string>("NAME") { Description = "The tree's name" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (what GET /trees/{name}/drift answers)" };
-        var check = new Option<bool>("--check") { Description = "Compare Route 53 with the tree now instead of showing the last scheduled check" };
-        var direct = new Option<bool>("--direct") { Description = "With --check on a tree whose driftPolicy is repair: repair from this process instead of starting a workflow run" };
+        var check =
+            new Option<bool>("--check") { Description = "Compare Route 53 with the tree now instead of showing the last scheduled check" };
+        var direct =
+            new Option<bool>(
+            "--direct") { Description =
+            "With --check on a tree whose driftPolicy is repair: repair from this process instead of starting a workflow run" };
         var service = new ServiceOptions();
         var workflow = new WorkflowRunOptions();
-        var command = new Command("drift", "Show how Route 53 differs from the tree: records missing, changed or extra, health checks missing or changed") { name, json, check, direct };
+        var command =
+            new Command("drift",
+            "Show how Route 53 differs from the tree: records missing, changed or extra, health checks missing or changed") { name, json,
+            check, direct };
         service.AddTo(command);
         workflow.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +54,9 @@ internal static class DriftCommand
                     }, time)
                     : new WorkflowRepair(store, target.StepFunctions(), workflow.StateMachineName(parse));
                 // The metric is for the scheduled checks' alarm; a check from a terminal is not counted.
-                var result = await AwsErrors.GuardAsync(() => RunAsync(new TreeDriftCheck(store, route53, new DriftMetrics(TextWriter.Null), time, repair), tree, cancellationToken));
+                var result =
+                    await AwsErrors.GuardAsync(() =>
+                    RunAsync(new TreeDriftCheck(store, route53, new DriftMetrics(TextWriter.Null), time, repair), tree, cancellationToken));
                 report = result.Report ?? throw new CliFailureException($"tree '{tree}' was not checked: {result.SkippedBecause}");
             }
             else
@@ -62,7 +71,8 @@ internal static class DriftCommand
                 }
                 report = DriftReportJsonReader.Read(stored.ReportJson);
             }
-            console.Out.Write(parse.GetValue(json) ? DriftReportJsonWriter.Write(report) + Environment.NewLine : DriftReportTextWriter.Write(report));
+            console.Out.Write(parse.GetValue(json) ? DriftReportJsonWriter.Write(report) + Environment.NewLine
+                : DriftReportTextWriter.Write(report));
             return CliApp.Ok;
         });
         return command;
@@ -74,8 +84,10 @@ internal static class DriftCommand
         public async Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken)
         {
             var arn = await StateMachineLocator.FindAsync(states, stateMachine, cancellationToken)
-                ?? throw new DriftRepairRefusedException($"no state machine is called '{stateMachine}' to run the repair; name it with --state-machine, or repair with --direct");
-            return await new RunStarterDriftRepair(new RunStarter(store, states, arn, TimeProvider.System)).StartAsync(spec, version, cancellationToken);
+                ?? throw new DriftRepairRefusedException($"no state machine is called '{stateMachine}' to run the repair; name it with " +
+                    $"--state-machine, or repair with --direct");
+            return await new RunStarterDriftRepair(new RunStarter(store, states, arn, TimeProvider.System))
+                .StartAsync(spec, version, cancellationToken);
         }
     }
 

@@ -27,7 +27,8 @@ internal static class ImportTrafficPolicyCommand
         command.SetAction(parse =>
         {
             var text = SpecInput.ReadText(parse.GetValue(policy)!, console);
-            var options = new ImportOptions(parse.GetValue(name)!, parse.GetValue(zoneId)!, parse.GetValue(zoneName)!, parse.GetValue(recordName)!);
+            var options =
+                new ImportOptions(parse.GetValue(name)!, parse.GetValue(zoneId)!, parse.GetValue(zoneName)!, parse.GetValue(recordName)!);
             var result = TrafficPolicyImporter.Import(text, options);
             SpecInput.Report(result.Diagnostics, "policy", console);
             if (result.Spec is null || result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;

@@ -15,13 +15,21 @@ internal static class PlanCommand
 {
     public static Command Create(CliConsole console)
     {
-        var spec = new Argument<string>("SPEC") { Description = "Tree spec file (JSON or YAML), or - to read stdin; with --api, the stored tree's name" };
-        var json = new Option<bool>("--json") { Description = "Print the plan as JSON (change batches in the exact shape of 'aws route53 change-resource-record-sets --change-batch')" };
+        var spec =
+            new Argument<string>(
+            "SPEC") { Description = "Tree spec file (JSON or YAML), or - to read stdin; with --api, the stored tree's name" };
+        var json =
+            new Option<bool>(
+            "--json") { Description =
+            "Print the plan as JSON (change batches in the exact shape of 'aws route53 change-resource-record-sets --change-batch')" };
         var api = new Option<string?>("--api")
         {
-            Description = "The service's HTTP API (e.g. http://127.0.0.1:3000): print its plan for the stored tree SPEC names, against the zone as it is now",
+            Description =
+                "The service's HTTP API (e.g. http://127.0.0.1:3000): print its plan for the stored tree SPEC names, against the zone as " +
+                    "it is now",
         };
-        var command = new Command("plan", "Show the Route 53 changes that applying the tree would make, layer by layer") { spec, json, api };
+        var command =
+            new Command("plan", "Show the Route 53 changes that applying the tree would make, layer by layer") { spec, json, api };
         command.SetAction(async (parse, cancellationToken) =>
         {
             Plan plan;

@@ -8,10 +8,14 @@ internal sealed class ServiceOptions
 {
     public Option<string?> Endpoint { get; } = new("--endpoint")
     {
-        Description = $"Where AWS calls go: a URL (default: $AWS_ENDPOINT_URL, else the local stack at {ServiceTarget.LocalStack}), or 'aws' for the real endpoints",
+        Description = $"Where AWS calls go: a URL (default: $AWS_ENDPOINT_URL, else the local stack at {ServiceTarget.LocalStack}), or " +
+            $"'aws' for the real endpoints",
     };
     public Option<string?> Table { get; } = new("--table") { Description = $"The progress table (default {ServiceTarget.DefaultTable})" };
-    public Option<double?> Rate { get; } = new("--rate") { Description = "Route 53 requests per second this command may make (default 5: the account-wide limit is shared with every tool)" };
+    public Option<double?> Rate { get; } =
+        new(
+        "--rate") { Description =
+        "Route 53 requests per second this command may make (default 5: the account-wide limit is shared with every tool)" };
 
     public void AddTo(Command command)
     {
@@ -20,5 +24,6 @@ internal sealed class ServiceOptions
         command.Options.Add(Rate);
     }
 
-    public ServiceTarget Resolve(ParseResult parse) => ServiceTarget.Resolve(parse.GetValue(Endpoint), parse.GetValue(Table), parse.GetValue(Rate));
+    public ServiceTarget Resolve(ParseResult parse) =>
+        ServiceTarget.Resolve(parse.GetValue(Endpoint), parse.GetValue(Table), parse.GetValue(Rate));
 }

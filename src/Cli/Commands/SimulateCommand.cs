@@ -20,8 +20,13 @@ internal static class SimulateCommand
             Description = "Node ids to treat as failing their health checks (comma-separated or repeated)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var region = new Option<string?>("--region") { Description = "Where the resolver is, for latency rules (default: each latency rule's first child)" };
-        var location = new Option<string?>("--location") { Description = "Where the resolver is, for geolocation rules: a country (DE), country-subdivision (US-CA) or continent (EU)" };
+        var region =
+            new Option<string?>(
+            "--region") { Description = "Where the resolver is, for latency rules (default: each latency rule's first child)" };
+        var location =
+            new Option<string?>(
+            "--location") { Description =
+            "Where the resolver is, for geolocation rules: a country (DE), country-subdivision (US-CA) or continent (EU)" };
         var json = new Option<bool>("--json") { Description = "Print {\"answers\":[{\"nodeId\",\"values\",\"probability\"}]}" };
         var command = new Command("simulate", "Evaluate the tree the way Route 53 answers queries, with some endpoints unhealthy")
         {
@@ -44,7 +49,8 @@ internal static class SimulateCommand
             }
             if (result.Answers.Count == 0) console.Out.WriteLine("No answer (NXDOMAIN / NODATA).");
             foreach (var answer in result.Answers)
-                console.Out.WriteLine($"{answer.Probability.ToString("P1", CultureInfo.InvariantCulture),8}  {answer.NodeId,-24} {string.Join(", ", answer.Values)}");
+                console.Out.WriteLine($"{answer.Probability.ToString("P1", CultureInfo.InvariantCulture),8}  {answer.NodeId,-24} " +
+                    $"{string.Join(", ", answer.Values)}");
             return CliApp.Ok;
         });
         return command;

@@ -9,7 +9,9 @@ internal static class ValidateCommand
     public static Command Create(CliConsole console)
     {
         var spec = SpecArgument.Create();
-        var command = new Command("validate", "Check a tree spec against Route 53's rules; print every error and warning, one per line, path first") { spec };
+        var command =
+            new Command("validate",
+            "Check a tree spec against Route 53's rules; print every error and warning, one per line, path first") { spec };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(spec)!;

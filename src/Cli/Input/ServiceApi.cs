@@ -29,7 +29,8 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         return new ServiceApi(uri, signer, http);
     }
 
-    /// <summary>GET a path of the API (e.g. <c>/trees/www/plan</c>); throws <see cref="CliFailureException"/> when the service cannot be reached.</summary>
+    /// <summary>GET a path of the API (e.g. <c>/trees/www/plan</c>); throws <see cref="CliFailureException"/> when the service cannot be
+    /// reached.</summary>
     public async Task<ServiceApiResponse> GetAsync(string path, CancellationToken cancellationToken)
     {
         var uri = new Uri(BaseUrl.AbsoluteUri.TrimEnd('/') + path);
@@ -75,7 +76,8 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         catch (JsonException)
         {
         }
-        lines.Add($"the service answered {(int)response.Status}: {(response.Body.Length > 200 ? response.Body[..200] + "…" : response.Body)}");
+        lines.Add($"the service answered {(int)response.Status}: " +
+            $"{(response.Body.Length > 200 ? response.Body[..200] + "…" : response.Body)}");
         return lines;
     }
 

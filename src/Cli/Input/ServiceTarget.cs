@@ -23,7 +23,8 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
         endpoint ??= Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") ?? LocalStack;
         Uri? uri = null;
         if (!string.Equals(endpoint, "aws", StringComparison.OrdinalIgnoreCase)
-            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
             throw new CliUsageException($"--endpoint must be an http(s) URL or 'aws'; it is '{endpoint}'");
         if (requestsPerSecond is <= 0) throw new CliUsageException("--rate must be a positive number of requests per second");
         return new ServiceTarget(uri, table ?? DefaultTable, requestsPerSecond ?? 5);
@@ -33,7 +34,9 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
 
     public Route53Client Route53()
     {
-        var options = Route53ClientOptions.FromEnvironment() with { RequestsPerSecond = RequestsPerSecond, Burst = Math.Max(1, (int)RequestsPerSecond) };
+        var options =
+            Route53ClientOptions.FromEnvironment() with { RequestsPerSecond = RequestsPerSecond,
+            Burst = Math.Max(1, (int)RequestsPerSecond) };
         if (Endpoint is not null) options = options with { Endpoint = Endpoint };
         return new Route53Client(options, credentials: LocalCredentials());
     }
@@ -42,7 +45,8 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
     public StepFunctionsClient StepFunctions()
     {
         var options = Endpoint is not null
-            ? new StepFunctionsClientOptions { Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1", Endpoint = Endpoint }
+            ? new StepFunctionsClientOptions { Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
+                Endpoint = Endpoint }
             : StepFunctionsClientOptions.FromEnvironment();
         return new StepFunctionsClient(options, credentials: LocalCredentials());
     }

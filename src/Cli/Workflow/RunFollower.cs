@@ -12,7 +12,8 @@ namespace Failover.Cli.Workflow;
 /// Reads the progress table (the nodes, the run) and the execution, so it also notices an execution that ended
 /// without its run being marked (aborted, timed out).
 /// </summary>
-internal sealed class RunFollower(ProgressStore store, StepFunctionsClient states, TextWriter output, TimeSpan pollInterval, TimeProvider time)
+internal sealed class RunFollower(ProgressStore store, StepFunctionsClient states, TextWriter output, TimeSpan pollInterval,
+    TimeProvider time)
 {
     private readonly Dictionary<string, NodeStatus> _seen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _layersStarted = new(StringComparer.Ordinal);
@@ -25,7 +26,8 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
         output.WriteLine($"run {run.RunId}: {Describe(run.Kind)} tree '{run.Tree}' version {run.Version}");
         while (true)
         {
-            var record = await store.GetRunAsync(run.RunId, cancellationToken) ?? throw new CliFailureException($"run {run.RunId} has disappeared from the progress table");
+            var record = await store.GetRunAsync(run.RunId, cancellationToken)
+                ?? throw new CliFailureException($"run {run.RunId} has disappeared from the progress table");
             if (_layerOrder is null && record.HasPlan && await store.GetPlanAsync(run.RunId, cancellationToken) is { } plan)
                 _layerOrder = PlanLayers(plan);
             await ReportNodesAsync(run.RunId, cancellationToken);
@@ -38,7 +40,8 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
                 record = await store.GetRunAsync(run.RunId, cancellationToken) ?? record;
                 if (record.Status != RunStatus.Running) return record;
                 throw new CliFailureException(
-                    $"run {run.RunId}: the execution ended {execution.Status} ({execution.Error}: {execution.Cause}) without finishing the run; " +
+                    $"run {run.RunId}: the execution ended {execution.Status} ({execution.Error}: {execution.Cause}) without finishing " +
+                        $"the run; " +
                     $"its lock expires on its own");
             }
             await Task.Delay(pollInterval, time, cancellationToken);
@@ -49,7 +52,8 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
     {
         var nodes = await store.ListNodesAsync(runId, cancellationToken);
         // The health-checks layer prepares leaves that belong to leaf-records: it shows as the checks appear on them.
-        foreach (var node in nodes.Where(n => n.HealthCheckId is not null && _checksSeen.Add(n.NodeId)).OrderBy(n => n.NodeId, StringComparer.Ordinal))
+        foreach (var node in nodes.Where(n => n.HealthCheckId is not null && _checksSeen.Add(n.NodeId))
+            .OrderBy(n => n.NodeId, StringComparer.Ordinal))
             output.WriteLine($"[{LayerNames.HealthChecks}]   {node.NodeId,-24} health check {node.HealthCheckId}");
         var order = _layerOrder ?? [];
         foreach (var layer in nodes.GroupBy(n => n.Layer ?? "-").OrderBy(g => IndexOf(order, g.Key)))
@@ -62,7 +66,8 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
             {
                 _seen[node.NodeId] = node.Status;
                 if (node.Status == NodeStatus.Pending) continue;
-                var detail = node.Status == NodeStatus.Failed ? $"  {node.Error}" : node.ChangeId is null ? "" : $"  (change {node.ChangeId})";
+                var detail = node.Status == NodeStatus.Failed ? $"  {node.Error}" : node.ChangeId is null ? ""
+                    : $"  (change {node.ChangeId})";
                 output.WriteLine($"[{layer.Key}]   {node.NodeId,-24} {StatusText.Of(node.Status)}{detail}");
             }
             if (layer.All(n => n.Status is NodeStatus.Done or NodeStatus.Deleted) && _layersDone.Add(layer.Key))

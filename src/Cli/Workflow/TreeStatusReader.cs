@@ -4,7 +4,8 @@ using Failover.Service.Progress;
 namespace Failover.Cli.Workflow;
 
 /// <summary>What <c>failover status</c> shows: the tree item, its versions, its last run and that run's nodes.</summary>
-internal sealed record TreeStatus(TreeRecord Tree, IReadOnlyList<VersionInfo> Versions, RunRecord? LastRun, IReadOnlyList<NodeProgress> Nodes);
+internal sealed record TreeStatus(TreeRecord Tree, IReadOnlyList<VersionInfo> Versions, RunRecord? LastRun,
+    IReadOnlyList<NodeProgress> Nodes);
 
 internal static class TreeStatusReader
 {

@@ -18,7 +18,8 @@ internal sealed class WorkflowRunOptions
 
     public Option<string?> StateMachine { get; } = new("--state-machine")
     {
-        Description = $"The provisioning state machine, by name or ARN (default: ${StateMachineVariable}, else '{StateMachineLocator.DefaultName}')",
+        Description = $"The provisioning state machine, by name or ARN (default: ${StateMachineVariable}, else " +
+            $"'{StateMachineLocator.DefaultName}')",
     };
 
     public void AddTo(Command command) => command.Options.Add(StateMachine);
@@ -28,7 +29,8 @@ internal sealed class WorkflowRunOptions
         parse.GetValue(StateMachine) ?? Environment.GetEnvironmentVariable(StateMachineVariable) ?? StateMachineLocator.DefaultName;
 
     public async Task<int> StartAndFollowAsync(
-        ParseResult parse, ServiceTarget target, CliConsole console, Func<RunStarter, Task<StartedRun>> start, CancellationToken cancellationToken)
+        ParseResult parse, ServiceTarget target, CliConsole console, Func<RunStarter, Task<StartedRun>> start,
+            CancellationToken cancellationToken)
     {
         var store = target.Progress();
         var states = target.StepFunctions();
@@ -36,7 +38,8 @@ internal sealed class WorkflowRunOptions
         {
             var nameOrArn = StateMachineName(parse);
             var arn = await StateMachineLocator.FindAsync(states, nameOrArn, cancellationToken)
-                ?? throw new CliFailureException($"no state machine is called '{nameOrArn}': is the service deployed (or the local stack running)? Name it with --state-machine");
+                ?? throw new CliFailureException($"no state machine is called '{nameOrArn}': is the service deployed (or the local stack " +
+                    $"running)? Name it with --state-machine");
             try
             {
                 return await start(new RunStarter(store, states, arn, TimeProvider.System));

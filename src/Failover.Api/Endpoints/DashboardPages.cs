@@ -43,7 +43,8 @@ public sealed partial class DashboardPages(IDashboardFiles files)
     private static ApiResponse Serve(ApiCall call, DashboardFile file, string cacheControl)
     {
         var unchanged = call.Request.Header("if-none-match") is { } tags && tags.Split(',').Any(tag => tag.Trim() == file.ETag);
-        var response = unchanged ? new ApiResponse(304, file.ContentType, ReadOnlyMemory<byte>.Empty) : new ApiResponse(200, file.ContentType, file.Content);
+        var response = unchanged ? new ApiResponse(304, file.ContentType, ReadOnlyMemory<byte>.Empty)
+            : new ApiResponse(200, file.ContentType, file.Content);
         return response
             .WithHeader("etag", file.ETag)
             .WithHeader("cache-control", cacheControl)

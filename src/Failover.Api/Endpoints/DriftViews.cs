@@ -16,7 +16,8 @@ public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning
         var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
         var report = await store.GetDriftReportAsync(tree.Name, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(ProblemType.DriftReportNotFound,
-                $"tree '{tree.Name}' has not been checked for drift yet; POST {ResourceJson.PathOf(Routing.ApiRoutes.CheckDrift, tree.Name)} checks it now");
+                $"tree '{tree.Name}' has not been checked for drift yet; POST " +
+                    $"{ResourceJson.PathOf(Routing.ApiRoutes.CheckDrift, tree.Name)} checks it now");
         return ApiJson.Response(200, json => ResourceJson.WriteDriftReport(json, report));
     }
 
@@ -24,11 +25,13 @@ public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning
     {
         var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
         if (drift is null)
-            throw new ProblemException(ProblemType.DriftCheckUnavailable, "this deployment has no drift checker; the scheduled checks' last report is at GET …/drift");
+            throw new ProblemException(ProblemType.DriftCheckUnavailable,
+                "this deployment has no drift checker; the scheduled checks' last report is at GET …/drift");
         if (tree.Status == TreeStatus.Deleted)
             throw new ProblemException(ProblemType.TreeDeleted, $"tree '{tree.Name}' was torn down: there is nothing to compare");
         if (tree.CurrentVersion is null)
-            throw new ProblemException(ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: there is nothing to compare");
+            throw new ProblemException(
+                ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: there is nothing to compare");
         planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
         DriftReportRecord report;
         try

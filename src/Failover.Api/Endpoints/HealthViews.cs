@@ -21,7 +21,8 @@ public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealt
         if (tree.Status == TreeStatus.Deleted)
             throw new ProblemException(ProblemType.TreeDeleted, $"tree '{tree.Name}' was torn down: it has no health checks");
         if (tree.CurrentVersion is null)
-            throw new ProblemException(ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: it has no health checks");
+            throw new ProblemException(
+                ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: it has no health checks");
         planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
         var stored = await trees.SpecAsync(tree.Name, tree.CurrentVersion, cancellationToken).ConfigureAwait(false);
         var checks = await health.ReadAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,8 @@ public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealt
                 json.WriteNumber("checkers", reported.Count);
                 json.WriteNumber("healthyCheckers", reported.Count(CheckerVerdict.IsHealthy));
                 json.WriteStartArray("statuses");
-                foreach (var status in reported.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) json.WriteStringValue(status);
+                foreach (var status in reported.Distinct(StringComparer.Ordinal)
+                    .Order(StringComparer.Ordinal)) json.WriteStringValue(status);
                 json.WriteEndArray();
                 json.WriteEndObject();
             }

@@ -33,7 +33,9 @@ public static class SimulationBody
                     {
                         var at = $"{path}[{index++}]";
                         if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length == 0)
-                            errors.Add(FieldError.AtPath(at, $"each unhealthy entry must be a node id (a non-empty string), not {Describe(item)}"));
+                            errors.Add(
+                                FieldError.AtPath(
+                                at, $"each unhealthy entry must be a node id (a non-empty string), not {Describe(item)}"));
                         else if (unhealthy.Add(item.GetString()!))
                             paths[item.GetString()!] = at;
                     }
@@ -43,7 +45,8 @@ public static class SimulationBody
                     break;
                 case "region" or "location" when property.Value.ValueKind == JsonValueKind.Null:
                     break;
-                case "region" or "location" when property.Value.ValueKind != JsonValueKind.String || property.Value.GetString()!.Length == 0:
+                case "region" or "location" when property.Value.ValueKind != JsonValueKind.String
+                    || property.Value.GetString()!.Length == 0:
                     errors.Add(FieldError.AtPath(path, $"{property.Name} must be a non-empty string, not {Describe(property.Value)}"));
                     break;
                 case "region":

@@ -25,13 +25,15 @@ public sealed class StoredTrees(ITreeStore store)
         var tree = await TreeAsync(name, cancellationToken).ConfigureAwait(false);
         var number = version ?? tree.CurrentVersion ?? tree.LatestVersion;
         var stored = await store.GetVersionAsync(name, number, cancellationToken).ConfigureAwait(false)
-            ?? throw new ProblemException(ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {number}");
+            ?? throw new ProblemException(
+                ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {number}");
         var loaded = SpecLoader.Load(stored.SpecJson);
         // Versions are validated before they are stored; failing now means the rules grew stricter since. That is the
         // service's problem to explain, not the caller's: it surfaces as a 500 with the reason in the log.
         if (loaded.HasErrors)
             throw new InvalidOperationException(
-                $"version {number} of tree '{name}' no longer validates: {string.Join("; ", loaded.Diagnostics.Select(d => d.ToString()))}");
+                $"version {number} of tree '{name}' no longer validates: " +
+                $"{string.Join("; ", loaded.Diagnostics.Select(d => d.ToString()))}");
         return new TreeVersion(tree, number, loaded.Spec!);
     }
 }

@@ -8,7 +8,8 @@ using Failover.Service.Progress;
 
 namespace Failover.Api.Endpoints;
 
-/// <summary><c>GET /trees</c>, <c>GET /trees/{name}</c>, <c>GET /trees/{name}/versions</c>, <c>GET /runs/{id}</c>: reads of the progress table.</summary>
+/// <summary><c>GET /trees</c>, <c>GET /trees/{name}</c>, <c>GET /trees/{name}/versions</c>, <c>GET /runs/{id}</c>: reads of the progress
+/// table.</summary>
 public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions options)
 {
     public async Task<ApiResponse> ListAsync(ApiCall call, CancellationToken cancellationToken)
@@ -92,12 +93,17 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
     public async Task<ApiResponse> VersionAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var name = call.TreeName;
-        var number = int.TryParse(call.Parameter("version"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 1
+        var number =
+            int.TryParse(call.Parameter("version"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed >= 1
             ? parsed
-            : throw ApiCall.Invalid(FieldError.AtParameter("version", $"version must be a whole number from 1, not '{ApiCall.Shown(call.Parameter("version"))}'"));
+            : throw ApiCall.Invalid(
+                FieldError.AtParameter(
+                "version", $"version must be a whole number from 1, not '{ApiCall.Shown(call.Parameter("version"))}'"));
         var tree = await trees.TreeAsync(name, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree.Name, number, cancellationToken).ConfigureAwait(false)
-            ?? throw new ProblemException(ProblemType.VersionNotFound, $"tree '{tree.Name}' has versions 1 to {tree.LatestVersion}, not {number}");
+            ?? throw new ProblemException(
+                ProblemType.VersionNotFound, $"tree '{tree.Name}' has versions 1 to {tree.LatestVersion}, not {number}");
         return ApiJson.Response(200, json =>
         {
             json.WriteStartObject();

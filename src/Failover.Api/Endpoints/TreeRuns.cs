@@ -7,7 +7,8 @@ using Failover.Service.Progress;
 
 namespace Failover.Api.Endpoints;
 
-/// <summary><c>POST /trees/{name}/rollback</c> and <c>DELETE /trees/{name}</c>: runs on a stored tree, 202 like <c>POST /trees</c>.</summary>
+/// <summary><c>POST /trees/{name}/rollback</c> and <c>DELETE /trees/{name}</c>: runs on a stored tree, 202 like <c>POST
+/// /trees</c>.</summary>
 public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning planning, IRunLauncher runs, ApiOptions options)
 {
     /// <summary><c>{"version": n}</c>: a run that applies version n again (its zone must still be allowed).</summary>
@@ -17,7 +18,8 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
         var version = ReadVersion(call.Request, options.MaxRequestBytes);
         var tree = await trees.TreeAsync(name, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(name, version, cancellationToken).ConfigureAwait(false)
-            ?? throw new ProblemException(ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {version}");
+            ?? throw new ProblemException(
+                ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {version}");
         planning.CheckZone(stored.Info.Descriptor.HostedZoneId, name);
         var run = await runs.RollbackAsync(name, version, cancellationToken).ConfigureAwait(false);
         return TreeCreation.Accepted(call, run);
@@ -37,12 +39,14 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
     private static int ReadVersion(ApiRequest request, int maxBytes)
     {
         RequestBody.CheckSize(request, maxBytes);
-        if (request.Body.IsEmpty) throw ApiCall.Invalid(FieldError.AtPath("$", "the body must be {\"version\": n}, the version to apply again"));
+        if (request.Body.IsEmpty) throw ApiCall.Invalid(
+            FieldError.AtPath("$", "the body must be {\"version\": n}, the version to apply again"));
         RequestBody.CheckMediaType(request, MediaTypes.IsJson, "application/json");
         using var body = RequestBody.ParseJson(request);
         var root = body.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
-            throw ApiCall.Invalid(FieldError.AtPath("$", $"the body must be a JSON object {{\"version\": n}}, not {SimulationBody.Describe(root)}"));
+            throw ApiCall.Invalid(
+                FieldError.AtPath("$", $"the body must be a JSON object {{\"version\": n}}, not {SimulationBody.Describe(root)}"));
 
         var errors = new List<FieldError>();
         int? version = null;
@@ -53,7 +57,9 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
             else if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetInt32(out var number) && number >= 1)
                 version = number;
             else
-                errors.Add(FieldError.AtPath("$.version", $"version must be a whole number of at least 1, not {SimulationBody.Describe(property.Value)}"));
+                errors.Add(
+                    FieldError.AtPath(
+                    "$.version", $"version must be a whole number of at least 1, not {SimulationBody.Describe(property.Value)}"));
         }
         if (version is null && !errors.Any(e => e.Path == "$.version")) errors.Add(FieldError.AtPath("$.version", "version is required"));
         if (errors.Count > 0) throw ApiCall.Invalid([.. errors]);

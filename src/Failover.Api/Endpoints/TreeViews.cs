@@ -20,7 +20,8 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
 {
     public async Task<ApiResponse> PlanAsync(ApiCall call, CancellationToken cancellationToken)
     {
-        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken)
+            .ConfigureAwait(false);
         var plan = await planning.PlanAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
         return ApiJson.Response(200, json =>
         {
@@ -36,7 +37,8 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
         var format = call.Request.QueryValue("format")?.ToLowerInvariant() ?? "mermaid";
         if (format is not ("mermaid" or "dot" or "json"))
             throw ApiCall.Invalid(FieldError.AtParameter("format", $"format must be mermaid, dot or json, not '{ApiCall.Shown(format)}'"));
-        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken)
+            .ConfigureAwait(false);
         var overlay = await OverlayAsync(stored, cancellationToken).ConfigureAwait(false);
         if (format == "json")
         {
@@ -64,11 +66,15 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
             using var body = RequestBody.ParseJson(request);
             (query, paths) = SimulationBody.Read(body.RootElement);
         }
-        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false);
+        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken)
+            .ConfigureAwait(false);
         var ids = stored.Spec.Root.DescendantsAndSelf().Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var unknown = paths.Where(p => !ids.Contains(p.Key)).OrderBy(p => p.Value, StringComparer.Ordinal)
-            .Select(p => FieldError.AtPath(p.Value, $"no node of tree '{stored.Tree.Name}' (version {stored.Version}) has the id '{p.Key}'"));
-        var result = Simulator.Simulate(stored.Spec, query with { Unhealthy = query.Unhealthy.Where(ids.Contains).ToHashSet(StringComparer.Ordinal) });
+            .Select(p =>
+                FieldError.AtPath(p.Value, $"no node of tree '{stored.Tree.Name}' (version {stored.Version}) has the id '{p.Key}'"));
+        var result =
+            Simulator.Simulate(stored.Spec,
+            query with { Unhealthy = query.Unhealthy.Where(ids.Contains).ToHashSet(StringComparer.Ordinal) });
         var errors = unknown.Concat(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(Placed)).ToArray();
         if (errors.Length > 0) throw ApiCall.Invalid(errors);
 

@@ -16,7 +16,8 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
         if (!allowed.Allows(hostedZoneId))
             throw new ProblemException(new Problem(ProblemType.ZoneNotAllowed,
                 allowed.Zones.Count == 0
-                    ? $"tree '{treeName}' is in hosted zone {hostedZoneId}, and this service allows no hosted zones (set {ApiOptions.AllowedZonesVariable})"
+                    ? $"tree '{treeName}' is in hosted zone {hostedZoneId}, and this service allows no hosted zones (set " +
+                        $"{ApiOptions.AllowedZonesVariable})"
                     : $"tree '{treeName}' is in hosted zone {hostedZoneId}, which is not one this service may change")
             {
                 Errors = [FieldError.AtPath("$.hostedZoneId", $"hosted zone {hostedZoneId} is not in the allow-list")],

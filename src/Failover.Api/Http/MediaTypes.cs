@@ -32,7 +32,8 @@ public static class MediaTypes
     }
 
     /// <summary>application/json or any structured-syntax <c>+json</c> type (RFC 6839).</summary>
-    public static bool IsJson(string? essence) => essence is not null && (essence == Json || essence.EndsWith("+json", StringComparison.Ordinal));
+    public static bool IsJson(string? essence) =>
+        essence is not null && (essence == Json || essence.EndsWith("+json", StringComparison.Ordinal));
 
     public static bool IsYaml(string? essence) => essence is not null && Yaml.Contains(essence);
 }

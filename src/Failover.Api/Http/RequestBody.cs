@@ -24,9 +24,11 @@ public static class RequestBody
         var contentType = request.Header("content-type");
         var essence = MediaTypes.Essence(contentType);
         if (essence is null)
-            throw new ProblemException(ProblemType.UnsupportedMediaType, $"the request has a body but no Content-Type; send {acceptedNames}");
+            throw new ProblemException(
+                ProblemType.UnsupportedMediaType, $"the request has a body but no Content-Type; send {acceptedNames}");
         if (!accepted(essence))
-            throw new ProblemException(ProblemType.UnsupportedMediaType, $"Content-Type '{essence}' is not accepted here; send {acceptedNames}");
+            throw new ProblemException(
+                ProblemType.UnsupportedMediaType, $"Content-Type '{essence}' is not accepted here; send {acceptedNames}");
         if (MediaTypes.Charset(contentType) is { } charset && charset is not ("utf-8" or "utf8"))
             throw new ProblemException(ProblemType.UnsupportedMediaType, $"charset '{charset}' is not accepted; send UTF-8");
         return essence;
@@ -53,7 +55,8 @@ public static class RequestBody
     {
         try
         {
-            return JsonDocument.Parse(request.Body, new JsonDocumentOptions { MaxDepth = 1000, CommentHandling = JsonCommentHandling.Skip });
+            return JsonDocument.Parse(request.Body,
+                new JsonDocumentOptions { MaxDepth = 1000, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
@@ -68,7 +71,8 @@ public static class RequestBody
         var column = (int?)e.BytePositionInLine + 1;
         var where = line is null ? "" : $" at line {line}, column {column}";
         var message = $"the body is not well-formed JSON{where}: {FirstSentence(e.Message)}";
-        return new Problem(ProblemType.MalformedJson, message) { Errors = [new FieldError(message) { Path = "$", Line = line, Column = column }] };
+        return new Problem(ProblemType.MalformedJson,
+            message) { Errors = [new FieldError(message) { Path = "$", Line = line, Column = column }] };
     }
 
     // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 3." (or just "LineNumber: …" when the

@@ -16,7 +16,10 @@ public static class FailureProblems
         AwsServiceException { IsRetryable: true } busy => Throttled($"{busy.Code} from AWS after retries"),
         AwsServiceException aws => new Problem(ProblemType.UpstreamFailure, $"AWS answered {aws.Code}: {aws.ServiceMessage}"),
         HttpRequestException => new Problem(ProblemType.UpstreamFailure, "an AWS service could not be reached"),
-        _ => new Problem(ProblemType.InternalError, $"the request failed inside the service; quote correlation id {correlationId} to find it in the logs"),
+        _ =>
+            new Problem(
+            ProblemType.InternalError,
+                $"the request failed inside the service; quote correlation id {correlationId} to find it in the logs"),
     };
 
     private static Problem Throttled(string detail) => new(ProblemType.UpstreamThrottled, detail + "; try again in a few seconds")

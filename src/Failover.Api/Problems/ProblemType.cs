@@ -24,16 +24,20 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType TreeDeleted = new("tree-deleted", 409, "The tree was torn down");
     public static readonly ProblemType TreeNotApplied = new("tree-not-applied", 409, "No version of the tree has been applied yet");
     public static readonly ProblemType BodyTooLarge = new("body-too-large", 413, "The request body is too large");
-    public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", 415, "The request body's media type is not supported");
+    public static readonly ProblemType UnsupportedMediaType =
+        new("unsupported-media-type", 415, "The request body's media type is not supported");
     public static readonly ProblemType InternalError = new("internal-error", 500, "The service failed to handle the request");
-    public static readonly ProblemType DriftCheckUnavailable = new("drift-check-unavailable", 501, "Drift checks are not available in this deployment");
+    public static readonly ProblemType DriftCheckUnavailable =
+        new("drift-check-unavailable", 501, "Drift checks are not available in this deployment");
     public static readonly ProblemType UpstreamFailure = new("upstream-failure", 502, "An AWS service the request needed failed");
-    public static readonly ProblemType UpstreamThrottled = new("upstream-throttled", 503, "An AWS service the request needed is throttling; try again later");
+    public static readonly ProblemType UpstreamThrottled =
+        new("upstream-throttled", 503, "An AWS service the request needed is throttling; try again later");
 
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         MalformedJson, InvalidSpec, InvalidRequest, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
-        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, TreeDeleted, TreeNotApplied, BodyTooLarge, UnsupportedMediaType,
+        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, TreeDeleted, TreeNotApplied, BodyTooLarge,
+            UnsupportedMediaType,
         InternalError, DriftCheckUnavailable, UpstreamFailure, UpstreamThrottled,
     ];
 }

@@ -25,7 +25,8 @@ public static class ApiRoutes
 
     public static IReadOnlyList<RouteDefinition> All { get; } =
     [
-        CreateTree, ListTrees, GetTree, DeleteTree, ListVersions, GetPlan, GetDiagram, Simulate, Rollback, GetDrift, CheckDrift, GetHealth, GetRun,
+        CreateTree, ListTrees, GetTree, DeleteTree, ListVersions, GetPlan, GetDiagram, Simulate, Rollback, GetDrift, CheckDrift,
+            GetHealth, GetRun,
         GetVersion, Dashboard, DashboardAsset,
     ];
 }

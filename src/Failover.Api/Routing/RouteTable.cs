@@ -7,7 +7,8 @@ public abstract record RouteResult<THandler>
     {
     }
 
-    public sealed record Found(RouteDefinition Route, THandler Handler, IReadOnlyDictionary<string, string> Parameters) : RouteResult<THandler>;
+    public sealed record Found(RouteDefinition Route, THandler Handler,
+        IReadOnlyDictionary<string, string> Parameters) : RouteResult<THandler>;
 
     public sealed record NotFound : RouteResult<THandler>;
 

@@ -24,7 +24,8 @@ public static class AwsEndpointResolver
         {
             var value = environment(variable)?.Trim();
             if (string.IsNullOrEmpty(value)) continue;
-            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 throw new ArgumentException($"{variable} must be an absolute http or https URL; it is '{value}'.", variable);
             return uri;
         }

@@ -17,5 +17,6 @@ public static class AwsEnvironment
     /// </summary>
     public static RegionEndpoint DefaultRegion() =>
         FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: false)
-        ?? throw new InvalidOperationException("No AWS region is configured: set AWS_REGION (for example AWS_REGION=us-east-1) or a region in the AWS profile.");
+        ?? throw new InvalidOperationException(
+            "No AWS region is configured: set AWS_REGION (for example AWS_REGION=us-east-1) or a region in the AWS profile.");
 }

@@ -99,7 +99,8 @@ public sealed class AwsHttpTransport
         var signedHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (request.ContentType is not null) signedHeaders["Content-Type"] = request.ContentType;
         foreach (var (name, value) in request.Headers) signedHeaders[name] = value;
-        var signature = await _signer.SignAsync(request.Method, uri, signedHeaders, request.Body, Time.GetUtcNow().UtcDateTime, cancellationToken)
+        var signature =
+            await _signer.SignAsync(request.Method, uri, signedHeaders, request.Body, Time.GetUtcNow().UtcDateTime, cancellationToken)
             .ConfigureAwait(false);
 
         using var message = new HttpRequestMessage(request.Method, uri);
@@ -111,7 +112,8 @@ public sealed class AwsHttpTransport
         foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
         foreach (var (name, value) in signature) message.Headers.TryAddWithoutValidation(name, value);
 
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
+            .ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers) headers[name] = string.Join(",", values);

@@ -23,6 +23,7 @@ public sealed record RetryOptions(int MaxRetries, TimeSpan BaseBackoff, TimeSpan
         if (BaseBackoff <= TimeSpan.Zero)
             throw new ArgumentException($"{owner}.BaseBackoff must be positive; it is {BaseBackoff}.", nameof(BaseBackoff));
         if (MaxBackoff < BaseBackoff)
-            throw new ArgumentException($"{owner}.MaxBackoff must be at least BaseBackoff ({BaseBackoff}); it is {MaxBackoff}.", nameof(MaxBackoff));
+            throw new ArgumentException($"{owner}.MaxBackoff must be at least BaseBackoff ({BaseBackoff}); it is {MaxBackoff}.",
+                nameof(MaxBackoff));
     }
 }

@@ -16,7 +16,8 @@ public sealed class TokenBucket
     public TokenBucket(double tokensPerSecond, int burst, TimeProvider? time = null)
     {
         if (!(tokensPerSecond > 0) || double.IsInfinity(tokensPerSecond))
-            throw new ArgumentOutOfRangeException(nameof(tokensPerSecond), tokensPerSecond, "The rate must be a positive number of tokens per second.");
+            throw new ArgumentOutOfRangeException(nameof(tokensPerSecond), tokensPerSecond,
+                "The rate must be a positive number of tokens per second.");
         if (burst < 1)
             throw new ArgumentOutOfRangeException(nameof(burst), burst, "The burst must be at least 1.");
         TokensPerSecond = tokensPerSecond;

@@ -28,7 +28,8 @@ internal static class RecordSetXml
     {
         if (record.HealthCheckId is { } healthCheck && healthCheck.StartsWith("{{", StringComparison.Ordinal))
             throw new ArgumentException(
-                $"Record {record.Key} still refers to the health check placeholder {healthCheck}; create the health check and put its id in the record first.",
+                $"Record {record.Key} still refers to the health check placeholder {healthCheck}; create the health check and put its id " +
+                    $"in the record first.",
                 nameof(record));
         writer.Start("ResourceRecordSet");
         writer.Element("Name", DnsNames.ToWire(record.Name));
@@ -81,7 +82,8 @@ internal static class RecordSetXml
             SetIdentifier = element.Child("SetIdentifier"),
             Weight = element.Long("Weight"),
             Region = element.Child("Region"),
-            GeoLocation = geo is null ? null : new GeoLocation(geo.Child("ContinentCode"), geo.Child("CountryCode"), geo.Child("SubdivisionCode")),
+            GeoLocation = geo is null ? null
+                : new GeoLocation(geo.Child("ContinentCode"), geo.Child("CountryCode"), geo.Child("SubdivisionCode")),
             Failover = element.Child("Failover"),
             MultiValueAnswer = element.Bool("MultiValueAnswer"),
             // Route 53 never gives an alias a TTL (it takes the target's); emulators answer 0, which is not one.
@@ -89,7 +91,8 @@ internal static class RecordSetXml
             ResourceRecords = element.Nodes("ResourceRecords", "ResourceRecord").Select(r => r.Required("Value")).ToList(),
             AliasTarget = alias is null
                 ? null
-                : new AliasTarget(alias.Required("HostedZoneId"), DnsNames.FromWire(alias.Required("DNSName")), alias.Bool("EvaluateTargetHealth") ?? false),
+                : new AliasTarget(alias.Required("HostedZoneId"), DnsNames.FromWire(alias.Required("DNSName")),
+                    alias.Bool("EvaluateTargetHealth") ?? false),
             HealthCheckId = element.Child("HealthCheckId"),
         };
     }

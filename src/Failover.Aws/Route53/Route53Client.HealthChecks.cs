@@ -13,20 +13,23 @@ public sealed partial class Route53Client
     /// Creates a health check. Safe to send again: the same CallerReference with the same config returns the check
     /// created the first time, and with a different config fails with <see cref="HealthCheckAlreadyExistsException"/>.
     /// </summary>
-    public async Task<HealthCheck> CreateHealthCheckAsync(string callerReference, HealthCheckConfig config, CancellationToken cancellationToken = default)
+    public async Task<HealthCheck> CreateHealthCheckAsync(string callerReference, HealthCheckConfig config,
+        CancellationToken cancellationToken = default)
     {
         var body = Route53Xml.Document("CreateHealthCheckRequest", w =>
         {
             w.Element("CallerReference", callerReference);
             HealthCheckXml.WriteConfig(w, config);
         });
-        var root = await SendAsync(Post("CreateHealthCheck", "/healthcheck", body, safeToRepeat: true), cancellationToken).ConfigureAwait(false);
+        var root = await SendAsync(Post("CreateHealthCheck", "/healthcheck", body, safeToRepeat: true), cancellationToken)
+            .ConfigureAwait(false);
         return HealthCheckXml.ReadHealthCheck(Required(root, "HealthCheck"));
     }
 
     public async Task<HealthCheck> GetHealthCheckAsync(string healthCheckId, CancellationToken cancellationToken = default)
     {
-        var root = await SendAsync(Get("GetHealthCheck", $"/healthcheck/{Route53Ids.Escape(healthCheckId)}"), cancellationToken).ConfigureAwait(false);
+        var root = await SendAsync(Get("GetHealthCheck", $"/healthcheck/{Route53Ids.Escape(healthCheckId)}"), cancellationToken)
+            .ConfigureAwait(false);
         return HealthCheckXml.ReadHealthCheck(Required(root, "HealthCheck"));
     }
 
@@ -40,7 +43,8 @@ public sealed partial class Route53Client
         string healthCheckId, HealthCheckConfig config, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var body = Route53Xml.Document("UpdateHealthCheckRequest", w => HealthCheckXml.WriteUpdate(w, config, expectedVersion));
-        var request = Post("UpdateHealthCheck", $"/healthcheck/{Route53Ids.Escape(healthCheckId)}", body, safeToRepeat: expectedVersion is null);
+        var request =
+            Post("UpdateHealthCheck", $"/healthcheck/{Route53Ids.Escape(healthCheckId)}", body, safeToRepeat: expectedVersion is null);
         var root = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return HealthCheckXml.ReadHealthCheck(Required(root, "HealthCheck"));
     }
@@ -51,12 +55,15 @@ public sealed partial class Route53Client
     /// </summary>
     public async Task DeleteHealthCheckAsync(string healthCheckId, CancellationToken cancellationToken = default)
     {
-        var request = new AwsRequest("DeleteHealthCheck", HttpMethod.Delete, $"{ApiPrefix}/healthcheck/{Route53Ids.Escape(healthCheckId)}") { SafeToRepeat = true };
+        var request =
+            new AwsRequest("DeleteHealthCheck",
+            HttpMethod.Delete, $"{ApiPrefix}/healthcheck/{Route53Ids.Escape(healthCheckId)}") { SafeToRepeat = true };
         await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One page of health checks (Route 53 returns up to 100 by default, and at most 1,000).</summary>
-    public async Task<HealthCheckPage> ListHealthChecksAsync(string? marker = null, int? maxItems = null, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckPage> ListHealthChecksAsync(string? marker = null, int? maxItems = null,
+        CancellationToken cancellationToken = default)
     {
         var query = Query(("marker", marker), ("maxitems", maxItems?.ToString(CultureInfo.InvariantCulture)));
         var root = await SendAsync(Get("ListHealthChecks", "/healthcheck" + query), cancellationToken).ConfigureAwait(false);
@@ -66,7 +73,8 @@ public sealed partial class Route53Client
     }
 
     /// <summary>Every health check of the account, page by page.</summary>
-    public async IAsyncEnumerable<HealthCheck> ListAllHealthChecksAsync(int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<HealthCheck> ListAllHealthChecksAsync(int? pageSize = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? marker = null;
         do
@@ -74,17 +82,23 @@ public sealed partial class Route53Client
             var page = await ListHealthChecksAsync(marker, pageSize, cancellationToken).ConfigureAwait(false);
             foreach (var check in page.HealthChecks) yield return check;
             if (page.NextMarker is not null && page.NextMarker == marker)
-                throw new FormatException($"Route 53 answered ListHealthChecks with the marker it was given ({marker}); stopping instead of looping.");
+                throw new FormatException($"Route 53 answered ListHealthChecks with the marker it was given ({marker}); stopping instead " +
+                    $"of looping.");
             marker = page.NextMarker;
         } while (marker is not null);
     }
 
     /// <summary>The latest observations of Route 53's checkers. For development: production reads CloudWatch.</summary>
-    public async Task<IReadOnlyList<HealthCheckObservation>> GetHealthCheckStatusAsync(string healthCheckId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HealthCheckObservation>> GetHealthCheckStatusAsync(string healthCheckId,
+        CancellationToken cancellationToken = default)
     {
-        var root = await SendAsync(Get("GetHealthCheckStatus", $"/healthcheck/{Route53Ids.Escape(healthCheckId)}/status"), cancellationToken).ConfigureAwait(false);
+        var root =
+            await SendAsync(Get("GetHealthCheckStatus", $"/healthcheck/{Route53Ids.Escape(healthCheckId)}/status"), cancellationToken)
+            .ConfigureAwait(false);
         return root.Nodes("HealthCheckObservations", "HealthCheckObservation")
-            .Select(o => new HealthCheckObservation(o.Child("Region"), o.Child("IPAddress"), o.Node("StatusReport")?.Child("Status"), o.Node("StatusReport")?.Time("CheckedTime")))
+            .Select(o =>
+                new HealthCheckObservation(o.Child("Region"), o.Child("IPAddress"), o.Node("StatusReport")?.Child("Status"),
+                o.Node("StatusReport")?.Time("CheckedTime")))
             .ToList();
     }
 
@@ -114,7 +128,8 @@ public sealed partial class Route53Client
                 w.WriteEndElement();
             }
         });
-        await SendAsync(Post("ChangeTagsForResource", TagsPath(resourceType, resourceId), body, safeToRepeat: true), cancellationToken).ConfigureAwait(false);
+        await SendAsync(Post("ChangeTagsForResource", TagsPath(resourceType, resourceId), body, safeToRepeat: true),
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ResourceTag>> ListTagsForResourceAsync(
@@ -133,10 +148,12 @@ public sealed partial class Route53Client
     /// Route 53 lists no tag set for has none). One call where ListTagsForResource needs one per resource.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<ResourceTag>>> ListTagsForResourcesAsync(
-        IReadOnlyCollection<string> resourceIds, TagResourceType resourceType = TagResourceType.HealthCheck, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> resourceIds, TagResourceType resourceType = TagResourceType.HealthCheck,
+            CancellationToken cancellationToken = default)
     {
         if (resourceIds.Count is 0 or > MaxTagResources)
-            throw new ArgumentException($"ListTagsForResources takes 1 to {MaxTagResources} resource ids, not {resourceIds.Count}.", nameof(resourceIds));
+            throw new ArgumentException(
+                $"ListTagsForResources takes 1 to {MaxTagResources} resource ids, not {resourceIds.Count}.", nameof(resourceIds));
         var body = Route53Xml.Document("ListTagsForResourcesRequest", w =>
         {
             w.Start("ResourceIds");
@@ -144,7 +161,8 @@ public sealed partial class Route53Client
             w.WriteEndElement();
         });
         var type = resourceType == TagResourceType.HealthCheck ? "healthcheck" : "hostedzone";
-        var root = await SendAsync(Post("ListTagsForResources", $"/tags/{type}", body, safeToRepeat: true), cancellationToken).ConfigureAwait(false);
+        var root = await SendAsync(Post("ListTagsForResources", $"/tags/{type}", body, safeToRepeat: true), cancellationToken)
+            .ConfigureAwait(false);
         var result = resourceIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<ResourceTag>)[], StringComparer.Ordinal);
         foreach (var set in root.Nodes("ResourceTagSets", "ResourceTagSet"))
             if (set.Child("ResourceId") is { } id)

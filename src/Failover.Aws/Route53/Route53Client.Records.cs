@@ -30,7 +30,8 @@ public sealed partial class Route53Client
             w.WriteEndElement();
             w.WriteEndElement();
         });
-        var request = Post("ChangeResourceRecordSets", $"/hostedzone/{Route53Ids.Escape(hostedZoneId)}/rrset/", body, retryWhenResponseLost);
+        var request =
+            Post("ChangeResourceRecordSets", $"/hostedzone/{Route53Ids.Escape(hostedZoneId)}/rrset/", body, retryWhenResponseLost);
         var root = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         return RecordSetXml.ReadChangeInfo(Required(root, "ChangeInfo"));
     }
@@ -58,7 +59,8 @@ public sealed partial class Route53Client
             var change = await GetChangeAsync(changeId, cancellationToken).ConfigureAwait(false);
             if (change.IsInSync) return change;
             if (time.GetUtcNow() + interval > deadline)
-                throw new TimeoutException($"Route 53 change {change.Id} is still {change.Status} after {timeout ?? TimeSpan.FromMinutes(5)}.");
+                throw new TimeoutException($"Route 53 change {change.Id} is still {change.Status} after " +
+                    $"{timeout ?? TimeSpan.FromMinutes(5)}.");
             await Task.Delay(interval, time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -75,7 +77,8 @@ public sealed partial class Route53Client
             ("type", start?.Type),
             ("identifier", start?.Identifier),
             ("maxitems", maxItems?.ToString(CultureInfo.InvariantCulture)));
-        var root = await SendAsync(Get("ListResourceRecordSets", $"/hostedzone/{Route53Ids.Escape(hostedZoneId)}/rrset{query}"), cancellationToken)
+        var root =
+            await SendAsync(Get("ListResourceRecordSets", $"/hostedzone/{Route53Ids.Escape(hostedZoneId)}/rrset{query}"), cancellationToken)
             .ConfigureAwait(false);
         var records = root.Nodes("ResourceRecordSets", "ResourceRecordSet").Select(RecordSetXml.ReadRecordSet).ToList();
         var truncated = root.Bool("IsTruncated") ?? false;
@@ -83,7 +86,8 @@ public sealed partial class Route53Client
             ? new RecordSetPosition(DnsNames.FromWire(nextName), root.Child("NextRecordType"), root.Child("NextRecordIdentifier"))
             : null;
         if (next is not null && next == start)
-            throw new FormatException($"Route 53 answered ListResourceRecordSets with the position it was given ({next}); stopping instead of looping.");
+            throw new FormatException($"Route 53 answered ListResourceRecordSets with the position it was given ({next}); stopping " +
+                $"instead of looping.");
         return new RecordSetPage(records, next);
     }
 

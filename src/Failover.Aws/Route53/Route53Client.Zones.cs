@@ -10,7 +10,8 @@ public sealed partial class Route53Client
 {
     public async Task<HostedZone> GetHostedZoneAsync(string hostedZoneId, CancellationToken cancellationToken = default)
     {
-        var root = await SendAsync(Get("GetHostedZone", $"/hostedzone/{Route53Ids.Escape(hostedZoneId)}"), cancellationToken).ConfigureAwait(false);
+        var root = await SendAsync(Get("GetHostedZone", $"/hostedzone/{Route53Ids.Escape(hostedZoneId)}"), cancellationToken)
+            .ConfigureAwait(false);
         return ReadHostedZone(Required(root, "HostedZone"));
     }
 
@@ -55,7 +56,8 @@ public sealed partial class Route53Client
             w.Element("Comment", comment);
             w.WriteEndElement();
         });
-        var root = await SendAsync(Post("CreateHostedZone", "/hostedzone", body, safeToRepeat: false), cancellationToken).ConfigureAwait(false);
+        var root = await SendAsync(Post("CreateHostedZone", "/hostedzone", body, safeToRepeat: false), cancellationToken)
+            .ConfigureAwait(false);
         return new CreatedHostedZone(
             ReadHostedZone(Required(root, "HostedZone")),
             RecordSetXml.ReadChangeInfo(Required(root, "ChangeInfo")),

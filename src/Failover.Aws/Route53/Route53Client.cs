@@ -41,7 +41,9 @@ public sealed partial class Route53Client : IRoute53
             : new TokenBucket(options.RequestsPerSecond, options.Burst, time);
         // Route 53 is a global service: requests are signed for us-east-1 whatever the caller's region.
         var signer = new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.USEast1, "route53");
-        _transport = new AwsHttpTransport(http ?? SharedHttp, options.Endpoint, signer, options.Retry, Route53ErrorReader.Read, time, random, rateLimit);
+        _transport =
+            new AwsHttpTransport(http ?? SharedHttp, options.Endpoint, signer, options.Retry, Route53ErrorReader.Read, time, random,
+            rateLimit);
     }
 
     /// <summary>A client configured from the environment (<c>AWS_ENDPOINT_URL_ROUTE_53</c>, credentials chain).</summary>
@@ -56,7 +58,8 @@ public sealed partial class Route53Client : IRoute53
         return Route53Xml.Parse(response.Body);
     }
 
-    private static AwsRequest Get(string operation, string path) => new(operation, HttpMethod.Get, ApiPrefix + path) { SafeToRepeat = true };
+    private static AwsRequest Get(string operation, string path) =>
+        new(operation, HttpMethod.Get, ApiPrefix + path) { SafeToRepeat = true };
 
     private static AwsRequest Post(string operation, string path, byte[] body, bool safeToRepeat) =>
         new(operation, HttpMethod.Post, ApiPrefix + path) { Body = body, ContentType = XmlContentType, SafeToRepeat = safeToRepeat };

@@ -35,7 +35,8 @@ public sealed record Route53ClientOptions
         if (Endpoint is null || !Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps))
             throw new ArgumentException($"{owner}.Endpoint must be an absolute http or https URL; it is '{Endpoint}'.", nameof(Endpoint));
         if (!(RequestsPerSecond > 0) || double.IsInfinity(RequestsPerSecond))
-            throw new ArgumentException($"{owner}.RequestsPerSecond must be a positive number; it is {RequestsPerSecond}.", nameof(RequestsPerSecond));
+            throw new ArgumentException($"{owner}.RequestsPerSecond must be a positive number; it is {RequestsPerSecond}.",
+                nameof(RequestsPerSecond));
         if (Burst < 1)
             throw new ArgumentException($"{owner}.Burst must be at least 1; it is {Burst}.", nameof(Burst));
         Retry.Validate(owner);

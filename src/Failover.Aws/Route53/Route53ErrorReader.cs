@@ -9,7 +9,8 @@ namespace Failover.Aws.Route53;
 
 /// <summary>
 /// Turns a Route 53 error answer into a typed exception. Route 53 answers most errors as
-/// <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>, but a refused change batch as
+/// <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>, but a refused
+/// change batch as
 /// <c>&lt;InvalidChangeBatch&gt;&lt;Messages&gt;&lt;Message/&gt;…</c>: both shapes are read.
 /// </summary>
 public static class Route53ErrorReader

@@ -15,7 +15,8 @@ internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
         reader.TokenType switch
         {
             JsonTokenType.Number => DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(reader.GetDecimal() * TimeSpan.TicksPerSecond)),
-            JsonTokenType.String when decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) =>
+            JsonTokenType.String when decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture,
+                out var seconds) =>
                 DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond)),
             JsonTokenType.String => DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
             _ => throw new JsonException($"A timestamp must be a number of seconds or an ISO 8601 string, not {reader.TokenType}."),

@@ -20,12 +20,17 @@ public sealed class StepFunctionsClient : IExecutions
     private readonly AwsHttpTransport _transport;
 
     public StepFunctionsClient(
-        StepFunctionsClientOptions options, HttpClient? http = null, AWSCredentials? credentials = null, TimeProvider? time = null, Random? random = null)
+        StepFunctionsClientOptions options, HttpClient? http = null, AWSCredentials? credentials = null, TimeProvider? time = null,
+            Random? random = null)
     {
         options.Validate();
         Options = options;
-        var signer = new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.GetBySystemName(options.Region), "states");
-        _transport = new AwsHttpTransport(http ?? SharedHttp, options.ResolvedEndpoint, signer, options.Retry, StepFunctionsErrorReader.Read, time, random);
+        var signer =
+            new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.GetBySystemName(options.Region),
+            "states");
+        _transport =
+            new AwsHttpTransport(http ?? SharedHttp, options.ResolvedEndpoint, signer, options.Retry, StepFunctionsErrorReader.Read, time,
+            random);
     }
 
     /// <summary>A client configured from the environment (region, <c>AWS_ENDPOINT_URL_SFN</c>, credentials chain).</summary>
@@ -40,17 +45,23 @@ public sealed class StepFunctionsClient : IExecutions
     async Task<string> IExecutions.StartAsync(string stateMachineArn, string input, string name, CancellationToken cancellationToken) =>
         (await StartExecutionAsync(stateMachineArn, input, name, cancellationToken).ConfigureAwait(false)).ExecutionArn;
 
-    public Task<StartedExecution> StartExecutionAsync(string stateMachineArn, string? input = null, string? name = null, CancellationToken cancellationToken = default) =>
-        CallAsync("StartExecution", new StartExecutionRequest(stateMachineArn, name, input), Json.StartExecutionRequest, Json.StartedExecution,
+    public Task<StartedExecution> StartExecutionAsync(string stateMachineArn, string? input = null, string? name = null,
+        CancellationToken cancellationToken = default) =>
+        CallAsync("StartExecution", new StartExecutionRequest(stateMachineArn, name, input), Json.StartExecutionRequest,
+            Json.StartedExecution,
             safeToRepeat: name is not null, cancellationToken);
 
     public Task<ExecutionDescription> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default) =>
-        CallAsync("DescribeExecution", new ExecutionArnRequest(executionArn), Json.ExecutionArnRequest, Json.ExecutionDescription, true, cancellationToken);
+        CallAsync("DescribeExecution", new ExecutionArnRequest(executionArn), Json.ExecutionArnRequest, Json.ExecutionDescription,
+            true, cancellationToken);
 
     public async Task<HistoryPage> GetExecutionHistoryAsync(
-        string executionArn, string? nextToken = null, int? maxResults = null, bool reverseOrder = false, CancellationToken cancellationToken = default)
+        string executionArn, string? nextToken = null, int? maxResults = null, bool reverseOrder = false,
+            CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync("GetExecutionHistory", new GetExecutionHistoryRequest(executionArn, maxResults, reverseOrder ? true : null, nextToken),
+        var response =
+            await CallAsync("GetExecutionHistory",
+            new GetExecutionHistoryRequest(executionArn, maxResults, reverseOrder ? true : null, nextToken),
             Json.GetExecutionHistoryRequest, Json.GetExecutionHistoryResponse, true, cancellationToken).ConfigureAwait(false);
         return new HistoryPage(response.Events ?? [], response.NextToken);
     }
@@ -62,14 +73,16 @@ public sealed class StepFunctionsClient : IExecutions
         string? token = null;
         do
         {
-            var page = await GetExecutionHistoryAsync(executionArn, token, pageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var page = await GetExecutionHistoryAsync(executionArn, token, pageSize, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             foreach (var item in page.Events) yield return item;
             token = page.NextToken;
         } while (token is not null);
     }
 
     /// <summary>Stops a running execution; returns when Step Functions recorded the stop.</summary>
-    public async Task<DateTimeOffset> StopExecutionAsync(string executionArn, string? error = null, string? cause = null, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset> StopExecutionAsync(string executionArn, string? error = null, string? cause = null,
+        CancellationToken cancellationToken = default)
     {
         var response = await CallAsync("StopExecution", new StopExecutionRequest(executionArn, error, cause),
             Json.StopExecutionRequest, Json.StopExecutionResponse, true, cancellationToken).ConfigureAwait(false);
@@ -78,7 +91,8 @@ public sealed class StepFunctionsClient : IExecutions
 
     /// <param name="statusFilter">RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED; all when null.</param>
     public async Task<ExecutionPage> ListExecutionsAsync(
-        string stateMachineArn, string? statusFilter = null, string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default)
+        string stateMachineArn, string? statusFilter = null, string? nextToken = null, int? maxResults = null,
+            CancellationToken cancellationToken = default)
     {
         var response = await CallAsync("ListExecutions", new ListExecutionsRequest(stateMachineArn, statusFilter, maxResults, nextToken),
             Json.ListExecutionsRequest, Json.ListExecutionsResponse, true, cancellationToken).ConfigureAwait(false);
@@ -102,7 +116,8 @@ public sealed class StepFunctionsClient : IExecutions
         return response.UpdateDate;
     }
 
-    public async Task<StateMachinePage> ListStateMachinesAsync(string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default)
+    public async Task<StateMachinePage> ListStateMachinesAsync(string? nextToken = null, int? maxResults = null,
+        CancellationToken cancellationToken = default)
     {
         var response = await CallAsync("ListStateMachines", new ListStateMachinesRequest(maxResults, nextToken),
             Json.ListStateMachinesRequest, Json.ListStateMachinesResponse, true, cancellationToken).ConfigureAwait(false);
@@ -110,7 +125,8 @@ public sealed class StepFunctionsClient : IExecutions
     }
 
     public Task<StateMachineDescription> DescribeStateMachineAsync(string stateMachineArn, CancellationToken cancellationToken = default) =>
-        CallAsync("DescribeStateMachine", new StateMachineArnRequest(stateMachineArn), Json.StateMachineArnRequest, Json.StateMachineDescription, true, cancellationToken);
+        CallAsync("DescribeStateMachine", new StateMachineArnRequest(stateMachineArn), Json.StateMachineArnRequest,
+            Json.StateMachineDescription, true, cancellationToken);
 
     private async Task<TResponse> CallAsync<TRequest, TResponse>(
         string operation, TRequest body, JsonTypeInfo<TRequest> requestType, JsonTypeInfo<TResponse> responseType, bool safeToRepeat,

@@ -38,14 +38,17 @@ public static class CallerReferences
     public static string PrefixFor(string tree) => Truncate(tree, MaxTreePart) + ".";
 
     /// <summary>One line per field, in a fixed order, so equal configs always give the same text.</summary>
-    internal static bool TryWriteCanonical(Span<char> destination, string tree, string nodeId, HealthCheckConfig config, string? salt, out int written) =>
+    internal static bool TryWriteCanonical(Span<char> destination, string tree, string nodeId, HealthCheckConfig config, string? salt,
+        out int written) =>
         destination.TryWrite(
             CultureInfo.InvariantCulture,
             $"tree={tree}\nnode={nodeId}\nsalt={salt ?? Absent}\ntype={config.Type}\nip={config.IpAddress ?? Absent}\n" +
-            $"port={(config.Port is { } port ? port : -1)}\npath={config.ResourcePath ?? Absent}\nfqdn={config.FullyQualifiedDomainName ?? Absent}\n" +
+            $"port={(config.Port is { } port ? port : -1)}\npath={config.ResourcePath ?? Absent}\n" +
+            $"fqdn={config.FullyQualifiedDomainName ?? Absent}\n" +
             $"search={config.SearchString ?? Absent}\ninterval={config.RequestInterval}\nthreshold={config.FailureThreshold}\n" +
             $"latency={(config.MeasureLatency ? 1 : 0)}\ninverted={(config.Inverted ? 1 : 0)}\n" +
-            $"sni={(config.EnableSni is { } sni ? sni ? "1" : "0" : Absent)}\nregions={(config.Regions.Count == 0 ? "" : string.Join(',', config.Regions))}\n",
+            $"sni={(config.EnableSni is { } sni ? sni ? "1" : "0" : Absent)}\n" +
+            $"regions={(config.Regions.Count == 0 ? "" : string.Join(',', config.Regions))}\n",
             out written);
 
     private const string Absent = "\u2205";

@@ -12,7 +12,8 @@ public static class HealthCheckConfigResolver
 {
     public const string DefaultType = "HTTP";
 
-    public static HealthCheckConfig Resolve(HealthCheckSettings leafSettings, HealthCheckSettings? defaults, EndpointSpec endpoint, string recordType)
+    public static HealthCheckConfig Resolve(HealthCheckSettings leafSettings, HealthCheckSettings? defaults, EndpointSpec endpoint,
+        string recordType)
     {
         var settings = leafSettings.MergedOver(defaults);
         var type = (settings.Type ?? DefaultType).ToUpperInvariant();

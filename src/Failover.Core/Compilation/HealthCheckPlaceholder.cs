@@ -19,7 +19,8 @@ public static class HealthCheckPlaceholder
     public static bool TryGetNodeId(string? healthCheckId, out string nodeId)
     {
         nodeId = "";
-        if (healthCheckId is null || !healthCheckId.StartsWith(Start, StringComparison.Ordinal) || !healthCheckId.EndsWith(End, StringComparison.Ordinal))
+        if (healthCheckId is null || !healthCheckId.StartsWith(Start, StringComparison.Ordinal)
+            || !healthCheckId.EndsWith(End, StringComparison.Ordinal))
             return false;
         nodeId = healthCheckId[Start.Length..^End.Length];
         return nodeId.Length > 0;
@@ -34,6 +35,7 @@ public static class HealthCheckPlaceholder
         if (!TryGetNodeId(record.HealthCheckId, out var nodeId)) return record;
         return healthCheckIdsByNode.TryGetValue(nodeId, out var id)
             ? record with { HealthCheckId = id }
-            : throw new InvalidOperationException($"{record.Key} refers to the health check of node '{nodeId}', which has no id yet: apply the health-checks layer first");
+            : throw new InvalidOperationException($"{record.Key} refers to the health check of node '{nodeId}', which has no id yet: " +
+                $"apply the health-checks layer first");
     }
 }

@@ -17,7 +17,9 @@ public static class TreeCompiler
         if (spec.Root.Kind == NodeKind.Rule)
             context.EmitChildren(spec.Root, context.RecordName);
         else
-            context.Records.Add(new DesiredRecord(spec.Root.Id, 0, context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
+            context.Records.Add(
+                new DesiredRecord(spec.Root.Id, 0,
+                context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
         return new CompiledTree(spec, context.HealthChecks, context.Records);
     }
 
@@ -35,7 +37,8 @@ public static class TreeCompiler
         public List<DesiredRecord> Records { get; } = [];
         public List<DesiredHealthCheck> HealthChecks { get; } = [];
 
-        /// <summary>Emits the records of <paramref name="rule"/>'s children at <paramref name="name"/>; returns their highest level.</summary>
+        /// <summary>Emits the records of <paramref name="rule"/>'s children at <paramref name="name"/>; returns their highest
+        /// level.</summary>
         public int EmitChildren(TreeNode rule, string name)
         {
             var maxLevel = 0;
@@ -56,7 +59,8 @@ public static class TreeCompiler
                 else
                 {
                     level = 0;
-                    if (child.Alias is { } alias) target = new AliasTarget(alias.HostedZoneId, NormaliseName(alias.DnsName), alias.EvaluateTargetHealth);
+                    if (child.Alias is { } alias) target =
+                        new AliasTarget(alias.HostedZoneId, NormaliseName(alias.DnsName), alias.EvaluateTargetHealth);
                 }
                 Records.Add(new DesiredRecord(child.Id, level, Build(name, rule, child, isPrimary, target)));
                 maxLevel = Math.Max(maxLevel, level);
@@ -94,7 +98,8 @@ public static class TreeCompiler
             if (endpoint.HealthCheckId is not null) return endpoint.HealthCheckId;
             if (endpoint.HealthCheck is null) return null;
             var config = HealthCheckConfigResolver.Resolve(endpoint.HealthCheck, spec.HealthCheckDefaults, endpoint, type);
-            HealthChecks.Add(new DesiredHealthCheck(nodeId, CallerReferences.For(spec.Name, nodeId, config, options.CallerReferenceSalt), config));
+            HealthChecks.Add(
+                new DesiredHealthCheck(nodeId, CallerReferences.For(spec.Name, nodeId, config, options.CallerReferenceSalt), config));
             return HealthCheckPlaceholder.For(nodeId);
         }
 

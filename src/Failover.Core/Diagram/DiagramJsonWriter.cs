@@ -11,7 +11,8 @@ namespace Failover.Core.Diagram;
 /// <summary>
 /// The diagram as data, for a client that lays the tree out itself (the web dashboard):
 /// <c>{"tree","recordName","recordType","nodes":[…]}</c>, parents before children. Each node carries what the Mermaid
-/// label says, as separate fields (<c>recordKind</c>, <c>recordName</c>, <c>detail</c>, and a rule's <c>childrenAt</c>), its place in the tree
+/// label says, as separate fields (<c>recordKind</c>, <c>recordName</c>, <c>detail</c>, and a rule's <c>childrenAt</c>), its place in the
+/// tree
 /// (<c>parentId</c>, <c>edgeLabel</c>), whether the simulator can mark it unhealthy (<c>canFail</c>), and the overlay's
 /// <c>progress</c>, <c>drift</c> and <c>health</c> where known.
 /// </summary>
@@ -20,7 +21,9 @@ public static class DiagramJsonWriter
     public static string Write(TreeSpec spec, DiagramOverlay? overlay = null, bool indented = false)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json =
+            new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("tree", spec.Name);
@@ -53,9 +56,11 @@ public static class DiagramJsonWriter
         json.WriteString("kind", node.Kind.ToString().ToLowerInvariant());
         if (node.Routing is { } routing) json.WriteString("routing", routing.ToString().ToLowerInvariant());
         json.WriteString("recordKind", lines[1]);
-        json.WriteString("recordName", parent is null || ReferenceEquals(parent, spec.Root) ? spec.RecordName : HelperNames.For(parent.Id, spec.RecordName));
+        json.WriteString("recordName",
+            parent is null || ReferenceEquals(parent, spec.Root) ? spec.RecordName : HelperNames.For(parent.Id, spec.RecordName));
         json.WriteString("detail", isRootRule ? lines[2] : lines[3]);
-        if (node.Kind == NodeKind.Rule) json.WriteString("childrenAt", isRootRule ? spec.RecordName : HelperNames.For(node.Id, spec.RecordName));
+        if (node.Kind == NodeKind.Rule) json.WriteString("childrenAt",
+            isRootRule ? spec.RecordName : HelperNames.For(node.Id, spec.RecordName));
         if (parent is not null) json.WriteString("edgeLabel", NodeDescription.EdgeLabel(node, parent));
         if (parent?.Routing == RoutingPolicy.Latency && node.Region is not null) json.WriteString("region", node.Region);
         json.WriteBoolean("canFail", RecordHealth.CanFail(node));

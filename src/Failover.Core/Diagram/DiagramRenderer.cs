@@ -19,7 +19,8 @@ public static class DiagramRenderer
         }
         foreach (var edge in graph.Edges)
         {
-            text.Append("  ").Append(edge.From).Append(" -->|\"").Append(MermaidText.Escape(edge.Label)).Append("\"| ").Append(edge.To).Append('\n');
+            text.Append("  ").Append(edge.From).Append(" -->|\"").Append(MermaidText.Escape(edge.Label)).Append("\"| ")
+                .Append(edge.To).Append('\n');
         }
         foreach (var style in OverlayStyle.All.Where(s => graph.Nodes.Any(n => n.Styles.Contains(s))))
         {
@@ -40,11 +41,13 @@ public static class DiagramRenderer
         text.Append("  edge [fontname=\"Helvetica\"];\n");
         foreach (var node in graph.Nodes)
         {
-            text.Append("  ").Append(node.GraphId).Append(" [label=").Append(DotText.Label(node.Lines)).Append(DotStyle(node.Styles)).Append("];\n");
+            text.Append("  ").Append(node.GraphId).Append(" [label=").Append(DotText.Label(node.Lines))
+                .Append(DotStyle(node.Styles)).Append("];\n");
         }
         foreach (var edge in graph.Edges)
         {
-            text.Append("  ").Append(edge.From).Append(" -> ").Append(edge.To).Append(" [label=").Append(DotText.Quote(edge.Label)).Append("];\n");
+            text.Append("  ").Append(edge.From).Append(" -> ").Append(edge.To).Append(" [label=")
+                .Append(DotText.Quote(edge.Label)).Append("];\n");
         }
         text.Append("}\n");
         return text.ToString();

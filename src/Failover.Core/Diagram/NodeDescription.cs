@@ -19,7 +19,8 @@ internal static class NodeDescription
             return lines;
         }
 
-        var recordName = parent is null || ReferenceEquals(parent, spec.Root) ? spec.RecordName : HelperNames.For(parent.Id, spec.RecordName);
+        var recordName = parent is null || ReferenceEquals(parent, spec.Root) ? spec.RecordName
+            : HelperNames.For(parent.Id, spec.RecordName);
         lines.Add(RecordKind(node, parent, spec));
         lines.Add(node.Kind == NodeKind.Rule ? $"{recordName} → {HelperNames.For(node.Id, spec.RecordName)}" : recordName);
         lines.Add(node.Kind switch

@@ -33,7 +33,8 @@ public static class DriftDetector
             }
             var fields = RecordFields.Compare(wanted.RecordSet, current);
             if (current.HealthCheckId is { } named && !existingHealthCheckIds.Contains(named))
-                recordItems.Add(new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = key, NodeId = wanted.NodeId, HealthCheckId = named });
+                recordItems.Add(
+                    new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = key, NodeId = wanted.NodeId, HealthCheckId = named });
             else if (HealthCheckDifference(wanted, current, checks) is { } difference)
                 fields.Add(difference);
             if (fields.Count > 0)
@@ -46,9 +47,11 @@ public static class DriftDetector
         {
             var match = checks[wanted.NodeId];
             if (match is null)
-                checkItems.Add(new DriftItem(DriftKind.HealthCheckMissing) { NodeId = wanted.NodeId, CallerReference = wanted.CallerReference });
+                checkItems.Add(
+                    new DriftItem(DriftKind.HealthCheckMissing) { NodeId = wanted.NodeId, CallerReference = wanted.CallerReference });
             else if (HealthCheckFields.Compare(wanted.Config, match.Config) is { Count: > 0 } fields)
-                checkItems.Add(new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
+                checkItems.Add(
+                    new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
         }
 
         var items = recordItems

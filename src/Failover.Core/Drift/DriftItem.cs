@@ -78,7 +78,8 @@ public sealed record DriftItem(DriftKind Kind)
         },
         DriftKind.HealthCheckMissing => $"health check of node {NodeId} is missing",
         DriftKind.HealthCheckChanged => $"health check {HealthCheckId} of node {NodeId} changed: {string.Join("; ", Fields)}",
-        DriftKind.RecordHealthCheckDeleted => $"record {Record} of node {NodeId} names health check {HealthCheckId}, which no longer exists",
+        DriftKind.RecordHealthCheckDeleted =>
+            $"record {Record} of node {NodeId} names health check {HealthCheckId}, which no longer exists",
         _ => Kind.ToString(),
     };
 

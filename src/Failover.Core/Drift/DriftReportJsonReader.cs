@@ -30,7 +30,8 @@ public static class DriftReportJsonReader
             {
                 Version = root.TryGetProperty("version", out var version) ? Int(version, "$.version") : null,
                 CheckedAt = root.TryGetProperty("checkedAt", out _) ? Time(String(root, "checkedAt", "$")!, "$.checkedAt") : null,
-                Repair = root.TryGetProperty("repair", out var repair) ? ReadRepair(Expect(repair, JsonValueKind.Object, "$.repair")) : null,
+                Repair = root.TryGetProperty("repair", out var repair)
+                    ? ReadRepair(Expect(repair, JsonValueKind.Object, "$.repair")) : null,
             };
         }
     }
@@ -44,12 +45,14 @@ public static class DriftReportJsonReader
             {
                 var at = $"{path}.fields[{i}]";
                 Expect(field, JsonValueKind.Object, at);
-                return new FieldDifference(String(field, "field", at)!, String(field, "expected", at, optional: true), String(field, "actual", at, optional: true));
+                return new FieldDifference(String(field, "field", at)!, String(field, "expected", at, optional: true),
+                    String(field, "actual", at, optional: true));
             }).ToList()
             : [];
         return new DriftItem(kind)
         {
-            Record = item.TryGetProperty("record", out var record) ? ReadRecord(Expect(record, JsonValueKind.Object, path + ".record"), path + ".record") : null,
+            Record = item.TryGetProperty("record", out var record)
+                ? ReadRecord(Expect(record, JsonValueKind.Object, path + ".record"), path + ".record") : null,
             NodeId = String(item, "nodeId", path, optional: true),
             HealthCheckId = String(item, "healthCheckId", path, optional: true),
             CallerReference = String(item, "callerReference", path, optional: true),
@@ -70,7 +73,8 @@ public static class DriftReportJsonReader
         element.TryGetProperty(name, out var value) ? value : throw new FormatException($"{path}.{name} is missing");
 
     private static JsonElement Expect(JsonElement element, JsonValueKind kind, string path) =>
-        element.ValueKind == kind ? element : throw new FormatException($"{path} must be {(kind == JsonValueKind.Object ? "an object" : "an array")}");
+        element.ValueKind == kind ? element
+            : throw new FormatException($"{path} must be {(kind == JsonValueKind.Object ? "an object" : "an array")}");
 
     private static string? String(JsonElement element, string name, string path, bool optional = false)
     {
@@ -85,17 +89,21 @@ public static class DriftReportJsonReader
         if (text is null) return null;
         return DriftJsonNames.TryParse<T>(text, out var value)
             ? value
-            : throw new FormatException($"{path}.{name} must be one of {string.Join(", ", System.Enum.GetValues<T>().Select(DriftJsonNames.Of))}; it is '{text}'");
+            : throw new FormatException($"{path}.{name} must be one of " +
+                $"{string.Join(", ", System.Enum.GetValues<T>().Select(DriftJsonNames.Of))}; it is '{text}'");
     }
 
     private static int Int(JsonElement value, string path) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : throw new FormatException($"{path} must be an integer");
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
+            : throw new FormatException($"{path} must be an integer");
 
     private static bool Bool(JsonElement value, string path) =>
-        value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw new FormatException($"{path} must be true or false");
+        value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+            : throw new FormatException($"{path} must be true or false");
 
     private static DateTimeOffset Time(string text, string path) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
             : throw new FormatException($"{path} must be an ISO 8601 time; it is '{text}'");
 }

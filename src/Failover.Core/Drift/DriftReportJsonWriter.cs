@@ -17,7 +17,9 @@ public static class DriftReportJsonWriter
     public static string Write(DriftReport report, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json =
+            new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(json, report);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
@@ -29,7 +31,8 @@ public static class DriftReportJsonWriter
         json.WriteString("hostedZoneId", report.HostedZoneId);
         json.WriteString("recordName", report.RecordName);
         if (report.Version is { } version) json.WriteNumber("version", version);
-        if (report.CheckedAt is { } checkedAt) json.WriteString("checkedAt", checkedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        if (report.CheckedAt is { } checkedAt) json.WriteString("checkedAt",
+            checkedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteNumber("driftedItems", report.DriftedItems);
         json.WriteStartArray("items");
         foreach (var item in report.Items) WriteItem(json, item);

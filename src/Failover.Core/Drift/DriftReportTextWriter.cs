@@ -10,7 +10,8 @@ public static class DriftReportTextWriter
     {
         var text = new StringBuilder();
         var version = report.Version is { } v ? $" (version {v})" : "";
-        var at = report.CheckedAt is { } checkedAt ? $", checked {checkedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC" : "";
+        var at = report.CheckedAt is { } checkedAt
+            ? $", checked {checkedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC" : "";
         text.Append(report.Tree).Append(version).Append(": ")
             .Append(report.HasDrift ? $"{report.DriftedItems} drifted item(s)" : "Route 53 matches the tree")
             .Append(at).Append('\n');

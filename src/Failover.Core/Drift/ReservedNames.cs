@@ -14,6 +14,7 @@ public static class ReservedNames
         var trimmed = name.TrimEnd('.');
         if (!trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return false;
         var label = trimmed[..^suffix.Length];
-        return label.Length > HelperNames.Prefix.Length && label.StartsWith(HelperNames.Prefix, StringComparison.Ordinal) && !label.Contains('.');
+        return label.Length > HelperNames.Prefix.Length && label.StartsWith(HelperNames.Prefix, StringComparison.Ordinal)
+            && !label.Contains('.');
     }
 }

@@ -24,7 +24,8 @@ internal static class TreeHealthCheckMatch
 
         // Indexed once: a tree has thousands of checks, and scanning them all per desired check would be quadratic.
         var byReference = actual.HealthChecks.ToLookup(h => h.CallerReference, StringComparer.Ordinal);
-        var byNode = actual.HealthChecks.Where(h => h.TreeTag == tree && h.NodeTag is not null).ToLookup(h => h.NodeTag!, StringComparer.Ordinal);
+        var byNode = actual.HealthChecks.Where(h => h.TreeTag == tree && h.NodeTag is not null)
+            .ToLookup(h => h.NodeTag!, StringComparer.Ordinal);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var matches = new Dictionary<string, ExistingHealthCheck?>(StringComparer.Ordinal);
         foreach (var check in desired.HealthChecks)

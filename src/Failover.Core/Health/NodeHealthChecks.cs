@@ -15,7 +15,8 @@ public static class NodeHealthChecks
 {
     public static IReadOnlyList<NodeHealthCheck> Locate(CompiledTree desired, IReadOnlyList<ExistingHealthCheck> found)
     {
-        var byReference = found.GroupBy(c => c.CallerReference, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var byReference = found.GroupBy(c => c.CallerReference, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var byNode = found.Where(c => c.NodeTag is not null).GroupBy(c => c.NodeTag!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var result = new List<NodeHealthCheck>();

@@ -14,7 +14,8 @@ internal sealed record ReferenceSettings(string Path, bool? EvaluateTargetHealth
 internal sealed class EndpointMapping(PolicyValues values, ImportOptions options)
 {
     public static readonly IReadOnlyList<string> Types =
-        ["value", "cloudfront", "elastic-load-balancer", "application-load-balancer", "network-load-balancer", "elastic-beanstalk", "s3-website"];
+        ["value", "cloudfront", "elastic-load-balancer", "application-load-balancer", "network-load-balancer", "elastic-beanstalk",
+            "s3-website"];
 
     private static readonly IReadOnlyList<string> Fields = ["Type", "Region", "Value"];
 
@@ -38,13 +39,15 @@ internal sealed class EndpointMapping(PolicyValues values, ImportOptions options
         }
         if (!Types.Contains(type))
         {
-            values.Error(PolicyPath.Property(path, "Type"), $"unknown endpoint type \"{type}\" (expected one of {string.Join(", ", Types)})");
+            values.Error(PolicyPath.Property(path, "Type"),
+                $"unknown endpoint type \"{type}\" (expected one of {string.Join(", ", Types)})");
             return null;
         }
         if (reference.HealthCheckId is { } healthCheck)
         {
             values.Warning(PolicyPath.Property(reference.Path, "HealthCheck"),
-                $"health check {healthCheck} on the {type} endpoint {endpointId} is not imported: alias leaves here are judged by Evaluate Target Health");
+                $"health check {healthCheck} on the {type} endpoint {endpointId} is not imported: alias leaves here are judged by " +
+                $"Evaluate Target Health");
         }
         var alias = type switch
         {
@@ -69,7 +72,8 @@ internal sealed class EndpointMapping(PolicyValues values, ImportOptions options
             values.Warning(PolicyPath.Property(reference.Path, "EvaluateTargetHealth"),
                 "CloudFront alias targets cannot evaluate target health; imported with evaluateTargetHealth false");
         }
-        return new AliasSpec { DnsName = DnsNames.Normalize(value), HostedZoneId = AliasHostedZones.CloudFront, EvaluateTargetHealth = false };
+        return new AliasSpec { DnsName = DnsNames.Normalize(value), HostedZoneId = AliasHostedZones.CloudFront,
+            EvaluateTargetHealth = false };
     }
 
     private AliasSpec? S3Website(string path, string value, string? region)
@@ -91,7 +95,8 @@ internal sealed class EndpointMapping(PolicyValues values, ImportOptions options
         if (bucket != DnsNames.Normalize(options.RecordName))
         {
             values.Warning(PolicyPath.Property(path, "Value"),
-                $"bucket {bucket} differs from the record name {DnsNames.Normalize(options.RecordName)}: S3 only serves a website from the bucket named like the requested host");
+                $"bucket {bucket} differs from the record name {DnsNames.Normalize(options.RecordName)}: S3 only serves a website from " +
+                $"the bucket named like the requested host");
         }
         return new AliasSpec { DnsName = AliasHostedZones.S3WebsiteEndpoint(region), HostedZoneId = zone };
     }
@@ -107,7 +112,8 @@ internal sealed class EndpointMapping(PolicyValues values, ImportOptions options
         }
         if (!zones.TryGetValue(resolved, out var zone))
         {
-            values.Error(PolicyPath.Property(path, region is null ? "Value" : "Region"), $"no {what} hosted zone id is known for region {resolved}");
+            values.Error(PolicyPath.Property(path, region is null ? "Value" : "Region"),
+                $"no {what} hosted zone id is known for region {resolved}");
             return null;
         }
         return new AliasSpec { DnsName = dnsName, HostedZoneId = zone };

@@ -8,10 +8,12 @@ namespace Failover.Core.Import;
 /// Walks a policy document from its start rule or endpoint and builds the tree. A rule or endpoint referenced from
 /// several places becomes several nodes (a tree has no shared subtrees), each with its own id.
 /// </summary>
-internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions options, JsonElement? endpoints, JsonElement? rules, ValidationLimits limits)
+internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions options, JsonElement? endpoints, JsonElement? rules,
+    ValidationLimits limits)
 {
     private static readonly IReadOnlyList<string> RuleTypes = ["failover", "weighted", "latency", "geo", "multivalue", "geoproximity"];
-    private static readonly IReadOnlyList<string> ReferenceFields = ["EndpointReference", "RuleReference", "EvaluateTargetHealth", "HealthCheck"];
+    private static readonly IReadOnlyList<string> ReferenceFields =
+        ["EndpointReference", "RuleReference", "EvaluateTargetHealth", "HealthCheck"];
 
     private readonly NodeIds _ids = new();
     private readonly EndpointMapping _endpoints = new(values, options);
@@ -41,7 +43,8 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         {
             foreach (var endpoint in endpointObject.EnumerateObject().Where(e => !_usedEndpoints.Contains(e.Name)))
             {
-                values.Warning(PolicyPath.Endpoint(endpoint.Name), $"endpoint {endpoint.Name} is not referenced by any rule and is not imported");
+                values.Warning(
+                    PolicyPath.Endpoint(endpoint.Name), $"endpoint {endpoint.Name} is not referenced by any rule and is not imported");
             }
         }
     }
@@ -56,7 +59,9 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         _usedRules.Add(ruleId);
         if (_activeRules.Contains(ruleId))
         {
-            values.Error(referencePath, $"rule {ruleId} refers back to itself ({string.Join(" → ", _activeRules.SkipWhile(r => r != ruleId).Append(ruleId))}); a tree cannot loop");
+            values.Error(
+                referencePath, $"rule {ruleId} refers back to itself " +
+                    $"({string.Join(" → ", _activeRules.SkipWhile(r => r != ruleId).Append(ruleId))}); a tree cannot loop");
             return null;
         }
         var path = PolicyPath.Rule(ruleId);
@@ -78,13 +83,21 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
             {
                 "failover" => Failover(id, rule, path, nodePath),
                 "weighted" => Children(id, RoutingPolicy.Weighted, rule, path, nodePath, "Items", ["Weight"], (slot, slotPath, node) =>
-                    values.Integer(slot, "Weight", slotPath, 0, 255) is { } weight ? node with { Weight = weight } : Required(slotPath, "Weight", "a weight from 0 to 255")),
+                    values.Integer(slot, "Weight", slotPath, 0, 255) is { } weight ? node with { Weight = weight }
+                        : Required(slotPath, "Weight", "a weight from 0 to 255")),
                 "latency" => Children(id, RoutingPolicy.Latency, rule, path, nodePath, "Regions", ["Region"], (slot, slotPath, node) =>
                     values.String(slot, "Region", slotPath, required: true) is { } region ? node with { Region = region } : null),
-                "geo" => Children(id, RoutingPolicy.Geolocation, rule, path, nodePath, "Locations", ["IsDefault", "Continent", "Country", "Subdivision"], (slot, slotPath, node) =>
+                "geo" =>
+                    Children(id, RoutingPolicy.Geolocation, rule, path, nodePath, "Locations",
+                    ["IsDefault", "Continent", "Country", "Subdivision"], (slot, slotPath, node) =>
                     Location(slot, slotPath) is { } location ? node with { Location = location } : null),
-                "multivalue" => Children(id, RoutingPolicy.Multivalue, rule, path, nodePath, "Items", [], (_, slotPath, node) => MultivalueLeaf(slotPath, node)),
-                "geoproximity" => Unsupported(path, rule, "geoproximity rules cannot be imported: the tree spec has no geoproximity routing (it places users by distance and bias, which no other policy expresses)"),
+                "multivalue" =>
+                    Children(id, RoutingPolicy.Multivalue, rule, path, nodePath, "Items", [],
+                    (_, slotPath, node) => MultivalueLeaf(slotPath, node)),
+                "geoproximity" =>
+                    Unsupported(path, rule,
+                    "geoproximity rules cannot be imported: the tree spec has no geoproximity routing (it places users by distance and " +
+                        "bias, which no other policy expresses)"),
                 _ => Unsupported(path, rule, $"unknown RuleType \"{type}\" (expected one of {string.Join(", ", RuleTypes)})"),
             };
         }
@@ -139,7 +152,9 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         values.WarnUnknownFields(slot, slotPath, [.. ReferenceFields, .. attributeFields]);
         var endpointId = values.String(slot, "EndpointReference", slotPath);
         var ruleId = values.String(slot, "RuleReference", slotPath);
-        var settings = new ReferenceSettings(slotPath, values.Bool(slot, "EvaluateTargetHealth", slotPath), values.String(slot, "HealthCheck", slotPath));
+        var settings =
+            new ReferenceSettings(slotPath, values.Bool(slot, "EvaluateTargetHealth", slotPath),
+            values.String(slot, "HealthCheck", slotPath));
         if ((endpointId is null) == (ruleId is null))
         {
             values.Error(slotPath, "needs exactly one of EndpointReference and RuleReference");
@@ -222,7 +237,9 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         }
         if (++_nodes > limits.MaxNodes)
         {
-            values.Error(path, $"the tree would have more than {limits.MaxNodes} nodes (rules referenced from several places are copied for each reference)");
+            values.Error(
+                path, $"the tree would have more than {limits.MaxNodes} nodes (rules referenced from several places are copied for each " +
+                    $"reference)");
             _tooBig = true;
             return false;
         }
@@ -231,7 +248,8 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
 
     private TreeNode? Required(string slotPath, string field, string what)
     {
-        if (!values.HasErrorAt(PolicyPath.Property(slotPath, field))) values.Error(PolicyPath.Property(slotPath, field), $"{field} is required: {what}");
+        if (!values.HasErrorAt(PolicyPath.Property(slotPath, field))) values.Error(
+            PolicyPath.Property(slotPath, field), $"{field} is required: {what}");
         return null;
     }
 
@@ -243,7 +261,8 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         {
             foreach (var slot in list.Value.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object))
             {
-                if (slot.TryGetProperty("EndpointReference", out var e) && e.ValueKind == JsonValueKind.String) _usedEndpoints.Add(e.GetString()!);
+                if (slot.TryGetProperty("EndpointReference", out var e)
+                    && e.ValueKind == JsonValueKind.String) _usedEndpoints.Add(e.GetString()!);
                 if (slot.TryGetProperty("RuleReference", out var r) && r.ValueKind == JsonValueKind.String) _usedRules.Add(r.GetString()!);
             }
         }

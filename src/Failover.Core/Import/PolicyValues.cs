@@ -62,7 +62,9 @@ internal sealed class PolicyValues(List<SpecDiagnostic> diagnostics)
         {
             if (!known.Contains(property.Name))
             {
-                Warning(PolicyPath.Property(path, property.Name), $"unknown field {property.Name} is ignored (expected {string.Join(", ", known)})");
+                Warning(
+                    PolicyPath.Property(path,
+                    property.Name), $"unknown field {property.Name} is ignored (expected {string.Join(", ", known)})");
             }
         }
     }

@@ -40,7 +40,8 @@ public static class TrafficPolicyImporter
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                diagnostics.Add(new SpecDiagnostic(PolicyPath.Root, $"a traffic policy document is a JSON object, not {PolicyValues.Describe(root)}"));
+                diagnostics.Add(
+                    new SpecDiagnostic(PolicyPath.Root, $"a traffic policy document is a JSON object, not {PolicyValues.Describe(root)}"));
                 return new ImportResult(null, diagnostics);
             }
             var values = new PolicyValues(diagnostics);

@@ -16,4 +16,5 @@ public sealed record ActualState(
 }
 
 /// <summary>A health check that exists in the account.</summary>
-public sealed record ExistingHealthCheck(string Id, string CallerReference, HealthCheckConfig Config, string? TreeTag = null, string? NodeTag = null);
+public sealed record ExistingHealthCheck(string Id, string CallerReference, HealthCheckConfig Config, string? TreeTag = null,
+    string? NodeTag = null);

@@ -30,7 +30,8 @@ public static class ChangeBatchPacker
     /// Each group lands whole in one request. A group bigger than the limits on its own gets a request to itself
     /// (Route 53 will refuse it; the validator's per-name limits keep real trees far from that).
     /// </summary>
-    public static IReadOnlyList<ChangeBatch> PackAtomicGroups(IEnumerable<IReadOnlyList<RecordChange>> groups, ChangeBatchLimits? limits = null)
+    public static IReadOnlyList<ChangeBatch> PackAtomicGroups(IEnumerable<IReadOnlyList<RecordChange>> groups,
+        ChangeBatchLimits? limits = null)
     {
         limits ??= ChangeBatchLimits.Route53;
         var batches = new List<ChangeBatch>();

@@ -3,7 +3,8 @@ using Failover.Core.Compilation;
 namespace Failover.Core.Planning;
 
 /// <summary>Which desired health checks already exist (reused, their ids put into the records) and which to create.</summary>
-internal sealed record HealthCheckReconciliation(IReadOnlyList<PlannedHealthCheck> ToCreate, IReadOnlyDictionary<string, string> ExistingIdsByNode);
+internal sealed record HealthCheckReconciliation(IReadOnlyList<PlannedHealthCheck> ToCreate,
+    IReadOnlyDictionary<string, string> ExistingIdsByNode);
 
 internal static class HealthCheckReconciler
 {

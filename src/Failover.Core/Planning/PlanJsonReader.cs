@@ -61,7 +61,8 @@ public static class PlanJsonReader
         if (layer.TryGetProperty("deleteHealthChecks", out _))
         {
             var deletions = Array(layer, "deleteHealthChecks", path).Select((deletion, i) =>
-                new HealthCheckDeletion(String(deletion, "healthCheckId", $"{path}.deleteHealthChecks[{i}]"), OptionalString(deletion, "nodeId"))).ToList();
+                new HealthCheckDeletion(String(deletion, "healthCheckId", $"{path}.deleteHealthChecks[{i}]"),
+                    OptionalString(deletion, "nodeId"))).ToList();
             return new PlanLayer(name, PlanLayerKind.HealthCheckCleanup) { HealthCheckDeletions = deletions };
         }
         throw new FormatException($"{path}: a layer needs healthChecks, changeBatches or deleteHealthChecks");
@@ -96,12 +97,16 @@ public static class PlanJsonReader
         Object(record, path);
         GeoLocation? geo = null;
         if (record.TryGetProperty("GeoLocation", out var location))
-            geo = new GeoLocation(OptionalString(location, "ContinentCode"), OptionalString(location, "CountryCode"), OptionalString(location, "SubdivisionCode"));
+            geo =
+                new GeoLocation(OptionalString(location, "ContinentCode"), OptionalString(location, "CountryCode"),
+                OptionalString(location, "SubdivisionCode"));
         AliasTarget? alias = null;
         if (record.TryGetProperty("AliasTarget", out var target))
         {
             var at = path + ".AliasTarget";
-            alias = new AliasTarget(String(target, "HostedZoneId", at), Unqualified(String(target, "DNSName", at)), Bool(target, "EvaluateTargetHealth", at));
+            alias =
+                new AliasTarget(String(target, "HostedZoneId", at), Unqualified(String(target, "DNSName", at)),
+                Bool(target, "EvaluateTargetHealth", at));
         }
         return new ResourceRecordSet
         {
@@ -115,7 +120,8 @@ public static class PlanJsonReader
             MultiValueAnswer = record.TryGetProperty("MultiValueAnswer", out var multivalue) ? multivalue.GetBoolean() : null,
             Ttl = record.TryGetProperty("TTL", out var ttl) ? ttl.GetInt64() : null,
             ResourceRecords = record.TryGetProperty("ResourceRecords", out _)
-                ? Array(record, "ResourceRecords", path).Select((value, i) => String(value, "Value", $"{path}.ResourceRecords[{i}]")).ToList()
+                ? Array(record, "ResourceRecords", path)
+                    .Select((value, i) => String(value, "Value", $"{path}.ResourceRecords[{i}]")).ToList()
                 : [],
             AliasTarget = alias,
             HealthCheckId = OptionalString(record, "HealthCheckId"),
@@ -147,7 +153,8 @@ public static class PlanJsonReader
         {
             var at = $"$.conflicts[{i}]";
             return new PlanConflict(
-                new RecordKey(Unqualified(String(conflict, "name", at)), String(conflict, "type", at), OptionalString(conflict, "setIdentifier")),
+                new RecordKey(Unqualified(String(conflict, "name", at)), String(conflict, "type", at),
+                    OptionalString(conflict, "setIdentifier")),
                 String(conflict, "reason", at));
         }).ToList();
 
@@ -158,7 +165,8 @@ public static class PlanJsonReader
     private static string Unqualified(string name) => name.EndsWith('.') ? name[..^1] : name;
 
     private static JsonElement Object(JsonElement element, string path) =>
-        element.ValueKind == JsonValueKind.Object ? element : throw new FormatException($"{path}: expected an object, found {element.ValueKind}");
+        element.ValueKind == JsonValueKind.Object ? element
+            : throw new FormatException($"{path}: expected an object, found {element.ValueKind}");
 
     private static JsonElement Property(JsonElement element, string name, string path) =>
         element.TryGetProperty(name, out var value) ? value : throw new FormatException($"{path}.{name}: missing");
@@ -166,13 +174,15 @@ public static class PlanJsonReader
     private static IEnumerable<JsonElement> Array(JsonElement element, string name, string path)
     {
         var value = Property(element, name, path);
-        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw new FormatException($"{path}.{name}: expected an array");
+        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray()
+            : throw new FormatException($"{path}.{name}: expected an array");
     }
 
     private static string String(JsonElement element, string name, string path)
     {
         var value = Property(element, name, path);
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw new FormatException($"{path}.{name}: expected a string");
+        return value.ValueKind == JsonValueKind.String ? value.GetString()!
+            : throw new FormatException($"{path}.{name}: expected a string");
     }
 
     private static string? OptionalString(JsonElement element, string name) =>

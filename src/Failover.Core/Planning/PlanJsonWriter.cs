@@ -16,7 +16,9 @@ public static class PlanJsonWriter
     public static string Write(Plan plan, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json =
+            new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("tree", plan.Tree);

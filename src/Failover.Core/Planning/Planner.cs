@@ -39,9 +39,13 @@ public static class Planner
             layers.Add(new PlanLayer(LayerNames.HealthChecks, PlanLayerKind.HealthChecks) { HealthChecks = healthChecksToCreate });
 
         foreach (var (level, units) in diff.Writes)
-            layers.Add(RecordLayer(LayerNames.ForCreates(level), ChangeBatchPacker.PackAtomicGroups(units.OrderBy(u => u[0].RecordSet.Key, KeyOrder.Instance), limits)));
+            layers.Add(
+                RecordLayer(LayerNames.ForCreates(level),
+                ChangeBatchPacker.PackAtomicGroups(units.OrderBy(u => u[0].RecordSet.Key, KeyOrder.Instance), limits)));
         foreach (var (level, deletes) in diff.Deletes.Reverse())
-            layers.Add(RecordLayer(LayerNames.ForDeletes(level), ChangeBatchPacker.Pack(deletes.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits)));
+            layers.Add(
+                RecordLayer(LayerNames.ForDeletes(level),
+                ChangeBatchPacker.Pack(deletes.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits)));
 
         var stillReferenced = StillReferenced(records, actual, diff);
         var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced);

@@ -55,14 +55,16 @@ internal static class RecordDiff
             if (!actualByName.TryGetValue(name, out var atName))
             {
                 // Nothing at this name yet (every name of a new tree): plain creates.
-                foreach (var record in records) AddWrite(result, record.Level, [new RecordChange(ChangeAction.Create, record.RecordSet, record.NodeId)]);
+                foreach (var record in records) AddWrite(result, record.Level,
+                    [new RecordChange(ChangeAction.Create, record.RecordSet, record.NodeId)]);
                 continue;
             }
             var foreign = atName.Where(r => !result.Existing.Contains(r.Key) && Blocks(r.Type, type)).ToList();
             if (foreign.Count > 0)
             {
                 untouchable.Add((name, type));
-                foreach (var record in records) result.Conflicts.Add(new PlanConflict(record.RecordSet.Key, Explain(tree, record.RecordSet, foreign)));
+                foreach (var record in records) result.Conflicts.Add(
+                    new PlanConflict(record.RecordSet.Key, Explain(tree, record.RecordSet, foreign)));
                 continue;
             }
             WriteGroup(records, atName, type, actualByKey, desiredKeys, handled, result);
@@ -72,7 +74,8 @@ internal static class RecordDiff
         foreach (var key in result.Existing)
         {
             var record = actualByKey[key];
-            if (!desiredKeys.Contains(key) && !handled.Contains(key) && !untouchable.Contains((record.Name, record.Type))) stale.Add(record);
+            if (!desiredKeys.Contains(key) && !handled.Contains(key)
+                && !untouchable.Contains((record.Name, record.Type))) stale.Add(record);
         }
         if (stale.Count == 0) return result;
         var levels = new ActualLevels(actual.Records.Where(r => result.Existing.Contains(r.Key)));
@@ -121,7 +124,8 @@ internal static class RecordDiff
         if (!policySwitch && !slotClash && otherTypes.Count == 0)
         {
             foreach (var (record, current) in changed)
-                AddWrite(result, record.Level, [new RecordChange(current is null ? ChangeAction.Create : ChangeAction.Upsert, record.RecordSet, record.NodeId)]);
+                AddWrite(result, record.Level,
+                    [new RecordChange(current is null ? ChangeAction.Create : ChangeAction.Upsert, record.RecordSet, record.NodeId)]);
             return;
         }
 

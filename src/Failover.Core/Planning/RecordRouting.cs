@@ -31,7 +31,8 @@ public static class RecordRouting
     {
         RecordRoutingPolicy.Failover => "failover:" + record.Failover,
         RecordRoutingPolicy.Latency => "region:" + record.Region,
-        RecordRoutingPolicy.Geolocation => $"geo:{record.GeoLocation!.ContinentCode}/{record.GeoLocation.CountryCode}/{record.GeoLocation.SubdivisionCode}",
+        RecordRoutingPolicy.Geolocation =>
+            $"geo:{record.GeoLocation!.ContinentCode}/{record.GeoLocation.CountryCode}/{record.GeoLocation.SubdivisionCode}",
         RecordRoutingPolicy.Simple => "simple",
         _ => null,
     };

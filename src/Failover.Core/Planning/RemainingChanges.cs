@@ -49,7 +49,9 @@ public static class RemainingChanges
             if (current is not null && current.SameAs(change.RecordSet)) continue;
             if (current is not null && !owned.Contains(key))
             {
-                conflicts.Add(new PlanConflict(key, "the zone holds this record set now and the tree does not own it (written since the plan was made)"));
+                conflicts.Add(
+                    new PlanConflict(key,
+                    "the zone holds this record set now and the tree does not own it (written since the plan was made)"));
                 continue;
             }
             // A record of ours at the key with other values (a retried layer after a partial run): overwrite it.

@@ -21,12 +21,14 @@ public static partial class AliasHostedZones
     /// <summary>Application and Classic Load Balancers (<c>name-id.REGION.elb.amazonaws.com</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> ApplicationLoadBalancer = new Dictionary<string, string>
     {
-        ["us-east-1"] = "Z35SXDOTRQ7X7K", ["us-east-2"] = "Z3AADJGX6KTTL2", ["us-west-1"] = "Z368ELLRRE2KJ0", ["us-west-2"] = "Z1H1FL5HABSF5",
+        ["us-east-1"] = "Z35SXDOTRQ7X7K", ["us-east-2"] = "Z3AADJGX6KTTL2", ["us-west-1"] = "Z368ELLRRE2KJ0",
+            ["us-west-2"] = "Z1H1FL5HABSF5",
         ["af-south-1"] = "Z268VQBMOI5EKX", ["ap-east-1"] = "Z3DQVH9N71FHZ0", ["ap-east-2"] = "Z02789141MW7T1WBU19PO",
         ["ap-south-1"] = "ZP97RAFLXTNZK", ["ap-south-2"] = "Z0173938T07WNTVAEPZN",
         ["ap-northeast-1"] = "Z14GRHDCWA56QT", ["ap-northeast-2"] = "ZWKZPGTI48KDX", ["ap-northeast-3"] = "Z5LXEXXYW11ES",
         ["ap-southeast-1"] = "Z1LMS91P8CMLE5", ["ap-southeast-2"] = "Z1GM3OXH4ZPM65", ["ap-southeast-3"] = "Z08888821HLRG5A9ZRTER",
-        ["ap-southeast-4"] = "Z09517862IB2WZLPXG76F", ["ap-southeast-5"] = "Z06010284QMVVW7WO5J", ["ap-southeast-6"] = "Z023301818UFJ50CIO0MV",
+        ["ap-southeast-4"] = "Z09517862IB2WZLPXG76F", ["ap-southeast-5"] = "Z06010284QMVVW7WO5J",
+            ["ap-southeast-6"] = "Z023301818UFJ50CIO0MV",
         ["ap-southeast-7"] = "Z0390008CMBRTHFGWBCB",
         ["ca-central-1"] = "ZQSVJUPU6J1EY", ["ca-west-1"] = "Z06473681N0SF6OS049SD",
         ["cn-north-1"] = "Z1GDH35T77C1KE", ["cn-northwest-1"] = "ZM7IZAIOVVDZF",
@@ -41,12 +43,14 @@ public static partial class AliasHostedZones
     /// <summary>Network Load Balancers (<c>name-id.elb.REGION.amazonaws.com</c>).</summary>
     public static readonly IReadOnlyDictionary<string, string> NetworkLoadBalancer = new Dictionary<string, string>
     {
-        ["us-east-1"] = "Z26RNL4JYFTOTI", ["us-east-2"] = "ZLMOA37VPKANP", ["us-west-1"] = "Z24FKFUX50B4VW", ["us-west-2"] = "Z18D5FSROUN65G",
+        ["us-east-1"] = "Z26RNL4JYFTOTI", ["us-east-2"] = "ZLMOA37VPKANP", ["us-west-1"] = "Z24FKFUX50B4VW",
+            ["us-west-2"] = "Z18D5FSROUN65G",
         ["af-south-1"] = "Z203XCE67M25HM", ["ap-east-1"] = "Z12Y7K3UBGUAD1", ["ap-east-2"] = "Z09176273OC2HWIAUNYW",
         ["ap-south-1"] = "ZVDDRBQ08TROA", ["ap-south-2"] = "Z0711778386UTO08407HT",
         ["ap-northeast-1"] = "Z31USIVHYNEOWT", ["ap-northeast-2"] = "ZIBE1TIR4HY56", ["ap-northeast-3"] = "Z1GWIQ4HH19I5X",
         ["ap-southeast-1"] = "ZKVM4W9LS7TM", ["ap-southeast-2"] = "ZCT6FZBF4DROD", ["ap-southeast-3"] = "Z01971771FYVNCOVWJU1G",
-        ["ap-southeast-4"] = "Z01156963G8MIIL7X90IV", ["ap-southeast-5"] = "Z026317210H9ACVTRO6FB", ["ap-southeast-6"] = "Z01392953RKV2Q3RBP0KU",
+        ["ap-southeast-4"] = "Z01156963G8MIIL7X90IV", ["ap-southeast-5"] = "Z026317210H9ACVTRO6FB",
+            ["ap-southeast-6"] = "Z01392953RKV2Q3RBP0KU",
         ["ap-southeast-7"] = "Z054363131YWATEMWRG5L",
         ["ca-central-1"] = "Z2EPGBW3API2WT", ["ca-west-1"] = "Z02754302KBB00W2LKWZ9",
         ["cn-north-1"] = "Z3QFB96KMJ7ED6", ["cn-northwest-1"] = "ZQEIKTCZ8352D",
@@ -61,12 +65,14 @@ public static partial class AliasHostedZones
     /// <summary>S3 website endpoints.</summary>
     public static readonly IReadOnlyDictionary<string, string> S3Website = new Dictionary<string, string>
     {
-        ["us-east-1"] = "Z3AQBSTGFYJSTF", ["us-east-2"] = "Z2O1EMRO9K5GLX", ["us-west-1"] = "Z2F56UZL2M1ACD", ["us-west-2"] = "Z3BJ6K6RIION7M",
+        ["us-east-1"] = "Z3AQBSTGFYJSTF", ["us-east-2"] = "Z2O1EMRO9K5GLX", ["us-west-1"] = "Z2F56UZL2M1ACD",
+            ["us-west-2"] = "Z3BJ6K6RIION7M",
         ["af-south-1"] = "Z83WF9RJE8B12", ["ap-east-1"] = "ZNB98KWMFR0R6", ["ap-east-2"] = "Z064739330DAH7WJVOO93",
         ["ap-south-1"] = "Z11RGJOFQNVJUP", ["ap-south-2"] = "Z02976202B4EZMXIPMXF7",
         ["ap-northeast-1"] = "Z2M4EHUR26P7ZW", ["ap-northeast-2"] = "Z3W03O7B5YMIYP", ["ap-northeast-3"] = "Z2YQB5RD63NC85",
         ["ap-southeast-1"] = "Z3O0J2DXBE1FTB", ["ap-southeast-2"] = "Z1WCIGYICN2BYD", ["ap-southeast-3"] = "Z01846753K324LI26A3VV",
-        ["ap-southeast-4"] = "Z0312387243XT5FE14WFO", ["ap-southeast-5"] = "Z08660063OXLMA7F1FJHU", ["ap-southeast-6"] = "Z05686083R66JX5C163TC",
+        ["ap-southeast-4"] = "Z0312387243XT5FE14WFO", ["ap-southeast-5"] = "Z08660063OXLMA7F1FJHU",
+            ["ap-southeast-6"] = "Z05686083R66JX5C163TC",
         ["ap-southeast-7"] = "Z0031014GXUMRZG6I14G",
         ["ca-central-1"] = "Z1QDHH18159H29", ["ca-west-1"] = "Z03565811Z33SLEZTHOUL",
         ["cn-north-1"] = "Z5CN8UMXT92WN", ["cn-northwest-1"] = "Z282HJ1KT0DH03",
@@ -88,7 +94,8 @@ public static partial class AliasHostedZones
 
     public static readonly IReadOnlyDictionary<string, string> ElasticBeanstalk = new Dictionary<string, string>
     {
-        ["us-east-1"] = "Z117KPS5GTRQ2G", ["us-east-2"] = "Z14LCN19Q5QHIC", ["us-west-1"] = "Z1LQECGX5PH1X", ["us-west-2"] = "Z38NKT9BP95V3O",
+        ["us-east-1"] = "Z117KPS5GTRQ2G", ["us-east-2"] = "Z14LCN19Q5QHIC", ["us-west-1"] = "Z1LQECGX5PH1X",
+            ["us-west-2"] = "Z38NKT9BP95V3O",
         ["af-south-1"] = "Z1EI3BVKMKK4AM", ["ap-east-1"] = "ZPWYUBWRU171A", ["ap-south-1"] = "Z18NTBI3Y7N9TZ",
         ["ap-northeast-1"] = "Z1R25G3KIG2GBW", ["ap-northeast-2"] = "Z3JE5OI70TWKCP", ["ap-northeast-3"] = "ZNE5GEY1TIAGY",
         ["ap-southeast-1"] = "Z16FZ9L249IFLT", ["ap-southeast-2"] = "Z2PCDNR3VC2G1N", ["ap-southeast-3"] = "Z05913172VM7EAZB40TA8",
@@ -103,7 +110,8 @@ public static partial class AliasHostedZones
     /// region uses a dot (<c>s3-website.eu-central-1.amazonaws.com</c>). Amazon S3 User Guide, "Website endpoints".
     /// </summary>
     private static readonly HashSet<string> S3WebsiteDashRegions =
-        ["us-east-1", "us-west-1", "us-west-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "eu-west-1", "sa-east-1", "us-gov-west-1"];
+        ["us-east-1", "us-west-1", "us-west-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "eu-west-1", "sa-east-1",
+            "us-gov-west-1"];
 
     public static string S3WebsiteEndpoint(string region) =>
         S3WebsiteDashRegions.Contains(region) ? $"s3-website-{region}.amazonaws.com"
@@ -114,7 +122,8 @@ public static partial class AliasHostedZones
         ApplicationLoadBalancer.Values.Concat(NetworkLoadBalancer.Values).ToHashSet(StringComparer.OrdinalIgnoreCase));
     private static readonly Lazy<HashSet<string>> S3WebsiteZones = new(() =>
         S3Website.Values.Concat(S3WebsiteAlternates.Values).ToHashSet(StringComparer.OrdinalIgnoreCase));
-    private static readonly Lazy<HashSet<string>> ElasticBeanstalkZones = new(() => ElasticBeanstalk.Values.ToHashSet(StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<HashSet<string>> ElasticBeanstalkZones =
+        new(() => ElasticBeanstalk.Values.ToHashSet(StringComparer.OrdinalIgnoreCase));
 
     public static bool IsLoadBalancerZone(string hostedZoneId) => LoadBalancerZones.Value.Contains(hostedZoneId);
     public static bool IsS3WebsiteZone(string hostedZoneId) => S3WebsiteZones.Value.Contains(hostedZoneId);
@@ -187,5 +196,6 @@ public sealed record RegionalZone(string What, string Region, string? Expected)
     public string? Alternate { get; init; }
 
     public bool Accepts(string hostedZoneId) =>
-        hostedZoneId.Equals(Expected, StringComparison.OrdinalIgnoreCase) || hostedZoneId.Equals(Alternate, StringComparison.OrdinalIgnoreCase);
+        hostedZoneId.Equals(Expected, StringComparison.OrdinalIgnoreCase)
+            || hostedZoneId.Equals(Alternate, StringComparison.OrdinalIgnoreCase);
 }

@@ -41,18 +41,23 @@ internal sealed record ClientLocation(string? Continent, string? Country, string
             {
                 error = GeoLocationCatalog.HasSubdivisions(country)
                     ? $"'{text}': {subdivision} is not a subdivision of {country} that Route 53 lists (ListGeoLocations)"
-                    : $"'{text}': Route 53 lists no subdivisions of {country}, only of {string.Join(" and ", GeoLocationCatalog.CountriesWithSubdivisions)}";
+                    : $"'{text}': Route 53 lists no subdivisions of {country}, only of " +
+                        $"{string.Join(" and ", GeoLocationCatalog.CountriesWithSubdivisions)}";
                 return null;
             }
             if (subdivision is null && GeoLocationCatalog.IsContinent(country))
             {
-                note = $"location {country} read as the country {country} (continent {GeoLocationCatalog.ContinentOf(country)}); write continent:{country} for the continent";
+                note =
+                    $"location {country} read as the country {country} (continent {GeoLocationCatalog.ContinentOf(country)}); write " +
+                    $"continent:{country} for the continent";
             }
             return new ClientLocation(GeoLocationCatalog.ContinentOf(country), country, subdivision);
         }
         if (subdivision is null && GeoLocationCatalog.IsContinent(country)) return new ClientLocation(country, null, null);
 
-        error = $"'{text}' is neither a country code Route 53 knows (DE), a country subdivision (US-CA), a continent (continent:EU) nor * (an unplaceable address)";
+        error =
+            $"'{text}' is neither a country code Route 53 knows (DE), a country subdivision (US-CA), a continent (continent:EU) nor * " +
+            $"(an unplaceable address)";
         return null;
     }
 }

@@ -10,7 +10,8 @@ internal static class GeolocationMatch
         var matches = new List<TreeNode>();
         if (client.Country is not null && client.Subdivision is not null)
         {
-            matches.AddRange(records.Where(r => Same(r.Location?.Country, client.Country) && Same(r.Location?.Subdivision, client.Subdivision)));
+            matches.AddRange(
+                records.Where(r => Same(r.Location?.Country, client.Country) && Same(r.Location?.Subdivision, client.Subdivision)));
         }
         if (client.Country is not null)
         {

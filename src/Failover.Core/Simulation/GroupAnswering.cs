@@ -29,7 +29,8 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
     {
         var healthy = records.Where(health.IsHealthy).ToList();
         if (healthy.Count > 0 || records.Count == 0) return healthy;
-        notes.Add($"{rule.Id}: no record of this {Describe(rule.Routing)} group is healthy, so Route 53 treats all {records.Count} as healthy (fails open)");
+        notes.Add($"{rule.Id}: no record of this {Describe(rule.Routing)} group is healthy, so Route 53 treats all {records.Count} as " +
+            $"healthy (fails open)");
         return records.ToList();
     }
 
@@ -38,7 +39,8 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         if (rule.Primary is null || rule.Secondary is null) return [];
         if (health.IsHealthy(rule.Primary)) return [new(rule.Primary, 1)];
         if (health.IsHealthy(rule.Secondary)) return [new(rule.Secondary, 1)];
-        notes.Add($"{rule.Id}: primary {rule.Primary.Id} and secondary {rule.Secondary.Id} are both unhealthy, so Route 53 answers with the primary");
+        notes.Add($"{rule.Id}: primary {rule.Primary.Id} and secondary {rule.Secondary.Id} are both unhealthy, so Route 53 answers with " +
+            $"the primary");
         return [new(rule.Primary, 1)];
     }
 
@@ -55,7 +57,8 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         // just as a group whose weights are all 0.
         if (rule.Children.Any(c => (c.Weight ?? 0) > 0))
         {
-            notes.Add($"{rule.Id}: every record with a non-zero weight is unhealthy, so Route 53 answers with the weight-0 records, equally");
+            notes.Add(
+                $"{rule.Id}: every record with a non-zero weight is unhealthy, so Route 53 answers with the weight-0 records, equally");
         }
         return eligible.Select(c => new Choice(c, 1.0 / eligible.Count)).ToList();
     }
@@ -69,7 +72,8 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         {
             if (region is not null)
             {
-                notes.Add($"{rule.Id}: no latency record for region {region}; Route 53 would answer from the region with the lowest latency, assumed to be the first, {children[0].Region} ({children[0].Id})");
+                notes.Add($"{rule.Id}: no latency record for region {region}; Route 53 would answer from the region with the lowest " +
+                    $"latency, assumed to be the first, {children[0].Region} ({children[0].Id})");
             }
             start = 0;
         }
@@ -80,11 +84,13 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
             if (!health.IsHealthy(candidate)) continue;
             if (step > 0)
             {
-                notes.Add($"{rule.Id}: the record for {best.Region} ({best.Id}) is unhealthy; Route 53 answers from the next-best region, assumed to be the next in order: {candidate.Region} ({candidate.Id})");
+                notes.Add($"{rule.Id}: the record for {best.Region} ({best.Id}) is unhealthy; Route 53 answers from the next-best " +
+                    $"region, assumed to be the next in order: {candidate.Region} ({candidate.Id})");
             }
             return [new(candidate, 1)];
         }
-        notes.Add($"{rule.Id}: no latency record is healthy, so Route 53 treats all as healthy (fails open) and answers from {best.Region} ({best.Id})");
+        notes.Add($"{rule.Id}: no latency record is healthy, so Route 53 treats all as healthy (fails open) and answers from " +
+            $"{best.Region} ({best.Id})");
         return [new(best, 1)];
     }
 
@@ -103,11 +109,13 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
             if (!health.IsHealthy(match)) continue;
             if (!ReferenceEquals(match, matches[0]))
             {
-                notes.Add($"{rule.Id}: the record for {Describe(matches[0].Location)} ({matches[0].Id}) is unhealthy; Route 53 falls back to {Describe(match.Location)} ({match.Id})");
+                notes.Add($"{rule.Id}: the record for {Describe(matches[0].Location)} ({matches[0].Id}) is unhealthy; Route 53 falls " +
+                    $"back to {Describe(match.Location)} ({match.Id})");
             }
             return [new(match, 1)];
         }
-        notes.Add($"{rule.Id}: every record matching {place} is unhealthy, so Route 53 answers with the most specific, {Describe(matches[0].Location)} ({matches[0].Id})");
+        notes.Add($"{rule.Id}: every record matching {place} is unhealthy, so Route 53 answers with the most specific, " +
+            $"{Describe(matches[0].Location)} ({matches[0].Id})");
         return [new(matches[0], 1)];
     }
 
@@ -117,8 +125,10 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         if (eligible.Count == 0) return [];
         var returned = Math.Min(eligible.Count, MultivalueLimit);
         notes.Add(eligible.Count > MultivalueLimit
-            ? $"{rule.Id}: Route 53 returns {MultivalueLimit} of these {eligible.Count} multivalue records at random in each response; each answers 1/{eligible.Count} of queries"
-            : $"{rule.Id}: Route 53 returns these {returned} multivalue records together in each response; each answers 1/{returned} of queries, the client choosing among them");
+            ? $"{rule.Id}: Route 53 returns {MultivalueLimit} of these {eligible.Count} multivalue records at random in each response; " +
+                $"each answers 1/{eligible.Count} of queries"
+            : $"{rule.Id}: Route 53 returns these {returned} multivalue records together in each response; each answers 1/{returned} of " +
+                $"queries, the client choosing among them");
         return eligible.Select(c => new Choice(c, 1.0 / eligible.Count)).ToList();
     }
 

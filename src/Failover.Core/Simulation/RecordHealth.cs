@@ -26,7 +26,8 @@ internal sealed class RecordHealth(IReadOnlySet<string> unhealthy)
     public static bool IsHealthChecked(TreeNode node) =>
         node.Endpoint is { } endpoint && (endpoint.HealthCheck is not null || endpoint.HealthCheckId is not null);
 
-    /// <summary>Whether marking the node unhealthy can change anything (a health-checked endpoint, or an alias evaluating its target).</summary>
+    /// <summary>Whether marking the node unhealthy can change anything (a health-checked endpoint, or an alias evaluating its
+    /// target).</summary>
     public static bool CanFail(TreeNode node) => node.Kind switch
     {
         NodeKind.Endpoint => IsHealthChecked(node),

@@ -4,7 +4,8 @@ namespace Failover.Core.Simulation;
 /// What to simulate: which health-checked leaves are failing, and where the query comes from.
 /// </summary>
 /// <param name="Unhealthy">Ids of endpoint leaves (with a health check) or alias leaves (evaluating target health) that fail.</param>
-/// <param name="Region">The AWS region with the lowest latency for the client; latency rules answer from it (default: their first child).</param>
+/// <param name="Region">The AWS region with the lowest latency for the client; latency rules answer from it (default: their first
+/// child).</param>
 /// <param name="Location">
 /// Where the client is, for geolocation rules: a country code (<c>DE</c>), a country subdivision (<c>US-CA</c>), a continent
 /// (<c>continent:EU</c>, or bare <c>EU</c>, <c>OC</c>, <c>AN</c>), or <c>*</c> for an address Route 53 cannot place.

@@ -10,14 +10,16 @@ public static class Simulator
     {
         var diagnostics = new List<SpecDiagnostic>();
         var notes = new List<string>();
-        var nodes = spec.Root.DescendantsAndSelf().GroupBy(n => n.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var nodes = spec.Root.DescendantsAndSelf().GroupBy(n => n.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         var failing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in query.Unhealthy.Order(StringComparer.Ordinal))
         {
             if (!nodes.TryGetValue(id, out var node))
             {
-                diagnostics.Add(new SpecDiagnostic("unhealthy", $"no node of tree '{spec.Name}' has the id '{id}'{KnownIds(nodes.Values)}"));
+                diagnostics.Add(
+                    new SpecDiagnostic("unhealthy", $"no node of tree '{spec.Name}' has the id '{id}'{KnownIds(nodes.Values)}"));
             }
             else if (RecordHealth.CanFail(node))
             {
@@ -71,8 +73,10 @@ public static class Simulator
 
     private static string WhyItCannotFail(TreeNode node) => node.Kind switch
     {
-        NodeKind.Endpoint => $"'{node.Id}' has no health check: Route 53 always treats it as healthy, so marking it unhealthy changes nothing",
-        NodeKind.Alias => $"alias '{node.Id}' does not evaluate target health: Route 53 always treats it as healthy, so marking it unhealthy changes nothing",
+        NodeKind.Endpoint => $"'{node.Id}' has no health check: Route 53 always treats it as healthy, so marking it unhealthy changes " +
+            $"nothing",
+        NodeKind.Alias => $"alias '{node.Id}' does not evaluate target health: Route 53 always treats it as healthy, so marking it " +
+            $"unhealthy changes nothing",
         _ => $"'{node.Id}' is a rule: its health is that of its records, so mark its leaves unhealthy instead; ignored",
     };
 

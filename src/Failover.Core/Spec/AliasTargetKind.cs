@@ -29,7 +29,8 @@ public static class AliasTargets
     {
         var name = alias.DnsName.TrimEnd('.').ToLowerInvariant();
         var zone = alias.HostedZoneId;
-        if (Is(zone, AliasHostedZones.CloudFront) || name.EndsWith(".cloudfront.net", StringComparison.Ordinal)) return AliasTargetKind.CloudFront;
+        if (Is(zone, AliasHostedZones.CloudFront)
+            || name.EndsWith(".cloudfront.net", StringComparison.Ordinal)) return AliasTargetKind.CloudFront;
         if (Is(zone, AliasHostedZones.GlobalAccelerator) || name.EndsWith(".awsglobalaccelerator.com", StringComparison.Ordinal))
             return AliasTargetKind.GlobalAccelerator;
         if (Is(zone, treeHostedZoneId)) return AliasTargetKind.RecordInZone;
@@ -70,8 +71,10 @@ public static class AliasTargets
 
     // "s3-website-us-east-1.amazonaws.com" (older regions) and "s3-website.eu-west-3.amazonaws.com" (newer ones).
     private static bool IsAmazonName(string name, string service) =>
-        IsAmazonDomain(name) && (name.StartsWith(service + "-", StringComparison.Ordinal) || name.StartsWith(service + ".", StringComparison.Ordinal)
-            || name.Contains("." + service + "-", StringComparison.Ordinal) || name.Contains("." + service + ".", StringComparison.Ordinal));
+        IsAmazonDomain(name)
+            && (name.StartsWith(service + "-", StringComparison.Ordinal) || name.StartsWith(service + ".", StringComparison.Ordinal)
+            || name.Contains("." + service + "-", StringComparison.Ordinal)
+                || name.Contains("." + service + ".", StringComparison.Ordinal));
 
     private static bool IsAmazonDomain(string name) =>
         name.EndsWith(".amazonaws.com", StringComparison.Ordinal) || name.EndsWith(".amazonaws.com.cn", StringComparison.Ordinal);

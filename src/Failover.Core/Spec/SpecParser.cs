@@ -33,7 +33,8 @@ public static class SpecParser
         // A byte order mark is not part of the document; Utf8JsonReader would refuse it.
         if (text.StartsWith('\uFEFF')) text = text[1..];
         if (text.Length > limits.MaxSpecBytes || Encoding.UTF8.GetByteCount(text) > limits.MaxSpecBytes)
-            return (null, [new SpecDiagnostic("$", $"the spec is larger than {limits.MaxSpecBytes / 1024} KB; split the tree or raise the limit")]);
+            return (null,
+                [new SpecDiagnostic("$", $"the spec is larger than {limits.MaxSpecBytes / 1024} KB; split the tree or raise the limit")]);
         try
         {
             var document = LooksLikeJson(text)
@@ -46,7 +47,10 @@ public static class SpecParser
         catch (SpecSyntaxException e)
         {
             var format = LooksLikeJson(text) ? "JSON" : "YAML";
-            return (null, [new SpecDiagnostic("$", $"malformed {format} at {e.Position}: {e.Message}") { Line = e.Position.Line, Column = e.Position.Column }]);
+            return (null,
+                [
+                new SpecDiagnostic("$", $"malformed {format} at {e.Position}: {e.Message}") { Line = e.Position.Line,
+                Column = e.Position.Column }]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -36,11 +36,14 @@ internal static class AliasRules
         if (kind == AliasTargetKind.CloudFront && alias.EvaluateTargetHealth)
             context.Error(ethPath, "Route 53 cannot evaluate the health of a CloudFront distribution; set evaluateTargetHealth to false");
         else if (kind == AliasTargetKind.CloudFront && visited.IsFailoverPrimary)
-            context.Error(path, "a CloudFront alias cannot be a failover primary: Route 53 cannot evaluate its health, so the rule would never fail over; make it the secondary, or put it under a weighted rule with this single child");
+            context.Error(path,
+                "a CloudFront alias cannot be a failover primary: Route 53 cannot evaluate its health, so the rule would never fail " +
+                "over; make it the secondary, or put it under a weighted rule with this single child");
         else if (underFailover && !alias.EvaluateTargetHealth && kind != AliasTargetKind.CloudFront)
             // ResourceRecordSet.Failover: "For failover alias resource record sets, you must also include the
             // EvaluateTargetHealth element and set the value to true."
-            context.Error(ethPath, "Route 53 requires Evaluate Target Health on failover alias records; set evaluateTargetHealth to true (or leave it out)");
+            context.Error(ethPath,
+                "Route 53 requires Evaluate Target Health on failover alias records; set evaluateTargetHealth to true (or leave it out)");
     }
 
     /// <summary>
@@ -55,7 +58,8 @@ internal static class AliasRules
         var owner = AliasHostedZones.Owner(given) is { } o ? $" ({given} is the zone of {o})" : "";
         if (kind == AliasTargetKind.CloudFront && !given.Equals(AliasHostedZones.CloudFront, StringComparison.OrdinalIgnoreCase))
             context.Error(zonePath, $"an alias to a CloudFront distribution names the hosted zone {AliasHostedZones.CloudFront}{owner}");
-        else if (kind == AliasTargetKind.GlobalAccelerator && !given.Equals(AliasHostedZones.GlobalAccelerator, StringComparison.OrdinalIgnoreCase))
+        else if (kind == AliasTargetKind.GlobalAccelerator
+            && !given.Equals(AliasHostedZones.GlobalAccelerator, StringComparison.OrdinalIgnoreCase))
             context.Error(zonePath, $"an alias to a Global Accelerator names the hosted zone {AliasHostedZones.GlobalAccelerator}{owner}");
         else if (kind is AliasTargetKind.LoadBalancer or AliasTargetKind.S3Website or AliasTargetKind.ElasticBeanstalk
             && AliasHostedZones.RequiredFor(alias.DnsName) is { } required)
@@ -65,10 +69,14 @@ internal static class AliasRules
                 if (kind != AliasTargetKind.ElasticBeanstalk && !AwsCatalog.LatencyRegions.Contains(required.Region))
                     context.Error($"{path}.dnsName", $"{required.Region} is not an AWS region Route 53 knows (ResourceRecordSetRegion)");
                 else
-                    context.Warning(zonePath, $"no {required.What} hosted zone id is known here for {required.Region}; check it against the service's endpoints page");
+                    context.Warning(zonePath,
+                        $"no {required.What} hosted zone id is known here for {required.Region}; check it against the service's " +
+                        $"endpoints page");
             }
             else if (!required.Accepts(given))
-                context.Error(zonePath, $"an {required.What} in {required.Region} has the hosted zone {required.Expected}{owner}: Route 53 refuses an alias whose zone is not its target's");
+                context.Error(zonePath,
+                    $"an {required.What} in {required.Region} has the hosted zone {required.Expected}{owner}: Route 53 refuses an alias " +
+                    $"whose zone is not its target's");
         }
     }
 
@@ -78,12 +86,15 @@ internal static class AliasRules
         var type = context.Spec.RecordType;
         var allowed = kind switch
         {
-            AliasTargetKind.S3Website or AliasTargetKind.ApiGateway or AliasTargetKind.VpcEndpoint or AliasTargetKind.ElasticBeanstalk => ["A"],
+            AliasTargetKind.S3Website or AliasTargetKind.ApiGateway or AliasTargetKind.VpcEndpoint
+                or AliasTargetKind.ElasticBeanstalk => ["A"],
             AliasTargetKind.CloudFront or AliasTargetKind.LoadBalancer or AliasTargetKind.GlobalAccelerator => ["A", "AAAA"],
             _ => (string[]?)null,
         };
         if (allowed is not null && !allowed.Contains(type))
-            context.Error(path, $"an alias to {AliasTargets.Describe(kind)} can only be {string.Join(" or ", allowed)}, and this tree's records are {type}");
+            context.Error(path,
+                $"an alias to {AliasTargets.Describe(kind)} can only be {string.Join(" or ", allowed)}, and this tree's records are " +
+                $"{type}");
     }
 
     private static void CheckTargetInZone(ValidationContext context, AliasSpec alias, string path)
@@ -91,10 +102,12 @@ internal static class AliasRules
         var spec = context.Spec;
         // "An alias resource record set can't reference a resource record set in a different hosted zone."
         if (!TreeFieldRules.IsInZone(alias.DnsName, spec.ZoneName))
-            context.Error(path, $"an alias in this hosted zone must point at a name in the zone \"{spec.ZoneName}\"; \"{alias.DnsName}\" is outside it");
+            context.Error(path,
+                $"an alias in this hosted zone must point at a name in the zone \"{spec.ZoneName}\"; \"{alias.DnsName}\" is outside it");
         else if (alias.DnsName == spec.RecordName)
             context.Error(path, "an alias to the tree's own record name would answer with itself; point it at another record");
-        else if (alias.DnsName.StartsWith(HelperNames.Prefix, StringComparison.Ordinal) && alias.DnsName.EndsWith("." + spec.RecordName, StringComparison.Ordinal))
+        else if (alias.DnsName.StartsWith(HelperNames.Prefix, StringComparison.Ordinal)
+            && alias.DnsName.EndsWith("." + spec.RecordName, StringComparison.Ordinal))
             context.Error(path, $"\"{alias.DnsName}\" is a helper name this tree manages; nest the rule instead of aliasing it");
     }
 }

@@ -10,7 +10,8 @@ internal static class CharacterStrings
 {
     public const int MaxLength = 255;
 
-    /// <summary>The length in characters of each quoted string of <paramref name="value"/>, or null when it is not a sequence of quoted strings.</summary>
+    /// <summary>The length in characters of each quoted string of <paramref name="value"/>, or null when it is not a sequence of quoted
+    /// strings.</summary>
     public static IReadOnlyList<int>? Lengths(string value)
     {
         var lengths = new List<int>();

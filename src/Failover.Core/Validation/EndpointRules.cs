@@ -19,12 +19,15 @@ internal static partial class EndpointRules
             context.Error($"{path}.ttl", $"ttl must be between 0 and {TreeFieldRules.MaxTtl} seconds");
 
         if (endpoint.HealthCheck is not null && endpoint.HealthCheckId is not null)
-            context.Error($"{path}.healthCheckId", "give either healthCheck (a check this tree creates) or healthCheckId (an existing check), not both");
+            context.Error($"{path}.healthCheckId",
+                "give either healthCheck (a check this tree creates) or healthCheckId (an existing check), not both");
         if (endpoint.HealthCheckId is { } id && !HealthCheckId().IsMatch(id))
-            context.Error($"{path}.healthCheckId", $"\"{TreeFieldRules.Shown(id)}\" is not a Route 53 health check id (a UUID such as 6f1c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5f)");
+            context.Error($"{path}.healthCheckId", $"\"{TreeFieldRules.Shown(id)}\" is not a Route 53 health check id (a UUID such as " +
+                $"6f1c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5f)");
         // Route 53's API reference: a failover record set needs HealthCheckId; without one the primary always answers.
         if (visited.IsFailoverPrimary && endpoint.HealthCheck is null && endpoint.HealthCheckId is null)
-            context.Error($"{path}.healthCheck", "a failover primary endpoint needs a health check (healthCheck or healthCheckId), or it can never fail over");
+            context.Error($"{path}.healthCheck",
+                "a failover primary endpoint needs a health check (healthCheck or healthCheckId), or it can never fail over");
         if (endpoint.HealthCheck is not null) HealthCheckRules.CheckLeaf(context, visited, endpoint, $"{path}.healthCheck");
     }
 
@@ -39,7 +42,8 @@ internal static partial class EndpointRules
         {
             var otherTtl = other.Endpoint!.Ttl ?? context.Spec.Ttl;
             if (otherTtl != ttl)
-                context.Error($"{other.Path}.endpoint.ttl", $"ttl {otherTtl} differs from {ttl} at {first.Path}: Route 53 requires one TTL for all records of a weighted group");
+                context.Error($"{other.Path}.endpoint.ttl", $"ttl {otherTtl} differs from {ttl} at {first.Path}: Route 53 requires one " +
+                    $"TTL for all records of a weighted group");
         }
     }
 
@@ -57,17 +61,20 @@ internal static partial class EndpointRules
         // twice against one ChangeResourceRecordSets request's limits: beyond half of them it could be created, never changed.
         var limits = ChangeBatchLimits.Route53;
         if (endpoint.Values.Count > limits.MaxResourceRecords / 2)
-            context.Error($"{path}.values", $"an endpoint has at most {limits.MaxResourceRecords / 2:N0} values (found {endpoint.Values.Count:N0}): "
+            context.Error($"{path}.values", $"an endpoint has at most {limits.MaxResourceRecords / 2:N0} values (found " +
+                $"{endpoint.Values.Count:N0}): "
                 + $"Route 53 takes {limits.MaxResourceRecords:N0} values per request and counts each twice when a record changes");
         else if (endpoint.Values.Sum(v => v.Length) is var characters && characters > limits.MaxValueCharacters / 2)
-            context.Error($"{path}.values", $"an endpoint's values have at most {limits.MaxValueCharacters / 2:N0} characters in all (found {characters:N0}): "
+            context.Error($"{path}.values", $"an endpoint's values have at most {limits.MaxValueCharacters / 2:N0} characters in all " +
+                $"(found {characters:N0}): "
                 + $"Route 53 takes {limits.MaxValueCharacters:N0} per request and counts each twice when a record changes");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < endpoint.Values.Count; i++)
         {
             var value = endpoint.Values[i];
             var valuePath = $"{path}.values[{i}]";
-            if (!seen.Add(value)) context.Error(valuePath, $"\"{TreeFieldRules.Shown(value)}\" is listed twice; Route 53 refuses duplicate values in a record");
+            if (!seen.Add(value)) context.Error(
+                valuePath, $"\"{TreeFieldRules.Shown(value)}\" is listed twice; Route 53 refuses duplicate values in a record");
             else if (value.Length > MaxValueLength) context.Error(valuePath, $"a value has at most {MaxValueLength} characters");
             else if (ValueProblem(type, value) is { } problem) context.Error(valuePath, problem);
         }
@@ -79,9 +86,11 @@ internal static partial class EndpointRules
         switch (type)
         {
             case "A":
-                return AddressRanges.IsIPv4(value) ? null : $"\"{shown}\" is not an IPv4 address (an A record holds dotted-quad addresses such as 192.0.2.10)";
+                return AddressRanges.IsIPv4(value) ? null
+                    : $"\"{shown}\" is not an IPv4 address (an A record holds dotted-quad addresses such as 192.0.2.10)";
             case "AAAA":
-                return AddressRanges.IsIPv6(value) ? null : $"\"{shown}\" is not an IPv6 address (an AAAA record holds addresses such as 2001:db8::10)";
+                return AddressRanges.IsIPv6(value) ? null
+                    : $"\"{shown}\" is not an IPv6 address (an AAAA record holds addresses such as 2001:db8::10)";
             case "CNAME":
             case "PTR":
                 var problem = DnsNameSyntax.Problem(DnsNames.Normalize(value));
@@ -91,17 +100,22 @@ internal static partial class EndpointRules
                 return mx.Success && int.TryParse(mx.Groups[1].Value, out var preference) && preference <= 65535
                     ? null : $"\"{shown}\" is not an MX value: \"<preference 0–65535> <mail server>\", for example \"10 mail.example.com\"";
             case "SRV":
-                return Srv().IsMatch(value) ? null : $"\"{shown}\" is not an SRV value: \"<priority> <weight> <port> <target>\", for example \"1 10 5269 xmpp.example.com\"";
+                return Srv().IsMatch(value) ? null
+                    : $"\"{shown}\" is not an SRV value: \"<priority> <weight> <port> <target>\", for example \"1 10 5269 " +
+                        $"xmpp.example.com\"";
             case "TXT":
             case "SPF":
                 if (CharacterStrings.Lengths(value) is not { } lengths)
                     return $"a {type} value is one or more quoted strings, for example \"\\\"v=spf1 -all\\\"\"";
                 var longest = lengths.Max();
                 return longest <= CharacterStrings.MaxLength ? null
-                    : $"a quoted string here has {longest} characters and Route 53 refuses strings over {CharacterStrings.MaxLength} (CharacterStringTooLong): "
-                        + "split it into several quoted strings in the same value, \"\\\"first part\\\" \\\"second part\\\"\", which DNS clients join";
+                    : $"a quoted string here has {longest} characters and Route 53 refuses strings over {CharacterStrings.MaxLength} " +
+                        $"(CharacterStringTooLong): "
+                        + "split it into several quoted strings in the same value, \"\\\"first part\\\" \\\"second part\\\"\", which DNS " +
+                            "clients join";
             case "CAA":
-                return Caa().IsMatch(value) ? null : $"\"{shown}\" is not a CAA value: \"<flags> <tag> \\\"<value>\\\"\", for example \"0 issue \\\"amazon.com\\\"\"";
+                return Caa().IsMatch(value) ? null
+                    : $"\"{shown}\" is not a CAA value: \"<flags> <tag> \\\"<value>\\\"\", for example \"0 issue \\\"amazon.com\\\"\"";
             default:
                 return string.IsNullOrWhiteSpace(value) ? "a value must not be empty" : null;
         }

@@ -23,13 +23,17 @@ internal static partial class NodeShapeRules
         if (node.Endpoint is not null) kinds.Add("endpoint");
         if (node.Alias is not null) kinds.Add("alias");
         if (kinds.Count == 0) context.Error(node.Path, "a node needs routing (a rule), endpoint or alias");
-        if (kinds.Count > 1) context.Error(node.Path, $"a node is a rule, an endpoint or an alias, not several: found {string.Join(" and ", kinds)}");
+        if (kinds.Count > 1) context.Error(
+            node.Path, $"a node is a rule, an endpoint or an alias, not several: found {string.Join(" and ", kinds)}");
 
         if (node.Routing is { } routing) CheckRuleChildren(context, node, routing);
         else CheckLeafHasNoChildren(context, node);
 
-        if (visited.ParentRouting == RoutingPolicy.Multivalue && node.Endpoint is null && (node.Routing is not null || node.Alias is not null))
-            context.Error(node.Path, "a multivalue rule takes only endpoint leaves: Route 53 has no multivalue alias records, so neither aliases nor nested rules fit here");
+        if (visited.ParentRouting == RoutingPolicy.Multivalue && node.Endpoint is null
+            && (node.Routing is not null || node.Alias is not null))
+            context.Error(node.Path,
+                "a multivalue rule takes only endpoint leaves: Route 53 has no multivalue alias records, so neither aliases nor nested " +
+                    "rules fit here");
         if (node.Routing == RoutingPolicy.Multivalue && context.Spec.RecordType == "CNAME")
             context.Error($"{node.Path}.routing", "Route 53 has no multivalue CNAME records; use weighted routing or an A/AAAA tree");
     }
@@ -48,14 +52,20 @@ internal static partial class NodeShapeRules
             context.Error(path, $"the id \"{node.Id}\" is already used at {first} (ids are unique, ignoring case)");
         else ids[node.Id] = node.Path;
         if (node.Id.Length > MaxIdLength)
-            context.Error(path, $"id is {node.Id.Length} characters long; at most {MaxIdLength}, since a nested rule lives at the DNS label \"_<id>\"");
+            context.Error(
+                path,
+                    $"id is {node.Id.Length} characters long; at most {MaxIdLength}, since a nested rule lives at the DNS label \"_<id>\"");
         else if (!IdSyntax().IsMatch(node.Id))
-            context.Error(path, $"id \"{TreeFieldRules.Shown(node.Id)}\" must be letters, digits and '-', not starting or ending with '-' (it becomes a DNS label and a set identifier)");
+            context.Error(
+                path, $"id \"{TreeFieldRules.Shown(node.Id)}\" must be letters, digits and '-', not starting or ending with '-' (it " +
+                    $"becomes a DNS label and a set identifier)");
         else if (visited.Parent is not null && node.Routing is not null && context.Spec.RecordName.Length > 0)
         {
             var helper = HelperNames.For(node.Id, context.Spec.RecordName);
             if (helper.Length > DnsNameSyntax.MaxLength)
-                context.Error(path, $"this nested rule lives at \"{helper}\", which is longer than {DnsNameSyntax.MaxLength} characters; use a shorter id");
+                context.Error(
+                    path, $"this nested rule lives at \"{helper}\", which is longer than {DnsNameSyntax.MaxLength} characters; use a " +
+                        $"shorter id");
         }
     }
 
@@ -71,17 +81,20 @@ internal static partial class NodeShapeRules
         }
         var name = SpecFields.Name(routing);
         if (node.Primary is not null) context.Error($"{node.Path}.primary", $"only failover rules have a primary; this rule is {name}");
-        if (node.Secondary is not null) context.Error($"{node.Path}.secondary", $"only failover rules have a secondary; this rule is {name}");
+        if (node.Secondary is not null) context.Error($"{node.Path}.secondary",
+            $"only failover rules have a secondary; this rule is {name}");
         if (node.Children.Count == 0) context.Error($"{node.Path}.children", $"a {name} rule needs at least one child");
         if (node.Children.Count > MaxChildren)
-            context.Error($"{node.Path}.children", $"a {name} rule has {node.Children.Count} children; Route 53 allows at most {MaxChildren} {name} records per name and type");
+            context.Error($"{node.Path}.children", $"a {name} rule has {node.Children.Count} children; Route 53 allows at most " +
+                $"{MaxChildren} {name} records per name and type");
     }
 
     private static void CheckLeafHasNoChildren(ValidationContext context, TreeNode node)
     {
         var what = node.Alias is not null ? "an alias" : "an endpoint";
         if (node.Primary is not null) context.Error($"{node.Path}.primary", $"only failover rules have a primary; this node is {what}");
-        if (node.Secondary is not null) context.Error($"{node.Path}.secondary", $"only failover rules have a secondary; this node is {what}");
+        if (node.Secondary is not null) context.Error($"{node.Path}.secondary",
+            $"only failover rules have a secondary; this node is {what}");
         if (node.Children.Count > 0) context.Error($"{node.Path}.children", $"only rules have children; this node is {what}");
     }
 

@@ -45,7 +45,9 @@ internal static class ParentAttributeRules
         }
         if (region is null) context.Error(path, "a child of a latency rule needs a region (an AWS region such as us-east-1)");
         else if (!AwsCatalog.LatencyRegions.Contains(region))
-            context.Error(path, $"\"{TreeFieldRules.Shown(region)}\" is not a region Route 53 routes latency to (for example us-east-1, eu-west-1, ap-southeast-2)");
+            context.Error(path,
+                $"\"{TreeFieldRules.Shown(region)}\" is not a region Route 53 routes latency to (for example us-east-1, eu-west-1, " +
+                $"ap-southeast-2)");
     }
 
     private static void CheckLocation(ValidationContext context, VisitedNode visited, bool needed)
@@ -59,7 +61,9 @@ internal static class ParentAttributeRules
         }
         if (location is null)
         {
-            context.Error(path, "a child of a geolocation rule needs a location: {\"continent\": \"EU\"}, {\"country\": \"DE\"}, {\"country\": \"US\", \"subdivision\": \"CA\"} or {\"default\": true}");
+            context.Error(path,
+                "a child of a geolocation rule needs a location: {\"continent\": \"EU\"}, {\"country\": \"DE\"}, {\"country\": \"US\", " +
+                "\"subdivision\": \"CA\"} or {\"default\": true}");
             return;
         }
         var problem = LocationProblem(location);
@@ -70,17 +74,22 @@ internal static class ParentAttributeRules
     {
         var given = new[] { location.Continent is not null, location.Country is not null, location.IsDefault }.Count(x => x);
         if (given == 0) return (null, "a location needs one of continent, country or default: true");
-        if (given > 1) return (null, "a location is a continent, a country (with an optional subdivision) or the default, only one of them");
+        if (given > 1) return (null,
+            "a location is a continent, a country (with an optional subdivision) or the default, only one of them");
         // GeoLocation.ContinentCode / CountryCode / SubdivisionCode, checked against ListGeoLocations (GeoLocationCatalog).
         if (location.Continent is { } continent && !GeoLocationCatalog.IsContinent(continent))
-            return ("continent", $"\"{TreeFieldRules.Shown(continent)}\" is not a continent code; Route 53 knows {string.Join(", ", GeoLocationCatalog.Continents)}");
+            return ("continent",
+                $"\"{TreeFieldRules.Shown(continent)}\" is not a continent code; Route 53 knows " +
+                $"{string.Join(", ", GeoLocationCatalog.Continents)}");
         if (location.Country is { } country && !GeoLocationCatalog.IsCountry(country))
             return ("country", CountryProblem(country));
         if (location.Subdivision is { } subdivision)
         {
             var of = location.Country;
             if (of is null || !GeoLocationCatalog.HasSubdivisions(of))
-                return ("subdivision", $"Route 53 lists subdivisions only for {string.Join(" and ", GeoLocationCatalog.CountriesWithSubdivisions)} (ListGeoLocations); give the country alone");
+                return ("subdivision",
+                    $"Route 53 lists subdivisions only for {string.Join(" and ", GeoLocationCatalog.CountriesWithSubdivisions)} " +
+                    $"(ListGeoLocations); give the country alone");
             if (!GeoLocationCatalog.IsSubdivision(of, subdivision))
                 return ("subdivision", of == "US" && GeoLocationCatalog.IsUsPossessionCountry(subdivision)
                     ? $"Route 53 lists {subdivision} as a country, not as a US subdivision: write {{\"country\": \"{subdivision}\"}}"
@@ -99,7 +108,8 @@ internal static class ParentAttributeRules
         {
             if (child.Region is null) continue;
             if (!seen.TryAdd(child.Region, child.Path))
-                context.Error($"{child.Path}.region", $"the region {child.Region} is already used by {seen[child.Region]}: Route 53 allows one latency record per region");
+                context.Error($"{child.Path}.region",
+                    $"the region {child.Region} is already used by {seen[child.Region]}: Route 53 allows one latency record per region");
         }
     }
 
@@ -112,7 +122,8 @@ internal static class ParentAttributeRules
             if (child.Location is null || LocationProblem(child.Location).Problem is not null) continue;
             var key = child.Location.ToString();
             if (!seen.TryAdd(key, child.Path))
-                context.Error($"{child.Path}.location", $"the location ({key}) is already used by {seen[key]}: Route 53 allows one record per location");
+                context.Error($"{child.Path}.location",
+                    $"the location ({key}) is already used by {seen[key]}: Route 53 allows one record per location");
         }
     }
 
@@ -121,12 +132,14 @@ internal static class ParentAttributeRules
         var shown = TreeFieldRules.Shown(country);
         if (country == "UK") return "\"UK\" is not a country code Route 53 lists: the United Kingdom is GB (ISO 3166-1 alpha-2)";
         if (country.Length == 2 && GeoLocationCatalog.IsCountry(country.ToUpperInvariant()))
-            return $"\"{shown}\" is written in lower case; Route 53's country codes are upper-case ISO 3166-1 alpha-2 ({country.ToUpperInvariant()})";
+            return $"\"{shown}\" is written in lower case; Route 53's country codes are upper-case ISO 3166-1 alpha-2 " +
+                $"({country.ToUpperInvariant()})";
         return $"\"{shown}\" is not a country code Route 53 lists (ListGeoLocations): use ISO 3166-1 alpha-2 (DE, GB, US, JP, …)";
     }
 
     private static string Unused(string attribute, VisitedNode visited) =>
         visited.Parent is null
             ? $"{attribute} has no effect on the root (it has no parent rule); remove it"
-            : $"{attribute} has no effect here: the parent rule is {(visited.ParentRouting is { } r ? SpecFields.Name(r) : "not a rule")}; remove it";
+            : $"{attribute} has no effect here: the parent rule is " +
+                $"{(visited.ParentRouting is { } r ? SpecFields.Name(r) : "not a rule")}; remove it";
 }

@@ -7,9 +7,12 @@ internal static class SizeRules
     {
         var limits = context.Limits;
         if (context.Nodes.Count > limits.MaxNodes)
-            context.Error("$.root", $"the tree has {context.Nodes.Count:N0} nodes; at most {limits.MaxNodes:N0} are allowed (split it into several trees)");
+            context.Error(
+                "$.root", $"the tree has {context.Nodes.Count:N0} nodes; at most {limits.MaxNodes:N0} are allowed (split it into several " +
+                    $"trees)");
         var tooDeep = context.Nodes.FirstOrDefault(n => n.Depth > limits.MaxDepth);
         if (tooDeep is not null)
-            context.Error(tooDeep.Node.Path, $"the tree is deeper than {limits.MaxDepth} levels (this node is at level {tooDeep.Depth}); flatten it");
+            context.Error(
+                tooDeep.Node.Path, $"the tree is deeper than {limits.MaxDepth} levels (this node is at level {tooDeep.Depth}); flatten it");
     }
 }

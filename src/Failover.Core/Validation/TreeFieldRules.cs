@@ -13,7 +13,9 @@ internal static partial class TreeFieldRules
     {
         var spec = context.Spec;
         if (!TreeName().IsMatch(spec.Name))
-            context.Error("$.name", "the tree name must be 1–64 letters, digits, '-' or '_', starting with a letter or digit (it keys the tree's versions and health checks)");
+            context.Error("$.name",
+                "the tree name must be 1–64 letters, digits, '-' or '_', starting with a letter or digit (it keys the tree's versions " +
+                    "and health checks)");
         CheckZoneId(context, spec.HostedZoneId, "$.hostedZoneId");
 
         var zoneProblem = DnsNameSyntax.Problem(spec.ZoneName);
@@ -35,7 +37,9 @@ internal static partial class TreeFieldRules
 
         if (spec.RecordName.StartsWith("*.", StringComparison.Ordinal)
             && context.Nodes.Any(n => n.Parent is not null && n.Node.Routing is not null))
-            context.Error("$.recordName", $"a wildcard record name cannot have nested rules: their helper names ({HelperNames.For("id", spec.RecordName)}) would hold a literal '*', not a wildcard");
+            context.Error(
+                "$.recordName", $"a wildcard record name cannot have nested rules: their helper names " +
+                    $"({HelperNames.For("id", spec.RecordName)}) would hold a literal '*', not a wildcard");
     }
 
     public static bool IsZoneId(string zoneId) => ZoneId().IsMatch(zoneId);

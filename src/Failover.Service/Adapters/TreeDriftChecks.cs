@@ -23,7 +23,8 @@ public sealed class TreeDriftChecks(TreeDriftCheck check) : IDriftChecks
     }
 
     /// <summary>Missing wins over changed: a node whose record is gone is drawn as missing whatever else changed.</summary>
-    public IReadOnlyDictionary<string, DriftState> NodeStates(DriftReportRecord report) => StatesOf(DriftReportJsonReader.Read(report.ReportJson));
+    public IReadOnlyDictionary<string, DriftState> NodeStates(DriftReportRecord report) =>
+        StatesOf(DriftReportJsonReader.Read(report.ReportJson));
 
     public static IReadOnlyDictionary<string, DriftState> StatesOf(DriftReport report)
     {

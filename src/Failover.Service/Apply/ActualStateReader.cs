@@ -11,7 +11,8 @@ namespace Failover.Service.Apply;
 /// </summary>
 public sealed class ActualStateReader(IRoute53 route53)
 {
-    public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default) =>
+    public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
+        CancellationToken cancellationToken = default) =>
         await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
             desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken).ConfigureAwait(false);
 
@@ -20,8 +21,11 @@ public sealed class ActualStateReader(IRoute53 route53)
         IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default)
     {
         var names = desiredNames.Concat(owned.Select(k => k.Name)).Distinct(StringComparer.Ordinal).ToList();
-        var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var checks = await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken).ConfigureAwait(false);
+        var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        var checks =
+            await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken)
+            .ConfigureAwait(false);
         return new ActualState(records, checks, owned);
     }
 
@@ -47,7 +51,9 @@ public sealed class ActualStateReader(IRoute53 route53)
         // Tags ten checks at a time (ListTagsForResources): a tree of a hundred checks costs ten requests, not a hundred.
         foreach (var chunk in candidates.Chunk(IHealthChecks.MaxTagResources))
         {
-            var tagsById = await route53.ListTagsForResourcesAsync(chunk.Select(c => c.Id).ToList(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var tagsById =
+                await route53.ListTagsForResourcesAsync(chunk.Select(c => c.Id).ToList(), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
             foreach (var check in chunk)
             {
                 var tags = tagsById.GetValueOrDefault(check.Id) ?? [];

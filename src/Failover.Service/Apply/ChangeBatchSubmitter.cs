@@ -29,7 +29,8 @@ public sealed class ChangeBatchSubmitter(IRoute53 route53)
         {
             try
             {
-                return await route53.ChangeResourceRecordSetsAsync(hostedZoneId, batch, upsertsOnly, cancellationToken).ConfigureAwait(false);
+                return await route53.ChangeResourceRecordSetsAsync(hostedZoneId, batch, upsertsOnly, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (OutcomeUnknownException) when (attempt < MaxAttempts)
             {

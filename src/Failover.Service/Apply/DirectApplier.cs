@@ -47,7 +47,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             progress?.Invoke(new ApplyProgress("-", "Route 53 already matches the tree: nothing to do"));
             return new DirectApplyResult(plan, 0, 0, 0);
         }
-        if (!await store.ClaimRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken).ConfigureAwait(false))
+        if (!await store.ClaimRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
+            .ConfigureAwait(false))
             throw new ApplyRefusedException($"{spec.RecordName} {spec.RecordType} in zone {spec.HostedZoneId} belongs to another tree");
 
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
@@ -55,14 +56,16 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     }
 
     /// <summary>Teardown: records top-down, then the tree's health checks; the claim and ownership are released.</summary>
-    public async Task<DirectApplyResult> DestroyAsync(TreeSpec spec, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<DirectApplyResult> DestroyAsync(TreeSpec spec, Action<ApplyProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
         var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
-        await store.ReleaseRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken).ConfigureAwait(false);
+        await store.ReleaseRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
+            .ConfigureAwait(false);
         return result;
     }
 
@@ -79,18 +82,23 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             switch (layer.Kind)
             {
                 case PlanLayerKind.HealthChecks:
-                    foreach (var (node, id) in await applier.CreateHealthChecksAsync(plan.Tree, layer, cancellationToken: cancellationToken).ConfigureAwait(false))
+                    foreach (var (node, id) in await applier.CreateHealthChecksAsync(plan.Tree, layer,
+                        cancellationToken: cancellationToken).ConfigureAwait(false))
                         healthCheckIds[node] = id;
                     healthChecksCreated += layer.HealthChecks.Count;
                     break;
                 case PlanLayerKind.Records:
                     // Ownership is recorded before the batch goes out: a crash after Route 53 accepted it must still
                     // leave the records known as the tree's, so a retry or a teardown finds them.
-                    var written = layer.ChangeBatches.SelectMany(b => b.Changes).Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
+                    var written = layer.ChangeBatches.SelectMany(b => b.Changes)
+                        .Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
                     if (written.Count > 0) await store.AddOwnedRecordsAsync(plan.Tree, written, cancellationToken).ConfigureAwait(false);
-                    var changes = await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken).ConfigureAwait(false);
+                    var changes =
+                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken)
+                        .ConfigureAwait(false);
                     changeIds.AddRange(changes.Select(c => c.Id));
-                    var deleted = layer.ChangeBatches.SelectMany(b => b.Changes).Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
+                    var deleted = layer.ChangeBatches.SelectMany(b => b.Changes)
+                        .Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
                     if (deleted.Count > 0) await store.RemoveOwnedRecordsAsync(plan.Tree, deleted, cancellationToken).ConfigureAwait(false);
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
@@ -102,7 +110,9 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         if (changeIds.Count > 0)
         {
             progress?.Invoke(new ApplyProgress("wait-for-sync", $"waiting for {changeIds.Count} change(s) to reach INSYNC"));
-            polls = await new ChangeSyncWaiter(route53, time) { PollInterval = SyncPollInterval }.WaitAsync(changeIds, cancellationToken).ConfigureAwait(false);
+            polls =
+                await new ChangeSyncWaiter(route53, time) { PollInterval = SyncPollInterval }.WaitAsync(changeIds, cancellationToken)
+                .ConfigureAwait(false);
         }
         return new DirectApplyResult(plan, changeIds.Count, healthChecksCreated, polls);
     }

@@ -19,8 +19,10 @@ public sealed class PlanApplier(IRoute53 route53)
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var planned in layer.HealthChecks)
         {
-            var check = await route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config, cancellationToken).ConfigureAwait(false);
-            await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, planned.NodeId), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var check = await route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config, cancellationToken)
+                .ConfigureAwait(false);
+            await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, planned.NodeId),
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             ids[planned.NodeId] = check.Id;
             onNodeDone?.Invoke(planned.NodeId);
         }
@@ -32,7 +34,8 @@ public sealed class PlanApplier(IRoute53 route53)
     /// exist, and Route 53 applies a zone's changes in the order it accepted them.
     /// </summary>
     public async Task<IReadOnlyList<ChangeInfo>> SubmitRecordLayerAsync(
-        string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds, CancellationToken cancellationToken = default)
+        string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
+            CancellationToken cancellationToken = default)
     {
         var changes = new List<ChangeInfo>();
         var submitter = new ChangeBatchSubmitter(route53);
@@ -40,7 +43,8 @@ public sealed class PlanApplier(IRoute53 route53)
         {
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
             // A batch that landed although its answer was lost has no change id to wait on; later ones still do.
-            if (await submitter.SubmitAsync(hostedZoneId, resolved, cancellationToken).ConfigureAwait(false) is { } change) changes.Add(change);
+            if (await submitter.SubmitAsync(hostedZoneId, resolved, cancellationToken)
+                .ConfigureAwait(false) is { } change) changes.Add(change);
         }
         return changes;
     }

@@ -36,7 +36,8 @@ public sealed record DriftOptions
         StateMachineArn = environment(StateMachineVariable) is { Length: > 0 } arn ? arn : null,
         DefaultPolicy = environment(DefaultPolicyVariable) is { Length: > 0 } policy ? ParsePolicy(policy) : DriftPolicy.Report,
         Route53RequestsPerSecond = environment(Route53RateVariable) is { Length: > 0 } rate
-            ? double.TryParse(rate, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var perSecond) ? perSecond : double.NaN
+            ? double.TryParse(rate, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture,
+                out var perSecond) ? perSecond : double.NaN
             : null,
     }.Validated();
 
@@ -44,7 +45,9 @@ public sealed record DriftOptions
     {
         "report" => DriftPolicy.Report,
         "repair" => DriftPolicy.Repair,
-        _ => throw new ArgumentException($"DriftOptions.DefaultPolicy ({DefaultPolicyVariable}) must be 'report' or 'repair'; it is '{text}'."),
+        _ =>
+            throw new ArgumentException($"DriftOptions.DefaultPolicy ({DefaultPolicyVariable}) must be 'report' or 'repair'; it is " +
+                $"'{text}'."),
     };
 
     public DriftOptions Validated()
@@ -54,7 +57,8 @@ public sealed record DriftOptions
         if (QueueUrl is not null && (!Uri.TryCreate(QueueUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https")))
             throw new ArgumentException($"DriftOptions.QueueUrl ({QueueUrlVariable}) must be the queue's URL; it is '{QueueUrl}'.");
         if (StateMachineArn is not null && !StateMachineArn.StartsWith("arn:", StringComparison.Ordinal))
-            throw new ArgumentException($"DriftOptions.StateMachineArn ({StateMachineVariable}) must be the state machine's ARN; it is '{StateMachineArn}'.");
+            throw new ArgumentException($"DriftOptions.StateMachineArn ({StateMachineVariable}) must be the state machine's ARN; it is " +
+                $"'{StateMachineArn}'.");
         if (Route53RequestsPerSecond is { } rps && !(rps > 0))
             throw new ArgumentException($"DriftOptions.Route53RequestsPerSecond ({Route53RateVariable}) must be a positive number.");
         return this;

@@ -7,7 +7,8 @@ namespace Failover.Service.Drift;
 /// <summary>Starts the run that converges a drifted tree back to its current version.</summary>
 public interface IDriftRepair
 {
-    /// <summary>Starts (or, in direct mode, runs) the repair; returns the run's id. Throws <see cref="DriftRepairRefusedException"/> when the tree is busy or the run may not start.</summary>
+    /// <summary>Starts (or, in direct mode, runs) the repair; returns the run's id. Throws <see cref="DriftRepairRefusedException"/> when
+    /// the tree is busy or the run may not start.</summary>
     Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken);
 }
 
@@ -26,7 +27,8 @@ public sealed class DirectDriftRepair(Func<CompileOptions, DirectApplier> applie
         var id = $"direct-repair-{time.GetUtcNow():yyyyMMddHHmmssfff}";
         try
         {
-            await applier(new CompileOptions { CallerReferenceSalt = id }).ApplyAsync(spec, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await applier(new CompileOptions { CallerReferenceSalt = id })
+                .ApplyAsync(spec, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ApplyRefusedException refused)
         {

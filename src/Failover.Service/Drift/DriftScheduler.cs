@@ -52,7 +52,8 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
     }
 
     /// <summary>A tree with an applied version that is not being torn down.</summary>
-    public static bool IsActive(TreeRecord tree) => tree.CurrentVersion is not null && tree.Status is not (TreeStatus.Deleting or TreeStatus.Deleted);
+    public static bool IsActive(TreeRecord tree) =>
+        tree.CurrentVersion is not null && tree.Status is not (TreeStatus.Deleting or TreeStatus.Deleted);
 
     /// <returns>How many of the trees were sent.</returns>
     private async Task<int> SendAsync(IReadOnlyList<string> trees, List<DriftScheduleFailure> failed, CancellationToken cancellationToken)
@@ -67,7 +68,9 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
             QueueBatchResult response;
             try
             {
-                response = await send(queueUrl, pending.Select(p => new QueueMessage(p.Id, DriftMessage.Write(p.Tree))).ToList(), cancellationToken)
+                response =
+                    await send(queueUrl, pending.Select(p => new QueueMessage(p.Id, DriftMessage.Write(p.Tree))).ToList(),
+                    cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (AwsServiceException error)

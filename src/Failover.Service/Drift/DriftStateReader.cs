@@ -19,20 +19,25 @@ public sealed class DriftStateReader(IRoute53 route53)
     /// <summary>Route 53's largest page.</summary>
     public int PageSize { get; init; } = 300;
 
-    public async Task<DriftObservation> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default)
+    public async Task<DriftObservation> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
+        CancellationToken cancellationToken = default)
     {
         var spec = desired.Spec;
         var recordName = spec.RecordName.TrimEnd('.').ToLowerInvariant();
-        var (records, pages) = await TreeRecordsReader.ReadAsync(route53, spec.HostedZoneId, recordName, PageSize, cancellationToken).ConfigureAwait(false);
+        var (records, pages) =
+            await TreeRecordsReader.ReadAsync(route53, spec.HostedZoneId, recordName, PageSize, cancellationToken).ConfigureAwait(false);
 
         var elsewhere = owned.Select(k => k.Name).Concat(desired.Records.Select(r => r.RecordSet.Name))
             .Where(name => !TreeRecordsReader.IsAtOrUnder(name, recordName)).Distinct(StringComparer.Ordinal).ToList();
         if (elsewhere.Count > 0)
-            records.AddRange(await route53.ListResourceRecordSetsAtNamesAsync(spec.HostedZoneId, elsewhere, PageSize, cancellationToken).ConfigureAwait(false));
+            records.AddRange(
+                await route53.ListResourceRecordSetsAtNamesAsync(spec.HostedZoneId, elsewhere, PageSize, cancellationToken)
+                .ConfigureAwait(false));
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var references = desired.HealthChecks.Select(h => h.CallerReference).ToHashSet(StringComparer.Ordinal);
-        var checks = await new ActualStateReader(route53).ReadHealthChecksAsync(spec.Name, references, ids, cancellationToken).ConfigureAwait(false);
+        var checks = await new ActualStateReader(route53).ReadHealthChecksAsync(spec.Name, references, ids, cancellationToken)
+            .ConfigureAwait(false);
         return new DriftObservation(new ActualState(records, checks, owned), ids, pages);
     }
 }

@@ -40,14 +40,18 @@ public sealed class TreeDriftCheck(
             throw new DriftCheckException($"tree '{tree}': hosted zone {spec.HostedZoneId} no longer exists ({gone.Message})", gone);
         }
 
-        var report = DriftDetector.Detect(desired, observed.Actual, observed.HealthCheckIds) with { Version = version, CheckedAt = time.GetUtcNow() };
+        var report =
+            DriftDetector.Detect(desired, observed.Actual, observed.HealthCheckIds) with { Version = version,
+            CheckedAt = time.GetUtcNow() };
         var (repaired, failure) = await RepairAsync(spec, version, report, cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
-        await store.PutDriftReportAsync(tree, DriftReportJsonWriter.Write(report, indented: false), report.DriftedItems, cancellationToken).ConfigureAwait(false);
+        await store.PutDriftReportAsync(tree, DriftReportJsonWriter.Write(report, indented: false), report.DriftedItems,
+            cancellationToken).ConfigureAwait(false);
         metrics.Write(tree, report.DriftedItems, report.CheckedAt!.Value);
         // The report is stored either way; a failed start fails the message so the queue retries it.
-        if (failure is not null) throw new DriftCheckException($"tree '{tree}': the repair run could not start: {failure.Message}", failure);
+        if (failure is not null) throw new DriftCheckException($"tree '{tree}': the repair run could not start: {failure.Message}",
+            failure);
         return new DriftCheckResult(tree, report);
     }
 
@@ -61,7 +65,8 @@ public sealed class TreeDriftCheck(
             $"version {version} of tree '{tree}' no longer validates: " + string.Join("; ", loaded.Diagnostics.Select(d => d.ToString())));
     }
 
-    private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(TreeSpec spec, int version, DriftReport report, CancellationToken cancellationToken)
+    private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(TreeSpec spec, int version, DriftReport report,
+        CancellationToken cancellationToken)
     {
         var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report);
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);

@@ -12,7 +12,8 @@ namespace Failover.Service.Ports;
 /// failed on the service's side, not that it was not applied (AWS General Reference, "Error retries and exponential
 /// backoff": only idempotent requests may simply be retried).
 /// </remarks>
-public sealed class OutcomeUnknownException(string operation, string detail, HttpStatusCode statusCode, string? requestId, Exception? innerException)
+public sealed class OutcomeUnknownException(string operation, string detail, HttpStatusCode statusCode, string? requestId,
+    Exception? innerException)
     : AwsServiceException("OutcomeUnknown", $"{operation}: no definite answer ({detail}); it may have been applied", statusCode, requestId,
         isRetryable: true, innerException)
 {

@@ -4,7 +4,8 @@ namespace Failover.Service.Progress;
 public static class EnumNames<TEnum> where TEnum : struct, Enum
 {
     private static readonly Dictionary<TEnum, string> ToText = Enum.GetValues<TEnum>().ToDictionary(v => v, v => Snake(v.ToString()));
-    private static readonly Dictionary<string, TEnum> FromText = ToText.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, TEnum> FromText =
+        ToText.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
 
     public static string Upper(TEnum value) => ToText[value];
 

@@ -36,7 +36,8 @@ public static class LayerSteps
     {
         var count = plan.Layers.Count;
         if (index < count)
-            return new WorkflowCursor { Step = StepFor(plan.Layers[index]), Layer = index, Layers = count, LayerName = plan.Layers[index].Name };
+            return new WorkflowCursor { Step = StepFor(plan.Layers[index]), Layer = index, Layers = count,
+                LayerName = plan.Layers[index].Name };
         // Only record layers make changes that propagate; a plan of health checks alone has nothing to wait for.
         var step = plan.Layers.Any(l => l.Kind == PlanLayerKind.Records) ? CheckChange : Finalize;
         return new WorkflowCursor { Step = step, Layer = count, Layers = count };

@@ -4,7 +4,8 @@ using Failover.Core.Planning;
 
 namespace Failover.Service.Workflow;
 
-/// <summary>Moves a run's node items along as its layers run: IN_PROGRESS when a layer starts, DONE or DELETED after the node's last layer.</summary>
+/// <summary>Moves a run's node items along as its layers run: IN_PROGRESS when a layer starts, DONE or DELETED after the node's last
+/// layer.</summary>
 public sealed class NodeTracker(IProgressStore store, RunContext context)
 {
     private readonly IReadOnlyDictionary<string, NodeWork> _work = PlanNodes.Of(context.Plan);
@@ -15,21 +16,25 @@ public sealed class NodeTracker(IProgressStore store, RunContext context)
     /// <summary>The layer's nodes that have not finished yet go IN_PROGRESS.</summary>
     public async Task StartLayerAsync(int layer, IReadOnlyList<NodeProgress> nodes, CancellationToken cancellationToken)
     {
-        var finished = nodes.Where(n => n.Status is NodeStatus.Done or NodeStatus.Deleted).Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
+        var finished = nodes.Where(n => n.Status is NodeStatus.Done or NodeStatus.Deleted).Select(n => n.NodeId)
+            .ToHashSet(StringComparer.Ordinal);
         var starting = PlanNodes.InLayer(context.Layer(layer)).Where(id => !finished.Contains(id)).ToList();
         if (starting.Count > 0)
-            await store.SetNodeStatusAsync(context.Run.RunId, starting, NodeStatus.InProgress, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.SetNodeStatusAsync(context.Run.RunId, starting, NodeStatus.InProgress,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records that these nodes' work in <paramref name="layer"/> went through (with the change that carried it).</summary>
     public async Task CompleteAsync(int layer, IEnumerable<string> nodeIds, string? changeId, CancellationToken cancellationToken)
     {
         foreach (var group in nodeIds.Distinct(StringComparer.Ordinal).GroupBy(id => StatusAfter(id, layer)))
-            await store.SetNodeStatusAsync(context.Run.RunId, group.ToList(), group.Key, changeId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await store.SetNodeStatusAsync(context.Run.RunId, group.ToList(), group.Key, changeId,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private NodeStatus StatusAfter(string nodeId, int layer) =>
-        _work.TryGetValue(nodeId, out var work) && work.LastLayer > layer ? NodeStatus.InProgress : _work.GetValueOrDefault(nodeId)?.FinalStatus ?? NodeStatus.Done;
+        _work.TryGetValue(nodeId, out var work) && work.LastLayer > layer ? NodeStatus.InProgress
+            : _work.GetValueOrDefault(nodeId)?.FinalStatus ?? NodeStatus.Done;
 
     /// <summary>Node id → health check id, from the node items (the health-checks layer records them as it goes).</summary>
     public static IReadOnlyDictionary<string, string> HealthCheckIds(IEnumerable<NodeProgress> nodes) =>

@@ -23,14 +23,18 @@ public sealed class PlanRunner(WorkflowServices services)
             {
                 case PlanLayerKind.HealthChecks:
                     foreach (var planned in layer.HealthChecks)
-                        healthCheckIds[planned.NodeId] = await checks.CreateAsync(plan.Tree, planned, cancellationToken).ConfigureAwait(false);
+                        healthCheckIds[planned.NodeId] =
+                            await checks.CreateAsync(plan.Tree, planned, cancellationToken).ConfigureAwait(false);
                     break;
                 case PlanLayerKind.Records:
-                    var outcomes = await records.ApplyAsync(plan.Tree, plan.HostedZoneId, layer, healthCheckIds, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var outcomes =
+                        await records.ApplyAsync(plan.Tree, plan.HostedZoneId, layer, healthCheckIds, cancellationToken: cancellationToken)
+                        .ConfigureAwait(false);
                     batches += outcomes.Count(o => o.Change is not null);
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
-                    foreach (var deletion in layer.HealthCheckDeletions) await checks.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
+                    foreach (var deletion in layer.HealthCheckDeletions) await checks.DeleteAsync(deletion,
+                        cancellationToken).ConfigureAwait(false);
                     break;
             }
         }

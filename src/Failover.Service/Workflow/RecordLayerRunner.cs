@@ -26,7 +26,8 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
         var planned = layer.ChangeBatches.Select(batch => Resolve(batch, healthCheckIds, layer.Name)).ToList();
         var names = planned.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
         var zone = new Dictionary<RecordKey, ResourceRecordSet>();
-        foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names,
+            cancellationToken: cancellationToken).ConfigureAwait(false))
             zone[record.Key] = record;
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
 

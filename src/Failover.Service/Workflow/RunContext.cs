@@ -50,5 +50,6 @@ public sealed record RunContext(RunRecord Run, Plan Plan)
     public PlanLayer Layer(int index) =>
         index >= 0 && index < Plan.Layers.Count
             ? Plan.Layers[index]
-            : throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"run {Run.RunId}: the plan has {Plan.Layers.Count} layer(s), no layer {index}");
+            : throw new WorkflowStepException(
+                WorkflowErrors.InvalidRun, $"run {Run.RunId}: the plan has {Plan.Layers.Count} layer(s), no layer {index}");
 }

@@ -32,7 +32,8 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         // The version is stored only once the name is claimed and the tree locked: a refused apply stores nothing, and
         // applies of one text racing each other cannot each add a copy of it.
         return await StartAsync(descriptor, async () => await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
-            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force, cancellationToken).ConfigureAwait(false);
+            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force,
+                cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies an earlier stored version again.</summary>
@@ -40,8 +41,10 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     {
         var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
-            ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
-        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true, cancellationToken).ConfigureAwait(false);
+            ?? throw new RunRefusedException(
+                RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies the tree's current version again, to undo drift (the drift check's repair policy).</summary>
@@ -50,7 +53,8 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
-        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Repair, force: true,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
@@ -60,7 +64,8 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         var version = record.CurrentVersion ?? record.LatestVersion;
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
-        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Teardown, force: false, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Teardown, force: false,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TreeRecord> TreeAsync(string tree, CancellationToken cancellationToken)
@@ -87,12 +92,16 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     }
 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
-    private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force, CancellationToken cancellationToken)
+    private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force,
+        CancellationToken cancellationToken)
     {
         if (kind != RunKind.Teardown
-            && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, cancellationToken).ConfigureAwait(false))
+            && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name,
+                cancellationToken).ConfigureAwait(false))
         {
-            throw NameClaimed(tree, await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken).ConfigureAwait(false));
+            throw NameClaimed(tree,
+                await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken)
+                .ConfigureAwait(false));
         }
 
         var runId = RunIds.New(time);
@@ -124,10 +133,13 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         catch (Exception e) when (e is not OperationCanceledException)
         {
             if (created)
-                await store.SetRunStatusAsync(runId, RunStatus.Failed, $"the workflow could not be started: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+                await store.SetRunStatusAsync(runId, RunStatus.Failed, $"the workflow could not be started: {e.Message}",
+                    CancellationToken.None).ConfigureAwait(false);
             // Holding the lock, this is the tree's only run: a tree with nothing applied has no use for the name it claimed.
-            if (kind != RunKind.Teardown && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)
-                await store.ReleaseRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name, CancellationToken.None).ConfigureAwait(false);
+            if (kind != RunKind.Teardown
+                && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)
+                await store.ReleaseRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name,
+                    CancellationToken.None).ConfigureAwait(false);
             await store.ReleaseLockAsync(tree.Name, runId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

@@ -15,7 +15,8 @@ public static class StoredSpecs
         // Versions are validated before they are stored; a failure here means the rules grew stricter since.
         if (result.HasErrors)
             throw new WorkflowStepException(WorkflowErrors.InvalidRun,
-                $"version {version} of tree '{tree}' no longer validates: " + string.Join("; ", result.Diagnostics.Select(d => d.ToString())));
+                $"version {version} of tree '{tree}' no longer validates: " + string.Join("; ",
+                    result.Diagnostics.Select(d => d.ToString())));
         return result.Spec!;
     }
 }

@@ -48,11 +48,14 @@ public sealed record WorkflowOptions
             throw new ArgumentException($"WorkflowOptions.TableName ({TableVariable}) must name the progress table.");
         // The Wait state takes whole seconds.
         if (SyncPollInterval < TimeSpan.FromSeconds(1) || SyncPollInterval.Ticks % TimeSpan.TicksPerSecond != 0)
-            throw new ArgumentException($"WorkflowOptions.SyncPollInterval ({SyncPollVariable}) must be a whole number of seconds, at least 1; it is {SyncPollInterval.TotalSeconds}.");
+            throw new ArgumentException($"WorkflowOptions.SyncPollInterval ({SyncPollVariable}) must be a whole number of seconds, at " +
+                $"least 1; it is {SyncPollInterval.TotalSeconds}.");
         if (SyncTimeout < SyncPollInterval)
-            throw new ArgumentException($"WorkflowOptions.SyncTimeout ({SyncTimeoutVariable}) must be at least the poll interval; it is {SyncTimeout.TotalSeconds} s.");
+            throw new ArgumentException($"WorkflowOptions.SyncTimeout ({SyncTimeoutVariable}) must be at least the poll interval; it is " +
+                $"{SyncTimeout.TotalSeconds} s.");
         if (LockTtl < TimeSpan.FromMinutes(1))
-            throw new ArgumentException($"WorkflowOptions.LockTtl ({LockTtlVariable}) must be at least 60 seconds; it is {LockTtl.TotalSeconds} s.");
+            throw new ArgumentException($"WorkflowOptions.LockTtl ({LockTtlVariable}) must be at least 60 seconds; it is " +
+                $"{LockTtl.TotalSeconds} s.");
         return this;
     }
 

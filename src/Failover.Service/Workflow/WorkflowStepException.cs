@@ -28,7 +28,8 @@ public static class WorkflowErrors
 }
 
 /// <summary>A step failed for a reason with a name the state machine understands (<see cref="WorkflowErrors"/>).</summary>
-public sealed class WorkflowStepException(string errorName, string message, Exception? innerException = null) : Exception(message, innerException)
+public sealed class WorkflowStepException(string errorName, string message, Exception? innerException = null) : Exception(message,
+    innerException)
 {
     public string ErrorName { get; } = errorName;
 

@@ -18,7 +18,8 @@ internal static class StepHandler
         async (input, context, cancellationToken) =>
         {
             var request = await ReadAsync(input, cancellationToken);
-            context.Logger.Info("workflow step", ("runId", request.RunId), ("step", request.Cursor?.Step), ("layer", request.Cursor?.LayerName));
+            context.Logger.Info("workflow step", ("runId", request.RunId), ("step", request.Cursor?.Step),
+                ("layer", request.Cursor?.LayerName));
             TResult result;
             try
             {

@@ -25,9 +25,14 @@ public static class WorkflowHandlers
         var outcome = WorkflowJsonContext.Default.RunOutcome;
         return builder
             .Add(PlanTree, StepHandler.For(services, cursor, (s, r, t) => new PlanTreeStep(s).RunAsync(r.RunId, r.Force, t)))
-            .Add(ApplyHealthChecks, StepHandler.For(services, cursor, (s, r, t) => new ApplyHealthChecksStep(s).RunAsync(r.RunId, StepHandler.Cursor(r).Layer, t)))
-            .Add(ApplyRecordLayer, StepHandler.For(services, cursor, (s, r, t) => new ApplyRecordLayerStep(s).RunAsync(r.RunId, StepHandler.Cursor(r).Layer, t)))
-            .Add(CheckChange, StepHandler.For(services, cursor, (s, r, t) => new CheckChangeStep(s).RunAsync(r.RunId, StepHandler.Cursor(r), t)))
+            .Add(ApplyHealthChecks,
+                StepHandler.For(services, cursor,
+                (s, r, t) => new ApplyHealthChecksStep(s).RunAsync(r.RunId, StepHandler.Cursor(r).Layer, t)))
+            .Add(ApplyRecordLayer,
+                StepHandler.For(services, cursor,
+                (s, r, t) => new ApplyRecordLayerStep(s).RunAsync(r.RunId, StepHandler.Cursor(r).Layer, t)))
+            .Add(CheckChange,
+                StepHandler.For(services, cursor, (s, r, t) => new CheckChangeStep(s).RunAsync(r.RunId, StepHandler.Cursor(r), t)))
             .Add(Finalize, StepHandler.For(services, outcome, (s, r, t) => new FinalizeStep(s).RunAsync(r.RunId, t)))
             .Add(Rollback, StepHandler.For(services, outcome, (s, r, t) => r.Abandon == true
                 ? new RollbackStep(s).AbandonAsync(r.RunId, r.Error, r.RollbackError, t)

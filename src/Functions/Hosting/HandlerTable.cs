@@ -29,14 +29,16 @@ public sealed class HandlerTable
 
     public bool Contains(string handlerName) => _handlers.ContainsKey(handlerName);
 
-    /// <summary>The handler called <paramref name="handlerName"/>; throws <see cref="UnknownHandlerException"/> listing the known names.</summary>
+    /// <summary>The handler called <paramref name="handlerName"/>; throws <see cref="UnknownHandlerException"/> listing the known
+    /// names.</summary>
     public LambdaHandler Resolve(string handlerName) =>
         handlerName is not null && _handlers.TryGetValue(handlerName, out var handler)
             ? handler
             : throw new UnknownHandlerException(handlerName ?? "", Names);
 
     /// <summary>A context whose logger stamps every line with the request id and handler name.</summary>
-    public LambdaContext CreateContext(string handlerName, string requestId, DateTimeOffset deadline, string invokedFunctionArn, string? traceId) =>
+    public LambdaContext CreateContext(string handlerName, string requestId, DateTimeOffset deadline, string invokedFunctionArn,
+        string? traceId) =>
         new(handlerName, requestId, deadline, invokedFunctionArn, traceId, Time,
             new LambdaLogger(Hosting.Log, Time, requestId, handlerName));
 
@@ -49,7 +51,8 @@ public sealed class HandlerTable
     {
         var handler = Resolve(handlerName);
         var context = CreateContext(
-            handlerName, Guid.NewGuid().ToString(), Time.GetUtcNow() + Hosting.InProcessTimeout, Hosting.FunctionArnFor(handlerName), traceId: null);
+            handlerName, Guid.NewGuid().ToString(), Time.GetUtcNow() + Hosting.InProcessTimeout,
+                Hosting.FunctionArnFor(handlerName), traceId: null);
 
         using var input = new MemoryStream(payload.ToArray(), writable: false);
         var result = await HandlerInvocation.RunAsync(handler, input, context, Hosting.DeadlineMargin, cancellationToken);

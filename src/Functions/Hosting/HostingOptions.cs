@@ -32,9 +32,11 @@ public sealed record HostingOptions
         ArgumentNullException.ThrowIfNull(Log, nameof(Log));
         ArgumentNullException.ThrowIfNull(FunctionArnFor, nameof(FunctionArnFor));
         if (DeadlineMargin < TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(DeadlineMargin), DeadlineMargin, "HostingOptions.DeadlineMargin must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(DeadlineMargin), DeadlineMargin,
+                "HostingOptions.DeadlineMargin must not be negative.");
         if (InProcessTimeout <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(InProcessTimeout), InProcessTimeout, "HostingOptions.InProcessTimeout must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(InProcessTimeout), InProcessTimeout,
+                "HostingOptions.InProcessTimeout must be positive.");
         return this;
     }
 }

@@ -18,5 +18,6 @@ public sealed record InvocationOutcome
 
     public static InvocationOutcome Success(ReadOnlyMemory<byte> payload) => new(payload, null);
 
-    public static InvocationOutcome Failure(FunctionError error) => new(ReadOnlyMemory<byte>.Empty, error ?? throw new ArgumentNullException(nameof(error)));
+    public static InvocationOutcome Failure(FunctionError error) =>
+        new(ReadOnlyMemory<byte>.Empty, error ?? throw new ArgumentNullException(nameof(error)));
 }

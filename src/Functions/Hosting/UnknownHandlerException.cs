@@ -16,6 +16,7 @@ public sealed class UnknownHandlerException : Exception
 
     private static string Describe(string handlerName, IReadOnlyList<string> knownNames) =>
         string.IsNullOrEmpty(handlerName)
-            ? $"No handler name was given (the function's Handler setting, _HANDLER, is empty). Known handlers: {string.Join(", ", knownNames)}."
+            ? $"No handler name was given (the function's Handler setting, _HANDLER, is empty). Known handlers: " +
+                $"{string.Join(", ", knownNames)}."
             : $"Unknown handler '{handlerName}' (names are case-sensitive). Known handlers: {string.Join(", ", knownNames)}.";
 }

@@ -77,7 +77,8 @@ public sealed class ApiGatewayServer : IAsyncDisposable
         }
         if (result.Failed)
         {
-            log?.Invoke($"API {@event.RequestContext.RequestId}: the {FunctionName} function failed: {System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
+            log?.Invoke($"API {@event.RequestContext.RequestId}: the {FunctionName} function failed: " +
+                $"{System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
             await WriteMessageAsync(context.Response, 500, "Internal Server Error");
             return;
         }

@@ -25,7 +25,10 @@ public static class HttpApiEventBuilder
             var lower = name.ToLowerInvariant();
             if (lower == "cookie")
             {
-                cookies = [.. values.SelectMany(v => (v ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+                cookies =
+                    [
+                    .. values.SelectMany(v =>
+                    (v ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
                 continue;
             }
             headers[lower] = string.Join(",", values.ToArray());

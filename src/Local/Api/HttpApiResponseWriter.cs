@@ -39,7 +39,8 @@ public static class HttpApiResponseWriter
         byte[] body;
         try
         {
-            body = shaped.Body is null ? [] : shaped.IsBase64Encoded ? Convert.FromBase64String(shaped.Body) : System.Text.Encoding.UTF8.GetBytes(shaped.Body);
+            body = shaped.Body is null ? [] : shaped.IsBase64Encoded ? Convert.FromBase64String(shaped.Body)
+                : System.Text.Encoding.UTF8.GetBytes(shaped.Body);
         }
         catch (FormatException)
         {

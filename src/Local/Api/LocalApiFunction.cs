@@ -29,20 +29,29 @@ public static class LocalApiFunction
         FunctionRegistry functions, Uri edgeUrl, ProvisionedResources resources, WorkflowOptions workflow, Func<TreeDriftCheck>? drift,
         HostingOptions hosting, TimeProvider clock)
     {
-        var service = new Lazy<ApiService>(() => Build(edgeUrl, resources, workflow, drift, clock), LazyThreadSafetyMode.ExecutionAndPublication);
+        var service =
+            new Lazy<ApiService>(() => Build(edgeUrl, resources, workflow, drift, clock), LazyThreadSafetyMode.ExecutionAndPublication);
         var table = new HandlerTableBuilder().AddApi(() => service.Value).Build(clock, hosting);
         functions.Register(table, [ApiHandler.Name]);
     }
 
-    private static ApiService Build(Uri edgeUrl, ProvisionedResources resources, WorkflowOptions workflow, Func<TreeDriftCheck>? drift, TimeProvider clock)
+    private static ApiService Build(Uri edgeUrl, ProvisionedResources resources, WorkflowOptions workflow, Func<TreeDriftCheck>? drift,
+        TimeProvider clock)
     {
         var stateMachine = resources.StateMachines.TryGetValue(StateMachineLocator.DefaultName, out var arn)
             ? arn
-            : throw new InvalidOperationException($"the local stack has no '{StateMachineLocator.DefaultName}' state machine for the API's runs");
-        var store = new ProgressStore(DynamoDbClientFactory.Create(edgeUrl, LocalAccount.Region, LocalAccount.Credentials), resources.ProgressTable, clock);
+            : throw new InvalidOperationException($"the local stack has no '{StateMachineLocator.DefaultName}' state machine for the " +
+                $"API's runs");
+        var store =
+            new ProgressStore(DynamoDbClientFactory.Create(edgeUrl, LocalAccount.Region, LocalAccount.Credentials), resources.ProgressTable,
+            clock);
         // The realism layer holds Route 53's request rate; the client's own limiter need not add to it.
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = edgeUrl, RequestsPerSecond = 1000, Burst = 1000 }, credentials: LocalAccount.Credentials);
-        var states = new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edgeUrl }, credentials: LocalAccount.Credentials);
+        var route53 =
+            new Route53Client(new Route53ClientOptions { Endpoint = edgeUrl, RequestsPerSecond = 1000, Burst = 1000 },
+            credentials: LocalAccount.Credentials);
+        var states =
+            new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edgeUrl },
+            credentials: LocalAccount.Credentials);
         var runs = new RunStarter(store, states, stateMachine, clock, workflow.LockTtl);
         var options = new ApiOptions { AllowedZones = new ZoneAllowList(resources.HostedZones.Values) };
         // The dashboard as the deployed binary serves it: the files built into the Functions assembly.

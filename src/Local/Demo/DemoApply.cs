@@ -36,14 +36,18 @@ public static class DemoApply
         var endpoint = stack.EdgeUrl;
         var credentials = new Amazon.Runtime.BasicAWSCredentials("local", "local");
         var route53 = new Route53Client(new Route53ClientOptions { Endpoint = endpoint }, credentials: credentials);
-        var store = new ProgressStore(DynamoDbClientFactory.Create(endpoint, credentials: credentials), resources.ProgressTable, TimeProvider.System);
+        var store =
+            new ProgressStore(DynamoDbClientFactory.Create(endpoint, credentials: credentials), resources.ProgressTable,
+            TimeProvider.System);
         var applier = new DirectApplier(route53, store, TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(0.5) };
 
         await output.WriteLineAsync($"applying tree '{spec.Name}' from {specPath} to zone {spec.ZoneName} ({spec.HostedZoneId})");
         DirectApplyResult result;
         try
         {
-            result = await applier.ApplyAsync(spec, progress: p => output.WriteLine($"  [{p.Layer}] {p.Message}"), cancellationToken: cancellationToken);
+            result =
+                await applier.ApplyAsync(spec, progress: p => output.WriteLine($"  [{p.Layer}] {p.Message}"),
+                cancellationToken: cancellationToken);
         }
         catch (Exception refused) when (refused is ApplyRefusedException or Failover.Service.Ports.AwsServiceException)
         {
@@ -52,9 +56,11 @@ public static class DemoApply
         }
         await output.WriteLineAsync(result.Plan.IsEmpty
             ? $"tree '{spec.Name}': Route 53 already matches it"
-            : $"tree '{spec.Name}' applied: {result.HealthChecksCreated} health check(s), {result.ChangeBatchesSubmitted} change batch(es), INSYNC");
+            : $"tree '{spec.Name}' applied: {result.HealthChecksCreated} health check(s), {result.ChangeBatchesSubmitted} change " +
+                $"batch(es), INSYNC");
         await output.WriteLineAsync(DiagramRenderer.Mermaid(spec));
-        await output.WriteLineAsync($"  see it: aws --endpoint-url {endpoint.ToString().TrimEnd('/')} route53 list-resource-record-sets --hosted-zone-id {spec.HostedZoneId}");
+        await output.WriteLineAsync($"  see it: aws --endpoint-url {endpoint.ToString().TrimEnd('/')} route53 list-resource-record-sets " +
+            $"--hosted-zone-id {spec.HostedZoneId}");
         return 0;
     }
 

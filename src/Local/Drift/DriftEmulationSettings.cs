@@ -36,7 +36,8 @@ public sealed record DriftEmulationSettings
         if (ScheduleInterval is { } interval && interval < TimeSpan.FromSeconds(1))
             errors.Add($"drift schedule interval must be at least 1 second, or off (got {interval.TotalSeconds} s)");
         // SQS takes whole seconds, 0 to 12 hours.
-        if (VisibilityTimeout < TimeSpan.Zero || VisibilityTimeout > TimeSpan.FromHours(12) || VisibilityTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
+        if (VisibilityTimeout < TimeSpan.Zero || VisibilityTimeout > TimeSpan.FromHours(12)
+            || VisibilityTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
             errors.Add($"drift visibility timeout must be whole seconds between 0 and 43200 (got {VisibilityTimeout.TotalSeconds})");
         if (BatchSize is < 1 or > 10) errors.Add($"drift batch size must be between 1 and 10 (got {BatchSize})");
         return errors;

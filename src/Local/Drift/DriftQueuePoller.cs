@@ -31,7 +31,8 @@ public sealed class DriftQueuePoller : IAsyncDisposable
     private long _deleted;
     private long _returned;
 
-    public DriftQueuePoller(IAmazonSQS sqs, ILambdaInvoker functions, string queueUrl, string queueArn, DriftEmulationSettings settings, Action<string>? log)
+    public DriftQueuePoller(IAmazonSQS sqs, ILambdaInvoker functions, string queueUrl, string queueArn, DriftEmulationSettings settings,
+        Action<string>? log)
     {
         _sqs = sqs;
         _functions = functions;
@@ -102,11 +103,14 @@ public sealed class DriftQueuePoller : IAsyncDisposable
         var deleted = await _sqs.DeleteMessageBatchAsync(new DeleteMessageBatchRequest
         {
             QueueUrl = _queueUrl,
-            Entries = done.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(CultureInfo.InvariantCulture), m.ReceiptHandle)).ToList(),
+            Entries =
+                done.Select((m, i) => new DeleteMessageBatchRequestEntry(i.ToString(CultureInfo.InvariantCulture), m.ReceiptHandle))
+                .ToList(),
         }, stop);
         Interlocked.Add(ref _deleted, deleted.Successful?.Count ?? 0);
         foreach (var failure in deleted.Failed ?? [])
-            _log?.Invoke($"drift queue: could not delete a processed message ({failure.Code}: {failure.Message}); it will be processed again");
+            _log?.Invoke($"drift queue: could not delete a processed message ({failure.Code}: {failure.Message}); it will be processed " +
+                $"again");
     }
 
     /// <summary>The ids the worker reported; an answer that is not a batch response fails the whole batch, as in AWS.</summary>
@@ -119,7 +123,8 @@ public sealed class DriftQueuePoller : IAsyncDisposable
         }
         catch (JsonException invalid)
         {
-            _log?.Invoke($"drift queue: {DriftHandlers.WorkerName} answered something other than a batch response ({invalid.Message}); the batch returns to the queue");
+            _log?.Invoke($"drift queue: {DriftHandlers.WorkerName} answered something other than a batch response ({invalid.Message}); " +
+                $"the batch returns to the queue");
             return messages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         }
     }

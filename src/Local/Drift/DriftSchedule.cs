@@ -45,7 +45,8 @@ public sealed class DriftSchedule : IAsyncDisposable
                 try
                 {
                     var result = await FireAsync(stop);
-                    if (result.Failed) _log?.Invoke($"drift schedule: {DriftHandlers.SchedulerName} failed: {System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
+                    if (result.Failed) _log?.Invoke($"drift schedule: {DriftHandlers.SchedulerName} failed: " +
+                        $"{System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {

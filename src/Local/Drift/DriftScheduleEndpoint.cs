@@ -19,7 +19,8 @@ public static class DriftScheduleEndpoint
         {
             if (schedule() is not { } current)
             {
-                await WriteAsync(context, 503, json => json.WriteString("error", "the stack has no drift queue (it was started without resources)"));
+                await WriteAsync(context, 503,
+                    json => json.WriteString("error", "the stack has no drift queue (it was started without resources)"));
                 return;
             }
             var result = await current.FireAsync(context.RequestAborted);

@@ -32,13 +32,16 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
 
     /// <param name="lockTtl">The workflow's lock lifetime, which a repair run takes the tree's lock for.</param>
     public static LocalDriftEmulation Start(
-        Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, TimeSpan lockTtl, Action<string>? log,
+        Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, TimeSpan lockTtl,
+            Action<string>? log,
         Failover.Functions.Hosting.HostingOptions? hosting = null)
     {
         // The drift handlers get services that know the queue start-up made, replacing any registered before it existed.
         var services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out, lockTtl);
         LocalDriftFunctions.Register(functions, () => services.Services, settings.Clock, hosting);
-        var sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        var sqs =
+            new AmazonSQSClient(LocalAccount.Credentials,
+            new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         var schedule = new DriftSchedule(functions, settings.ScheduleInterval, settings.Clock, log);
         var poller = settings.PollQueue
             ? new DriftQueuePoller(sqs, functions, resources.DriftQueueUrl, resources.DriftQueueArn, settings, log)

@@ -12,7 +12,8 @@ namespace Failover.Local.Drift;
 public static class LocalDriftFunctions
 {
     /// <param name="hosting">Where the handlers log; null: Lambda's default, standard output.</param>
-    public static void Register(FunctionRegistry functions, Func<DriftServices> services, TimeProvider clock, HostingOptions? hosting = null)
+    public static void Register(FunctionRegistry functions, Func<DriftServices> services, TimeProvider clock,
+        HostingOptions? hosting = null)
     {
         var table = new HandlerTableBuilder().AddDrift(services).Build(clock, hosting);
         foreach (var name in new[] { DriftHandlers.SchedulerName, DriftHandlers.WorkerName })

@@ -23,18 +23,27 @@ public sealed class LocalDriftServices : IDisposable
 
     public LocalDriftServices(Uri edgeUrl, ProvisionedResources resources, TimeProvider clock, TextWriter metricsOutput, TimeSpan lockTtl)
     {
-        _sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        _sqs =
+            new AmazonSQSClient(LocalAccount.Credentials,
+            new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         // The realism layer holds Route 53's request rate; the client's own limiter need not add to it.
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = edgeUrl, RequestsPerSecond = 1000, Burst = 1000 }, credentials: LocalAccount.Credentials);
-        var store = new ProgressStore(DynamoDbClientFactory.Create(edgeUrl, LocalAccount.Region, LocalAccount.Credentials), resources.ProgressTable, clock);
+        var route53 =
+            new Route53Client(new Route53ClientOptions { Endpoint = edgeUrl, RequestsPerSecond = 1000, Burst = 1000 },
+            credentials: LocalAccount.Credentials);
+        var store =
+            new ProgressStore(DynamoDbClientFactory.Create(edgeUrl, LocalAccount.Region, LocalAccount.Credentials), resources.ProgressTable,
+            clock);
         // Repair is a workflow run, as deployed, when start-up made the state machine; a stack without one (tests that
         // leave the definitions out) repairs in-process with the direct applier behind the same interface.
         IDriftRepair repair = resources.StateMachines.TryGetValue(StateMachineLocator.DefaultName, out var stateMachine)
             ? new RunStarterDriftRepair(new RunStarter(store,
-                new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edgeUrl }, credentials: LocalAccount.Credentials),
+                new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edgeUrl },
+                    credentials: LocalAccount.Credentials),
                 stateMachine, clock, lockTtl))
             : new DirectDriftRepair(
-                compile => new DirectApplier(route53, store, clock) { SyncPollInterval = TimeSpan.FromMilliseconds(500), CompileOptions = compile }, clock);
+                compile =>
+                    new DirectApplier(route53, store, clock) { SyncPollInterval = TimeSpan.FromMilliseconds(500),
+                    CompileOptions = compile }, clock);
         Services = new DriftServices(store, route53, SqsMessageBatches.For(_sqs), resources.DriftQueueUrl, clock, metricsOutput, repair);
     }
 

@@ -66,7 +66,8 @@ public sealed class EdgeServer : IAsyncDisposable
                 log?.Invoke($"{context.Request.Method} {context.Request.Path}: {failure}");
                 context.Response.StatusCode = 500;
                 context.Response.ContentType = "text/plain";
-                await context.Response.WriteAsync($"The local stack failed on {context.Request.Method} {context.Request.Path}: {failure.Message}\n");
+                await context.Response.WriteAsync($"The local stack failed on {context.Request.Method} {context.Request.Path}: " +
+                    $"{failure.Message}\n");
             }
         });
         app.MapPost(LambdaInvokeEndpoint.Route, (RequestDelegate)(context =>

@@ -24,7 +24,8 @@ public static class LocalControlEndpoints
         routes.MapGet(RealismPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Current)));
         routes.MapMethods(RealismPath, ["PUT", "POST", "PATCH"], (RequestDelegate)(context => UpdateSettingsAsync(context, realism)));
         routes.MapPost(RealismResetPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Reset())));
-        routes.MapGet(HealthStatusPath, (RequestDelegate)(context => WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth))));
+        routes.MapGet(HealthStatusPath,
+            (RequestDelegate)(context => WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth))));
         routes.MapPost(HealthStatusPath, (RequestDelegate)(context => SetHealthStatusAsync(context, realism.ObservedHealth)));
         routes.MapDelete(HealthStatusPath, (RequestDelegate)(context =>
         {
@@ -69,8 +70,10 @@ public static class LocalControlEndpoints
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) error = "the body must be a JSON object {\"healthCheckId\": \"…\", \"status\": \"…\"}";
-            else if (!root.TryGetProperty("healthCheckId", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } checkId)
+            if (root.ValueKind != JsonValueKind.Object) error =
+                "the body must be a JSON object {\"healthCheckId\": \"…\", \"status\": \"…\"}";
+            else if (!root.TryGetProperty("healthCheckId", out var id) || id.ValueKind != JsonValueKind.String
+                || id.GetString() is not { Length: > 0 } checkId)
                 error = "$.healthCheckId must be a non-empty string";
             else if (!root.TryGetProperty("status", out var status) || status.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)
                      || status.GetString() is { Length: 0 })

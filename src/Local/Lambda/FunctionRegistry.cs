@@ -53,7 +53,8 @@ public sealed class FunctionRegistry : ILambdaInvoker
             return buffer.ToArray();
         });
 
-    public async Task<LambdaInvocationResult> InvokeAsync(string functionName, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public async Task<LambdaInvocationResult> InvokeAsync(string functionName, ReadOnlyMemory<byte> payload,
+        CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(functionName, out var handler)) throw new LambdaFunctionNotFoundException(functionName);
         try

@@ -56,7 +56,8 @@ public sealed class LambdaInvokeEndpoint(ILambdaInvoker invoker, Action<string>?
                     return;
                 default:
                     await WriteErrorAsync(response, 400, "InvalidParameterValueException",
-                        $"1 validation error detected: Value '{invocationType}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+                        $"1 validation error detected: Value '{invocationType}' at 'invocationType' failed to satisfy constraint: Member " +
+                            $"must satisfy enum value set: [Event, RequestResponse, DryRun]");
                     return;
             }
         }
@@ -76,7 +77,8 @@ public sealed class LambdaInvokeEndpoint(ILambdaInvoker invoker, Action<string>?
         try
         {
             var result = await invoker.InvokeAsync(name, payload, CancellationToken.None);
-            if (result.Failed) log?.Invoke($"asynchronous invocation of {name} failed: {System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
+            if (result.Failed) log?.Invoke($"asynchronous invocation of {name} failed: " +
+                $"{System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
         }
         catch (Exception exception)
         {

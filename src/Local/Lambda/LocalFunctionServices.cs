@@ -22,7 +22,8 @@ public sealed class LocalFunctionServices(Uri edge, WorkflowOptions workflow) : 
 
     public WorkflowServices Workflow => _workflow ??= new WorkflowServices(
         new Route53Client(new Route53ClientOptions { Endpoint = edge }, credentials: LocalAccount.Credentials),
-        new ProgressStore(DynamoDbClientFactory.Create(edge, LocalAccount.Region, LocalAccount.Credentials), workflow.TableName, TimeProvider.System),
+        new ProgressStore(DynamoDbClientFactory.Create(edge, LocalAccount.Region, LocalAccount.Credentials), workflow.TableName,
+            TimeProvider.System),
         TimeProvider.System,
         workflow);
 }

@@ -47,14 +47,16 @@ public sealed class HealthCheckReferences
     }
 
     private static string Canonical(XElement config) =>
-        string.Join(";", Settings(config).OrderBy(setting => setting.Key, StringComparer.Ordinal).Select(setting => $"{setting.Key}={setting.Value}"));
+        string.Join(";",
+            Settings(config).OrderBy(setting => setting.Key, StringComparer.Ordinal).Select(setting => $"{setting.Key}={setting.Value}"));
 
     private static Dictionary<string, string> Settings(XElement config)
     {
         var settings = new Dictionary<string, string>(Defaults, StringComparer.Ordinal);
         foreach (var element in config.Elements())
             settings[element.Name.LocalName] = element.HasElements
-                ? string.Join(",", element.Elements().Select(child => child.Name.LocalName + ":" + child.Value.Trim()).Order(StringComparer.Ordinal))
+                ? string.Join(",",
+                    element.Elements().Select(child => child.Name.LocalName + ":" + child.Value.Trim()).Order(StringComparer.Ordinal))
                 : element.Value.Trim();
         return settings;
     }

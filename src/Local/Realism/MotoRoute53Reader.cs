@@ -33,7 +33,8 @@ public sealed class MotoRoute53Reader(HttpClient route53)
             var document = await ReadAsync(response, cancellationToken);
             var root = document.Root!;
             var ns = root.Name.Namespace;
-            recordSets.AddRange(root.Element(ns + "ResourceRecordSets")?.Elements(ns + "ResourceRecordSet").Select(ZoneRecordSet.FromXml) ?? []);
+            recordSets.AddRange(root.Element(ns + "ResourceRecordSets")?.Elements(ns + "ResourceRecordSet")
+                .Select(ZoneRecordSet.FromXml) ?? []);
             query = root.Element(ns + "IsTruncated")?.Value == "true" ? NextPage(root) : null;
         }
         return recordSets;
@@ -80,7 +81,8 @@ public sealed class MotoRoute53Reader(HttpClient route53)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"moto answered {(int)response.StatusCode} to {response.RequestMessage?.RequestUri}: {body}");
+            throw new InvalidOperationException(
+                $"moto answered {(int)response.StatusCode} to {response.RequestMessage?.RequestUri}: {body}");
         return XDocument.Parse(body);
     }
 }

@@ -50,7 +50,8 @@ public sealed record RealismSettings
             errors.Add("faults.kinds must name at least one fault kind when faults.rate is above 0");
         foreach (var operation in Faults.Operations)
             if (!Route53Operation.Known.Contains(operation))
-                errors.Add($"faults.operations: '{operation}' is not a Route 53 operation the layer recognises ({string.Join(", ", Route53Operation.Known)})");
+                errors.Add($"faults.operations: '{operation}' is not a Route 53 operation the layer recognises " +
+                    $"({string.Join(", ", Route53Operation.Known)})");
         return errors;
     }
 

@@ -118,6 +118,8 @@ public static class RealismSettingsJson
 
     private static IEnumerable<string> Strings(JsonNode? value, string path) =>
         value is JsonArray array
-            ? array.Select(item => item is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw new ArgumentException($"{path} must be an array of strings"))
+            ? array.Select(item =>
+                item is JsonValue v && v.TryGetValue<string>(out var text) ? text
+                : throw new ArgumentException($"{path} must be an array of strings"))
             : throw new ArgumentException($"{path} must be an array of strings");
 }

@@ -52,7 +52,8 @@ public sealed class RealismStats(TimeProvider time)
     {
         json.WriteStartObject();
         json.WriteString("since", _since);
-        foreach (var group in new[] { Requests, Throttled, Faults, Rejected, HealthCheckReplays, ChangeStatus, ChangesWaitedOn, MotoRepairs, ObservedStatuses })
+        foreach (var group in new[] { Requests, Throttled, Faults, Rejected, HealthCheckReplays, ChangeStatus, ChangesWaitedOn,
+            MotoRepairs, ObservedStatuses })
         {
             json.WriteStartObject(group);
             foreach (var entry in _counts.Where(entry => entry.Key.Group == group).OrderBy(entry => entry.Key.Key, StringComparer.Ordinal))

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace Failover.Local.Realism;
 
 /// <summary>
-/// Route 53's error document: <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>.
+/// Route 53's error document:
+/// <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>.
 /// InvalidChangeBatch uses the same shape today, its messages joined as <c>[first, second]</c> in Message (what the
 /// AWS CLI prints); the older root-level &lt;InvalidChangeBatch&gt;&lt;Messages&gt; form is not produced.
 /// </summary>

@@ -87,7 +87,8 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         Route53Operation.CreateHostedZone or Route53Operation.DeleteHostedZone => ForwardRewritingChangeAsync(context, null, settings),
         Route53Operation.GetChange => GetChangeAsync(context, operation.ChangeId!, settings),
         Route53Operation.CreateHealthCheck when settings.HealthCheckIdempotency => CreateHealthCheckAsync(context),
-        Route53Operation.DeleteHealthCheck when settings.HealthCheckIdempotency => DeleteHealthCheckAsync(context, operation.HealthCheckId!),
+        Route53Operation.DeleteHealthCheck when settings.HealthCheckIdempotency =>
+            DeleteHealthCheckAsync(context, operation.HealthCheckId!),
         Route53Operation.ListHealthChecks => ListHealthChecksAsync(context),
         _ when IsObservedStatusSet(operation) => HealthCheckStatusAsync(context, operation.HealthCheckId!),
         _ => moto.ForwardAsync(context),
@@ -103,12 +104,14 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         using var response = await moto.SendAsync(message, context.RequestAborted);
         var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
         var document = response.IsSuccessStatusCode ? TryParse(answer) : null;
-        if (document is null || control.ObservedHealth.Get(healthCheckId) is not { } status || !ObservedHealthStatuses.Rewrite(document, status))
+        if (document is null || control.ObservedHealth.Get(healthCheckId) is not { } status
+            || !ObservedHealthStatuses.Rewrite(document, status))
         {
             await WriteVerbatimAsync(context, response, answer);
             return;
         }
-        control.Stats.Increment(RealismStats.ObservedStatuses, status.StartsWith("Success", StringComparison.Ordinal) ? "success" : "failure");
+        control.Stats.Increment(RealismStats.ObservedStatuses,
+            status.StartsWith("Success", StringComparison.Ordinal) ? "success" : "failure");
         context.Response.StatusCode = (int)response.StatusCode;
         MotoForwarder.CopyHeaders(response, context.Response);
         context.Response.Headers.ContentLength = null;

@@ -15,7 +15,8 @@ public static class DriftQueueSetup
         var deadLetterArn = await ArnOfAsync(sqs, deadLetterUrl, cancellationToken);
         var url = (await sqs.CreateQueueAsync(LocalResourceNames.DriftQueue, cancellationToken)).QueueUrl;
         var redrive = $$"""{"deadLetterTargetArn":"{{deadLetterArn}}","maxReceiveCount":"{{LocalResourceNames.DriftMaxReceiveCount}}"}""";
-        await sqs.SetQueueAttributesAsync(url, new Dictionary<string, string> { [QueueAttributeName.RedrivePolicy] = redrive }, cancellationToken);
+        await sqs.SetQueueAttributesAsync(url, new Dictionary<string, string> { [QueueAttributeName.RedrivePolicy] = redrive },
+            cancellationToken);
         return new Queues(url, await ArnOfAsync(sqs, url, cancellationToken), deadLetterUrl, deadLetterArn);
     }
 

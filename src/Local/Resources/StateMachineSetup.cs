@@ -25,7 +25,8 @@ public static class StateMachineSetup
             var definition = StateMachineSubstitutions.Resolve(await File.ReadAllTextAsync(file, cancellationToken), file, resources);
             if (existing.TryGetValue(name, out var arn))
             {
-                await CallAsync(states, "UpdateStateMachine", new JsonObject { ["stateMachineArn"] = arn, ["definition"] = definition }, cancellationToken);
+                await CallAsync(states, "UpdateStateMachine",
+                    new JsonObject { ["stateMachineArn"] = arn, ["definition"] = definition }, cancellationToken);
             }
             else
             {

@@ -31,9 +31,11 @@ internal sealed class InMemoryTreeStore : ITreeStore
         var version = Trees.TryGetValue(spec.Name, out var existing) ? existing.LatestVersion + 1 : 1;
         var json = SpecJsonWriter.Write(spec);
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        Versions[(spec.Name, version)] = new StoredVersion(new VersionInfo(spec.Name, version, descriptor, sha, Moment.AddMinutes(version)), json);
+        Versions[(spec.Name, version)] =
+            new StoredVersion(new VersionInfo(spec.Name, version, descriptor, sha, Moment.AddMinutes(version)), json);
         var tree = new TreeRecord(descriptor, status ?? (applied ? TreeStatus.Active : TreeStatus.New),
-            applied ? version : existing?.CurrentVersion, version, existing?.LastRunId, existing?.LastRunStatus, Moment, Moment.AddMinutes(version));
+            applied ? version : existing?.CurrentVersion, version, existing?.LastRunId, existing?.LastRunStatus, Moment,
+                Moment.AddMinutes(version));
         Trees[spec.Name] = tree;
         return tree;
     }
@@ -45,12 +47,15 @@ internal sealed class InMemoryTreeStore : ITreeStore
         var run = new RunRecord(runId, tree, record.CurrentVersion ?? record.LatestVersion, RunKind.Apply, status, null, null, false,
             Moment, Moment, status == RunStatus.Running ? null : Moment.AddMinutes(1));
         Runs[runId] = run;
-        Nodes[runId] = nodes.Select(n => new NodeProgress(runId, n.NodeId, "leaf-records", n.Status, [], null, null, null, Moment, Moment, null, null)).ToList();
+        Nodes[runId] =
+            nodes.Select(n => new NodeProgress(runId, n.NodeId, "leaf-records", n.Status, [], null, null, null, Moment, Moment, null, null))
+            .ToList();
         Trees[tree] = record with { LastRunId = runId, LastRunStatus = status };
         return run;
     }
 
-    public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken) => Task.FromResult(Trees.GetValueOrDefault(tree));
+    public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken) =>
+        Task.FromResult(Trees.GetValueOrDefault(tree));
 
     public Task<TreePage> ListTreesAsync(int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
@@ -58,7 +63,8 @@ internal sealed class InMemoryTreeStore : ITreeStore
         var start = 0;
         if (pageToken is not null)
         {
-            if (!pageToken.StartsWith("after:", StringComparison.Ordinal)) throw new ArgumentException("not a page token", nameof(pageToken));
+            if (!pageToken.StartsWith("after:", StringComparison.Ordinal)) throw new ArgumentException("not a page token",
+                nameof(pageToken));
             start = ordered.FindIndex(t => t.Name == pageToken["after:".Length..]) + 1;
         }
         var page = ordered.Skip(start).Take(pageSize).ToList();
@@ -67,17 +73,20 @@ internal sealed class InMemoryTreeStore : ITreeStore
     }
 
     public Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<VersionInfo>>(Versions.Where(v => v.Key.Tree == tree).Select(v => v.Value.Info).OrderByDescending(v => v.Version).ToList());
+        Task.FromResult<IReadOnlyList<VersionInfo>>(Versions.Where(v => v.Key.Tree == tree).Select(v => v.Value.Info)
+            .OrderByDescending(v => v.Version).ToList());
 
     public Task<StoredVersion?> GetVersionAsync(string tree, int version, CancellationToken cancellationToken) =>
         Task.FromResult(Versions.GetValueOrDefault((tree, version)));
 
-    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => Task.FromResult(Runs.GetValueOrDefault(runId));
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
+        Task.FromResult(Runs.GetValueOrDefault(runId));
 
     public Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NodeProgress>>(Nodes.GetValueOrDefault(runId) ?? []);
 
-    public Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken) => Task.FromResult(Drift.GetValueOrDefault(tree));
+    public Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken) =>
+        Task.FromResult(Drift.GetValueOrDefault(tree));
 
     public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<RecordKey>>(Owned.GetValueOrDefault(tree) ?? []);
@@ -107,7 +116,8 @@ internal sealed class FakeRunLauncher : IRunLauncher
 
     public Task<LaunchedRun> ApplyAsync(TreeSpec spec, CancellationToken cancellationToken) => Launch(RunKind.Apply, spec.Name, null, spec);
 
-    public Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken) => Launch(RunKind.Rollback, tree, version, null);
+    public Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken) =>
+        Launch(RunKind.Rollback, tree, version, null);
 
     public Task<LaunchedRun> TeardownAsync(string tree, CancellationToken cancellationToken) => Launch(RunKind.Teardown, tree, null, null);
 
@@ -126,7 +136,8 @@ internal sealed class FakeDriftChecks(Dictionary<string, DriftState> states) : I
     public Task<DriftReportRecord> CheckNowAsync(TreeRecord tree, CancellationToken cancellationToken)
     {
         Checked.Add(tree.Name);
-        return Task.FromResult(new DriftReportRecord(tree.Name, """{"items":[{"nodeId":"main","kind":"changed"}]}""", 1, InMemoryTreeStore.Moment));
+        return Task.FromResult(
+            new DriftReportRecord(tree.Name, """{"items":[{"nodeId":"main","kind":"changed"}]}""", 1, InMemoryTreeStore.Moment));
     }
 
     public IReadOnlyDictionary<string, DriftState> NodeStates(DriftReportRecord report) => states;

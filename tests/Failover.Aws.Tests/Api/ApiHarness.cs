@@ -80,7 +80,8 @@ internal sealed class ApiHarness
         foreach (var pair in path[(mark + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=');
-            query[Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals])] = equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..]);
+            query[Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals])] = equals < 0 ? ""
+                : Uri.UnescapeDataString(pair[(equals + 1)..]);
         }
         return (path[..mark], query);
     }

@@ -51,7 +51,8 @@ public sealed class CreateTreeTests
     public async Task An_invalid_spec_is_400_with_every_error_and_its_path()
     {
         var api = new ApiHarness();
-        var spec = Specs.Failover().Replace("\"AAAA\"", "\"SOA\"").Replace("\"2001:db8::20\"", "\"192.0.2.1\"").Replace("\"standby\"", "\"main\"");
+        var spec = Specs.Failover().Replace("\"AAAA\"", "\"SOA\"").Replace("\"2001:db8::20\"", "\"192.0.2.1\"")
+            .Replace("\"standby\"", "\"main\"");
         var response = await api.SendAsync("POST", "/trees", spec);
 
         Assert.Equal(400, response.StatusCode);

@@ -5,7 +5,8 @@ using Failover.Core.Spec;
 
 namespace Failover.Aws.Tests.Api;
 
-/// <summary>What the dashboard reads besides the routes it shares with every client: versions' specs, the diagram as data, the last drift check.</summary>
+/// <summary>What the dashboard reads besides the routes it shares with every client: versions' specs, the diagram as data, the last drift
+/// check.</summary>
 [Trait("Category", "Unit")]
 public sealed class DashboardDataTests
 {

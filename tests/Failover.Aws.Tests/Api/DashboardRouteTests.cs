@@ -64,12 +64,16 @@ public sealed class DashboardRouteTests
     public async Task A_matching_If_None_Match_is_304_without_a_body()
     {
         var api = WithFiles(out _);
-        var response = await api.SendAsync("GET", "/assets/index-AbC123.js", headers: new Dictionary<string, string> { ["if-none-match"] = $"\"x\", {Script.ETag}" });
+        var response =
+            await api.SendAsync("GET", "/assets/index-AbC123.js",
+            headers: new Dictionary<string, string> { ["if-none-match"] = $"\"x\", {Script.ETag}" });
         Assert.Equal(304, response.StatusCode);
         Assert.True(response.Body.IsEmpty);
         Assert.Equal(Script.ETag, response.Headers["etag"]);
 
-        var stale = await api.SendAsync("GET", "/assets/index-AbC123.js", headers: new Dictionary<string, string> { ["if-none-match"] = "\"old\"" });
+        var stale =
+            await api.SendAsync("GET", "/assets/index-AbC123.js",
+            headers: new Dictionary<string, string> { ["if-none-match"] = "\"old\"" });
         Assert.Equal(200, stale.StatusCode);
     }
 

@@ -25,7 +25,8 @@ public sealed class DriftStatesTests
         var states = TreeDriftChecks.StatesOf(DriftReportJsonReader.Read(DriftReportJsonWriter.Write(report, indented: false)));
 
         Assert.Equal(
-            new Dictionary<string, DriftState> { ["a"] = DriftState.Missing, ["b"] = DriftState.Changed, ["c"] = DriftState.Changed, ["d"] = DriftState.Missing },
+            new Dictionary<string, DriftState> { ["a"] = DriftState.Missing, ["b"] = DriftState.Changed,
+                ["c"] = DriftState.Changed, ["d"] = DriftState.Missing },
             states);
     }
 }

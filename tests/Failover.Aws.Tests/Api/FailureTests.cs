@@ -38,7 +38,8 @@ public sealed class FailureTests
         Assert.Equal(503, busy.StatusCode);
         Assert.Equal("5", busy.Headers["retry-after"]);
 
-        api.Zone.Failure = new AwsServiceException("NoSuchHostedZone", "No hosted zone found", HttpStatusCode.NotFound, "r", isRetryable: false);
+        api.Zone.Failure =
+            new AwsServiceException("NoSuchHostedZone", "No hosted zone found", HttpStatusCode.NotFound, "r", isRetryable: false);
         var missing = await api.SendAsync("GET", "/trees/status/plan");
         Assert.Equal(502, missing.StatusCode);
         Assert.Contains("NoSuchHostedZone", ApiHarness.Json(missing).GetProperty("detail").GetString());
@@ -48,7 +49,9 @@ public sealed class FailureTests
     public async Task The_callers_correlation_id_is_used_echoed_and_logged_with_the_run_id()
     {
         var api = new ApiHarness();
-        var response = await api.SendAsync("POST", "/trees", Specs.Failover(), headers: new Dictionary<string, string> { ["X-Correlation-Id"] = "deploy-42" });
+        var response =
+            await api.SendAsync("POST", "/trees", Specs.Failover(),
+            headers: new Dictionary<string, string> { ["X-Correlation-Id"] = "deploy-42" });
 
         Assert.Equal("deploy-42", response.Headers["x-correlation-id"]);
         var started = Assert.Single(api.Log.Lines, l => l.Message == "run started");
@@ -62,7 +65,8 @@ public sealed class FailureTests
     [Fact]
     public async Task A_correlation_id_that_is_not_a_plain_token_is_replaced_by_the_request_id()
     {
-        var response = await new ApiHarness().SendAsync("GET", "/trees", headers: new Dictionary<string, string> { ["x-correlation-id"] = "bad id\n" });
+        var response = await new ApiHarness()
+            .SendAsync("GET", "/trees", headers: new Dictionary<string, string> { ["x-correlation-id"] = "bad id\n" });
         Assert.Equal("req-1", response.Headers["x-correlation-id"]);
     }
 }

@@ -44,7 +44,8 @@ public sealed class HealthRouteTests
     [Fact]
     public async Task Every_checker_failing_is_unhealthy()
     {
-        var api = new ApiHarness { Health = new FakeHealthStatuses(new CheckStatuses("main", "hc-main", [Down, Down, Down, Down, Down, Down])) };
+        var api =
+            new ApiHarness { Health = new FakeHealthStatuses(new CheckStatuses("main", "hc-main", [Down, Down, Down, Down, Down, Down])) };
         api.StoreTree();
         var node = ApiHarness.Json(await api.SendAsync("GET", "/trees/status/health")).GetProperty("nodes")[0];
         Assert.Equal("unhealthy", node.GetProperty("health").GetString());

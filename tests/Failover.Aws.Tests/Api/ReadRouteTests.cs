@@ -13,7 +13,8 @@ public sealed class ReadRouteTests
         foreach (var (method, path, body) in new[]
                  {
                      ("GET", "/trees/nope", (string?)null), ("GET", "/trees/nope/versions", null), ("GET", "/trees/nope/plan", null),
-                     ("GET", "/trees/nope/diagram", null), ("POST", "/trees/nope/simulate", "{}"), ("POST", "/trees/nope/rollback", """{"version":1}"""),
+                     ("GET", "/trees/nope/diagram", null), ("POST", "/trees/nope/simulate", "{}"),
+                         ("POST", "/trees/nope/rollback", """{"version":1}"""),
                      ("DELETE", "/trees/nope", null), ("GET", "/trees/nope/drift", null), ("POST", "/trees/nope/drift-check", null),
                  })
         {
@@ -40,7 +41,8 @@ public sealed class ReadRouteTests
         Assert.Equal("run-7", run.GetProperty("runId").GetString());
         Assert.Equal("RUNNING", run.GetProperty("status").GetString());
         Assert.Equal(["main:DONE", "standby:IN_PROGRESS"],
-            run.GetProperty("nodes").EnumerateArray().Select(n => $"{n.GetProperty("nodeId").GetString()}:{n.GetProperty("status").GetString()}").ToList());
+            run.GetProperty("nodes").EnumerateArray()
+                .Select(n => $"{n.GetProperty("nodeId").GetString()}:{n.GetProperty("status").GetString()}").ToList());
         Assert.Equal(1, run.GetProperty("nodeCounts").GetProperty("IN_PROGRESS").GetInt32());
     }
 
@@ -63,7 +65,8 @@ public sealed class ReadRouteTests
         api.StoreTree(applied: false);
         var body = ApiHarness.Json(await api.SendAsync("GET", "/trees/status/versions"));
         Assert.Equal(["2:False", "1:True"],
-            body.GetProperty("versions").EnumerateArray().Select(v => $"{v.GetProperty("version").GetInt32()}:{v.GetProperty("current").GetBoolean()}").ToList());
+            body.GetProperty("versions").EnumerateArray()
+                .Select(v => $"{v.GetProperty("version").GetInt32()}:{v.GetProperty("current").GetBoolean()}").ToList());
     }
 
     [Fact]

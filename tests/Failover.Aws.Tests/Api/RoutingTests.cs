@@ -87,7 +87,9 @@ public sealed class ApiOptionsTests
     [Fact]
     public void The_allow_list_comes_from_ALLOWED_HOSTED_ZONE_IDS_or_else_the_templates_variable()
     {
-        var own = ApiOptions.FromEnvironment(name => name switch { "ALLOWED_HOSTED_ZONE_IDS" => "Z1", "FAILOVER_ALLOWED_ZONES" => "Z2", _ => null });
+        var own =
+            ApiOptions.FromEnvironment(name =>
+            name switch { "ALLOWED_HOSTED_ZONE_IDS" => "Z1", "FAILOVER_ALLOWED_ZONES" => "Z2", _ => null });
         Assert.True(own.AllowedZones.Allows("Z1"));
         Assert.False(own.AllowedZones.Allows("Z2"));
 
@@ -96,7 +98,8 @@ public sealed class ApiOptionsTests
 
         var none = ApiOptions.FromEnvironment(_ => null);
         Assert.Empty(none.AllowedZones.Zones);
-        var wrong = Assert.Throws<ArgumentException>(() => ApiOptions.FromEnvironment(name => name == "FAILOVER_ALLOWED_ZONES" ? "Z1,?" : null));
+        var wrong =
+            Assert.Throws<ArgumentException>(() => ApiOptions.FromEnvironment(name => name == "FAILOVER_ALLOWED_ZONES" ? "Z1,?" : null));
         Assert.Contains("FAILOVER_ALLOWED_ZONES", wrong.Message);
     }
 }

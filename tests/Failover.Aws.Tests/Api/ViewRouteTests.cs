@@ -22,7 +22,8 @@ public sealed class ViewRouteTests
 
         Assert.Equal(200, response.StatusCode);
         var plan = PlanJsonReader.Read(response.BodyText);
-        var changes = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).Select(c => c.RecordSet.SetIdentifier).ToList();
+        var changes = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).Select(c => c.RecordSet.SetIdentifier)
+            .ToList();
         Assert.Equal(["main"], changes);
         Assert.Equal(1, ApiHarness.Json(response).GetProperty("version").GetInt32());
     }

@@ -12,7 +12,8 @@ public sealed class DriftOptionsTests
     public void The_template_variables_are_read()
     {
         var options = DriftOptions.FromEnvironment(Environment(
-            ("FAILOVER_TABLE", "stack-progress"), ("FAILOVER_DRIFT_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/1/stack-drift"), ("FAILOVER_ROUTE53_RPS", "2.5"),
+            ("FAILOVER_TABLE", "stack-progress"),
+                ("FAILOVER_DRIFT_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/1/stack-drift"), ("FAILOVER_ROUTE53_RPS", "2.5"),
             ("FAILOVER_DEFAULT_DRIFT_POLICY", "repair")));
         Assert.Equal("stack-progress", options.TableName);
         Assert.Equal("https://sqs.us-east-1.amazonaws.com/1/stack-drift", options.QueueUrl);
@@ -36,5 +37,6 @@ public sealed class DriftOptionsTests
     [InlineData("FAILOVER_ROUTE53_RPS", "0")]
     [InlineData("FAILOVER_DEFAULT_DRIFT_POLICY", "fix")]
     public void A_bad_value_is_refused_naming_its_variable(string variable, string value) =>
-        Assert.Contains(variable, Assert.Throws<ArgumentException>(() => DriftOptions.FromEnvironment(Environment((variable, value)))).Message);
+        Assert.Contains(variable,
+            Assert.Throws<ArgumentException>(() => DriftOptions.FromEnvironment(Environment((variable, value)))).Message);
 }

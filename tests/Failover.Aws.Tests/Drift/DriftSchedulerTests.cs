@@ -114,7 +114,8 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
         new Amazon.Runtime.BasicAWSCredentials("testing", "testing"),
         new Amazon.SQS.AmazonSQSConfig { ServiceURL = moto.Url.ToString(), AuthenticationRegion = "us-east-1" })
     {
-        public override Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request, CancellationToken cancellationToken = default) =>
+        public override Task<SendMessageBatchResponse> SendMessageBatchAsync(SendMessageBatchRequest request,
+            CancellationToken cancellationToken = default) =>
             refuse(request.Entries.Count) ? throw error : base.SendMessageBatchAsync(request, cancellationToken);
     }
 }

@@ -32,7 +32,8 @@ internal static class DriftTestStores
         var bodies = new List<string>();
         while (true)
         {
-            var received = await sqs.ReceiveMessageAsync(new Amazon.SQS.Model.ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10 });
+            var received =
+                await sqs.ReceiveMessageAsync(new Amazon.SQS.Model.ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10 });
             if (received.Messages is not { Count: > 0 } messages) return bodies;
             foreach (var message in messages)
             {

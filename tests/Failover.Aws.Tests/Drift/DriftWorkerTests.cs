@@ -16,10 +16,12 @@ public sealed class DriftWorkerTests
         var worker = new DriftWorker((tree, _) =>
         {
             checkedTrees.Add(tree);
-            return tree == "bad" ? throw new DriftCheckException("the zone is gone") : Task.FromResult(new DriftCheckResult(tree, null, "test"));
+            return tree == "bad" ? throw new DriftCheckException("the zone is gone")
+                : Task.FromResult(new DriftCheckResult(tree, null, "test"));
         }) { OnFailure = (item, error) => failures.Add((item.MessageId, error)) };
 
-        var result = await worker.ProcessAsync([Message("m1", "a"), Message("m2", "bad"), Message("m3", "c"), new DriftWorkItem("m4", "not json")]);
+        var result =
+            await worker.ProcessAsync([Message("m1", "a"), Message("m2", "bad"), Message("m3", "c"), new DriftWorkItem("m4", "not json")]);
 
         Assert.Equal(["m2", "m4"], result.FailedMessageIds);
         Assert.Equal(["a", "bad", "c"], checkedTrees);

@@ -22,7 +22,9 @@ public sealed class HealthCheckTagBatchTests(MotoFixture moto)
         var ours = new List<string>();
         for (var i = 0; i < 12; i++)
         {
-            var check = await route53.CreateHealthCheckAsync($"{CallerReferences.PrefixFor(tree)}n{i}.{Guid.NewGuid():N}"[..40], config with { Port = 1000 + i });
+            var check =
+                await route53.CreateHealthCheckAsync($"{CallerReferences.PrefixFor(tree)}n{i}.{Guid.NewGuid():N}"[..40],
+                config with { Port = 1000 + i });
             await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, $"n{i}"));
             ours.Add(check.Id);
         }
@@ -47,12 +49,15 @@ public sealed class HealthCheckTagBatchTests(MotoFixture moto)
     public async Task A_resource_without_tags_has_an_empty_list_and_more_than_ten_ids_are_refused()
     {
         var route53 = new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 });
-        var check = await route53.CreateHealthCheckAsync("bare-" + Guid.NewGuid().ToString("N"), new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.9", Port = 22 });
+        var check =
+            await route53.CreateHealthCheckAsync("bare-" + Guid.NewGuid().ToString("N"),
+            new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.9", Port = 22 });
 
         var tags = await route53.ListTagsForResourcesAsync([check.Id]);
 
         Assert.Empty(tags[check.Id]);
-        await Assert.ThrowsAsync<ArgumentException>(() => route53.ListTagsForResourcesAsync(Enumerable.Range(0, 11).Select(i => $"id{i}").ToList()));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            route53.ListTagsForResourcesAsync(Enumerable.Range(0, 11).Select(i => $"id{i}").ToList()));
     }
 
     private sealed class RecordingHandler(List<string> requests) : DelegatingHandler(new SocketsHttpHandler())

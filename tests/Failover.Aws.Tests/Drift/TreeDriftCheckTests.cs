@@ -20,7 +20,8 @@ namespace Failover.Aws.Tests.Drift;
 [Trait("Category", "EndToEnd")]
 public sealed class TreeDriftCheckTests(MotoFixture moto)
 {
-    private sealed record Setup(ProgressStore Store, ManualTimeProvider Time, Route53Client Route53, RequestCounter Requests, TreeSpec Spec, StringWriter Metrics)
+    private sealed record Setup(ProgressStore Store, ManualTimeProvider Time, Route53Client Route53, RequestCounter Requests,
+        TreeSpec Spec, StringWriter Metrics)
     {
         public TreeDriftCheck Check(IDriftRepair? repair = null, DriftPolicy defaultPolicy = DriftPolicy.Report) =>
             new(Store, Route53, new DriftMetrics(Metrics), Time, repair, defaultPolicy);
@@ -32,7 +33,9 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     {
         var (store, _, time) = await ProgressTestStores.NewAsync(moto);
         var requests = new RequestCounter();
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 }, new HttpClient(requests));
+        var route53 =
+            new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 },
+            new HttpClient(requests));
         var zone = await Route53MotoClient.NewZoneAsync(route53);
         var www = SampleTrees.Www();
         var spec = www with { HostedZoneId = zone.Id, ZoneName = zone.Name, RecordName = "www." + zone.Name, DriftPolicy = policy };
@@ -78,9 +81,12 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     {
         var setup = await AppliedAsync();
         var zone = setup.Spec.HostedZoneId;
-        var current = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_use1." + setup.Spec.RecordName])).Single(r => r.SetIdentifier == "use1-a");
-        var gone = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_regions." + setup.Spec.RecordName])).Single(r => r.SetIdentifier == "euw1");
-        var squatter = new ResourceRecordSet { Name = "_old." + setup.Spec.RecordName, Type = "TXT", Ttl = 60, ResourceRecords = ["\"mine\""] };
+        var current = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_use1." + setup.Spec.RecordName]))
+            .Single(r => r.SetIdentifier == "use1-a");
+        var gone = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_regions." + setup.Spec.RecordName]))
+            .Single(r => r.SetIdentifier == "euw1");
+        var squatter =
+            new ResourceRecordSet { Name = "_old." + setup.Spec.RecordName, Type = "TXT", Ttl = 60, ResourceRecords = ["\"mine\""] };
         await setup.Route53.ChangeResourceRecordSetsAsync(zone, new ChangeBatch([
             new RecordChange(ChangeAction.Upsert, current with { Weight = 5 }),
             new RecordChange(ChangeAction.Delete, gone),
@@ -101,10 +107,15 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     {
         var setup = await AppliedAsync(DriftPolicy.Repair);
         var zone = setup.Spec.HostedZoneId;
-        var current = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_use1." + setup.Spec.RecordName])).Single(r => r.SetIdentifier == "use1-b");
-        await setup.Route53.ChangeResourceRecordSetsAsync(zone, new ChangeBatch([new RecordChange(ChangeAction.Upsert, current with { Weight = 1 })]));
+        var current = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_use1." + setup.Spec.RecordName]))
+            .Single(r => r.SetIdentifier == "use1-b");
+        await setup.Route53.ChangeResourceRecordSetsAsync(zone,
+            new ChangeBatch([new RecordChange(ChangeAction.Upsert, current with { Weight = 1 })]));
         await setup.Route53.DeleteHealthCheckAsync(current.HealthCheckId!);
-        var repair = new DirectDriftRepair(options => new DirectApplier(setup.Route53, setup.Store, setup.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, setup.Time);
+        var repair =
+            new DirectDriftRepair(options =>
+            new DirectApplier(setup.Route53, setup.Store, setup.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options },
+            setup.Time);
 
         var first = (await setup.Check(repair).RunAsync("www")).Report!;
         Assert.Equal(3, first.DriftedItems);
@@ -121,10 +132,15 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     {
         var silent = await AppliedAsync(policy: null);
         Assert.Null((await silent.Store.GetTreeAsync("www"))!.Descriptor.DriftPolicy);
-        var record = (await silent.Route53.ListResourceRecordSetsAtNamesAsync(silent.Spec.HostedZoneId, ["_use1." + silent.Spec.RecordName]))
+        var record =
+            (await silent.Route53.ListResourceRecordSetsAtNamesAsync(silent.Spec.HostedZoneId, ["_use1." + silent.Spec.RecordName]))
             .Single(r => r.SetIdentifier == "use1-b");
-        await silent.Route53.ChangeResourceRecordSetsAsync(silent.Spec.HostedZoneId, new ChangeBatch([new RecordChange(ChangeAction.Upsert, record with { Weight = 1 })]));
-        var repair = new DirectDriftRepair(options => new DirectApplier(silent.Route53, silent.Store, silent.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, silent.Time);
+        await silent.Route53.ChangeResourceRecordSetsAsync(silent.Spec.HostedZoneId,
+            new ChangeBatch([new RecordChange(ChangeAction.Upsert, record with { Weight = 1 })]));
+        var repair =
+            new DirectDriftRepair(options =>
+            new DirectApplier(silent.Route53, silent.Store, silent.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options },
+            silent.Time);
 
         // Report by default: the drift is stored, nothing repaired.
         var reported = (await silent.Check(repair).RunAsync("www")).Report!;
@@ -137,7 +153,9 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
 
         // A spec that says report is only reported, whatever the deployment's default.
         var explicitReport = await AppliedAsync(DriftPolicy.Report);
-        var other = (await explicitReport.Route53.ListResourceRecordSetsAtNamesAsync(explicitReport.Spec.HostedZoneId, ["_use1." + explicitReport.Spec.RecordName]))
+        var other =
+            (await explicitReport.Route53.ListResourceRecordSetsAtNamesAsync(explicitReport.Spec.HostedZoneId,
+            ["_use1." + explicitReport.Spec.RecordName]))
             .Single(r => r.SetIdentifier == "use1-b");
         await explicitReport.Route53.ChangeResourceRecordSetsAsync(explicitReport.Spec.HostedZoneId,
             new ChangeBatch([new RecordChange(ChangeAction.Upsert, other with { Weight = 1 })]));
@@ -150,7 +168,8 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     public async Task A_tree_never_applied_unknown_or_held_by_a_run_is_skipped()
     {
         var setup = await AppliedAsync();
-        await setup.Store.PutVersionAsync(TreeDescriptor.From(setup.Spec with { Name = "fresh" }), SpecJsonWriter.Write(setup.Spec with { Name = "fresh" }));
+        await setup.Store.PutVersionAsync(TreeDescriptor.From(setup.Spec with { Name = "fresh" }),
+            SpecJsonWriter.Write(setup.Spec with { Name = "fresh" }));
         Assert.Contains("no version", (await setup.Check().RunAsync("fresh")).SkippedBecause);
         Assert.Contains("no tree", (await setup.Check().RunAsync("nothing")).SkippedBecause);
 
@@ -164,7 +183,8 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     public async Task A_tree_whose_zone_vanished_fails_its_check_by_name()
     {
         var setup = await AppliedAsync();
-        await DriftTestStores.RecordAppliedAsync(setup.Store, setup.Spec with { Name = "orphan", HostedZoneId = "Z0NOSUCHZONE0000" }, setup.Time);
+        await DriftTestStores.RecordAppliedAsync(setup.Store,
+            setup.Spec with { Name = "orphan", HostedZoneId = "Z0NOSUCHZONE0000" }, setup.Time);
 
         var error = await Assert.ThrowsAsync<DriftCheckException>(() => setup.Check().RunAsync("orphan"));
         Assert.Contains("orphan", error.Message);

@@ -16,7 +16,8 @@ public sealed class ClientOptionsTests
     {
         var real = Route53ClientOptions.RealEndpoint;
         Assert.Equal(real, Route53ClientOptions.FromEnvironment(Env()).Endpoint);
-        Assert.Equal(new Uri("http://127.0.0.1:4566"), Route53ClientOptions.FromEnvironment(Env(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"))).Endpoint);
+        Assert.Equal(new Uri("http://127.0.0.1:4566"),
+            Route53ClientOptions.FromEnvironment(Env(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"))).Endpoint);
         Assert.Equal(new Uri("http://127.0.0.1:5000"), Route53ClientOptions.FromEnvironment(
             Env(("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"), ("AWS_ENDPOINT_URL_ROUTE_53", "http://127.0.0.1:5000"))).Endpoint);
         Assert.Equal(real, Route53ClientOptions.FromEnvironment(
@@ -26,7 +27,9 @@ public sealed class ClientOptionsTests
     [Fact]
     public void A_malformed_endpoint_variable_is_named()
     {
-        var error = Assert.Throws<ArgumentException>(() => AwsEndpointResolver.Resolve("AWS_ENDPOINT_URL_SFN", new Uri("https://states.us-east-1.amazonaws.com"),
+        var error =
+            Assert.Throws<ArgumentException>(() =>
+            AwsEndpointResolver.Resolve("AWS_ENDPOINT_URL_SFN", new Uri("https://states.us-east-1.amazonaws.com"),
             Env(("AWS_ENDPOINT_URL_SFN", "localhost:4566"))));
         Assert.Contains("AWS_ENDPOINT_URL_SFN", error.Message);
         Assert.Contains("localhost:4566", error.Message);

@@ -32,7 +32,8 @@ public sealed class ClaimTests(MotoFixture moto)
         using var _c = client;
         var trees = Enumerable.Range(0, 12).Select(i => $"tree-{i}").ToList();
 
-        var results = await Task.WhenAll(trees.Select(tree => Task.Run(() => store.ClaimRecordNameAsync("Z1", "api.example.com", "A", tree))));
+        var results =
+            await Task.WhenAll(trees.Select(tree => Task.Run(() => store.ClaimRecordNameAsync("Z1", "api.example.com", "A", tree))));
 
         var winner = Assert.Single(trees.Zip(results), pair => pair.Second).First;
         Assert.Equal(winner, await store.GetRecordNameOwnerAsync("Z1", "api.example.com", "A"));

@@ -27,7 +27,8 @@ public sealed class DriftReportTests(MotoFixture moto)
     {
         var (store, client, _) = await NewAsync(moto);
         using var _c = client;
-        var huge = "{\"items\":[" + string.Join(",", Enumerable.Range(0, 30_000).Select(i => $$"""{"record":"r{{i}}.example.com","field":"weight"}""")) + "]}";
+        var huge = "{\"items\":["
+            + string.Join(",", Enumerable.Range(0, 30_000).Select(i => $$"""{"record":"r{{i}}.example.com","field":"weight"}""")) + "]}";
 
         await store.PutDriftReportAsync("shop", huge, 30_000);
         var readBack = await store.GetDriftReportAsync("shop");

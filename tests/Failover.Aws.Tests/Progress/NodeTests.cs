@@ -65,7 +65,8 @@ public sealed class NodeTests(MotoFixture moto)
         await store.PutNodesAsync("run-1", [new PlannedNode("eu", "health-checks", [])]);
 
         await store.UpdateNodeAsync("run-1", "eu", new NodeUpdate { Status = NodeStatus.InProgress, HealthCheckId = "hc-1" });
-        var failed = await store.UpdateNodeAsync("run-1", "eu", new NodeUpdate { Status = NodeStatus.Failed, Error = "HealthCheckAlreadyExists" });
+        var failed =
+            await store.UpdateNodeAsync("run-1", "eu", new NodeUpdate { Status = NodeStatus.Failed, Error = "HealthCheckAlreadyExists" });
 
         Assert.Equal((NodeStatus.Failed, "hc-1", "HealthCheckAlreadyExists"), (failed.Status, failed.HealthCheckId, failed.Error));
         Assert.Empty(failed.Records);

@@ -30,7 +30,8 @@ public sealed class PlanStorageTests(MotoFixture moto)
         using var _c = client;
         await store.PutVersionAsync(Tree("huge"), "{}");
         await store.CreateRunAsync(new NewRun("run-1", "huge", 1, RunKind.Apply));
-        var hugePlan = "[" + string.Join(",", Enumerable.Range(0, 40_000).Select(i => $$"""{"node":"n{{i}}","name":"héllo-{{i}}.example.com"}""")) + "]";
+        var hugePlan = "["
+            + string.Join(",", Enumerable.Range(0, 40_000).Select(i => $$"""{"node":"n{{i}}","name":"héllo-{{i}}.example.com"}""")) + "]";
 
         await store.PutPlanAsync("run-1", hugePlan);
         var partsOfHuge = await PlanPartCountAsync(store, client, "run-1");

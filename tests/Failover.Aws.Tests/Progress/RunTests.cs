@@ -36,9 +36,13 @@ public sealed class RunTests(MotoFixture moto)
         await store.PutVersionAsync(Tree("shop"), "{}");
         await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
 
-        var taken = await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Repair)));
-        var noTree = await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-2", "ghost", 1, RunKind.Apply)));
-        var noVersion = await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-3", "shop", 2, RunKind.Rollback)));
+        var taken =
+            await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Repair)));
+        var noTree =
+            await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-2", "ghost", 1, RunKind.Apply)));
+        var noVersion =
+            await Assert.ThrowsAsync<ProgressConflictException>(() =>
+            store.CreateRunAsync(new NewRun("run-3", "shop", 2, RunKind.Rollback)));
 
         Assert.Contains("run-1", taken.Message);
         Assert.Contains("ghost", noTree.Message);
@@ -80,7 +84,8 @@ public sealed class RunTests(MotoFixture moto)
         using var _c = client;
         await store.PutVersionAsync(Tree("shop"), "{}");
         await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
-        RunStatus[] statuses = [RunStatus.Succeeded, RunStatus.Failed, RunStatus.RolledBack, RunStatus.Succeeded, RunStatus.Failed, RunStatus.RolledBack];
+        RunStatus[] statuses =
+            [RunStatus.Succeeded, RunStatus.Failed, RunStatus.RolledBack, RunStatus.Succeeded, RunStatus.Failed, RunStatus.RolledBack];
 
         var results = await Task.WhenAll(statuses.Select(s => Task.Run(() => store.SetRunStatusAsync("run-1", s))));
 

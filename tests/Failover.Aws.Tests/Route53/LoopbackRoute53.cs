@@ -16,7 +16,8 @@ internal sealed class FixedRandom(double value) : Random
 internal static class LoopbackRoute53
 {
     public static Route53Client Client(
-        Uri endpoint, FakeTimeProvider time, int maxRetries = 5, TimeSpan? baseBackoff = null, TimeSpan? maxBackoff = null, TokenBucket? rateLimit = null) =>
+        Uri endpoint, FakeTimeProvider time, int maxRetries = 5, TimeSpan? baseBackoff = null, TimeSpan? maxBackoff = null,
+            TokenBucket? rateLimit = null) =>
         new(
             new Route53ClientOptions
             {

@@ -16,7 +16,11 @@ public sealed class Route53ErrorMappingTests
             "[Tried to create resource record set [name='www.example.com.', type='A'] but it already exists]",
             "[RRSet of type CNAME with DNS name api.example.com. is not permitted at apex in zone example.com.]"));
         var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
-        var batch = new ChangeBatch([new RecordChange(ChangeAction.Create, new ResourceRecordSet { Name = "www.example.com", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.1"] })]);
+        var batch =
+            new ChangeBatch(
+            [
+            new RecordChange(ChangeAction.Create,
+            new ResourceRecordSet { Name = "www.example.com", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.1"] })]);
 
         var error = await Assert.ThrowsAsync<InvalidChangeBatchException>(() => client.ChangeResourceRecordSetsAsync("Z1", batch));
 

@@ -56,7 +56,9 @@ public sealed class Route53HealthCheckTests(MotoFixture moto)
         var client = Route53MotoClient.Create(moto);
         var ids = new List<string>();
         for (var i = 0; i < 105; i++)
-            ids.Add((await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(), new HealthCheckConfig { Type = "TCP", IpAddress = $"198.51.100.{i}", Port = 80 })).Id);
+            ids.Add(
+                (await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(),
+                new HealthCheckConfig { Type = "TCP", IpAddress = $"198.51.100.{i}", Port = 80 })).Id);
 
         var listed = new List<HealthCheck>();
         await foreach (var check in client.ListAllHealthChecksAsync(pageSize: 20)) listed.Add(check);
@@ -71,9 +73,12 @@ public sealed class Route53HealthCheckTests(MotoFixture moto)
     public async Task Tags_are_added_listed_and_removed()
     {
         var client = Route53MotoClient.Create(moto);
-        var check = await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(), new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.9", Port = 22 });
+        var check =
+            await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(),
+            new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.9", Port = 22 });
 
-        await client.ChangeTagsForResourceAsync(check.Id, [new ResourceTag("failover:tree", "shop"), new ResourceTag("failover:node", "primary"), new ResourceTag("Name", "x")]);
+        await client.ChangeTagsForResourceAsync(check.Id,
+            [new ResourceTag("failover:tree", "shop"), new ResourceTag("failover:node", "primary"), new ResourceTag("Name", "x")]);
         await client.ChangeTagsForResourceAsync(check.Id, [], ["Name"]);
 
         var tags = await client.ListTagsForResourceAsync(check.Id);
@@ -86,12 +91,15 @@ public sealed class Route53HealthCheckTests(MotoFixture moto)
     public async Task Status_lists_the_checkers_observations()
     {
         var client = Route53MotoClient.Create(moto);
-        var check = await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(), new HealthCheckConfig { Type = "HTTP", IpAddress = "192.0.2.11", Port = 80, ResourcePath = "/" });
+        var check =
+            await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(),
+            new HealthCheckConfig { Type = "HTTP", IpAddress = "192.0.2.11", Port = 80, ResourcePath = "/" });
 
         var observations = await client.GetHealthCheckStatusAsync(check.Id);
 
         Assert.NotEmpty(observations);
         Assert.All(observations, o => Assert.False(string.IsNullOrEmpty(o.Status)));
-        await Assert.ThrowsAsync<NoSuchHealthCheckException>(() => client.GetHealthCheckStatusAsync("00000000-0000-0000-0000-000000000000"));
+        await Assert.ThrowsAsync<NoSuchHealthCheckException>(() =>
+            client.GetHealthCheckStatusAsync("00000000-0000-0000-0000-000000000000"));
     }
 }

@@ -13,22 +13,33 @@ public sealed class Route53RecordSetTests(MotoFixture moto)
     {
         var client = Route53MotoClient.Create(moto);
         var zone = await Route53MotoClient.NewZoneAsync(client);
-        var check = await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(), new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.10", Port = 443 });
+        var check =
+            await client.CreateHealthCheckAsync(Guid.NewGuid().ToString(),
+            new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.10", Port = 443 });
         var z = zone.Name;
         var written = new[]
         {
             new ResourceRecordSet { Name = $"simple.{z}", Type = "TXT", Ttl = 300, ResourceRecords = ["\"hello world\""] },
-            new ResourceRecordSet { Name = $"weighted.{z}", Type = "A", SetIdentifier = "blue", Weight = 10, Ttl = 60, ResourceRecords = ["192.0.2.1", "192.0.2.2"], HealthCheckId = check.Id },
-            new ResourceRecordSet { Name = $"weighted.{z}", Type = "A", SetIdentifier = "green", Weight = 0, Ttl = 60, ResourceRecords = ["192.0.2.3"] },
-            new ResourceRecordSet { Name = $"latency.{z}", Type = "CNAME", SetIdentifier = "eu", Region = "eu-west-1", Ttl = 60, ResourceRecords = ["eu.origin.test"] },
-            new ResourceRecordSet { Name = $"geo.{z}", Type = "A", SetIdentifier = "default", GeoLocation = new GeoLocation(null, "*", null), Ttl = 60, ResourceRecords = ["192.0.2.4"] },
-            new ResourceRecordSet { Name = $"geo.{z}", Type = "A", SetIdentifier = "us-wa", GeoLocation = new GeoLocation(null, "US", "WA"), Ttl = 60, ResourceRecords = ["192.0.2.5"] },
-            new ResourceRecordSet { Name = $"failover.{z}", Type = "A", SetIdentifier = "primary", Failover = "PRIMARY", Ttl = 60, ResourceRecords = ["192.0.2.6"], HealthCheckId = check.Id },
-            new ResourceRecordSet { Name = $"multi.{z}", Type = "A", SetIdentifier = "m1", MultiValueAnswer = true, Ttl = 60, ResourceRecords = ["192.0.2.7"] },
-            new ResourceRecordSet { Name = $"alias.{z}", Type = "A", SetIdentifier = "secondary", Failover = "SECONDARY", AliasTarget = new AliasTarget(zone.Id, $"weighted.{z}", true) },
+            new ResourceRecordSet { Name = $"weighted.{z}", Type = "A", SetIdentifier = "blue", Weight = 10, Ttl = 60,
+                ResourceRecords = ["192.0.2.1", "192.0.2.2"], HealthCheckId = check.Id },
+            new ResourceRecordSet { Name = $"weighted.{z}", Type = "A", SetIdentifier = "green", Weight = 0, Ttl = 60,
+                ResourceRecords = ["192.0.2.3"] },
+            new ResourceRecordSet { Name = $"latency.{z}", Type = "CNAME", SetIdentifier = "eu", Region = "eu-west-1", Ttl = 60,
+                ResourceRecords = ["eu.origin.test"] },
+            new ResourceRecordSet { Name = $"geo.{z}", Type = "A", SetIdentifier = "default",
+                GeoLocation = new GeoLocation(null, "*", null), Ttl = 60, ResourceRecords = ["192.0.2.4"] },
+            new ResourceRecordSet { Name = $"geo.{z}", Type = "A", SetIdentifier = "us-wa",
+                GeoLocation = new GeoLocation(null, "US", "WA"), Ttl = 60, ResourceRecords = ["192.0.2.5"] },
+            new ResourceRecordSet { Name = $"failover.{z}", Type = "A", SetIdentifier = "primary", Failover = "PRIMARY",
+                Ttl = 60, ResourceRecords = ["192.0.2.6"], HealthCheckId = check.Id },
+            new ResourceRecordSet { Name = $"multi.{z}", Type = "A", SetIdentifier = "m1", MultiValueAnswer = true, Ttl = 60,
+                ResourceRecords = ["192.0.2.7"] },
+            new ResourceRecordSet { Name = $"alias.{z}", Type = "A", SetIdentifier = "secondary", Failover = "SECONDARY",
+                AliasTarget = new AliasTarget(zone.Id, $"weighted.{z}", true) },
             new ResourceRecordSet { Name = $"*.wild.{z}", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.8"] },
         };
-        await client.ChangeResourceRecordSetsAsync(zone.Id, new ChangeBatch(written.Select(r => new RecordChange(ChangeAction.Create, r)).ToList()));
+        await client.ChangeResourceRecordSetsAsync(zone.Id,
+            new ChangeBatch(written.Select(r => new RecordChange(ChangeAction.Create, r)).ToList()));
 
         var read = new List<ResourceRecordSet>();
         await foreach (var record in client.ListAllResourceRecordSetsAsync(zone.Id)) read.Add(record);
@@ -48,10 +59,13 @@ public sealed class Route53RecordSetTests(MotoFixture moto)
         var client = Route53MotoClient.Create(moto);
         var zone = await Route53MotoClient.NewZoneAsync(client);
         var records = Enumerable.Range(0, 320)
-            .Select(i => new ResourceRecordSet { Name = $"host{i:D3}.{zone.Name}", Type = "A", Ttl = 60, ResourceRecords = [$"10.0.{i / 256}.{i % 256}"] })
+            .Select(i =>
+                new ResourceRecordSet { Name = $"host{i:D3}.{zone.Name}", Type = "A", Ttl = 60,
+                ResourceRecords = [$"10.0.{i / 256}.{i % 256}"] })
             .ToList();
         foreach (var batch in records.Chunk(100))
-            await client.ChangeResourceRecordSetsAsync(zone.Id, new ChangeBatch(batch.Select(r => new RecordChange(ChangeAction.Create, r)).ToList()));
+            await client.ChangeResourceRecordSetsAsync(zone.Id,
+                new ChangeBatch(batch.Select(r => new RecordChange(ChangeAction.Create, r)).ToList()));
 
         var first = await client.ListResourceRecordSetsAsync(zone.Id, maxItems: 50);
         Assert.Equal(50, first.RecordSets.Count);
@@ -90,11 +104,14 @@ public sealed class Route53RecordSetTests(MotoFixture moto)
         var all = tree.Concat(others)
             .SelectMany(n => new[]
             {
-                new ResourceRecordSet { Name = n, Type = "A", SetIdentifier = "one", Weight = 1, Ttl = 60, ResourceRecords = ["192.0.2.1"] },
-                new ResourceRecordSet { Name = n, Type = "A", SetIdentifier = "two", Weight = 1, Ttl = 60, ResourceRecords = ["192.0.2.2"] },
+                new ResourceRecordSet { Name = n, Type = "A", SetIdentifier = "one", Weight = 1, Ttl = 60,
+                    ResourceRecords = ["192.0.2.1"] },
+                new ResourceRecordSet { Name = n, Type = "A", SetIdentifier = "two", Weight = 1, Ttl = 60,
+                    ResourceRecords = ["192.0.2.2"] },
                 new ResourceRecordSet { Name = n, Type = "TXT", Ttl = 60, ResourceRecords = ["\"owner\""] },
             }).ToList();
-        await client.ChangeResourceRecordSetsAsync(zone.Id, new ChangeBatch(all.Select(r => new RecordChange(ChangeAction.Create, r)).ToList()));
+        await client.ChangeResourceRecordSetsAsync(zone.Id,
+            new ChangeBatch(all.Select(r => new RecordChange(ChangeAction.Create, r)).ToList()));
         var wanted = tree.Append($"absent.{z}").Append($"absent.api.{z}").Append($"API.{z}.").ToList();
 
         var before = counter.Count;
@@ -111,7 +128,9 @@ public sealed class Route53RecordSetTests(MotoFixture moto)
     public async Task A_record_still_pointing_at_a_health_check_placeholder_is_refused_before_sending()
     {
         var client = Route53MotoClient.Create(moto);
-        var record = new ResourceRecordSet { Name = "a.example.com", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.1"], HealthCheckId = "{{healthcheck:primary}}" };
+        var record =
+            new ResourceRecordSet { Name = "a.example.com", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.1"],
+            HealthCheckId = "{{healthcheck:primary}}" };
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             client.ChangeResourceRecordSetsAsync("ZANY", new ChangeBatch([new RecordChange(ChangeAction.Create, record)])));
         Assert.Contains("{{healthcheck:primary}}", error.Message);

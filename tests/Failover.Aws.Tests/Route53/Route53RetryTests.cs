@@ -17,7 +17,9 @@ public sealed class Route53RetryTests
     [Fact]
     public async Task Throttling_is_retried_with_capped_exponential_backoff_until_it_succeeds()
     {
-        await using var server = new LoopbackServer(Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.ChangeInfo());
+        await using var server =
+            new LoopbackServer(Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.Throttling,
+            Route53Answers.ChangeInfo());
         var time = new FakeTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time, maxRetries: 5);
 
@@ -51,7 +53,8 @@ public sealed class Route53RetryTests
     [InlineData(400, "PriorRequestNotComplete")]
     public async Task Busy_answers_are_retried(int status, string code)
     {
-        await using var server = new LoopbackServer(Route53Answers.Error(status, code, "try later", "Receiver"), Route53Answers.ChangeInfo());
+        await using var server =
+            new LoopbackServer(Route53Answers.Error(status, code, "try later", "Receiver"), Route53Answers.ChangeInfo());
         var time = new FakeTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
@@ -83,7 +86,8 @@ public sealed class Route53RetryTests
     [Fact]
     public async Task A_server_error_on_a_read_is_retried()
     {
-        await using var server = new LoopbackServer(Route53Answers.Error(500, "InternalFailure", "oops", "Receiver"), Route53Answers.ChangeInfo());
+        await using var server =
+            new LoopbackServer(Route53Answers.Error(500, "InternalFailure", "oops", "Receiver"), Route53Answers.ChangeInfo());
         var time = new FakeTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
@@ -122,7 +126,8 @@ public sealed class Route53RetryTests
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Route53Answers.HealthCheck(reference: "ref-1"));
         var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
 
-        var check = await client.CreateHealthCheckAsync("ref-1", new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.1", Port = 80 });
+        var check =
+            await client.CreateHealthCheckAsync("ref-1", new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.1", Port = 80 });
 
         Assert.Equal("ref-1", check.CallerReference);
         Assert.Equal(2, server.Received.Count);
@@ -161,7 +166,9 @@ public sealed class Route53RetryTests
     [Fact]
     public async Task Waiting_for_a_change_polls_until_it_is_in_sync()
     {
-        await using var server = new LoopbackServer(Route53Answers.ChangeInfo(status: "PENDING"), Route53Answers.ChangeInfo(status: "PENDING"), Route53Answers.ChangeInfo(status: "INSYNC"));
+        await using var server =
+            new LoopbackServer(Route53Answers.ChangeInfo(status: "PENDING"), Route53Answers.ChangeInfo(status: "PENDING"),
+            Route53Answers.ChangeInfo(status: "INSYNC"));
         var time = new FakeTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
@@ -180,7 +187,9 @@ public sealed class Route53RetryTests
         var time = new FakeTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.WaitForChangeAsync("C2682N5HXP0BZ4", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(35)));
+        var error =
+            await Assert.ThrowsAsync<TimeoutException>(() =>
+            client.WaitForChangeAsync("C2682N5HXP0BZ4", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(35)));
 
         Assert.Contains("C2682N5HXP0BZ4", error.Message);
         Assert.Contains("PENDING", error.Message);

@@ -24,7 +24,8 @@ public sealed class Route53WireTests
             }),
             new RecordChange(ChangeAction.Delete, new ResourceRecordSet
             {
-                Name = "old.example.com", Type = "A", SetIdentifier = "eu", Weight = 5, Ttl = 60, ResourceRecords = ["192.0.2.1", "192.0.2.2"], HealthCheckId = "hc-1",
+                Name = "old.example.com", Type = "A", SetIdentifier = "eu", Weight = 5, Ttl = 60,
+                    ResourceRecords = ["192.0.2.1", "192.0.2.2"], HealthCheckId = "hc-1",
             }),
         ], "tree shop v2");
 
@@ -73,7 +74,11 @@ public sealed class Route53WireTests
     {
         const string ns = "https://route53.amazonaws.com/doc/2013-04-01/";
         await using var server = new LoopbackServer(new CannedAnswer(200,
-            $"""<?xml version="1.0"?><ListHostedZonesByNameResponse xmlns="{ns}"><HostedZones><HostedZone><Id>/hostedzone/Z111</Id><Name>a.example.com.</Name><CallerReference>r1</CallerReference><Config><Comment>first</Comment><PrivateZone>false</PrivateZone></Config><ResourceRecordSetCount>4</ResourceRecordSetCount></HostedZone></HostedZones><DNSName>a.example.com.</DNSName><IsTruncated>true</IsTruncated><NextDNSName>b.example.com.</NextDNSName><NextHostedZoneId>Z222</NextHostedZoneId><MaxItems>1</MaxItems></ListHostedZonesByNameResponse>"""));
+            $"""<?xml version="1.0"?><ListHostedZonesByNameResponse xmlns="{ns}"><HostedZones><HostedZone><Id>/hostedzone/Z111</Id>""" +
+            $"""<Name>a.example.com.</Name><CallerReference>r1</CallerReference><Config><Comment>first</Comment><PrivateZone>""" +
+            $"""false</PrivateZone></Config><ResourceRecordSetCount>4</ResourceRecordSetCount></HostedZone></HostedZones><DNSName>""" +
+            $"""a.example.com.</DNSName><IsTruncated>true</IsTruncated><NextDNSName>b.example.com.</NextDNSName><NextHostedZoneId>""" +
+            $"""Z222</NextHostedZoneId><MaxItems>1</MaxItems></ListHostedZonesByNameResponse>"""));
         var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
 
         var page = await client.ListHostedZonesByNameAsync("a.example.com", maxItems: 1);
@@ -89,10 +94,17 @@ public sealed class Route53WireTests
     {
         const string ns = "https://route53.amazonaws.com/doc/2013-04-01/";
         await using var server = new LoopbackServer(new CannedAnswer(200,
-            $"""<?xml version="1.0"?><ListResourceRecordSetsResponse xmlns="{ns}"><ResourceRecordSets><ResourceRecordSet><Name>\052.API.example.com.</Name><Type>A</Type><SetIdentifier>eu</SetIdentifier><Weight>1</Weight><TTL>60</TTL><ResourceRecords><ResourceRecord><Value>192.0.2.1</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></ResourceRecordSets><IsTruncated>true</IsTruncated><NextRecordName>\052.api.example.com.</NextRecordName><NextRecordType>A</NextRecordType><NextRecordIdentifier>us</NextRecordIdentifier><MaxItems>1</MaxItems></ListResourceRecordSetsResponse>"""));
+            $"""<?xml version="1.0"?><ListResourceRecordSetsResponse xmlns="{ns}"><ResourceRecordSets><ResourceRecordSet><Name>""" +
+            $"""\052.API.example.com.</Name><Type>A</Type><SetIdentifier>eu</SetIdentifier><Weight>1</Weight><TTL>60</TTL>""" +
+            $"""<ResourceRecords><ResourceRecord><Value>192.0.2.1</Value></ResourceRecord></ResourceRecords></ResourceRecordSet>""" +
+            $"""</ResourceRecordSets><IsTruncated>true</IsTruncated><NextRecordName>\052.api.example.com.</NextRecordName>""" +
+            $"""<NextRecordType>A</NextRecordType><NextRecordIdentifier>us</NextRecordIdentifier><MaxItems>1</MaxItems>""" +
+            $"""</ListResourceRecordSetsResponse>"""));
         var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
 
-        var page = await client.ListResourceRecordSetsAsync("Z1", new Failover.Service.Ports.Route53.RecordSetPosition("*.api.example.com", "A", "e u"), maxItems: 1);
+        var page =
+            await client.ListResourceRecordSetsAsync("Z1",
+            new Failover.Service.Ports.Route53.RecordSetPosition("*.api.example.com", "A", "e u"), maxItems: 1);
 
         Assert.Equal("*.api.example.com", Assert.Single(page.RecordSets).Name);
         Assert.Equal(new Failover.Service.Ports.Route53.RecordSetPosition("*.api.example.com", "A", "us"), page.Next);

@@ -37,7 +37,8 @@ public sealed class Route53ZonesAndChangesTests(MotoFixture moto)
         var zone = await Route53MotoClient.NewZoneAsync(client);
         var record = new ResourceRecordSet { Name = "www." + zone.Name, Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.1"] };
 
-        var change = await client.ChangeResourceRecordSetsAsync(zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create, record)], "first"));
+        var change =
+            await client.ChangeResourceRecordSetsAsync(zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create, record)], "first"));
         Assert.DoesNotContain("/", change.Id);
         Assert.Contains(change.Status, new[] { "PENDING", "INSYNC" });
 

@@ -22,7 +22,10 @@ public sealed class SigV4SignerTests
     [Fact]
     public async Task Route53_change_batch_post_is_signed_as_botocore_signs_it()
     {
-        var body = """<?xml version="1.0" encoding="utf-8"?><ChangeResourceRecordSetsRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeBatch><Changes/></ChangeBatch></ChangeResourceRecordSetsRequest>""";
+        var body =
+            """<?xml version="1.0" encoding="utf-8"?><ChangeResourceRecordSetsRequest""" +
+            """ xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeBatch><Changes/></ChangeBatch>""" +
+            """</ChangeResourceRecordSetsRequest>""";
         await AssertSameAsBotocore(HttpMethod.Post, "https://route53.amazonaws.com/2013-04-01/hostedzone/Z1D633PJN98FT9/rrset/",
             new() { ["Content-Type"] = "application/xml" }, body, "route53", RegionEndpoint.USEast1, token: null);
     }
@@ -31,7 +34,8 @@ public sealed class SigV4SignerTests
     public async Task Route53_listing_with_an_escaped_query_is_signed_as_botocore_signs_it()
     {
         await AssertSameAsBotocore(HttpMethod.Get,
-            "https://route53.amazonaws.com/2013-04-01/hostedzone/Z1D633PJN98FT9/rrset?name=%2A.api.example.com.&type=A&identifier=eu%20west%2B1&maxitems=300",
+            "https://route53.amazonaws.com/2013-04-01/hostedzone/Z1D633PJN98FT9/rrset" +
+            "?name=%2A.api.example.com.&type=A&identifier=eu%20west%2B1&maxitems=300",
             new(), "", "route53", RegionEndpoint.USEast1, token: null);
     }
 
@@ -45,9 +49,11 @@ public sealed class SigV4SignerTests
     }
 
     private static async Task AssertSameAsBotocore(
-        HttpMethod method, string url, Dictionary<string, string> headers, string body, string service, RegionEndpoint region, string? token)
+        HttpMethod method, string url, Dictionary<string, string> headers, string body, string service, RegionEndpoint region,
+            string? token)
     {
-        AWSCredentials credentials = token is null ? new BasicAWSCredentials(AccessKey, SecretKey) : new SessionAWSCredentials(AccessKey, SecretKey, token);
+        AWSCredentials credentials = token is null ? new BasicAWSCredentials(AccessKey, SecretKey)
+            : new SessionAWSCredentials(AccessKey, SecretKey, token);
         var signer = new AwsRequestSigner(credentials, region, service);
         var signed = await signer.SignAsync(method, new Uri(url), headers, Encoding.UTF8.GetBytes(body), SignedAt);
 

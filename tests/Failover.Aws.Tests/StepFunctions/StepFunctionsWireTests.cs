@@ -13,13 +13,15 @@ public sealed class StepFunctionsWireTests
     private const string Machine = "arn:aws:states:eu-west-1:123456789012:stateMachine:apply";
 
     private static CannedAnswer Started => new(200,
-        """{"executionArn":"arn:aws:states:eu-west-1:123456789012:execution:apply:shop-v1","startDate":1767225600.125}""", "application/x-amz-json-1.0");
+        """{"executionArn":"arn:aws:states:eu-west-1:123456789012:execution:apply:shop-v1","startDate":1767225600.125}""",
+            "application/x-amz-json-1.0");
 
     private static CannedAnswer Error(int status, string type, string message) =>
         new(status, $$"""{"__type":"{{type}}","message":"{{message}}"}""", "application/x-amz-json-1.0");
 
     private static StepFunctionsClient Client(Uri endpoint, FakeTimeProvider time, int maxRetries = 3) => new(
-        new StepFunctionsClientOptions { Region = "eu-west-1", Endpoint = endpoint, MaxRetries = maxRetries, BaseBackoff = TimeSpan.FromMilliseconds(100) },
+        new StepFunctionsClientOptions { Region = "eu-west-1", Endpoint = endpoint, MaxRetries = maxRetries,
+            BaseBackoff = TimeSpan.FromMilliseconds(100) },
         credentials: new BasicAWSCredentials("AKIDEXAMPLE", "secret"), time: time, random: new FixedRandom(0.5));
 
     [Fact]
@@ -45,7 +47,9 @@ public sealed class StepFunctionsWireTests
     [Fact]
     public async Task Throttling_is_retried_with_backoff()
     {
-        await using var server = new LoopbackServer(Error(400, "ThrottlingException", "Rate exceeded"), Error(400, "ThrottlingException", "Rate exceeded"), Started);
+        await using var server =
+            new LoopbackServer(Error(400, "ThrottlingException", "Rate exceeded"), Error(400, "ThrottlingException", "Rate exceeded"),
+            Started);
         var time = new FakeTimeProvider();
         var client = Client(server.Url, time);
 
@@ -101,8 +105,13 @@ public sealed class StepFunctionsWireTests
     public async Task History_pages_follow_the_next_token_and_carry_event_details()
     {
         await using var server = new LoopbackServer(
-            new CannedAnswer(200, """{"events":[{"id":1,"type":"ExecutionStarted","timestamp":1767225600,"executionStartedEventDetails":{"input":"{}","roleArn":"arn:r"}},{"id":2,"previousEventId":1,"type":"TaskStateEntered","timestamp":1767225601.5,"stateEnteredEventDetails":{"name":"HealthChecks","input":"{}"}}],"nextToken":"t2"}"""),
-            new CannedAnswer(200, """{"events":[{"id":3,"previousEventId":2,"type":"ExecutionFailed","timestamp":1767225602,"executionFailedEventDetails":{"error":"Route53.Throttling","cause":"Rate exceeded"}}]}"""));
+            new CannedAnswer(200,
+                """{"events":[{"id":1,"type":"ExecutionStarted","timestamp":1767225600,"executionStartedEventDetails":{"input":"{""" +
+                """}","roleArn":"arn:r"}},{"id":2,"previousEventId":1,"type":"TaskStateEntered","timestamp":""" +
+                """1767225601.5,"stateEnteredEventDetails":{"name":"HealthChecks","input":"{}"}}],"nextToken":"t2"}"""),
+            new CannedAnswer(200,
+                """{"events":[{"id":3,"previousEventId":2,"type":"ExecutionFailed","timestamp":""" +
+                """1767225602,"executionFailedEventDetails":{"error":"Route53.Throttling","cause":"Rate exceeded"}}]}"""));
         var client = Client(server.Url, new FakeTimeProvider());
 
         var events = new List<HistoryEvent>();
@@ -130,6 +139,7 @@ public sealed class StepFunctionsWireTests
             _ => null,
         };
         Assert.Equal(new Uri("http://127.0.0.1:8083"), StepFunctionsClientOptions.FromEnvironment("eu-west-1", env).ResolvedEndpoint);
-        Assert.Equal(new Uri("https://states.eu-west-1.amazonaws.com"), StepFunctionsClientOptions.FromEnvironment("eu-west-1", _ => null).ResolvedEndpoint);
+        Assert.Equal(new Uri("https://states.eu-west-1.amazonaws.com"),
+            StepFunctionsClientOptions.FromEnvironment("eu-west-1", _ => null).ResolvedEndpoint);
     }
 }

@@ -56,7 +56,8 @@ public sealed class RunStarterTests(MotoFixture moto)
         var tree = WorkflowHarness.NewTreeName();
         await harness.Starter.ApplyAsync(harness.Spec(tree));
 
-        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.ApplyAsync(harness.Spec(tree, secondary: "192.0.2.98")));
+        var refused =
+            await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.ApplyAsync(harness.Spec(tree, secondary: "192.0.2.98")));
 
         Assert.Equal(RunRefusal.TreeLocked, refused.Reason);
         Assert.Equal([1], (await harness.Store.ListVersionsAsync(tree)).Select(v => v.Version));
@@ -182,7 +183,8 @@ public sealed class RunStarterTests(MotoFixture moto)
     {
         var harness = await WorkflowHarness.NewAsync(moto);
         var tree = WorkflowHarness.NewTreeName();
-        var starter = new RunStarter(harness.Store, States(), "arn:aws:states:us-east-1:123456789012:stateMachine:missing", TimeProvider.System);
+        var starter =
+            new RunStarter(harness.Store, States(), "arn:aws:states:us-east-1:123456789012:stateMachine:missing", TimeProvider.System);
 
         await Assert.ThrowsAsync<StateMachineDoesNotExistException>(() => starter.ApplyAsync(harness.Spec(tree)));
 
@@ -202,8 +204,12 @@ public sealed class RunStarterTests(MotoFixture moto)
         var launcher = new RunStarterLauncher(harness.Starter);
 
         var launched = await launcher.ApplyAsync(harness.Spec(tree), CancellationToken.None);
-        var locked = await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() => launcher.TeardownAsync(tree, CancellationToken.None));
-        var unknown = await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() => launcher.RollbackAsync("nosuch" + tree, 1, CancellationToken.None));
+        var locked =
+            await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() =>
+            launcher.TeardownAsync(tree, CancellationToken.None));
+        var unknown =
+            await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() =>
+            launcher.RollbackAsync("nosuch" + tree, 1, CancellationToken.None));
 
         Assert.Equal((tree, 1, RunKind.Apply), (launched.Tree, launched.Version, launched.Kind));
         Assert.Equal(Failover.Service.Ports.LaunchRefusal.TreeLocked, locked.Reason);
@@ -220,7 +226,9 @@ public sealed class RunStarterTests(MotoFixture moto)
         var repair = new RunStarterDriftRepair(harness.Starter);
 
         var runId = await repair.StartAsync(spec, 1, CancellationToken.None);
-        var busy = await Assert.ThrowsAsync<Failover.Service.Drift.DriftRepairRefusedException>(() => repair.StartAsync(spec, 1, CancellationToken.None));
+        var busy =
+            await Assert.ThrowsAsync<Failover.Service.Drift.DriftRepairRefusedException>(() =>
+            repair.StartAsync(spec, 1, CancellationToken.None));
         var outcome = await harness.DriveAsync(runId);
 
         var run = await harness.Store.GetRunAsync(runId);

@@ -20,7 +20,8 @@ internal sealed class WorkflowHarness
 {
     private const string Role = "arn:aws:iam::123456789012:role/failover-state-machine";
 
-    private WorkflowHarness(WorkflowServices services, HostedZone zone, RunStarter starter, CountingHandler route53Requests, ManualTimeProvider time)
+    private WorkflowHarness(WorkflowServices services, HostedZone zone, RunStarter starter, CountingHandler route53Requests,
+        ManualTimeProvider time)
     {
         Time = time;
         Services = services;
@@ -53,11 +54,15 @@ internal sealed class WorkflowHarness
         // moto records executions of this machine without running them: the test drives the steps itself.
         var machine = await states.CreateStateMachineAsync($"provisioning-{Guid.NewGuid():N}"[..30],
             """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""", Role);
-        var services = new WorkflowServices(route53, store, TimeProvider.System, new WorkflowOptions { TableName = store.TableName, SyncPollInterval = TimeSpan.FromSeconds(1) });
-        return new WorkflowHarness(services, zone, new RunStarter(store, states, machine.StateMachineArn, TimeProvider.System), counting, time);
+        var services =
+            new WorkflowServices(route53, store, TimeProvider.System,
+            new WorkflowOptions { TableName = store.TableName, SyncPollInterval = TimeSpan.FromSeconds(1) });
+        return new WorkflowHarness(services, zone, new RunStarter(store, states, machine.StateMachineArn, TimeProvider.System),
+            counting, time);
     }
 
-    /// <summary>A tree in the test's zone: failover at the root, a weighted pool of two checked endpoints as primary, an endpoint as secondary.</summary>
+    /// <summary>A tree in the test's zone: failover at the root, a weighted pool of two checked endpoints as primary, an endpoint as
+    /// secondary.</summary>
     public TreeSpec Spec(string tree, string pool = """
         [{ "id": "web1", "weight": 10, "endpoint": { "values": ["192.0.2.11"], "healthCheck": {} } },
          { "id": "web2", "weight": 10, "endpoint": { "values": ["192.0.2.12"], "healthCheck": {} } }]
@@ -92,8 +97,10 @@ internal sealed class WorkflowHarness
             if (beforeStep is not null) await beforeStep(cursor);
             cursor = cursor.Step switch
             {
-                LayerSteps.HealthChecks or LayerSteps.HealthCheckCleanup => await new ApplyHealthChecksStep(Services).RunAsync(runId, cursor.Layer),
-                LayerSteps.LeafRecords or LayerSteps.AliasLevel or LayerSteps.DeleteRecords => await new ApplyRecordLayerStep(Services).RunAsync(runId, cursor.Layer),
+                LayerSteps.HealthChecks or LayerSteps.HealthCheckCleanup =>
+                    await new ApplyHealthChecksStep(Services).RunAsync(runId, cursor.Layer),
+                LayerSteps.LeafRecords or LayerSteps.AliasLevel or LayerSteps.DeleteRecords =>
+                    await new ApplyRecordLayerStep(Services).RunAsync(runId, cursor.Layer),
                 LayerSteps.CheckChange or LayerSteps.WaitForSync => await new CheckChangeStep(Services).RunAsync(runId, cursor),
                 LayerSteps.Finalize => null!,
                 var other => throw new InvalidOperationException($"unknown step {other}"),

@@ -43,7 +43,8 @@ public sealed class WorkflowLogicTests
         for (var layer = 0; layer < Update.Layers.Count; layer++) steps.Add(LayerSteps.After(Update, layer).Step);
 
         Assert.Equal(["HealthChecks", "LeafRecords", "AliasLevel", "DeleteRecords", "HealthCheckCleanup", "CheckChange"], steps);
-        Assert.Equal((4, 5, "health-check-cleanup"), (LayerSteps.After(Update, 3).Layer, LayerSteps.After(Update, 3).Layers, LayerSteps.After(Update, 3).LayerName));
+        Assert.Equal((4, 5, "health-check-cleanup"),
+            (LayerSteps.After(Update, 3).Layer, LayerSteps.After(Update, 3).Layers, LayerSteps.After(Update, 3).LayerName));
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class WorkflowLogicTests
         Assert.Equal(NodeStatus.Done, nodes["web3"].FinalStatus);
         Assert.Equal([3, 4], nodes["web2"].Layers);
         Assert.Equal(NodeStatus.Deleted, nodes["web2"].FinalStatus);
-        Assert.Equal(("leaf-records", "delete-leaf-records", "health-check-cleanup"), (planned["web3"].Layer, planned["web2"].Layer, planned["health-check hc-9"].Layer));
+        Assert.Equal(("leaf-records", "delete-leaf-records", "health-check-cleanup"),
+            (planned["web3"].Layer, planned["web2"].Layer, planned["health-check hc-9"].Layer));
         Assert.Equal([new RecordKey("_p.t.example.com", "A", "web3")], planned["web3"].Records);
     }
 
@@ -127,7 +129,8 @@ public sealed class WorkflowLogicTests
         });
 
         Assert.Equal(("RecordConflict", "x.example.com A: not ours"), (error, cause));
-        Assert.Equal(("States.Timeout", "plain text"), FailureCause.Describe(new CaughtError { Error = "States.Timeout", Cause = "plain text" }));
+        Assert.Equal(("States.Timeout", "plain text"),
+            FailureCause.Describe(new CaughtError { Error = "States.Timeout", Cause = "plain text" }));
         Assert.Equal(("Unknown", "no cause given"), FailureCause.Describe(null));
     }
 
@@ -136,14 +139,18 @@ public sealed class WorkflowLogicTests
     {
         var environment = new Dictionary<string, string>
         {
-            [WorkflowOptions.TableVariable] = "progress", [WorkflowOptions.SyncPollVariable] = "2", [WorkflowOptions.SyncTimeoutVariable] = "120",
+            [WorkflowOptions.TableVariable] = "progress", [WorkflowOptions.SyncPollVariable] = "2",
+                [WorkflowOptions.SyncTimeoutVariable] = "120",
         };
 
         var options = WorkflowOptions.FromEnvironment(environment.GetValueOrDefault);
-        var error = Assert.Throws<ArgumentException>(() => WorkflowOptions.FromEnvironment(name => name == WorkflowOptions.SyncPollVariable ? "soon" : null));
+        var error =
+            Assert.Throws<ArgumentException>(() =>
+            WorkflowOptions.FromEnvironment(name => name == WorkflowOptions.SyncPollVariable ? "soon" : null));
         var tooShort = Assert.Throws<ArgumentException>(() => new WorkflowOptions { SyncTimeout = TimeSpan.FromSeconds(5) }.Validated());
 
-        Assert.Equal(("progress", 2.0, 120.0), (options.TableName, options.SyncPollInterval.TotalSeconds, options.SyncTimeout.TotalSeconds));
+        Assert.Equal(("progress", 2.0, 120.0),
+            (options.TableName, options.SyncPollInterval.TotalSeconds, options.SyncTimeout.TotalSeconds));
         Assert.Contains(WorkflowOptions.SyncPollVariable, error.Message);
         Assert.Contains(WorkflowOptions.SyncTimeoutVariable, tooShort.Message);
     }
@@ -154,7 +161,8 @@ public sealed class WorkflowLogicTests
         var kept = Record("_p.t.example.com", "web1");
         var plan = new Plan("t", "Z1",
         [
-            Records(LayerNames.LeafRecords, new RecordChange(ChangeAction.Create, kept, "web1"), new RecordChange(ChangeAction.Create, Record("_p.t.example.com", "web3"), "web3")),
+            Records(LayerNames.LeafRecords, new RecordChange(ChangeAction.Create, kept, "web1"),
+                new RecordChange(ChangeAction.Create, Record("_p.t.example.com", "web3"), "web3")),
             Records("delete-leaf-records", new RecordChange(ChangeAction.Delete, Record("_p.t.example.com", "web2"), "web2")),
         ]);
         var zone = new[] { kept, Record("_p.t.example.com", "web2") };

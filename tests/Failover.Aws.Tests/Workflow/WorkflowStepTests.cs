@@ -25,7 +25,8 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         var zone = (await harness.ZoneRecordsAsync()).Where(r => r.Name.EndsWith(tree + "." + harness.ZoneName)).ToList();
         var root = $"{tree}.{harness.ZoneName}";
         Assert.Equal(["PRIMARY alias", "SECONDARY 192.0.2.99"],
-            zone.Where(r => r.Name == root).Select(r => r.Failover + " " + (r.AliasTarget is null ? string.Join(",", r.ResourceRecords) : "alias")).Order());
+            zone.Where(r => r.Name == root)
+                .Select(r => r.Failover + " " + (r.AliasTarget is null ? string.Join(",", r.ResourceRecords) : "alias")).Order());
         var primary = zone.Single(r => r.Name == root && r.Failover == "PRIMARY");
         var pool = zone.Where(r => r.Name == primary.AliasTarget!.DnsName).ToList();
         Assert.Equal(["web1", "web2"], pool.Select(r => r.SetIdentifier).Order());
@@ -63,7 +64,8 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         {
             if (cursor.Step is not (LayerSteps.HealthChecks or LayerSteps.LeafRecords or LayerSteps.AliasLevel)) return;
             // Run the layer once ahead of the driver: the driver's own run of it is then a retry.
-            if (cursor.Step == LayerSteps.HealthChecks) await new ApplyHealthChecksStep(harness.Services).RunAsync(started.RunId, cursor.Layer);
+            if (cursor.Step == LayerSteps.HealthChecks) await new ApplyHealthChecksStep(harness.Services)
+                .RunAsync(started.RunId, cursor.Layer);
             else await new ApplyRecordLayerStep(harness.Services).RunAsync(started.RunId, cursor.Layer);
         });
 
@@ -90,7 +92,8 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         Assert.Equal(leaf, again);
         // Only reads: the zone at the layer's names (one page each stretch), nothing written.
         Assert.InRange(calls, 1, 3);
-        Assert.Equal(before.Select(WorkflowHarness.Describe).Order(), (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order());
+        Assert.Equal(before.Select(WorkflowHarness.Describe).Order(),
+            (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order());
     }
 
     [Fact]
@@ -109,8 +112,10 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         var outcome = await harness.DriveAsync(started.RunId);
 
         Assert.Equal(("SUCCEEDED", 2), (outcome.Status, started.Version));
-        Assert.Equal(["HealthChecks", "LeafRecords", "DeleteRecords", "HealthCheckCleanup", "CheckChange", "Finalize"], harness.StatesEntered);
-        var pool = (await harness.ZoneRecordsAsync()).Where(r => r.SetIdentifier is "web1" or "web2" or "web3" && r.Name.Contains(tree)).ToList();
+        Assert.Equal(["HealthChecks", "LeafRecords", "DeleteRecords", "HealthCheckCleanup", "CheckChange", "Finalize"],
+            harness.StatesEntered);
+        var pool = (await harness.ZoneRecordsAsync())
+            .Where(r => r.SetIdentifier is "web1" or "web2" or "web3" && r.Name.Contains(tree)).ToList();
         Assert.Equal(["web1 30", "web3 10"], pool.Select(r => $"{r.SetIdentifier} {r.Weight}").Order());
         var checks = await harness.HealthChecksOfAsync(tree);
         Assert.Equal(pool.Select(r => r.HealthCheckId).Order(), checks.Select(c => c.Id).Order());
@@ -125,13 +130,17 @@ public sealed class WorkflowStepTests(MotoFixture moto)
     {
         var harness = await WorkflowHarness.NewAsync(moto);
         var tree = WorkflowHarness.NewTreeName();
-        var foreign = new ResourceRecordSet { Name = $"{tree}.{harness.ZoneName}", Type = "A", Ttl = 300, ResourceRecords = ["203.0.113.5"] };
-        await harness.Route53.ChangeResourceRecordSetsAsync(harness.Zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create, foreign)]));
+        var foreign =
+            new ResourceRecordSet { Name = $"{tree}.{harness.ZoneName}", Type = "A", Ttl = 300, ResourceRecords = ["203.0.113.5"] };
+        await harness.Route53.ChangeResourceRecordSetsAsync(harness.Zone.Id,
+            new ChangeBatch([new RecordChange(ChangeAction.Create, foreign)]));
         var before = (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order().ToList();
         var started = await harness.Starter.ApplyAsync(harness.Spec(tree));
 
-        var error = await Assert.ThrowsAsync<WorkflowStepException>(() => new PlanTreeStep(harness.Services).RunAsync(started.RunId, force: false));
-        var outcome = await new RollbackStep(harness.Services).RunAsync(started.RunId, new CaughtError { Error = error.ErrorName, Cause = error.Message });
+        var error =
+            await Assert.ThrowsAsync<WorkflowStepException>(() => new PlanTreeStep(harness.Services).RunAsync(started.RunId, force: false));
+        var outcome = await new RollbackStep(harness.Services)
+            .RunAsync(started.RunId, new CaughtError { Error = error.ErrorName, Cause = error.Message });
 
         Assert.Equal(WorkflowErrors.RecordConflict, error.ErrorName);
         Assert.Contains($"{tree}.{harness.ZoneName} A", error.Message);
@@ -154,8 +163,10 @@ public sealed class WorkflowStepTests(MotoFixture moto)
             """, secondary: "192.0.2.98");
 
         var refused = await harness.Starter.ApplyAsync(rewritten);
-        var error = await Assert.ThrowsAsync<WorkflowStepException>(() => new PlanTreeStep(harness.Services).RunAsync(refused.RunId, force: false));
-        await new RollbackStep(harness.Services).RunAsync(refused.RunId, new CaughtError { Error = error.ErrorName, Cause = error.Message });
+        var error =
+            await Assert.ThrowsAsync<WorkflowStepException>(() => new PlanTreeStep(harness.Services).RunAsync(refused.RunId, force: false));
+        await new RollbackStep(harness.Services)
+            .RunAsync(refused.RunId, new CaughtError { Error = error.ErrorName, Cause = error.Message });
         var forced = await harness.Starter.ApplyAsync(rewritten, force: true);
         var outcome = await harness.DriveAsync(forced.RunId, force: true);
 
@@ -198,19 +209,22 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         var started = await harness.Starter.ApplyAsync(harness.Spec(tree));
         var foreign = new ResourceRecordSet
         {
-            Name = $"{tree}.{harness.ZoneName}", Type = "A", SetIdentifier = "pool", Failover = "PRIMARY", Ttl = 60, ResourceRecords = ["203.0.113.7"],
+            Name = $"{tree}.{harness.ZoneName}", Type = "A", SetIdentifier = "pool", Failover = "PRIMARY", Ttl = 60,
+                ResourceRecords = ["203.0.113.7"],
         };
 
         // Someone writes the alias level's record between Plan and that layer.
         var outcome = await harness.DriveWithRollbackAsync(started.RunId, beforeStep: async cursor =>
         {
             if (cursor.Step == LayerSteps.AliasLevel)
-                await harness.Route53.ChangeResourceRecordSetsAsync(harness.Zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create, foreign)]));
+                await harness.Route53.ChangeResourceRecordSetsAsync(harness.Zone.Id,
+                    new ChangeBatch([new RecordChange(ChangeAction.Create, foreign)]));
         });
 
         Assert.Equal(("ROLLED_BACK", WorkflowErrors.RecordConflict), (outcome.Status, outcome.Error));
         Assert.Contains("does not own", outcome.Cause);
-        Assert.Equal(before.Append(WorkflowHarness.Describe(foreign)).Order(), (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order());
+        Assert.Equal(before.Append(WorkflowHarness.Describe(foreign)).Order(),
+            (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order());
         Assert.Empty(await harness.HealthChecksOfAsync(tree));
         var run = await harness.Store.GetRunAsync(started.RunId);
         Assert.Equal(RunStatus.RolledBack, run!.Status);
@@ -244,10 +258,12 @@ public sealed class WorkflowStepTests(MotoFixture moto)
 
         Assert.Equal(("ROLLED_BACK", "SyncTimeout"), (outcome.Status, outcome.Error));
         Assert.Equal("injected: Route 53 never reported INSYNC", outcome.Cause);
-        Assert.Equal(string.Join("\n", before), string.Join("\n", (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order()));
+        Assert.Equal(string.Join("\n", before),
+            string.Join("\n", (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order()));
         Assert.Equal(checksBefore, (await harness.HealthChecksOfAsync(tree)).Select(c => c.Id).Order());
         var treeRecord = await harness.Store.GetTreeAsync(tree);
-        Assert.Equal((TreeStatus.Active, 1, RunStatus.RolledBack), (treeRecord!.Status, treeRecord.CurrentVersion, treeRecord.LastRunStatus));
+        Assert.Equal((TreeStatus.Active, 1, RunStatus.RolledBack),
+            (treeRecord!.Status, treeRecord.CurrentVersion, treeRecord.LastRunStatus));
     }
 
     [Fact]
@@ -279,7 +295,8 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         var started = await harness.Starter.ApplyAsync(harness.Spec(WorkflowHarness.NewTreeName()));
         await harness.DriveAsync(started.RunId);
 
-        var error = await Assert.ThrowsAsync<WorkflowStepException>(() => new ApplyRecordLayerStep(harness.Services).RunAsync(started.RunId, 1));
+        var error =
+            await Assert.ThrowsAsync<WorkflowStepException>(() => new ApplyRecordLayerStep(harness.Services).RunAsync(started.RunId, 1));
         var again = await new FinalizeStep(harness.Services).RunAsync(started.RunId);
 
         Assert.Equal(WorkflowErrors.RunNotRunning, error.ErrorName);

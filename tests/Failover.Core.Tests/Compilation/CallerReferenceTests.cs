@@ -7,7 +7,8 @@ namespace Failover.Core.Tests.Compilation;
 [Trait("Category", "Unit")]
 public class CallerReferenceTests
 {
-    private static readonly HealthCheckConfig Config = new() { Type = "HTTPS", IpAddress = "192.0.2.10", Port = 443, ResourcePath = "/health" };
+    private static readonly HealthCheckConfig Config =
+        new() { Type = "HTTPS", IpAddress = "192.0.2.10", Port = 443, ResourcePath = "/health" };
 
     [Fact]
     public void The_same_tree_node_and_config_give_the_same_reference()

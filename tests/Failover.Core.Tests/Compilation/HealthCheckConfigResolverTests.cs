@@ -39,7 +39,8 @@ public class HealthCheckConfigResolverTests
     {
         var defaults = new HealthCheckSettings { Type = "HTTPS", Path = "/health", FailureThreshold = 3, RequestInterval = 10 };
 
-        var config = HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Path = "/ready", FailureThreshold = 5 }, defaults, Ipv4, "A");
+        var config =
+            HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Path = "/ready", FailureThreshold = 5 }, defaults, Ipv4, "A");
 
         Assert.Equal(("/ready", 5, 10, "HTTPS"), (config.ResourcePath, config.FailureThreshold, config.RequestInterval, config.Type));
     }
@@ -56,7 +57,9 @@ public class HealthCheckConfigResolverTests
     [Fact]
     public void A_cname_tree_checks_the_target_name()
     {
-        var config = HealthCheckConfigResolver.Resolve(new HealthCheckSettings(), null, new EndpointSpec { Values = ["origin.example.net."] }, "CNAME");
+        var config =
+            HealthCheckConfigResolver.Resolve(new HealthCheckSettings(), null, new EndpointSpec { Values = ["origin.example.net."] },
+            "CNAME");
 
         Assert.Null(config.IpAddress);
         Assert.Equal("origin.example.net", config.FullyQualifiedDomainName);
@@ -65,8 +68,12 @@ public class HealthCheckConfigResolverTests
     [Fact]
     public void Settings_that_do_not_apply_to_the_type_are_left_out()
     {
-        var tcp = HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Type = "TCP", Port = 22, SearchString = "x" }, new HealthCheckSettings { Path = "/health" }, Ipv4, "A");
-        var http = HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Type = "HTTP", SearchString = "x", EnableSni = true }, null, Ipv4, "A");
+        var tcp =
+            HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Type = "TCP", Port = 22, SearchString = "x" },
+            new HealthCheckSettings { Path = "/health" }, Ipv4, "A");
+        var http =
+            HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Type = "HTTP", SearchString = "x", EnableSni = true }, null, Ipv4,
+            "A");
 
         Assert.Equal((22, null, null, null), (tcp.Port, tcp.ResourcePath, tcp.SearchString, tcp.EnableSni));
         Assert.Equal((null, null), (http.SearchString, http.EnableSni));
@@ -75,7 +82,9 @@ public class HealthCheckConfigResolverTests
     [Fact]
     public void Search_strings_stay_on_string_matching_checks()
     {
-        var config = HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Type = "HTTPS_STR_MATCH", SearchString = "OK", Fqdn = "a.example.com" }, null, Ipv4, "A");
+        var config =
+            HealthCheckConfigResolver.Resolve(
+            new HealthCheckSettings { Type = "HTTPS_STR_MATCH", SearchString = "OK", Fqdn = "a.example.com" }, null, Ipv4, "A");
 
         Assert.Equal("OK", config.SearchString);
         Assert.True(config.EnableSni);

@@ -6,7 +6,8 @@ namespace Failover.Core.Tests.Compilation;
 [Trait("Category", "Unit")]
 public class HealthCheckPlaceholderTests
 {
-    private static readonly ResourceRecordSet Record = new() { Name = "t.example.com", Type = "A", SetIdentifier = "a", Ttl = 60, ResourceRecords = ["192.0.2.1"] };
+    private static readonly ResourceRecordSet Record =
+        new() { Name = "t.example.com", Type = "A", SetIdentifier = "a", Ttl = 60, ResourceRecords = ["192.0.2.1"] };
 
     [Fact]
     public void A_placeholder_names_its_node()
@@ -21,7 +22,9 @@ public class HealthCheckPlaceholderTests
     [Fact]
     public void Resolving_puts_the_created_id_in_place()
     {
-        var resolved = HealthCheckPlaceholder.Resolve(Record with { HealthCheckId = "{{healthcheck:a}}" }, new Dictionary<string, string> { ["a"] = "hc-1" });
+        var resolved =
+            HealthCheckPlaceholder.Resolve(Record with { HealthCheckId = "{{healthcheck:a}}" },
+            new Dictionary<string, string> { ["a"] = "hc-1" });
 
         Assert.Equal("hc-1", resolved.HealthCheckId);
         Assert.Same(Record, HealthCheckPlaceholder.Resolve(Record, new Dictionary<string, string>()));
@@ -30,7 +33,9 @@ public class HealthCheckPlaceholderTests
     [Fact]
     public void A_placeholder_without_an_id_is_refused_with_the_node()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => HealthCheckPlaceholder.Resolve(Record with { HealthCheckId = "{{healthcheck:a}}" }, new Dictionary<string, string>()));
+        var error =
+            Assert.Throws<InvalidOperationException>(() =>
+            HealthCheckPlaceholder.Resolve(Record with { HealthCheckId = "{{healthcheck:a}}" }, new Dictionary<string, string>()));
 
         Assert.Contains("'a'", error.Message);
     }

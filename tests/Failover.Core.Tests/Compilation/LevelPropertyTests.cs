@@ -6,7 +6,8 @@ namespace Failover.Core.Tests.Compilation;
 [Trait("Category", "Unit")]
 public class LevelPropertyTests
 {
-    public static TheoryData<int, int> Trees() => new() { { 1, 1 }, { 2, 2 }, { 3, 7 }, { 4, 50 }, { 5, 300 }, { 6, 1000 }, { 7, 2500 }, { 8, 40 }, { 9, 9 } };
+    public static TheoryData<int, int> Trees() =>
+        new() { { 1, 1 }, { 2, 2 }, { 3, 7 }, { 4, 50 }, { 5, 300 }, { 6, 1000 }, { 7, 2500 }, { 8, 40 }, { 9, 9 } };
 
     [Theory]
     [MemberData(nameof(Trees))]
@@ -42,7 +43,8 @@ public class LevelPropertyTests
     [Fact]
     public void The_generator_is_deterministic_per_seed_and_varies_across_seeds()
     {
-        string Shape(int seed) => string.Join(",", new TreeGenerator(seed).Generate(100).Root.DescendantsAndSelf().Select(n => $"{n.Id}:{n.Routing}"));
+        string Shape(int seed) =>
+            string.Join(",", new TreeGenerator(seed).Generate(100).Root.DescendantsAndSelf().Select(n => $"{n.Id}:{n.Routing}"));
 
         Assert.Equal(Shape(42), Shape(42));
         Assert.NotEqual(Shape(42), Shape(43));
@@ -52,7 +54,8 @@ public class LevelPropertyTests
     [MemberData(nameof(Trees))]
     public void Generated_trees_pass_the_validator(int seed, int leaves)
     {
-        var errors = Core.Validation.TreeValidator.Validate(new TreeGenerator(seed).Generate(leaves)).Where(d => d.Severity == Core.Diagnostics.Severity.Error);
+        var errors = Core.Validation.TreeValidator.Validate(new TreeGenerator(seed).Generate(leaves))
+            .Where(d => d.Severity == Core.Diagnostics.Severity.Error);
 
         Assert.Empty(errors);
     }

@@ -98,7 +98,9 @@ public class TreeCompilerTests
     [Fact]
     public void A_root_leaf_becomes_one_simple_record()
     {
-        var spec = SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1") with { Endpoint = new EndpointSpec { Values = ["192.0.2.1"], Ttl = 300 } });
+        var spec =
+            SampleTrees.With(
+            SampleTrees.Endpoint("only", "$.root", "192.0.2.1") with { Endpoint = new EndpointSpec { Values = ["192.0.2.1"], Ttl = 300 } });
 
         var record = Assert.Single(TreeCompiler.Compile(spec).Records);
 
@@ -119,10 +121,12 @@ public class TreeCompilerTests
             [
                 SampleTrees.Endpoint("any", "$.root.children[0]", "192.0.2.1") with { Location = new GeoLocationSpec { IsDefault = true } },
                 SampleTrees.Endpoint("eu", "$.root.children[1]", "192.0.2.2") with { Location = new GeoLocationSpec { Continent = "EU" } },
-                SampleTrees.Endpoint("ca", "$.root.children[2]", "192.0.2.3") with { Location = new GeoLocationSpec { Country = "US", Subdivision = "CA" } },
+                SampleTrees.Endpoint("ca", "$.root.children[2]",
+                    "192.0.2.3") with { Location = new GeoLocationSpec { Country = "US", Subdivision = "CA" } },
                 new TreeNode
                 {
-                    Id = "mv", Path = "$.root.children[3]", Routing = RoutingPolicy.Multivalue, Location = new GeoLocationSpec { Country = "DE" },
+                    Id = "mv", Path = "$.root.children[3]", Routing = RoutingPolicy.Multivalue,
+                        Location = new GeoLocationSpec { Country = "DE" },
                     Children = [SampleTrees.Endpoint("mv-1", "$.root.children[3].children[0]", "192.0.2.4")],
                 },
             ],
@@ -141,7 +145,9 @@ public class TreeCompilerTests
     [Fact]
     public void A_given_health_check_id_is_attached_and_no_check_is_created()
     {
-        var leaf = SampleTrees.Endpoint("a", "$.root", "192.0.2.1") with { Endpoint = new EndpointSpec { Values = ["192.0.2.1"], HealthCheckId = "abcd-1234" } };
+        var leaf =
+            SampleTrees.Endpoint("a", "$.root",
+            "192.0.2.1") with { Endpoint = new EndpointSpec { Values = ["192.0.2.1"], HealthCheckId = "abcd-1234" } };
 
         var tree = TreeCompiler.Compile(SampleTrees.With(leaf));
 

@@ -25,7 +25,9 @@ public class DiagramEscapingTests
         var nodeLines = lines.Where(l => Regex.IsMatch(l, @"^  n_\w+\[")).ToList();
         Assert.Equal(HostileIds.Length + 1, nodeLines.Count);
         // Once our own line breaks and the entity codes are taken out, nothing that could end or restyle a label is left.
-        Assert.All(nodeLines, l => Assert.Matches(@"^  n_[A-Za-z0-9_]+\[""[^""\[\]{}|<>`;#%\n\t]*""\]$", Regex.Replace(l.Replace("<br/>", ""), @"#\d+;", "")));
+        Assert.All(nodeLines,
+            l =>
+            Assert.Matches(@"^  n_[A-Za-z0-9_]+\[""[^""\[\]{}|<>`;#%\n\t]*""\]$", Regex.Replace(l.Replace("<br/>", ""), @"#\d+;", "")));
         var ids = nodeLines.Select(l => l[2..l.IndexOf('[')]).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         var edgeLines = lines.Where(l => l.Contains("-->")).ToList();

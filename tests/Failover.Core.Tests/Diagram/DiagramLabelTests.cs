@@ -10,7 +10,8 @@ public class DiagramLabelTests
     /// <summary>The Mermaid label of the node with this id, lines joined by " | ".</summary>
     private static string LabelOf(TreeSpec spec, string nodeId)
     {
-        var line = DiagramRenderer.Mermaid(spec).Split('\n').Single(l => l.StartsWith($"  n_{nodeId.Replace('-', '_')}[\"", StringComparison.Ordinal));
+        var line = DiagramRenderer.Mermaid(spec).Split('\n')
+            .Single(l => l.StartsWith($"  n_{nodeId.Replace('-', '_')}[\"", StringComparison.Ordinal));
         var label = line[(line.IndexOf("[\"", StringComparison.Ordinal) + 2)..line.LastIndexOf("\"]", StringComparison.Ordinal)];
         return label.Replace("<br/>", " | ");
     }
@@ -32,15 +33,20 @@ public class DiagramLabelTests
     {
         var spec = Complex();
 
-        Assert.Equal("regions | failover alias (PRIMARY) | www.example.com → _regions.www.example.com | latency rule, evaluates target health", LabelOf(spec, "regions"));
-        Assert.Equal("use1 | latency alias (us-east-1) | _regions.www.example.com → _use1.www.example.com | weighted rule, evaluates target health", LabelOf(spec, "use1"));
+        Assert.Equal(
+            "regions | failover alias (PRIMARY) | www.example.com → _regions.www.example.com | latency rule, evaluates target health",
+            LabelOf(spec, "regions"));
+        Assert.Equal(
+            "use1 | latency alias (us-east-1) | _regions.www.example.com → _use1.www.example.com | weighted rule, evaluates target health",
+            LabelOf(spec, "use1"));
     }
 
     [Fact]
     public void Weighted_and_geolocation_aliases_carry_their_attribute()
     {
         var spec = Tree(Weighted("top",
-            Geo("geo", Endpoint("de").Country("DE"), Endpoint("eu").Continent("EU"), Endpoint("ca").Country("US", "CA"), Endpoint("rest").Default()).W(50),
+            Geo("geo", Endpoint("de").Country("DE"), Endpoint("eu").Continent("EU"), Endpoint("ca").Country("US", "CA"),
+                Endpoint("rest").Default()).W(50),
             Endpoint("other").W(50)));
 
         Assert.StartsWith("geo | weighted alias (w=50) | ", LabelOf(spec, "geo"));
@@ -64,7 +70,8 @@ public class DiagramLabelTests
     {
         var spec = Tree(
             FailoverRule("f",
-                new TreeNode { Id = "p", Path = "", Endpoint = new EndpointSpec { Values = ["192.0.2.1"], HealthCheck = new HealthCheckSettings { Path = "/ready" } } },
+                new TreeNode { Id = "p", Path = "",
+                    Endpoint = new EndpointSpec { Values = ["192.0.2.1"], HealthCheck = new HealthCheckSettings { Path = "/ready" } } },
                 new TreeNode { Id = "s", Path = "", Endpoint = new EndpointSpec { Values = ["192.0.2.2"], HealthCheckId = "abcd-1234" } }),
             defaults: new HealthCheckSettings { Type = "HTTPS", Port = 443, Path = "/health" });
 
@@ -75,7 +82,9 @@ public class DiagramLabelTests
     [Fact]
     public void Records_without_health_check_say_so()
     {
-        var spec = Tree(Multivalue("mv", Endpoint("a", healthChecked: false), Endpoint("b")), defaults: new HealthCheckSettings { Type = "TCP", Port = 22 });
+        var spec =
+            Tree(Multivalue("mv", Endpoint("a", healthChecked: false), Endpoint("b")),
+            defaults: new HealthCheckSettings { Type = "TCP", Port = 22 });
 
         Assert.Equal("a | multivalue record | www.example.com | no health check", LabelOf(spec, "a"));
         Assert.Equal("b | multivalue record | www.example.com | TCP :22", LabelOf(spec, "b"));
@@ -84,7 +93,8 @@ public class DiagramLabelTests
     [Fact]
     public void A_leaf_at_the_root_is_a_simple_record()
     {
-        Assert.Equal("only | simple record | www.example.com | no health check", LabelOf(Tree(Endpoint("only", healthChecked: false)), "only"));
+        Assert.Equal("only | simple record | www.example.com | no health check",
+            LabelOf(Tree(Endpoint("only", healthChecked: false)), "only"));
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public class DiagramOverlayTests
     {
         var mermaid = DiagramRenderer.Mermaid(Complex(), Overlay);
 
-        Assert.True(mermaid.IndexOf("classDef healthy", StringComparison.Ordinal) < mermaid.IndexOf("classDef done", StringComparison.Ordinal));
+        Assert.True(
+            mermaid.IndexOf("classDef healthy", StringComparison.Ordinal) < mermaid.IndexOf("classDef done", StringComparison.Ordinal));
     }
 
     [Fact]

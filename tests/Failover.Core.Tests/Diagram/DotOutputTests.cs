@@ -45,7 +45,8 @@ public class DotOutputTests
         Assert.StartsWith("digraph \"", dot);
         var statements = Statements(dot);
 
-        var declared = statements.Select(s => Regex.Match(s, @"^(n_\w+) \[label=")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+        var declared = statements.Select(s => Regex.Match(s, @"^(n_\w+) \[label=")).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(spec.Root.DescendantsAndSelf().Count(), declared.Count);
         Assert.Equal(declared.Count, declared.Distinct().Count());
         var edges = statements.Select(s => Regex.Match(s, @"^(n_\w+) -> (n_\w+) \[label=")).Where(m => m.Success).ToList();

@@ -23,7 +23,8 @@ public class DriftDetectorTests
     public void Health_checks_made_by_a_run_under_a_salted_reference_are_found_by_their_tags()
     {
         var zone = new ConvergedZone(SampleTrees.Www(), salt: "run-20260101-abc");
-        Assert.All(zone.HealthChecks, h => Assert.DoesNotContain(h.CallerReference, zone.Desired.HealthChecks.Select(d => d.CallerReference)));
+        Assert.All(zone.HealthChecks,
+            h => Assert.DoesNotContain(h.CallerReference, zone.Desired.HealthChecks.Select(d => d.CallerReference)));
         Assert.False(zone.Detect().HasDrift);
     }
 
@@ -49,7 +50,8 @@ public class DriftDetectorTests
         var item = Assert.Single(zone.Detect().Items);
         Assert.Equal(DriftKind.RecordChanged, item.Kind);
         Assert.Equal(
-            [new FieldDifference("region", "eu-west-1", "eu-central-1"), new FieldDifference("ttl", "60", "300"), new FieldDifference("values", "198.51.100.7", "203.0.113.9")],
+            [new FieldDifference("region", "eu-west-1", "eu-central-1"), new FieldDifference("ttl", "60", "300"),
+                new FieldDifference("values", "198.51.100.7", "203.0.113.9")],
             item.Fields);
     }
 
@@ -75,7 +77,9 @@ public class DriftDetectorTests
     public void A_changed_alias_target_and_target_health_flag_are_reported()
     {
         var zone = new ConvergedZone(SampleTrees.Www());
-        zone.Replace("sorry", r => r with { AliasTarget = r.AliasTarget! with { DnsName = "S3-Website-EU-West-1.amazonaws.com.", EvaluateTargetHealth = false } });
+        zone.Replace("sorry",
+            r =>
+            r with { AliasTarget = r.AliasTarget! with { DnsName = "S3-Website-EU-West-1.amazonaws.com.", EvaluateTargetHealth = false } });
 
         var item = Assert.Single(zone.Detect().Items);
         Assert.Equal(
@@ -120,7 +124,9 @@ public class DriftDetectorTests
     {
         var zone = new ConvergedZone(DriftTrees.Weighted());
         zone.OtherHealthCheckIds.Add("external-check");
-        var foreign = new ResourceRecordSet { Name = "api.example.com", Type = "A", SetIdentifier = "canary", Weight = 1, Ttl = 60, ResourceRecords = ["203.0.113.5"] };
+        var foreign =
+            new ResourceRecordSet { Name = "api.example.com", Type = "A", SetIdentifier = "canary", Weight = 1, Ttl = 60,
+            ResourceRecords = ["203.0.113.5"] };
         zone.Records.Add(foreign);
 
         var item = Assert.Single(zone.Detect().Items);
@@ -140,7 +146,8 @@ public class DriftDetectorTests
         zone.Records.Add(new ResourceRecordSet { Name = "other.example.com", Type = "A", Ttl = 60, ResourceRecords = ["203.0.113.5"] });
         Assert.False(zone.Detect().HasDrift);
 
-        var cname = new ResourceRecordSet { Name = "api.example.com", Type = "CNAME", Ttl = 60, ResourceRecords = ["elsewhere.example.net"] };
+        var cname =
+            new ResourceRecordSet { Name = "api.example.com", Type = "CNAME", Ttl = 60, ResourceRecords = ["elsewhere.example.net"] };
         zone.Records.Add(cname);
         var item = Assert.Single(zone.Detect().Items);
         Assert.Equal(cname.Key, item.Record);
@@ -169,12 +176,15 @@ public class DriftDetectorTests
         var zone = new ConvergedZone(DriftTrees.Weighted());
         zone.OtherHealthCheckIds.Add("external-check");
         var old = new ResourceRecordSet { Name = "api-old.example.com", Type = "A", Ttl = 60, ResourceRecords = ["203.0.113.8"] };
-        var oldMember = new ResourceRecordSet { Name = "api.example.com", Type = "A", SetIdentifier = "c", Weight = 3, Ttl = 60, ResourceRecords = ["203.0.113.9"] };
+        var oldMember =
+            new ResourceRecordSet { Name = "api.example.com", Type = "A", SetIdentifier = "c", Weight = 3, Ttl = 60,
+            ResourceRecords = ["203.0.113.9"] };
         zone.Records.AddRange([old, oldMember]);
         zone.Owned.UnionWith([old.Key, oldMember.Key]);
 
         var items = zone.Detect().Items;
-        Assert.Equal([(old.Key, ExtraRecordPlace.LeftOver), (oldMember.Key, ExtraRecordPlace.TreeGroup)], items.Select(i => (i.Record!.Value, i.Place!.Value)));
+        Assert.Equal([(old.Key, ExtraRecordPlace.LeftOver), (oldMember.Key, ExtraRecordPlace.TreeGroup)],
+            items.Select(i => (i.Record!.Value, i.Place!.Value)));
         Assert.All(items, i => Assert.True(i.Owned));
         Assert.All(items, i => Assert.False(i.BlocksRepair));
     }
@@ -188,7 +198,9 @@ public class DriftDetectorTests
 
         var items = zone.Detect().Items;
         Assert.Equal(2, items.Count);
-        Assert.Equal(new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = zone.Record("use1-b").Key, NodeId = "use1-b", HealthCheckId = check.Id }, items[0]);
+        Assert.Equal(
+            new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = zone.Record("use1-b").Key, NodeId = "use1-b",
+            HealthCheckId = check.Id }, items[0]);
         Assert.Equal(DriftKind.HealthCheckMissing, items[1].Kind);
         Assert.Equal("use1-b", items[1].NodeId);
         Assert.Equal(zone.Desired.HealthChecks.Single(h => h.NodeId == "use1-b").CallerReference, items[1].CallerReference);
@@ -211,12 +223,14 @@ public class DriftDetectorTests
     {
         var zone = new ConvergedZone(SampleTrees.Www());
         var check = zone.HealthCheckOf("euw1");
-        zone.HealthChecks[zone.HealthChecks.IndexOf(check)] = check with { Config = check.Config with { FailureThreshold = 5, ResourcePath = "/other" } };
+        zone.HealthChecks[zone.HealthChecks.IndexOf(check)] =
+            check with { Config = check.Config with { FailureThreshold = 5, ResourcePath = "/other" } };
 
         var item = Assert.Single(zone.Detect().Items);
         Assert.Equal(DriftKind.HealthCheckChanged, item.Kind);
         Assert.Equal(check.Id, item.HealthCheckId);
-        Assert.Equal([new FieldDifference("resourcePath", "/health", "/other"), new FieldDifference("failureThreshold", "3", "5")], item.Fields);
+        Assert.Equal([new FieldDifference("resourcePath", "/health", "/other"), new FieldDifference("failureThreshold", "3", "5")],
+            item.Fields);
     }
 
     [Fact]
@@ -232,7 +246,8 @@ public class DriftDetectorTests
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal(DriftKind.RecordChanged, i.Kind));
         Assert.Contains(items, i => i.NodeId == "use1-a" && i.Fields.SequenceEqual([new FieldDifference("healthCheckId", ofA, ofB)]));
-        Assert.Contains(items, i => i.NodeId == "euw1" && i.Fields.SequenceEqual([new FieldDifference("healthCheckId", zone.HealthCheckOf("euw1").Id, null)]));
+        Assert.Contains(items,
+            i => i.NodeId == "euw1" && i.Fields.SequenceEqual([new FieldDifference("healthCheckId", zone.HealthCheckOf("euw1").Id, null)]));
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public class DriftRepairPolicyTests
     {
         var decision = DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(
             new DriftItem(DriftKind.RecordMissing) { Record = Key },
-            new DriftItem(DriftKind.RecordExtra) { Record = Key with { SetIdentifier = "canary" }, Place = ExtraRecordPlace.TreeGroup, Owned = false }))!;
+            new DriftItem(DriftKind.RecordExtra) { Record = Key with { SetIdentifier = "canary" },
+                Place = ExtraRecordPlace.TreeGroup, Owned = false }))!;
         Assert.Equal(DriftRepairStatus.Blocked, decision.Status);
         Assert.Contains("api.example.com A [canary]", decision.Reason);
     }
@@ -39,7 +40,8 @@ public class DriftRepairPolicyTests
     {
         var decision = DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(
             new DriftItem(DriftKind.RecordExtra) { Record = Key, Place = ExtraRecordPlace.TreeGroup, Owned = true },
-            new DriftItem(DriftKind.RecordExtra) { Record = Key with { Name = "_x.api.example.com" }, Place = ExtraRecordPlace.HelperName, Owned = false }))!;
+            new DriftItem(DriftKind.RecordExtra) { Record = Key with { Name = "_x.api.example.com" },
+                Place = ExtraRecordPlace.HelperName, Owned = false }))!;
         Assert.Equal(DriftRepairStatus.Started, decision.Status);
     }
 }

@@ -64,8 +64,10 @@ public class DriftReportJsonTests
     [Theory]
     [InlineData("[]", "$ must be an object")]
     [InlineData("""{"tree":"t","hostedZoneId":"Z","recordName":"t.example.com"}""", "$.items is missing")]
-    [InlineData("""{"tree":"t","hostedZoneId":"Z","recordName":"t.example.com","items":[{"kind":"recordGone"}]}""", "$.items[0].kind must be one of")]
-    [InlineData("""{"tree":"t","hostedZoneId":"Z","recordName":"t.example.com","items":[{"kind":"recordMissing","record":{"type":"A"}}]}""", "$.items[0].record.name is missing")]
+    [InlineData("""{"tree":"t","hostedZoneId":"Z","recordName":"t.example.com","items":[{"kind":"recordGone"}]}""",
+        "$.items[0].kind must be one of")]
+    [InlineData("""{"tree":"t","hostedZoneId":"Z","recordName":"t.example.com","items":[{"kind":"recordMissing","record":""" +
+        """{"type":"A"}}]}""", "$.items[0].record.name is missing")]
     [InlineData("{", "not JSON")]
     public void A_document_that_is_not_a_report_is_refused_with_its_path(string json, string message)
     {

@@ -20,7 +20,8 @@ public sealed class NodeHealthChecksTests
         var located = NodeHealthChecks.Locate(Desired, [Found("a", "hc-a"), Found("b", "hc-b"), Found("main", "hc-main")]);
 
         Assert.Equal(
-            [new NodeHealthCheck("a", "hc-a"), new NodeHealthCheck("b", "hc-b"), new NodeHealthCheck("main", "hc-main"), new NodeHealthCheck("spare", "external-7")],
+            [new NodeHealthCheck("a", "hc-a"), new NodeHealthCheck("b", "hc-b"), new NodeHealthCheck("main", "hc-main"),
+                new NodeHealthCheck("spare", "external-7")],
             located.OrderBy(c => c.NodeId, StringComparer.Ordinal));
         Assert.True(NodeHealthChecks.Any(Desired));
     }

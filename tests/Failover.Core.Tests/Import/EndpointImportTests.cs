@@ -11,19 +11,27 @@ public class EndpointImportTests
     {
         var result = ImportPolicy(Document($"\"e\": {endpoint}", "", "\"StartRule\": \"top\"")
             .Replace("\"Rules\": {  }", $$"""
-                "Rules": { "top": { "RuleType": "failover", "Primary": { "EndpointReference": "e" {{reference}} }, "Secondary": { "EndpointReference": "e" } } }
+                "Rules": { "top": { "RuleType": "failover", "Primary": { "EndpointReference": "e" {{reference}} },
+                "Secondary": { "EndpointReference": "e" } } }
                 """));
         return (result.Spec?.Root.Primary!.Alias, result.Diagnostics);
     }
 
     [Theory]
-    [InlineData("""{ "Type": "elastic-load-balancer", "Value": "dualstack.my-lb-1234567890.us-west-2.elb.amazonaws.com" }""", "dualstack.my-lb-1234567890.us-west-2.elb.amazonaws.com", "Z1H1FL5HABSF5")]
-    [InlineData("""{ "Type": "application-load-balancer", "Value": "exampleAlb-1283637735.eu-west-1.elb.amazonaws.com" }""", "examplealb-1283637735.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2")]
-    [InlineData("""{ "Type": "network-load-balancer", "Value": "exampleNlb-74f87b114e21682a.elb.us-east-1.amazonaws.com" }""", "examplenlb-74f87b114e21682a.elb.us-east-1.amazonaws.com", "Z26RNL4JYFTOTI")]
-    [InlineData("""{ "Type": "elastic-beanstalk", "Value": "example-env-1.eba-ns4qrife.eu-central-1.elasticbeanstalk.com" }""", "example-env-1.eba-ns4qrife.eu-central-1.elasticbeanstalk.com", "Z1FRNW7UH4DEZJ")]
-    [InlineData("""{ "Type": "s3-website", "Region": "us-east-1", "Value": "www.example.com" }""", "s3-website-us-east-1.amazonaws.com", "Z3AQBSTGFYJSTF")]
-    [InlineData("""{ "Type": "s3-website", "Region": "eu-central-1", "Value": "www.example.com.s3-website.eu-central-1.amazonaws.com" }""", "s3-website.eu-central-1.amazonaws.com", "Z21DNDUVLTQW6Q")]
-    [InlineData("""{ "Type": "cloudfront", "Value": "d111111abcdef8.cloudfront.net" }""", "d111111abcdef8.cloudfront.net", "Z2FDTNDATAQYW2")]
+    [InlineData("""{ "Type": "elastic-load-balancer", "Value": "dualstack.my-lb-1234567890.us-west-2.elb.amazonaws.com" }""",
+        "dualstack.my-lb-1234567890.us-west-2.elb.amazonaws.com", "Z1H1FL5HABSF5")]
+    [InlineData("""{ "Type": "application-load-balancer", "Value": "exampleAlb-1283637735.eu-west-1.elb.amazonaws.com" }""",
+        "examplealb-1283637735.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2")]
+    [InlineData("""{ "Type": "network-load-balancer", "Value": "exampleNlb-74f87b114e21682a.elb.us-east-1.amazonaws.com" }""",
+        "examplenlb-74f87b114e21682a.elb.us-east-1.amazonaws.com", "Z26RNL4JYFTOTI")]
+    [InlineData("""{ "Type": "elastic-beanstalk", "Value": "example-env-1.eba-ns4qrife.eu-central-1.elasticbeanstalk.com" }""",
+        "example-env-1.eba-ns4qrife.eu-central-1.elasticbeanstalk.com", "Z1FRNW7UH4DEZJ")]
+    [InlineData("""{ "Type": "s3-website", "Region": "us-east-1", "Value": "www.example.com" }""", "s3-website-us-east-1.amazonaws.com",
+        "Z3AQBSTGFYJSTF")]
+    [InlineData("""{ "Type": "s3-website", "Region": "eu-central-1", "Value":""" +
+        """ "www.example.com.s3-website.eu-central-1.amazonaws.com" }""", "s3-website.eu-central-1.amazonaws.com", "Z21DNDUVLTQW6Q")]
+    [InlineData("""{ "Type": "cloudfront", "Value": "d111111abcdef8.cloudfront.net" }""", "d111111abcdef8.cloudfront.net",
+        "Z2FDTNDATAQYW2")]
     public void Aws_resources_become_aliases_with_their_regional_hosted_zone(string endpoint, string dnsName, string zone)
     {
         var (alias, diagnostics) = ImportEndpoint(endpoint);
@@ -35,16 +43,19 @@ public class EndpointImportTests
     [Fact]
     public void An_explicit_region_decides_the_zone_when_the_name_does_not_tell()
     {
-        var (alias, _) = ImportEndpoint("""{ "Type": "application-load-balancer", "Region": "ap-southeast-2", "Value": "internal-lb.example.net" }""");
+        var (alias, _) =
+            ImportEndpoint("""{ "Type": "application-load-balancer", "Region": "ap-southeast-2", "Value": "internal-lb.example.net" }""");
 
         Assert.Equal("Z1GM3OXH4ZPM65", alias!.HostedZoneId);
     }
 
     [Theory]
     [InlineData("""{ "Type": "elastic-load-balancer", "Value": "my-lb.example.net" }""", "$.Endpoints.e.Value", "cannot tell the region")]
-    [InlineData("""{ "Type": "elastic-load-balancer", "Value": "my-lb.xx-nowhere-9.elb.amazonaws.com" }""", "$.Endpoints.e.Value", "xx-nowhere-9")]
+    [InlineData("""{ "Type": "elastic-load-balancer", "Value": "my-lb.xx-nowhere-9.elb.amazonaws.com" }""", "$.Endpoints.e.Value",
+        "xx-nowhere-9")]
     [InlineData("""{ "Type": "s3-website", "Value": "www.example.com" }""", "$.Endpoints.e.Region", "Region")]
-    [InlineData("""{ "Type": "s3-website", "Region": "mars-north-1", "Value": "www.example.com" }""", "$.Endpoints.e.Region", "mars-north-1")]
+    [InlineData("""{ "Type": "s3-website", "Region": "mars-north-1", "Value": "www.example.com" }""", "$.Endpoints.e.Region",
+        "mars-north-1")]
     [InlineData("""{ "Type": "value" }""", "$.Endpoints.e.Value", "required")]
     [InlineData("""{ "Type": "value", "Value": 42 }""", "$.Endpoints.e.Value", "string")]
     [InlineData("""[]""", "$.Endpoints.e", "object")]
@@ -59,7 +70,9 @@ public class EndpointImportTests
     [Fact]
     public void Evaluate_target_health_follows_the_reference_and_defaults_to_true()
     {
-        var (off, _) = ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""", ", \"EvaluateTargetHealth\": false");
+        var (off, _) =
+            ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""",
+            ", \"EvaluateTargetHealth\": false");
         var (on, _) = ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""");
 
         Assert.False(off!.EvaluateTargetHealth);
@@ -69,7 +82,8 @@ public class EndpointImportTests
     [Fact]
     public void CloudFront_never_evaluates_target_health_and_asking_is_a_warning()
     {
-        var (alias, diagnostics) = ImportEndpoint("""{ "Type": "cloudfront", "Value": "d1.cloudfront.net" }""", ", \"EvaluateTargetHealth\": true");
+        var (alias, diagnostics) =
+            ImportEndpoint("""{ "Type": "cloudfront", "Value": "d1.cloudfront.net" }""", ", \"EvaluateTargetHealth\": true");
 
         Assert.False(alias!.EvaluateTargetHealth);
         var warning = Assert.Single(diagnostics);
@@ -79,7 +93,9 @@ public class EndpointImportTests
     [Fact]
     public void A_health_check_on_an_alias_endpoint_is_a_warning_not_silently_lost()
     {
-        var (alias, diagnostics) = ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""", ", \"HealthCheck\": \"hc-1\"");
+        var (alias, diagnostics) =
+            ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""",
+            ", \"HealthCheck\": \"hc-1\"");
 
         Assert.NotNull(alias);
         var warning = Assert.Single(diagnostics);

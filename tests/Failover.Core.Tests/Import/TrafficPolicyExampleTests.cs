@@ -26,7 +26,8 @@ public class TrafficPolicyExampleTests
         Assert.Equal(["198.51.100.7"], apse2.Children[0].Endpoint!.Values);
         Assert.Equal("$.root.primary.children[1].children[0]", apse2.Children[0].Path);
         var sorry = root.Secondary!.Alias!;
-        Assert.Equal(("s3-website-us-east-1.amazonaws.com", "Z3AQBSTGFYJSTF", true), (sorry.DnsName, sorry.HostedZoneId, sorry.EvaluateTargetHealth));
+        Assert.Equal(("s3-website-us-east-1.amazonaws.com", "Z3AQBSTGFYJSTF", true),
+            (sorry.DnsName, sorry.HostedZoneId, sorry.EvaluateTargetHealth));
     }
 
     [Fact]
@@ -78,7 +79,8 @@ public class TrafficPolicyExampleTests
         Assert.True(root.Children[2].Location!.IsDefault);
         var pool = root.Children[1];
         Assert.Equal(RoutingPolicy.Multivalue, pool.Routing);
-        Assert.Equal(["55555555-5555-5555-5555-555555555555", "66666666-6666-6666-6666-666666666666", "77777777-7777-7777-7777-777777777777"],
+        Assert.Equal(
+            ["55555555-5555-5555-5555-555555555555", "66666666-6666-6666-6666-666666666666", "77777777-7777-7777-7777-777777777777"],
             pool.Children.Select(c => c.Endpoint!.HealthCheckId));
     }
 

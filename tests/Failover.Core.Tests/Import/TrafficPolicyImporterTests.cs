@@ -20,7 +20,9 @@ public class TrafficPolicyImporterTests
     [Fact]
     public void Options_fill_the_tree_header_with_names_normalised()
     {
-        var result = TrafficPolicyImporter.Import(Document(TwoValues, "", "\"StartEndpoint\": \"a\""), new("api", "Z123", "Example.COM.", "API.example.com."));
+        var result =
+            TrafficPolicyImporter.Import(Document(TwoValues, "", "\"StartEndpoint\": \"a\""),
+            new("api", "Z123", "Example.COM.", "API.example.com."));
 
         Assert.Equal(("api", "Z123", "example.com", "api.example.com", "A"),
             (result.Spec!.Name, result.Spec.HostedZoneId, result.Spec.ZoneName, result.Spec.RecordName, result.Spec.RecordType));
@@ -30,7 +32,8 @@ public class TrafficPolicyImporterTests
     public void Failover_rule_maps_primary_and_secondary()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "HealthCheck": "hc-a" }, "Secondary": { "EndpointReference": "b" } }
+            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "HealthCheck": "hc-a" },
+            "Secondary": { "EndpointReference": "b" } }
             """));
 
         var root = result.Spec!.Root;
@@ -43,7 +46,8 @@ public class TrafficPolicyImporterTests
     public void Weighted_rule_accepts_weights_written_as_strings_or_numbers()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": "3" }, { "EndpointReference": "b", "Weight": 0 } ] }
+            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": "3" }, { "EndpointReference": "b",
+            "Weight": 0 } ] }
             """));
 
         Assert.Equal([3L, 0L], result.Spec!.Root.Children.Select(c => c.Weight!.Value));
@@ -56,7 +60,8 @@ public class TrafficPolicyImporterTests
     public void Weighted_items_need_a_weight_from_0_to_255(string field, string message)
     {
         var error = SingleError(ImportPolicy(Document(TwoValues, $$"""
-            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b", {{field}} } ] }
+            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b",
+            {{field}} } ] }
             """)));
 
         Assert.Equal("$.Rules.top.Items[1].Weight", error.Path);
@@ -67,7 +72,8 @@ public class TrafficPolicyImporterTests
     public void Latency_rule_maps_regions()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "latency", "Regions": [ { "Region": "us-east-1", "EndpointReference": "a" }, { "Region": "eu-west-1", "EndpointReference": "b" } ] }
+            "top": { "RuleType": "latency", "Regions": [ { "Region": "us-east-1", "EndpointReference": "a" }, { "Region": "eu-west-1",
+            "EndpointReference": "b" } ] }
             """));
 
         Assert.Equal(RoutingPolicy.Latency, result.Spec!.Root.Routing);
@@ -99,7 +105,8 @@ public class TrafficPolicyImporterTests
     public void Geo_location_must_be_exactly_one_place()
     {
         var error = SingleError(ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "geo", "Locations": [ { "EndpointReference": "a", "Country": "DE", "Continent": "EU" }, { "EndpointReference": "b", "IsDefault": true } ] }
+            "top": { "RuleType": "geo", "Locations": [ { "EndpointReference": "a", "Country": "DE", "Continent": "EU" },
+            { "EndpointReference": "b", "IsDefault": true } ] }
             """)));
 
         Assert.Equal("$.Rules.top.Locations[0]", error.Path);
@@ -109,7 +116,8 @@ public class TrafficPolicyImporterTests
     public void Multivalue_rule_maps_value_endpoints_with_their_health_checks()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a", "HealthCheck": "hc-a" }, { "EndpointReference": "b", "HealthCheck": "hc-b" } ] }
+            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a", "HealthCheck": "hc-a" }, { "EndpointReference": "b",
+            "HealthCheck": "hc-b" } ] }
             """));
 
         Assert.Equal(RoutingPolicy.Multivalue, result.Spec!.Root.Routing);
@@ -123,7 +131,8 @@ public class TrafficPolicyImporterTests
             "a": { "Type": "value", "Value": "192.0.2.1" },
             "cdn": { "Type": "cloudfront", "Value": "d1.cloudfront.net" }
             """, """
-            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a" }, { "EndpointReference": "cdn" }, { "RuleReference": "inner" } ] },
+            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a" }, { "EndpointReference": "cdn" },
+            { "RuleReference": "inner" } ] },
             "inner": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
             """));
 
@@ -138,7 +147,8 @@ public class TrafficPolicyImporterTests
         var result = ImportPolicy(Document("""
             "english": { "Type": "value", "Value": "192.0.2.1" }, "french": { "Type": "value", "Value": "192.0.2.2" }
             """, """
-            "top": { "RuleType": "weighted", "Items": [ { "RuleReference": "geo_dest", "Weight": 1 }, { "RuleReference": "geo_dest", "Weight": 1 } ] },
+            "top": { "RuleType": "weighted", "Items": [ { "RuleReference": "geo_dest", "Weight": 1 }, { "RuleReference": "geo_dest",
+            "Weight": 1 } ] },
             "geo_dest": { "RuleType": "geo", "Locations": [
               { "EndpointReference": "english", "Country": "*" },
               { "EndpointReference": "french", "Country": "FR" },
@@ -166,7 +176,8 @@ public class TrafficPolicyImporterTests
     public void Dangling_references_are_errors_at_the_reference()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 }, { "RuleReference": "missing", "Weight": 1 }, { "EndpointReference": "gone", "Weight": 1 } ] }
+            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 }, { "RuleReference": "missing",
+            "Weight": 1 }, { "EndpointReference": "gone", "Weight": 1 } ] }
             """));
 
         Assert.Null(result.Spec);
@@ -187,7 +198,8 @@ public class TrafficPolicyImporterTests
     {
         var error = SingleError(ImportPolicy(Document(TwoValues, """
             "top": { "RuleType": "failover", "Primary": { "RuleReference": "loop" }, "Secondary": { "EndpointReference": "b" } },
-            "loop": { "RuleType": "weighted", "Items": [ { "RuleReference": "top", "Weight": 1 }, { "EndpointReference": "a", "Weight": 1 } ] }
+            "loop": { "RuleType": "weighted", "Items": [ { "RuleReference": "top", "Weight": 1 }, { "EndpointReference": "a",
+            "Weight": 1 } ] }
             """)));
 
         Assert.Equal("$.Rules.loop.Items[0].RuleReference", error.Path);
@@ -210,9 +222,12 @@ public class TrafficPolicyImporterTests
     }
 
     [Theory]
-    [InlineData("""{ "AWSPolicyFormatVersion": "2012-10-17", "RecordType": "A", "StartEndpoint": "a", "Endpoints": { "a": { "Type": "value", "Value": "192.0.2.1" } } }""", "$.AWSPolicyFormatVersion")]
-    [InlineData("""{ "AWSPolicyFormatVersion": "2015-10-01", "StartEndpoint": "a", "Endpoints": { "a": { "Type": "value", "Value": "192.0.2.1" } } }""", "$.RecordType")]
-    [InlineData("""{ "AWSPolicyFormatVersion": "2015-10-01", "RecordType": "A", "StartEndpoint": "a", "StartRule": "r", "Endpoints": { "a": { "Type": "value", "Value": "192.0.2.1" } } }""", "$")]
+    [InlineData("""{ "AWSPolicyFormatVersion": "2012-10-17", "RecordType": "A", "StartEndpoint": "a", "Endpoints": { "a": { "Type":""" +
+        """ "value", "Value": "192.0.2.1" } } }""", "$.AWSPolicyFormatVersion")]
+    [InlineData("""{ "AWSPolicyFormatVersion": "2015-10-01", "StartEndpoint": "a", "Endpoints": { "a": { "Type": "value", "Value":""" +
+        """ "192.0.2.1" } } }""", "$.RecordType")]
+    [InlineData("""{ "AWSPolicyFormatVersion": "2015-10-01", "RecordType": "A", "StartEndpoint": "a", "StartRule": "r", "Endpoints":""" +
+        """ { "a": { "Type": "value", "Value": "192.0.2.1" } } }""", "$")]
     [InlineData("""{ "AWSPolicyFormatVersion": "2015-10-01", "RecordType": "A", "StartEndpoint": "a", "Endpoints": [] }""", "$.Endpoints")]
     [InlineData("""[1, 2]""", "$")]
     public void Document_level_mistakes_are_errors_with_their_paths(string json, string path)
@@ -237,7 +252,8 @@ public class TrafficPolicyImporterTests
     public void Unknown_fields_and_unreachable_rules_are_warnings()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "Bias": 5 }, "Secondary": { "EndpointReference": "b" }, "Colour": "red" },
+            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "Bias": 5 }, "Secondary": { "EndpointReference": "b" },
+            "Colour": "red" },
             "spare": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
             """));
 
@@ -250,7 +266,8 @@ public class TrafficPolicyImporterTests
     public void Rule_references_that_turn_off_target_health_or_carry_a_health_check_are_warned_about()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "EvaluateTargetHealth": "false", "HealthCheck": "hc" }, "Secondary": { "EndpointReference": "b" } },
+            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "EvaluateTargetHealth": "false", "HealthCheck": "hc" },
+            "Secondary": { "EndpointReference": "b" } },
             "inner": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
             """));
 
@@ -263,7 +280,8 @@ public class TrafficPolicyImporterTests
     public void Too_deep_nesting_is_an_error_not_a_crash()
     {
         var rules = string.Join(",\n", Enumerable.Range(0, 30).Select(i =>
-            $$"""{{(i == 0 ? "\"top\"" : $"\"r{i}\"")}}: { "RuleType": "weighted", "Items": [ { "RuleReference": "r{{i + 1}}", "Weight": 1 } ] }""")
+            $$"""{{(i == 0 ? "\"top\"" : $"\"r{i}\"")}}: { "RuleType": "weighted", "Items": [ { "RuleReference": "r{{i + 1}}",""" +
+            $$""" "Weight": 1 } ] }""")
             .Append("""  "r30": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }"""));
 
         var result = ImportPolicy(Document(TwoValues, rules));
@@ -276,10 +294,13 @@ public class TrafficPolicyImporterTests
     public void Shared_rules_multiplying_past_the_node_limit_are_an_error()
     {
         string Fan(string name, string next) => $$"""
-            "{{name}}": { "RuleType": "weighted", "Items": [ {{string.Join(", ", Enumerable.Repeat($$"""{ "RuleReference": "{{next}}", "Weight": 1 }""", 12))}} ] }
+            "{{name}}": { "RuleType": "weighted", "Items": [ {{string.Join(", ", Enumerable.Repeat($$"""{ "RuleReference": "{{next}}",""" +
+                $$""" "Weight": 1 }""", 12))}} ] }
             """;
         var rules = string.Join(",\n", Fan("top", "l1"), Fan("l1", "l2"), Fan("l2", "l3"),
-            """ "l3": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b", "Weight": 1 }, { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b", "Weight": 1 }, { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b", "Weight": 1 } ] }""");
+            """ "l3": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b",""" +
+            """ "Weight": 1 }, { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b", "Weight": 1 },""" +
+            """ { "EndpointReference": "a", "Weight": 1 }, { "EndpointReference": "b", "Weight": 1 } ] }""");
 
         var result = ImportPolicy(Document(TwoValues, rules));
 

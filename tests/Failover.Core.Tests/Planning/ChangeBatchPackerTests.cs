@@ -9,7 +9,9 @@ namespace Failover.Core.Tests.Planning;
 public class ChangeBatchPackerTests
 {
     private static RecordChange Change(ChangeAction action, int i, params string[] values) =>
-        new(action, new ResourceRecordSet { Name = "t.example.com", Type = "TXT", SetIdentifier = $"r{i}", Weight = 1, Ttl = 60, ResourceRecords = values });
+        new(action,
+            new ResourceRecordSet { Name = "t.example.com", Type = "TXT", SetIdentifier = $"r{i}", Weight = 1, Ttl = 60,
+            ResourceRecords = values });
 
     private static void AssertWithin(ChangeBatch batch, ChangeBatchLimits limits)
     {
@@ -80,7 +82,8 @@ public class ChangeBatchPackerTests
     {
         var aliases = Enumerable.Range(0, 2500).Select(i => new RecordChange(ChangeAction.Create, new ResourceRecordSet
         {
-            Name = "t.example.com", Type = "A", SetIdentifier = $"a{i}", Weight = 1, AliasTarget = new AliasTarget("Z1", $"_n{i}.t.example.com", true),
+            Name = "t.example.com", Type = "A", SetIdentifier = $"a{i}", Weight = 1,
+                AliasTarget = new AliasTarget("Z1", $"_n{i}.t.example.com", true),
         })).ToList();
 
         Assert.Equal([1000, 1000, 500], ChangeBatchPacker.Pack(aliases).Select(b => b.Changes.Count));
@@ -123,11 +126,14 @@ public class ChangeBatchPackerTests
         var weighted = SampleTrees.With(new Core.Spec.TreeNode
         {
             Id = "root", Path = "$.root", Routing = Core.Spec.RoutingPolicy.Weighted,
-            Children = Enumerable.Range(0, 3).Select(i => SampleTrees.Endpoint($"n{i}", $"$.root.children[{i}]", $"192.0.2.{i + 1}") with { Weight = 1 }).ToList(),
+            Children = Enumerable.Range(0, 3)
+                .Select(i => SampleTrees.Endpoint($"n{i}", $"$.root.children[{i}]", $"192.0.2.{i + 1}") with { Weight = 1 }).ToList(),
         });
         var latency = weighted with
         {
-            Root = weighted.Root with { Routing = Core.Spec.RoutingPolicy.Latency, Children = weighted.Root.Children.Select((c, i) => c with { Weight = null, Region = $"us-west-{i + 1}" }).ToList() },
+            Root =
+                weighted.Root with { Routing = Core.Spec.RoutingPolicy.Latency,
+                Children = weighted.Root.Children.Select((c, i) => c with { Weight = null, Region = $"us-west-{i + 1}" }).ToList() },
         };
         var zone = new InMemoryZone("t", weighted.HostedZoneId);
 

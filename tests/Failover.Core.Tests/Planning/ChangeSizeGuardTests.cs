@@ -24,7 +24,8 @@ public class ChangeSizeGuardTests
     [Fact]
     public void Changing_more_than_half_of_the_records_is_refused_with_the_counts()
     {
-        var (plan, actual) = Update(Weighted("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"), Weighted("192.0.2.1", "192.0.2.9", "192.0.2.8"));
+        var (plan, actual) =
+            Update(Weighted("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"), Weighted("192.0.2.1", "192.0.2.9", "192.0.2.8"));
 
         var diagnostic = ChangeSizeGuard.Check(plan, actual, force: false);
 
@@ -46,7 +47,8 @@ public class ChangeSizeGuardTests
     [Fact]
     public void Exactly_half_is_allowed()
     {
-        var (plan, actual) = Update(Weighted("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"), Weighted("192.0.2.1", "192.0.2.2", "192.0.2.8"));
+        var (plan, actual) =
+            Update(Weighted("192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"), Weighted("192.0.2.1", "192.0.2.2", "192.0.2.8"));
 
         Assert.Equal(2, plan.Summary.ExistingRecordsDeletedOrReplaced);
         Assert.Null(ChangeSizeGuard.Check(plan, actual, force: false));

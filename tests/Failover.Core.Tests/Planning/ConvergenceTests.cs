@@ -59,7 +59,9 @@ public class ConvergenceTests
             var names = z.Records.Select(r => r.Name).ToHashSet();
             Assert.Contains("gen.example.com", names);
             foreach (var record in z.Records.Where(r => r.AliasTarget?.HostedZoneId == first.Spec.HostedZoneId))
-                Assert.True(names.Contains(record.AliasTarget!.DnsName), $"after a batch of {layer}, {record.Key} points at missing {record.AliasTarget.DnsName}");
+                Assert.True(
+                    names.Contains(
+                    record.AliasTarget!.DnsName), $"after a batch of {layer}, {record.Key} points at missing {record.AliasTarget.DnsName}");
         };
 
         zone.Apply(Planner.Plan(second, zone.State));
@@ -73,7 +75,9 @@ public class ConvergenceTests
         var weighted = SampleTrees.With(new TreeNode
         {
             Id = "root", Path = "$.root", Routing = RoutingPolicy.Weighted,
-            Children = [SampleTrees.Endpoint("a", "$.root.children[0]", "192.0.2.1") with { Weight = 1 }, SampleTrees.Endpoint("b", "$.root.children[1]", "192.0.2.2") with { Weight = 1 }],
+            Children =
+                [SampleTrees.Endpoint("a", "$.root.children[0]", "192.0.2.1") with { Weight = 1 },
+                SampleTrees.Endpoint("b", "$.root.children[1]", "192.0.2.2") with { Weight = 1 }],
         });
         var failover = SampleTrees.With(new TreeNode
         {

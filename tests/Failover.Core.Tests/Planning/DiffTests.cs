@@ -60,7 +60,9 @@ public class DiffTests
         var latency = new TreeNode
         {
             Id = "root", Path = "$.root", Routing = RoutingPolicy.Latency,
-            Children = [SampleTrees.Endpoint("a", "$.root.children[0]", "192.0.2.1") with { Region = "us-east-1" }, SampleTrees.Endpoint("c", "$.root.children[1]", "192.0.2.3") with { Region = "eu-west-1" }],
+            Children =
+                [SampleTrees.Endpoint("a", "$.root.children[0]", "192.0.2.1") with { Region = "us-east-1" },
+                SampleTrees.Endpoint("c", "$.root.children[1]", "192.0.2.3") with { Region = "eu-west-1" }],
         };
 
         var plan = Replan(SampleTrees.With(latency), zone);
@@ -87,7 +89,8 @@ public class DiffTests
         zone.Apply(plan);
 
         var records = plan.Layers.Single(l => l.Name == "leaf-records").ChangeBatches;
-        Assert.Equal(["DELETE t.example.com A [old]", "CREATE t.example.com A [new]"], Assert.Single(records).Changes.Select(c => c.Describe()));
+        Assert.Equal(["DELETE t.example.com A [old]", "CREATE t.example.com A [new]"],
+            Assert.Single(records).Changes.Select(c => c.Describe()));
         Assert.DoesNotContain(plan.LayerNames(), n => n.StartsWith("delete-"));
         Assert.True(Replan(SampleTrees.With(Failover("new")), zone).IsEmpty);
     }
@@ -96,7 +99,9 @@ public class DiffTests
     public void A_record_someone_else_made_at_the_same_key_is_a_conflict_and_left_alone()
     {
         var zone = new InMemoryZone("t", "Z0000000000000000000A");
-        zone.AddForeign(new ResourceRecordSet { Name = "t.example.com", Type = "A", SetIdentifier = "a", Weight = 5, Ttl = 300, ResourceRecords = ["203.0.113.5"] });
+        zone.AddForeign(
+            new ResourceRecordSet { Name = "t.example.com", Type = "A", SetIdentifier = "a", Weight = 5, Ttl = 300,
+            ResourceRecords = ["203.0.113.5"] });
 
         var plan = Replan(SampleTrees.With(Weighted(("a", "192.0.2.1"), ("b", "192.0.2.2"))), zone);
 
@@ -151,7 +156,8 @@ public class DiffTests
 
         var plan = Replan(SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "origin.example.net"), recordType: "CNAME"), zone);
 
-        Assert.Equal(["DELETE t.example.com A", "CREATE t.example.com CNAME"], Assert.Single(Assert.Single(plan.Layers).ChangeBatches).Changes.Select(c => c.Describe()));
+        Assert.Equal(["DELETE t.example.com A", "CREATE t.example.com CNAME"],
+            Assert.Single(Assert.Single(plan.Layers).ChangeBatches).Changes.Select(c => c.Describe()));
         zone.Apply(plan);
         Assert.Equal("CNAME", Assert.Single(zone.Records).Type);
     }
@@ -184,7 +190,8 @@ public class DiffTests
                 {
                     Children =
                     [
-                        new TreeNode { Id = "use1-wrap", Path = "$.root.primary.children[0]", Region = "us-east-1", Routing = RoutingPolicy.Weighted, Children = [regions.Children[0] with { Region = null, Weight = 1 }] },
+                        new TreeNode { Id = "use1-wrap", Path = "$.root.primary.children[0]", Region = "us-east-1",
+                            Routing = RoutingPolicy.Weighted, Children = [regions.Children[0] with { Region = null, Weight = 1 }] },
                         regions.Children[1],
                     ],
                 },

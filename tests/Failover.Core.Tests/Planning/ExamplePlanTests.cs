@@ -26,7 +26,8 @@ public class ExamplePlanTests
     }
 
     public static TheoryData<string> Examples() =>
-        new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples")).Where(f => f.EndsWith(".json") || f.EndsWith(".yaml")).Select(Path.GetFileName)!);
+        new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "examples"))
+            .Where(f => f.EndsWith(".json") || f.EndsWith(".yaml")).Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -46,7 +46,9 @@ public class HealthCheckPlanningTests
             {
                 Primary = spec.Root.Primary with
                 {
-                    Children = [spec.Root.Primary.Children[0], euw1 with { Endpoint = euw1.Endpoint! with { HealthCheck = new HealthCheckSettings { RequestInterval = 10 } } }],
+                    Children =
+                        [spec.Root.Primary.Children[0],
+                        euw1 with { Endpoint = euw1.Endpoint! with { HealthCheck = new HealthCheckSettings { RequestInterval = 10 } } }],
                 },
             },
         };
@@ -69,12 +71,16 @@ public class HealthCheckPlanningTests
     {
         var zone = Applied(SampleTrees.Www());
         var spec = SampleTrees.Www();
-        var direct = spec with { Root = spec.Root with { Primary = SampleTrees.Endpoint("direct", "$.root.primary", "192.0.2.50", new HealthCheckSettings()) } };
+        var direct =
+            spec with { Root =
+            spec.Root with { Primary = SampleTrees.Endpoint("direct", "$.root.primary", "192.0.2.50", new HealthCheckSettings()) } };
 
         var plan = Planner.Plan(TreeCompiler.Compile(direct), zone.State);
 
-        Assert.Equal(["health-checks", "leaf-records", "delete-alias-level-1", "delete-leaf-records", "health-check-cleanup"], plan.LayerNames());
-        Assert.Equal(["DELETE www.example.com A [regions]", "CREATE www.example.com A [direct]"], plan.Layer("leaf-records").Changes().Select(c => c.Describe()));
+        Assert.Equal(["health-checks", "leaf-records", "delete-alias-level-1", "delete-leaf-records", "health-check-cleanup"],
+            plan.LayerNames());
+        Assert.Equal(["DELETE www.example.com A [regions]", "CREATE www.example.com A [direct]"],
+            plan.Layer("leaf-records").Changes().Select(c => c.Describe()));
         Assert.Equal(["DELETE _regions.www.example.com A [use1]"], plan.Layer("delete-alias-level-1").Changes().Select(c => c.Describe()));
         Assert.Equal(["euw1", "use1-a", "use1-b"], plan.Layer("delete-leaf-records").Changes().Select(c => c.RecordSet.SetIdentifier!));
         Assert.Equal(["euw1", "use1-a", "use1-b"], plan.Layer("health-check-cleanup").HealthCheckDeletions.Select(d => d.NodeId!));
@@ -91,7 +97,9 @@ public class HealthCheckPlanningTests
         var config = new HealthCheckConfig { Type = "TCP", Port = 22, IpAddress = "192.0.2.99" };
         var state = zone.State with
         {
-            HealthChecks = [.. zone.HealthChecks, new ExistingHealthCheck("other-tree", "x", config, "api", "a"), new ExistingHealthCheck("by-hand", "y", config)],
+            HealthChecks =
+                [.. zone.HealthChecks, new ExistingHealthCheck("other-tree", "x", config, "api", "a"),
+                new ExistingHealthCheck("by-hand", "y", config)],
         };
 
         var plan = Planner.Teardown("www", "Z0000000000000000000A", state);

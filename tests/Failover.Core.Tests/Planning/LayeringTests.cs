@@ -15,7 +15,8 @@ public class LayeringTests
 
         Assert.Equal(["health-checks", "leaf-records", "alias-level-1", "alias-level-2"], plan.LayerNames());
         Assert.Equal(["euw1", "use1-a", "use1-b"], plan.Layer("health-checks").HealthChecks.Select(h => h.NodeId).Order());
-        Assert.Equal(["euw1", "sorry", "use1-a", "use1-b"], plan.Layer("leaf-records").Changes().Select(c => c.RecordSet.SetIdentifier!).Order());
+        Assert.Equal(["euw1", "sorry", "use1-a", "use1-b"],
+            plan.Layer("leaf-records").Changes().Select(c => c.RecordSet.SetIdentifier!).Order());
         Assert.Equal(["use1"], plan.Layer("alias-level-1").Changes().Select(c => c.RecordSet.SetIdentifier));
         Assert.Equal(["regions"], plan.Layer("alias-level-2").Changes().Select(c => c.RecordSet.SetIdentifier));
         Assert.All(plan.AllChanges(), c => Assert.Equal(ChangeAction.Create, c.Action));

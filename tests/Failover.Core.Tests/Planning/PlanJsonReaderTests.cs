@@ -11,7 +11,8 @@ public class PlanJsonReaderTests
 {
     private static Plan Create() => Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty);
 
-    /// <summary>v1 applied to a zone, then a v2 that changes a weight, drops a leaf and switches a check: UPSERTs, deletions, cleanup.</summary>
+    /// <summary>v1 applied to a zone, then a v2 that changes a weight, drops a leaf and switches a check: UPSERTs, deletions,
+    /// cleanup.</summary>
     private static Plan Update()
     {
         var zone = new InMemoryZone("www", "Z0000000000000000000A");
@@ -27,7 +28,8 @@ public class PlanJsonReaderTests
                     Children =
                     [
                         weighted with { Children = [weighted.Children[0] with { Weight = 20 }] },
-                        v1.Root.Primary.Children[1] with { Endpoint = v1.Root.Primary.Children[1].Endpoint! with { HealthCheck = new HealthCheckSettings { Path = "/deep" } } },
+                        v1.Root.Primary.Children[1] with { Endpoint =
+                            v1.Root.Primary.Children[1].Endpoint! with { HealthCheck = new HealthCheckSettings { Path = "/deep" } } },
                     ],
                 },
             },
@@ -100,7 +102,10 @@ public class PlanJsonReaderTests
     [Fact]
     public void A_plan_written_before_node_ids_were_kept_reads_with_no_node_ids()
     {
-        var json = """{"tree":"t","hostedZoneId":"Z1","layers":[{"name":"leaf-records","changeBatches":[{"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"t.example.com.","Type":"A","TTL":60,"ResourceRecords":[{"Value":"192.0.2.1"}]}}]}]}]}""";
+        var json =
+            """{"tree":"t","hostedZoneId":"Z1","layers":[{"name":"leaf-records","changeBatches":[{"Changes":[""" +
+            """{"Action":"CREATE","ResourceRecordSet":{"Name":"t.example.com.","Type":"A","TTL":60,"ResourceRecords":[""" +
+            """{"Value":"192.0.2.1"}]}}]}]}]}""";
 
         var plan = PlanJsonReader.Read(json);
 
@@ -114,7 +119,8 @@ public class PlanJsonReaderTests
     [InlineData("[]", "$: expected an object")]
     [InlineData("""{"tree":"t","hostedZoneId":"Z1"}""", "$.layers: missing")]
     [InlineData("""{"tree":"t","hostedZoneId":"Z1","layers":[{"name":"x"}]}""", "$.layers[0]: a layer needs")]
-    [InlineData("""{"tree":"t","hostedZoneId":"Z1","layers":[{"name":"x","changeBatches":[{"Changes":[{"Action":"MOVE","ResourceRecordSet":{}}]}]}]}""", "$.layers[0].changeBatches[0].Changes[0].Action: 'MOVE'")]
+    [InlineData("""{"tree":"t","hostedZoneId":"Z1","layers":[{"name":"x","changeBatches":[{"Changes":[""" +
+        """{"Action":"MOVE","ResourceRecordSet":{}}]}]}]}""", "$.layers[0].changeBatches[0].Changes[0].Action: 'MOVE'")]
     [InlineData("{", "not JSON")]
     public void A_document_that_is_not_a_plan_is_refused_with_the_path(string json, string expected)
     {

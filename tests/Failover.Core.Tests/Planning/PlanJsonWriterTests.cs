@@ -17,8 +17,10 @@ public class PlanJsonWriterTests
         {
             HealthCheckDefaults = new HealthCheckSettings
             {
-                Type = "HTTPS_STR_MATCH", Port = 8443, Path = "/health", Fqdn = "origin.example.com", SearchString = "ok", RequestInterval = 10,
-                FailureThreshold = 2, MeasureLatency = true, Inverted = false, EnableSni = true, Regions = ["us-east-1", "eu-west-1", "ap-southeast-1"],
+                Type = "HTTPS_STR_MATCH", Port = 8443, Path = "/health", Fqdn = "origin.example.com", SearchString = "ok",
+                    RequestInterval = 10,
+                FailureThreshold = 2, MeasureLatency = true, Inverted = false, EnableSni = true,
+                    Regions = ["us-east-1", "eu-west-1", "ap-southeast-1"],
             },
         };
         var geo = new TreeNode
@@ -26,10 +28,12 @@ public class PlanJsonWriterTests
             Id = "geo", Path = "$.root.secondary", Routing = RoutingPolicy.Geolocation,
             Children =
             [
-                SampleTrees.Endpoint("de", "$.root.secondary.children[0]", "192.0.2.20") with { Location = new GeoLocationSpec { Country = "US", Subdivision = "CA" } },
+                SampleTrees.Endpoint("de", "$.root.secondary.children[0]",
+                    "192.0.2.20") with { Location = new GeoLocationSpec { Country = "US", Subdivision = "CA" } },
                 new TreeNode
                 {
-                    Id = "mv", Path = "$.root.secondary.children[1]", Routing = RoutingPolicy.Multivalue, Location = new GeoLocationSpec { Continent = "EU" },
+                    Id = "mv", Path = "$.root.secondary.children[1]", Routing = RoutingPolicy.Multivalue,
+                        Location = new GeoLocationSpec { Continent = "EU" },
                     Children = [SampleTrees.Endpoint("mv-1", "$.root.secondary.children[1].children[0]", "192.0.2.21")],
                 },
             ],
@@ -38,7 +42,8 @@ public class PlanJsonWriterTests
         var plan = Planner.Plan(TreeCompiler.Compile(spec), ActualState.Empty);
         // The compiler never sends both an IP and a name to check; Route 53 takes both (the name goes in the Host header).
         var both = plan.Layers[0].HealthChecks[0] with { Config = plan.Layers[0].HealthChecks[0].Config with { IpAddress = "192.0.2.10" } };
-        return plan with { Layers = [plan.Layers[0] with { HealthChecks = [.. plan.Layers[0].HealthChecks, both] }, .. plan.Layers.Skip(1)] };
+        return plan with { Layers =
+            [plan.Layers[0] with { HealthChecks = [.. plan.Layers[0].HealthChecks, both] }, .. plan.Layers.Skip(1)] };
     }
 
     [Fact]
@@ -49,7 +54,8 @@ public class PlanJsonWriterTests
 
         Assert.Equal("www", root.GetProperty("tree").GetString());
         Assert.Equal("Z0000000000000000000A", root.GetProperty("hostedZoneId").GetString());
-        Assert.Equal(["health-checks", "leaf-records", "alias-level-1", "alias-level-2"], root.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
+        Assert.Equal(["health-checks", "leaf-records", "alias-level-1", "alias-level-2"],
+            root.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
         Assert.False(root.TryGetProperty("conflicts", out _));
         var check = root.GetProperty("layers")[0].GetProperty("healthChecks")[0];
         Assert.Equal(["nodeId", "callerReference", "healthCheckConfig"], check.EnumerateObject().Select(p => p.Name));
@@ -62,7 +68,8 @@ public class PlanJsonWriterTests
         using var json = JsonDocument.Parse(PlanJsonWriter.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
         var changes = json.RootElement.GetProperty("layers").EnumerateArray()
             .Where(l => l.TryGetProperty("changeBatches", out _))
-            .SelectMany(l => l.GetProperty("changeBatches").EnumerateArray()).SelectMany(b => b.GetProperty("Changes").EnumerateArray()).ToList();
+            .SelectMany(l => l.GetProperty("changeBatches").EnumerateArray())
+                .SelectMany(b => b.GetProperty("Changes").EnumerateArray()).ToList();
 
         var euw1 = changes.Single(c => c.GetProperty("ResourceRecordSet").GetProperty("SetIdentifier").GetString() == "euw1");
         Assert.Equal("CREATE", euw1.GetProperty("Action").GetString());
@@ -72,12 +79,15 @@ public class PlanJsonWriterTests
         Assert.Equal("198.51.100.7", record.GetProperty("ResourceRecords")[0].GetProperty("Value").GetString());
         Assert.Equal("{{healthcheck:euw1}}", record.GetProperty("HealthCheckId").GetString());
 
-        var regions = changes.Single(c => c.GetProperty("ResourceRecordSet").GetProperty("SetIdentifier").GetString() == "regions").GetProperty("ResourceRecordSet");
+        var regions = changes.Single(c => c.GetProperty("ResourceRecordSet").GetProperty("SetIdentifier").GetString() == "regions")
+            .GetProperty("ResourceRecordSet");
         Assert.Equal("PRIMARY", regions.GetProperty("Failover").GetString());
         Assert.False(regions.TryGetProperty("TTL", out _));
         Assert.False(regions.TryGetProperty("ResourceRecords", out _));
         var alias = regions.GetProperty("AliasTarget");
-        Assert.Equal(("Z0000000000000000000A", "_regions.www.example.com.", true), (alias.GetProperty("HostedZoneId").GetString(), alias.GetProperty("DNSName").GetString(), alias.GetProperty("EvaluateTargetHealth").GetBoolean()));
+        Assert.Equal(("Z0000000000000000000A", "_regions.www.example.com.", true),
+            (alias.GetProperty("HostedZoneId").GetString(), alias.GetProperty("DNSName").GetString(),
+            alias.GetProperty("EvaluateTargetHealth").GetBoolean()));
     }
 
     [Fact]
@@ -97,7 +107,8 @@ public class PlanJsonWriterTests
             {
                 var memberShape = Route53ServiceModel.ShapeOf(shape, property.Name);
                 if (property.Value.ValueKind == JsonValueKind.Object) Check(property.Value, memberShape);
-                if (property.Value.ValueKind == JsonValueKind.Array && property.Value.EnumerateArray().FirstOrDefault().ValueKind == JsonValueKind.Object)
+                if (property.Value.ValueKind == JsonValueKind.Array
+                    && property.Value.EnumerateArray().FirstOrDefault().ValueKind == JsonValueKind.Object)
                     foreach (var item in property.Value.EnumerateArray()) Check(item, Route53ServiceModel.ElementOf(memberShape));
             }
         }
@@ -112,7 +123,9 @@ public class PlanJsonWriterTests
 
         // The fixture must reach every field the writer can emit, or this test proves less than it says.
         Assert.Equal(12, seen["HealthCheckConfig"].Count);
-        Assert.Superset(seen["ResourceRecordSet"], new HashSet<string> { "Name", "Type", "SetIdentifier", "Weight", "Region", "GeoLocation", "Failover", "MultiValueAnswer", "TTL", "ResourceRecords", "AliasTarget", "HealthCheckId" });
+        Assert.Superset(seen["ResourceRecordSet"],
+            new HashSet<string> { "Name", "Type", "SetIdentifier", "Weight", "Region", "GeoLocation", "Failover", "MultiValueAnswer", "TTL",
+            "ResourceRecords", "AliasTarget", "HealthCheckId" });
         Assert.Equal(3, seen["GeoLocation"].Count);
     }
 
@@ -146,7 +159,9 @@ public class PlanJsonWriterTests
         Assert.StartsWith("hc-", cleanup.GetProperty("deleteHealthChecks")[0].GetProperty("healthCheckId").GetString());
 
         var foreignAtRoot = new ResourceRecordSet { Name = "x.example.com", Type = "A", Ttl = 60, ResourceRecords = ["203.0.113.1"] };
-        var blocked = Planner.Plan(TreeCompiler.Compile(SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1"), name: "x")), new ActualState([foreignAtRoot], [], new HashSet<RecordKey>()));
+        var blocked =
+            Planner.Plan(TreeCompiler.Compile(SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1"), name: "x")),
+            new ActualState([foreignAtRoot], [], new HashSet<RecordKey>()));
         using var conflicts = JsonDocument.Parse(PlanJsonWriter.Write(blocked));
         var conflict = conflicts.RootElement.GetProperty("conflicts")[0];
         Assert.Equal(("x.example.com.", "A"), (conflict.GetProperty("name").GetString(), conflict.GetProperty("type").GetString()));
@@ -156,12 +171,19 @@ public class PlanJsonWriterTests
     [Fact]
     public void Values_with_quotes_are_escaped_as_json()
     {
-        var record = new ResourceRecordSet { Name = "t.example.com", Type = "TXT", Ttl = 60, ResourceRecords = ["\"v=spf1 include:_spf.example.com -all\""] };
-        var plan = new Plan("t", "Z1", [new PlanLayer("leaf-records", PlanLayerKind.Records) { ChangeBatches = [new ChangeBatch([new RecordChange(ChangeAction.Create, record)])] }]);
+        var record =
+            new ResourceRecordSet { Name = "t.example.com", Type = "TXT", Ttl = 60,
+            ResourceRecords = ["\"v=spf1 include:_spf.example.com -all\""] };
+        var plan =
+            new Plan("t", "Z1",
+            [
+            new PlanLayer("leaf-records",
+            PlanLayerKind.Records) { ChangeBatches = [new ChangeBatch([new RecordChange(ChangeAction.Create, record)])] }]);
 
         using var json = JsonDocument.Parse(PlanJsonWriter.Write(plan, indented: false));
 
-        Assert.Equal("\"v=spf1 include:_spf.example.com -all\"", json.RootElement.GetProperty("layers")[0].GetProperty("changeBatches")[0].GetProperty("Changes")[0]
+        Assert.Equal("\"v=spf1 include:_spf.example.com -all\"",
+            json.RootElement.GetProperty("layers")[0].GetProperty("changeBatches")[0].GetProperty("Changes")[0]
             .GetProperty("ResourceRecordSet").GetProperty("ResourceRecords")[0].GetProperty("Value").GetString());
     }
 }

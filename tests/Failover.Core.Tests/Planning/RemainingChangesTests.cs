@@ -11,7 +11,8 @@ public class RemainingChangesTests
         Name = "_w.t.example.com", Type = "A", SetIdentifier = id, Weight = weight, Ttl = 60, ResourceRecords = [value],
     };
 
-    private static ResourceRecordSet Simple(string value) => new() { Name = "_w.t.example.com", Type = "A", Ttl = 60, ResourceRecords = [value] };
+    private static ResourceRecordSet Simple(string value) =>
+        new() { Name = "_w.t.example.com", Type = "A", Ttl = 60, ResourceRecords = [value] };
 
     private static Dictionary<RecordKey, ResourceRecordSet> Zone(params ResourceRecordSet[] records) => records.ToDictionary(r => r.Key);
 
@@ -67,7 +68,9 @@ public class RemainingChangesTests
     {
         var foreign = Weighted("a", 99, "203.0.113.9");
 
-        var remainder = RemainingChanges.Of(Batch((ChangeAction.Create, Weighted("a", 10)), (ChangeAction.Create, Weighted("b", 20))), Zone(foreign), Owned());
+        var remainder =
+            RemainingChanges.Of(Batch((ChangeAction.Create, Weighted("a", 10)), (ChangeAction.Create, Weighted("b", 20))), Zone(foreign),
+            Owned());
 
         Assert.Null(remainder.Batch);
         var conflict = Assert.Single(remainder.Conflicts);
@@ -103,7 +106,9 @@ public class RemainingChangesTests
         var replacement = Weighted("a", 10);
         var sameKeyOld = Weighted("b", 5);
         var sameKeyNew = Weighted("b", 7);
-        var batch = Batch((ChangeAction.Delete, old), (ChangeAction.Delete, sameKeyOld), (ChangeAction.Create, replacement), (ChangeAction.Create, sameKeyNew));
+        var batch =
+            Batch((ChangeAction.Delete, old), (ChangeAction.Delete, sameKeyOld), (ChangeAction.Create, replacement),
+            (ChangeAction.Create, sameKeyNew));
 
         var applied = RemainingChanges.Of(batch, Zone(replacement, sameKeyNew), Owned(old, replacement, sameKeyNew));
         var pending = RemainingChanges.Of(batch, Zone(old, sameKeyOld), Owned(old, sameKeyOld, replacement, sameKeyNew));

@@ -10,7 +10,8 @@ internal static class Route53ServiceModel
     private static readonly Lazy<JsonDocument> Model = new(Load);
 
     public static IReadOnlySet<string> MembersOf(string shape) =>
-        Model.Value.RootElement.GetProperty("shapes").GetProperty(shape).GetProperty("members").EnumerateObject().Select(p => p.Name).ToHashSet();
+        Model.Value.RootElement.GetProperty("shapes").GetProperty(shape).GetProperty("members").EnumerateObject()
+            .Select(p => p.Name).ToHashSet();
 
     public static IReadOnlySet<string> RequiredOf(string shape) =>
         Model.Value.RootElement.GetProperty("shapes").GetProperty(shape).TryGetProperty("required", out var required)
@@ -19,7 +20,8 @@ internal static class Route53ServiceModel
 
     /// <summary>The shape a member refers to, e.g. ResourceRecordSet.GeoLocation → GeoLocation.</summary>
     public static string ShapeOf(string shape, string member) =>
-        Model.Value.RootElement.GetProperty("shapes").GetProperty(shape).GetProperty("members").GetProperty(member).GetProperty("shape").GetString()!;
+        Model.Value.RootElement.GetProperty("shapes").GetProperty(shape).GetProperty("members").GetProperty(member)
+            .GetProperty("shape").GetString()!;
 
     /// <summary>The element shape of a list shape.</summary>
     public static string ElementOf(string listShape) =>
@@ -27,7 +29,9 @@ internal static class Route53ServiceModel
 
     private static JsonDocument Load()
     {
-        var start = new ProcessStartInfo("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"]) { RedirectStandardOutput = true };
+        var start =
+            new ProcessStartInfo("python3",
+            ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"]) { RedirectStandardOutput = true };
         using var python = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
         var botocore = python.StandardOutput.ReadToEnd().Trim();
         python.WaitForExit();

@@ -20,7 +20,8 @@ public class TeardownTests
         Assert.Equal(["delete-alias-level-2", "delete-alias-level-1", "delete-leaf-records", "health-check-cleanup"], plan.LayerNames());
         Assert.Equal(["regions"], plan.Layer("delete-alias-level-2").Changes().Select(c => c.RecordSet.SetIdentifier));
         Assert.Equal(["use1"], plan.Layer("delete-alias-level-1").Changes().Select(c => c.RecordSet.SetIdentifier));
-        Assert.Equal(["euw1", "sorry", "use1-a", "use1-b"], plan.Layer("delete-leaf-records").Changes().Select(c => c.RecordSet.SetIdentifier!).Order());
+        Assert.Equal(["euw1", "sorry", "use1-a", "use1-b"],
+            plan.Layer("delete-leaf-records").Changes().Select(c => c.RecordSet.SetIdentifier!).Order());
         Assert.All(plan.AllChanges(), c => Assert.Equal(ChangeAction.Delete, c.Action));
         Assert.Equal(new PlanSummary(0, 0, 6, 0, 3, 6), plan.Summary);
 
@@ -38,7 +39,8 @@ public class TeardownTests
         zone.AfterBatch = (layer, z) =>
         {
             var names = z.Records.Select(r => r.Name).ToHashSet();
-            Assert.All(z.Records.Where(r => r.AliasTarget?.HostedZoneId == tree.Spec.HostedZoneId), r => Assert.Contains(r.AliasTarget!.DnsName, names));
+            Assert.All(z.Records.Where(r => r.AliasTarget?.HostedZoneId == tree.Spec.HostedZoneId),
+                r => Assert.Contains(r.AliasTarget!.DnsName, names));
         };
 
         zone.Apply(Planner.Teardown("gen", tree.Spec.HostedZoneId, zone.State));

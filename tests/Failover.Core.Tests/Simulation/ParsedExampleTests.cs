@@ -34,6 +34,7 @@ public class ParsedExampleTests
         var mermaid = DiagramRenderer.Mermaid(Www());
 
         Assert.Contains("n_use1_b[\"use1-b<br/>weighted record (w=50)<br/>_use1.www.example.com<br/>HTTPS :443 /ready\"]", mermaid);
-        Assert.Contains("n_sorry[\"sorry<br/>failover alias (SECONDARY) to S3 website<br/>www.example.com<br/>evaluates target health\"]", mermaid);
+        Assert.Contains(
+            "n_sorry[\"sorry<br/>failover alias (SECONDARY) to S3 website<br/>www.example.com<br/>evaluates target health\"]", mermaid);
     }
 }

@@ -10,7 +10,9 @@ public class SimulationJsonWriterTests
     [Fact]
     public void Writes_answers_with_probabilities_rounded_to_six_digits()
     {
-        var result = new SimulationResult([new SimulatedAnswer("a", ["192.0.2.1", "192.0.2.2"], 1 / 3.0), new SimulatedAnswer("b", ["x.example"], 2 / 3.0)], [], []);
+        var result =
+            new SimulationResult(
+            [new SimulatedAnswer("a", ["192.0.2.1", "192.0.2.2"], 1 / 3.0), new SimulatedAnswer("b", ["x.example"], 2 / 3.0)], [], []);
 
         using var json = JsonDocument.Parse(SimulationJsonWriter.Write(result));
 

@@ -125,7 +125,9 @@ public class SimulatorTests
     [Fact]
     public void Alias_without_evaluate_target_health_is_always_healthy()
     {
-        var spec = Tree(FailoverRule("f", Alias("cdn", "d111111abcdef8.cloudfront.net", "Z2FDTNDATAQYW2", evaluateTargetHealth: false), Endpoint("s")));
+        var spec =
+            Tree(
+            FailoverRule("f", Alias("cdn", "d111111abcdef8.cloudfront.net", "Z2FDTNDATAQYW2", evaluateTargetHealth: false), Endpoint("s")));
 
         var result = Run(spec, "cdn");
 
@@ -279,7 +281,10 @@ public class SimulatorTests
     [Fact]
     public void Multivalue_returns_every_healthy_record_each_one_of_the_set()
     {
-        var spec = Tree(Multivalue("mv", Endpoint("a", "192.0.2.1"), Endpoint("b", "192.0.2.2"), Endpoint("c", "192.0.2.3"), Endpoint("d", "192.0.2.4", healthChecked: false)));
+        var spec =
+            Tree(
+            Multivalue("mv", Endpoint("a", "192.0.2.1"), Endpoint("b", "192.0.2.2"), Endpoint("c", "192.0.2.3"),
+            Endpoint("d", "192.0.2.4", healthChecked: false)));
 
         var result = Run(spec, "b");
 

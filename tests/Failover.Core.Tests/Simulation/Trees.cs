@@ -43,7 +43,8 @@ internal static class Trees
     public static TreeNode In(this TreeNode node, string region) => node with { Region = region };
     public static TreeNode Country(this TreeNode node, string country, string? subdivision = null) =>
         node with { Location = new GeoLocationSpec { Country = country, Subdivision = subdivision } };
-    public static TreeNode Continent(this TreeNode node, string continent) => node with { Location = new GeoLocationSpec { Continent = continent } };
+    public static TreeNode Continent(this TreeNode node, string continent) =>
+        node with { Location = new GeoLocationSpec { Continent = continent } };
     public static TreeNode Default(this TreeNode node) => node with { Location = new GeoLocationSpec { IsDefault = true } };
 
     /// <summary>

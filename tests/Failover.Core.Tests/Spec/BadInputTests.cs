@@ -164,7 +164,8 @@ public class BadInputTests
         var paths = SpecParser.Parse(text).Diagnostics.Select(d => d.Path).ToList();
 
         Assert.Equal(
-            new[] { "$.name", "$.hostedZoneId", "$.zoneName", "$.recordName", "$.recordType", "$.ttl", "$.driftPolicy", "$.healthCheckDefaults", "$.root" }.Order(),
+            new[] { "$.name", "$.hostedZoneId", "$.zoneName", "$.recordName", "$.recordType", "$.ttl", "$.driftPolicy",
+                "$.healthCheckDefaults", "$.root" }.Order(),
             paths.Order());
     }
 }

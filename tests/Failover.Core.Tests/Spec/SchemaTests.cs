@@ -10,11 +10,13 @@ namespace Failover.Core.Tests.Spec;
 [Trait("Category", "Unit")]
 public class SchemaTests
 {
-    private static readonly JsonNode Schema = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", "tree.schema.json")))!;
+    private static readonly JsonNode Schema =
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", "tree.schema.json")))!;
 
     public static TheoryData<string, string> ObjectDefinitions() => new()
     {
-        { "tree", "" }, { "node", "node" }, { "endpoint", "endpoint" }, { "alias", "alias" }, { "location", "location" }, { "healthCheck", "healthCheck" },
+        { "tree", "" }, { "node", "node" }, { "endpoint", "endpoint" }, { "alias", "alias" }, { "location", "location" },
+            { "healthCheck", "healthCheck" },
     };
 
     [Theory]
@@ -34,7 +36,8 @@ public class SchemaTests
 
         Assert.False(node["additionalProperties"]!.GetValue<bool>(), objectName);
         Assert.False(string.IsNullOrWhiteSpace(node["description"]?.GetValue<string>()), objectName);
-        Assert.All(node["properties"]!.AsObject(), p => Assert.False(string.IsNullOrWhiteSpace(p.Value!["description"]?.GetValue<string>()), $"{objectName}.{p.Key}"));
+        Assert.All(node["properties"]!.AsObject(),
+            p => Assert.False(string.IsNullOrWhiteSpace(p.Value!["description"]?.GetValue<string>()), $"{objectName}.{p.Key}"));
     }
 
     [Fact]
@@ -55,7 +58,8 @@ public class SchemaTests
         Assert.Equal(AwsCatalog.HealthCheckTypes, EnumOf("healthCheck", "type"));
         Assert.Equal(GeoLocationCatalog.Continents, EnumOf("location", "continent"));
         Assert.Equal(GeoLocationCatalog.Countries.Order(StringComparer.Ordinal), EnumOf("location", "country"));
-        Assert.Equal(AwsCatalog.HealthCheckerRegions, Definition("healthCheck")["properties"]!["regions"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(AwsCatalog.HealthCheckerRegions,
+            Definition("healthCheck")["properties"]!["regions"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 
     private static JsonNode Definition(string name) => name == "" ? Schema : Schema["$defs"]![name]!;
@@ -76,7 +80,8 @@ public class SchemaTests
         _ => SpecFields.HealthCheck,
     };
 
-    /// <summary>The fields of the www example's object at <paramref name="at"/> whose removal the parser calls a missing required field.</summary>
+    /// <summary>The fields of the www example's object at <paramref name="at"/> whose removal the parser calls a missing required
+    /// field.</summary>
     private static IEnumerable<string> RequiredByParser(string at, IEnumerable<string> fields)
     {
         var prefix = at == "" ? "" : at + ".";

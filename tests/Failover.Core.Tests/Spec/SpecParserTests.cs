@@ -112,7 +112,8 @@ public class SpecParserTests
     [Fact]
     public void A_ttl_on_an_alias_gets_an_explanation()
     {
-        var text = Examples.Read("www.json").Replace("\"hostedZoneId\": \"Z3AQBSTGFYJSTF\"", "\"hostedZoneId\": \"Z3AQBSTGFYJSTF\", \"ttl\": 60");
+        var text = Examples.Read("www.json")
+            .Replace("\"hostedZoneId\": \"Z3AQBSTGFYJSTF\"", "\"hostedZoneId\": \"Z3AQBSTGFYJSTF\", \"ttl\": 60");
 
         var diagnostic = Assert.Single(SpecParser.Parse(text).Diagnostics);
 

@@ -45,7 +45,8 @@ public class AddressRuleTests
     [InlineData("fec0::1", "site-local")]
     public void Health_checks_refuse_unreachable_IPv6(string address, string reason)
     {
-        var text = SpecDocument.SimpleFailover().Remove("root.primary.endpoint.healthCheck.fqdn").Remove("root.primary.endpoint.healthCheck.enableSni")
+        var text = SpecDocument.SimpleFailover().Remove("root.primary.endpoint.healthCheck.fqdn")
+            .Remove("root.primary.endpoint.healthCheck.enableSni")
             .Set("root.primary.endpoint.values", $"[\"{address}\"]").Text;
 
         var diagnostic = Assert.Single(SpecLoader.Load(text).Diagnostics);
@@ -75,7 +76,8 @@ public class AddressRuleTests
     [InlineData("::ffff:8.8.8.8")]
     public void Health_checks_accept_public_and_documentation_IPv6(string address)
     {
-        var text = SpecDocument.SimpleFailover().Remove("root.primary.endpoint.healthCheck.fqdn").Remove("root.primary.endpoint.healthCheck.enableSni")
+        var text = SpecDocument.SimpleFailover().Remove("root.primary.endpoint.healthCheck.fqdn")
+            .Remove("root.primary.endpoint.healthCheck.enableSni")
             .Set("root.primary.endpoint.values", $"[\"{address}\"]").Text;
 
         Assert.Empty(SpecLoader.Load(text).Diagnostics);

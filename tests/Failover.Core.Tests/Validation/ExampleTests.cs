@@ -35,6 +35,7 @@ public class ExampleTests
 
         Assert.Empty(reread.Diagnostics);
         Assert.Equal(written, SpecJsonWriter.Write(reread.Spec!));
-        Assert.Equal(spec.Root.DescendantsAndSelf().Select(n => (n.Id, n.Path, n.Kind)), reread.Spec!.Root.DescendantsAndSelf().Select(n => (n.Id, n.Path, n.Kind)));
+        Assert.Equal(spec.Root.DescendantsAndSelf().Select(n => (n.Id, n.Path, n.Kind)),
+            reread.Spec!.Root.DescendantsAndSelf().Select(n => (n.Id, n.Path, n.Kind)));
     }
 }

@@ -33,7 +33,8 @@ public class LimitTests
     [Fact]
     public void The_default_limits_are_ten_thousand_nodes_and_sixteen_levels()
     {
-        Assert.Equal((10_000, 16, 256 * 1024), (ValidationLimits.Default.MaxNodes, ValidationLimits.Default.MaxDepth, ValidationLimits.Default.MaxSpecBytes));
+        Assert.Equal((10_000, 16, 256 * 1024),
+            (ValidationLimits.Default.MaxNodes, ValidationLimits.Default.MaxDepth, ValidationLimits.Default.MaxSpecBytes));
     }
 
     [Fact]
@@ -41,8 +42,12 @@ public class LimitTests
     {
         var node = new TreeNode { Id = "leaf", Path = "$.leaf", Endpoint = new EndpointSpec { Values = ["192.0.2.1"] }, Weight = 1 };
         for (var i = 0; i < 50_000; i++)
-            node = new TreeNode { Id = $"r{i}", Path = $"$.r{i}", Routing = RoutingPolicy.Weighted, Children = [node], Weight = i == 49_999 ? null : 1 };
-        var spec = new TreeSpec { Name = "deep", HostedZoneId = "Z1", ZoneName = "example.com", RecordName = "www.example.com", RecordType = "A", Root = node };
+            node =
+                new TreeNode { Id = $"r{i}", Path = $"$.r{i}", Routing = RoutingPolicy.Weighted, Children = [node],
+                Weight = i == 49_999 ? null : 1 };
+        var spec =
+            new TreeSpec { Name = "deep", HostedZoneId = "Z1", ZoneName = "example.com", RecordName = "www.example.com", RecordType = "A",
+            Root = node };
 
         var diagnostics = TreeValidator.Validate(spec);
 
@@ -54,15 +59,18 @@ public class LimitTests
     public void Raised_limits_let_a_large_spec_through()
     {
         var children = string.Join(",", Enumerable.Range(0, 3_000).Select(i =>
-            "{\"id\": \"r" + i + "\", \"routing\": \"weighted\", \"weight\": 1, \"children\": [{\"id\": \"e" + i + "\", \"weight\": 1, \"endpoint\": {\"values\": [\"192.0.2.1\"]}}]}"));
-        var text = SpecDocument.Www().Set("root.primary", "{\"id\": \"big\", \"routing\": \"weighted\", \"children\": [" + children + "]}").Text;
+            "{\"id\": \"r" + i + "\", \"routing\": \"weighted\", \"weight\": 1, \"children\": [{\"id\": \"e" + i
+                + "\", \"weight\": 1, \"endpoint\": {\"values\": [\"192.0.2.1\"]}}]}"));
+        var text = SpecDocument.Www()
+            .Set("root.primary", "{\"id\": \"big\", \"routing\": \"weighted\", \"children\": [" + children + "]}").Text;
 
         var refused = SpecLoader.Load(text);
         var accepted = SpecLoader.Load(text, new ValidationLimits { MaxSpecBytes = 1 << 20, MaxNodes = 20_000 });
 
         Assert.Contains("larger than 256 KB", Assert.Single(refused.Diagnostics).Message);
         // Only the Route 53 limit of 100 records per name and type remains.
-        Assert.Equal("$.root.primary.children: a weighted rule has 3000 children; Route 53 allows at most 100 weighted records per name and type",
+        Assert.Equal(
+            "$.root.primary.children: a weighted rule has 3000 children; Route 53 allows at most 100 weighted records per name and type",
             Assert.Single(accepted.Diagnostics).ToString());
     }
 }

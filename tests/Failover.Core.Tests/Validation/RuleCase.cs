@@ -7,7 +7,8 @@ namespace Failover.Core.Tests.Validation;
 /// One validation rule: a spec that breaks it (and the diagnostic expected, by path and wording) and a close spec
 /// that keeps it (and must load with no diagnostic at all).
 /// </summary>
-internal sealed record RuleCase(string Rule, Func<SpecDocument> Broken, string Path, string Fragment, Func<SpecDocument> Kept, Severity Severity = Severity.Error)
+internal sealed record RuleCase(string Rule, Func<SpecDocument> Broken, string Path, string Fragment, Func<SpecDocument> Kept,
+    Severity Severity = Severity.Error)
 {
     public static void AssertBroken(RuleCase rule)
     {

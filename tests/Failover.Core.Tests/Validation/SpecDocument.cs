@@ -24,7 +24,8 @@ internal sealed partial class SpecDocument
           "name": "assets", "hostedZoneId": "Z0000000000000000000A", "zoneName": "example.com",
           "recordName": "assets.example.com", "recordType": "CNAME",
           "root": { "id": "cdns", "routing": "weighted", "children": [
-            { "id": "cdn-a", "weight": 1, "endpoint": { "values": ["a.cdn.example.net"], "healthCheck": { "type": "HTTPS", "fqdn": "a.cdn.example.net" } } },
+            { "id": "cdn-a", "weight": 1, "endpoint": { "values": ["a.cdn.example.net"], "healthCheck": { "type": "HTTPS",
+            "fqdn": "a.cdn.example.net" } } },
             { "id": "cdn-b", "weight": 1, "endpoint": { "values": ["b.cdn.example.net"] } } ] }
         }
         """);
@@ -63,7 +64,8 @@ internal sealed partial class SpecDocument
 
     private (JsonNode Parent, object Last) Parent(string path)
     {
-        var segments = Segment().Matches(path).Select(m => m.Groups[1].Success ? (object)m.Groups[1].Value : int.Parse(m.Groups[2].Value)).ToList();
+        var segments = Segment().Matches(path)
+            .Select(m => m.Groups[1].Success ? (object)m.Groups[1].Value : int.Parse(m.Groups[2].Value)).ToList();
         var node = _root;
         foreach (var segment in segments.SkipLast(1))
             node = segment is int i ? node[i]! : node[(string)segment]!;

@@ -19,7 +19,8 @@ public sealed class ApiFunctionPackage : IAsyncLifetime
     {
         await _published.InitializeAsync();
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        await Repository.RunAsync("make", "--no-print-directory", "build-ApiFunction", $"ARTIFACTS_DIR={Folder}", $"PREBUILT_BOOTSTRAP={_published.Path}");
+        await Repository.RunAsync("make", "--no-print-directory",
+            "build-ApiFunction", $"ARTIFACTS_DIR={Folder}", $"PREBUILT_BOOTSTRAP={_published.Path}");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

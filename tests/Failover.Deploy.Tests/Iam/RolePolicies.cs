@@ -25,15 +25,18 @@ public sealed record RolePolicies(string RoleId, IReadOnlyList<IamStatement> Sta
 
         if (properties.TryGetProperty("Policies", out var inline))
             foreach (var policy in inline.EnumerateArray())
-                statements.AddRange(Read(evaluator, $"{roleId}/{policy.GetProperty("PolicyName").GetString()}", policy.GetProperty("PolicyDocument")));
+                statements.AddRange(
+                    Read(evaluator, $"{roleId}/{policy.GetProperty("PolicyName").GetString()}", policy.GetProperty("PolicyDocument")));
 
         if (properties.TryGetProperty("ManagedPolicyArns", out var managed))
             foreach (var arn in managed.EnumerateArray())
             {
-                if (arn.ValueKind == JsonValueKind.Object && arn.TryGetProperty("Ref", out var reference) && template.Resources.TryGetProperty(reference.GetString()!, out _))
+                if (arn.ValueKind == JsonValueKind.Object && arn.TryGetProperty("Ref", out var reference)
+                    && template.Resources.TryGetProperty(reference.GetString()!, out _))
                 {
                     var policyId = reference.GetString()!;
-                    statements.AddRange(Read(evaluator, $"{roleId}/{policyId}", template.Properties(policyId).GetProperty("PolicyDocument")));
+                    statements.AddRange(
+                        Read(evaluator, $"{roleId}/{policyId}", template.Properties(policyId).GetProperty("PolicyDocument")));
                 }
                 else awsManaged.Add(evaluator.String(arn));
             }
@@ -65,7 +68,8 @@ public sealed record RolePolicies(string RoleId, IReadOnlyList<IamStatement> Sta
             var sid = statement.TryGetProperty("Sid", out var s) ? $"/{s.GetString()}" : "";
             var actions = statement.TryGetProperty("Action", out var a) ? evaluator.Strings(a) : [];
             var resources = statement.TryGetProperty("Resource", out var res) ? evaluator.Strings(res) : [];
-            var usesNot = statement.TryGetProperty("NotAction", out _) || statement.TryGetProperty("NotResource", out _) || statement.TryGetProperty("NotPrincipal", out _);
+            var usesNot = statement.TryGetProperty("NotAction", out _) || statement.TryGetProperty("NotResource", out _)
+                || statement.TryGetProperty("NotPrincipal", out _);
             yield return new IamStatement(source + sid, statement.GetProperty("Effect").GetString()!, actions, resources, usesNot);
         }
     }

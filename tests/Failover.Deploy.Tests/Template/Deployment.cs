@@ -8,7 +8,8 @@ public sealed record Deployment
     public string AccountId { get; init; } = "123456789012";
     public string StackName { get; init; } = "failover";
 
-    /// <summary>Parameter values by name (a List&lt;…&gt; parameter comma-separated, as CloudFormation takes it); the rest keep their defaults.</summary>
+    /// <summary>Parameter values by name (a List&lt;…&gt; parameter comma-separated, as CloudFormation takes it); the rest keep their
+    /// defaults.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
     public string UrlSuffix => Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";

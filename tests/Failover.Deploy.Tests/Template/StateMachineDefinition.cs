@@ -22,10 +22,12 @@ public sealed partial class StateMachineDefinition
     /// <summary>DefinitionSubstitutions: placeholder name to value (an intrinsic function, unevaluated).</summary>
     public JsonElement Substitutions { get; }
 
-    public IReadOnlySet<string> Placeholders => Placeholder().Matches(Text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Placeholders =>
+        Placeholder().Matches(Text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlySet<string> SubstitutionNames =>
-        Substitutions.ValueKind == JsonValueKind.Object ? Substitutions.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
+        Substitutions.ValueKind == JsonValueKind.Object
+            ? Substitutions.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>();
 
     /// <summary>Every Task state, nested ones (Parallel branches, Map iterators) included, with its name.</summary>
     public IReadOnlyList<(string Name, JsonObject State)> Tasks => [.. TasksIn(Json)];
@@ -44,7 +46,8 @@ public sealed partial class StateMachineDefinition
     {
         var join = definition.GetProperty("Fn::Join");
         return string.Join(join[0].GetString(), join[1].EnumerateArray().Select(part =>
-            part.ValueKind == JsonValueKind.String ? part.GetString() : throw new NotSupportedException($"definition part is not literal: {part}")));
+            part.ValueKind == JsonValueKind.String ? part.GetString()
+                : throw new NotSupportedException($"definition part is not literal: {part}")));
     }
 
     private static IEnumerable<(string, JsonObject)> TasksIn(JsonObject machine)

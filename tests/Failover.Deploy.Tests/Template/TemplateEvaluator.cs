@@ -38,7 +38,8 @@ public sealed partial class TemplateEvaluator(TranslatedTemplate template, Deplo
             case JsonValueKind.Array: return Flatten(value.EnumerateArray().Select(Evaluate));
         }
 
-        var function = value.EnumerateObject().ToList() is [var only] ? only : throw new NotSupportedException($"not an intrinsic function: {value}");
+        var function = value.EnumerateObject().ToList() is [var only] ? only
+            : throw new NotSupportedException($"not an intrinsic function: {value}");
         var argument = function.Value;
         return function.Name switch
         {
@@ -82,9 +83,11 @@ public sealed partial class TemplateEvaluator(TranslatedTemplate template, Deplo
     private object Parameter(string name, JsonElement parameter)
     {
         var value = Deployment.Parameters.TryGetValue(name, out var given) ? given
-            : parameter.TryGetProperty("Default", out var fallback) ? (fallback.ValueKind == JsonValueKind.String ? fallback.GetString()! : fallback.GetRawText())
+            : parameter.TryGetProperty("Default", out var fallback)
+                ? (fallback.ValueKind == JsonValueKind.String ? fallback.GetString()! : fallback.GetRawText())
             : throw new InvalidOperationException($"parameter {name} has no default: give it in the Deployment");
-        return parameter.GetProperty("Type").GetString()!.StartsWith("List<", StringComparison.Ordinal) || parameter.GetProperty("Type").GetString() == "CommaDelimitedList"
+        return parameter.GetProperty("Type").GetString()!.StartsWith("List<", StringComparison.Ordinal)
+            || parameter.GetProperty("Type").GetString() == "CommaDelimitedList"
             ? value.Split(',')
             : value;
     }
@@ -95,7 +98,8 @@ public sealed partial class TemplateEvaluator(TranslatedTemplate template, Deplo
         "AWS::Lambda::Function" => NameOf(id, "FunctionName"),
         "AWS::DynamoDB::Table" => NameOf(id, "TableName"),
         "AWS::SQS::Queue" => $"https://sqs.{Deployment.Region}.{Deployment.UrlSuffix}/{Deployment.AccountId}/{NameOf(id, "QueueName")}",
-        "AWS::StepFunctions::StateMachine" => $"arn:{Deployment.Partition}:states:{Deployment.Region}:{Deployment.AccountId}:stateMachine:{NameOf(id, "StateMachineName")}",
+        "AWS::StepFunctions::StateMachine" =>
+            $"arn:{Deployment.Partition}:states:{Deployment.Region}:{Deployment.AccountId}:stateMachine:{NameOf(id, "StateMachineName")}",
         "AWS::IAM::ManagedPolicy" => $"arn:{Deployment.Partition}:iam::{Deployment.AccountId}:policy/{NameOf(id, "ManagedPolicyName")}",
         "AWS::SNS::Topic" => $"arn:{Deployment.Partition}:sns:{Deployment.Region}:{Deployment.AccountId}:{NameOf(id, "TopicName")}",
         _ => NameOf(id, "Name"),
@@ -103,11 +107,16 @@ public sealed partial class TemplateEvaluator(TranslatedTemplate template, Deplo
 
     private string GetAtt(string id, string attribute) => (template.TypeOf(id), attribute) switch
     {
-        ("AWS::Lambda::Function", "Arn") => $"arn:{Deployment.Partition}:lambda:{Deployment.Region}:{Deployment.AccountId}:function:{ResourceRef(id)}",
-        ("AWS::DynamoDB::Table", "Arn") => $"arn:{Deployment.Partition}:dynamodb:{Deployment.Region}:{Deployment.AccountId}:table/{ResourceRef(id)}",
-        ("AWS::SQS::Queue", "Arn") => $"arn:{Deployment.Partition}:sqs:{Deployment.Region}:{Deployment.AccountId}:{NameOf(id, "QueueName")}",
+        ("AWS::Lambda::Function",
+            "Arn") => $"arn:{Deployment.Partition}:lambda:{Deployment.Region}:{Deployment.AccountId}:function:{ResourceRef(id)}",
+        ("AWS::DynamoDB::Table",
+            "Arn") => $"arn:{Deployment.Partition}:dynamodb:{Deployment.Region}:{Deployment.AccountId}:table/{ResourceRef(id)}",
+        ("AWS::SQS::Queue",
+            "Arn") => $"arn:{Deployment.Partition}:sqs:{Deployment.Region}:{Deployment.AccountId}:{NameOf(id, "QueueName")}",
         ("AWS::SQS::Queue", "QueueName") => NameOf(id, "QueueName"),
-        ("AWS::Logs::LogGroup", "Arn") => $"arn:{Deployment.Partition}:logs:{Deployment.Region}:{Deployment.AccountId}:log-group:{NameOf(id, "LogGroupName")}:*",
+        ("AWS::Logs::LogGroup",
+            "Arn") =>
+                $"arn:{Deployment.Partition}:logs:{Deployment.Region}:{Deployment.AccountId}:log-group:{NameOf(id, "LogGroupName")}:*",
         ("AWS::IAM::Role", "Arn") => $"arn:{Deployment.Partition}:iam::{Deployment.AccountId}:role/{NameOf(id, "RoleName")}",
         var (type, _) => throw new NotSupportedException($"Fn::GetAtt {id}.{attribute} ({type}) is not evaluated by the tests"),
     };

@@ -23,7 +23,8 @@ public sealed class TranslatedTemplate
     public JsonElement Resources => Root.GetProperty("Resources");
 
     public JsonElement Resource(string logicalId) =>
-        Resources.TryGetProperty(logicalId, out var resource) ? resource : throw new KeyNotFoundException($"the translated template has no resource {logicalId}");
+        Resources.TryGetProperty(logicalId, out var resource) ? resource
+            : throw new KeyNotFoundException($"the translated template has no resource {logicalId}");
 
     public string TypeOf(string logicalId) => Resource(logicalId).GetProperty("Type").GetString()!;
 

@@ -24,7 +24,8 @@ public sealed record ApiAnswer(int Status, string? ContentType, string Body, IRe
 
     /// <summary>Each error's JSON path (or <c>?parameter</c>), in the document's order.</summary>
     public IReadOnlyList<string> ErrorPaths => Json.TryGetProperty("errors", out var errors)
-        ? errors.EnumerateArray().Select(e => e.TryGetProperty("path", out var path) ? path.GetString()! : "?" + e.GetProperty("parameter").GetString()).ToList()
+        ? errors.EnumerateArray()
+            .Select(e => e.TryGetProperty("path", out var path) ? path.GetString()! : "?" + e.GetProperty("parameter").GetString()).ToList()
         : [];
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
@@ -42,12 +43,14 @@ public sealed partial class ApiClient(Uri baseUrl) : IDisposable
 
     public Uri BaseUrl => baseUrl;
 
-    public Task<ApiAnswer> GetAsync(string path, string? correlationId = null) => SendAsync(HttpMethod.Get, path, correlationId: correlationId);
+    public Task<ApiAnswer> GetAsync(string path, string? correlationId = null) =>
+        SendAsync(HttpMethod.Get, path, correlationId: correlationId);
 
     public Task<ApiAnswer> PostAsync(string path, string body, string contentType = "application/json", string? correlationId = null) =>
         SendAsync(HttpMethod.Post, path, body, contentType, correlationId);
 
-    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, string? body = null, string? contentType = "application/json", string? correlationId = null)
+    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, string? body = null,
+        string? contentType = "application/json", string? correlationId = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)

@@ -33,7 +33,8 @@ public sealed class ApiHealthTests(ApiStackFixture stack) : IAsyncLifetime
     public async Task A_check_whose_checkers_fail_shows_its_endpoint_unhealthy_and_the_others_healthy()
     {
         var (path, spec) = _support.WriteSpec("simple-failover.json", name: "health-" + Guid.NewGuid().ToString("N")[..8], edit: json =>
-            json["root"]!["secondary"]!["endpoint"]!["healthCheck"] = new JsonObject { ["type"] = "HTTPS", ["path"] = "/standby", ["fqdn"] = "status.example.com" });
+            json["root"]!["secondary"]!["endpoint"]!["healthCheck"] =
+                new JsonObject { ["type"] = "HTTPS", ["path"] = "/standby", ["fqdn"] = "status.example.com" });
         var created = await _api.PostAsync("/trees", await File.ReadAllTextAsync(path));
         Assert.True(created.Status == 202, created.ToString());
         var run = await _api.FollowRunAsync(created.Header("location")!);
@@ -49,7 +50,8 @@ public sealed class ApiHealthTests(ApiStackFixture stack) : IAsyncLifetime
         Assert.Equal([("main", checkOf["main"], "healthy"), ("standby", checkOf["standby"], "healthy")], before);
 
         using var failing = await _edge.PostAsync(LocalControlEndpoints.HealthStatusPath, new StringContent(
-            new JsonObject { ["healthCheckId"] = checkOf["main"], ["status"] = Failing }.ToJsonString(), Encoding.UTF8, "application/json"));
+            new JsonObject { ["healthCheckId"] = checkOf["main"], ["status"] = Failing }.ToJsonString(), Encoding.UTF8,
+                "application/json"));
         Assert.True(failing.IsSuccessStatusCode, await failing.Content.ReadAsStringAsync());
 
         var after = await _api.GetAsync($"/trees/{spec.Name}/health");
@@ -69,5 +71,6 @@ public sealed class ApiHealthTests(ApiStackFixture stack) : IAsyncLifetime
 
     private static List<(string, string, string)> Verdicts(JsonElement health) =>
         [.. health.GetProperty("nodes").EnumerateArray()
-            .Select(n => (n.GetProperty("nodeId").GetString()!, n.GetProperty("healthCheckId").GetString()!, n.GetProperty("health").GetString()!))];
+            .Select(n =>
+                (n.GetProperty("nodeId").GetString()!, n.GetProperty("healthCheckId").GetString()!, n.GetProperty("health").GetString()!))];
 }

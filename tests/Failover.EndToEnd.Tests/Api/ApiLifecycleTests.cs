@@ -65,10 +65,15 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         // waiting for Route 53 to report the changes INSYNC (the tree not applied yet).
         var running = await _api.WaitForAsync($"/trees/{name}", tree => tree.GetProperty("lastRun").ValueKind == JsonValueKind.Object
             && Nodes(tree.GetProperty("lastRun")) is { Count: > 0 } all && all.All(n => n.Status == "DONE"));
-        Assert.Equal(("APPLYING", JsonValueKind.Null), (running.GetProperty("status").GetString(), running.GetProperty("currentVersion").ValueKind));
-        Assert.Equal(("RUNNING", runId), (running.GetProperty("lastRun").GetProperty("status").GetString(), running.GetProperty("lastRun").GetProperty("runId").GetString()));
-        Assert.Equal(["alias-level-1", "alias-level-2", "leaf-records"], Nodes(running.GetProperty("lastRun")).Select(n => n.Layer).Distinct().Order());
-        Assert.All(running.GetProperty("lastRun").GetProperty("nodes").EnumerateArray(), node => Assert.StartsWith("C", node.GetProperty("changeId").GetString()));
+        Assert.Equal(("APPLYING", JsonValueKind.Null),
+            (running.GetProperty("status").GetString(), running.GetProperty("currentVersion").ValueKind));
+        Assert.Equal(("RUNNING", runId),
+            (running.GetProperty("lastRun").GetProperty("status").GetString(),
+            running.GetProperty("lastRun").GetProperty("runId").GetString()));
+        Assert.Equal(["alias-level-1", "alias-level-2", "leaf-records"],
+            Nodes(running.GetProperty("lastRun")).Select(n => n.Layer).Distinct().Order());
+        Assert.All(running.GetProperty("lastRun").GetProperty("nodes").EnumerateArray(),
+            node => Assert.StartsWith("C", node.GetProperty("changeId").GetString()));
 
         // Meanwhile, every other run of the tree is refused, and refusing stores nothing.
         Assert.Equal("run-in-progress", (await _api.PostAsync("/trees", await File.ReadAllTextAsync(v2Path))).Problem);
@@ -82,7 +87,9 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         Assert.All(Nodes(run), node => Assert.Equal("DONE", node.Status));
         Assert.Equal(compiledV1.Select(r => r.NodeId).Distinct().Order(), Nodes(run).Select(n => n.NodeId).Order());
         // The run was an execution of the provisioning state machine, as Step Functions itself tells.
-        var execution = await _support.AwsJsonAsync("stepfunctions", "describe-execution", "--execution-arn", run.GetProperty("executionArn").GetString()!);
+        var execution =
+            await _support.AwsJsonAsync("stepfunctions", "describe-execution", "--execution-arn",
+            run.GetProperty("executionArn").GetString()!);
         Assert.Equal("SUCCEEDED", execution.GetProperty("status").GetString());
         Assert.EndsWith(":stateMachine:Provisioning", execution.GetProperty("stateMachineArn").GetString());
 
@@ -94,10 +101,15 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
 
         // One correlation id from the request to its run, in the functions' JSON logs.
         var lines = stack.Logs.Lines;
-        Assert.All(lines, line => Assert.True(line.TryGetProperty("timestamp", out _) && line.TryGetProperty("level", out _) && line.TryGetProperty("message", out _)));
+        Assert.All(lines,
+            line =>
+            Assert.True(line.TryGetProperty("timestamp", out _) && line.TryGetProperty("level", out _)
+            && line.TryGetProperty("message", out _)));
         var requestLines = lines.Where(l => l.TryGetProperty("correlationId", out var c) && c.GetString() == correlationId).ToList();
-        Assert.Contains(requestLines, l => l.GetProperty("message").GetString() == "run started" && l.GetProperty("runId").GetString() == runId);
-        Assert.Contains(requestLines, l => l.GetProperty("message").GetString() == "request handled" && l.GetProperty("status").GetInt32() == 202
+        Assert.Contains(requestLines,
+            l => l.GetProperty("message").GetString() == "run started" && l.GetProperty("runId").GetString() == runId);
+        Assert.Contains(requestLines,
+            l => l.GetProperty("message").GetString() == "request handled" && l.GetProperty("status").GetInt32() == 202
             && l.GetProperty("runId").GetString() == runId && l.GetProperty("path").GetString() == "/trees");
         Assert.Contains(lines, l => l.GetProperty("message").GetString() == "workflow step" && l.GetProperty("runId").GetString() == runId);
 
@@ -105,7 +117,8 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         var tree = (await _api.GetAsync($"/trees/{name}")).Json;
         Assert.Equal(("ACTIVE", 1, runId), (tree.GetProperty("status").GetString(), tree.GetProperty("currentVersion").GetInt32(),
             tree.GetProperty("lastRun").GetProperty("runId").GetString()));
-        Assert.Contains(name, (await _api.GetAsync("/trees")).Json.GetProperty("trees").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
+        Assert.Contains(name,
+            (await _api.GetAsync("/trees")).Json.GetProperty("trees").EnumerateArray().Select(t => t.GetProperty("name").GetString()));
         var plan = await _api.GetAsync($"/trees/{name}/plan");
         Assert.True(plan.Status == 200, plan.ToString());
         Assert.Empty(plan.Json.GetProperty("layers").EnumerateArray());
@@ -114,7 +127,8 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         Assert.StartsWith("flowchart", diagram.Body);
         foreach (var id in v1.Root.DescendantsAndSelf().Select(n => n.Id)) Assert.Contains($"[\"{id}<br/>", diagram.Body);
         Assert.Contains(MermaidNode(diagram.Body, "use1-web3"), ClassMembers(diagram.Body, "done"));
-        var simulated = await _api.PostAsync($"/trees/{name}/simulate", """{"unhealthy":["use1-web1","use1-web2","use1-web3"],"region":"us-east-1"}""");
+        var simulated =
+            await _api.PostAsync($"/trees/{name}/simulate", """{"unhealthy":["use1-web1","use1-web2","use1-web3"],"region":"us-east-1"}""");
         Assert.True(simulated.Status == 200, simulated.ToString());
         Assert.Equal([("apse2-web1", 0.5), ("apse2-web2", 0.5)], simulated.Json.GetProperty("answers").EnumerateArray()
             .Select(a => (a.GetProperty("nodeId").GetString()!, a.GetProperty("probability").GetDouble())).OrderBy(a => a.Item1));
@@ -134,9 +148,11 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         var code = await CliApp.RunAsync(["plan", name, "--api", _api.BaseUrl.ToString(), "--json"], new StringReader(""), stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
         var changes = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("layers").EnumerateArray()
-            .SelectMany(l => l.TryGetProperty("changeBatches", out var batches) ? batches.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .SelectMany(l =>
+                l.TryGetProperty("changeBatches", out var batches) ? batches.EnumerateArray() : Enumerable.Empty<JsonElement>())
             .SelectMany(b => b.GetProperty("Changes").EnumerateArray())
-            .Select(c => (c.GetProperty("Action").GetString(), c.GetProperty("ResourceRecordSet").GetProperty("SetIdentifier").GetString()));
+            .Select(c =>
+                (c.GetProperty("Action").GetString(), c.GetProperty("ResourceRecordSet").GetProperty("SetIdentifier").GetString()));
         Assert.Equal([("CREATE", "use1-web3")], changes);
 
         // Update to version 2 (which also puts the deleted record back, with its new weight).
@@ -145,9 +161,12 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
         Assert.Equal(2, updated.Json.GetProperty("version").GetInt32());
         Assert.Equal("SUCCEEDED", (await _api.FollowRunAsync(updated.Header("location")!)).GetProperty("status").GetString());
         var afterUpdate = await _support.RecordsAsync();
-        Assert.Equal(start.Select(WorkflowTestSupport.Key).Concat(TreeCompiler.Compile(v2).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet))).Order(),
+        Assert.Equal(start.Select(WorkflowTestSupport.Key)
+            .Concat(TreeCompiler.Compile(v2).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet))).Order(),
             afterUpdate.Select(WorkflowTestSupport.Key).Order());
-        Assert.Equal(15, afterUpdate.Single(r => WorkflowTestSupport.Key(r).EndsWith(" A use1-web3", StringComparison.Ordinal)).GetProperty("Weight").GetInt32());
+        Assert.Equal(15,
+            afterUpdate.Single(r => WorkflowTestSupport.Key(r).EndsWith(" A use1-web3", StringComparison.Ordinal)).GetProperty("Weight")
+            .GetInt32());
         var versions = await _api.GetAsync($"/trees/{name}/versions");
         Assert.Equal([2, 1], Versions(versions));
         Assert.Equal(2, versions.Json.GetProperty("currentVersion").GetInt32());
@@ -175,7 +194,9 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
     private sealed record NodeView(string NodeId, string Layer, string Status);
 
     private static List<NodeView> Nodes(JsonElement run) => run.GetProperty("nodes").EnumerateArray()
-        .Select(n => new NodeView(n.GetProperty("nodeId").GetString()!, n.GetProperty("layer").GetString()!, n.GetProperty("status").GetString()!)).ToList();
+        .Select(n =>
+            new NodeView(n.GetProperty("nodeId").GetString()!, n.GetProperty("layer").GetString()!, n.GetProperty("status").GetString()!))
+            .ToList();
 
     private static List<int> Versions(ApiAnswer answer)
     {
@@ -188,10 +209,13 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
 
     private async Task DeleteRecordAsync(JsonElement record)
     {
-        var batch = new JsonObject { ["Changes"] = new JsonArray(new JsonObject { ["Action"] = "DELETE", ["ResourceRecordSet"] = JsonNode.Parse(record.GetRawText()) }) };
+        var batch =
+            new JsonObject { ["Changes"] =
+            new JsonArray(new JsonObject { ["Action"] = "DELETE", ["ResourceRecordSet"] = JsonNode.Parse(record.GetRawText()) }) };
         var path = Path.Combine(Path.GetTempPath(), $"failover-api-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, batch.ToJsonString());
-        await _support.AwsJsonAsync("route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId, "--change-batch", "file://" + path);
+        await _support.AwsJsonAsync("route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId, "--change-batch",
+            "file://" + path);
     }
 
     /// <summary>The Mermaid node token whose label starts with the tree node id.</summary>

@@ -40,7 +40,8 @@ public sealed class ApiProblemTests(ApiStackFixture stack)
         var answer = await _api.PostAsync("/trees", invalid.ToJsonString());
 
         Assert.Equal((400, "invalid-spec"), (answer.Status, answer.Problem));
-        Assert.Equal(["$.ttl", "$.root.primary.children[0].children[0].weight", "$.root.primary.children[1].children[1].id"], answer.ErrorPaths);
+        Assert.Equal(["$.ttl", "$.root.primary.children[0].children[0].weight", "$.root.primary.children[1].children[1].id"],
+            answer.ErrorPaths);
         Assert.Equal("the spec has 3 errors", answer.Json.GetProperty("detail").GetString());
         Assert.Equal("tree-not-found", (await _api.GetAsync("/trees/problems")).Problem);
     }
@@ -69,7 +70,8 @@ public sealed class ApiProblemTests(ApiStackFixture stack)
                      (HttpMethod.Get, "/trees/nosuchtree", null), (HttpMethod.Delete, "/trees/nosuchtree", null),
                      (HttpMethod.Get, "/trees/nosuchtree/versions", null), (HttpMethod.Get, "/trees/nosuchtree/plan", null),
                      (HttpMethod.Get, "/trees/nosuchtree/diagram", null), (HttpMethod.Post, "/trees/nosuchtree/simulate", "{}"),
-                     (HttpMethod.Post, "/trees/nosuchtree/rollback", """{"version": 1}"""), (HttpMethod.Get, "/trees/nosuchtree/drift", null),
+                     (HttpMethod.Post, "/trees/nosuchtree/rollback", """{"version": 1}"""),
+                         (HttpMethod.Get, "/trees/nosuchtree/drift", null),
                      (HttpMethod.Post, "/trees/nosuchtree/drift-check", null),
                  })
         {
@@ -89,7 +91,8 @@ public sealed class ApiProblemTests(ApiStackFixture stack)
         var answer = await _api.PostAsync("/trees", Spec() + new string(' ', 300 * 1024));
 
         Assert.Equal((413, "body-too-large"), (answer.Status, answer.Problem));
-        var rollback = await _api.PostAsync("/trees/problems/rollback", $$"""{"version": 1, "padding": "{{new string('x', 20 * 1024)}}"}""");
+        var rollback =
+            await _api.PostAsync("/trees/problems/rollback", $$"""{"version": 1, "padding": "{{new string('x', 20 * 1024)}}"}""");
         Assert.Equal((413, "body-too-large"), (rollback.Status, rollback.Problem));
     }
 
@@ -143,7 +146,8 @@ public sealed class ApiProblemTests(ApiStackFixture stack)
         Assert.Equal(correlationId, answer.Header("x-correlation-id"));
         Assert.Equal(correlationId, answer.Json.GetProperty("correlationId").GetString());
         var line = Assert.Single(stack.Logs.Lines, l => l.TryGetProperty("correlationId", out var c) && c.GetString() == correlationId);
-        Assert.Equal(("WARN", "request handled", 400, "POST"), (line.GetProperty("level").GetString(), line.GetProperty("message").GetString(),
+        Assert.Equal(("WARN", "request handled", 400, "POST"),
+            (line.GetProperty("level").GetString(), line.GetProperty("message").GetString(),
             line.GetProperty("status").GetInt32(), line.GetProperty("method").GetString()));
     }
 

@@ -121,7 +121,8 @@ public sealed class EventShapeTests : IAsyncLifetime
     [Fact]
     public async Task Text_bodies_arrive_as_text_and_binary_ones_as_base64()
     {
-        using var json = await _http.PostAsync(new Uri(Api, "/echo"), new StringContent("""{"a":"é"}""", Encoding.UTF8, "application/json"));
+        using var json =
+            await _http.PostAsync(new Uri(Api, "/echo"), new StringContent("""{"a":"é"}""", Encoding.UTF8, "application/json"));
         var textEvent = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("""{"a":"é"}""", textEvent.GetProperty("body").GetString());
         Assert.False(textEvent.GetProperty("isBase64Encoded").GetBoolean());

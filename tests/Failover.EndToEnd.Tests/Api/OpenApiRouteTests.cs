@@ -47,7 +47,9 @@ public sealed partial class OpenApiRouteTests(ApiStackFixture stack)
 
             if (answer.ContentType == "application/problem+json")
                 Assert.DoesNotContain(answer.Problem, new[] { "route-not-found", "method-not-allowed" });
-            Assert.True(route.Statuses.Contains(((int)answer.Status).ToString()), $"{route.Method} {path} answered {answer.Status}, which {route.OperationId} does not document");
+            Assert.True(
+                route.Statuses.Contains(((int)answer.Status)
+                .ToString()), $"{route.Method} {path} answered {answer.Status}, which {route.OperationId} does not document");
         }
     }
 
@@ -64,7 +66,9 @@ public sealed partial class OpenApiRouteTests(ApiStackFixture stack)
                 if (!Methods.Contains(name)) continue;
                 var fields = (YamlMappingNode)operation;
                 var statuses = ((YamlMappingNode)fields["responses"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToHashSet();
-                routes.Add(new DocumentedRoute(name.ToUpperInvariant(), ((YamlScalarNode)path).Value!, ((YamlScalarNode)fields["operationId"]).Value!, statuses));
+                routes.Add(
+                    new DocumentedRoute(name.ToUpperInvariant(), ((YamlScalarNode)path).Value!,
+                    ((YamlScalarNode)fields["operationId"]).Value!, statuses));
             }
         return routes;
     }

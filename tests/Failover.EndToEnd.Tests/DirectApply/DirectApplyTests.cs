@@ -29,13 +29,15 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
         Assert.True(first.Code == 0, first.Error);
 
         // Exactly the compiled records are in the zone, next to what was there before.
-        var expected = TreeCompiler.Compile(spec).Records.Select(r => Key(r.RecordSet.Name, r.RecordSet.Type, r.RecordSet.SetIdentifier)).ToHashSet();
+        var expected = TreeCompiler.Compile(spec)
+            .Records.Select(r => Key(r.RecordSet.Name, r.RecordSet.Type, r.RecordSet.SetIdentifier)).ToHashSet();
         var zoneAfter = await RecordKeysAsync();
         Assert.Equal(expected.Union(zoneBefore).Order(), zoneAfter.Order());
 
         // Every health check a record names exists, is the tree's by tag, and there is one per health-checked leaf.
         var records = await ListRecordsAsync();
-        var attached = records.Where(r => r.TryGetProperty("HealthCheckId", out _)).Select(r => r.GetProperty("HealthCheckId").GetString()!).ToList();
+        var attached = records.Where(r => r.TryGetProperty("HealthCheckId", out _))
+            .Select(r => r.GetProperty("HealthCheckId").GetString()!).ToList();
         Assert.Equal(3, attached.Count);
         var checks = await HealthCheckIdsAsync();
         Assert.Equal(attached.Order(), checks.Order());
@@ -79,7 +81,9 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
              "SetIdentifier":"{{{root.RecordSet.SetIdentifier}}}","Failover":"{{{root.RecordSet.Failover ?? "PRIMARY"}}}","TTL":300,
              "ResourceRecords":[{"Value":"{{{value}}}"}]}}]}
             """;
-        var created = await AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId, "--change-batch", foreign);
+        var created =
+            await AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId,
+            "--change-batch", foreign);
         Assert.True(created.ExitCode == 0, created.Error);
         var before = await ListRecordsAsync();
         await stack.ResetRealismAsync();
@@ -92,7 +96,9 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
         Assert.Equal(before.Select(r => r.GetRawText()), (await ListRecordsAsync()).Select(r => r.GetRawText()));
 
         var cleanup = foreign.Replace("\"CREATE\"", "\"DELETE\"");
-        Assert.Equal(0, (await AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId, "--change-batch", cleanup)).ExitCode);
+        Assert.Equal(0,
+            (await AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId,
+            "--change-batch", cleanup)).ExitCode);
     }
 
     private (string Path, TreeSpec Spec) WriteSpec(string example)

@@ -63,6 +63,7 @@ public sealed class DriftScheduleTests
         var errors = (LocalStackOptions.ForTests() with { Drift = settings }).Validate();
         if (error is null) Assert.Empty(errors);
         else Assert.Contains(errors, e => e.Contains(error));
-        Assert.Contains(new DriftEmulationSettings { VisibilityTimeout = TimeSpan.FromMilliseconds(1500) }.Validate(), e => e.Contains("visibility timeout"));
+        Assert.Contains(new DriftEmulationSettings { VisibilityTimeout = TimeSpan.FromMilliseconds(1500) }.Validate(),
+            e => e.Contains("visibility timeout"));
     }
 }

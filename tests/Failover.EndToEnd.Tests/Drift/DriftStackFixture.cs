@@ -45,10 +45,16 @@ public sealed class DriftStackFixture : IAsyncLifetime
         {
             // The real provisioning definition: a repair is a workflow run, as deployed.
             StateMachineDirectory = LocalResources.FindStateMachineDirectory(AppContext.BaseDirectory),
-            Drift = new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(1), MetricsOutput = _metrics },
+            Drift =
+                new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(1),
+                MetricsOutput = _metrics },
         });
-        Store = new ProgressStore(DynamoDbClientFactory.Create(EdgeUrl, LocalAccount.Region, LocalAccount.Credentials), Stack.Resources!.ProgressTable, TimeProvider.System);
-        Sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        Store =
+            new ProgressStore(DynamoDbClientFactory.Create(EdgeUrl, LocalAccount.Region, LocalAccount.Credentials),
+            Stack.Resources!.ProgressTable, TimeProvider.System);
+        Sqs =
+            new AmazonSQSClient(LocalAccount.Credentials,
+            new AmazonSQSConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
     }
 
     /// <summary>Applies the spec with <c>failover apply</c>: a workflow run, followed to its success.</summary>

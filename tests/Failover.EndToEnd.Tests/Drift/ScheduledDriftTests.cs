@@ -18,7 +18,8 @@ namespace Failover.EndToEnd.Tests.Drift;
 [Trait("Category", "EndToEnd")]
 public sealed class ScheduledDriftTests(DriftStackFixture stack)
 {
-    /// <summary>A weighted root (so a foreign weighted record can join its group) over three checked endpoints and a nested failover rule.</summary>
+    /// <summary>A weighted root (so a foreign weighted record can join its group) over three checked endpoints and a nested failover
+    /// rule.</summary>
     private string Spec(string name, string policy, string? zoneId = null, string zone = "example.com") => $$"""
         {
           "name": "{{name}}", "hostedZoneId": "{{(zoneId ?? stack.ZoneId).Split('/').Last()}}", "zoneName": "{{zone}}",
@@ -43,7 +44,10 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
 
         await ChangeAsync("UPSERT", With(await RecordAsync(record, "a"), "Weight", 99));
         await ChangeAsync("DELETE", await RecordAsync(record, "b"));
-        var foreign = JsonNode.Parse($$"""{"Name":"{{record}}.","Type":"A","SetIdentifier":"canary","Weight":1,"TTL":60,"ResourceRecords":[{"Value":"203.0.113.7"}]}""")!;
+        var foreign =
+            JsonNode.Parse(
+                $$"""{"Name":"{{record}}.","Type":"A","SetIdentifier":"canary","Weight":1,"TTL":60,"ResourceRecords":""" +
+                $$"""[{"Value":"203.0.113.7"}]}""")!;
         await ChangeAsync("CREATE", foreign);
         await stack.AwsJsonAsync("route53", "delete-health-check", "--health-check-id", checkOfC);
 
@@ -55,7 +59,8 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
         var key = (string id) => new RecordKey(record, "A", id);
         Assert.Equal(
             [
-                new DriftItem(DriftKind.RecordChanged) { Record = key("a"), NodeId = "a", Fields = [new FieldDifference("weight", "10", "99")] },
+                new DriftItem(DriftKind.RecordChanged) { Record = key("a"), NodeId = "a",
+                    Fields = [new FieldDifference("weight", "10", "99")] },
                 new DriftItem(DriftKind.RecordMissing) { Record = key("b"), NodeId = "b" },
                 new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = key("c"), NodeId = "c", HealthCheckId = checkOfC },
                 new DriftItem(DriftKind.RecordExtra) { Record = key("canary"), Place = ExtraRecordPlace.TreeGroup, Owned = false },
@@ -83,7 +88,10 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
         await ChangeAsync("UPSERT", With(original, "Weight", 99));
         await ChangeAsync("DELETE", await RecordAsync(record, "b"));
         await stack.AwsJsonAsync("route53", "delete-health-check", "--health-check-id", await HealthCheckIdAsync(record, "c"));
-        var foreign = JsonNode.Parse($$"""{"Name":"{{record}}.","Type":"A","SetIdentifier":"canary","Weight":1,"TTL":60,"ResourceRecords":[{"Value":"203.0.113.7"}]}""")!;
+        var foreign =
+            JsonNode.Parse(
+                $$"""{"Name":"{{record}}.","Type":"A","SetIdentifier":"canary","Weight":1,"TTL":60,"ResourceRecords":""" +
+                $$"""[{"Value":"203.0.113.7"}]}""")!;
         await ChangeAsync("CREATE", foreign);
 
         // A record someone else put in the tree's group: no run may write there, so the repair is blocked and nothing changes.
@@ -110,7 +118,8 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
 
         Assert.Equal(10, (await RecordAsync(record, "a"))["Weight"]!.GetValue<int>());
         Assert.NotNull(await RecordAsync(record, "b"));
-        var checks = (await stack.AwsJsonAsync("route53", "list-health-checks")).GetProperty("HealthChecks").EnumerateArray().Select(h => h.GetProperty("Id").GetString()).ToList();
+        var checks = (await stack.AwsJsonAsync("route53", "list-health-checks")).GetProperty("HealthChecks").EnumerateArray()
+            .Select(h => h.GetProperty("Id").GetString()).ToList();
         Assert.Contains(await HealthCheckIdAsync(record, "c"), checks);
 
         before = DateTimeOffset.UtcNow;
@@ -126,14 +135,18 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
         var resources = stack.Stack.Resources!;
         await DrainAsync(resources.DriftDeadLetterQueueUrl);
         await stack.ApplyAsync(Spec("steady", "report"));
-        var created = await stack.AwsJsonAsync("route53", "create-hosted-zone", "--name", "vanishing.example.org", "--caller-reference", Guid.NewGuid().ToString());
+        var created =
+            await stack.AwsJsonAsync("route53", "create-hosted-zone", "--name", "vanishing.example.org", "--caller-reference",
+            Guid.NewGuid().ToString());
         var zoneId = created.GetProperty("HostedZone").GetProperty("Id").GetString()!.Split('/').Last();
         var orphan = await stack.ApplyAsync(Spec("orphan", "report", zoneId, "vanishing.example.org"));
         try
         {
             // The zone goes, records first (Route 53 deletes only empty zones).
-            var records = (await stack.AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", zoneId)).GetProperty("ResourceRecordSets")
-                .EnumerateArray().Where(r => r.GetProperty("Type").GetString() is not ("NS" or "SOA")).Select(r => JsonNode.Parse(r.GetRawText())!).ToList();
+            var records = (await stack.AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", zoneId))
+                .GetProperty("ResourceRecordSets")
+                .EnumerateArray().Where(r => r.GetProperty("Type").GetString() is not ("NS" or "SOA"))
+                    .Select(r => JsonNode.Parse(r.GetRawText())!).ToList();
             var aliases = records.Where(r => r["AliasTarget"] is not null).ToList();
             // moto lists a TTL on alias records, and refuses it back on DELETE.
             foreach (var alias in aliases) alias.AsObject().Remove("TTL");
@@ -157,7 +170,9 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
             var counts = stack.Stack.Drift.Poller.Counts;
             Assert.Equal(scheduled["scheduled"]!.GetValue<int>() - 1, counts.Deleted - countsBefore.Deleted);
             Assert.Equal(3, counts.Returned - countsBefore.Returned);
-            var queue = await stack.Sqs.GetQueueAttributesAsync(resources.DriftQueueUrl, ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
+            var queue =
+                await stack.Sqs.GetQueueAttributesAsync(resources.DriftQueueUrl,
+                ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
             Assert.Equal(0, queue.ApproximateNumberOfMessages + queue.ApproximateNumberOfMessagesNotVisible);
         }
         finally
@@ -181,13 +196,15 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
 
     private async Task DrainAsync(string url)
     {
-        while ((await stack.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10 })).Messages is { Count: > 0 } messages)
+        while ((await stack.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10 }))
+            .Messages is { Count: > 0 } messages)
             foreach (var message in messages) await stack.Sqs.DeleteMessageAsync(url, message.ReceiptHandle);
     }
 
     private async Task<JsonNode> RecordAsync(string name, string setIdentifier)
     {
-        var records = (await stack.AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", stack.ZoneId)).GetProperty("ResourceRecordSets");
+        var records = (await stack.AwsJsonAsync("route53", "list-resource-record-sets", "--hosted-zone-id", stack.ZoneId))
+            .GetProperty("ResourceRecordSets");
         var match = records.EnumerateArray().Single(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == name
             && r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == setIdentifier);
         return JsonNode.Parse(match.GetRawText())!;
@@ -209,8 +226,12 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
     {
         var batch = new JsonObject
         {
-            ["Changes"] = new JsonArray(changes.Select(c => (JsonNode)new JsonObject { ["Action"] = c.Action, ["ResourceRecordSet"] = c.Record.DeepClone() }).ToArray()),
+            ["Changes"] =
+                new JsonArray(
+                changes.Select(c => (JsonNode)new JsonObject { ["Action"] = c.Action, ["ResourceRecordSet"] = c.Record.DeepClone() })
+                .ToArray()),
         };
-        await stack.AwsJsonAsync("route53", "change-resource-record-sets", "--hosted-zone-id", zoneId, "--change-batch", batch.ToJsonString());
+        await stack.AwsJsonAsync("route53", "change-resource-record-sets", "--hosted-zone-id", zoneId, "--change-batch",
+            batch.ToJsonString());
     }
 }

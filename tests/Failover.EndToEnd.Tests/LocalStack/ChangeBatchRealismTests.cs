@@ -31,7 +31,8 @@ public sealed class ChangeBatchRealismTests(LocalStackFixture fixture) : IAsyncL
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("InvalidChangeBatch", answer.ErrorCode);
-        Assert.Equal($"[Tried to create an alias that targets nowhere.example.com., type A in zone {fixture.ZoneId}, but that target was not found]",
+        Assert.Equal($"[Tried to create an alias that targets nowhere.example.com., type A in zone {fixture.ZoneId}, but that target was " +
+            $"not found]",
             answer.ErrorMessage);
         Assert.DoesNotContain("alias-missing-leaf.example.com.", await NamesInMotoAsync());
         Assert.Equal(1, (await fixture.StatsAsync())["rejected"]!["aliasTargetMissing"]!.GetValue<long>());
@@ -69,7 +70,9 @@ public sealed class ChangeBatchRealismTests(LocalStackFixture fixture) : IAsyncL
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("InvalidChangeBatch", answer.ErrorCode);
-        Assert.Equal("[RRSet with DNS name mixed.example.com., type A, SetIdentifier green cannot be created because a non latency rrset exists with the same name and type.]",
+        Assert.Equal(
+            "[RRSet with DNS name mixed.example.com., type A, SetIdentifier green cannot be created because a non latency rrset exists " +
+                "with the same name and type.]",
             answer.ErrorMessage);
     }
 
@@ -101,14 +104,16 @@ public sealed class ChangeBatchRealismTests(LocalStackFixture fixture) : IAsyncL
     [Fact]
     public async Task A_TTL_on_an_alias_is_InvalidInput_with_Route_53s_message()
     {
-        Assert.Equal(200, (await _edge.ChangeAsync(fixture.ZoneId, Change("CREATE", Plain("ttl-leaf.example.com", "A", "192.0.2.20")))).Status);
+        Assert.Equal(200,
+            (await _edge.ChangeAsync(fixture.ZoneId, Change("CREATE", Plain("ttl-leaf.example.com", "A", "192.0.2.20")))).Status);
 
         var answer = await _edge.ChangeAsync(fixture.ZoneId,
             Change("CREATE", Alias("ttl-alias.example.com", fixture.ZoneId, "ttl-leaf.example.com", ttl: 300)));
 
         Assert.Equal(400, answer.Status);
         Assert.Equal("InvalidInput", answer.ErrorCode);
-        Assert.Equal("Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], " +
+        Assert.Equal(
+            "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or TrafficPolicyInstanceId], " +
                      "but found more than one in Change with [Action=CREATE, Name=ttl-alias.example.com., Type=A, SetIdentifier=null]",
             answer.ErrorMessage);
         Assert.DoesNotContain("ttl-alias.example.com.", await NamesInMotoAsync());
@@ -122,7 +127,8 @@ public sealed class ChangeBatchRealismTests(LocalStackFixture fixture) : IAsyncL
             Change("CREATE", Weighted("duplicate.example.com", "blue", 20, "192.0.2.31")));
 
         Assert.Equal("InvalidChangeBatch", answer.ErrorCode);
-        Assert.Equal("[Tried to create resource record set [name='duplicate.example.com.', type='A', set-identifier='blue'] but it already exists]",
+        Assert.Equal(
+            "[Tried to create resource record set [name='duplicate.example.com.', type='A', set-identifier='blue'] but it already exists]",
             answer.ErrorMessage);
         Assert.DoesNotContain("duplicate.example.com.", await NamesInMotoAsync());
     }
@@ -130,15 +136,19 @@ public sealed class ChangeBatchRealismTests(LocalStackFixture fixture) : IAsyncL
     [Fact]
     public async Task A_delete_must_name_the_record_set_with_its_current_values()
     {
-        Assert.Equal(200, (await _edge.ChangeAsync(fixture.ZoneId, Change("CREATE", Plain("delete-me.example.com", "A", "192.0.2.40")))).Status);
+        Assert.Equal(200,
+            (await _edge.ChangeAsync(fixture.ZoneId, Change("CREATE", Plain("delete-me.example.com", "A", "192.0.2.40")))).Status);
 
         var wrongValues = await _edge.ChangeAsync(fixture.ZoneId, Change("DELETE", Plain("delete-me.example.com", "A", "192.0.2.41")));
         var missing = await _edge.ChangeAsync(fixture.ZoneId, Change("DELETE", Plain("never-there.example.com", "A", "192.0.2.42")));
         var exact = await _edge.ChangeAsync(fixture.ZoneId, Change("DELETE", Plain("delete-me.example.com", "A", "192.0.2.40")));
 
-        Assert.Equal("[Tried to delete resource record set [name='delete-me.example.com.', type='A'] but the values provided do not match the current values]",
+        Assert.Equal(
+            "[Tried to delete resource record set [name='delete-me.example.com.', type='A'] but the values provided do not match the " +
+                "current values]",
             wrongValues.ErrorMessage);
-        Assert.Equal("[Tried to delete resource record set [name='never-there.example.com.', type='A'] but it was not found]", missing.ErrorMessage);
+        Assert.Equal("[Tried to delete resource record set [name='never-there.example.com.', type='A'] but it was not found]",
+            missing.ErrorMessage);
         Assert.Equal(200, exact.Status);
         Assert.DoesNotContain("delete-me.example.com.", await NamesInMotoAsync());
     }

@@ -54,7 +54,8 @@ public sealed class CommandLineTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "failover-local.dll"), "--edge-port", port.ToString(), "--api-port", "0", "--no-resources" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "failover-local.dll"), "--edge-port",
+            port.ToString(), "--api-port", "0", "--no-resources" })
             start.ArgumentList.Add(argument);
         using var stack = Process.Start(start)!;
         var error = stack.StandardError.ReadToEndAsync();
@@ -62,11 +63,14 @@ public sealed class CommandLineTests
         {
             var ready = new List<string>();
             using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            while (await stack.StandardOutput.ReadLineAsync(patience.Token) is { } line && !line.StartsWith("Ctrl+C", StringComparison.Ordinal))
+            while (await stack.StandardOutput.ReadLineAsync(patience.Token) is { } line
+                && !line.StartsWith("Ctrl+C", StringComparison.Ordinal))
                 ready.Add(line);
             Assert.Equal("failover local stack ready", ready.FirstOrDefault());
             Assert.Contains(ready, line => line.Contains($"http://127.0.0.1:{port}/_local/health"));
-            var motoUrl = new Uri(ready.Single(line => line.TrimStart().StartsWith("moto ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            var motoUrl =
+                new Uri(ready.Single(line => line.TrimStart().StartsWith("moto ", StringComparison.Ordinal))
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
             using var http = new HttpClient();
             Assert.True((await http.GetAsync($"http://127.0.0.1:{port}/_local/health")).IsSuccessStatusCode);
 

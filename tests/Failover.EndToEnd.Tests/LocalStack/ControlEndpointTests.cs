@@ -21,7 +21,8 @@ public sealed class ControlEndpointTests(LocalStackFixture fixture) : IAsyncLife
     [Fact]
     public async Task Realism_settings_read_back_what_was_set()
     {
-        using var content = new StringContent("""{"changePendingSeconds":5,"rateLimit":{"burst":7},"faults":{"kinds":["ServerError"]}}""", Encoding.UTF8);
+        using var content =
+            new StringContent("""{"changePendingSeconds":5,"rateLimit":{"burst":7},"faults":{"kinds":["ServerError"]}}""", Encoding.UTF8);
         (await _http.PutAsync(LocalControlEndpoints.RealismPath, content)).EnsureSuccessStatusCode();
 
         var settings = JsonNode.Parse(await _http.GetStringAsync(LocalControlEndpoints.RealismPath))!;

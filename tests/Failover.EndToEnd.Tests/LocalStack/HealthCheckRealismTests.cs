@@ -36,7 +36,8 @@ public sealed class HealthCheckRealismTests(LocalStackFixture fixture) : IAsyncL
         string? marker = null;
         do
         {
-            var answer = await _edge.SendAsync(HttpMethod.Get, "/2013-04-01/healthcheck?maxitems=2" + (marker is null ? "" : "&marker=" + marker));
+            var answer =
+                await _edge.SendAsync(HttpMethod.Get, "/2013-04-01/healthcheck?maxitems=2" + (marker is null ? "" : "&marker=" + marker));
             Assert.Equal(200, answer.Status);
             var root = answer.Body!.Root!;
             var page = root.Element(Ns + "HealthChecks")!.Elements(Ns + "HealthCheck").ToList();

@@ -56,7 +56,8 @@ public sealed class RateAndFaultTests(LocalStackFixture fixture) : IAsyncLifetim
         using var edge = new Route53Wire(fixture.EdgeUrl);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => edge.SendAsync(HttpMethod.Post,
-            $"/2013-04-01/hostedzone/{fixture.ZoneId}/rrset/", ChangeRequest(Plain("fault-dropped.example.com", "A", "192.0.2.81")), closeConnection: true));
+            $"/2013-04-01/hostedzone/{fixture.ZoneId}/rrset/",
+                ChangeRequest(Plain("fault-dropped.example.com", "A", "192.0.2.81")), closeConnection: true));
 
         Assert.False(await ExistsInMotoAsync("fault-dropped.example.com"));
         Assert.Equal(1, (await fixture.StatsAsync())["faults"]!["DroppedConnection"]!.GetValue<long>());
@@ -69,7 +70,8 @@ public sealed class RateAndFaultTests(LocalStackFixture fixture) : IAsyncLifetim
         using var edge = new Route53Wire(fixture.EdgeUrl);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => edge.SendAsync(HttpMethod.Post,
-            $"/2013-04-01/hostedzone/{fixture.ZoneId}/rrset/", ChangeRequest(Plain("fault-lost.example.com", "A", "192.0.2.82")), closeConnection: true));
+            $"/2013-04-01/hostedzone/{fixture.ZoneId}/rrset/",
+                ChangeRequest(Plain("fault-lost.example.com", "A", "192.0.2.82")), closeConnection: true));
 
         Assert.True(await ExistsInMotoAsync("fault-lost.example.com"));
         Assert.Equal(1, (await fixture.StatsAsync())["faults"]!["ResponseLostAfterApplied"]!.GetValue<long>());

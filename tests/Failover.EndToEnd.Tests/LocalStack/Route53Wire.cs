@@ -49,7 +49,8 @@ public sealed class Route53Wire : IDisposable
         using var request = new HttpRequestMessage(method, path);
         if (closeConnection) request.Headers.ConnectionClose = true;
         if (body is not null)
-            request.Content = new StringContent(new XDocument(body).ToString(SaveOptions.DisableFormatting), System.Text.Encoding.UTF8, "text/xml");
+            request.Content =
+                new StringContent(new XDocument(body).ToString(SaveOptions.DisableFormatting), System.Text.Encoding.UTF8, "text/xml");
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new Answer((int)response.StatusCode, text.Length == 0 ? null : XDocument.Parse(text), text);
@@ -105,5 +106,6 @@ public sealed class Route53Wire : IDisposable
             setIdentifier is null ? null : new XElement(Ns + "SetIdentifier", setIdentifier),
             policy,
             new XElement(Ns + "TTL", 60),
-            new XElement(Ns + "ResourceRecords", values.Select(value => new XElement(Ns + "ResourceRecord", new XElement(Ns + "Value", value)))));
+            new XElement(Ns + "ResourceRecords",
+                values.Select(value => new XElement(Ns + "ResourceRecord", new XElement(Ns + "Value", value)))));
 }

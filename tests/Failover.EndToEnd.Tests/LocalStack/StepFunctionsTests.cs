@@ -51,7 +51,8 @@ public sealed class StepFunctionsTests(LocalStackFixture fixture)
     [Fact]
     public async Task The_same_state_machine_runs_again_after_a_run_that_called_a_function()
     {
-        // moto 5.2.1 failed every StartExecution after such a run (its snapshot deep-copied the running executions); the stack's moto patch fixes it.
+        // moto 5.2.1 failed every StartExecution after such a run (its snapshot deep-copied the running executions); the stack's moto patch
+        // fixes it.
         using var states = new StepFunctionsWire(fixture.EdgeUrl);
         var arn = await states.CreateAsync("again-" + Guid.NewGuid().ToString("N")[..8], InvokeDefinition("Echo"));
 
@@ -67,14 +68,16 @@ public sealed class StepFunctionsTests(LocalStackFixture fixture)
     public async Task A_function_run_by_a_state_machine_can_call_AWS_through_the_edge()
     {
         using var states = new StepFunctionsWire(fixture.EdgeUrl);
-        var arn = await states.CreateAsync("mark-" + Guid.NewGuid().ToString("N")[..8], InvokeDefinition(LocalStackFixture.MarkingFunction));
+        var arn =
+            await states.CreateAsync("mark-" + Guid.NewGuid().ToString("N")[..8], InvokeDefinition(LocalStackFixture.MarkingFunction));
         var marker = Guid.NewGuid().ToString("N");
 
         var execution = await states.RunAsync(arn, $$"""{"marker":"{{marker}}"}""");
 
         Assert.Equal("SUCCEEDED", execution["status"]!.GetValue<string>());
         using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(Failover.Local.Aws.LocalAccount.Credentials,
-            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = fixture.Stack.MotoUrl.ToString(), AuthenticationRegion = "us-east-1" });
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = fixture.Stack.MotoUrl.ToString(),
+                AuthenticationRegion = "us-east-1" });
         var item = await dynamo.GetItemAsync(LocalResourceNames.ProgressTable, new()
         {
             ["pk"] = new("test#" + marker),
@@ -114,7 +117,9 @@ public sealed class StepFunctionsTests(LocalStackFixture fixture)
 
             var arn = stack.Resources!.StateMachines[name];
             using var states = new StepFunctionsWire(fixture.EdgeUrl);
-            var definition = (await states.CallAsync("DescribeStateMachine", new JsonObject { ["stateMachineArn"] = arn }))["definition"]!.GetValue<string>();
+            var definition =
+                (await states.CallAsync("DescribeStateMachine",
+                new JsonObject { ["stateMachineArn"] = arn }))["definition"]!.GetValue<string>();
             Assert.Contains(LocalFunctionArn.For("Echo"), definition);
             Assert.DoesNotContain("${", definition);
             Assert.Equal("SUCCEEDED", (await states.RunAsync(arn, "{}"))["status"]!.GetValue<string>());

@@ -79,9 +79,11 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
 
         var snapshots = stack.Zone.Snapshots;
         Assert.True(snapshots.Count >= 3, $"{snapshots.Count} change batches");
-        Assert.All(snapshots, zone => Assert.True(WorkflowTestSupport.Answers(zone, root, "A", stack.ZoneId), "the root had no answer after a batch"));
+        Assert.All(snapshots,
+            zone => Assert.True(WorkflowTestSupport.Answers(zone, root, "A", stack.ZoneId), "the root had no answer after a batch"));
         var afterUpdate = await _support.RecordsAsync();
-        Assert.Equal(start.Select(WorkflowTestSupport.Key).Concat(TreeCompiler.Compile(v2).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet))).Order(),
+        Assert.Equal(start.Select(WorkflowTestSupport.Key)
+            .Concat(TreeCompiler.Compile(v2).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet))).Order(),
             afterUpdate.Select(WorkflowTestSupport.Key).Order());
         await AssertAliasesResolveAndChecksAttachedAsync(afterUpdate, v2.Name, expectedChecks: 6);
 
@@ -89,12 +91,14 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         stack.Zone.Clear();
         var rolledBack = await _support.CliAsync("rollback", v1.Name, "--to-version", "1");
         Assert.True(rolledBack.Code == 0, rolledBack.Out + rolledBack.Error);
-        Assert.All(stack.Zone.Snapshots, zone => Assert.True(WorkflowTestSupport.Answers(zone, root, "A", stack.ZoneId), "the root had no answer after a batch"));
+        Assert.All(stack.Zone.Snapshots,
+            zone => Assert.True(WorkflowTestSupport.Answers(zone, root, "A", stack.ZoneId), "the root had no answer after a batch"));
         var afterRollback = await _support.RecordsAsync();
         Assert.Equal(afterCreate.Select(WorkflowTestSupport.Shape), afterRollback.Select(WorkflowTestSupport.Shape));
         await AssertAliasesResolveAndChecksAttachedAsync(afterRollback, v1.Name, expectedChecks: 5);
         var rollbackStatus = await StatusAsync(v1.Name);
-        Assert.Equal(("ROLLBACK", 1, 2), (rollbackStatus["lastRun"]!["kind"]!.GetValue<string>(), rollbackStatus["currentVersion"]!.GetValue<int>(),
+        Assert.Equal(("ROLLBACK", 1, 2),
+            (rollbackStatus["lastRun"]!["kind"]!.GetValue<string>(), rollbackStatus["currentVersion"]!.GetValue<int>(),
             rollbackStatus["latestVersion"]!.GetValue<int>()));
 
         // Tear down: the zone as it started, no health check left.
@@ -115,13 +119,15 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         // record at one of its keys: the layer must not overwrite it, and everything the run did must be undone.
         var target = TreeCompiler.Compile(spec).Records.First(r => r.Level == 1).RecordSet;
         var foreign = $$$"""
-            {"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"{{{target.Name}}}.","Type":"A","SetIdentifier":"{{{target.SetIdentifier}}}",
+            {"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"{{{target.Name}}}.","Type":"A",
+            "SetIdentifier":"{{{target.SetIdentifier}}}",
              "Region":"{{{target.Region}}}","TTL":300,"ResourceRecords":[{"Value":"203.0.113.99"}]}}]}
             """;
         var injected = 0;
         stack.BeforeStep = async (function, request) =>
         {
-            if (function == WorkflowHandlers.ApplyRecordLayer && request.Cursor?.LayerName == "alias-level-1" && Interlocked.Exchange(ref injected, 1) == 0)
+            if (function == WorkflowHandlers.ApplyRecordLayer && request.Cursor?.LayerName == "alias-level-1"
+                && Interlocked.Exchange(ref injected, 1) == 0)
                 Assert.Equal(0, (await ZoneWrites.ChangeAsync(stack, foreign)).ExitCode);
         };
         (int Code, string Out, string Error) outcome;
@@ -172,7 +178,8 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
             Interlocked.Increment(ref invocations);
             stack.Stack.Realism.Update(settings => settings with
             {
-                Faults = new FaultSettings { Rate = 1, Kinds = [FaultKind.ResponseLostAfterApplied], Operations = ["ChangeResourceRecordSets"] },
+                Faults =
+                    new FaultSettings { Rate = 1, Kinds = [FaultKind.ResponseLostAfterApplied], Operations = ["ChangeResourceRecordSets"] },
             });
             return Task.CompletedTask;
         };
@@ -278,7 +285,8 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
     {
         var entered = new List<string>();
         await foreach (var item in States().GetFullExecutionHistoryAsync(executionArn))
-            if (item.Type.EndsWith("StateEntered", StringComparison.Ordinal) && item.Type != "ChoiceStateEntered" && item.Type != "FailStateEntered"
+            if (item.Type.EndsWith("StateEntered", StringComparison.Ordinal) && item.Type != "ChoiceStateEntered"
+                && item.Type != "FailStateEntered"
                 && item.StateEnteredEventDetails?.Name is { } name)
                 entered.Add(name);
         return entered;
@@ -289,5 +297,6 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
 internal static class ZoneWrites
 {
     public static Task<LocalStack.AwsCli.Result> ChangeAsync(WorkflowStackFixture stack, string batch) =>
-        LocalStack.AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId, "--change-batch", batch);
+        LocalStack.AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId,
+            "--change-batch", batch);
 }

@@ -52,11 +52,14 @@ public sealed class WorkflowStackFixture : IAsyncLifetime
         var edge = new Uri($"http://127.0.0.1:{port}");
         var workflow = new WorkflowOptions
         {
-            TableName = LocalResourceNames.ProgressTable, SyncPollInterval = TimeSpan.FromSeconds(1), SyncTimeout = TimeSpan.FromSeconds(60),
+            TableName = LocalResourceNames.ProgressTable, SyncPollInterval = TimeSpan.FromSeconds(1),
+                SyncTimeout = TimeSpan.FromSeconds(60),
         };
         _services = new WorkflowServices(
-            new Route53Client(new Route53ClientOptions { Endpoint = edge, RequestsPerSecond = 5, Burst = 50 }, new HttpClient(Zone), LocalAccount.Credentials),
-            new ProgressStore(DynamoDbClientFactory.Create(edge, LocalAccount.Region, LocalAccount.Credentials), workflow.TableName, TimeProvider.System),
+            new Route53Client(new Route53ClientOptions { Endpoint = edge, RequestsPerSecond = 5, Burst = 50 },
+                new HttpClient(Zone), LocalAccount.Credentials),
+            new ProgressStore(DynamoDbClientFactory.Create(edge, LocalAccount.Region, LocalAccount.Credentials),
+                workflow.TableName, TimeProvider.System),
             TimeProvider.System, workflow);
         var table = FunctionCatalog.Build(new FixedServices(_services), new HostingOptions { Log = new LogSink(Stream.Null) });
 
@@ -68,13 +71,17 @@ public sealed class WorkflowStackFixture : IAsyncLifetime
             Workflow = workflow,
             ConfigureFunctions = functions =>
             {
-                foreach (var name in WorkflowHandlers.Names) functions.Register(name, (payload, token) => InvokeAsync(table, name, payload, token));
+                foreach (var name in WorkflowHandlers.Names) functions.Register(name,
+                    (payload, token) => InvokeAsync(table, name, payload, token));
             },
         });
-        Zone.Start(new Route53Client(new Route53ClientOptions { Endpoint = Stack.MotoUrl, RequestsPerSecond = 1000, Burst = 1000 }, credentials: LocalAccount.Credentials), ZoneId);
+        Zone.Start(
+            new Route53Client(new Route53ClientOptions { Endpoint = Stack.MotoUrl, RequestsPerSecond = 1000, Burst = 1000 },
+            credentials: LocalAccount.Credentials), ZoneId);
     }
 
-    private async Task<ReadOnlyMemory<byte>> InvokeAsync(HandlerTable table, string name, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> InvokeAsync(HandlerTable table, string name, ReadOnlyMemory<byte> payload,
+        CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(payload.Span, WorkflowJsonContext.Default.StepRequest);
         if (request is not null)

@@ -60,7 +60,8 @@ internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutpu
         var tags = new Dictionary<string, Dictionary<string, string>>();
         foreach (var chunk in healthCheckIds.Chunk(10))
         {
-            var sets = await AwsJsonAsync(["route53", "list-tags-for-resources", "--resource-type", "healthcheck", "--resource-ids", .. chunk]);
+            var sets =
+                await AwsJsonAsync(["route53", "list-tags-for-resources", "--resource-type", "healthcheck", "--resource-ids", .. chunk]);
             foreach (var set in sets.GetProperty("ResourceTagSets").EnumerateArray())
                 tags[set.GetProperty("ResourceId").GetString()!] = set.GetProperty("Tags").EnumerateArray()
                     .ToDictionary(t => t.GetProperty("Key").GetString()!, t => t.GetProperty("Value").GetString()!);
@@ -75,7 +76,8 @@ internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutpu
         return JsonDocument.Parse(result.Output).RootElement.Clone();
     }
 
-    /// <summary>A record set as the AWS CLI shows it, without its health check id (ids differ between runs that recreate a check).</summary>
+    /// <summary>A record set as the AWS CLI shows it, without its health check id (ids differ between runs that recreate a
+    /// check).</summary>
     public static string Shape(JsonElement record)
     {
         var copy = JsonNode.Parse(record.GetRawText())!.AsObject();
@@ -99,6 +101,7 @@ internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutpu
         return zone.Where(r => r.Name == name && r.Type == type).Any(r =>
             r.AliasTarget is not { } alias
                 ? r.ResourceRecords.Count > 0
-                : !alias.HostedZoneId.EndsWith(zoneId, StringComparison.Ordinal) || Answers(zone, alias.DnsName.TrimEnd('.'), type, zoneId, depth + 1));
+                : !alias.HostedZoneId.EndsWith(zoneId, StringComparison.Ordinal)
+                    || Answers(zone, alias.DnsName.TrimEnd('.'), type, zoneId, depth + 1));
     }
 }

@@ -35,11 +35,13 @@ public sealed class ZoneRecorder() : DelegatingHandler(new SocketsHttpHandler())
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (_reader is not null && request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/rrset/", StringComparison.Ordinal)
+        if (_reader is not null && request.Method == HttpMethod.Post
+            && request.RequestUri!.AbsolutePath.EndsWith("/rrset/", StringComparison.Ordinal)
             && response.IsSuccessStatusCode)
         {
             var zone = new List<ResourceRecordSet>();
-            await foreach (var record in _reader.ListAllResourceRecordSetsAsync(_zoneId, cancellationToken: cancellationToken)) zone.Add(record);
+            await foreach (var record in _reader.ListAllResourceRecordSetsAsync(_zoneId,
+                cancellationToken: cancellationToken)) zone.Add(record);
             lock (_gate) _snapshots.Add(zone);
         }
         return response;

@@ -24,12 +24,14 @@ public sealed class WorkflowHandlerTests
         public WorkflowServices Workflow { get; } = new(
             new Route53Client(new Route53ClientOptions { Endpoint = new Uri("http://127.0.0.1:9"), MaxRetries = 0 },
                 credentials: new Amazon.Runtime.BasicAWSCredentials("x", "x")),
-            new ProgressStore(DynamoDbClientFactory.Create(new Uri("http://127.0.0.1:9"), "us-east-1", new Amazon.Runtime.BasicAWSCredentials("x", "x")),
+            new ProgressStore(
+                DynamoDbClientFactory.Create(new Uri("http://127.0.0.1:9"), "us-east-1", new Amazon.Runtime.BasicAWSCredentials("x", "x")),
                 "progress", TimeProvider.System),
             TimeProvider.System, new WorkflowOptions());
     }
 
-    private static HandlerTable Table() => FunctionCatalog.Build(new UnreachableServices(), new HostingOptions { Log = new LogSink(Stream.Null) });
+    private static HandlerTable Table() =>
+        FunctionCatalog.Build(new UnreachableServices(), new HostingOptions { Log = new LogSink(Stream.Null) });
 
     private static Task<InvocationOutcome> InvokeAsync(string handler, string json) =>
         Table().InvokeAsync(handler, Encoding.UTF8.GetBytes(json), CancellationToken.None);
@@ -70,7 +72,8 @@ public sealed class WorkflowHandlerTests
         var outcome = await InvokeAsync(WorkflowHandlers.Finalize, """{"runId":"r-1"}""");
 
         Assert.Equal(WorkflowErrors.Transient, outcome.Error!.Type);
-        using var definition = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "StateMachine", "Provisioning.asl.json")));
+        using var definition =
+            JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "StateMachine", "Provisioning.asl.json")));
         var retried = definition.RootElement.GetProperty("States").GetProperty("Finalize").GetProperty("Retry").EnumerateArray()
             .SelectMany(r => r.GetProperty("ErrorEquals").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(WorkflowErrors.Transient, retried);

@@ -20,8 +20,11 @@ public static class AuditFigures
     public static void Record(this ScenarioResult result, TreeAuditResult audit, string what)
     {
         if (!audit.Converged) result.Defect(NotConverged, $"{what}: {string.Join("; ", audit.Differences.Take(4))}");
-        if (audit.DuplicateHealthChecks.Count > 0) result.Defect(Duplicates, $"{what}: {string.Join("; ", audit.DuplicateHealthChecks.Take(4))}", audit.DuplicateHealthChecks.Count);
-        if (audit.OrphanRecords.Count > 0) result.Defect(OrphanRecords, $"{what}: {string.Join("; ", audit.OrphanRecords.Take(4))}", audit.OrphanRecords.Count);
-        if (audit.OrphanHealthChecks.Count > 0) result.Defect(OrphanChecks, $"{what}: {string.Join("; ", audit.OrphanHealthChecks.Take(4))}", audit.OrphanHealthChecks.Count);
+        if (audit.DuplicateHealthChecks.Count > 0) result.Defect(
+            Duplicates, $"{what}: {string.Join("; ", audit.DuplicateHealthChecks.Take(4))}", audit.DuplicateHealthChecks.Count);
+        if (audit.OrphanRecords.Count > 0) result.Defect(OrphanRecords, $"{what}: {string.Join("; ", audit.OrphanRecords.Take(4))}",
+            audit.OrphanRecords.Count);
+        if (audit.OrphanHealthChecks.Count > 0) result.Defect(
+            OrphanChecks, $"{what}: {string.Join("; ", audit.OrphanHealthChecks.Take(4))}", audit.OrphanHealthChecks.Count);
     }
 }

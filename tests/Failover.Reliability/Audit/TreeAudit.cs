@@ -10,7 +10,8 @@ namespace Failover.Reliability.Audit;
 /// <param name="DuplicateHealthChecks">Health checks beyond the first for one node of the tree.</param>
 /// <param name="OrphanHealthChecks">The tree's health checks no record of the tree uses (or any, once it is torn down).</param>
 public sealed record TreeAuditResult(
-    IReadOnlyList<string> Differences, IReadOnlyList<string> OrphanRecords, IReadOnlyList<string> DuplicateHealthChecks, IReadOnlyList<string> OrphanHealthChecks)
+    IReadOnlyList<string> Differences, IReadOnlyList<string> OrphanRecords, IReadOnlyList<string> DuplicateHealthChecks,
+        IReadOnlyList<string> OrphanHealthChecks)
 {
     public bool Converged => Differences.Count == 0;
 }
@@ -26,14 +27,16 @@ public static class TreeAudit
     /// <param name="ignore">Keys of records someone else put at the tree's names on purpose (not the tree's to answer for).</param>
     /// <param name="ignoreChecks">Ids of health checks someone else made, whatever their references look like.</param>
     public static TreeAuditResult Check(
-        string tree, string recordName, string recordType, TreeSpec? desired, IReadOnlyList<ListedRecordSet> zone, IReadOnlyList<ListedHealthCheck> checks,
+        string tree, string recordName, string recordType, TreeSpec? desired, IReadOnlyList<ListedRecordSet> zone,
+            IReadOnlyList<ListedHealthCheck> checks,
         IReadOnlySet<string>? ignore = null, IReadOnlySet<string>? ignoreChecks = null)
     {
         var mine = zone.Where(r => r.Type == recordType && IsTreeName(r.Name, recordName) && ignore?.Contains(r.Key) != true).ToList();
         var prefix = CallerReferences.PrefixFor(tree);
         var treeChecks = checks.Where(c => ignoreChecks?.Contains(c.Id) != true
             && (c.Tree == tree || (c.Tree is null && c.CallerReference.StartsWith(prefix, StringComparison.Ordinal)))).ToList();
-        var nodeOfCheck = treeChecks.Where(c => c.Tree == tree && c.Node is not null).ToDictionary(c => c.Id, c => c.Node!, StringComparer.Ordinal);
+        var nodeOfCheck = treeChecks.Where(c => c.Tree == tree && c.Node is not null)
+            .ToDictionary(c => c.Id, c => c.Node!, StringComparer.Ordinal);
 
         var wanted = desired is null ? [] : TreeCompiler.Compile(desired).Records.Select(r => RecordText.OfDesired(r.RecordSet)).ToList();
         var listed = mine.Select(r => RecordText.OfListed(r, id => nodeOfCheck.GetValueOrDefault(id))).ToList();
@@ -47,7 +50,8 @@ public static class TreeAudit
             .SelectMany(g => g.Skip(1).Select(c => $"{tree}/{g.Key}: {c.Id} besides {g.First().Id}")).ToList();
         var used = mine.Select(r => r.HealthCheckId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var orphanChecks = treeChecks.Where(c => !used.Contains(c.Id))
-            .Select(c => $"{c.Id} ({(c.Tree is null ? "untagged, reference " + c.CallerReference : $"tagged {c.Tree}/{c.Node}")})").ToList();
+            .Select(
+                c => $"{c.Id} ({(c.Tree is null ? "untagged, reference " + c.CallerReference : $"tagged {c.Tree}/{c.Node}")})").ToList();
         return new TreeAuditResult(differences, orphanRecords, duplicates, orphanChecks);
     }
 

@@ -6,7 +6,8 @@ namespace Failover.Reliability.Audit;
 public static class ZoneDiff
 {
     /// <summary>One line per record set that is gone, new, or listed differently (empty: byte-for-byte the same zone).</summary>
-    public static IReadOnlyList<string> Of(IReadOnlyList<ListedRecordSet> before, IReadOnlyList<ListedRecordSet> after, IReadOnlySet<string>? ignoreKeys = null)
+    public static IReadOnlyList<string> Of(IReadOnlyList<ListedRecordSet> before, IReadOnlyList<ListedRecordSet> after,
+        IReadOnlySet<string>? ignoreKeys = null)
     {
         var old = before.Where(r => ignoreKeys?.Contains(r.Key) != true).ToDictionary(r => r.Key, r => r.Xml, StringComparer.Ordinal);
         var now = after.Where(r => ignoreKeys?.Contains(r.Key) != true).ToDictionary(r => r.Key, r => r.Xml, StringComparer.Ordinal);

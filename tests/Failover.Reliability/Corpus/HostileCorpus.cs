@@ -14,19 +14,22 @@ public sealed class HostileCorpus(int seed, string zoneId)
 {
     public static readonly string[] Kinds =
     [
-        "truncated", "wrong-type", "huge-array", "deep-nesting", "unicode-names", "outside-zone", "injection", "oversized", "garbage", "out-of-range",
+        "truncated", "wrong-type", "huge-array", "deep-nesting", "unicode-names", "outside-zone", "injection", "oversized",
+            "garbage", "out-of-range",
     ];
 
     private static readonly string[] Examples = ["complex.json", "simple-failover.json", "multivalue.json", "www.json"];
 
     private static readonly string[] StrangeCharacters =
     [
-        "é", "\u0000", "\u0007", "\u001b[31m", "\u202e", "\ud83d\ude00", "\t", "\n", " ", "\u200b", "ｗｗｗ", "\u0130", "\ufeff", "\\", "\"", "/",
+        "é", "\u0000", "\u0007", "\u001b[31m", "\u202e", "\ud83d\ude00", "\t", "\n", " ", "\u200b", "ｗｗｗ", "\u0130", "\ufeff", "\\",
+            "\"", "/",
     ];
 
     private static readonly string[] Injections =
     [
-        "x';DROP TABLE trees;--", "../../etc/passwd", "$(reboot)", "`id`", "<script>alert(1)</script>", "{{healthcheck:root}}", "%00", "${jndi:ldap://x/a}",
+        "x';DROP TABLE trees;--", "../../etc/passwd", "$(reboot)", "`id`", "<script>alert(1)</script>", "{{healthcheck:root}}",
+            "%00", "${jndi:ldap://x/a}",
         "a\r\nX-Injected: 1", "*", "..", "a b", "' OR '1'='1", "</Name><Type>TXT</Type>", "{\"$ne\":1}",
     ];
 
@@ -55,7 +58,8 @@ public sealed class HostileCorpus(int seed, string zoneId)
         };
         // JSON is YAML: a fifth of the text cases go to the YAML parser.
         var yaml = bytes is null && _random.Next(5) == 0;
-        return new HostileCase(++_number, kind, description, bytes ?? Encoding.UTF8.GetBytes(text!), yaml ? "application/yaml" : "application/json");
+        return new HostileCase(++_number, kind, description, bytes ?? Encoding.UTF8.GetBytes(text!),
+            yaml ? "application/yaml" : "application/json");
     }
 
     private static (string, string?, byte[]?) Text((string Description, string Text) made) => (made.Description, made.Text, null);
@@ -122,7 +126,8 @@ public sealed class HostileCorpus(int seed, string zoneId)
             ("routing is a number", () => Pick(nodes)["routing"] = 3),
         };
         if (nodes.Any(n => n["children"] is not null))
-            choices.Add(("children is an object", () => Pick(nodes.Where(n => n["children"] is not null).ToList())["children"] = new JsonObject()));
+            choices.Add(
+                ("children is an object", () => Pick(nodes.Where(n => n["children"] is not null).ToList())["children"] = new JsonObject()));
         if (nodes.Any(n => n["weight"] is not null))
             choices.Add(("a weight is a word", () => Pick(nodes.Where(n => n["weight"] is not null).ToList())["weight"] = "heavy"));
         var (description, mutate) = Pick(choices);
@@ -144,7 +149,8 @@ public sealed class HostileCorpus(int seed, string zoneId)
                     ["id"] = "wide", ["routing"] = "weighted",
                     ["children"] = new JsonArray(Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject
                     {
-                        ["id"] = $"n{i}", ["weight"] = 1, ["endpoint"] = new JsonObject { ["values"] = new JsonArray($"192.0.2.{i % 250 + 1}") },
+                        ["id"] = $"n{i}", ["weight"] = 1,
+                            ["endpoint"] = new JsonObject { ["values"] = new JsonArray($"192.0.2.{i % 250 + 1}") },
                     }).ToArray()),
                 };
                 return ($"a weighted rule of {count} children", spec.ToJsonString());
@@ -154,7 +160,9 @@ public sealed class HostileCorpus(int seed, string zoneId)
                 var count = _random.Next(1001, 20_000);
                 Nodes(spec).First(n => n["endpoint"] is not null)["endpoint"] = new JsonObject
                 {
-                    ["values"] = new JsonArray(Enumerable.Range(0, count).Select(i => (JsonNode)JsonValue.Create($"10.{i / 65536 % 256}.{i / 256 % 256}.{i % 256}")!).ToArray()),
+                    ["values"] =
+                        new JsonArray(Enumerable.Range(0, count)
+                        .Select(i => (JsonNode)JsonValue.Create($"10.{i / 65536 % 256}.{i / 256 % 256}.{i % 256}")!).ToArray()),
                 };
                 return ($"an endpoint with {count} values", spec.ToJsonString());
             }
@@ -177,9 +185,14 @@ public sealed class HostileCorpus(int seed, string zoneId)
         {
             // More rule levels than a tree may have (16).
             var depth = _random.Next(17, 400);
-            JsonNode node = new JsonObject { ["id"] = "bottom", ["endpoint"] = new JsonObject { ["values"] = new JsonArray("192.0.2.1"), ["healthCheck"] = new JsonObject() } };
+            JsonNode node =
+                new JsonObject { ["id"] = "bottom",
+                ["endpoint"] = new JsonObject { ["values"] = new JsonArray("192.0.2.1"), ["healthCheck"] = new JsonObject() } };
             for (var i = 0; i < depth; i++)
-                node = new JsonObject { ["id"] = $"level{i}", ["routing"] = "failover", ["primary"] = node, ["secondary"] = new JsonObject { ["id"] = $"spare{i}", ["endpoint"] = new JsonObject { ["values"] = new JsonArray("192.0.2.2") } } };
+                node =
+                    new JsonObject { ["id"] = $"level{i}", ["routing"] = "failover", ["primary"] = node,
+                    ["secondary"] =
+                    new JsonObject { ["id"] = $"spare{i}", ["endpoint"] = new JsonObject { ["values"] = new JsonArray("192.0.2.2") } } };
             spec["root"] = node;
             return ($"failover rules {depth} levels deep", spec.ToJsonString());
         }
@@ -189,7 +202,8 @@ public sealed class HostileCorpus(int seed, string zoneId)
         var at = text.IndexOf(field, StringComparison.Ordinal) + field.Length;
         var value = new string('[', brackets) + new string(']', brackets);
         // Replace the field's value (up to the next comma or brace at depth 0 is hard in text: put the arrays first and a comma after).
-        return ($"{field.Trim(':', '"')} nested in {brackets} arrays", text[..at] + value + "," + "\"x" + _random.Next() + "\":" + text[at..]);
+        return ($"{field.Trim(':', '"')} nested in {brackets} arrays",
+            text[..at] + value + "," + "\"x" + _random.Next() + "\":" + text[at..]);
     }
 
     private (string, string) UnicodeName()
@@ -207,7 +221,8 @@ public sealed class HostileCorpus(int seed, string zoneId)
                 spec["name"] = Insert(spec["name"]!.GetValue<string>(), strange);
                 return ($"tree name with {Escape(strange)}", spec.ToJsonString());
             case 2:
-                spec["recordName"] = Insert(spec["recordName"]!.GetValue<string>().Split('.')[0], strange) + "." + spec["zoneName"]!.GetValue<string>();
+                spec["recordName"] = Insert(spec["recordName"]!.GetValue<string>().Split('.')[0], strange) + "."
+                    + spec["zoneName"]!.GetValue<string>();
                 return ($"record name with {Escape(strange)}", spec.ToJsonString());
             default:
                 spec["zoneName"] = Insert(spec["zoneName"]!.GetValue<string>(), strange);
@@ -225,7 +240,10 @@ public sealed class HostileCorpus(int seed, string zoneId)
     {
         var spec = Example();
         var label = spec["name"]!.GetValue<string>();
-        var outside = Pick(new[] { $"{label}.example.org", $"{label}.example.com.evil.net", $"{label}.example.co", "example.org", $"{label}.notexample.com", "com" });
+        var outside =
+            Pick(
+            new[] { $"{label}.example.org", $"{label}.example.com.evil.net", $"{label}.example.co",
+            "example.org", $"{label}.notexample.com", "com" });
         spec["recordName"] = outside;
         return ($"record name {outside} in zone {spec["zoneName"]}", spec.ToJsonString());
     }
@@ -294,7 +312,9 @@ public sealed class HostileCorpus(int seed, string zoneId)
             case 5:
                 // Without a byte-order mark nothing says it is UTF-16 (with one, the CLI reads the file as the text it is).
                 return ("UTF-16 text without a byte-order mark", null, Encoding.Unicode.GetBytes(Example().ToJsonString()));
-            case 6: return ("a YAML alias bomb", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nname: *c\n", null);
+            case 6: return ("a YAML alias bomb",
+                "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, " +
+                    "*b]\nname: *c\n", null);
             default: return ("a YAML tag for a .NET type", "!!System.Diagnostics.Process\nname: x\n", null);
         }
     }
@@ -320,7 +340,10 @@ public sealed class HostileCorpus(int seed, string zoneId)
             ("a region that does not exist", () => spec["root"] = new JsonObject
             {
                 ["id"] = "lat", ["routing"] = "latency",
-                ["children"] = new JsonArray(new JsonObject { ["id"] = "x", ["region"] = "mars-north-1", ["endpoint"] = new JsonObject { ["values"] = new JsonArray("192.0.2.1") } }),
+                ["children"] =
+                    new JsonArray(
+                    new JsonObject { ["id"] = "x", ["region"] = "mars-north-1",
+                    ["endpoint"] = new JsonObject { ["values"] = new JsonArray("192.0.2.1") } }),
             }),
         };
         if (nodes.Any(n => n["weight"] is not null))

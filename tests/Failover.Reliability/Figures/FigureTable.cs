@@ -11,7 +11,8 @@ public static class FigureTable
         var scenarioWidth = Math.Max("scenario".Length, rows.Select(r => r.Scenario.Length).DefaultIfEmpty(0).Max());
         var nameWidth = Math.Max("figure".Length, rows.Select(r => r.Name.Length).DefaultIfEmpty(0).Max());
         var valueWidth = Math.Max("value".Length, rows.Select(r => Format(r.Value).Length).DefaultIfEmpty(0).Max());
-        output.WriteLine($"{"scenario".PadRight(scenarioWidth)}  {"figure".PadRight(nameWidth)}  {"value".PadLeft(valueWidth)}  must   verdict");
+        output.WriteLine($"{"scenario".PadRight(scenarioWidth)}  {"figure".PadRight(nameWidth)}  {"value".PadLeft(valueWidth)}  must   " +
+            $"verdict");
         output.WriteLine(new string('-', scenarioWidth + nameWidth + valueWidth + 20));
         foreach (var result in results)
         {
@@ -20,10 +21,12 @@ public static class FigureTable
             {
                 var scenario = first ? result.Scenario : "";
                 var verdict = figure.Expect == Expectation.Info ? "" : figure.Ok ? "ok" : "FAIL";
-                output.WriteLine($"{scenario.PadRight(scenarioWidth)}  {figure.Name.PadRight(nameWidth)}  {Format(figure.Value).PadLeft(valueWidth)}  {figure.Rule,-5}  {verdict}");
+                output.WriteLine($"{scenario.PadRight(scenarioWidth)}  {figure.Name.PadRight(nameWidth)}  " +
+                    $"{Format(figure.Value).PadLeft(valueWidth)}  {figure.Rule,-5}  {verdict}");
                 first = false;
             }
-            output.WriteLine($"{"".PadRight(scenarioWidth)}  {"(seconds)".PadRight(nameWidth)}  {result.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture).PadLeft(valueWidth)}");
+            output.WriteLine($"{"".PadRight(scenarioWidth)}  {"(seconds)".PadRight(nameWidth)}  " +
+                $"{result.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture).PadLeft(valueWidth)}");
         }
         var failed = rows.Where(r => !r.Ok).ToList();
         output.WriteLine();

@@ -28,7 +28,8 @@ public sealed class ScenarioResult(string scenario)
     public void Add(string name, long amount = 1)
     {
         if (!_figures.ContainsKey(name)) throw new InvalidOperationException($"figure '{name}' of {Scenario} was not declared");
-        _figures.AddOrUpdate(name, _ => throw new InvalidOperationException(), (_, current) => (current.Value + amount, current.Expect, current.Order));
+        _figures.AddOrUpdate(name, _ => throw new InvalidOperationException(),
+            (_, current) => (current.Value + amount, current.Expect, current.Order));
     }
 
     /// <summary>Counts a defect and keeps its detail (the first few per figure).</summary>
@@ -40,7 +41,8 @@ public sealed class ScenarioResult(string scenario)
 
     public void Note(string detail) => _notes.Enqueue(detail);
 
-    public long this[string name] => _figures.TryGetValue(name, out var figure) ? figure.Value : throw new KeyNotFoundException($"no figure '{name}' in {Scenario}");
+    public long this[string name] =>
+        _figures.TryGetValue(name, out var figure) ? figure.Value : throw new KeyNotFoundException($"no figure '{name}' in {Scenario}");
 
     public IReadOnlyList<Figure> Figures =>
         _figures.OrderBy(f => f.Value.Order).Select(f => new Figure(Scenario, f.Key, f.Value.Value, f.Value.Expect)).ToList();

@@ -46,16 +46,20 @@ public sealed class CrashRecovery : IScenario
             .Declare("zone diffs after a crashed rollback", Expectation.Zero)
             .Declare("health check diffs after a crashed rollback", Expectation.Zero)
             .Declare("zone diffs after all teardowns", Expectation.Zero);
-        foreach (var kind in Enum.GetValues<Case>()) result.Declare($"crashes in {kind.ToString().ToLowerInvariant()} runs", Expectation.Info);
+        foreach (var kind in Enum.GetValues<Case>()) result.Declare($"crashes in {kind.ToString().ToLowerInvariant()} runs",
+            Expectation.Info);
 
         var count = context.Pick(smoke: 4, full: 24);
         var parallel = context.Pick(smoke: 3, full: 4);
         var random = new Random(context.Seed);
         var zoneBefore = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
-        var cases = Enumerable.Range(0, count).Select(i => (Index: i, Kind: (Case)(i % 4), Seed: random.Next(), Leaves: random.Next(2, context.Pick(8, 30) + 1))).ToList();
+        var cases = Enumerable.Range(0, count)
+            .Select(i => (Index: i, Kind: (Case)(i % 4), Seed: random.Next(), Leaves: random.Next(2, context.Pick(8, 30) + 1))).ToList();
         // Rollback cases compare the whole zone before and after, so they run alone; the others a few at a time.
         foreach (var wave in cases.Where(c => c.Kind != Case.Rollback).Chunk(parallel))
-            await Task.WhenAll(wave.Select(c => CaseAsync(context, driver, result, c.Kind, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, cancellationToken)));
+            await Task.WhenAll(
+                wave.Select(c =>
+                CaseAsync(context, driver, result, c.Kind, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, cancellationToken)));
         foreach (var c in cases.Where(c => c.Kind == Case.Rollback))
             await CaseAsync(context, driver, result, c.Kind, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, cancellationToken);
 
@@ -66,11 +70,14 @@ public sealed class CrashRecovery : IScenario
     }
 
     private async Task CaseAsync(
-        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, Case kind, string name, int seed, int leaves, CancellationToken cancellationToken)
+        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, Case kind, string name, int seed, int leaves,
+            CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var random = new Random(seed);
-        var shape = new TreeGeneratorOptions { MaxDepth = random.Next(2, 5), MaxFanout = random.Next(2, 8), HealthCheckedShare = 0.5 + random.NextDouble() / 2 };
+        var shape =
+            new TreeGeneratorOptions { MaxDepth = random.Next(2, 5), MaxFanout = random.Next(2, 8),
+            HealthCheckedShare = 0.5 + random.NextDouble() / 2 };
         // Nested rules give the rollback case's update helper names of its own, where a foreign record can go first.
         if (kind == Case.Rollback) (leaves, shape) = (Math.Max(leaves, 6), shape with { MaxFanout = 3, MultivalueShare = 0 });
         var v1 = driver.Generate(seed, name, leaves, shape);
@@ -83,7 +90,9 @@ public sealed class CrashRecovery : IScenario
             return;
         }
         var what = $"{name} {kind.ToString().ToLowerInvariant()} (seed {seed}, {leaves} leaves)";
-        if (kind != Case.Create && !await CleanlyAsync(driver, result, driver.ApplyAsync(v1, cancellationToken: cancellationToken), what + ": first apply", cancellationToken))
+        if (kind != Case.Create
+            && !await CleanlyAsync(driver, result, driver.ApplyAsync(v1, cancellationToken: cancellationToken), what + ": first apply",
+            cancellationToken))
             return;
 
         var before = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
@@ -98,7 +107,8 @@ public sealed class CrashRecovery : IScenario
             {
                 // The run hits a record someone else wrote at a key one of its later record layers creates; its
                 // Rollback is what crashes.
-                if (!armed && invocation.Function == WorkflowHandlers.ApplyRecordLayer && await PlanAsync(stack, invocation.RunId) is { } plan)
+                if (!armed && invocation.Function == WorkflowHandlers.ApplyRecordLayer
+                    && await PlanAsync(stack, invocation.RunId) is { } plan)
                 {
                     armed = true;
                     // The latest layer that creates at a name the zone does not use yet (so Route 53 takes the foreign
@@ -155,9 +165,12 @@ public sealed class CrashRecovery : IScenario
             var plan = string.Join("; ", stack.Crashes.Fired.Where(f => f.Plan.Tree == name).Select(f => f.Plan.ToString()));
             var expected = kind == Case.Rollback && foreignKey is not null ? RunStatus.RolledBack : RunStatus.Succeeded;
             if (end.Run?.Status != expected)
-                result.Defect("crashed runs not ending as expected", $"{what}, crash {plan}: {end}; errors {string.Join(",", end.FunctionErrors)}");
+                result.Defect(
+                    "crashed runs not ending as expected", $"{what}, crash {plan}: {end}; errors {string.Join(",", end.FunctionErrors)}");
             else if (fired && kind != Case.Rollback) result.Add("runs converged after a crash");
-            context.Say(Name, $"{what}: crash {(fired ? plan : "did not fire")}; {end.Run?.Status}, step errors [{string.Join(",", end.FunctionErrors)}]");
+            context.Say(
+                Name, $"{what}: crash {(fired ? plan : "did not fire")}; {end.Run?.Status}, step errors " +
+                    $"[{string.Join(",", end.FunctionErrors)}]");
 
             var desired = kind switch { Case.Create => v1, Case.Update => v2, Case.Teardown => null, _ => foreignKey is null ? v2 : v1 };
             var ignore = foreignKey is null ? null : new HashSet<string> { foreignKey };
@@ -165,15 +178,20 @@ public sealed class CrashRecovery : IScenario
             if (kind == Case.Rollback)
             {
                 var after = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
-                foreach (var difference in ZoneDiff.Of(before, after, ignore)) result.Defect("zone diffs after a crashed rollback", $"{what}: {difference}");
+                foreach (var difference in ZoneDiff.Of(before, after, ignore)) result.Defect(
+                    "zone diffs after a crashed rollback", $"{what}: {difference}");
                 var checksAfter = (await stack.Moto.HealthChecksAsync(cancellationToken)).Select(c => c.Id).Order().ToList();
                 if (!checksAfter.SequenceEqual(checksBefore))
-                    result.Defect("health check diffs after a crashed rollback", $"{what}: gone [{string.Join(",", checksBefore.Except(checksAfter))}], new [{string.Join(",", checksAfter.Except(checksBefore))}]");
+                    result.Defect(
+                        "health check diffs after a crashed rollback", $"{what}: gone " +
+                            $"[{string.Join(",", checksBefore.Except(checksAfter))}], new " +
+                                $"[{string.Join(",", checksAfter.Except(checksBefore))}]");
             }
         }
 
         if (foreignKey is not null) await stack.Edge.ChangeAsync(stack.ZoneId, ForeignRecords.Batch("DELETE", foreign!), cancellationToken);
-        if (kind != Case.Teardown) await CleanlyAsync(driver, result, driver.TeardownAsync(name, cancellationToken), what + ": teardown", cancellationToken);
+        if (kind != Case.Teardown) await CleanlyAsync(driver, result, driver.TeardownAsync(name, cancellationToken),
+            what + ": teardown", cancellationToken);
     }
 
     /// <summary>The spec's JSON with every node id prefixed: the same tree at all-new record keys.</summary>
@@ -191,7 +209,8 @@ public sealed class CrashRecovery : IScenario
     private static async Task<Plan?> PlanAsync(ReliabilityStack stack, string runId) =>
         await stack.Store.GetPlanAsync(runId) is { } json ? PlanJsonReader.Read(json) : null;
 
-    private static async Task<bool> CleanlyAsync(WorkflowDriver driver, ScenarioResult result, Task<StartedRun> start, string what, CancellationToken cancellationToken)
+    private static async Task<bool> CleanlyAsync(WorkflowDriver driver, ScenarioResult result, Task<StartedRun> start, string what,
+        CancellationToken cancellationToken)
     {
         var end = await driver.WaitAsync(await start, cancellationToken);
         if (end.Succeeded) return true;

@@ -53,13 +53,18 @@ public sealed class DriftLoad : IScenario
         var random = new Random(context.Seed);
         var prefix = $"dl{context.Seed % 1000}";
         var specs = Enumerable.Range(0, count)
-            .Select(i => driver.Generate(random.Next(), $"{prefix}-{i}", random.Next(1, 4), new TreeGeneratorOptions { AliasLeafShare = 0 }))
+            .Select(i =>
+                driver.Generate(random.Next(), $"{prefix}-{i}", random.Next(1, 4), new TreeGeneratorOptions { AliasLeafShare = 0 }))
             .OfType<TreeSpec>().Select(s => s with { DriftPolicy = DriftPolicy.Report }).ToList();
         context.Say(Name, $"applying {specs.Count} trees");
         var applied = new List<TreeSpec>();
         foreach (var wave in specs.Chunk(context.Pick(smoke: 8, full: 12)))
         {
-            var ends = await Task.WhenAll(wave.Select(async spec => (Spec: spec, End: await driver.WaitAsync(await driver.ApplyAsync(spec, cancellationToken: cancellationToken), cancellationToken))));
+            var ends =
+                await Task.WhenAll(
+                wave.Select(async spec =>
+                (Spec: spec,
+                End: await driver.WaitAsync(await driver.ApplyAsync(spec, cancellationToken: cancellationToken), cancellationToken))));
             foreach (var (spec, end) in ends)
                 if (end.Succeeded) applied.Add(spec);
                 else result.Defect("runs not succeeding", $"{spec.Name}: {end}");
@@ -71,7 +76,9 @@ public sealed class DriftLoad : IScenario
         var zone = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         foreach (var spec in applied.Where((_, i) => i % 4 == 0))
         {
-            var target = zone.FirstOrDefault(r => Audit.TreeAudit.IsTreeName(r.Name, spec.RecordName) && r.AliasDnsName is null && r.Type == spec.RecordType);
+            var target =
+                zone.FirstOrDefault(r =>
+                Audit.TreeAudit.IsTreeName(r.Name, spec.RecordName) && r.AliasDnsName is null && r.Type == spec.RecordType);
             if (target is null) continue;
             var changed = XElement.Parse(target.Xml);
             var ttl = changed.Element(MotoReader.Ns + "TTL")!;
@@ -81,7 +88,9 @@ public sealed class DriftLoad : IScenario
             result.Add("trees drifted on purpose");
         }
 
-        using var sqs = new AmazonSQSClient(LocalAccount.Credentials, new AmazonSQSConfig { ServiceURL = stack.EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        using var sqs =
+            new AmazonSQSClient(LocalAccount.Credentials,
+            new AmazonSQSConfig { ServiceURL = stack.EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
         var resources = stack.Resources;
         await DrainAsync(sqs, resources.DriftDeadLetterQueueUrl, cancellationToken);
         var poller = stack.Local.Drift!.Poller!;
@@ -101,17 +110,20 @@ public sealed class DriftLoad : IScenario
         foreach (var spec in applied)
         {
             if (!reports.TryGetValue(spec.Name, out var items)) result.Defect("trees not reported", spec.Name);
-            else if (items != expected[spec.Name]) result.Defect("reports with the wrong drift", $"{spec.Name}: {items} drifted item(s), {expected[spec.Name]} made");
+            else if (items != expected[spec.Name]) result.Defect(
+                "reports with the wrong drift", $"{spec.Name}: {items} drifted item(s), {expected[spec.Name]} made");
         }
 
-        var dead = await DeadLettersAsync(sqs, resources.DriftDeadLetterQueueUrl, TimeSpan.FromSeconds(context.Pick(60, 120)), cancellationToken);
+        var dead =
+            await DeadLettersAsync(sqs, resources.DriftDeadLetterQueueUrl, TimeSpan.FromSeconds(context.Pick(60, 120)), cancellationToken);
         result.Add("messages in the dead-letter queue", dead.Count);
         if (!dead.Contains(PoisonBody)) result.Defect("poisoned messages not in the dead-letter queue", PoisonBody);
         foreach (var body in dead.Where(b => b != PoisonBody)) result.Defect("healthy messages in the dead-letter queue", body);
 
         // Every check the worker made in the cycle, from its metric lines (one per check).
         var checks = stack.DriftMetrics[metricsBefore..].Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonNode.Parse(line)!).Select(m => (Tree: m[DriftMetrics.Dimension]!.GetValue<string>(), Items: m[DriftMetrics.MetricName]!.GetValue<int>()))
+            .Select(line => JsonNode.Parse(line)!)
+                .Select(m => (Tree: m[DriftMetrics.Dimension]!.GetValue<string>(), Items: m[DriftMetrics.MetricName]!.GetValue<int>()))
             .ToList();
         result.Add("drift checks", checks.Count);
         foreach (var tree in checks.GroupBy(c => c.Tree).Where(g => g.Count() > 1))
@@ -146,7 +158,8 @@ public sealed class DriftLoad : IScenario
 
     /// <summary>Drifted item counts of the trees whose report is from this cycle, once all are in (or time is up).</summary>
     private static async Task<Dictionary<string, int>> ReportsAsync(
-        ReliabilityStack stack, IReadOnlyList<TreeSpec> trees, DateTimeOffset since, int patienceSeconds, CancellationToken cancellationToken)
+        ReliabilityStack stack, IReadOnlyList<TreeSpec> trees, DateTimeOffset since, int patienceSeconds,
+            CancellationToken cancellationToken)
     {
         var reports = new Dictionary<string, int>(StringComparer.Ordinal);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(patienceSeconds);
@@ -160,14 +173,18 @@ public sealed class DriftLoad : IScenario
         return reports;
     }
 
-    /// <summary>Bodies that reached the dead-letter queue, waiting until at least one has (or time is up) and a quiet second after.</summary>
-    private static async Task<List<string>> DeadLettersAsync(IAmazonSQS sqs, string url, TimeSpan patience, CancellationToken cancellationToken)
+    /// <summary>Bodies that reached the dead-letter queue, waiting until at least one has (or time is up) and a quiet second
+    /// after.</summary>
+    private static async Task<List<string>> DeadLettersAsync(IAmazonSQS sqs, string url, TimeSpan patience,
+        CancellationToken cancellationToken)
     {
         var bodies = new List<string>();
         var deadline = DateTimeOffset.UtcNow + patience;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }, cancellationToken);
+            var received =
+                await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 },
+                cancellationToken);
             if (received.Messages is not { Count: > 0 } messages)
             {
                 if (bodies.Count > 0) break;
@@ -184,7 +201,8 @@ public sealed class DriftLoad : IScenario
 
     private static async Task DrainAsync(IAmazonSQS sqs, string url, CancellationToken cancellationToken)
     {
-        while ((await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10 }, cancellationToken)).Messages is { Count: > 0 } messages)
+        while ((await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10 },
+            cancellationToken)).Messages is { Count: > 0 } messages)
             foreach (var message in messages) await sqs.DeleteMessageAsync(url, message.ReceiptHandle, cancellationToken);
     }
 }

@@ -81,14 +81,18 @@ public sealed class FaultConvergence : IScenario
             var cases = Enumerable.Range(wave * parallel, Math.Min(parallel, trees - wave * parallel))
                 .Select(i => (Index: i, Seed: random.Next(), Leaves: random.Next(1, maxLeaves + 1), Shape: Shape(random))).ToList();
             context.Say(Name, $"wave {wave + 1}: faults at {rate:P0}, trees of {string.Join(", ", cases.Select(c => c.Leaves))} leaves");
-            await Task.WhenAll(cases.Select(c => TreeLifeAsync(context, driver, result, $"flt{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, c.Shape, cancellationToken)));
+            await Task.WhenAll(
+                cases.Select(c =>
+                TreeLifeAsync(context, driver, result, $"flt{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, c.Shape,
+                cancellationToken)));
         }
     }
 
     /// <summary>Every kind of fault on every Route 53 operation, at <paramref name="rate"/>, repeatable from the seed.</summary>
     public static string FaultSettingsJson(double rate, int seed) =>
         "{\"faults\":{\"rate\":" + rate.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        + ",\"kinds\":[" + string.Join(",", Enum.GetNames<FaultKind>().Select(k => $"\"{k}\"")) + "],\"operations\":[],\"seed\":" + seed + "}}";
+        + ",\"kinds\":[" + string.Join(",", Enum.GetNames<FaultKind>().Select(k => $"\"{k}\"")) + "],\"operations\":[],\"seed\":"
+            + seed + "}}";
 
     private static TreeGeneratorOptions Shape(Random random) => new()
     {
@@ -101,7 +105,8 @@ public sealed class FaultConvergence : IScenario
 
     /// <summary>Create, update to another tree, tear down; audit after each run.</summary>
     private static async Task TreeLifeAsync(
-        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, int seed, int leaves, TreeGeneratorOptions shape,
+        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, int seed, int leaves,
+            TreeGeneratorOptions shape,
         CancellationToken cancellationToken)
     {
         var v1 = driver.Generate(seed, name, leaves, shape);

@@ -58,11 +58,13 @@ public sealed class HostileInput : IScenario
                 await File.WriteAllBytesAsync(path, hostile.Body, cancellationToken);
                 var before = (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests;
 
-                foreach (var command in new[] { new[] { "validate", path }, ["plan", path], ["apply", path, "--endpoint", stack.EdgeUrl.ToString()] })
+                foreach (var command in new[] { new[] { "validate", path }, ["plan", path],
+                    ["apply", path, "--endpoint", stack.EdgeUrl.ToString()] })
                     await CliAsync(result, hostile, command, cancellationToken);
                 if (hostile.Number % sampleEvery == 0) await CliProcessAsync(result, hostile, path, cancellationToken);
                 foreach (var dryRun in new[] { false, true })
-                    Count(result, hostile, dryRun, await stack.Api.PostTreeAsync(hostile.Body, hostile.ContentType, dryRun, cancellationToken));
+                    Count(result, hostile, dryRun,
+                        await stack.Api.PostTreeAsync(hostile.Body, hostile.ContentType, dryRun, cancellationToken));
 
                 var calls = (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests - before;
                 if (calls > 0) result.Defect("Route 53 calls for invalid specs", $"{hostile}: {calls} request(s)", calls);
@@ -77,14 +79,18 @@ public sealed class HostileInput : IScenario
             if (await stack.Store.GetTreeAsync($"hostile{hostile.Number}", cancellationToken) is not null)
                 result.Defect("trees stored for invalid specs", hostile.ToString());
         var treesAfter = await CountTreesAsync(stack, cancellationToken);
-        if (treesAfter != treesBefore) result.Defect("trees stored for invalid specs", $"{treesAfter - treesBefore} more tree(s) listed", Math.Max(0, treesAfter - treesBefore));
+        if (treesAfter != treesBefore) result.Defect(
+            "trees stored for invalid specs", $"{treesAfter - treesBefore} more tree(s) listed", Math.Max(0, treesAfter - treesBefore));
 
         // The control: the counter does see Route 53 calls when a valid spec is planned against the zone.
         var control = new WorkflowDriver(stack).Generate(context.Seed, "hostile-control", 3);
         var controlBefore = (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests;
-        var answer = await stack.Api.PostTreeAsync(Failover.Core.Spec.SpecJsonWriter.Write(control!), dryRun: true, cancellationToken: cancellationToken);
+        var answer =
+            await stack.Api.PostTreeAsync(Failover.Core.Spec.SpecJsonWriter.Write(control!), dryRun: true,
+            cancellationToken: cancellationToken);
         if (answer.Status == HttpStatusCode.OK)
-            result.Add("Route 53 calls counted for a valid dry run (control)", (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests - controlBefore);
+            result.Add("Route 53 calls counted for a valid dry run (control)",
+                (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests - controlBefore);
         else result.Note($"the control dry run was answered {answer}");
         return result;
     }
@@ -112,7 +118,8 @@ public sealed class HostileInput : IScenario
         if (errors.Contains("   at ", StringComparison.Ordinal)) result.Defect("CLI: stack traces printed", $"{what}: {First(errors)}");
     }
 
-    /// <summary>The real <c>failover</c> process: a crash there (stack overflow, unhandled exception) ends the process, not an exception.</summary>
+    /// <summary>The real <c>failover</c> process: a crash there (stack overflow, unhandled exception) ends the process, not an
+    /// exception.</summary>
     private static async Task CliProcessAsync(ScenarioResult result, HostileCase hostile, string path, CancellationToken cancellationToken)
     {
         result.Add("CLI processes run");
@@ -137,7 +144,8 @@ public sealed class HostileInput : IScenario
         else if (answer.IsServerError) result.Defect("API: 5xx answers", what);
         else if (answer.Code is < 400 or >= 500) result.Defect("API: answers other than 4xx", what);
         // API Gateway answers a body over its 10 MB quota itself, before the function: {"message":"Request Entity Too Large"}.
-        else if (answer.ProblemType is null && !(answer.Code == 413 && answer.Body.Contains("Request Entity Too Large", StringComparison.Ordinal)))
+        else if (answer.ProblemType is null
+            && !(answer.Code == 413 && answer.Body.Contains("Request Entity Too Large", StringComparison.Ordinal)))
             result.Defect("API: 4xx without a problem document", what);
     }
 
@@ -148,5 +156,7 @@ public sealed class HostileInput : IScenario
         return count;
     }
 
-    private static string First(string text) => text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() is { } line && line.Length > 200 ? line[..200] + "…" : text.Split('\n').FirstOrDefault()?.Trim() ?? "";
+    private static string First(string text) =>
+        text.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() is { } line && line.Length > 200 ? line[..200] + "…"
+        : text.Split('\n').FirstOrDefault()?.Trim() ?? "";
 }

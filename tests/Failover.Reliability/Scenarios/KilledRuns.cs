@@ -51,7 +51,8 @@ public sealed class KilledRuns : IScenario
         return result;
     }
 
-    private async Task CaseAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, bool update, int seed, CancellationToken cancellationToken)
+    private async Task CaseAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, bool update,
+        int seed, CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var random = new Random(seed);
@@ -85,15 +86,19 @@ public sealed class KilledRuns : IScenario
             if (invocation.Function == WorkflowHandlers.PlanTree || stopped.Task.IsCompleted) return;
             if (killAt is null && await stack.Store.GetPlanAsync(invocation.RunId, cancellationToken) is { } json)
             {
-                var steps = PlanJsonReader.Read(json).Layers.Where(l => !l.IsEmpty).Select(l => l.Name).Append(LayerSteps.CheckChange).ToList();
+                var steps = PlanJsonReader.Read(json).Layers.Where(l => !l.IsEmpty).Select(l => l.Name)
+                    .Append(LayerSteps.CheckChange).ToList();
                 killAt = steps[random.Next(steps.Count)];
             }
-            if ((invocation.Layer ?? invocation.Request.Cursor?.Step) != killAt && !(killAt == LayerSteps.CheckChange && invocation.Function == WorkflowHandlers.CheckChange))
+            if ((invocation.Layer ?? invocation.Request.Cursor?.Step) != killAt
+                && !(killAt == LayerSteps.CheckChange && invocation.Function == WorkflowHandlers.CheckChange))
                 return;
             var run = await stack.Store.GetRunAsync(invocation.RunId, cancellationToken);
-            await stack.States.StopExecutionAsync(run!.ExecutionArn!, "Killed", "the reliability suite stopped the execution", cancellationToken);
+            await stack.States.StopExecutionAsync(run!.ExecutionArn!, "Killed", "the reliability suite stopped the execution",
+                cancellationToken);
             if (alsoCrash && invocation.Function != WorkflowHandlers.CheckChange)
-                stack.Crashes.Arm(new CrashPlan(name, invocation.Function, invocation.Layer, random.Next(1, 3), (CrashMoment)random.Next(2)));
+                stack.Crashes.Arm(
+                    new CrashPlan(name, invocation.Function, invocation.Layer, random.Next(1, 3), (CrashMoment)random.Next(2)));
             stopped.TrySetResult(killAt!);
         }))
         {
@@ -123,25 +128,29 @@ public sealed class KilledRuns : IScenario
 
         stack.Clock.Advance(ReliabilityStack.LockTtl + TimeSpan.FromSeconds(1));
         var rollBack = update && random.Next(2) == 0;
-        var next = rollBack ? await driver.RollbackAsync(name, 1, cancellationToken) : await driver.ApplyAsync(victim, force: true, cancellationToken);
+        var next = rollBack ? await driver.RollbackAsync(name, 1, cancellationToken)
+            : await driver.ApplyAsync(victim, force: true, cancellationToken);
         var end = await driver.WaitAsync(next, cancellationToken);
         result.Add(rollBack ? "rolled back" : "resumed");
         if (!end.Succeeded) result.Defect("new runs not succeeding", $"{what}: {(rollBack ? "rollback" : "resume")} {end}");
         result.Record(await driver.AuditAsync(name, victim.RecordName, rollBack ? v1 : victim, cancellationToken: cancellationToken), what);
         if ((await stack.Store.GetRunAsync(killed.RunId, cancellationToken))?.Status == RunStatus.Running)
-            result.Defect("killed runs left RUNNING", $"{what}: run {killed.RunId} still RUNNING after run {next.RunId} took the tree over");
+            result.Defect(
+                "killed runs left RUNNING", $"{what}: run {killed.RunId} still RUNNING after run {next.RunId} took the tree over");
         if (await stack.Store.GetLockAsync(name, cancellationToken) is { } held)
             result.Defect("locks left after the new run", $"{what}: held by {held.Owner}");
 
         var teardown = await driver.WaitAsync(await driver.TeardownAsync(name, cancellationToken), cancellationToken);
         if (!teardown.Succeeded) result.Defect("new runs not succeeding", $"{what}: teardown {teardown}");
-        result.Record(await driver.AuditAsync(name, victim.RecordName, null, cancellationToken: cancellationToken), what + " after teardown");
+        result.Record(await driver.AuditAsync(name, victim.RecordName, null, cancellationToken: cancellationToken),
+            what + " after teardown");
     }
 
     private static async Task WaitForExecutionEndAsync(ReliabilityStack stack, string executionArn, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + WorkflowDriver.RunPatience;
-        while ((await stack.States.DescribeExecutionAsync(executionArn, cancellationToken)).Status == "RUNNING" && DateTimeOffset.UtcNow < deadline)
+        while ((await stack.States.DescribeExecutionAsync(executionArn, cancellationToken)).Status == "RUNNING"
+            && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(250, cancellationToken);
     }
 }

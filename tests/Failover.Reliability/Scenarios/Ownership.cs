@@ -54,12 +54,14 @@ public sealed class Ownership : IScenario
         return result;
     }
 
-    private static async Task AllowListAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix, int seed, CancellationToken cancellationToken)
+    private static async Task AllowListAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix,
+        int seed, CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var outside = await stack.Edge.CreateZoneAsync($"{prefix}.example.net", cancellationToken);
         var spec = driver.Generate(seed, $"{prefix}-out", 4)!;
-        var text = SpecJsonWriter.Write(spec).Replace(stack.ZoneId, outside, StringComparison.Ordinal).Replace($".{stack.ZoneName}\"", $".{prefix}.example.net\"", StringComparison.Ordinal)
+        var text = SpecJsonWriter.Write(spec).Replace(stack.ZoneId, outside, StringComparison.Ordinal)
+            .Replace($".{stack.ZoneName}\"", $".{prefix}.example.net\"", StringComparison.Ordinal)
             .Replace($"\"{stack.ZoneName}\"", $"\"{prefix}.example.net\"", StringComparison.Ordinal);
         foreach (var dryRun in new[] { false, true })
         {
@@ -68,13 +70,16 @@ public sealed class Ownership : IScenario
             var answer = await stack.Api.PostTreeAsync(text, dryRun: dryRun, cancellationToken: cancellationToken);
             var calls = (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests - before;
             if (answer.IsServerError) result.Defect("5xx answers", answer.ToString());
-            if (answer.Status != HttpStatusCode.Forbidden) result.Defect("outside the allow-list: not refused with 403", $"zone {outside}{(dryRun ? ", dry run" : "")}: {answer}");
-            if (calls > 0) result.Defect("outside the allow-list: Route 53 calls", $"zone {outside}{(dryRun ? ", dry run" : "")}: {calls}", calls);
+            if (answer.Status != HttpStatusCode.Forbidden) result.Defect(
+                "outside the allow-list: not refused with 403", $"zone {outside}{(dryRun ? ", dry run" : "")}: {answer}");
+            if (calls > 0) result.Defect(
+                "outside the allow-list: Route 53 calls", $"zone {outside}{(dryRun ? ", dry run" : "")}: {calls}", calls);
             if (answer.RunId is { } runId) await driver.WaitAsync(runId, cancellationToken);
         }
     }
 
-    private static async Task ForeignThingsAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix, int seed, CancellationToken cancellationToken)
+    private static async Task ForeignThingsAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix,
+        int seed, CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var random = new Random(seed);
@@ -89,7 +94,8 @@ public sealed class Ownership : IScenario
             await stack.Edge.CreateHealthCheckAsync($"named-{Guid.NewGuid():N}", "192.0.2.11", cancellationToken: cancellationToken),
             await stack.Edge.CreateHealthCheckAsync($"other-{Guid.NewGuid():N}", "192.0.2.12",
                 new Dictionary<string, string> { ["failover:tree"] = $"{prefix}-other", ["failover:node"] = "e1" }, cancellationToken),
-            await stack.Edge.CreateHealthCheckAsync($"{CallerReferences.PrefixFor(treeName)}manual.{Guid.NewGuid():N}", "192.0.2.13", cancellationToken: cancellationToken),
+            await stack.Edge.CreateHealthCheckAsync($"{CallerReferences.PrefixFor(treeName)}manual.{Guid.NewGuid():N}",
+                "192.0.2.13", cancellationToken: cancellationToken),
         };
         result.Add("foreign health checks placed", foreignChecks.Count);
         var ignoreChecks = foreignChecks.ToHashSet();
@@ -102,7 +108,8 @@ public sealed class Ownership : IScenario
             Record($"_foreign.{recordName}", "A", "203.0.113.98"),
             Record($"www.{recordName}", "A", "203.0.113.97"),
         };
-        foreach (var record in foreignRecords) await stack.Edge.ChangeAsync(stack.ZoneId, ForeignRecords.Batch("CREATE", record), cancellationToken);
+        foreach (var record in foreignRecords) await stack.Edge.ChangeAsync(stack.ZoneId, ForeignRecords.Batch("CREATE", record),
+            cancellationToken);
         result.Add("foreign records placed", foreignRecords.Count);
         var foreignKeys = (await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken))
             .Where(r => foreignRecords.Any(f => Same(r, f))).Select(r => r.Key).ToHashSet();
@@ -119,7 +126,8 @@ public sealed class Ownership : IScenario
             if (answer.IsServerError) result.Defect("5xx answers", answer.ToString());
             var end = answer.RunId is { } runId ? await driver.WaitAsync(runId, cancellationToken) : null;
             if (end?.Succeeded != true) result.Defect("runs not succeeding", $"{treeName} {label}: {(object?)end ?? answer}");
-            result.Record(await driver.AuditAsync(treeName, recordName, spec, foreignKeys, cancellationToken, ignoreChecks), $"{treeName} {label}");
+            result.Record(
+                await driver.AuditAsync(treeName, recordName, spec, foreignKeys, cancellationToken, ignoreChecks), $"{treeName} {label}");
             await CheckForeignAsync(stack, result, foreignRecords, foreignChecks, $"after {treeName} {label}", cancellationToken);
         }
 
@@ -137,12 +145,15 @@ public sealed class Ownership : IScenario
             result.Defect("records removed by teardown that the tree did not own", $"{treeName}: {difference}");
         foreach (var left in afterTeardown.Where(r => treeKeys.Contains(r.Key)))
             result.Defect("tree records left after teardown", $"{treeName}: {left.Key}");
-        result.Record(await driver.AuditAsync(treeName, recordName, null, foreignKeys, cancellationToken, ignoreChecks), $"{treeName} after teardown");
+        result.Record(
+            await driver.AuditAsync(treeName, recordName, null, foreignKeys, cancellationToken,
+            ignoreChecks), $"{treeName} after teardown");
         await CheckForeignAsync(stack, result, foreignRecords, foreignChecks, $"after {treeName} teardown", cancellationToken);
         foreach (var difference in ZoneDiff.Of(zoneBefore, afterTeardown))
             result.Defect("records removed by teardown that the tree did not own", $"compared with before {treeName}: {difference}");
 
-        foreach (var record in foreignRecords) await stack.Edge.ChangeAsync(stack.ZoneId, ForeignRecords.Batch("DELETE", record), cancellationToken);
+        foreach (var record in foreignRecords) await stack.Edge.ChangeAsync(stack.ZoneId, ForeignRecords.Batch("DELETE", record),
+            cancellationToken);
     }
 
     /// <summary>
@@ -150,7 +161,8 @@ public sealed class Ownership : IScenario
     /// group — is not applied: its run ends refused and the zone is exactly as it was.
     /// </summary>
     private static async Task RefusedBesideForeignAsync(
-        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string treeName, int seed, bool sameKey, CancellationToken cancellationToken)
+        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string treeName, int seed, bool sameKey,
+            CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var spec = driver.Generate(seed, treeName, new Random(seed).Next(2, 6), new Testing.TreeGeneratorOptions { MultivalueShare = 0 })!;
@@ -172,7 +184,8 @@ public sealed class Ownership : IScenario
         if (answer.RunId is { } runId)
         {
             var end = await driver.WaitAsync(runId, cancellationToken);
-            if (end.Run?.Status is RunStatus.Succeeded or RunStatus.Running) result.Defect("runs that went ahead beside a foreign record", $"{what}: {end}");
+            if (end.Run?.Status is RunStatus.Succeeded or RunStatus.Running) result.Defect(
+                "runs that went ahead beside a foreign record", $"{what}: {end}");
         }
         var after = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         foreach (var difference in ZoneDiff.Of(before, after)) result.Defect("zone diffs after a refused run", $"{what}: {difference}");
@@ -183,7 +196,8 @@ public sealed class Ownership : IScenario
     }
 
     private static async Task CheckForeignAsync(
-        ReliabilityStack stack, ScenarioResult result, IReadOnlyList<XElement> records, IReadOnlyList<string> checks, string when, CancellationToken cancellationToken)
+        ReliabilityStack stack, ScenarioResult result, IReadOnlyList<XElement> records, IReadOnlyList<string> checks, string when,
+            CancellationToken cancellationToken)
     {
         var zone = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         foreach (var record in records.Where(r => !zone.Any(listed => Same(listed, r))))
@@ -195,7 +209,8 @@ public sealed class Ownership : IScenario
     private static XElement Record(string name, string type, string value)
     {
         var ns = MotoReader.Ns;
-        return new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", name + "."), new XElement(ns + "Type", type), new XElement(ns + "TTL", 300),
+        return new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", name + "."), new XElement(ns + "Type", type),
+            new XElement(ns + "TTL", 300),
             new XElement(ns + "ResourceRecords", new XElement(ns + "ResourceRecord", new XElement(ns + "Value", value))));
     }
 
@@ -203,7 +218,9 @@ public sealed class Ownership : IScenario
     private static bool Same(ListedRecordSet listed, XElement written)
     {
         static string Canonical(XElement e) =>
-            string.Join("|", e.Descendants().Where(d => !d.HasElements).Select(d => $"{d.Name.LocalName}={d.Value.TrimEnd('.').ToLowerInvariant()}").Order());
+            string.Join("|",
+                e.Descendants().Where(d => !d.HasElements).Select(d => $"{d.Name.LocalName}={d.Value.TrimEnd('.').ToLowerInvariant()}")
+                .Order());
         return Canonical(XElement.Parse(listed.Xml)) == Canonical(written);
     }
 
@@ -214,7 +231,8 @@ public sealed class Ownership : IScenario
         JsonObject? Find(JsonNode? node) =>
             node is not JsonObject obj ? null
             : obj["endpoint"] is JsonObject endpoint ? endpoint
-            : Find(obj["primary"]) ?? Find(obj["secondary"]) ?? (obj["children"] as JsonArray)?.Select(Find).FirstOrDefault(e => e is not null);
+            : Find(obj["primary"]) ?? Find(obj["secondary"])
+                ?? (obj["children"] as JsonArray)?.Select(Find).FirstOrDefault(e => e is not null);
         var leaf = Find(json["root"])!;
         var now = leaf["values"]![0]!.GetValue<string>();
         leaf["values"] = new JsonArray(now == "203.0.113.254" ? "203.0.113.253" : "203.0.113.254");
@@ -228,7 +246,8 @@ public sealed class Ownership : IScenario
         JsonObject? Find(JsonNode? node) =>
             node is not JsonObject obj ? null
             : obj["endpoint"] is JsonObject endpoint && endpoint["healthCheck"] is not null ? endpoint
-            : Find(obj["primary"]) ?? Find(obj["secondary"]) ?? (obj["children"] as JsonArray)?.Select(Find).FirstOrDefault(e => e is not null);
+            : Find(obj["primary"]) ?? Find(obj["secondary"])
+                ?? (obj["children"] as JsonArray)?.Select(Find).FirstOrDefault(e => e is not null);
         if (Find(json["root"]) is { } leaf)
         {
             leaf.Remove("healthCheck");

@@ -42,13 +42,15 @@ public sealed class PermanentFailures : IScenario
         for (var i = 0; i < cases; i++)
         {
             result.Add("cases");
-            await CaseAsync(context, driver, result, $"prm{context.Seed % 1000}-{i}", update: i % 2 == 1, sameKey: i % 3 != 1, random.Next(), cancellationToken);
+            await CaseAsync(context, driver, result, $"prm{context.Seed % 1000}-{i}", update: i % 2 == 1, sameKey: i % 3 != 1,
+                random.Next(), cancellationToken);
         }
         return result;
     }
 
     private async Task CaseAsync(
-        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, bool update, bool sameKey, int seed, CancellationToken cancellationToken)
+        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, bool update, bool sameKey, int seed,
+            CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var random = new Random(seed);
@@ -61,8 +63,10 @@ public sealed class PermanentFailures : IScenario
             result.Note($"{name}: the generator made an invalid tree (seed {seed}); skipped");
             return;
         }
-        var what = $"{name} {(update ? "update" : "create")}, foreign record {(sameKey ? "at a key the tree creates" : "of another routing policy at a name the tree fills")} (seed {seed})";
-        if (update && !(await driver.WaitAsync(await driver.ApplyAsync(v1, cancellationToken: cancellationToken), cancellationToken)).Succeeded)
+        var what = $"{name} {(update ? "update" : "create")}, foreign record " +
+            $"{(sameKey ? "at a key the tree creates" : "of another routing policy at a name the tree fills")} (seed {seed})";
+        if (update
+            && !(await driver.WaitAsync(await driver.ApplyAsync(v1, cancellationToken: cancellationToken), cancellationToken)).Succeeded)
         {
             result.Defect("runs not rolled back", $"{what}: the first apply failed");
             return;
@@ -77,12 +81,15 @@ public sealed class PermanentFailures : IScenario
         RunEnd end;
         using (stack.BeforeStep(name, async invocation =>
         {
-            if (decided || invocation.Function != WorkflowHandlers.ApplyRecordLayer || await stack.Store.GetPlanAsync(invocation.RunId, cancellationToken) is not { } json)
+            if (decided || invocation.Function != WorkflowHandlers.ApplyRecordLayer
+                || await stack.Store.GetPlanAsync(invocation.RunId, cancellationToken) is not { } json)
                 return;
             decided = true;
             var used = (await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken)).Select(r => r.Name).ToHashSet();
             var candidates = PlanJsonReader.Read(json).Layers.Where(l => l.Kind == PlanLayerKind.Records)
-                .Select(l => l.ChangeBatches.SelectMany(b => b.Changes).Where(c => c.Action == ChangeAction.Create && !used.Contains(c.RecordSet.Name)).ToList())
+                .Select(l =>
+                    l.ChangeBatches.SelectMany(b => b.Changes)
+                    .Where(c => c.Action == ChangeAction.Create && !used.Contains(c.RecordSet.Name)).ToList())
                 .Where(creates => creates.Count > 0).ToList();
             if (candidates.Count == 0) return;
             var target = candidates[random.Next(candidates.Count)][0].RecordSet;
@@ -109,7 +116,9 @@ public sealed class PermanentFailures : IScenario
         foreach (var difference in ZoneDiff.Of(before, after, ignore)) result.Defect("zone diffs after rollback", $"{what}: {difference}");
         var checksAfter = (await stack.Moto.HealthChecksAsync(cancellationToken)).Select(c => c.Id).Order().ToList();
         if (!checksAfter.SequenceEqual(checksBefore))
-            result.Defect("health check diffs after rollback", $"{what}: gone [{string.Join(",", checksBefore.Except(checksAfter))}], new [{string.Join(",", checksAfter.Except(checksBefore))}]");
+            result.Defect(
+                "health check diffs after rollback", $"{what}: gone [{string.Join(",", checksBefore.Except(checksAfter))}], new " +
+                    $"[{string.Join(",", checksAfter.Except(checksBefore))}]");
         var written = after.SingleOrDefault(r => r.Key == foreignKey);
         if (written is null || !SameRecord(written.Xml, foreign))
             result.Defect("foreign records changed", $"{what}: {foreignKey} is now {written?.Xml ?? "gone"}");
@@ -122,11 +131,13 @@ public sealed class PermanentFailures : IScenario
     /// <summary>The same record set, field for field (Route 53 lists the elements in its own order).</summary>
     private static bool SameRecord(string listed, XElement written)
     {
-        static string Canonical(XElement e) => string.Join("|", e.Descendants().Where(d => !d.HasElements).Select(d => $"{d.Name.LocalName}={d.Value.TrimEnd('.')}").Order());
+        static string Canonical(XElement e) =>
+            string.Join("|", e.Descendants().Where(d => !d.HasElements).Select(d => $"{d.Name.LocalName}={d.Value.TrimEnd('.')}").Order());
         return Canonical(XElement.Parse(listed)) == Canonical(written);
     }
 
-    private static async Task TeardownAsync(WorkflowDriver driver, ScenarioResult result, string name, string what, CancellationToken cancellationToken)
+    private static async Task TeardownAsync(WorkflowDriver driver, ScenarioResult result, string name, string what,
+        CancellationToken cancellationToken)
     {
         var end = await driver.WaitAsync(await driver.TeardownAsync(name, cancellationToken), cancellationToken);
         if (!end.Succeeded) result.Note($"{what}: teardown {end}");

@@ -52,25 +52,32 @@ public sealed class Races : IScenario
         return result;
     }
 
-    private static async Task SameTreeAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, int racers, int seed, CancellationToken cancellationToken)
+    private static async Task SameTreeAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name,
+        int racers, int seed, CancellationToken cancellationToken)
     {
         var spec = driver.Generate(seed, name, new Random(seed).Next(2, 8));
         if (spec is null) return;
-        var answers = await AllAtOnceAsync(context, result, Enumerable.Repeat(SpecJsonWriter.Write(spec), racers).ToList(), cancellationToken);
+        var answers =
+            await AllAtOnceAsync(context, result, Enumerable.Repeat(SpecJsonWriter.Write(spec), racers).ToList(), cancellationToken);
         var accepted = answers.Where(a => a.Status == HttpStatusCode.Accepted).ToList();
         result.Add("same tree: 202 answers", accepted.Count);
         result.Add("same tree: 409 answers", answers.Count(a => a.Status == HttpStatusCode.Conflict));
-        if (accepted.Count != 1) result.Defect("same tree: rounds without exactly one 202", $"{name}: {accepted.Count} of {racers} accepted");
+        if (accepted.Count != 1) result.Defect(
+            "same tree: rounds without exactly one 202", $"{name}: {accepted.Count} of {racers} accepted");
         var versions = await context.Stack.Store.ListVersionsAsync(name, cancellationToken: cancellationToken);
-        if (versions.Count > 1) result.Defect("same tree: versions stored beyond one", $"{name}: versions {string.Join(",", versions.Select(v => v.Version))} of one text", versions.Count - 1);
+        if (versions.Count > 1) result.Defect(
+            "same tree: versions stored beyond one", $"{name}: versions {string.Join(",", versions.Select(v => v.Version))} of one text",
+            versions.Count - 1);
         foreach (var run in accepted) await ConvergeAsync(driver, result, run.RunId!, spec, name, cancellationToken);
         await TeardownAsync(context, driver, result, name, spec, cancellationToken);
     }
 
-    private static async Task DifferentTreesAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix, int count, int seed, CancellationToken cancellationToken)
+    private static async Task DifferentTreesAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix,
+        int count, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
-        var specs = Enumerable.Range(0, count).Select(i => driver.Generate(random.Next(), $"{prefix}{i}", random.Next(1, 10))).OfType<TreeSpec>().ToList();
+        var specs = Enumerable.Range(0, count).Select(i => driver.Generate(random.Next(), $"{prefix}{i}", random.Next(1, 10)))
+            .OfType<TreeSpec>().ToList();
         var answers = await AllAtOnceAsync(context, result, specs.Select(SpecJsonWriter.Write).ToList(), cancellationToken);
         for (var i = 0; i < specs.Count; i++)
         {
@@ -85,13 +92,16 @@ public sealed class Races : IScenario
             await TeardownAsync(context, driver, result, spec.Name, spec, cancellationToken);
     }
 
-    private static async Task SameNameAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix, int racers, int seed, CancellationToken cancellationToken)
+    private static async Task SameNameAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string prefix,
+        int racers, int seed, CancellationToken cancellationToken)
     {
         var stack = context.Stack;
         var random = new Random(seed);
         var recordName = $"{prefix}.{stack.ZoneName}";
         var specs = Enumerable.Range(0, racers)
-            .Select(i => driver.Generate(random.Next(), $"{prefix}-t{i}", random.Next(2, 8)) is { } spec ? WorkflowDriver.Load(SpecJsonWriter.Write(spec with { RecordName = recordName })) : null)
+            .Select(i =>
+                driver.Generate(random.Next(), $"{prefix}-t{i}", random.Next(2, 8)) is { } spec
+                ? WorkflowDriver.Load(SpecJsonWriter.Write(spec with { RecordName = recordName })) : null)
             .OfType<TreeSpec>().ToList();
         var answers = await AllAtOnceAsync(context, result, specs.Select(SpecJsonWriter.Write).ToList(), cancellationToken);
         var winners = specs.Zip(answers).Where(p => p.Second.Status == HttpStatusCode.Accepted).ToList();
@@ -134,13 +144,15 @@ public sealed class Races : IScenario
     /// <summary>Records at the shared name (or its helper names) that are not the holder's: a second tree got in.</summary>
     private static void CountForeignAtName(ScenarioResult result, IReadOnlyList<ListedRecordSet> zone, TreeSpec holder, string recordName)
     {
-        var wanted = Failover.Core.Compilation.TreeCompiler.Compile(holder).Records.Select(r => ForeignRecords.KeyOf(r.RecordSet)).ToHashSet();
+        var wanted = Failover.Core.Compilation.TreeCompiler.Compile(holder).Records.Select(r => ForeignRecords.KeyOf(r.RecordSet))
+            .ToHashSet();
         foreach (var record in zone.Where(r => TreeAudit.IsTreeName(r.Name, recordName) && !wanted.Contains(r.Key)))
             result.Defect("same name: records of a second tree at the name", $"{record.Key} beside tree {holder.Name}");
     }
 
     /// <summary>POSTs every body at the same moment.</summary>
-    private static async Task<IReadOnlyList<ApiAnswer>> AllAtOnceAsync(ScenarioContext context, ScenarioResult result, IReadOnlyList<string> bodies, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ApiAnswer>> AllAtOnceAsync(ScenarioContext context, ScenarioResult result,
+        IReadOnlyList<string> bodies, CancellationToken cancellationToken)
     {
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var requests = bodies.Select(async body =>
@@ -158,17 +170,21 @@ public sealed class Races : IScenario
     {
         result.Add("concurrent requests");
         if (answer.IsServerError) result.Defect("5xx answers", answer.ToString());
-        if (answer.Status is not (HttpStatusCode.Accepted or HttpStatusCode.Conflict)) result.Defect("answers other than 202 or 409", answer.ToString());
+        if (answer.Status is not (HttpStatusCode.Accepted or HttpStatusCode.Conflict)) result.Defect(
+            "answers other than 202 or 409", answer.ToString());
     }
 
-    private static async Task ConvergeAsync(WorkflowDriver driver, ScenarioResult result, string runId, TreeSpec spec, string what, CancellationToken cancellationToken)
+    private static async Task ConvergeAsync(WorkflowDriver driver, ScenarioResult result, string runId, TreeSpec spec, string what,
+        CancellationToken cancellationToken)
     {
         var end = await driver.WaitAsync(runId, cancellationToken);
         if (!end.Succeeded) result.Defect("runs not succeeding", $"{what}: {end}");
-        result.Record(await driver.AuditAsync(spec.Name, spec.RecordName, end.Succeeded ? spec : null, cancellationToken: cancellationToken), what);
+        result.Record(
+            await driver.AuditAsync(spec.Name, spec.RecordName, end.Succeeded ? spec : null, cancellationToken: cancellationToken), what);
     }
 
-    private static async Task TeardownAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, TreeSpec spec, CancellationToken cancellationToken)
+    private static async Task TeardownAsync(ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name,
+        TreeSpec spec, CancellationToken cancellationToken)
     {
         var answer = await context.Stack.Api.DeleteTreeAsync(name, cancellationToken);
         if (answer.IsServerError) result.Defect("5xx answers", $"DELETE {name}: {answer}");

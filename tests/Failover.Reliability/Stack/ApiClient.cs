@@ -21,21 +21,26 @@ public sealed class ApiClient(Uri api) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = api, Timeout = TimeSpan.FromMinutes(2) };
 
-    public Task<ApiAnswer> PostTreeAsync(string body, string contentType = "application/json", bool dryRun = false, CancellationToken cancellationToken = default) =>
+    public Task<ApiAnswer> PostTreeAsync(string body, string contentType = "application/json", bool dryRun = false,
+        CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, dryRun ? "/trees?dryRun=true" : "/trees", Encoding.UTF8.GetBytes(body), contentType, cancellationToken);
 
-    public Task<ApiAnswer> PostTreeAsync(byte[] body, string contentType, bool dryRun = false, CancellationToken cancellationToken = default) =>
+    public Task<ApiAnswer> PostTreeAsync(byte[] body, string contentType, bool dryRun = false,
+        CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, dryRun ? "/trees?dryRun=true" : "/trees", body, contentType, cancellationToken);
 
     public Task<ApiAnswer> DeleteTreeAsync(string tree, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"/trees/{Uri.EscapeDataString(tree)}", null, null, cancellationToken);
 
     public Task<ApiAnswer> RollbackAsync(string tree, int version, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, $"/trees/{Uri.EscapeDataString(tree)}/rollback", Encoding.UTF8.GetBytes($$"""{"version":{{version}}}"""), "application/json", cancellationToken);
+        SendAsync(HttpMethod.Post, $"/trees/{Uri.EscapeDataString(tree)}/rollback",
+            Encoding.UTF8.GetBytes($$"""{"version":{{version}}}"""), "application/json", cancellationToken);
 
-    public Task<ApiAnswer> GetAsync(string path, CancellationToken cancellationToken = default) => SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
+    public Task<ApiAnswer> GetAsync(string path, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
 
-    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, byte[]? body, string? contentType, CancellationToken cancellationToken = default)
+    public async Task<ApiAnswer> SendAsync(HttpMethod method, string path, byte[]? body, string? contentType,
+        CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)

@@ -52,7 +52,8 @@ public sealed class CrashInjector() : DelegatingHandler(new SocketsHttpHandler()
         if (Current is not { } invocation || !IsMutation(request)) return await base.SendAsync(request, cancellationToken);
         var number = invocation.NextMutation();
         var plan = _plans.TryGetValue(invocation.Tree, out var armed) && armed.Function == invocation.Function
-            && (armed.Layer is null || armed.Layer == invocation.Layer) && armed.Mutation == number && _plans.TryRemove(new(invocation.Tree, armed))
+            && (armed.Layer is null || armed.Layer == invocation.Layer) && armed.Mutation == number
+                && _plans.TryRemove(new(invocation.Tree, armed))
             ? armed : null;
         if (plan is null) return await base.SendAsync(request, cancellationToken);
 

@@ -15,7 +15,8 @@ public static class ForeignRecords
     public static XElement At(ResourceRecordSet target)
     {
         var ns = MotoReader.Ns;
-        var set = new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", target.Name + "."), new XElement(ns + "Type", target.Type));
+        var set =
+            new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", target.Name + "."), new XElement(ns + "Type", target.Type));
         if (target.SetIdentifier is { } id) set.Add(new XElement(ns + "SetIdentifier", id));
         if (target.Weight is { } weight) set.Add(new XElement(ns + "Weight", weight));
         if (target.Region is { } region) set.Add(new XElement(ns + "Region", region));
@@ -28,7 +29,8 @@ public static class ForeignRecords
         // health check on a non-alias PRIMARY, and a SECONDARY at the same key collides just the same.
         if (target.Failover is not null) set.Add(new XElement(ns + "Failover", "SECONDARY"));
         if (target.MultiValueAnswer == true) set.Add(new XElement(ns + "MultiValueAnswer", "true"));
-        set.Add(new XElement(ns + "TTL", 300), new XElement(ns + "ResourceRecords", new XElement(ns + "ResourceRecord", new XElement(ns + "Value", Value))));
+        set.Add(new XElement(ns + "TTL", 300),
+            new XElement(ns + "ResourceRecords", new XElement(ns + "ResourceRecord", new XElement(ns + "Value", Value))));
         return set;
     }
 
@@ -36,7 +38,8 @@ public static class ForeignRecords
     public static XElement SimpleAt(string name, string type)
     {
         var ns = MotoReader.Ns;
-        return new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", name + "."), new XElement(ns + "Type", type), new XElement(ns + "TTL", 300),
+        return new XElement(ns + "ResourceRecordSet", new XElement(ns + "Name", name + "."), new XElement(ns + "Type", type),
+            new XElement(ns + "TTL", 300),
             new XElement(ns + "ResourceRecords", new XElement(ns + "ResourceRecord", new XElement(ns + "Value", Value))));
     }
 

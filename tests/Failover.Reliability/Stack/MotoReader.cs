@@ -6,13 +6,15 @@ using Failover.Local.Aws;
 namespace Failover.Reliability.Stack;
 
 /// <summary>A record set exactly as Route 53 listed it: its key, its element's text, and the fields the audits read.</summary>
-public sealed record ListedRecordSet(string Name, string Type, string? SetIdentifier, string Xml, string? HealthCheckId, string? AliasDnsName)
+public sealed record ListedRecordSet(string Name, string Type, string? SetIdentifier, string Xml, string? HealthCheckId,
+    string? AliasDnsName)
 {
     /// <summary>Name, type and set identifier, as Route 53 tells record sets apart.</summary>
     public string Key => $"{Name} {Type} {SetIdentifier}";
 
     /// <summary>The element's text without its health check id (ids differ between runs that recreate a check).</summary>
-    public string Shape => HealthCheckId is null ? Xml : Xml.Replace($"<HealthCheckId>{HealthCheckId}</HealthCheckId>", "", StringComparison.Ordinal);
+    public string Shape =>
+        HealthCheckId is null ? Xml : Xml.Replace($"<HealthCheckId>{HealthCheckId}</HealthCheckId>", "", StringComparison.Ordinal);
 }
 
 /// <summary>A health check as Route 53 listed it, with its tags.</summary>
@@ -64,7 +66,9 @@ public sealed class MotoReader(Uri endpoint) : IDisposable
         string? marker = null;
         do
         {
-            var page = await GetXmlAsync("/2013-04-01/healthcheck?maxitems=1000" + (marker is null ? "" : $"&marker={Uri.EscapeDataString(marker)}"), cancellationToken);
+            var page =
+                await GetXmlAsync("/2013-04-01/healthcheck?maxitems=1000"
+                + (marker is null ? "" : $"&marker={Uri.EscapeDataString(marker)}"), cancellationToken);
             foreach (var check in page.Root!.Element(Ns + "HealthChecks")!.Elements(Ns + "HealthCheck"))
                 checks.Add((check.Element(Ns + "Id")!.Value, check.Element(Ns + "CallerReference")!.Value,
                     check.Element(Ns + "HealthCheckConfig")?.ToString(SaveOptions.DisableFormatting) ?? ""));
@@ -81,7 +85,8 @@ public sealed class MotoReader(Uri endpoint) : IDisposable
                 tags[set.Element(Ns + "ResourceId")!.Value] = (set.Element(Ns + "Tags")?.Elements(Ns + "Tag") ?? [])
                     .ToDictionary(t => t.Element(Ns + "Key")!.Value, t => t.Element(Ns + "Value")?.Value ?? "", StringComparer.Ordinal);
         }
-        return checks.Select(c => new ListedHealthCheck(c.Id, c.Reference, c.Config, tags.GetValueOrDefault(c.Id) ?? new Dictionary<string, string>())).ToList();
+        return checks.Select(c =>
+            new ListedHealthCheck(c.Id, c.Reference, c.Config, tags.GetValueOrDefault(c.Id) ?? new Dictionary<string, string>())).ToList();
     }
 
     /// <summary>ChangeResourceRecordSets with a batch in the AWS CLI's JSON shape is not needed: the batch is XML here.</summary>
@@ -92,19 +97,22 @@ public sealed class MotoReader(Uri endpoint) : IDisposable
     }
 
     /// <summary>A health check someone else made (no tags unless given).</summary>
-    public async Task<string> CreateHealthCheckAsync(string callerReference, string ip, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
+    public async Task<string> CreateHealthCheckAsync(string callerReference, string ip,
+        IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
     {
         var body = new XDocument(new XElement(Ns + "CreateHealthCheckRequest",
             new XElement(Ns + "CallerReference", callerReference),
             new XElement(Ns + "HealthCheckConfig",
                 new XElement(Ns + "IPAddress", ip), new XElement(Ns + "Port", 443), new XElement(Ns + "Type", "HTTPS"),
-                new XElement(Ns + "ResourcePath", "/health"), new XElement(Ns + "RequestInterval", 30), new XElement(Ns + "FailureThreshold", 3))));
+                new XElement(Ns + "ResourcePath", "/health"), new XElement(Ns + "RequestInterval", 30),
+                    new XElement(Ns + "FailureThreshold", 3))));
         var answer = await SendXmlAsync(HttpMethod.Post, "/2013-04-01/healthcheck", body, cancellationToken);
         var id = answer.Root!.Element(Ns + "HealthCheck")!.Element(Ns + "Id")!.Value;
         if (tags is { Count: > 0 })
         {
             var tagging = new XDocument(new XElement(Ns + "ChangeTagsForResourceRequest",
-                new XElement(Ns + "AddTags", tags.Select(t => new XElement(Ns + "Tag", new XElement(Ns + "Key", t.Key), new XElement(Ns + "Value", t.Value))))));
+                new XElement(Ns + "AddTags",
+                    tags.Select(t => new XElement(Ns + "Tag", new XElement(Ns + "Key", t.Key), new XElement(Ns + "Value", t.Value))))));
             await SendXmlAsync(HttpMethod.Post, $"/2013-04-01/tags/healthcheck/{id}", tagging, cancellationToken);
         }
         return id;
@@ -119,13 +127,15 @@ public sealed class MotoReader(Uri endpoint) : IDisposable
         return answer.Root!.Element(Ns + "HostedZone")!.Element(Ns + "Id")!.Value.Split('/').Last();
     }
 
-    private Task<XDocument> GetXmlAsync(string path, CancellationToken cancellationToken) => SendXmlAsync(HttpMethod.Get, path, null, cancellationToken);
+    private Task<XDocument> GetXmlAsync(string path, CancellationToken cancellationToken) =>
+        SendXmlAsync(HttpMethod.Get, path, null, cancellationToken);
 
     private async Task<XDocument> SendXmlAsync(HttpMethod method, string path, XDocument? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
-            request.Content = new StringContent(body.Declaration + body.ToString(SaveOptions.DisableFormatting), Encoding.UTF8, "application/xml");
+            request.Content =
+                new StringContent(body.Declaration + body.ToString(SaveOptions.DisableFormatting), Encoding.UTF8, "application/xml");
         using var response = await _http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

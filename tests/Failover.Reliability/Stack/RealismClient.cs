@@ -42,7 +42,8 @@ public sealed class RealismCounts(JsonNode stats)
     public long Get(string group, string key) => stats[group]?[key]?.GetValue<long>() ?? 0;
 
     public IReadOnlyDictionary<string, long> Group(string group) =>
-        stats[group] is JsonObject counts ? counts.ToDictionary(c => c.Key, c => c.Value!.GetValue<long>()) : new Dictionary<string, long>();
+        stats[group] is JsonObject counts ? counts.ToDictionary(c => c.Key, c => c.Value!.GetValue<long>())
+            : new Dictionary<string, long>();
 
     /// <summary>Requests that change Route 53: what an invalid spec must never cause.</summary>
     public long Writes => Group("requests").Where(r => r.Key is "ChangeResourceRecordSets" or "CreateHealthCheck" or "DeleteHealthCheck"

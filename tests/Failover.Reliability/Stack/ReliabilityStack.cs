@@ -109,9 +109,11 @@ public sealed class ReliabilityStack : IAsyncDisposable
         // (and injected Throttling) to decide.
         var route53 = new Route53Client(new Route53ClientOptions { Endpoint = edge, RequestsPerSecond = 50, Burst = 50 },
             new HttpClient(Crashes), LocalAccount.Credentials);
-        Store = new ProgressStore(DynamoDbClientFactory.Create(edge, LocalAccount.Region, LocalAccount.Credentials), workflow.TableName, Clock);
+        Store =
+            new ProgressStore(DynamoDbClientFactory.Create(edge, LocalAccount.Region, LocalAccount.Credentials), workflow.TableName, Clock);
         Workflow = new WorkflowServices(route53, Store, Clock, workflow);
-        var table = FunctionCatalog.Build(new SuiteFunctionServices(Workflow, Clock), new HostingOptions { Log = new LogSink(Stream.Null) });
+        var table =
+            FunctionCatalog.Build(new SuiteFunctionServices(Workflow, Clock), new HostingOptions { Log = new LogSink(Stream.Null) });
 
         _local = await Failover.Local.LocalStack.StartAsync(new LocalStackOptions
         {
@@ -125,13 +127,18 @@ public sealed class ReliabilityStack : IAsyncDisposable
             Workflow = workflow,
             // The functions' log lines (the API's, the drift worker's) would drown the suite's own output.
             FunctionLog = new LogSink(Stream.Null),
-            Drift = new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(2), MetricsOutput = new LockedWriter(_driftMetrics) },
+            Drift =
+                new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(2),
+                MetricsOutput = new LockedWriter(_driftMetrics) },
             ConfigureFunctions = functions =>
             {
-                foreach (var name in WorkflowHandlers.Names) functions.Register(name, (payload, token) => InvokeAsync(table, name, payload, token));
+                foreach (var name in WorkflowHandlers.Names) functions.Register(name,
+                    (payload, token) => InvokeAsync(table, name, payload, token));
             },
         }, cancellationToken);
-        States = new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edge }, credentials: LocalAccount.Credentials);
+        States =
+            new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = edge },
+            credentials: LocalAccount.Credentials);
         Runs = new RunStarter(Store, States, StateMachineArn, Clock, LockTtl);
         Realism = new RealismClient(edge);
         Moto = new MotoReader(Local.MotoUrl);
@@ -142,7 +149,8 @@ public sealed class ReliabilityStack : IAsyncDisposable
     /// <summary>Remembers which tree a run belongs to (the starter knows; functions only see the run id).</summary>
     public void Track(StartedRun run) => _treeOfRun[run.RunId] = run.Tree;
 
-    private async Task<ReadOnlyMemory<byte>> InvokeAsync(HandlerTable table, string name, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<byte>> InvokeAsync(HandlerTable table, string name, ReadOnlyMemory<byte> payload,
+        CancellationToken cancellationToken)
     {
         var request = JsonSerializer.Deserialize(payload.Span, WorkflowJsonContext.Default.StepRequest);
         if (request is null) return await InvokeTableAsync(table, name, payload, cancellationToken);
@@ -155,10 +163,12 @@ public sealed class ReliabilityStack : IAsyncDisposable
         CrashInjector.Current = null;
         if (await Task.WhenAny(work, invocation.Killed.Task) == work) return await work;
         // As Lambda reports a runtime killed mid-invocation; Step Functions sees the errorType.
-        throw new FunctionFailedException("Runtime.ExitError", $"RequestId: {Guid.NewGuid()} Error: Runtime exited with error: signal: killed");
+        throw new FunctionFailedException(
+            "Runtime.ExitError", $"RequestId: {Guid.NewGuid()} Error: Runtime exited with error: signal: killed");
     }
 
-    private static async Task<ReadOnlyMemory<byte>> InvokeTableAsync(HandlerTable table, string name, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> InvokeTableAsync(HandlerTable table, string name, ReadOnlyMemory<byte> payload,
+        CancellationToken cancellationToken)
     {
         var outcome = await table.InvokeAsync(name, payload, cancellationToken);
         return outcome.Error is { } error ? throw new FunctionFailedException(error.Type, error.Message) : outcome.Payload;

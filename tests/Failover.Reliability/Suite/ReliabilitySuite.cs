@@ -20,9 +20,11 @@ public static class ReliabilitySuite
         new DriftLoad(),
     ];
 
-    /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its position.</summary>
+    /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its
+    /// position.</summary>
     public static async Task<IReadOnlyList<ScenarioResult>> RunAsync(
-        ReliabilityStack stack, Scale scale, int seed, IReadOnlyCollection<string> only, TextWriter log, CancellationToken cancellationToken)
+        ReliabilityStack stack, Scale scale, int seed, IReadOnlyCollection<string> only, TextWriter log,
+            CancellationToken cancellationToken)
     {
         var results = new List<ScenarioResult>();
         for (var i = 0; i < Scenarios.Count; i++)

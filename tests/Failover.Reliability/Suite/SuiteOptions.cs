@@ -24,7 +24,8 @@ public sealed record SuiteOptions(Scale Scale, int Seed, IReadOnlyCollection<str
                 case "--list":
                     list = true;
                     break;
-                case "--seed" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
+                case "--seed" when i + 1 < args.Count
+                    && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed):
                     seed = parsed;
                     i++;
                     break;

@@ -14,7 +14,8 @@ public sealed record RunEnd(StartedRun Started, RunRecord? Run, string Execution
     public bool Succeeded => Run?.Status == RunStatus.Succeeded && ExecutionStatus == "SUCCEEDED";
     /// <summary>Neither the run nor its execution ended in time: the run is stuck.</summary>
     public bool Hung => Run?.Status is null or RunStatus.Running;
-    public override string ToString() => $"run {Started.RunId} of '{Started.Tree}' ({Started.Kind}): {Run?.Status.ToString() ?? "?"}, execution {ExecutionStatus}{(Run?.Error is { } e ? ": " + e : "")}";
+    public override string ToString() => $"run {Started.RunId} of '{Started.Tree}' ({Started.Kind}): {Run?.Status.ToString() ?? "?"}, " +
+        $"execution {ExecutionStatus}{(Run?.Error is { } e ? ": " + e : "")}";
 }
 
 /// <summary>Starts workflow runs the way the CLI and the API do (<see cref="RunStarter"/>) and follows them to their end.</summary>
@@ -22,7 +23,8 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
 {
     public static readonly TimeSpan RunPatience = TimeSpan.FromMinutes(6);
 
-    /// <summary>A generated tree in the stack's zone, valid as the service's loader sees it (null if the generator made an invalid one).</summary>
+    /// <summary>A generated tree in the stack's zone, valid as the service's loader sees it (null if the generator made an invalid
+    /// one).</summary>
     public TreeSpec? Generate(int seed, string name, int leaves, TreeGeneratorOptions? shape = null)
     {
         shape ??= new TreeGeneratorOptions();
@@ -94,9 +96,11 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
         while (true)
         {
             var run = await stack.Store.GetRunAsync(runId, cancellationToken);
-            if (run?.ExecutionArn is { } arn) return await WaitAsync(new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, arn), cancellationToken);
+            if (run?.ExecutionArn is { } arn) return await WaitAsync(
+                new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, arn), cancellationToken);
             if (DateTimeOffset.UtcNow > deadline || run is { Status: not RunStatus.Running })
-                return new RunEnd(new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
+                return new RunEnd(
+                    new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
             await Task.Delay(250, cancellationToken);
         }
     }

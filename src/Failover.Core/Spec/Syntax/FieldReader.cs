@@ -55,7 +55,8 @@ internal sealed partial class FieldReader
     public SpecValue? Get(string name, bool required = false)
     {
         if (_fields.TryGetValue(name, out var value) && value.Kind != ValueKind.Null) return value;
-        if (required) _diagnostics.Add(At(PathOf(name), value is null ? "required field is missing" : "required field is null", value ?? _object));
+        if (required) _diagnostics.Add(
+            At(PathOf(name), value is null ? "required field is missing" : "required field is null", value ?? _object));
         return null;
     }
 
@@ -72,7 +73,8 @@ internal sealed partial class FieldReader
     {
         var value = Get(name, required);
         if (value is null) return null;
-        if (value.Kind == ValueKind.Number && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        if (value.Kind == ValueKind.Number
+            && long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return number;
         if (value.Kind == ValueKind.Number && IsWholeNumber(value.Text!))
             _diagnostics.Add(At(PathOf(name), $"the number {value.Text} is too large", value));
@@ -135,7 +137,8 @@ internal sealed partial class FieldReader
     private static string Unknown(string name, string what, IReadOnlyList<string> known)
     {
         var closest = known.Where(k => k != "$schema").MinBy(k => Distance(k.ToLowerInvariant(), name.ToLowerInvariant()));
-        var hint = closest is not null && Distance(closest.ToLowerInvariant(), name.ToLowerInvariant()) <= 2 ? $" (did you mean \"{closest}\"?)" : "";
+        var hint = closest is not null && Distance(closest.ToLowerInvariant(), name.ToLowerInvariant()) <= 2
+            ? $" (did you mean \"{closest}\"?)" : "";
         return $"unknown field in {what}{hint}; allowed: {string.Join(", ", known)}";
     }
 

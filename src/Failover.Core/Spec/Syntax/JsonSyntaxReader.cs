@@ -58,7 +58,9 @@ internal static class JsonSyntaxReader
         }
         catch (JsonException e)
         {
-            var at = new SourcePosition((int)(e.LineNumber ?? 0) + 1, positions.ColumnOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
+            var at =
+                new SourcePosition((int)(e.LineNumber ?? 0) + 1,
+                positions.ColumnOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)));
             throw new SpecSyntaxException(Describe(e.Message), at);
         }
         catch (InvalidOperationException e)

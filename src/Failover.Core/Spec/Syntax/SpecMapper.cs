@@ -69,7 +69,8 @@ internal sealed class SpecMapper
         if (value is null) return [];
         if (value.Kind != ValueKind.Array)
         {
-            _diagnostics.Add(FieldReader.At(fields.PathOf("children"), $"expected an array of tree nodes, found {value.Describe()}", value));
+            _diagnostics.Add(
+                FieldReader.At(fields.PathOf("children"), $"expected an array of tree nodes, found {value.Describe()}", value));
             return [];
         }
         var children = new List<TreeNode>(value.Items.Count);

@@ -8,7 +8,8 @@ public sealed record HealthCheck(string Id, string CallerReference, HealthCheckC
 /// <summary>One page of ListHealthChecks; <see cref="NextMarker"/> is null on the last page.</summary>
 public sealed record HealthCheckPage(IReadOnlyList<HealthCheck> HealthChecks, string? NextMarker);
 
-/// <summary>What one Route 53 checker saw (GetHealthCheckStatus): <see cref="Status"/> is its report, e.g. "Success: HTTP Status Code 200, OK".</summary>
+/// <summary>What one Route 53 checker saw (GetHealthCheckStatus): <see cref="Status"/> is its report, e.g. "Success: HTTP Status Code 200,
+/// OK".</summary>
 public sealed record HealthCheckObservation(string? Region, string? IpAddress, string? Status, DateTimeOffset? CheckedTime);
 
 /// <summary>A tag on a Route 53 resource.</summary>

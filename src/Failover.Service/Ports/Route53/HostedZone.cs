@@ -3,7 +3,8 @@ namespace Failover.Service.Ports.Route53;
 /// <summary>A hosted zone; <see cref="Id"/> is bare (no <c>/hostedzone/</c> prefix), <see cref="Name"/> has no trailing dot.</summary>
 public sealed record HostedZone(string Id, string Name, string CallerReference, string? Comment, bool PrivateZone, long? RecordCount);
 
-/// <summary>One page of ListHostedZonesByName; the next page starts at (<see cref="NextDnsName"/>, <see cref="NextHostedZoneId"/>).</summary>
+/// <summary>One page of ListHostedZonesByName; the next page starts at (<see cref="NextDnsName"/>, <see
+/// cref="NextHostedZoneId"/>).</summary>
 public sealed record HostedZonePage(IReadOnlyList<HostedZone> HostedZones, string? NextDnsName, string? NextHostedZoneId)
 {
     public bool IsTruncated => NextDnsName is not null;

@@ -8,7 +8,8 @@ public interface IHealthChecks
     /// <summary>ListTagsForResources takes at most ten resource ids per request (API reference, ResourceIds).</summary>
     const int MaxTagResources = 10;
 
-    Task<HealthCheck> CreateHealthCheckAsync(string callerReference, HealthCheckConfig config, CancellationToken cancellationToken = default);
+    Task<HealthCheck> CreateHealthCheckAsync(string callerReference, HealthCheckConfig config,
+        CancellationToken cancellationToken = default);
 
     Task<HealthCheck> GetHealthCheckAsync(string healthCheckId, CancellationToken cancellationToken = default);
 
@@ -21,7 +22,8 @@ public interface IHealthChecks
 
     IAsyncEnumerable<HealthCheck> ListAllHealthChecksAsync(int? pageSize = null, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<HealthCheckObservation>> GetHealthCheckStatusAsync(string healthCheckId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<HealthCheckObservation>> GetHealthCheckStatusAsync(string healthCheckId,
+        CancellationToken cancellationToken = default);
 
     Task ChangeTagsForResourceAsync(
         string resourceId, IReadOnlyList<ResourceTag> addTags, IReadOnlyList<string>? removeTagKeys = null,

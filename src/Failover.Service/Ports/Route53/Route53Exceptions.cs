@@ -16,7 +16,8 @@ public sealed class PriorRequestNotCompleteException(string message, HttpStatusC
     : Route53Exception("PriorRequestNotComplete", message, statusCode, requestId, isRetryable: true);
 
 /// <summary>Route 53 refused a change batch; <see cref="Messages"/> holds every reason it gave, one per problem.</summary>
-public sealed class InvalidChangeBatchException(string message, IReadOnlyList<string> messages, HttpStatusCode statusCode, string? requestId)
+public sealed class InvalidChangeBatchException(string message, IReadOnlyList<string> messages, HttpStatusCode statusCode,
+    string? requestId)
     : Route53Exception("InvalidChangeBatch", messages.Count > 0 ? string.Join("; ", messages) : message, statusCode, requestId)
 {
     public IReadOnlyList<string> Messages { get; } = messages;

@@ -11,7 +11,8 @@ public interface INodeProgressRecords
     Task<NodeProgress> UpdateNodeAsync(string runId, string nodeId, NodeUpdate update, CancellationToken cancellationToken = default);
 
     Task SetNodeStatusAsync(
-        string runId, IReadOnlyCollection<string> nodeIds, NodeStatus status, string? changeId = null, string? error = null, CancellationToken cancellationToken = default);
+        string runId, IReadOnlyCollection<string> nodeIds, NodeStatus status, string? changeId = null, string? error = null,
+            CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken = default);
 }

@@ -18,5 +18,6 @@ public interface IRunRecords
 
     Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default);
 
-    Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null, CancellationToken cancellationToken = default);
+    Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
+        CancellationToken cancellationToken = default);
 }

@@ -16,7 +16,8 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
         var context = await RunContext.LoadAsync(services, runId, cancellationToken).ConfigureAwait(false);
         var layer = context.Layer(layerIndex);
         if (layer.Kind == PlanLayerKind.Records)
-            throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"layer {layerIndex} ({layer.Name}) holds records, not health checks");
+            throw new WorkflowStepException(
+                WorkflowErrors.InvalidRun, $"layer {layerIndex} ({layer.Name}) holds records, not health checks");
 
         var tracker = new NodeTracker(services.Store, context);
         var nodes = await tracker.ListAsync(cancellationToken).ConfigureAwait(false);
@@ -31,7 +32,8 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
                 if (!known.ContainsKey(planned.NodeId))
                 {
                     var id = await runner.CreateAsync(context.Tree, planned, cancellationToken).ConfigureAwait(false);
-                    await services.Store.UpdateNodeAsync(runId, planned.NodeId, new NodeUpdate { HealthCheckId = id }, cancellationToken).ConfigureAwait(false);
+                    await services.Store.UpdateNodeAsync(runId, planned.NodeId, new NodeUpdate { HealthCheckId = id },
+                        cancellationToken).ConfigureAwait(false);
                 }
                 await tracker.CompleteAsync(layerIndex, [planned.NodeId], null, cancellationToken).ConfigureAwait(false);
             }

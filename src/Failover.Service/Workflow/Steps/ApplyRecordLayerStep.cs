@@ -14,7 +14,8 @@ public sealed class ApplyRecordLayerStep(WorkflowServices services)
         var context = await RunContext.LoadAsync(services, runId, cancellationToken).ConfigureAwait(false);
         var layer = context.Layer(layerIndex);
         if (layer.Kind != PlanLayerKind.Records)
-            throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"layer {layerIndex} ({layer.Name}) holds health checks, not records");
+            throw new WorkflowStepException(
+                WorkflowErrors.InvalidRun, $"layer {layerIndex} ({layer.Name}) holds health checks, not records");
 
         var tracker = new NodeTracker(services.Store, context);
         var nodes = await tracker.ListAsync(cancellationToken).ConfigureAwait(false);
@@ -22,7 +23,8 @@ public sealed class ApplyRecordLayerStep(WorkflowServices services)
 
         await new RecordLayerRunner(services.Route53, services.Store).ApplyAsync(
             context.Tree, context.Plan.HostedZoneId, layer, NodeTracker.HealthCheckIds(nodes),
-            outcome => tracker.CompleteAsync(layerIndex, outcome.Planned.Changes.Select(PlanNodes.IdOf), outcome.Change?.Id, cancellationToken),
+            outcome =>
+                tracker.CompleteAsync(layerIndex, outcome.Planned.Changes.Select(PlanNodes.IdOf), outcome.Change?.Id, cancellationToken),
             cancellationToken).ConfigureAwait(false);
         return LayerSteps.After(context.Plan, layerIndex);
     }

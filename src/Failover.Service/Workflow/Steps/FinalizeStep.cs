@@ -39,21 +39,27 @@ public sealed class FinalizeStep(WorkflowServices services)
     private async Task VerifyAsync(RunContext context, CancellationToken cancellationToken)
     {
         var plan = context.Plan;
-        var names = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
+        var names = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).Select(c => c.RecordSet.Name)
+            .Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0) return;
         var nodes = await services.Store.ListNodesAsync(context.Run.RunId, cancellationToken).ConfigureAwait(false);
-        var zone = await services.Route53.ListResourceRecordSetsAtNamesAsync(plan.HostedZoneId, names, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var zone =
+            await services.Route53.ListResourceRecordSetsAtNamesAsync(plan.HostedZoneId, names, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
         var owned = await services.Store.GetOwnedRecordsAsync(context.Tree, cancellationToken).ConfigureAwait(false);
         var differences = PlanVerifier.Differences(plan, NodeTracker.HealthCheckIds(nodes), zone, owned);
         if (differences.Count > 0)
             throw new WorkflowStepException(WorkflowErrors.VerificationFailed,
-                $"after the last layer the zone does not hold what run {context.Run.RunId} wrote (was it changed meanwhile?): " + string.Join("; ", differences));
+                $"after the last layer the zone does not hold what run {context.Run.RunId} wrote (was it changed meanwhile?): "
+                + string.Join("; ", differences));
     }
 
     private Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken) =>
-        services.Store.ReleaseRecordNameAsync(descriptor.HostedZoneId, descriptor.RecordName, descriptor.RecordType, descriptor.Name, cancellationToken);
+        services.Store.ReleaseRecordNameAsync(descriptor.HostedZoneId, descriptor.RecordName, descriptor.RecordType,
+            descriptor.Name, cancellationToken);
 
     private static bool SameName(TreeDescriptor a, TreeDescriptor b) =>
-        a.HostedZoneId == b.HostedZoneId && string.Equals(a.RecordName.TrimEnd('.'), b.RecordName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+        a.HostedZoneId == b.HostedZoneId
+            && string.Equals(a.RecordName.TrimEnd('.'), b.RecordName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.RecordType, b.RecordType, StringComparison.OrdinalIgnoreCase);
 }

@@ -42,7 +42,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);
         if (run.Kind == RunKind.Teardown)
         {
-            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken).ConfigureAwait(false);
+            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken)
+                .ConfigureAwait(false);
             return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
         }
         // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback

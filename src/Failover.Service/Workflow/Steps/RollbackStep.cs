@@ -40,7 +40,8 @@ public sealed class RollbackStep(WorkflowServices services)
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
         if (released is not null)
-            await store.ReleaseRecordNameAsync(released.HostedZoneId, released.RecordName, released.RecordType, released.Name, cancellationToken).ConfigureAwait(false);
+            await store.ReleaseRecordNameAsync(released.HostedZoneId, released.RecordName, released.RecordType, released.Name,
+                cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         return Outcome(runId, RunStatus.RolledBack, error, cause);
     }
@@ -49,7 +50,8 @@ public sealed class RollbackStep(WorkflowServices services)
     /// The last resort when the rollback itself failed: marks the run FAILED with both causes and releases the lock,
     /// leaving the zone as it is for someone to look at (a next apply plans against it and converges).
     /// </summary>
-    public async Task<RunOutcome> AbandonAsync(string runId, CaughtError? caught, CaughtError? rollbackError, CancellationToken cancellationToken = default)
+    public async Task<RunOutcome> AbandonAsync(string runId, CaughtError? caught, CaughtError? rollbackError,
+        CancellationToken cancellationToken = default)
     {
         var store = services.Store;
         var (error, cause) = FailureCause.Describe(caught);
@@ -63,14 +65,16 @@ public sealed class RollbackStep(WorkflowServices services)
         return Outcome(runId, RunStatus.Failed, "RollbackFailed", message);
     }
 
-    /// <summary>The plan that restores the tree's applied version, or removes the tree when none was ever applied (then its claim goes too).</summary>
+    /// <summary>The plan that restores the tree's applied version, or removes the tree when none was ever applied (then its claim goes
+    /// too).</summary>
     private async Task<(Plan Plan, TreeDescriptor? Released)> PlanRestoreAsync(RunRecord run, CancellationToken cancellationToken)
     {
         var store = services.Store;
         var tree = await store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         // Checks this run created are the tree's even if a crash kept their tags from being written.
-        var failedPlan = await store.GetPlanAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } json ? PlanJsonReader.Read(json) : null;
+        var failedPlan = await store.GetPlanAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } json
+            ? PlanJsonReader.Read(json) : null;
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
         var reader = new ActualStateReader(services.Route53);
 

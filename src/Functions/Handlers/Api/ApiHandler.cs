@@ -24,7 +24,8 @@ public static class ApiHandler
         return builder.Add(Name, (input, context, cancellationToken) => HandleAsync(lazy.Value, input, context, cancellationToken));
     }
 
-    public static async Task<Stream> HandleAsync(ApiService service, Stream input, LambdaContext context, CancellationToken cancellationToken)
+    public static async Task<Stream> HandleAsync(ApiService service, Stream input, LambdaContext context,
+        CancellationToken cancellationToken)
     {
         HttpApiEvent? @event;
         Failover.Api.Http.ApiRequest request;
@@ -32,7 +33,8 @@ public static class ApiHandler
         {
             @event = await JsonSerializer.DeserializeAsync(input, HttpApiJsonContext.Default.HttpApiEvent, cancellationToken);
             if (@event is null || @event.Version != "2.0")
-                throw new FunctionFailedException(InvalidEventType, $"expected an HTTP API payload format 2.0 event, got version '{@event?.Version}'");
+                throw new FunctionFailedException(
+                    InvalidEventType, $"expected an HTTP API payload format 2.0 event, got version '{@event?.Version}'");
             request = HttpApiMapping.ToRequest(@event);
         }
         catch (Exception e) when (e is JsonException or FormatException)
@@ -42,7 +44,8 @@ public static class ApiHandler
 
         var response = await service.HandleAsync(request, new LambdaApiLog(context.Logger), cancellationToken);
         var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, HttpApiMapping.ToResponse(response), HttpApiJsonContext.Default.HttpApiResponse, cancellationToken);
+        await JsonSerializer.SerializeAsync(output, HttpApiMapping.ToResponse(response), HttpApiJsonContext.Default.HttpApiResponse,
+            cancellationToken);
         output.Position = 0;
         return output;
     }

@@ -10,7 +10,8 @@ public static class HttpApiMapping
     public static ApiRequest ToRequest(HttpApiEvent @event)
     {
         var http = @event.RequestContext.Http;
-        var body = @event.Body is null ? [] : @event.IsBase64Encoded ? Convert.FromBase64String(@event.Body) : Encoding.UTF8.GetBytes(@event.Body);
+        var body = @event.Body is null ? [] : @event.IsBase64Encoded ? Convert.FromBase64String(@event.Body)
+            : Encoding.UTF8.GetBytes(@event.Body);
         return new ApiRequest(http.Method, string.IsNullOrEmpty(@event.RawPath) ? http.Path : @event.RawPath)
         {
             Headers = @event.Headers ?? new Dictionary<string, string>(),

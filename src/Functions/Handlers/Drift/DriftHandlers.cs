@@ -23,7 +23,8 @@ public static class DriftHandlers
             .Add(SchedulerName, (input, context, cancellationToken) => ScheduleAsync(services(), input, context, cancellationToken))
             .Add(WorkerName, (input, context, cancellationToken) => WorkAsync(services(), input, context, cancellationToken));
 
-    public static async Task<Stream> ScheduleAsync(DriftServices services, Stream input, LambdaContext context, CancellationToken cancellationToken)
+    public static async Task<Stream> ScheduleAsync(DriftServices services, Stream input, LambdaContext context,
+        CancellationToken cancellationToken)
     {
         var trigger = await ReadAsync(input, DriftJsonContext.Default.ScheduledEvent, cancellationToken) ?? new ScheduledEvent();
         var result = await services.Scheduler().RunAsync(cancellationToken);
@@ -33,24 +34,31 @@ public static class DriftHandlers
             // Failing the invocation lets the schedule's retry policy run the pass again; a tree sent twice is checked twice, harmlessly.
             throw new FunctionFailedException(ScheduleIncomplete, $"{result.Failed.Count} tree(s) could not be queued: "
                 + string.Join("; ", result.Failed.Select(f => $"{f.Tree}: {f.Reason}")));
-        return Write(new DriftScheduleResponse { Scheduled = result.Scheduled, Skipped = result.Skipped }, DriftJsonContext.Default.DriftScheduleResponse);
+        return Write(new DriftScheduleResponse { Scheduled = result.Scheduled, Skipped = result.Skipped },
+            DriftJsonContext.Default.DriftScheduleResponse);
     }
 
-    public static async Task<Stream> WorkAsync(DriftServices services, Stream input, LambdaContext context, CancellationToken cancellationToken)
+    public static async Task<Stream> WorkAsync(DriftServices services, Stream input, LambdaContext context,
+        CancellationToken cancellationToken)
     {
         var sqsEvent = await ReadAsync(input, DriftJsonContext.Default.SqsEvent, cancellationToken)
             ?? throw new FunctionFailedException("InvalidEvent", "the drift worker expects an SQS event, and got null");
         var worker = services.Worker((item, error) =>
-            context.Logger.Error("Drift check failed; the message goes back to the queue.", error, ("messageId", item.MessageId), ("body", item.Body)));
-        var result = await worker.ProcessAsync(sqsEvent.Records.Select(r => new DriftWorkItem(r.MessageId, r.Body)).ToList(), cancellationToken);
+            context.Logger.Error("Drift check failed; the message goes back to the queue.", error,
+                ("messageId", item.MessageId), ("body", item.Body)));
+        var result =
+            await worker.ProcessAsync(sqsEvent.Records.Select(r => new DriftWorkItem(r.MessageId, r.Body)).ToList(), cancellationToken);
         foreach (var check in result.Results)
             context.Logger.Info(check.Checked ? "Drift checked." : "Drift check skipped.", ("tree", check.Tree),
-                ("driftedItems", check.Report?.DriftedItems), ("repair", check.Report?.Repair?.Status.ToString()), ("skipped", check.SkippedBecause));
-        return Write(new SqsBatchResponse { BatchItemFailures = result.FailedMessageIds.Select(id => new SqsBatchItemFailure(id)).ToList() },
+                ("driftedItems", check.Report?.DriftedItems), ("repair", check.Report?.Repair?.Status.ToString()),
+                    ("skipped", check.SkippedBecause));
+        return Write(
+            new SqsBatchResponse { BatchItemFailures = result.FailedMessageIds.Select(id => new SqsBatchItemFailure(id)).ToList() },
             DriftJsonContext.Default.SqsBatchResponse);
     }
 
-    private static async Task<T?> ReadAsync<T>(Stream input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private static async Task<T?> ReadAsync<T>(Stream input, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        CancellationToken cancellationToken)
     {
         try
         {

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace Failover.Functions.Handlers.Drift;
 
-/// <summary>The event an EventBridge schedule invokes a function with; the drift scheduler needs none of it but its id and time for the log.</summary>
+/// <summary>The event an EventBridge schedule invokes a function with; the drift scheduler needs none of it but its id and time for the
+/// log.</summary>
 public sealed record ScheduledEvent
 {
     [JsonPropertyName("version")] public string? Version { get; init; }

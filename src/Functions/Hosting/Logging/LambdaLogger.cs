@@ -30,11 +30,14 @@ public sealed class LambdaLogger
         _handlerName = handlerName;
     }
 
-    public void Debug(string message, params ReadOnlySpan<(string Name, object? Value)> fields) => Write(LogLevel.Debug, message, null, fields);
+    public void Debug(string message, params ReadOnlySpan<(string Name, object? Value)> fields) =>
+        Write(LogLevel.Debug, message, null, fields);
 
-    public void Info(string message, params ReadOnlySpan<(string Name, object? Value)> fields) => Write(LogLevel.Info, message, null, fields);
+    public void Info(string message, params ReadOnlySpan<(string Name, object? Value)> fields) =>
+        Write(LogLevel.Info, message, null, fields);
 
-    public void Warn(string message, params ReadOnlySpan<(string Name, object? Value)> fields) => Write(LogLevel.Warn, message, null, fields);
+    public void Warn(string message, params ReadOnlySpan<(string Name, object? Value)> fields) =>
+        Write(LogLevel.Warn, message, null, fields);
 
     public void Error(string message, Exception? exception = null, params ReadOnlySpan<(string Name, object? Value)> fields) =>
         Write(LogLevel.Error, message, exception, fields);
@@ -77,7 +80,8 @@ public sealed class LambdaLogger
             case double number when double.IsFinite(number): json.WriteNumber(name, number); break;
             case decimal number: json.WriteNumber(name, number); break;
             case TimeSpan span: json.WriteNumber(name, Math.Round(span.TotalMilliseconds, 3)); break;
-            case DateTimeOffset moment: json.WriteString(name, moment.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)); break;
+            case DateTimeOffset moment: json.WriteString(name,
+                moment.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)); break;
             case IFormattable formattable: json.WriteString(name, formattable.ToString(null, CultureInfo.InvariantCulture)); break;
             default: json.WriteString(name, value.ToString()); break;
         }

@@ -62,7 +62,8 @@ public static class LambdaBootstrap
         }
     }
 
-    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, LambdaLogger log, FunctionError error, CancellationToken stop)
+    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, LambdaLogger log, FunctionError error,
+        CancellationToken stop)
     {
         log.Error(error.Message, null, ("errorType", error.Type));
         try

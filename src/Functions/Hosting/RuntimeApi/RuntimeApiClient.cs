@@ -44,7 +44,8 @@ public sealed class RuntimeApiClient : IDisposable
     {
         using var response = await _http.GetAsync("invocation/next", HttpCompletionOption.ResponseContentRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new RuntimeApiException($"The Runtime API answered GET invocation/next with {(int)response.StatusCode} {response.ReasonPhrase}.");
+            throw new RuntimeApiException($"The Runtime API answered GET invocation/next with {(int)response.StatusCode} " +
+                $"{response.ReasonPhrase}.");
 
         var requestId = Header(response, "Lambda-Runtime-Aws-Request-Id")
             ?? throw new RuntimeApiException("The Runtime API sent an invocation without a Lambda-Runtime-Aws-Request-Id header.");
@@ -91,7 +92,8 @@ public sealed class RuntimeApiClient : IDisposable
 
     private static HttpStatusCode Checked(HttpResponseMessage response, string what) =>
         (int)response.StatusCode >= 500
-            ? throw new RuntimeApiException($"The Runtime API answered the {what} post with {(int)response.StatusCode} {response.ReasonPhrase}; the execution environment is unusable.")
+            ? throw new RuntimeApiException($"The Runtime API answered the {what} post with {(int)response.StatusCode} " +
+                $"{response.ReasonPhrase}; the execution environment is unusable.")
             : response.StatusCode;
 
     private static string? Header(HttpResponseMessage response, string name) =>

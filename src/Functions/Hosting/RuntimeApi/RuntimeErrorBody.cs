@@ -20,5 +20,6 @@ public sealed record RuntimeErrorBody(
 internal sealed partial class RuntimeJsonContext : JsonSerializerContext
 {
     // Messages quote names ('PlanTree'); escaping them as \u0027 would make Step Functions' Cause hard to read.
-    public static RuntimeJsonContext Readable { get; } = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static RuntimeJsonContext Readable { get; } =
+        new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -46,7 +46,9 @@ public sealed class RuntimeLoop
     private async Task HandleAsync(RuntimeInvocation invocation, CancellationToken stop)
     {
         Environment.SetEnvironmentVariable(TraceIdVariable, invocation.TraceId);
-        var context = _table.CreateContext(_handlerName, invocation.RequestId, invocation.Deadline, invocation.InvokedFunctionArn, invocation.TraceId);
+        var context =
+            _table.CreateContext(_handlerName, invocation.RequestId, invocation.Deadline, invocation.InvokedFunctionArn,
+            invocation.TraceId);
 
         using var input = new MemoryStream(invocation.Payload.ToArray(), writable: false);
         var result = await HandlerInvocation.RunAsync(_handler, input, context, _table.Hosting.DeadlineMargin, stop);

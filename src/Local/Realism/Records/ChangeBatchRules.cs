@@ -35,7 +35,8 @@ public static class ChangeBatchRules
             if (!recordSet.IsAlias || !(recordSet.HasTtl || recordSet.HasResourceRecords)) continue;
             var message = "Invalid request: Expected exactly one of [AliasTarget, all of [TTL, and ResourceRecords], or " +
                           $"TrafficPolicyInstanceId], but found more than one in Change with [Action={action}, " +
-                          $"Name={DnsName.Qualified(recordSet.Name)}, Type={recordSet.Type}, SetIdentifier={recordSet.SetIdentifier ?? "null"}]";
+                          $"Name={DnsName.Qualified(recordSet.Name)}, Type={recordSet.Type}, " +
+                              $"SetIdentifier={recordSet.SetIdentifier ?? "null"}]";
             return new ChangeBatchVerdict(ChangeBatchVerdict.InvalidInput, "aliasWithTtl", [message]);
         }
         return null;
@@ -58,7 +59,8 @@ public static class ChangeBatchRules
                     break;
                 // DELETE must repeat the record set exactly as it is, or Route 53 refuses it.
                 case "DELETE" when strict && state[key].Fingerprint != recordSet.Fingerprint:
-                    errors.Add($"Tried to delete resource record set {recordSet.Describe()} but the values provided do not match the current values");
+                    errors.Add($"Tried to delete resource record set {recordSet.Describe()} but the values provided do not match the " +
+                        $"current values");
                     break;
                 case "DELETE":
                     state.Remove(key);

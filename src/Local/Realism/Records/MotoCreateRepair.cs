@@ -18,7 +18,8 @@ public static class MotoCreateRepair
         var creates = request.Descendants(ns + "Action").Where(action => action.Value.Trim() == "CREATE").ToList();
         if (creates.Count == 0) return null;
         var repaired = new XDocument(request);
-        foreach (var action in repaired.Descendants(ns + "Action").Where(action => action.Value.Trim() == "CREATE")) action.Value = "UPSERT";
+        foreach (var action in repaired.Descendants(ns + "Action").Where(action => action.Value.Trim() == "CREATE")) action.Value =
+            "UPSERT";
         return repaired;
     }
 }

@@ -55,7 +55,8 @@ public sealed partial class EmbeddedDashboardTests
     [Fact]
     public void Text_goes_to_API_Gateway_as_text_and_anything_else_as_base64()
     {
-        var script = HttpApiMapping.ToResponse(new ApiResponse(200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes("let a = 1;")));
+        var script =
+            HttpApiMapping.ToResponse(new ApiResponse(200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes("let a = 1;")));
         Assert.False(script.IsBase64Encoded);
         Assert.Equal("let a = 1;", script.Body);
 
