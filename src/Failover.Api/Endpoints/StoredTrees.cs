@@ -27,7 +27,7 @@ public sealed class StoredTrees(ITreeStore store)
         var stored = await store.GetVersionAsync(name, number, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(
                 ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {number}");
-        var loaded = SpecLoader.Load(stored.SpecJson);
+        var loaded = SpecLoader.LoadStored(stored.SpecJson);
         // Versions are validated before they are stored; failing now means the rules grew stricter since. That is the
         // service's problem to explain, not the caller's: it surfaces as a 500 with the reason in the log.
         if (loaded.HasErrors)

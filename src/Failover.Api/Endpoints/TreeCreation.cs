@@ -8,6 +8,7 @@ using Failover.Service.Progress;
 using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
+using Failover.Core.Validation;
 
 namespace Failover.Api.Endpoints;
 
@@ -27,7 +28,8 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
             "application/json or application/yaml");
         if (MediaTypes.IsJson(mediaType)) RequestBody.ParseJson(request).Dispose();
 
-        var loaded = SpecLoader.Load(RequestBody.Text(request));
+        // The door: the one place the spec's size is checked, on the text the user sent, by this deployment's limit.
+        var loaded = SpecLoader.Load(RequestBody.Text(request), ValidationLimits.Default with { MaxSpecBytes = options.MaxSpecBytes });
         var errors = loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Select(FieldError.From).ToList();
         var warnings = loaded.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From).ToList();
         if (loaded.HasErrors)

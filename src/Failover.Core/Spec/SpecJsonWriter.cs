@@ -5,22 +5,32 @@ using System.Text.Json;
 namespace Failover.Core.Spec;
 
 /// <summary>
-/// Writes a spec as canonical indented JSON: fixed field order, defaults written out, nothing else. What it writes
-/// parses back to the same tree, so stored versions and imported Traffic Flow policies are ordinary specs.
+/// Writes a spec as canonical JSON: fixed field order, defaults written out, nothing else. What it writes parses back
+/// to the same tree, so stored versions and imported Traffic Flow policies are ordinary specs. Indented for people
+/// (<see cref="Write"/>); compact for the store (<see cref="WriteCompact"/>), where indentation alone would make a
+/// large tree's stored text several times what the user sent.
 /// </summary>
 public static class SpecJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    private static readonly JsonWriterOptions Indented = new()
     {
         Indented = true,
         // Specs are files people read, never embedded in HTML: keep "+", "&" and non-ASCII as written.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(TreeSpec spec)
+    private static readonly JsonWriterOptions Compact = Indented with { Indented = false };
+
+    /// <summary>Indented, one field per line, ending in a newline: a spec file as a person would keep it.</summary>
+    public static string Write(TreeSpec spec) => Write(spec, Indented) + "\n";
+
+    /// <summary>On one line, without whitespace: what the service stores as a tree's version.</summary>
+    public static string WriteCompact(TreeSpec spec) => Write(spec, Compact);
+
+    private static string Write(TreeSpec spec, JsonWriterOptions options)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        using (var json = new Utf8JsonWriter(buffer, options))
         {
             json.WriteStartObject();
             json.WriteString("name", spec.Name);
@@ -39,7 +49,7 @@ public static class SpecJsonWriter
             WriteNode(json, spec.Root);
             json.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static void WriteNode(Utf8JsonWriter json, TreeNode node)

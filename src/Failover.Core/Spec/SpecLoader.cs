@@ -29,6 +29,12 @@ public static class SpecLoader
         return new ParseResult(all.Any(d => d.Severity == Severity.Error) ? null : partial, all);
     }
 
+    /// <summary>
+    /// A version the service stored, read back: Route 53's rules are checked again (they may have grown stricter since),
+    /// the door's size limits are not (<see cref="ValidationLimits.StoredVersion"/>).
+    /// </summary>
+    public static ParseResult LoadStored(string text) => Load(text, ValidationLimits.StoredVersion);
+
     /// <summary>"$.root.children[0].weight", "$.root.children[0]", "$.root.children", "$.root", "$".</summary>
     private static IEnumerable<string> PathAndAncestors(string path)
     {

@@ -59,7 +59,7 @@ public sealed class TreeDriftCheck(
     {
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new DriftCheckException($"tree '{tree}' is at version {version}, which is not stored");
-        var loaded = SpecLoader.Load(stored.SpecJson);
+        var loaded = SpecLoader.LoadStored(stored.SpecJson);
         // Versions are validated before they are stored; a failure means the rules grew stricter since.
         return loaded.Spec ?? throw new DriftCheckException(
             $"version {version} of tree '{tree}' no longer validates: " + string.Join("; ", loaded.Diagnostics.Select(d => d.ToString())));

@@ -28,10 +28,13 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default)
     {
         var descriptor = TreeDescriptor.From(spec);
-        var json = SpecJsonWriter.Write(spec);
+        // Stored compact: the size limit was checked on what the user sent, and the stored text must never be what
+        // makes an accepted spec fail later (indented, a 150 KB tree stored as more than 256 KB).
+        var json = SpecJsonWriter.WriteCompact(spec);
         // The version is stored only once the name is claimed and the tree locked: a refused apply stores nothing, and
         // applies of one text racing each other cannot each add a copy of it.
-        return await StartAsync(descriptor, async () => await ReuseLatestAsync(descriptor, json, cancellationToken).ConfigureAwait(false)
+        return await StartAsync(descriptor, async () =>
+                await ReuseLatestAsync(descriptor, spec, json, cancellationToken).ConfigureAwait(false)
             ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force,
                 cancellationToken).ConfigureAwait(false);
     }
@@ -83,13 +86,18 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     private static RunRefusedException Locked(string tree, TreeLock? holder) => new(RunRefusal.TreeLocked,
         $"tree '{tree}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
 
-    /// <summary>The latest version's number when it holds exactly this spec: applying the same file twice adds no version.</summary>
-    private async Task<int?> ReuseLatestAsync(TreeDescriptor descriptor, string json, CancellationToken cancellationToken)
+    /// <summary>
+    /// The latest version's number when it holds exactly this spec: applying the same file twice adds no version. A
+    /// version stored before versions were stored compact holds the indented canonical text, which counts as the same.
+    /// </summary>
+    private async Task<int?> ReuseLatestAsync(TreeDescriptor descriptor, TreeSpec spec, string json, CancellationToken cancellationToken)
     {
         var latest = (await store.ListVersionsAsync(descriptor.Name, 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        return latest is not null && latest.Sha256 == sha256 && latest.Descriptor == descriptor ? latest.Version : null;
+        if (latest is null || latest.Descriptor != descriptor) return null;
+        return latest.Sha256 == Sha256(json) || latest.Sha256 == Sha256(SpecJsonWriter.Write(spec)) ? latest.Version : null;
     }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
     private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force,

@@ -11,7 +11,7 @@ public static class StoredSpecs
     {
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{tree}' has no version {version}");
-        var result = SpecLoader.Load(stored.SpecJson);
+        var result = SpecLoader.LoadStored(stored.SpecJson);
         // Versions are validated before they are stored; a failure here means the rules grew stricter since.
         if (result.HasErrors)
             throw new WorkflowStepException(WorkflowErrors.InvalidRun,

@@ -236,4 +236,42 @@ public sealed class RunStarterTests(MotoFixture moto)
         Assert.Contains(runId, busy.Message);
         Assert.Equal("SUCCEEDED", outcome.Status);
     }
+
+    [Fact]
+    public async Task An_apply_stores_its_version_compact_and_the_workflow_reads_it_back()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var spec = harness.Spec(tree);
+
+        var started = await harness.Starter.ApplyAsync(spec);
+
+        var stored = (await harness.Store.GetVersionAsync(tree, started.Version))!.SpecJson;
+        Assert.Equal(Failover.Core.Spec.SpecJsonWriter.WriteCompact(spec), stored);
+        var loaded = await StoredSpecs.LoadAsync(harness.Store, tree, started.Version, CancellationToken.None);
+        Assert.Equal(Failover.Core.Spec.SpecJsonWriter.Write(spec), Failover.Core.Spec.SpecJsonWriter.Write(loaded));
+    }
+
+    [Fact]
+    public async Task A_version_stored_indented_before_is_read_back_and_an_apply_of_the_same_spec_reuses_it()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        // A 2,000-leaf tree, stored as versions were stored before they were stored compact: indented, with defaults
+        // written out, over three times the 256 KB a user may send.
+        var big = new Failover.Testing.TreeGenerator(1).Generate(2_000, new Failover.Testing.TreeGeneratorOptions
+        {
+            Name = tree, HostedZoneId = harness.Zone.Id, ZoneName = harness.ZoneName,
+        });
+        var indented = Failover.Core.Spec.SpecJsonWriter.Write(big);
+        Assert.True(indented.Length > Failover.Core.Validation.ValidationLimits.Default.MaxSpecBytes);
+        var version = await harness.Store.PutVersionAsync(TreeDescriptor.From(big), indented);
+
+        var loaded = await StoredSpecs.LoadAsync(harness.Store, tree, version, CancellationToken.None);
+        var started = await harness.Starter.ApplyAsync(big);
+
+        Assert.Equal(Failover.Core.Spec.SpecJsonWriter.WriteCompact(big), Failover.Core.Spec.SpecJsonWriter.WriteCompact(loaded));
+        Assert.Equal(version, started.Version);
+        Assert.Equal([version], (await harness.Store.ListVersionsAsync(tree)).Select(v => v.Version));
+    }
 }
