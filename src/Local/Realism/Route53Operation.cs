@@ -9,6 +9,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
     public const string PathPrefix = "/2013-04-01/";
 
     public const string ChangeResourceRecordSets = nameof(ChangeResourceRecordSets);
+    public const string ListResourceRecordSets = nameof(ListResourceRecordSets);
     public const string CreateHealthCheck = nameof(CreateHealthCheck);
     public const string DeleteHealthCheck = nameof(DeleteHealthCheck);
     public const string ListHealthChecks = nameof(ListHealthChecks);
@@ -19,7 +20,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
 
     public static readonly IReadOnlySet<string> Known = new SortedSet<string>(StringComparer.Ordinal)
     {
-        ChangeResourceRecordSets, "ListResourceRecordSets", CreateHostedZone, "GetHostedZone", DeleteHostedZone,
+        ChangeResourceRecordSets, ListResourceRecordSets, CreateHostedZone, "GetHostedZone", DeleteHostedZone,
         "ListHostedZones", "ListHostedZonesByName", CreateHealthCheck, "GetHealthCheck", "UpdateHealthCheck",
         DeleteHealthCheck, ListHealthChecks, GetHealthCheckStatus, "GetHealthCheckCount", GetChange,
         "ChangeTagsForResource", "ListTagsForResource", "ListTagsForResources", "Other",
@@ -40,7 +41,7 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
             ["hostedzone", var zone] when get => new("GetHostedZone", zone),
             ["hostedzone", var zone] when delete => new(DeleteHostedZone, zone),
             ["hostedzone", var zone, "rrset"] when post => new(ChangeResourceRecordSets, zone),
-            ["hostedzone", var zone, "rrset"] when get => new("ListResourceRecordSets", zone),
+            ["hostedzone", var zone, "rrset"] when get => new(ListResourceRecordSets, zone),
             ["hostedzonesbyname"] when get => new("ListHostedZonesByName"),
             ["healthcheck"] when post => new(CreateHealthCheck),
             ["healthcheck"] when get => new(ListHealthChecks),

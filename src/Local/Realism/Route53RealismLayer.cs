@@ -90,6 +90,7 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         Route53Operation.DeleteHealthCheck when settings.HealthCheckIdempotency =>
             DeleteHealthCheckAsync(context, operation.HealthCheckId!),
         Route53Operation.ListHealthChecks => ListHealthChecksAsync(context),
+        Route53Operation.ListResourceRecordSets => ListRecordSetsAsync(context),
         _ when IsObservedStatusSet(operation) => HealthCheckStatusAsync(context, operation.HealthCheckId!),
         _ => moto.ForwardAsync(context),
     };
@@ -112,6 +113,25 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         }
         control.Stats.Increment(RealismStats.ObservedStatuses,
             status.StartsWith("Success", StringComparison.Ordinal) ? "success" : "failure");
+        context.Response.StatusCode = (int)response.StatusCode;
+        MotoForwarder.CopyHeaders(response, context.Response);
+        context.Response.Headers.ContentLength = null;
+        await Route53ErrorResponse.WriteXmlAsync(context.Response, document);
+    }
+
+    /// <summary>moto's listing with aliases as Route 53 lists them (<see cref="AliasListing"/>).</summary>
+    private async Task ListRecordSetsAsync(HttpContext context)
+    {
+        using var message = moto.CreateMessage(context.Request, null);
+        using var response = await moto.SendAsync(message, context.RequestAborted);
+        var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        var document = response.IsSuccessStatusCode ? TryParse(answer) : null;
+        if (document is null || !AliasListing.Rewrite(document))
+        {
+            await WriteVerbatimAsync(context, response, answer);
+            return;
+        }
+        control.Stats.Increment(RealismStats.MotoRepairs, "aliasListedWithoutTtl");
         context.Response.StatusCode = (int)response.StatusCode;
         MotoForwarder.CopyHeaders(response, context.Response);
         context.Response.Headers.ContentLength = null;
@@ -165,7 +185,19 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
                     forwarded = recreated;
                 }
                 if (!ReferenceEquals(forwarded, document))
-                    body = System.Text.Encoding.UTF8.GetBytes(forwarded.Declaration + forwarded.ToString(SaveOptions.DisableFormatting));
+                {
+                    var pieces = MotoRequestPieces.Split(forwarded);
+                    if (pieces.Count > 1) control.Stats.Increment(RealismStats.MotoRepairs, "splitForMotoRecordLimit");
+                    foreach (var piece in pieces.SkipLast(1))
+                    {
+                        using var message = moto.CreateMessage(context.Request, new ByteArrayContent(Serialize(piece)));
+                        using var response = await moto.SendAsync(message, context.RequestAborted);
+                        if (response.IsSuccessStatusCode) continue;
+                        await WriteVerbatimAsync(context, response, await response.Content.ReadAsByteArrayAsync(context.RequestAborted));
+                        return;
+                    }
+                    body = Serialize(pieces[^1]);
+                }
             }
             await ForwardRewritingChangeAsync(context, body, settings);
         }
@@ -307,6 +339,9 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         return buffer.ToArray();
     }
+
+    private static byte[] Serialize(XDocument document) =>
+        System.Text.Encoding.UTF8.GetBytes(document.Declaration + document.ToString(SaveOptions.DisableFormatting));
 
     private static XDocument? TryParse(byte[] body)
     {

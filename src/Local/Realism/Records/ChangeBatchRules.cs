@@ -11,6 +11,7 @@ public static class ChangeBatchRules
     public static ChangeBatchVerdict? Check(
         string zoneId, string zoneName, IEnumerable<ZoneRecordSet> zone, IReadOnlyList<RecordChange> changes, RealismSettings settings)
     {
+        if (RequestLimits(changes) is { } limitVerdict) return limitVerdict;
         if (settings.NoTtlOnAliases && AliasWithTtl(changes) is { } ttlVerdict) return ttlVerdict;
 
         var state = new Dictionary<RecordSetKey, ZoneRecordSet>();
@@ -24,6 +25,34 @@ public static class ChangeBatchRules
             return new ChangeBatchVerdict(ChangeBatchVerdict.InvalidChangeBatch, "mixedRoutingPolicies", mixed);
         if (settings.AliasTargetsMustExist && MissingAliasTargets(zoneId, zoneName, state, written) is { Count: > 0 } missing)
             return new ChangeBatchVerdict(ChangeBatchVerdict.InvalidChangeBatch, "aliasTargetMissing", missing);
+        return null;
+    }
+
+    /// <summary>Most ResourceRecord elements in one request.</summary>
+    public const int MaxResourceRecords = 1_000;
+
+    /// <summary>Most characters in all Value elements of one request.</summary>
+    public const int MaxValueCharacters = 32_000;
+
+    // Developer Guide, "Quotas" (maximums for ChangeResourceRecordSets) and the API reference of
+    // ChangeResourceRecordSets: at most 1,000 ResourceRecord elements and 32,000 characters in all Value elements per
+    // request, an UPSERT's counted twice. Checked on what the client sent, before the layer rewrites anything for moto
+    // (MotoRequestPieces). The messages are the ones Route 53 answers.
+    private static ChangeBatchVerdict? RequestLimits(IReadOnlyList<RecordChange> changes)
+    {
+        long records = 0, characters = 0;
+        foreach (var (action, recordSet) in changes)
+        {
+            var factor = action == "UPSERT" ? 2 : 1;
+            records += recordSet.Values.Count * factor;
+            characters += recordSet.Values.Sum(value => (long)value.Length) * factor;
+        }
+        if (records > MaxResourceRecords)
+            return new ChangeBatchVerdict(ChangeBatchVerdict.InvalidChangeBatch, "requestRecordLimit",
+                [$"Number of records limit of {MaxResourceRecords} exceeded."]);
+        if (characters > MaxValueCharacters)
+            return new ChangeBatchVerdict(ChangeBatchVerdict.InvalidChangeBatch, "requestCharacterLimit",
+                [$"RDATA character limit of {MaxValueCharacters} exceeded."]);
         return null;
     }
 

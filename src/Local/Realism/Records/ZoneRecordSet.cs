@@ -15,6 +15,8 @@ public sealed record ZoneRecordSet
     public required string RoutingPolicy { get; init; }
     public bool HasTtl { get; init; }
     public bool HasResourceRecords { get; init; }
+    /// <summary>The Value of each ResourceRecord element, in order (empty for an alias).</summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
     public string? AliasHostedZoneId { get; init; }
     public string? AliasDnsName { get; init; }
     /// <summary>Every field in a canonical form: two record sets with the same values have the same fingerprint.</summary>
@@ -45,6 +47,7 @@ public sealed record ZoneRecordSet
             RoutingPolicy = PolicyOf(element),
             HasTtl = element.Element(ns + "TTL") is not null,
             HasResourceRecords = records is not null && records.Elements().Any(),
+            Values = records?.Elements(ns + "ResourceRecord").Select(record => record.Element(ns + "Value")?.Value ?? "").ToList() ?? [],
             AliasHostedZoneId = alias?.Element(ns + "HostedZoneId") is { } zone ? DnsName.ZoneId(zone.Value) : null,
             AliasDnsName = alias?.Element(ns + "DNSName") is { } target ? DnsName.Normalize(target.Value) : null,
             Fingerprint = FingerprintOf(element, alias is not null),
