@@ -28,6 +28,8 @@ public sealed class LocalStack : IAsyncDisposable
     private LocalDriftEmulation? _drift;
     private readonly MotoForwarder _forwarder;
     private readonly HttpClient _motoRoute53;
+    // Set once start-up has made everything the ready report prints; until then health answers 503 "starting".
+    private volatile bool _ready;
 
     private LocalStack(MotoServer? ownedMoto, EdgeServer edge, MotoForwarder forwarder, HttpClient motoRoute53,
         Uri motoUrl, RealismControl realism, FunctionRegistry functions)
@@ -100,7 +102,7 @@ public sealed class LocalStack : IAsyncDisposable
             var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));
             LocalStack? stack = null;
             edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
-                json => stack?.WriteHealth(json), options.Log, cancellationToken,
+                () => stack?._ready == true, json => LocalStack.WriteHealth(stack, json), options.Log, cancellationToken,
                 routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule));
             var apiPort = options.ApiPort == 0 ? MotoServer.FreePort([edgePort]) : options.ApiPort;
             api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken);
@@ -118,6 +120,7 @@ public sealed class LocalStack : IAsyncDisposable
                     LocalApiFunction.Register(functions, edge.Url, stack.Resources, options.Workflow,
                         stack._drift.Check, hosting, TimeProvider.System);
             }
+            stack._ready = true;
             return stack;
         }
         catch
@@ -131,11 +134,27 @@ public sealed class LocalStack : IAsyncDisposable
         }
     }
 
-    /// <summary>The document <c>GET /_local/health</c> answers.</summary>
+    /// <summary>True once start-up has created (or found) every resource it reports; <c>/_local/health</c> answers 200 from then.</summary>
+    public bool IsReady => _ready;
+
+    // Before the stack object exists the edge already answers: health then says only that the stack is starting.
+    private static void WriteHealth(LocalStack? stack, Utf8JsonWriter json)
+    {
+        if (stack is not null)
+        {
+            stack.WriteHealth(json);
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("status", "starting");
+        json.WriteEndObject();
+    }
+
+    /// <summary>The document <c>GET /_local/health</c> answers: "status" is "starting" until <see cref="IsReady"/>, then "ok".</summary>
     public void WriteHealth(Utf8JsonWriter json)
     {
         json.WriteStartObject();
-        json.WriteString("status", "ok");
+        json.WriteString("status", _ready ? "ok" : "starting");
         json.WriteString("edge", EdgeUrl.ToString().TrimEnd('/'));
         json.WriteString("moto", MotoUrl.ToString().TrimEnd('/'));
         if (_api is not null) json.WriteString("api", _api.Url.ToString().TrimEnd('/'));

@@ -27,7 +27,7 @@ public sealed class EdgeServer : IAsyncDisposable
 
     public static async Task<EdgeServer> StartAsync(
         int port, ILambdaInvoker functions, Route53RealismLayer realismLayer, RealismControl realism, MotoForwarder moto,
-        Action<Utf8JsonWriter> writeHealth, Action<string>? log, CancellationToken cancellationToken,
+        Func<bool> isReady, Action<Utf8JsonWriter> writeHealth, Action<string>? log, CancellationToken cancellationToken,
         Action<IEndpointRouteBuilder>? mapMoreRoutes = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -72,7 +72,7 @@ public sealed class EdgeServer : IAsyncDisposable
         });
         app.MapPost(LambdaInvokeEndpoint.Route, (RequestDelegate)(context =>
             lambda.HandleAsync(context, context.GetRouteValue("functionName") as string ?? "")));
-        LocalControlEndpoints.Map(app, realism, writeHealth);
+        LocalControlEndpoints.Map(app, realism, isReady, writeHealth);
         mapMoreRoutes?.Invoke(app);
 
         await app.StartAsync(cancellationToken);

@@ -18,9 +18,13 @@ public static class LocalControlEndpoints
     public const string RealismResetPath = "/_local/realism/reset";
     public const string HealthStatusPath = "/_local/health-status";
 
-    public static void Map(IEndpointRouteBuilder routes, RealismControl realism, Action<Utf8JsonWriter> writeHealth)
+    /// <param name="isReady">
+    /// True once everything the stack reports exists (its hosted zones, state machines, table and queues): health
+    /// answers 503 until then, so a client that waits for 200 never finds the start-up zone missing.
+    /// </param>
+    public static void Map(IEndpointRouteBuilder routes, RealismControl realism, Func<bool> isReady, Action<Utf8JsonWriter> writeHealth)
     {
-        routes.MapGet(HealthPath, (RequestDelegate)(context => WriteJsonAsync(context, 200, writeHealth)));
+        routes.MapGet(HealthPath, (RequestDelegate)(context => WriteJsonAsync(context, isReady() ? 200 : 503, writeHealth)));
         routes.MapGet(RealismPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Current)));
         routes.MapMethods(RealismPath, ["PUT", "POST", "PATCH"], (RequestDelegate)(context => UpdateSettingsAsync(context, realism)));
         routes.MapPost(RealismResetPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Reset())));
