@@ -81,13 +81,14 @@ internal static class DriftCommand
     /// <summary>A repair run through the workflow; the state machine is looked up only if a repair is due.</summary>
     private sealed class WorkflowRepair(ProgressStore store, StepFunctionsClient states, string stateMachine) : IDriftRepair
     {
-        public async Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken)
+        public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
         {
             var arn = await StateMachineLocator.FindAsync(states, stateMachine, cancellationToken)
-                ?? throw new DriftRepairRefusedException($"no state machine is called '{stateMachine}' to run the repair; name it with " +
-                    $"--state-machine, or repair with --direct");
+                ?? throw new DriftRepairRefusedException(
+                    $"no state machine is called '{stateMachine}' to run the repair; "
+                    + "name it with --state-machine, or repair with --direct");
             return await new RunStarterDriftRepair(new RunStarter(store, states, arn, TimeProvider.System))
-                .StartAsync(spec, version, cancellationToken);
+                .StartAsync(spec, version, checkedLastRunId, cancellationToken);
         }
     }
 

@@ -33,6 +33,7 @@ public static class FailureProblems
         LaunchRefusal.UnknownVersion => ProblemType.VersionNotFound,
         LaunchRefusal.TreeDeleted => ProblemType.TreeDeleted,
         LaunchRefusal.NameClaimed => ProblemType.NameClaimed,
+        LaunchRefusal.ZoneChange => ProblemType.ZoneChange,
         _ => ProblemType.RunInProgress,
     };
 }

@@ -21,6 +21,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", 405, "The route does not take this method");
     public static readonly ProblemType RunInProgress = new("run-in-progress", 409, "The tree already has a run in progress");
     public static readonly ProblemType NameClaimed = new("name-claimed", 409, "Another tree holds this record name and type");
+    public static readonly ProblemType ZoneChange = new("zone-change", 409, "An applied tree cannot move to another hosted zone");
     public static readonly ProblemType TreeDeleted = new("tree-deleted", 409, "The tree was torn down");
     public static readonly ProblemType TreeNotApplied = new("tree-not-applied", 409, "No version of the tree has been applied yet");
     public static readonly ProblemType BodyTooLarge = new("body-too-large", 413, "The request body is too large");
@@ -36,8 +37,8 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         MalformedJson, InvalidSpec, InvalidRequest, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
-        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, TreeDeleted, TreeNotApplied, BodyTooLarge,
-            UnsupportedMediaType,
+        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, ZoneChange, TreeDeleted, TreeNotApplied,
+        BodyTooLarge, UnsupportedMediaType,
         InternalError, DriftCheckUnavailable, UpstreamFailure, UpstreamThrottled,
     ];
 }

@@ -7,9 +7,12 @@ namespace Failover.Service.Drift;
 /// <summary>Starts the run that converges a drifted tree back to its current version.</summary>
 public interface IDriftRepair
 {
-    /// <summary>Starts (or, in direct mode, runs) the repair; returns the run's id. Throws <see cref="DriftRepairRefusedException"/> when
-    /// the tree is busy or the run may not start.</summary>
-    Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts (or, in direct mode, runs) the repair; returns the run's id. Throws <see cref="DriftRepairRefusedException"/>
+    /// when the tree is busy, has moved on since the check (<paramref name="checkedLastRunId"/> is the last run the check
+    /// saw), or the run may not start.
+    /// </summary>
+    Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken);
 }
 
 /// <summary>The repair could not start for a reason the next check may not have (another run holds the tree, …).</summary>
@@ -22,7 +25,7 @@ public sealed class DriftRepairRefusedException(string message, Exception? inner
 /// </summary>
 public sealed class DirectDriftRepair(Func<CompileOptions, DirectApplier> applier, TimeProvider time) : IDriftRepair
 {
-    public async Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
     {
         var id = $"direct-repair-{time.GetUtcNow():yyyyMMddHHmmssfff}";
         try

@@ -40,10 +40,9 @@ public sealed class TreeDriftCheck(
             throw new DriftCheckException($"tree '{tree}': hosted zone {spec.HostedZoneId} no longer exists ({gone.Message})", gone);
         }
 
-        var report =
-            DriftDetector.Detect(desired, observed.Actual, observed.HealthCheckIds) with { Version = version,
-            CheckedAt = time.GetUtcNow() };
-        var (repaired, failure) = await RepairAsync(spec, version, report, cancellationToken).ConfigureAwait(false);
+        var report = DriftDetector.Detect(desired, observed.Actual, observed.HealthCheckIds)
+            with { Version = version, CheckedAt = time.GetUtcNow() };
+        var (repaired, failure) = await RepairAsync(spec, version, record.LastRunId, report, cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
         await store.PutDriftReportAsync(tree, DriftReportJsonWriter.Write(report, indented: false), report.DriftedItems,
@@ -65,15 +64,16 @@ public sealed class TreeDriftCheck(
             $"version {version} of tree '{tree}' no longer validates: " + string.Join("; ", loaded.Diagnostics.Select(d => d.ToString())));
     }
 
-    private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(TreeSpec spec, int version, DriftReport report,
-        CancellationToken cancellationToken)
+    private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(
+        TreeSpec spec, int version, string? checkedLastRunId, DriftReport report, CancellationToken cancellationToken)
     {
         var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report);
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);
         if (repair is null) return (new DriftRepair(DriftRepairStatus.Failed, Reason: "this deployment has no way to start runs"), null);
         try
         {
-            return (decision with { RunId = await repair.StartAsync(spec, version, cancellationToken).ConfigureAwait(false) }, null);
+            var runId = await repair.StartAsync(spec, version, checkedLastRunId, cancellationToken).ConfigureAwait(false);
+            return (decision with { RunId = runId }, null);
         }
         catch (DriftRepairRefusedException refused)
         {

@@ -32,6 +32,8 @@ public enum LaunchRefusal
     NameClaimed,
     /// <summary>Another run holds the tree's lock (409).</summary>
     TreeLocked,
+    /// <summary>The version would move an applied tree to another hosted zone (409).</summary>
+    ZoneChange,
 }
 
 /// <summary>A run that could not start, for a reason the caller can act on; nothing was left locked.</summary>

@@ -12,6 +12,10 @@ public enum RunRefusal
     NameClaimed,
     /// <summary>Another run holds the tree's lock (HTTP 409).</summary>
     TreeLocked,
+    /// <summary>The version would move an applied tree to another hosted zone (HTTP 409).</summary>
+    ZoneChange,
+    /// <summary>A drift repair found the tree at another version or run than its check saw (HTTP 409).</summary>
+    TreeChanged,
 }
 
 /// <summary>A run that cannot start; the message says why in terms the caller can act on. Nothing was left locked.</summary>
@@ -20,5 +24,6 @@ public sealed class RunRefusedException(RunRefusal reason, string message) : Exc
     public RunRefusal Reason { get; } = reason;
 
     /// <summary>True when the request clashes with the state of things (409), false when it names what does not exist (404).</summary>
-    public bool IsConflict => Reason is RunRefusal.TreeDeleted or RunRefusal.NameClaimed or RunRefusal.TreeLocked;
+    public bool IsConflict => Reason is RunRefusal.TreeDeleted or RunRefusal.NameClaimed or RunRefusal.TreeLocked
+        or RunRefusal.ZoneChange or RunRefusal.TreeChanged;
 }

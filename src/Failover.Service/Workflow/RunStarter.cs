@@ -50,14 +50,27 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Applies the tree's current version again, to undo drift (the drift check's repair policy).</summary>
-    public async Task<StartedRun> RepairAsync(string tree, int version, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies the tree's current version again, to undo drift (the drift check's repair policy). The check read the
+    /// zone long before: once the tree is locked, the repair goes ahead only if the tree is still at the version and
+    /// last run the check saw, so an apply that finished in between is never reverted.
+    /// </summary>
+    public async Task<StartedRun> RepairAsync(
+        string tree, int version, string? checkedLastRunId, CancellationToken cancellationToken = default)
     {
         await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
-        return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Repair, force: true,
-            cancellationToken).ConfigureAwait(false);
+        return await StartAsync(stored.Info.Descriptor, async () =>
+        {
+            var now = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+            if (now is null || now.CurrentVersion != version || now.LastRunId != checkedLastRunId)
+                throw new RunRefusedException(RunRefusal.TreeChanged,
+                    $"tree '{tree}' changed since its drift check (checked version {version} after run {checkedLastRunId ?? "none"}; "
+                    + $"now version {now?.CurrentVersion?.ToString() ?? "none"} after run {now?.LastRunId ?? "none"}): "
+                    + "the next check decides again");
+            return version;
+        }, RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
@@ -83,6 +96,23 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     private static RunRefusedException NameClaimed(TreeDescriptor tree, string? owner) => new(RunRefusal.NameClaimed,
         $"{tree.RecordName} {tree.RecordType} in zone {tree.HostedZoneId} belongs to tree '{owner}'; a name and type can have one tree");
 
+    /// <summary>
+    /// A tree's records, health checks and ownership belong to the zone it was applied in. A version naming another zone
+    /// would leave the old zone's records behind for ever (nothing would own them any more) while clean-up deleted the
+    /// health checks they use, so the move is refused and the message says how to move make-before-break.
+    /// </summary>
+    private async Task RefuseZoneChangeAsync(TreeDescriptor wanted, CancellationToken cancellationToken)
+    {
+        var current = await store.GetTreeAsync(wanted.Name, cancellationToken).ConfigureAwait(false);
+        if (current is not { CurrentVersion: { } applied, Status: not TreeStatus.Deleted }
+            || string.Equals(current.Descriptor.HostedZoneId, wanted.HostedZoneId, StringComparison.Ordinal)) return;
+        throw new RunRefusedException(RunRefusal.ZoneChange,
+            $"tree '{wanted.Name}' is applied in hosted zone {current.Descriptor.HostedZoneId} (version {applied}); "
+            + "a version cannot move it "
+            + $"to {wanted.HostedZoneId}. To move it without a gap, apply the spec under a new tree name in {wanted.HostedZoneId}, "
+            + $"delegate or switch traffic to it, then destroy '{wanted.Name}'; or destroy '{wanted.Name}' first and apply again");
+    }
+
     private static RunRefusedException Locked(string tree, TreeLock? holder) => new(RunRefusal.TreeLocked,
         $"tree '{tree}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
 
@@ -103,6 +133,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force,
         CancellationToken cancellationToken)
     {
+        if (kind != RunKind.Teardown) await RefuseZoneChangeAsync(tree, cancellationToken).ConfigureAwait(false);
         if (kind != RunKind.Teardown
             && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name,
                 cancellationToken).ConfigureAwait(false))

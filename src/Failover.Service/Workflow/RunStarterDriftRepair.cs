@@ -6,11 +6,11 @@ namespace Failover.Service.Workflow;
 /// <summary>The drift check's repair as a workflow run (kind REPAIR) of the tree's current version.</summary>
 public sealed class RunStarterDriftRepair(RunStarter starter) : IDriftRepair
 {
-    public async Task<string> StartAsync(TreeSpec spec, int version, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
     {
         try
         {
-            return (await starter.RepairAsync(spec.Name, version, cancellationToken).ConfigureAwait(false)).RunId;
+            return (await starter.RepairAsync(spec.Name, version, checkedLastRunId, cancellationToken).ConfigureAwait(false)).RunId;
         }
         catch (RunRefusedException refused)
         {

@@ -30,6 +30,7 @@ public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
                 RunRefusal.UnknownVersion => LaunchRefusal.UnknownVersion,
                 RunRefusal.TreeDeleted => LaunchRefusal.TreeDeleted,
                 RunRefusal.NameClaimed => LaunchRefusal.NameClaimed,
+                RunRefusal.ZoneChange => LaunchRefusal.ZoneChange,
                 _ => LaunchRefusal.TreeLocked,
             };
             throw new LaunchRefusedException(reason, refused.Message, refused);

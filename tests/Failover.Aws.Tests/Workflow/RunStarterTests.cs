@@ -179,6 +179,53 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_version_that_would_move_an_applied_tree_to_another_zone_is_refused_and_takes_nothing()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var first = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true);
+        await harness.DriveAsync(first.RunId, force: true);
+        const string otherZone = "Z0OTHERZONE0000000000";
+
+        var moved = harness.Spec(tree) with { HostedZoneId = otherZone };
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.ApplyAsync(moved));
+
+        Assert.Equal(RunRefusal.ZoneChange, refused.Reason);
+        Assert.True(refused.IsConflict);
+        Assert.Contains(harness.Zone.Id, refused.Message);
+        Assert.Contains(otherZone, refused.Message);
+        Assert.Contains("destroy", refused.Message);
+        Assert.Null(await harness.Store.GetLockAsync(tree));
+        Assert.Single(await harness.Store.ListVersionsAsync(tree));
+        Assert.Null(await harness.Store.GetRecordNameOwnerAsync(otherZone, moved.RecordName, "A"));
+        Assert.Equal(tree, await harness.Store.GetRecordNameOwnerAsync(harness.Zone.Id, moved.RecordName, "A"));
+    }
+
+    [Fact]
+    public async Task A_drift_repair_is_refused_when_an_apply_finished_after_its_check_and_starts_when_nothing_changed()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var first = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true);
+        await harness.DriveAsync(first.RunId, force: true);
+        // The drift check saw version 1 after the first run; then an apply of version 2 finished before it could repair.
+        var second = await harness.Starter.ApplyAsync(harness.Spec(tree, secondary: "192.0.2.98"), force: true);
+        await harness.DriveAsync(second.RunId, force: true);
+
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.RepairAsync(tree, 1, first.RunId));
+
+        Assert.Equal(RunRefusal.TreeChanged, refused.Reason);
+        Assert.Contains("changed since its drift check", refused.Message);
+        Assert.Null(await harness.Store.GetLockAsync(tree));
+        Assert.Equal(2, (await harness.Store.ListRunsAsync(tree)).Count);
+        var now = await harness.Store.GetTreeAsync(tree);
+        Assert.Equal((2, second.RunId), (now!.CurrentVersion, now.LastRunId));
+
+        var repair = await harness.Starter.RepairAsync(tree, 2, second.RunId);
+        Assert.Equal((RunKind.Repair, 2), (repair.Kind, repair.Version));
+    }
+
+    [Fact]
     public async Task A_run_whose_execution_cannot_start_is_marked_failed_and_leaves_the_tree_unlocked()
     {
         var harness = await WorkflowHarness.NewAsync(moto);
@@ -222,13 +269,13 @@ public sealed class RunStarterTests(MotoFixture moto)
         var harness = await WorkflowHarness.NewAsync(moto);
         var tree = WorkflowHarness.NewTreeName();
         var spec = harness.Spec(tree);
-        await harness.DriveAsync((await harness.Starter.ApplyAsync(spec)).RunId);
+        var applied = (await harness.Starter.ApplyAsync(spec)).RunId;
+        await harness.DriveAsync(applied);
         var repair = new RunStarterDriftRepair(harness.Starter);
 
-        var runId = await repair.StartAsync(spec, 1, CancellationToken.None);
-        var busy =
-            await Assert.ThrowsAsync<Failover.Service.Drift.DriftRepairRefusedException>(() =>
-            repair.StartAsync(spec, 1, CancellationToken.None));
+        var runId = await repair.StartAsync(spec, 1, applied, CancellationToken.None);
+        var busy = await Assert.ThrowsAsync<Failover.Service.Drift.DriftRepairRefusedException>(
+            () => repair.StartAsync(spec, 1, applied, CancellationToken.None));
         var outcome = await harness.DriveAsync(runId);
 
         var run = await harness.Store.GetRunAsync(runId);
