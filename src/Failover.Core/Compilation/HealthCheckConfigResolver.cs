@@ -11,6 +11,21 @@ namespace Failover.Core.Compilation;
 public static class HealthCheckConfigResolver
 {
     public const string DefaultType = "HTTP";
+    public const string AddressTarget = "address";
+    public const string FqdnTarget = "fqdn";
+
+    /// <summary>
+    /// What the check connects to: the spec's <c>target</c>, or by default the endpoint's address when it has exactly one
+    /// value that is an address (an A/AAAA value, or a CNAME's name when no fqdn is given), and the fqdn otherwise.
+    /// </summary>
+    public static string TargetOf(HealthCheckSettings merged, EndpointSpec endpoint, string recordType)
+    {
+        if (merged.Target is { } target) return target;
+        if (endpoint.Values.Count != 1) return FqdnTarget;
+        var type = recordType.ToUpperInvariant();
+        if (type is "A" or "AAAA") return AddressTarget;
+        return type == "CNAME" && merged.Fqdn is null ? AddressTarget : FqdnTarget;
+    }
 
     public static HealthCheckConfig Resolve(HealthCheckSettings leafSettings, HealthCheckSettings? defaults, EndpointSpec endpoint,
         string recordType)
@@ -20,15 +35,17 @@ public static class HealthCheckConfigResolver
         var isHttp = type is "HTTP" or "HTTPS" or "HTTP_STR_MATCH" or "HTTPS_STR_MATCH";
         var isHttps = type is "HTTPS" or "HTTPS_STR_MATCH";
         var fqdn = TrimDot(settings.Fqdn);
-        var firstValue = endpoint.Values.Count > 0 ? endpoint.Values[0] : null;
         string? ipAddress = null;
 
-        // Route 53 checks the IPAddress when one is given and resolves FullyQualifiedDomainName only when none is:
-        // the endpoint's own IP is the checked address unless the spec names an fqdn.
-        if (fqdn is null && firstValue is not null)
+        // API reference, HealthCheckConfig.IPAddress: with an IPAddress, Route 53 checks that address and sends
+        // FullyQualifiedDomainName as the Host header (and as SNI); without one, it resolves FullyQualifiedDomainName
+        // and checks whatever DNS answers. The endpoint's own address stays the checked target unless the spec says
+        // target "fqdn" or the endpoint has several values.
+        if (TargetOf(settings, endpoint, recordType) == AddressTarget && endpoint.Values.Count == 1)
         {
-            if (IPAddress.TryParse(firstValue, out _)) ipAddress = firstValue;
-            else if (string.Equals(recordType, "CNAME", StringComparison.OrdinalIgnoreCase)) fqdn = TrimDot(firstValue);
+            var value = endpoint.Values[0];
+            if (IPAddress.TryParse(value, out _)) ipAddress = value;
+            else if (string.Equals(recordType, "CNAME", StringComparison.OrdinalIgnoreCase)) fqdn ??= TrimDot(value);
         }
 
         return new HealthCheckConfig

@@ -18,6 +18,12 @@ public sealed record HealthCheckSettings
     public bool? MeasureLatency { get; init; }
     public bool? Inverted { get; init; }
     public bool? EnableSni { get; init; }
+    /// <summary>
+    /// What Route 53 connects to: <c>address</c> (the endpoint's own value, with <see cref="Fqdn"/> sent as Host header and
+    /// SNI) or <c>fqdn</c> (Route 53 resolves <see cref="Fqdn"/> and checks what it answers). Null: <c>address</c> when the
+    /// endpoint has one value, <c>fqdn</c> otherwise.
+    /// </summary>
+    public string? Target { get; init; }
 
     /// <summary>This leaf's settings, with anything it leaves out taken from <paramref name="defaults"/>.</summary>
     public HealthCheckSettings MergedOver(HealthCheckSettings? defaults) => defaults is null ? this : new HealthCheckSettings
@@ -33,5 +39,6 @@ public sealed record HealthCheckSettings
         MeasureLatency = MeasureLatency ?? defaults.MeasureLatency,
         Inverted = Inverted ?? defaults.Inverted,
         EnableSni = EnableSni ?? defaults.EnableSni,
+        Target = Target ?? defaults.Target,
     };
 }

@@ -22,7 +22,7 @@ public static class SpecFields
     public static readonly IReadOnlyList<string> HealthCheck =
     [
         "type", "port", "path", "fqdn", "searchString", "requestInterval", "failureThreshold", "regions", "measureLatency",
-        "inverted", "enableSni",
+        "inverted", "enableSni", "target",
     ];
 
     /// <summary>The spelling of each routing policy in the spec.</summary>

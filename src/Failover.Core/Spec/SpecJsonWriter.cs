@@ -133,6 +133,7 @@ public static class SpecJsonWriter
         if (settings.MeasureLatency is { } measureLatency) json.WriteBoolean("measureLatency", measureLatency);
         if (settings.Inverted is { } inverted) json.WriteBoolean("inverted", inverted);
         if (settings.EnableSni is { } enableSni) json.WriteBoolean("enableSni", enableSni);
+        if (settings.Target is not null) json.WriteString("target", settings.Target);
         json.WriteEndObject();
     }
 }

@@ -6,8 +6,9 @@ namespace Failover.Core.Validation;
 
 /// <summary>
 /// Address syntax, and the ranges Route 53 health checkers cannot check: "local, private, non-routable, or multicast
-/// ranges" (RFC 5735, RFC 6598, RFC 5156, as its API reference cites). The documentation ranges stay allowed so the
-/// examples can be applied to a test zone.
+/// ranges" (API reference, HealthCheckConfig.IPAddress, citing RFC 5735, RFC 6598 and RFC 5156). The documentation
+/// ranges (RFC 5737, RFC 3849) are in those lists too, so Route 53 refuses checks of them; they are a warning rather
+/// than an error because the examples and tests use them against the local stack.
 /// </summary>
 internal static partial class AddressRanges
 {
@@ -36,6 +37,29 @@ internal static partial class AddressRanges
         (IPNetwork.Parse("fec0::/10"), "site-local (deprecated)"),
         (IPNetwork.Parse("ff00::/8"), "multicast"),
     ];
+
+    private static readonly (IPNetwork Network, string Name)[] Documentation =
+    [
+        (IPNetwork.Parse("192.0.2.0/24"), "TEST-NET-1 (RFC 5737)"),
+        (IPNetwork.Parse("198.51.100.0/24"), "TEST-NET-2 (RFC 5737)"),
+        (IPNetwork.Parse("203.0.113.0/24"), "TEST-NET-3 (RFC 5737)"),
+        (IPNetwork.Parse("2001:db8::/32"), "the IPv6 documentation prefix (RFC 3849)"),
+    ];
+
+    /// <summary>The words every documentation-range warning carries, so a caller can recognise that one warning.</summary>
+    public const string DocumentationNote =
+        "a documentation range, which Route 53 refuses to health-check "
+        + "(fine for examples and the local stack; use a routable address in a real zone)";
+
+    /// <summary>The documentation range <paramref name="text"/> is in, or null.</summary>
+    public static string? DocumentationRange(string text)
+    {
+        if (!IPAddress.TryParse(text, out var address)) return null;
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        foreach (var (network, name) in Documentation)
+            if (network.Contains(address)) return name;
+        return null;
+    }
 
     public static bool IsIPv4(string text) => DottedQuad().IsMatch(text);
 

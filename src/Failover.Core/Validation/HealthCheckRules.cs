@@ -1,3 +1,4 @@
+using Failover.Core.Compilation;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Validation;
@@ -44,6 +45,9 @@ internal static class HealthCheckRules
             && AwsCatalog.HealthCheckTypes.Contains(type))
             context.Error($"{path}.enableSni", $"SNI is part of TLS: enableSni applies to HTTPS checks only; this check is {type}");
         if (settings.Regions is { } regions) CheckRegions(context, regions, $"{path}.regions");
+        if (settings.Target is { } target && !IsTarget(target))
+            context.Error($"{path}.target", $"\"{TreeFieldRules.Shown(target)}\" is not a health check target: use \"address\" "
+                + "(the endpoint's value, with fqdn as Host header and SNI) or \"fqdn\" (Route 53 resolves fqdn)");
     }
 
     public static void CheckLeaf(ValidationContext context, VisitedNode visited, EndpointSpec endpoint, string path)
@@ -59,25 +63,66 @@ internal static class HealthCheckRules
         if (merged.Type == "TCP" && merged.Port is null)
             context.Error($"{path}.port", "a TCP check needs a port: Route 53 has no default port for TCP");
 
+        CheckTarget(context, visited, endpoint, merged, path);
+    }
+
+    /// <summary>
+    /// API reference, HealthCheckConfig.IPAddress and FullyQualifiedDomainName: with an IPAddress Route 53 checks that
+    /// address and sends the FQDN as Host header and SNI; without one it resolves the FQDN. <c>target</c> says which;
+    /// by default the endpoint's single address (see <see cref="HealthCheckConfigResolver.TargetOf"/>).
+    /// </summary>
+    private static void CheckTarget(
+        ValidationContext context, VisitedNode visited, EndpointSpec endpoint, HealthCheckSettings merged, string path)
+    {
         var recordType = context.Spec.RecordType;
-        // Without an fqdn the check targets the endpoint's own address (a CNAME's target name); with one, Route 53
-        // resolves the fqdn and the record's values are not checked at all.
-        if (merged.Fqdn is not null) return;
-        if (recordType is not ("A" or "AAAA" or "CNAME"))
+        // An unknown target is reported where it is written (CheckSettings).
+        if (merged.Target is { } given && !IsTarget(given)) return;
+        var target = HealthCheckConfigResolver.TargetOf(merged, endpoint, recordType);
+        if (target == HealthCheckConfigResolver.FqdnTarget)
         {
-            context.Error($"{path}.fqdn", $"a {recordType} record holds no address to check: give the health check an fqdn");
+            if (merged.Fqdn is null)
+            {
+                context.Error($"{path}.fqdn", merged.Target is not null ? "target \"fqdn\" resolves the fqdn: give the health check an fqdn"
+                    : recordType is not ("A" or "AAAA" or "CNAME")
+                        ? $"a {recordType} record holds no address to check: give the health check an fqdn"
+                    : $"a health check checks one address, and this endpoint has {endpoint.Values.Count}: "
+                        + "give one value per endpoint, or an fqdn to check");
+            }
+            // API reference, HealthCheckConfig.FullyQualifiedDomainName: checking by the name of the records the check
+            // is associated with gives "unpredictable" results — Route 53 may resolve it to any of them, or to none.
+            else if (merged.Fqdn == context.Spec.RecordName)
+                context.Warning($"{path}.fqdn", $"the check resolves {merged.Fqdn}, the name this tree answers for: Route 53 calls "
+                    + "the result unpredictable (it may check another endpoint); use target \"address\" with one value per endpoint, "
+                    + "or another name");
             return;
         }
-        if (endpoint.Values.Count > 1)
-            context.Error($"{path}.fqdn", $"a health check checks one address, and this endpoint has {endpoint.Values.Count}: give one " +
-                $"value per endpoint, or an fqdn to check");
-        for (var i = 0; i < endpoint.Values.Count; i++)
+        if (recordType is not ("A" or "AAAA" or "CNAME"))
         {
-            var value = endpoint.Values[i];
-            if ((AddressRanges.IsIPv4(value) || AddressRanges.IsIPv6(value)) && AddressRanges.WhyUncheckable(value) is { } reason)
-                context.Error($"{visited.PathOf("endpoint")}.values[{i}]", $"{value} is a {reason} address; Route 53 health checkers " +
-                    $"cannot reach it");
+            context.Error($"{path}.target", $"a {recordType} record holds no address to check: use target \"fqdn\" with an fqdn");
+            return;
         }
+        if (endpoint.Values.Count != 1)
+        {
+            context.Error($"{path}.target", $"target \"address\" checks one address, and this endpoint has {endpoint.Values.Count}: "
+                + "give one value per endpoint, or use target \"fqdn\"");
+            return;
+        }
+        if (recordType == "CNAME" && merged.Fqdn is not null)
+        {
+            context.Error($"{path}.target",
+                "a CNAME's address is a name and Route 53 checks one name: remove fqdn to check the CNAME's target, "
+                + "or use target \"fqdn\"");
+            return;
+        }
+        var value = endpoint.Values[0];
+        if (!(AddressRanges.IsIPv4(value) || AddressRanges.IsIPv6(value))) return;
+        var valuePath = $"{visited.PathOf("endpoint")}.values[0]";
+        // API reference, HealthCheckConfig.IPAddress: Route 53 can't check "local, private, non-routable, or multicast
+        // ranges" (RFC 5735, RFC 6598, RFC 5156).
+        if (AddressRanges.WhyUncheckable(value) is { } reason)
+            context.Error(valuePath, $"{value} is a {reason} address; Route 53 health checkers cannot reach it and refuse the check");
+        else if (AddressRanges.DocumentationRange(value) is { } range)
+            context.Warning(valuePath, $"{value} is in {range}: {AddressRanges.DocumentationNote}");
     }
 
     private static void CheckRegions(ValidationContext context, IReadOnlyList<string> regions, string path)
@@ -94,6 +139,9 @@ internal static class HealthCheckRules
                 context.Error($"{path}[{i}]", $"{regions[i]} is listed twice");
         }
     }
+
+    private static bool IsTarget(string target) =>
+        target is HealthCheckConfigResolver.AddressTarget or HealthCheckConfigResolver.FqdnTarget;
 
     private static bool IsStringMatch(string type) => type is "HTTP_STR_MATCH" or "HTTPS_STR_MATCH";
 }

@@ -46,9 +46,35 @@ public class HealthCheckConfigResolverTests
     }
 
     [Fact]
-    public void An_fqdn_replaces_the_ip_as_the_checked_address()
+    // API reference, HealthCheckConfig.IPAddress: "Route 53 ... passes the value of FullyQualifiedDomainName in the Host header".
+    public void An_fqdn_with_one_address_keeps_the_ip_as_the_target_and_sends_the_name_as_host_and_sni()
     {
-        var config = HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Fqdn = "App.Example.com." }, null, Ipv4, "A");
+        var settings = new HealthCheckSettings { Type = "HTTPS", Fqdn = "App.Example.com." };
+
+        var config = HealthCheckConfigResolver.Resolve(settings, null, Ipv4, "A");
+
+        Assert.Equal("192.0.2.10", config.IpAddress);
+        Assert.Equal("app.example.com", config.FullyQualifiedDomainName);
+        Assert.True(config.EnableSni);
+    }
+
+    [Fact]
+    public void Target_fqdn_checks_the_name_alone()
+    {
+        var settings = new HealthCheckSettings { Fqdn = "app.example.com", Target = "fqdn" };
+
+        var config = HealthCheckConfigResolver.Resolve(settings, null, Ipv4, "A");
+
+        Assert.Null(config.IpAddress);
+        Assert.Equal("app.example.com", config.FullyQualifiedDomainName);
+    }
+
+    [Fact]
+    public void Several_values_check_the_fqdn_alone()
+    {
+        var endpoint = new EndpointSpec { Values = ["192.0.2.10", "192.0.2.11"] };
+
+        var config = HealthCheckConfigResolver.Resolve(new HealthCheckSettings { Fqdn = "app.example.com" }, null, endpoint, "A");
 
         Assert.Null(config.IpAddress);
         Assert.Equal("app.example.com", config.FullyQualifiedDomainName);

@@ -1,3 +1,4 @@
+using Failover.Core.Diagnostics;
 using static Failover.Core.Tests.Validation.SpecDocument;
 
 namespace Failover.Core.Tests.Validation;
@@ -7,6 +8,8 @@ internal static class HealthCheckRuleCases
 {
     private const string UseA = "root.primary.children[0].children[0].endpoint.healthCheck";
     private const string UseAPath = "$.root.primary.children[0].children[0].endpoint.healthCheck";
+    private const string Euw1 = "root.primary.children[1]";
+    private const string Two = """["198.51.100.7", "198.51.100.8"]""";
 
     public static IEnumerable<RuleCase> All() =>
     [
@@ -82,17 +85,34 @@ internal static class HealthCheckRuleCases
             .Set("root.children[0].endpoint.values", """["a.cdn.example.net", "x.example.net"]"""),
             "$.root.children[0].endpoint.values", "exactly one value",
             () => Cname().Remove("root.children[0].endpoint.healthCheck.fqdn")),
-        new("an fqdn check leaves the values unchecked",
-            () => Www().Set("root.primary.children[1].endpoint.values", """["10.0.0.7"]"""),
+        // API reference, HealthCheckConfig.IPAddress: without an IPAddress, Route 53 resolves FullyQualifiedDomainName.
+        new("only target fqdn leaves the values unchecked",
+            () => Www().Set($"{Euw1}.endpoint.values", """["10.0.0.7"]""").Set($"{Euw1}.endpoint.healthCheck.fqdn", "\"eu.example.com\""),
             "$.root.primary.children[1].endpoint.values[0]", "private",
-            () =>
-                Www().Set("root.primary.children[1].endpoint.values", """["10.0.0.7"]""")
-                .Set("root.primary.children[1].endpoint.healthCheck.fqdn", "\"eu.example.com\"")),
+            () => Www().Set($"{Euw1}.endpoint.values", """["10.0.0.7"]""")
+                .Set($"{Euw1}.endpoint.healthCheck", """{"fqdn": "eu.example.com", "target": "fqdn"}""")),
+        new("target is address or fqdn",
+            () => Www().Set($"{Euw1}.endpoint.healthCheck.target", "\"ip\""),
+            "$.root.primary.children[1].endpoint.healthCheck.target", "not a health check target",
+            () => Www().Set($"{Euw1}.endpoint.healthCheck.target", "\"address\"")),
+        new("target fqdn needs an fqdn",
+            () => Www().Set($"{Euw1}.endpoint.healthCheck.target", "\"fqdn\""),
+            "$.root.primary.children[1].endpoint.healthCheck.fqdn", "target \"fqdn\" resolves the fqdn",
+            () => Www().Set($"{Euw1}.endpoint.healthCheck", """{"target": "fqdn", "fqdn": "eu.example.com"}""")),
+        new("target address checks one value",
+            () => Www().Set($"{Euw1}.endpoint.values", Two)
+                .Set($"{Euw1}.endpoint.healthCheck", """{"target": "address", "fqdn": "eu.example.com"}"""),
+            "$.root.primary.children[1].endpoint.healthCheck.target", "checks one address, and this endpoint has 2",
+            () => Www().Set($"{Euw1}.endpoint.values", Two)
+                .Set($"{Euw1}.endpoint.healthCheck", """{"target": "fqdn", "fqdn": "eu.example.com"}""")),
+        // API reference, HealthCheckConfig.FullyQualifiedDomainName: resolving the record's own name is "unpredictable".
+        new("an fqdn target is not the tree's own name",
+            () => Www().Set($"{Euw1}.endpoint.healthCheck", """{"target": "fqdn", "fqdn": "www.example.com"}"""),
+            "$.root.primary.children[1].endpoint.healthCheck.fqdn", "unpredictable",
+            () => Www().Set($"{Euw1}.endpoint.healthCheck", """{"fqdn": "www.example.com"}"""), Severity.Warning),
         new("a check checks one address",
-            () => Www().Set("root.primary.children[1].endpoint.values", """["198.51.100.7", "198.51.100.8"]"""),
+            () => Www().Set($"{Euw1}.endpoint.values", Two),
             "$.root.primary.children[1].endpoint.healthCheck.fqdn", "checks one address",
-            () =>
-                Www().Set("root.primary.children[1].endpoint.values", """["198.51.100.7", "198.51.100.8"]""")
-                .Set("root.primary.children[1].endpoint.healthCheck.fqdn", "\"eu.example.com\"")),
+            () => Www().Set($"{Euw1}.endpoint.values", Two).Set($"{Euw1}.endpoint.healthCheck.fqdn", "\"eu.example.com\"")),
     ];
 }

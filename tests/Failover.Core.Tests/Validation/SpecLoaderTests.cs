@@ -27,8 +27,8 @@ public class SpecLoaderTests
             "$.root.primary.children[0].children[0].weight",
             "$.root.primary.children[1].region",
             "$.root.secondary.alias.evaluateTargetHealth",
-        ], result.Diagnostics.Select(d => d.Path));
-        Assert.All(result.Diagnostics, d => Assert.Equal(Severity.Error, d.Severity));
+        ], DocumentationAddresses.Aside(result.Diagnostics).Select(d => d.Path));
+        Assert.All(DocumentationAddresses.Aside(result.Diagnostics), d => Assert.Equal(Severity.Error, d.Severity));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class SpecLoaderTests
     {
         var text = SpecDocument.Www().Set("root.primary.children[0].children[0].weight", "\"50\"").Text;
 
-        var diagnostic = Assert.Single(SpecLoader.Load(text).Diagnostics);
+        var diagnostic = Assert.Single(DocumentationAddresses.Aside(SpecLoader.Load(text).Diagnostics));
 
         Assert.StartsWith("expected an integer", diagnostic.Message);
     }
@@ -52,7 +52,7 @@ public class SpecLoaderTests
 
         Assert.NotNull(result.Spec);
         Assert.False(result.HasErrors);
-        Assert.Equal(Severity.Warning, Assert.Single(result.Diagnostics).Severity);
+        Assert.Equal(Severity.Warning, Assert.Single(DocumentationAddresses.Aside(result.Diagnostics)).Severity);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class SpecLoaderTests
             .Set("root.primary.children[0].children[1].weight", "0")
             .Set("root.secondary.alias.hostedZoneId", "\"bad\"").Text;
 
-        var severities = SpecLoader.Load(text).Diagnostics.Select(d => d.Severity).ToList();
+        var severities = DocumentationAddresses.Aside(SpecLoader.Load(text).Diagnostics).Select(d => d.Severity).ToList();
 
         Assert.Equal([Severity.Error, Severity.Warning], severities);
     }
@@ -81,7 +81,7 @@ public class SpecLoaderTests
     {
         var spec = SpecParser.Parse(SpecDocument.Www().Set("root.primary.children[1].region", "\"us-east-1\"").Text).Spec!;
 
-        var diagnostic = Assert.Single(TreeValidator.Validate(spec));
+        var diagnostic = Assert.Single(DocumentationAddresses.Aside(TreeValidator.Validate(spec)));
 
         Assert.Equal("$.root.primary.children[1].region", diagnostic.Path);
     }

@@ -141,6 +141,7 @@ internal sealed class SpecMapper
             MeasureLatency = fields.Boolean("measureLatency"),
             Inverted = fields.Boolean("inverted"),
             EnableSni = fields.Boolean("enableSni"),
+            Target = fields.String("target"),
         };
     }
 
