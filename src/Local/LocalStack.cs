@@ -93,9 +93,10 @@ public sealed class LocalStack : IAsyncDisposable
             await MotoServer.EnableStateMachineExecutionAsync(motoUrl, cancellationToken);
             // The workflow's functions, as deployed; the drift functions join with the drift emulation below.
             var hosting = new HostingOptions { Log = options.FunctionLog ?? new LogSink(Stream.Null) };
+            var edgeUrl = new Uri($"http://127.0.0.1:{edgePort}");
             var functions = new FunctionRegistry().AddBuiltIns()
                 .Register(
-                    FunctionCatalog.Build(new LocalFunctionServices(new Uri($"http://127.0.0.1:{edgePort}"), options.Workflow), hosting),
+                    FunctionCatalog.Build(new LocalFunctionServices(LocalSettings.AtEdge(edgeUrl, options.Workflow)), hosting),
                     WorkflowHandlers.Names);
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
@@ -112,13 +113,12 @@ public sealed class LocalStack : IAsyncDisposable
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
                 // The drift functions log to standard output, as Lambda's do, unless the caller says where function logs go.
-                stack._drift =
-                    LocalDriftEmulation.Start(edge.Url, stack.Resources, functions, options.Drift, options.Workflow.LockTtl, options.Log,
+                var services = LocalSettings.AtEdge(edge.Url, options.Workflow).WithResources(stack.Resources);
+                stack._drift = LocalDriftEmulation.Start(services, stack.Resources, functions, options.Drift, options.Log,
                     options.FunctionLog is null ? null : hosting);
                 // The API as deployed, unless the caller put its own Api function in (a stand-in for the emulation's tests).
                 if (!functions.Contains(ApiGatewayServer.FunctionName))
-                    LocalApiFunction.Register(functions, edge.Url, stack.Resources, options.Workflow,
-                        stack._drift.Check, hosting, TimeProvider.System);
+                    LocalApiFunction.Register(functions, services, stack._drift.Check, hosting, TimeProvider.System);
             }
             stack._ready = true;
             return stack;

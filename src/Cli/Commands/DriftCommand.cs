@@ -5,6 +5,7 @@ using Failover.Store;
 using Failover.Service.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
+using Failover.Cli.Input;
 using Failover.Cli.Workflow;
 using Failover.Core.Drift;
 using Failover.Core.Spec;
@@ -52,7 +53,7 @@ internal static class DriftCommand
                         SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5),
                         CompileOptions = compile,
                     }, time)
-                    : new WorkflowRepair(store, target.StepFunctions(), workflow.StateMachineName(parse));
+                    : new WorkflowRepair(target, workflow.StateMachineName(parse));
                 // The metric is for the scheduled checks' alarm; a check from a terminal is not counted.
                 var result =
                     await AwsErrors.GuardAsync(() =>
@@ -79,15 +80,15 @@ internal static class DriftCommand
     }
 
     /// <summary>A repair run through the workflow; the state machine is looked up only if a repair is due.</summary>
-    private sealed class WorkflowRepair(ProgressStore store, StepFunctionsClient states, string stateMachine) : IDriftRepair
+    private sealed class WorkflowRepair(ServiceTarget target, string stateMachine) : IDriftRepair
     {
         public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
         {
-            var arn = await StateMachineLocator.FindAsync(states, stateMachine, cancellationToken)
+            var arn = await StateMachineLocator.FindAsync(target.StepFunctions(), stateMachine, cancellationToken)
                 ?? throw new DriftRepairRefusedException(
                     $"no state machine is called '{stateMachine}' to run the repair; "
                     + "name it with --state-machine, or repair with --direct");
-            return await new RunStarterDriftRepair(new RunStarter(store, states, arn, TimeProvider.System))
+            return await new RunStarterDriftRepair(target.Runs(arn))
                 .StartAsync(spec, version, checkedLastRunId, cancellationToken);
         }
     }

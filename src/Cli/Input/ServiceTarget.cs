@@ -1,10 +1,8 @@
-using Failover.Aws.Clients;
-using Amazon.DynamoDBv2;
-using Failover.Store;
-using Failover.Service.Progress;
 using Failover.Aws.Route53;
-using Failover.Service.Ports.Route53;
 using Failover.Aws.StepFunctions;
+using Failover.Composition;
+using Failover.Service.Workflow;
+using Failover.Store;
 
 namespace Failover.Cli.Input;
 
@@ -32,27 +30,27 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
 
     public bool IsLocal => Endpoint is not null;
 
-    public Route53Client Route53()
+    /// <summary>The one composition root, with this target's endpoint, table, rate and credentials (built on first use).</summary>
+    public FailoverServices Services => _services ??= FailoverServices.Create(new FailoverSettings
     {
-        var options =
-            Route53ClientOptions.FromEnvironment() with { RequestsPerSecond = RequestsPerSecond,
-            Burst = Math.Max(1, (int)RequestsPerSecond) };
-        if (Endpoint is not null) options = options with { Endpoint = Endpoint };
-        return new Route53Client(options, credentials: LocalCredentials());
-    }
+        Endpoint = Endpoint,
+        Credentials = LocalCredentials(),
+        Route53RequestsPerSecond = RequestsPerSecond,
+        Workflow = new WorkflowOptions { TableName = TableName },
+    });
+
+    private FailoverServices? _services;
+
+    public Route53Client Route53() => Services.Route53;
 
     /// <summary>Step Functions: the local stack's region when local, else the SDK's region resolution.</summary>
-    public StepFunctionsClient StepFunctions()
-    {
-        var options = Endpoint is not null
-            ? new StepFunctionsClientOptions { Region = Environment.GetEnvironmentVariable("AWS_REGION") ?? "us-east-1",
-                Endpoint = Endpoint }
-            : StepFunctionsClientOptions.FromEnvironment();
-        return new StepFunctionsClient(options, credentials: LocalCredentials());
-    }
+    public StepFunctionsClient StepFunctions() => Services.States;
 
-    public ProgressStore Progress() =>
-        new(DynamoDbClientFactory.Create(Endpoint, credentials: LocalCredentials()), TableName, TimeProvider.System);
+    public ProgressStore Progress() => Services.Store;
+
+    /// <summary>Starts runs of the state machine <paramref name="stateMachineArn"/> (the CLI finds it by name).</summary>
+    public RunStarter Runs(string stateMachineArn) =>
+        new(Services.Store, Services.States, stateMachineArn, Services.Time, Services.Settings.Workflow.LockTtl);
 
     /// <summary>The local stack takes any credentials; a newcomer without an AWS profile must not need one.</summary>
     private Amazon.Runtime.AWSCredentials? LocalCredentials() =>

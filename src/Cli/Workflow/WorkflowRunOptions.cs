@@ -42,7 +42,7 @@ internal sealed class WorkflowRunOptions
                     $"running)? Name it with --state-machine");
             try
             {
-                return await start(new RunStarter(store, states, arn, TimeProvider.System));
+                return await start(target.Runs(arn));
             }
             catch (RunRefusedException refused)
             {

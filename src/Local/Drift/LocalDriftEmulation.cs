@@ -1,7 +1,10 @@
 using Amazon.SQS;
+using Failover.Composition;
 using Failover.Local.Aws;
 using Failover.Local.Lambda;
 using Failover.Local.Resources;
+using Failover.Service.Apply;
+using Failover.Service.Drift;
 
 namespace Failover.Local.Drift;
 
@@ -11,12 +14,15 @@ namespace Failover.Local.Drift;
 /// </summary>
 public sealed class LocalDriftEmulation : IAsyncDisposable
 {
-    private readonly LocalDriftServices _services;
+    private readonly FailoverServices _services;
+    private readonly DriftServices _drift;
     private readonly AmazonSQSClient _sqs;
 
-    private LocalDriftEmulation(LocalDriftServices services, AmazonSQSClient sqs, DriftSchedule schedule, DriftQueuePoller? poller)
+    private LocalDriftEmulation(
+        FailoverServices services, DriftServices drift, AmazonSQSClient sqs, DriftSchedule schedule, DriftQueuePoller? poller)
     {
         _services = services;
+        _drift = drift;
         _sqs = sqs;
         Schedule = schedule;
         Poller = poller;
@@ -25,28 +31,34 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
     public DriftSchedule Schedule { get; }
 
     /// <summary>The drift check of one tree, as the worker runs it (the API's <c>POST …/drift-check</c> uses it).</summary>
-    public Failover.Service.Drift.TreeDriftCheck Check() => _services.Services.Check();
+    public TreeDriftCheck Check() => _drift.Check();
 
     /// <summary>The event source mapping; null when <see cref="DriftEmulationSettings.PollQueue"/> is off.</summary>
     public DriftQueuePoller? Poller { get; }
 
-    /// <param name="lockTtl">The workflow's lock lifetime, which a repair run takes the tree's lock for.</param>
+    /// <param name="services">The composition root's settings for the stack, with the resources start-up made.</param>
     public static LocalDriftEmulation Start(
-        Uri edgeUrl, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings, TimeSpan lockTtl,
-            Action<string>? log,
-        Failover.Functions.Hosting.HostingOptions? hosting = null)
+        FailoverSettings services, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings,
+        Action<string>? log, Failover.Functions.Hosting.HostingOptions? hosting = null)
     {
+        var root = FailoverServices.Create(services with { Time = settings.Clock });
+        // Repair is a workflow run, as deployed, when start-up made the state machine; a stack without one (tests that
+        // leave the definitions out) repairs in-process with the direct applier behind the same interface.
+        var drift = root.Drift(settings.MetricsOutput ?? Console.Out, new DirectDriftRepair(
+            compile => new DirectApplier(root.Route53, root.Store, settings.Clock)
+            {
+                SyncPollInterval = TimeSpan.FromMilliseconds(500),
+                CompileOptions = compile,
+            }, settings.Clock));
         // The drift handlers get services that know the queue start-up made, replacing any registered before it existed.
-        var services = new LocalDriftServices(edgeUrl, resources, settings.Clock, settings.MetricsOutput ?? Console.Out, lockTtl);
-        LocalDriftFunctions.Register(functions, () => services.Services, settings.Clock, hosting);
-        var sqs =
-            new AmazonSQSClient(LocalAccount.Credentials,
-            new AmazonSQSConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        LocalDriftFunctions.Register(functions, () => drift, settings.Clock, hosting);
+        var sqs = new AmazonSQSClient(LocalAccount.Credentials,
+            new AmazonSQSConfig { ServiceURL = services.Endpoint!.ToString(), AuthenticationRegion = LocalAccount.Region });
         var schedule = new DriftSchedule(functions, settings.ScheduleInterval, settings.Clock, log);
         var poller = settings.PollQueue
             ? new DriftQueuePoller(sqs, functions, resources.DriftQueueUrl, resources.DriftQueueArn, settings, log)
             : null;
-        return new LocalDriftEmulation(services, sqs, schedule, poller);
+        return new LocalDriftEmulation(root, drift, sqs, schedule, poller);
     }
 
     public async ValueTask DisposeAsync()

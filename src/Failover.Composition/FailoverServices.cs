@@ -1,0 +1,110 @@
+using Amazon.SQS;
+using Failover.Api;
+using Failover.Aws.Clients;
+using Failover.Aws.Route53;
+using Failover.Aws.StepFunctions;
+using Failover.Service.Adapters;
+using Failover.Service.Drift;
+using Failover.Service.Workflow;
+using Failover.Store;
+
+namespace Failover.Composition;
+
+/// <summary>
+/// The one composition root: builds the service's parts from <see cref="FailoverSettings"/> for the deployed
+/// functions, the local stack and the CLI, so they differ only in settings. Each part is built on first use and once
+/// (a cold start pays only for what its one handler uses; the drift check and the API share one
+/// <see cref="RunStarter"/>).
+/// </summary>
+public sealed class FailoverServices : IDisposable
+{
+    private readonly Lazy<ProgressStore> _store;
+    private readonly Lazy<Route53Client> _route53;
+    private readonly Lazy<StepFunctionsClient> _states;
+    private readonly Lazy<RunStarter?> _runs;
+    private readonly Lazy<AmazonSQSClient> _sqs;
+
+    private FailoverServices(FailoverSettings settings)
+    {
+        Settings = settings;
+        _store = new(() => new ProgressStore(
+            DynamoDbClientFactory.Create(settings.Endpoint, settings.Region, settings.Credentials), settings.TableName, settings.Time));
+        _route53 = new(() => new Route53Client(Route53Options(settings), credentials: settings.Credentials));
+        _states = new(() => new StepFunctionsClient(StepFunctionsOptions(settings), credentials: settings.Credentials));
+        _runs = new(() => settings.StateMachineArn is { } arn
+            ? new RunStarter(Store, States, arn, settings.Time, settings.Workflow.LockTtl)
+            : null);
+        _sqs = new(() => Sqs(settings));
+    }
+
+    public static FailoverServices Create(FailoverSettings settings) => new(settings.Validated());
+
+    public FailoverSettings Settings { get; }
+
+    public TimeProvider Time => Settings.Time;
+
+    public ProgressStore Store => _store.Value;
+
+    public Route53Client Route53 => _route53.Value;
+
+    public StepFunctionsClient States => _states.Value;
+
+    /// <summary>Starts workflow runs of <see cref="FailoverSettings.StateMachineArn"/>; null when the settings name none.</summary>
+    public RunStarter? Runs => _runs.Value;
+
+    /// <summary>The provisioning workflow's clients and settings.</summary>
+    public WorkflowServices Workflow() => new(Route53, Store, Time, Settings.Workflow);
+
+    /// <summary>
+    /// The drift functions' services. A repair is a workflow run when the settings name a state machine; else
+    /// <paramref name="repairWithoutRuns"/> (the scheduler needs none).
+    /// </summary>
+    /// <param name="metrics">Where the drift metric lines go (Lambda: standard output, which CloudWatch Logs reads).</param>
+    public DriftServices Drift(TextWriter metrics, IDriftRepair? repairWithoutRuns = null) =>
+        new(Store, Route53, SqsMessageBatches.For(_sqs.Value), Settings.Drift.QueueUrl, Time, metrics,
+            Runs is { } runs ? new RunStarterDriftRepair(runs) : repairWithoutRuns, Settings.Drift.DefaultPolicy);
+
+    /// <summary>The HTTP API's dependencies: the store, Route 53 (reads, after the allow-list), runs and the drift check.</summary>
+    public ApiDependencies Api(TreeDriftCheck? drift) =>
+        AwsApiDependencies.Create(Store, Route53, Runs ?? throw new ArgumentException(
+                $"The HTTP API needs {DriftOptions.StateMachineVariable}: the ARN of the provisioning state machine its runs start."),
+            Settings.Api, Time, drift);
+
+    /// <summary>
+    /// Route 53's client options: the endpoint, and this deployment's share of the request rate, applied here and only
+    /// here.
+    /// </summary>
+    public static Route53ClientOptions Route53Options(FailoverSettings settings)
+    {
+        var options = settings.Endpoint is { } endpoint
+            ? new Route53ClientOptions { Endpoint = endpoint }
+            : Route53ClientOptions.FromEnvironment(settings.Environment);
+        return settings.Route53RequestsPerSecond is { } rate
+            ? options with { RequestsPerSecond = rate, Burst = settings.Route53Burst ?? Math.Max(1, (int)rate) }
+            : options;
+    }
+
+    private static StepFunctionsClientOptions StepFunctionsOptions(FailoverSettings settings) => settings.Endpoint is { } endpoint
+        ? new StepFunctionsClientOptions { Region = LocalRegion(settings), Endpoint = endpoint }
+        : StepFunctionsClientOptions.FromEnvironment(settings.Region, settings.Environment);
+
+    /// <summary>With one endpoint for every service the SDK cannot infer the region from the host name.</summary>
+    private static string LocalRegion(FailoverSettings settings) => settings.Region ?? settings.Environment("AWS_REGION") ?? "us-east-1";
+
+    private static AmazonSQSClient Sqs(FailoverSettings settings)
+    {
+        if (settings.Endpoint is null)
+            return settings.Credentials is null ? new AmazonSQSClient() : new AmazonSQSClient(settings.Credentials);
+        var config = new AmazonSQSConfig
+        {
+            ServiceURL = settings.Endpoint.ToString(),
+            AuthenticationRegion = LocalRegion(settings),
+        };
+        return settings.Credentials is null ? new AmazonSQSClient(config) : new AmazonSQSClient(settings.Credentials, config);
+    }
+
+    public void Dispose()
+    {
+        if (_sqs.IsValueCreated) _sqs.Value.Dispose();
+    }
+}

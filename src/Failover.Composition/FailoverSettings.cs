@@ -1,0 +1,89 @@
+using Amazon.Runtime;
+using Failover.Api;
+using Failover.Service.Drift;
+using Failover.Service.Workflow;
+
+namespace Failover.Composition;
+
+/// <summary>
+/// Everything <see cref="FailoverServices"/> needs to build the service, in one typed record: where AWS calls go, the
+/// progress table, the state machine runs start, this deployment's share of the Route 53 request rate, and the
+/// workflow's, drift's and API's own settings. The deployed functions read it from their environment
+/// (<see cref="FromEnvironment"/>); the local stack and the CLI fill it in. <see cref="Validated"/> names the setting
+/// that is wrong.
+/// </summary>
+public sealed record FailoverSettings
+{
+    /// <summary>One URL for every AWS service (the local stack's edge, moto); null: AWS's own endpoints.</summary>
+    public Uri? Endpoint { get; init; }
+
+    /// <summary>The region of the regional services (DynamoDB, SQS, Step Functions); null: the SDK's resolution.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Credentials for every client; null: the SDK's credential chain.</summary>
+    public AWSCredentials? Credentials { get; init; }
+
+    /// <summary>
+    /// The variables the AWS SDKs read for per-service endpoints (<c>AWS_ENDPOINT_URL_ROUTE_53</c>, ...), used when
+    /// <see cref="Endpoint"/> is null.
+    /// </summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// This deployment's share of the account-wide Route 53 request rate (<c>FAILOVER_ROUTE53_RPS</c>); null: the client's
+    /// default, the 5 requests/s Route 53 allows an account. The burst is the rate, at least 1, unless
+    /// <see cref="Route53Burst"/> says otherwise.
+    /// </summary>
+    public double? Route53RequestsPerSecond { get; init; }
+
+    public int? Route53Burst { get; init; }
+
+    /// <summary>The provisioning state machine runs start (<c>FAILOVER_STATE_MACHINE_ARN</c>); null: none, so no runs.</summary>
+    public string? StateMachineArn { get; init; }
+
+    /// <summary>The workflow's settings; its <see cref="WorkflowOptions.TableName"/> is the progress table of every part.</summary>
+    public WorkflowOptions Workflow { get; init; } = new();
+
+    public DriftOptions Drift { get; init; } = new();
+
+    public ApiOptions Api { get; init; } = new();
+
+    public string TableName => Workflow.TableName;
+
+    /// <summary>The settings of a deployed function, from the variables the template sets.</summary>
+    public static FailoverSettings FromEnvironment(Func<string, string?> environment)
+    {
+        var drift = DriftOptions.FromEnvironment(environment);
+        return new FailoverSettings
+        {
+            Environment = environment,
+            Route53RequestsPerSecond = drift.Route53RequestsPerSecond,
+            StateMachineArn = drift.StateMachineArn,
+            Workflow = WorkflowOptions.FromEnvironment(environment),
+            Drift = drift,
+            Api = ApiOptions.FromEnvironment(environment),
+        }.Validated();
+    }
+
+    public FailoverSettings Validated()
+    {
+        const string owner = nameof(FailoverSettings);
+        if (Endpoint is not null
+            && (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps)))
+            throw new ArgumentException($"{owner}.Endpoint must be an absolute http or https URL; it is '{Endpoint}'.");
+        if (Route53RequestsPerSecond is { } rate && (!(rate > 0) || double.IsInfinity(rate)))
+            throw new ArgumentException($"{owner}.Route53RequestsPerSecond ({DriftOptions.Route53RateVariable}) must be a positive " +
+                $"number; it is {rate}.");
+        if (Route53Burst is < 1)
+            throw new ArgumentException($"{owner}.Route53Burst must be at least 1; it is {Route53Burst}.");
+        if (StateMachineArn is not null && !StateMachineArn.StartsWith("arn:", StringComparison.Ordinal))
+            throw new ArgumentException($"{owner}.StateMachineArn ({DriftOptions.StateMachineVariable}) must be the state machine's " +
+                $"ARN; it is '{StateMachineArn}'.");
+        Workflow.Validated();
+        Drift.Validated();
+        Api.Validated();
+        return this;
+    }
+}

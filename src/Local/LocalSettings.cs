@@ -1,0 +1,36 @@
+using Failover.Api;
+using Failover.Aws.StepFunctions;
+using Failover.Composition;
+using Failover.Local.Aws;
+using Failover.Local.Resources;
+using Failover.Service.Drift;
+using Failover.Service.Workflow;
+
+namespace Failover.Local;
+
+/// <summary>The composition root's settings on the local stack: every client calls the edge, as the local account.</summary>
+public static class LocalSettings
+{
+    /// <summary>What the workflow's functions get: the deployed defaults, the edge as every endpoint.</summary>
+    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow) => new()
+    {
+        Endpoint = edgeUrl,
+        Region = LocalAccount.Region,
+        Credentials = LocalAccount.Credentials,
+        Workflow = workflow,
+    };
+
+    /// <summary>
+    /// The drift functions' and the API's settings: the table, queue, state machine and hosted zones start-up made. The
+    /// realism layer holds Route 53's request rate, so the client's own limiter need not add to it.
+    /// </summary>
+    public static FailoverSettings WithResources(this FailoverSettings settings, ProvisionedResources resources) => settings with
+    {
+        Route53RequestsPerSecond = 1000,
+        Route53Burst = 1000,
+        StateMachineArn = resources.StateMachines.TryGetValue(StateMachineLocator.DefaultName, out var arn) ? arn : null,
+        Workflow = settings.Workflow with { TableName = resources.ProgressTable },
+        Drift = settings.Drift with { TableName = resources.ProgressTable, QueueUrl = resources.DriftQueueUrl },
+        Api = settings.Api with { AllowedZones = new ZoneAllowList(resources.HostedZones.Values) },
+    };
+}
