@@ -3,7 +3,7 @@ using Failover.Core.Spec;
 namespace Failover.Core.Simulation;
 
 /// <summary>A record of a group that Route 53 answers with, and the share of queries it gets.</summary>
-internal readonly record struct Choice(TreeNode Node, double Probability);
+internal readonly record struct Choice(TreeNode Node, double Probability, Decision Rule);
 
 /// <summary>
 /// How Route 53 picks records within one group (the records of one name and type, one routing policy), following
@@ -25,10 +25,11 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
     };
 
     /// <summary>The healthy records of a group, or all of them when none is: Route 53 then has no basis to choose and fails open.</summary>
-    private List<TreeNode> Eligible(TreeNode rule, IReadOnlyList<TreeNode> records)
+    private List<TreeNode> Eligible(TreeNode rule, IReadOnlyList<TreeNode> records, out bool failedOpen)
     {
         var healthy = records.Where(health.IsHealthy).ToList();
-        if (healthy.Count > 0 || records.Count == 0) return healthy;
+        failedOpen = healthy.Count == 0 && records.Count > 0;
+        if (!failedOpen) return healthy;
         notes.Add($"{rule.Id}: no record of this {Describe(rule.Routing)} group is healthy, so Route 53 treats all {records.Count} as " +
             $"healthy (fails open)");
         return records.ToList();
@@ -37,22 +38,24 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
     private List<Choice> Failover(TreeNode rule)
     {
         if (rule.Primary is null || rule.Secondary is null) return [];
-        if (health.IsHealthy(rule.Primary)) return [new(rule.Primary, 1)];
-        if (health.IsHealthy(rule.Secondary)) return [new(rule.Secondary, 1)];
+        if (health.IsHealthy(rule.Primary)) return [new(rule.Primary, 1, Decision.FailoverPrimary)];
+        if (health.IsHealthy(rule.Secondary)) return [new(rule.Secondary, 1, Decision.FailoverSecondary)];
         notes.Add($"{rule.Id}: primary {rule.Primary.Id} and secondary {rule.Secondary.Id} are both unhealthy, so Route 53 answers with " +
             $"the primary");
-        return [new(rule.Primary, 1)];
+        return [new(rule.Primary, 1, Decision.FailoverBothUnhealthy)];
     }
 
     private List<Choice> Weighted(TreeNode rule)
     {
-        var eligible = Eligible(rule, rule.Children);
+        var eligible = Eligible(rule, rule.Children, out var failedOpen);
         var nonZero = eligible.Where(c => (c.Weight ?? 0) > 0).ToList();
         if (nonZero.Count > 0)
         {
             double total = nonZero.Sum(c => c.Weight!.Value);
-            return nonZero.Select(c => new Choice(c, c.Weight!.Value / total)).ToList();
+            var decision = failedOpen ? Decision.FailOpen : Decision.Weighted;
+            return nonZero.Select(c => new Choice(c, c.Weight!.Value / total, decision)).ToList();
         }
+        var zero = failedOpen ? Decision.FailOpen : rule.Children.Any(c => (c.Weight ?? 0) > 0) ? Decision.WeightedZero : Decision.Weighted;
         // Weight-0 records are considered only once every non-zero one is unhealthy; among themselves they share equally,
         // just as a group whose weights are all 0.
         if (rule.Children.Any(c => (c.Weight ?? 0) > 0))
@@ -60,7 +63,7 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
             notes.Add(
                 $"{rule.Id}: every record with a non-zero weight is unhealthy, so Route 53 answers with the weight-0 records, equally");
         }
-        return eligible.Select(c => new Choice(c, 1.0 / eligible.Count)).ToList();
+        return eligible.Select(c => new Choice(c, 1.0 / eligible.Count, zero)).ToList();
     }
 
     private List<Choice> Latency(TreeNode rule)
@@ -87,11 +90,12 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
                 notes.Add($"{rule.Id}: the record for {best.Region} ({best.Id}) is unhealthy; Route 53 answers from the next-best " +
                     $"region, assumed to be the next in order: {candidate.Region} ({candidate.Id})");
             }
-            return [new(candidate, 1)];
+            return [new(candidate, 1, step == 0 && region is not null && IsRegion(candidate)
+                ? Decision.LatencyRegion : Decision.LatencyAssumed)];
         }
         notes.Add($"{rule.Id}: no latency record is healthy, so Route 53 treats all as healthy (fails open) and answers from " +
             $"{best.Region} ({best.Id})");
-        return [new(best, 1)];
+        return [new(best, 1, Decision.FailOpen)];
     }
 
     private List<Choice> Geolocation(TreeNode rule)
@@ -112,16 +116,16 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
                 notes.Add($"{rule.Id}: the record for {Describe(matches[0].Location)} ({matches[0].Id}) is unhealthy; Route 53 falls " +
                     $"back to {Describe(match.Location)} ({match.Id})");
             }
-            return [new(match, 1)];
+            return [new(match, 1, ReferenceEquals(match, matches[0]) ? Decision.GeolocationMatch : Decision.GeolocationLarger)];
         }
         notes.Add($"{rule.Id}: every record matching {place} is unhealthy, so Route 53 answers with the most specific, " +
             $"{Describe(matches[0].Location)} ({matches[0].Id})");
-        return [new(matches[0], 1)];
+        return [new(matches[0], 1, Decision.GeolocationAllUnhealthy)];
     }
 
     private List<Choice> Multivalue(TreeNode rule)
     {
-        var eligible = Eligible(rule, rule.Children);
+        var eligible = Eligible(rule, rule.Children, out var failedOpen);
         if (eligible.Count == 0) return [];
         var returned = Math.Min(eligible.Count, MultivalueLimit);
         notes.Add(eligible.Count > MultivalueLimit
@@ -129,8 +133,11 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
                 $"each answers 1/{eligible.Count} of queries"
             : $"{rule.Id}: Route 53 returns these {returned} multivalue records together in each response; each answers 1/{returned} of " +
                 $"queries, the client choosing among them");
-        return eligible.Select(c => new Choice(c, 1.0 / eligible.Count)).ToList();
+        var decision = failedOpen ? Decision.FailOpen : Decision.Multivalue;
+        return eligible.Select(c => new Choice(c, 1.0 / eligible.Count, decision)).ToList();
     }
+
+    private bool IsRegion(TreeNode node) => string.Equals(node.Region, region, StringComparison.OrdinalIgnoreCase);
 
     private static int IndexOf(IReadOnlyList<TreeNode> nodes, Func<TreeNode, bool> predicate)
     {

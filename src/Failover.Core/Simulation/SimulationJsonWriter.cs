@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Failover.Core.Simulation;
 
 /// <summary>
-/// Writes <c>{"answers":[{"nodeId","values","probability"}]}</c>, plus <c>"noAnswerProbability"</c> when some queries get
+/// Writes <c>{"answers":[{"nodeId","values","probability","decidedBy"}]}</c> (with <c>"undocumented": true</c> on an
+/// answer a step of which no Route 53 page covers), plus <c>"noAnswerProbability"</c> when some queries get
 /// no answer and <c>"notes"</c> when there are any. Probabilities are rounded to 6 digits.
 /// </summary>
 public static class SimulationJsonWriter
@@ -28,6 +29,10 @@ public static class SimulationJsonWriter
                 foreach (var value in answer.Values) json.WriteStringValue(value);
                 json.WriteEndArray();
                 json.WriteNumber("probability", Math.Round(answer.Probability, Digits));
+                json.WriteStartArray("decidedBy");
+                foreach (var step in answer.DecidedBy) json.WriteStringValue(step);
+                json.WriteEndArray();
+                if (answer.Undocumented) json.WriteBoolean("undocumented", true);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -44,10 +44,11 @@ public static class Simulator
         var answering = new GroupAnswering(new RecordHealth(failing), query.Region, location, notes);
         var answers = new List<SimulatedAnswer>();
         var noAnswer = 0.0;
-        Walk(spec.Root, 1.0);
+        Walk(spec.Root, 1.0, []);
         return new SimulationResult(answers, notes, diagnostics, noAnswer);
 
-        void Walk(TreeNode node, double probability)
+        // Each answer carries the rules that decided its share, root first.
+        void Walk(TreeNode node, double probability, List<Decision> path)
         {
             if (node.Kind != NodeKind.Rule)
             {
@@ -55,7 +56,11 @@ public static class Simulator
                 {
                     notes.Add($"{node.Id}: the tree is a single record, which Route 53 returns whatever its health");
                 }
-                answers.Add(new SimulatedAnswer(node.Id, ValuesOf(node), probability));
+                answers.Add(new SimulatedAnswer(node.Id, ValuesOf(node), probability)
+                {
+                    DecidedBy = path.Select(d => d.ToString()).ToList(),
+                    Undocumented = path.Any(d => !d.IsDocumented),
+                });
                 return;
             }
             var choices = answering.Choose(node);
@@ -64,7 +69,12 @@ public static class Simulator
                 noAnswer += probability;
                 return;
             }
-            foreach (var choice in choices) Walk(choice.Node, probability * choice.Probability);
+            foreach (var choice in choices)
+            {
+                List<Decision> next = [.. path, choice.Rule];
+                if (choice.Node.Kind == NodeKind.Rule) next.Add(Decision.NestedGroup);
+                Walk(choice.Node, probability * choice.Probability, next);
+            }
         }
     }
 
