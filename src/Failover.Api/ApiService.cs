@@ -121,6 +121,8 @@ public sealed partial class ApiService
         }
 
         response.WithHeader(CorrelationHeader, correlationId);
+        // Every answer is data, never a page to guess the type of (the dashboard's files set their own type too).
+        response.WithHeader("x-content-type-options", "nosniff");
         LogRequest(log, request, path, call, response, failure, _dependencies.Time.GetElapsedTime(started), correlationId);
         return response;
     }

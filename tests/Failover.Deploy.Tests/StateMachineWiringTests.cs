@@ -86,6 +86,53 @@ public sealed class StateMachineWiringTests
         Assert.True(properties.GetProperty("TracingConfiguration").GetProperty("Enabled").GetBoolean());
     }
 
+    [Fact]
+    public void The_tree_lock_outlives_the_longest_step_its_retry_delay_and_wait_so_a_live_run_never_loses_it()
+    {
+        // A step renews the lock when it starts and before every write; between two renewals of a live run lie at most
+        // one invocation (its function's Timeout), one retry delay (MaxDelaySeconds of a Retry) and one Wait (the sync
+        // poll interval). A lock shorter than that could expire under a run that is still working and let another run
+        // in; fencing would then stop the first one halfway.
+        var functions = Template.Functions.ToDictionary(id => Evaluator.String(Arn(id)), id => id);
+        var longestStep = Definition.Tasks
+            .Select(t => functions[InvokedFunctionArn(t.Name, t.State)])
+            .Max(id => TimeSpan.FromSeconds(Template.Properties(id).GetProperty("Timeout").GetInt32()));
+        var longestRetryDelay = Definition.Tasks
+            .SelectMany(t => t.State["Retry"]?.AsArray() ?? [])
+            .Max(retry => LongestDelay(retry!.AsObject()));
+        var workflow = Failover.Service.Workflow.WorkflowOptions.FromEnvironment(name => Environment(functions.Values, name));
+
+        var needed = longestStep + longestRetryDelay + workflow.SyncPollInterval;
+        Assert.True(workflow.LockTtl > needed,
+            $"the lock lasts {workflow.LockTtl.TotalSeconds} s; a step may take {longestStep.TotalSeconds} s, wait "
+            + $"{longestRetryDelay.TotalSeconds} s to be retried and {workflow.SyncPollInterval.TotalSeconds} s in a Wait");
+    }
+
+    /// <summary>
+    /// The longest wait one Retry rule makes before an attempt: IntervalSeconds × BackoffRate^(MaxAttempts − 1), capped by
+    /// MaxDelaySeconds (ASL defaults: 1 s, 3 attempts, rate 2.0 — Step Functions Developer Guide, "Retrying after an error").
+    /// </summary>
+    private static TimeSpan LongestDelay(JsonObject retry)
+    {
+        var interval = (double?)retry["IntervalSeconds"] ?? 1;
+        var attempts = (int?)retry["MaxAttempts"] ?? 3;
+        var rate = (double?)retry["BackoffRate"] ?? 2.0;
+        var longest = attempts == 0 ? 0 : interval * Math.Pow(rate, attempts - 1);
+        if ((double?)retry["MaxDelaySeconds"] is { } cap) longest = Math.Min(longest, cap);
+        return TimeSpan.FromSeconds(longest);
+    }
+
+    /// <summary>A variable of the workflow functions' environment (one value for all of them, or null).</summary>
+    private static string? Environment(IEnumerable<string> functions, string name)
+    {
+        var values = functions
+            .Select(id => Template.Properties(id).TryGetProperty("Environment", out var environment)
+                && environment.GetProperty("Variables").TryGetProperty(name, out var value) ? Evaluator.String(value) : null)
+            .Where(value => value is not null).Distinct().ToList();
+        Assert.True(values.Count <= 1, $"the functions disagree on {name}: {string.Join(", ", values)}");
+        return values.SingleOrDefault();
+    }
+
     /// <summary>The function a Task invokes: <c>"Resource": "${…Arn}"</c>, or the lambda:invoke integration's FunctionName.</summary>
     private static string InvokedFunctionArn(string name, JsonObject task)
     {

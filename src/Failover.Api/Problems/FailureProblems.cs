@@ -14,7 +14,9 @@ public static class FailureProblems
         ProblemException problem => problem.Problem,
         LaunchRefusedException refused => new Problem(Refusal(refused.Reason), refused.Message),
         AwsServiceException { IsRetryable: true } busy => Throttled($"{busy.Code} from AWS after retries"),
-        AwsServiceException aws => new Problem(ProblemType.UpstreamFailure, $"AWS answered {aws.Code}: {aws.ServiceMessage}"),
+        // AWS's own message can name roles, accounts and resources: it goes to the log under the correlation id only.
+        AwsServiceException aws => new Problem(ProblemType.UpstreamFailure,
+            $"AWS answered {aws.Code}; quote correlation id {correlationId} to find the details in the logs"),
         HttpRequestException => new Problem(ProblemType.UpstreamFailure, "an AWS service could not be reached"),
         _ =>
             new Problem(

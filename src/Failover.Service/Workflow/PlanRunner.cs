@@ -10,11 +10,13 @@ namespace Failover.Service.Workflow;
 /// </summary>
 public sealed class PlanRunner(WorkflowServices services)
 {
+    /// <param name="leaseCheck">Called before every write to Route 53: throws when the run no longer holds the tree.</param>
     /// <returns>How many change batches went out.</returns>
-    public async Task<int> RunAsync(Plan plan, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(Plan plan, CancellationToken cancellationToken, Func<CancellationToken, Task>? leaseCheck = null)
     {
+        leaseCheck ??= _ => Task.CompletedTask;
         var checks = new HealthCheckLayerRunner(services.Route53);
-        var records = new RecordLayerRunner(services.Route53, services.Store);
+        var records = new RecordLayerRunner(services.Route53, services.Store) { BeforeEachBatch = leaseCheck };
         var healthCheckIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var batches = 0;
         foreach (var layer in plan.Layers)
@@ -23,8 +25,11 @@ public sealed class PlanRunner(WorkflowServices services)
             {
                 case PlanLayerKind.HealthChecks:
                     foreach (var planned in layer.HealthChecks)
+                    {
+                        await leaseCheck(cancellationToken).ConfigureAwait(false);
                         healthCheckIds[planned.NodeId] =
                             await checks.CreateAsync(plan.Tree, planned, cancellationToken).ConfigureAwait(false);
+                    }
                     break;
                 case PlanLayerKind.Records:
                     var outcomes =
@@ -33,8 +38,11 @@ public sealed class PlanRunner(WorkflowServices services)
                     batches += outcomes.Count(o => o.Change is not null);
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
-                    foreach (var deletion in layer.HealthCheckDeletions) await checks.DeleteAsync(deletion,
-                        cancellationToken).ConfigureAwait(false);
+                    foreach (var deletion in layer.HealthCheckDeletions)
+                    {
+                        await leaseCheck(cancellationToken).ConfigureAwait(false);
+                        await checks.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
+                    }
                     break;
             }
         }

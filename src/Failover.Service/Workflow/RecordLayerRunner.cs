@@ -19,6 +19,13 @@ public sealed record BatchOutcome(ChangeBatch Planned, ChangeInfo? Change);
 /// </summary>
 public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
 {
+    /// <summary>
+    /// Called before each batch goes out: the run's lease check. A step checks its lock when it starts, but an
+    /// invocation can stall (a paused function, a long retry) until its lock expires and another run takes the tree
+    /// over; the stale invocation must then stop before its next write, not after it.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeEachBatch { get; init; }
+
     public async Task<IReadOnlyList<BatchOutcome>> ApplyAsync(
         string tree, string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
         Func<BatchOutcome, Task>? onBatch = null, CancellationToken cancellationToken = default)
@@ -45,6 +52,7 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
             ChangeInfo? change = null;
             if (remainder.Batch is { } remaining)
             {
+                if (BeforeEachBatch is not null) await BeforeEachBatch(cancellationToken).ConfigureAwait(false);
                 // Ownership first: a crash after Route 53 accepted the batch must still leave its records known as the
                 // tree's. Only keys the tree did not own yet are new claims, and those are dropped again if Route 53
                 // refuses the batch: a record someone else wrote there in the meantime must never become the tree's.

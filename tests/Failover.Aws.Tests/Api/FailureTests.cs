@@ -46,6 +46,39 @@ public sealed class FailureTests
     }
 
     [Fact]
+    public async Task An_AWS_error_text_is_logged_under_the_correlation_id_and_never_returned()
+    {
+        var api = new ApiHarness();
+        api.StoreTree();
+        const string leaky = "User: arn:aws:sts::123456789012:assumed-role/failover-api/x is not authorized to perform "
+            + "route53:ListResourceRecordSets";
+        api.Zone.Failure = new AwsServiceException("AccessDenied", leaky, HttpStatusCode.Forbidden, "r", isRetryable: false);
+
+        var response = await api.SendAsync("GET", "/trees/status/plan");
+
+        Assert.Equal(502, response.StatusCode);
+        Assert.DoesNotContain("arn:aws", response.BodyText);
+        Assert.Contains("AccessDenied", response.BodyText);
+        Assert.Contains("req-1", ApiHarness.Json(response).GetProperty("detail").GetString());
+        var line = Assert.Single(api.Log.Lines, l => l.Level == ApiLogLevel.Error);
+        Assert.Contains("arn:aws", line.Exception!.Message);
+    }
+
+    [Theory]
+    [InlineData("GET", "/trees")]
+    [InlineData("GET", "/nowhere")]
+    [InlineData("GET", "/trees/status/plan")]
+    public async Task Every_answer_says_nosniff(string method, string path)
+    {
+        var api = new ApiHarness();
+        api.StoreTree();
+
+        var response = await api.SendAsync(method, path);
+
+        Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
+    }
+
+    [Fact]
     public async Task The_callers_correlation_id_is_used_echoed_and_logged_with_the_run_id()
     {
         var api = new ApiHarness();

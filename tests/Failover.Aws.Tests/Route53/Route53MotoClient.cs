@@ -24,9 +24,13 @@ internal sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandl
     private int _count;
     public int Count => _count;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Runs before each request goes out, for tests that make something happen at an exact point of a step.</summary>
+    public Func<HttpRequestMessage, Task>? BeforeSend { get; set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _count);
-        return base.SendAsync(request, cancellationToken);
+        if (BeforeSend is { } hook) await hook(request);
+        return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -31,6 +31,8 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
             {
                 if (!known.ContainsKey(planned.NodeId))
                 {
+                    // The lease is checked before every write: a stalled invocation whose lock was taken over stops here.
+                    await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
                     var id = await runner.CreateAsync(context.Tree, planned, cancellationToken).ConfigureAwait(false);
                     await services.Store.UpdateNodeAsync(runId, planned.NodeId, new NodeUpdate { HealthCheckId = id },
                         cancellationToken).ConfigureAwait(false);
@@ -42,6 +44,7 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
         {
             foreach (var deletion in layer.HealthCheckDeletions)
             {
+                await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
                 await runner.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
                 await tracker.CompleteAsync(layerIndex, [PlanNodes.IdOf(deletion)], null, cancellationToken).ConfigureAwait(false);
             }

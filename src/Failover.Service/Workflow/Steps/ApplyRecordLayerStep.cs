@@ -21,7 +21,11 @@ public sealed class ApplyRecordLayerStep(WorkflowServices services)
         var nodes = await tracker.ListAsync(cancellationToken).ConfigureAwait(false);
         await tracker.StartLayerAsync(layerIndex, nodes, cancellationToken).ConfigureAwait(false);
 
-        await new RecordLayerRunner(services.Route53, services.Store).ApplyAsync(
+        var runner = new RecordLayerRunner(services.Route53, services.Store)
+        {
+            BeforeEachBatch = token => RunContext.RenewLockAsync(services, context.Run, token),
+        };
+        await runner.ApplyAsync(
             context.Tree, context.Plan.HostedZoneId, layer, NodeTracker.HealthCheckIds(nodes),
             outcome =>
                 tracker.CompleteAsync(layerIndex, outcome.Planned.Changes.Select(PlanNodes.IdOf), outcome.Change?.Id, cancellationToken),

@@ -36,7 +36,8 @@ public sealed class RollbackStep(WorkflowServices services)
         }
 
         var (plan, released) = await PlanRestoreAsync(run, cancellationToken).ConfigureAwait(false);
-        await new PlanRunner(services).RunAsync(plan, cancellationToken).ConfigureAwait(false);
+        await new PlanRunner(services).RunAsync(plan, cancellationToken, token => RunContext.RenewLockAsync(services, run, token))
+            .ConfigureAwait(false);
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
         if (released is not null)
