@@ -1,6 +1,8 @@
-using Failover.Service.Ports;
 using System.Net;
 using System.Net.Http.Headers;
+using Failover.Service.Ports;
+using Polly;
+using Polly.Retry;
 
 namespace Failover.Aws.Http;
 
@@ -8,12 +10,21 @@ namespace Failover.Aws.Http;
 /// Sends service calls: waits for the rate limiter, signs each attempt afresh, reads the whole answer, turns error
 /// answers into typed exceptions and retries what can be retried with capped exponential backoff and full jitter.
 /// </summary>
+/// <remarks>
+/// Retries happen in three layers, each for what the one below cannot see. (1) Transport: this class, for the Route 53
+/// and Step Functions calls it sends: throttling, retryable error answers, connections that never reached the service,
+/// within one call (<see cref="RetryOptions"/>). (2) SDK: the AWS SDK's own retry for the DynamoDB and SQS clients.
+/// (3) The state machine's ASL <c>Retry</c> (src/StateMachine) re-runs a whole workflow step that failed with a
+/// transient error, including an outcome this layer could not know (a write that is not safe to repeat is never resent
+/// here, see <see cref="OutcomeUnknownException"/>).
+/// </remarks>
 public sealed class AwsHttpTransport
 {
     private readonly HttpClient _http;
     private readonly AwsRequestSigner _signer;
     private readonly Func<AwsResponse, AwsServiceException> _readError;
     private readonly Lock _randomGate = new();
+    private readonly ResiliencePipeline<AwsResponse> _pipeline;
 
     public AwsHttpTransport(
         HttpClient http, Uri endpoint, AwsRequestSigner signer, RetryOptions retry,
@@ -27,6 +38,7 @@ public sealed class AwsHttpTransport
         Time = time ?? TimeProvider.System;
         Random = random ?? Random.Shared;
         RateLimit = rateLimit;
+        _pipeline = BuildPipeline();
     }
 
     public Uri Endpoint { get; }
@@ -35,39 +47,60 @@ public sealed class AwsHttpTransport
     public Random Random { get; }
     public TokenBucket? RateLimit { get; }
 
-    public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken = default)
+    public Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken = default) =>
+        _pipeline.ExecuteAsync(
+            static (state, token) => state.Transport.AttemptAsync(state.Request, token), (Transport: this, Request: request),
+            cancellationToken).AsTask();
+
+    /// <summary>
+    /// Retries an attempt that failed before the service acted, or with an answer the service marks retryable; an unknown
+    /// outcome never (the attempt turns what may have been applied into <see cref="OutcomeUnknownException"/>).
+    /// </summary>
+    private ResiliencePipeline<AwsResponse> BuildPipeline()
     {
-        for (var retry = 0; ; retry++)
+        var builder = new ResiliencePipelineBuilder<AwsResponse> { TimeProvider = Time };
+        if (Retry.MaxRetries == 0) return builder.Build();
+        return builder.AddRetry(new RetryStrategyOptions<AwsResponse>
         {
-            if (RateLimit is not null) await RateLimit.AcquireAsync(cancellationToken).ConfigureAwait(false);
-            try
+            MaxRetryAttempts = Retry.MaxRetries,
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
             {
-                var response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccess) return response;
-                var error = _readError(response);
-                // A server error says the service failed, not that it did nothing: a write that is not safe to repeat
-                // goes back to its caller, which reads the state before it decides to send it again.
-                if (!request.SafeToRepeat && response.StatusCode >= HttpStatusCode.InternalServerError && !IsRateRefusal(error.Code))
-                    throw new OutcomeUnknownException(request.Operation, error.Message, response.StatusCode, error.RequestId, error);
-                if (!error.IsRetryable || retry >= Retry.MaxRetries) throw error;
-            }
-            catch (HttpRequestException e) when (!MaySendAgain(e, request))
-            {
-                throw new OutcomeUnknownException(request.Operation, $"connection lost: {e.Message}", 0, null, e);
-            }
-            catch (HttpRequestException) when (retry < Retry.MaxRetries)
-            {
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested && !request.SafeToRepeat)
-            {
-                // HttpClient's timeout: the request went out and the answer never came, so it may have been applied.
-                throw new OutcomeUnknownException(request.Operation, "timed out", 0, null, e);
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested && retry < Retry.MaxRetries)
-            {
-            }
-            await Task.Delay(NextDelay(retry + 1), Time, cancellationToken).ConfigureAwait(false);
+                OutcomeUnknownException => false,
+                AwsServiceException error => error.IsRetryable,
+                HttpRequestException => true,
+                // HttpClient's timeout (not the caller's cancellation) on a request that is safe to repeat.
+                TaskCanceledException => !args.Context.CancellationToken.IsCancellationRequested,
+                _ => false,
+            }),
+            // Our own capped exponential backoff with full jitter, from this transport's random source.
+            DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(NextDelay(args.AttemptNumber + 1)),
+        }).Build();
+    }
+
+    private async ValueTask<AwsResponse> AttemptAsync(AwsRequest request, CancellationToken cancellationToken)
+    {
+        if (RateLimit is not null) await RateLimit.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        AwsResponse response;
+        try
+        {
+            response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException e) when (!MaySendAgain(e, request))
+        {
+            throw new OutcomeUnknownException(request.Operation, $"connection lost: {e.Message}", 0, null, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested && !request.SafeToRepeat)
+        {
+            // HttpClient's timeout: the request went out and the answer never came, so it may have been applied.
+            throw new OutcomeUnknownException(request.Operation, "timed out", 0, null, e);
+        }
+        if (response.IsSuccess) return response;
+        var error = _readError(response);
+        // A server error says the service failed, not that it did nothing: a write that is not safe to repeat
+        // goes back to its caller, which reads the state before it decides to send it again.
+        if (!request.SafeToRepeat && response.StatusCode >= HttpStatusCode.InternalServerError && !IsRateRefusal(error.Code))
+            throw new OutcomeUnknownException(request.Operation, error.Message, response.StatusCode, error.RequestId, error);
+        throw error;
     }
 
     /// <summary>
