@@ -6,6 +6,7 @@ using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Bench.PlannerScale;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Bench.Drift;
 
@@ -64,7 +65,7 @@ internal static class DriftBenchmark
             GC.Collect();
             var before = GC.GetAllocatedBytesForCurrentThread();
             detect.Add(Time(() => report = DriftDetector.Detect(desired, state, ids)));
-            json.Add(Time(() => DriftReportJsonWriter.Write(report, indented: false)));
+            json.Add(Time(() => DriftReportJson.Write(report, indented: false)));
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
         return new Result(Median(detect), Median(json), report.DriftedItems, allocated);

@@ -9,6 +9,7 @@ using Failover.Cli.Input;
 using Failover.Cli.Workflow;
 using Failover.Core.Drift;
 using Failover.Core.Spec;
+using Failover.Core.Contracts;
 
 namespace Failover.Cli.Commands;
 
@@ -70,9 +71,9 @@ internal static class DriftCommand
                         ? $"no tree is called '{tree}'"
                         : $"tree '{tree}' has not been checked for drift yet; --check checks it now");
                 }
-                report = DriftReportJsonReader.Read(stored.ReportJson);
+                report = DriftReportJson.Read(stored.ReportJson);
             }
-            console.Out.Write(parse.GetValue(json) ? DriftReportJsonWriter.Write(report) + Environment.NewLine
+            console.Out.Write(parse.GetValue(json) ? DriftReportJson.Write(report) + Environment.NewLine
                 : DriftReportTextWriter.Write(report));
             return CliApp.Ok;
         });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Failover.Cli.Input;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
+using Failover.Core.Contracts;
 
 namespace Failover.Cli.Commands;
 
@@ -44,7 +45,7 @@ internal static class PlanCommand
                 if (tree is null) return CliApp.Invalid;
                 plan = Planner.Plan(TreeCompiler.Compile(tree), ActualState.Empty);
             }
-            console.Out.Write(parse.GetValue(json) ? PlanJsonWriter.Write(plan) + Environment.NewLine : PlanTextWriter.Write(plan));
+            console.Out.Write(parse.GetValue(json) ? PlanJson.Write(plan) + Environment.NewLine : PlanTextWriter.Write(plan));
             return CliApp.Ok;
         });
         return command;
@@ -63,7 +64,7 @@ internal static class PlanCommand
         }
         try
         {
-            return PlanJsonReader.Read(response.Body);
+            return PlanJson.Read(response.Body);
         }
         catch (FormatException e)
         {

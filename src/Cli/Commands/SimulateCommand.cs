@@ -3,6 +3,7 @@ using System.Globalization;
 using Failover.Cli.Input;
 using Failover.Core.Diagnostics;
 using Failover.Core.Simulation;
+using Failover.Core.Contracts;
 
 namespace Failover.Cli.Commands;
 
@@ -44,7 +45,7 @@ internal static class SimulateCommand
             if (result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(SimulationJsonWriter.Write(result));
+                console.Out.WriteLine(SimulationJson.Write(result));
                 return CliApp.Ok;
             }
             if (result.Answers.Count == 0) console.Out.WriteLine("No answer (NXDOMAIN / NODATA).");

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using Amazon;
 using Failover.Aws.Http;
 using Failover.Service.Ports;
+using Failover.Core.Contracts;
 
 namespace Failover.Cli.Input;
 
@@ -60,20 +60,16 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         var lines = new List<string>();
         try
         {
-            using var document = JsonDocument.Parse(response.Body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                var detail = Text(root, "detail") ?? Text(root, "message") ?? response.Body;
-                var type = Text(root, "type")?.Split(':')[^1];
-                lines.Add($"the service answered {(int)response.Status}{(type is null ? "" : " " + type)}: {detail}");
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
-                    foreach (var error in errors.EnumerateArray())
-                        lines.Add($"{Text(error, "path") ?? Text(error, "parameter") ?? "$"}: {Text(error, "message")}");
-                return lines;
-            }
+            var problem = WireJson.Read<ProblemDocument>(response.Body, "the answer", "not an object");
+            var detail = problem.Detail
+                ?? WireJson.Read<GatewayMessageDocument>(response.Body, "the answer", "not an object").Message
+                ?? response.Body;
+            var type = problem.Type?.Split(':')[^1];
+            lines.Add($"the service answered {(int)response.Status}{(type is null ? "" : " " + type)}: {detail}");
+            foreach (var error in problem.Errors ?? []) lines.Add($"{error.Path ?? error.Parameter ?? "$"}: {error.Message}");
+            return lines;
         }
-        catch (JsonException)
+        catch (FormatException)
         {
         }
         lines.Add($"the service answered {(int)response.Status}: " +
@@ -88,7 +84,4 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         var at = Array.IndexOf(labels, "execute-api");
         return at >= 0 && at + 1 < labels.Length ? RegionEndpoint.GetBySystemName(labels[at + 1]) : AwsEnvironment.DefaultRegion();
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

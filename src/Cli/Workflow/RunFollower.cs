@@ -3,6 +3,7 @@ using Failover.Service.Progress;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Workflow;
 using Failover.Core.Planning;
+using Failover.Core.Contracts;
 
 namespace Failover.Cli.Workflow;
 
@@ -85,7 +86,7 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
     {
         try
         {
-            return PlanJsonReader.Read(planJson).Layers.Select(l => l.Name).ToList();
+            return PlanJson.Read(planJson).Layers.Select(l => l.Name).ToList();
         }
         catch (FormatException)
         {

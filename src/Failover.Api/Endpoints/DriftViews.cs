@@ -3,6 +3,7 @@ using Failover.Api.Json;
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
+using Failover.Api.Routing;
 using Failover.Service.Drift;
 using Failover.Service.Progress;
 
@@ -17,8 +18,8 @@ public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning
         var report = await store.GetDriftReportAsync(tree.Name, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(ProblemType.DriftReportNotFound,
                 $"tree '{tree.Name}' has not been checked for drift yet; POST " +
-                    $"{ResourceJson.PathOf(Routing.ApiRoutes.CheckDrift, tree.Name)} checks it now");
-        return ApiJson.Response(200, json => ResourceJson.WriteDriftReport(json, report));
+                    $"{ResourcePaths.PathOf(ApiRoutes.CheckDrift, tree.Name)} checks it now");
+        return ApiJson.Response(200, ProgressResources.Drift(report));
     }
 
     public async Task<ApiResponse> CheckAsync(ApiCall call, CancellationToken cancellationToken)
@@ -48,6 +49,6 @@ public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning
             throw new ProblemException(ProblemType.RunInProgress, skipped.Message);
         }
         call.Log("drift checked", ("driftedItems", report.DriftedItems));
-        return ApiJson.Response(200, json => ResourceJson.WriteDriftReport(json, report));
+        return ApiJson.Response(200, ProgressResources.Drift(report));
     }
 }

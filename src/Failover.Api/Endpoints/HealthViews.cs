@@ -6,6 +6,7 @@ using Failover.Api.Problems;
 using Failover.Service.Progress;
 using Failover.Core.Diagram;
 using Failover.Core.Health;
+using Failover.Core.Contracts;
 
 namespace Failover.Api.Endpoints;
 
@@ -28,35 +29,19 @@ public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealt
         var checks = await health.ReadAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
         call.Log("health read", ("healthChecks", checks.Count));
 
-        return ApiJson.Response(200, json =>
+        var nodes = checks.OrderBy(c => c.NodeId, StringComparer.Ordinal).Select(check =>
         {
-            json.WriteStartObject();
-            json.WriteString("tree", tree.Name);
-            json.WriteNumber("version", stored.Version);
-            json.WriteTimestamp("observedAt", time.GetUtcNow());
-            json.WriteStartArray("nodes");
-            foreach (var check in checks.OrderBy(c => c.NodeId, StringComparer.Ordinal))
+            var reported = check.Statuses.OfType<string>().ToList();
+            var verdict = CheckerVerdict.Of(reported) switch
             {
-                var reported = check.Statuses.OfType<string>().ToList();
-                json.WriteStartObject();
-                json.WriteString("nodeId", check.NodeId);
-                json.WriteString("healthCheckId", check.HealthCheckId);
-                json.WriteString("health", CheckerVerdict.Of(reported) switch
-                {
-                    HealthState.Healthy => "healthy",
-                    HealthState.Unhealthy => "unhealthy",
-                    _ => "unknown",
-                });
-                json.WriteNumber("checkers", reported.Count);
-                json.WriteNumber("healthyCheckers", reported.Count(CheckerVerdict.IsHealthy));
-                json.WriteStartArray("statuses");
-                foreach (var status in reported.Distinct(StringComparer.Ordinal)
-                    .Order(StringComparer.Ordinal)) json.WriteStringValue(status);
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+                HealthState.Healthy => "healthy",
+                HealthState.Unhealthy => "unhealthy",
+                _ => "unknown",
+            };
+            var statuses = reported.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            return new NodeHealthResource(
+                check.NodeId, check.HealthCheckId, verdict, reported.Count, reported.Count(CheckerVerdict.IsHealthy), statuses);
+        }).ToList();
+        return ApiJson.Response(200, new TreeHealthResource(tree.Name, stored.Version, Timestamps.Format(time.GetUtcNow()), nodes));
     }
 }

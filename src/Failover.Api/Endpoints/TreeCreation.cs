@@ -9,6 +9,7 @@ using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Core.Validation;
+using Failover.Core.Contracts;
 
 namespace Failover.Api.Endpoints;
 
@@ -48,14 +49,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
         {
             var plan = await planning.PlanAsync(spec, cancellationToken).ConfigureAwait(false);
             call.Log("dry run planned", ("layers", plan.Layers.Count), ("empty", plan.IsEmpty));
-            return ApiJson.Response(200, json =>
-            {
-                json.WriteStartObject();
-                json.WriteBoolean("dryRun", true);
-                json.WriteProperties(PlanJsonWriter.Write(plan, indented: false));
-                if (warnings.Count > 0) Problem.WriteErrors(json, "warnings", warnings);
-                json.WriteEndObject();
-            });
+            return ApiJson.Response(200, new DryRunPlanResource(PlanJson.ToDocument(plan)) { Warnings = FieldError.Documents(warnings) });
         }
 
         var run = await runs.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
@@ -67,21 +61,16 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
     {
         call.AddLogField("runId", run.RunId);
         call.Log("run started", ("tree", run.Tree), ("version", run.Version), ("kind", EnumNames<RunKind>.Upper(run.Kind)));
-        var location = ResourceJson.PathOf(ApiRoutes.GetRun, run.RunId);
-        return ApiJson.Response(202, json =>
+        var location = ResourcePaths.PathOf(ApiRoutes.GetRun, run.RunId);
+        return ApiJson.Response(202, new RunAcceptedResource
         {
-            json.WriteStartObject();
-            json.WriteString("runId", run.RunId);
-            json.WriteString("tree", run.Tree);
-            json.WriteNumber("version", run.Version);
-            json.WriteString("kind", EnumNames<RunKind>.Upper(run.Kind));
-            json.WriteString("status", EnumNames<RunStatus>.Upper(RunStatus.Running));
-            json.WriteStartObject("links");
-            json.WriteString("run", location);
-            json.WriteString("tree", ResourceJson.PathOf(ApiRoutes.GetTree, run.Tree));
-            json.WriteEndObject();
-            if (warnings is { Count: > 0 }) Problem.WriteErrors(json, "warnings", warnings);
-            json.WriteEndObject();
+            RunId = run.RunId,
+            Tree = run.Tree,
+            Version = run.Version,
+            Kind = EnumNames<RunKind>.Upper(run.Kind),
+            Status = EnumNames<RunStatus>.Upper(RunStatus.Running),
+            Links = new Dictionary<string, string> { ["run"] = location, ["tree"] = ResourcePaths.PathOf(ApiRoutes.GetTree, run.Tree) },
+            Warnings = FieldError.Documents(warnings),
         }).WithHeader("location", location);
     }
 }

@@ -5,6 +5,7 @@ using Failover.Service.Ports;
 using Failover.Api.Problems;
 using Failover.Api.Routing;
 using Failover.Service.Progress;
+using Failover.Core.Contracts;
 
 namespace Failover.Api.Endpoints;
 
@@ -25,20 +26,7 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
         {
             throw ApiCall.Invalid(FieldError.AtParameter("pageToken", "pageToken is not one this API handed out; start again without it"));
         }
-        return ApiJson.Response(200, json =>
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("trees");
-            foreach (var tree in page.Trees)
-            {
-                json.WriteStartObject();
-                ResourceJson.WriteTree(json, tree);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteOptional("nextPageToken", page.NextPageToken);
-            json.WriteEndObject();
-        });
+        return ApiJson.Response(200, new TreeListResource(page.Trees.Select(ProgressResources.Tree).ToList(), page.NextPageToken));
     }
 
     /// <summary>The tree: its current version, status, the last run with every node's progress, and when drift was last checked.</summary>
@@ -48,27 +36,11 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
         var lastRun = tree.LastRunId is { } runId ? await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) : null;
         var nodes = lastRun is null ? [] : await store.ListNodesAsync(lastRun.RunId, cancellationToken).ConfigureAwait(false);
         var drift = await store.GetDriftReportAsync(tree.Name, cancellationToken).ConfigureAwait(false);
-        return ApiJson.Response(200, json =>
+        return ApiJson.Response(200, new TreeDetailResource(ProgressResources.Tree(tree))
         {
-            json.WriteStartObject();
-            ResourceJson.WriteTree(json, tree);
-            if (lastRun is null) json.WriteNull("lastRun");
-            else
-            {
-                json.WriteStartObject("lastRun");
-                ResourceJson.WriteRun(json, lastRun, nodes);
-                json.WriteEndObject();
-            }
-            if (drift is null) json.WriteNull("lastDriftCheck");
-            else
-            {
-                json.WriteStartObject("lastDriftCheck");
-                json.WriteTimestamp("checkedAt", drift.CheckedAt);
-                json.WriteNumber("driftedItems", drift.DriftedItems);
-                json.WriteEndObject();
-            }
-            WriteLinks(json, tree.Name);
-            json.WriteEndObject();
+            LastRun = lastRun is null ? null : ProgressResources.Run(lastRun, nodes),
+            LastDriftCheck = ProgressResources.LastDriftCheck(drift),
+            Links = Links(tree.Name),
         });
     }
 
@@ -76,17 +48,8 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
     {
         var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
         var versions = await store.ListVersionsAsync(tree.Name, cancellationToken).ConfigureAwait(false);
-        return ApiJson.Response(200, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("tree", tree.Name);
-            if (tree.CurrentVersion is { } current) json.WriteNumber("currentVersion", current);
-            else json.WriteNull("currentVersion");
-            json.WriteStartArray("versions");
-            foreach (var version in versions) ResourceJson.WriteVersion(json, version, tree.CurrentVersion);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        });
+        return ApiJson.Response(200, new VersionListResource(tree.Name, tree.CurrentVersion,
+            versions.Select(v => ProgressResources.Version(v, tree.CurrentVersion)).ToList()));
     }
 
     /// <summary>One stored version with its spec (the canonical JSON the service stored), e.g. to diff two versions.</summary>
@@ -104,15 +67,7 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
         var stored = await store.GetVersionAsync(tree.Name, number, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(
                 ProblemType.VersionNotFound, $"tree '{tree.Name}' has versions 1 to {tree.LatestVersion}, not {number}");
-        return ApiJson.Response(200, json =>
-        {
-            json.WriteStartObject();
-            json.WriteString("tree", tree.Name);
-            ResourceJson.WriteVersionFields(json, stored.Info, tree.CurrentVersion);
-            json.WritePropertyName("spec");
-            json.WriteRawValue(stored.SpecJson);
-            json.WriteEndObject();
-        });
+        return ApiJson.Response(200, ProgressResources.VersionWithSpec(stored, tree.CurrentVersion));
     }
 
     public async Task<ApiResponse> RunAsync(ApiCall call, CancellationToken cancellationToken)
@@ -121,26 +76,17 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
         var run = await store.GetRunAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(ProblemType.RunNotFound, $"no run has the id '{id}' (runs are kept 90 days)");
         var nodes = await store.ListNodesAsync(id, cancellationToken).ConfigureAwait(false);
-        return ApiJson.Response(200, json =>
+        return ApiJson.Response(200, ProgressResources.Run(run, nodes) with
         {
-            json.WriteStartObject();
-            ResourceJson.WriteRun(json, run, nodes);
-            json.WriteStartObject("links");
-            json.WriteString("tree", ResourceJson.PathOf(ApiRoutes.GetTree, run.Tree));
-            json.WriteEndObject();
-            json.WriteEndObject();
+            Links = new Dictionary<string, string> { ["tree"] = ResourcePaths.PathOf(ApiRoutes.GetTree, run.Tree) },
         });
     }
 
-    private static void WriteLinks(System.Text.Json.Utf8JsonWriter json, string tree)
+    private static Dictionary<string, string> Links(string tree) => new()
     {
-        json.WriteStartObject("links");
-        foreach (var (name, route) in new[]
-                 {
-                     ("versions", ApiRoutes.ListVersions), ("plan", ApiRoutes.GetPlan), ("diagram", ApiRoutes.GetDiagram),
-                     ("drift", ApiRoutes.GetDrift),
-                 })
-            json.WriteString(name, ResourceJson.PathOf(route, tree));
-        json.WriteEndObject();
-    }
+        ["versions"] = ResourcePaths.PathOf(ApiRoutes.ListVersions, tree),
+        ["plan"] = ResourcePaths.PathOf(ApiRoutes.GetPlan, tree),
+        ["diagram"] = ResourcePaths.PathOf(ApiRoutes.GetDiagram, tree),
+        ["drift"] = ResourcePaths.PathOf(ApiRoutes.GetDrift, tree),
+    };
 }

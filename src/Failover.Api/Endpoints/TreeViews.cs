@@ -8,6 +8,7 @@ using Failover.Core.Diagnostics;
 using Failover.Core.Diagram;
 using Failover.Core.Planning;
 using Failover.Core.Simulation;
+using Failover.Core.Contracts;
 
 namespace Failover.Api.Endpoints;
 
@@ -23,13 +24,7 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
         var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken)
             .ConfigureAwait(false);
         var plan = await planning.PlanAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
-        return ApiJson.Response(200, json =>
-        {
-            json.WriteStartObject();
-            json.WriteNumber("version", stored.Version);
-            json.WriteProperties(PlanJsonWriter.Write(plan, indented: false));
-            json.WriteEndObject();
-        });
+        return ApiJson.Response(200, PlanJson.ToDocument(plan) with { Version = stored.Version });
     }
 
     public async Task<ApiResponse> DiagramAsync(ApiCall call, CancellationToken cancellationToken)
@@ -43,13 +38,7 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
         if (format == "json")
         {
             // The nodes as data, for a client that draws the tree itself (the dashboard).
-            return ApiJson.Response(200, json =>
-            {
-                json.WriteStartObject();
-                json.WriteNumber("version", stored.Version);
-                json.WriteProperties(DiagramJsonWriter.Write(stored.Spec, overlay));
-                json.WriteEndObject();
-            });
+            return ApiJson.Response(200, DiagramJson.ToDocument(stored.Spec, overlay) with { Version = stored.Version });
         }
         var text = format == "dot" ? DiagramRenderer.Dot(stored.Spec, overlay) : DiagramRenderer.Mermaid(stored.Spec, overlay);
         return ApiResponse.Text(200, text);
@@ -78,15 +67,12 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
         var errors = unknown.Concat(result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(Placed)).ToArray();
         if (errors.Length > 0) throw ApiCall.Invalid(errors);
 
-        return ApiJson.Response(200, json =>
+        var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From).ToList();
+        return ApiJson.Response(200, SimulationJson.ToDocument(result) with
         {
-            json.WriteStartObject();
-            json.WriteString("tree", stored.Tree.Name);
-            json.WriteNumber("version", stored.Version);
-            json.WriteProperties(SimulationJsonWriter.Write(result));
-            var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From).ToList();
-            if (warnings.Count > 0) Problem.WriteErrors(json, "warnings", warnings);
-            json.WriteEndObject();
+            Tree = stored.Tree.Name,
+            Version = stored.Version,
+            Warnings = FieldError.Documents(warnings),
         });
     }
 

@@ -1,3 +1,4 @@
+using Failover.Core.Contracts;
 using Failover.Core.Diagnostics;
 
 namespace Failover.Api.Problems;
@@ -20,4 +21,10 @@ public sealed record FieldError(string Message)
 
     public static FieldError From(SpecDiagnostic diagnostic) =>
         new(diagnostic.Message) { Path = diagnostic.Path, Line = diagnostic.Line, Column = diagnostic.Column };
+
+    public FieldErrorDocument ToDocument() => new(Path, Parameter, Message, Line, Column);
+
+    /// <summary>The list as documents; null when empty, so the member is left out.</summary>
+    public static IReadOnlyList<FieldErrorDocument>? Documents(IReadOnlyList<FieldError>? errors) =>
+        errors is { Count: > 0 } ? errors.Select(e => e.ToDocument()).ToList() : null;
 }

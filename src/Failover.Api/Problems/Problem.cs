@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Failover.Api.Http;
+using Failover.Core.Contracts;
 
 namespace Failover.Api.Problems;
 
@@ -29,41 +27,9 @@ public sealed record Problem(ProblemType Type, string Detail)
         return response;
     }
 
-    public byte[] Write(string instance, string correlationId)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json =
-            new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", Type.Uri);
-            json.WriteString("title", Type.Title);
-            json.WriteNumber("status", Status);
-            json.WriteString("detail", Detail);
-            json.WriteString("instance", instance);
-            json.WriteString("correlationId", correlationId);
-            if (Errors.Count > 0) WriteErrors(json, "errors", Errors);
-            if (Warnings.Count > 0) WriteErrors(json, "warnings", Warnings);
-            json.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    internal static void WriteErrors(Utf8JsonWriter json, string name, IReadOnlyList<FieldError> errors)
-    {
-        json.WriteStartArray(name);
-        foreach (var error in errors)
-        {
-            json.WriteStartObject();
-            if (error.Path is not null) json.WriteString("path", error.Path);
-            if (error.Parameter is not null) json.WriteString("parameter", error.Parameter);
-            json.WriteString("message", error.Message);
-            if (error.Line is { } line) json.WriteNumber("line", line);
-            if (error.Column is { } column) json.WriteNumber("column", column);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
+    public byte[] Write(string instance, string correlationId) =>
+        WireJson.WriteBytes(new ProblemDocument(Type.Uri, Type.Title, Status, Detail, instance, correlationId,
+            FieldError.Documents(Errors), FieldError.Documents(Warnings)));
 }
 
 /// <summary>Thrown inside an endpoint to answer with a problem; the service turns it into the response.</summary>

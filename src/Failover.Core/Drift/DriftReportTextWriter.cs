@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Drift;
 
@@ -19,7 +20,7 @@ public static class DriftReportTextWriter
             text.Append("  ").Append(Label(item.Kind).PadRight(9)).Append(' ').Append(item.Describe()).Append('\n');
         if (report.Repair is { } repair)
         {
-            text.Append("repair: ").Append(DriftJsonNames.Of(repair.Status));
+            text.Append("repair: ").Append(CamelNames.Of(repair.Status));
             if (repair.RunId is not null) text.Append(", run ").Append(repair.RunId);
             if (repair.Reason is not null) text.Append(" — ").Append(repair.Reason);
             text.Append('\n');

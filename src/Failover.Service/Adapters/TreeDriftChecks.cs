@@ -4,6 +4,7 @@ using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Diagram;
 using Failover.Core.Drift;
+using Failover.Core.Contracts;
 
 namespace Failover.Service.Adapters;
 
@@ -18,13 +19,13 @@ public sealed class TreeDriftChecks(TreeDriftCheck check) : IDriftChecks
         // half-applied tree is not drift) or one that started meanwhile.
         if (result.Report is not { } report)
             throw new DriftCheckSkippedException($"tree '{tree.Name}' was not checked: {result.SkippedBecause}");
-        return new DriftReportRecord(tree.Name, DriftReportJsonWriter.Write(report, indented: false), report.DriftedItems,
+        return new DriftReportRecord(tree.Name, DriftReportJson.Write(report, indented: false), report.DriftedItems,
             report.CheckedAt ?? DateTimeOffset.UtcNow);
     }
 
     /// <summary>Missing wins over changed: a node whose record is gone is drawn as missing whatever else changed.</summary>
     public IReadOnlyDictionary<string, DriftState> NodeStates(DriftReportRecord report) =>
-        StatesOf(DriftReportJsonReader.Read(report.ReportJson));
+        StatesOf(DriftReportJson.Read(report.ReportJson));
 
     public static IReadOnlyDictionary<string, DriftState> StatesOf(DriftReport report)
     {

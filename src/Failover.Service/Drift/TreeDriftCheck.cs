@@ -4,6 +4,7 @@ using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Drift;
 using Failover.Core.Spec;
+using Failover.Core.Contracts;
 
 namespace Failover.Service.Drift;
 
@@ -45,7 +46,7 @@ public sealed class TreeDriftCheck(
         var (repaired, failure) = await RepairAsync(spec, version, record.LastRunId, report, cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
-        await store.PutDriftReportAsync(tree, DriftReportJsonWriter.Write(report, indented: false), report.DriftedItems,
+        await store.PutDriftReportAsync(tree, DriftReportJson.Write(report, indented: false), report.DriftedItems,
             cancellationToken).ConfigureAwait(false);
         metrics.Write(tree, report.DriftedItems, report.CheckedAt!.Value);
         // The report is stored either way; a failed start fails the message so the queue retries it.

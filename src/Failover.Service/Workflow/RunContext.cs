@@ -1,6 +1,7 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Planning;
+using Failover.Core.Contracts;
 
 namespace Failover.Service.Workflow;
 
@@ -21,7 +22,7 @@ public sealed record RunContext(RunRecord Run, Plan Plan)
         Plan plan;
         try
         {
-            plan = PlanJsonReader.Read(json);
+            plan = PlanJson.Read(json);
         }
         catch (FormatException e)
         {

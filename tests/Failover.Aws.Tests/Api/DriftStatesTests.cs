@@ -2,6 +2,7 @@ using Failover.Service.Adapters;
 using Failover.Core.Diagram;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
+using Failover.Core.Contracts;
 
 namespace Failover.Aws.Tests.Api;
 
@@ -22,7 +23,7 @@ public sealed class DriftStatesTests
             new DriftItem(DriftKind.RecordExtra) { Record = record, Place = ExtraRecordPlace.TreeGroup, Owned = false },
         ]);
 
-        var states = TreeDriftChecks.StatesOf(DriftReportJsonReader.Read(DriftReportJsonWriter.Write(report, indented: false)));
+        var states = TreeDriftChecks.StatesOf(DriftReportJson.Read(DriftReportJson.Write(report, indented: false)));
 
         Assert.Equal(
             new Dictionary<string, DriftState> { ["a"] = DriftState.Missing, ["b"] = DriftState.Changed,

@@ -2,6 +2,7 @@ using Failover.Store;
 using Failover.Service.Progress;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
+using Failover.Core.Contracts;
 
 namespace Failover.Aws.Tests.Api;
 
@@ -21,7 +22,7 @@ public sealed class ViewRouteTests
         var response = await api.SendAsync("GET", "/trees/status/plan");
 
         Assert.Equal(200, response.StatusCode);
-        var plan = PlanJsonReader.Read(response.BodyText);
+        var plan = PlanJson.Read(response.BodyText);
         var changes = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).Select(c => c.RecordSet.SetIdentifier)
             .ToList();
         Assert.Equal(["main"], changes);

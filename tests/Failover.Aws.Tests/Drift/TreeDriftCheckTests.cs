@@ -12,6 +12,7 @@ using Failover.Core.Drift;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Aws.Tests.Drift;
 
@@ -62,7 +63,7 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
         var stored = await setup.Store.GetDriftReportAsync("www");
         Assert.NotNull(stored);
         Assert.Equal(0, stored.DriftedItems);
-        var read = DriftReportJsonReader.Read(stored.ReportJson);
+        var read = DriftReportJson.Read(stored.ReportJson);
         Assert.Equal(1, read.Version);
         Assert.Equal(ProgressTestStores.Start, read.CheckedAt);
 

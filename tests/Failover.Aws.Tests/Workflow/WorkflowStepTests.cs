@@ -4,6 +4,7 @@ using Failover.Service.Progress;
 using Failover.Service.Workflow;
 using Failover.Service.Workflow.Steps;
 using Failover.Core.Route53;
+using Failover.Core.Contracts;
 
 namespace Failover.Aws.Tests.Workflow;
 
@@ -184,7 +185,7 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         var abandoned = await harness.Starter.ApplyAsync(harness.Spec(tree));
         await new PlanTreeStep(harness.Services).RunAsync(abandoned.RunId, force: false);
         // Its function died between CreateHealthCheck and tagging the check; then its execution was stopped.
-        var planned = Core.Planning.PlanJsonReader.Read((await harness.Store.GetPlanAsync(abandoned.RunId))!).Layers
+        var planned = PlanJson.Read((await harness.Store.GetPlanAsync(abandoned.RunId))!).Layers
             .SelectMany(l => l.HealthChecks).First();
         var untagged = await harness.Route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config);
 

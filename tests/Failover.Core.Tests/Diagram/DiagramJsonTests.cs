@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Core.Diagram;
 using static Failover.Core.Tests.Simulation.Trees;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Tests.Diagram;
 
@@ -15,7 +16,7 @@ public class DiagramJsonTests
     [Fact]
     public void Every_node_comes_once_parents_before_children()
     {
-        var json = DiagramJsonWriter.Write(Complex());
+        var json = DiagramJson.Write(Complex());
         var seen = new List<string>();
         foreach (var node in Nodes(json).EnumerateArray())
         {
@@ -30,7 +31,7 @@ public class DiagramJsonTests
     [Fact]
     public void Nodes_carry_the_record_they_become_and_where_it_lives()
     {
-        var json = DiagramJsonWriter.Write(Complex());
+        var json = DiagramJson.Write(Complex());
 
         var root = Node(json, "root");
         Assert.Equal("rule", root.GetProperty("kind").GetString());
@@ -69,7 +70,7 @@ public class DiagramJsonTests
             ["sorry"] = new(RunProgress.Done, DriftState.Missing),
             ["not-in-tree"] = new(RunProgress.Failed),
         });
-        var json = DiagramJsonWriter.Write(Complex(), overlay);
+        var json = DiagramJson.Write(Complex(), overlay);
 
         Assert.Equal("IN_PROGRESS", Node(json, "use1-a").GetProperty("progress").GetString());
         Assert.Equal("UNHEALTHY", Node(json, "use1-a").GetProperty("health").GetString());

@@ -2,13 +2,14 @@ using System.Text.Json;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Tests.Drift;
 
 [Trait("Category", "Unit")]
 public class DriftReportJsonTests
 {
-    private static DriftReport Drifted()
+    internal static DriftReport Drifted()
     {
         var zone = new ConvergedZone(SampleTrees.Www());
         zone.Replace("use1-a", r => r with { Weight = 7 });
@@ -27,7 +28,7 @@ public class DriftReportJsonTests
     public void A_written_report_reads_back_equal()
     {
         var report = Drifted();
-        var read = DriftReportJsonReader.Read(DriftReportJsonWriter.Write(report));
+        var read = DriftReportJson.Read(DriftReportJson.Write(report));
 
         Assert.Equal(report.Tree, read.Tree);
         Assert.Equal(report.HostedZoneId, read.HostedZoneId);
@@ -41,7 +42,7 @@ public class DriftReportJsonTests
     [Fact]
     public void The_json_names_every_item_by_kind_with_a_message_and_counts_them()
     {
-        var json = JsonDocument.Parse(DriftReportJsonWriter.Write(Drifted())).RootElement;
+        var json = JsonDocument.Parse(DriftReportJson.Write(Drifted())).RootElement;
 
         Assert.Equal(5, json.GetProperty("driftedItems").GetInt32());
         Assert.Equal("2026-03-01T12:15:00.000Z", json.GetProperty("checkedAt").GetString());
@@ -71,7 +72,7 @@ public class DriftReportJsonTests
     [InlineData("{", "not JSON")]
     public void A_document_that_is_not_a_report_is_refused_with_its_path(string json, string message)
     {
-        var error = Assert.Throws<FormatException>(() => DriftReportJsonReader.Read(json));
+        var error = Assert.Throws<FormatException>(() => DriftReportJson.Read(json));
         Assert.Contains(message, error.Message);
     }
 

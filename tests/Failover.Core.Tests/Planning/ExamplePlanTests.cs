@@ -2,6 +2,7 @@ using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Tests.Planning;
 
@@ -19,8 +20,8 @@ public class ExamplePlanTests
     [Fact]
     public void The_parsed_www_example_plans_exactly_like_the_tree_built_in_code()
     {
-        var parsed = PlanJsonWriter.Write(Planner.Plan(TreeCompiler.Compile(Parse("www.json")), ActualState.Empty));
-        var built = PlanJsonWriter.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty));
+        var parsed = PlanJson.Write(Planner.Plan(TreeCompiler.Compile(Parse("www.json")), ActualState.Empty));
+        var built = PlanJson.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty));
 
         Assert.Equal(built, parsed);
     }

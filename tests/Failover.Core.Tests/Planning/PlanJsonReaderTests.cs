@@ -3,6 +3,7 @@ using Failover.Core.Planning;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Tests.Planning;
 
@@ -42,11 +43,11 @@ public class PlanJsonReaderTests
     {
         foreach (var plan in new[] { Create(), Update() })
         {
-            var json = PlanJsonWriter.Write(plan);
+            var json = PlanJson.Write(plan);
 
-            var read = PlanJsonReader.Read(json);
+            var read = PlanJson.Read(json);
 
-            Assert.Equal(json, PlanJsonWriter.Write(read));
+            Assert.Equal(json, PlanJson.Write(read));
         }
     }
 
@@ -55,7 +56,7 @@ public class PlanJsonReaderTests
     {
         var plan = Update();
 
-        var read = PlanJsonReader.Read(PlanJsonWriter.Write(plan, indented: false));
+        var read = PlanJson.Read(PlanJson.Write(plan, indented: false));
 
         Assert.Equal(plan.Layers.Select(l => (l.Name, l.Kind)), read.Layers.Select(l => (l.Name, l.Kind)));
         Assert.Contains(read.Layers, l => l.Kind == PlanLayerKind.HealthCheckCleanup);
@@ -75,7 +76,7 @@ public class PlanJsonReaderTests
     {
         var plan = Update();
 
-        var read = PlanJsonReader.Read(PlanJsonWriter.Write(plan));
+        var read = PlanJson.Read(PlanJson.Write(plan));
 
         var created = plan.Layers.Single(l => l.Kind == PlanLayerKind.HealthChecks).HealthChecks;
         var createdBack = read.Layers.Single(l => l.Kind == PlanLayerKind.HealthChecks).HealthChecks;
@@ -93,7 +94,7 @@ public class PlanJsonReaderTests
         var plan = Planner.Plan(TreeCompiler.Compile(SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1"), name: "x")),
             new ActualState([foreign], [], new HashSet<RecordKey>()));
 
-        var read = PlanJsonReader.Read(PlanJsonWriter.Write(plan));
+        var read = PlanJson.Read(PlanJson.Write(plan));
 
         Assert.Equal(plan.Conflicts, read.Conflicts);
         Assert.True(read.HasConflicts);
@@ -107,7 +108,7 @@ public class PlanJsonReaderTests
             """{"Action":"CREATE","ResourceRecordSet":{"Name":"t.example.com.","Type":"A","TTL":60,"ResourceRecords":[""" +
             """{"Value":"192.0.2.1"}]}}]}]}]}""";
 
-        var plan = PlanJsonReader.Read(json);
+        var plan = PlanJson.Read(json);
 
         var change = Assert.Single(plan.AllChanges());
         Assert.Null(change.NodeId);
@@ -124,7 +125,7 @@ public class PlanJsonReaderTests
     [InlineData("{", "not JSON")]
     public void A_document_that_is_not_a_plan_is_refused_with_the_path(string json, string expected)
     {
-        var error = Assert.Throws<FormatException>(() => PlanJsonReader.Read(json));
+        var error = Assert.Throws<FormatException>(() => PlanJson.Read(json));
 
         Assert.Contains(expected, error.Message);
     }

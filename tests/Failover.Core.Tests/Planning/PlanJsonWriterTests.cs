@@ -4,6 +4,7 @@ using Failover.Core.Planning;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Tests.Planning;
 
@@ -11,7 +12,7 @@ namespace Failover.Core.Tests.Planning;
 public class PlanJsonWriterTests
 {
     /// <summary>A plan whose records and checks between them use every field the writer knows.</summary>
-    private static Plan EveryField()
+    internal static Plan EveryField()
     {
         var spec = SampleTrees.Www() with
         {
@@ -49,7 +50,7 @@ public class PlanJsonWriterTests
     [Fact]
     public void The_top_level_has_tree_zone_and_named_layers()
     {
-        using var json = JsonDocument.Parse(PlanJsonWriter.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
+        using var json = JsonDocument.Parse(PlanJson.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
         var root = json.RootElement;
 
         Assert.Equal("www", root.GetProperty("tree").GetString());
@@ -65,7 +66,7 @@ public class PlanJsonWriterTests
     [Fact]
     public void Record_sets_are_in_the_change_batch_shape_with_fully_qualified_names()
     {
-        using var json = JsonDocument.Parse(PlanJsonWriter.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
+        using var json = JsonDocument.Parse(PlanJson.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
         var changes = json.RootElement.GetProperty("layers").EnumerateArray()
             .Where(l => l.TryGetProperty("changeBatches", out _))
             .SelectMany(l => l.GetProperty("changeBatches").EnumerateArray())
@@ -93,7 +94,7 @@ public class PlanJsonWriterTests
     [Fact]
     public void Every_key_in_record_sets_and_health_check_configs_is_a_member_of_route53s_model()
     {
-        using var json = JsonDocument.Parse(PlanJsonWriter.Write(EveryField()));
+        using var json = JsonDocument.Parse(PlanJson.Write(EveryField()));
         var seen = new Dictionary<string, HashSet<string>>();
         void Check(JsonElement element, string shape)
         {
@@ -132,7 +133,7 @@ public class PlanJsonWriterTests
     [Fact]
     public void Health_check_configs_carry_resolved_values()
     {
-        using var json = JsonDocument.Parse(PlanJsonWriter.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
+        using var json = JsonDocument.Parse(PlanJson.Write(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), ActualState.Empty)));
         var config = json.RootElement.GetProperty("layers")[0].GetProperty("healthChecks").EnumerateArray()
             .Single(c => c.GetProperty("nodeId").GetString() == "use1-b").GetProperty("healthCheckConfig");
 
@@ -152,7 +153,7 @@ public class PlanJsonWriterTests
         var zone = new InMemoryZone("www", "Z0000000000000000000A");
         zone.Apply(Planner.Plan(TreeCompiler.Compile(SampleTrees.Www()), zone.State));
 
-        using var teardown = JsonDocument.Parse(PlanJsonWriter.Write(Planner.Teardown("www", "Z0000000000000000000A", zone.State)));
+        using var teardown = JsonDocument.Parse(PlanJson.Write(Planner.Teardown("www", "Z0000000000000000000A", zone.State)));
         var cleanup = teardown.RootElement.GetProperty("layers").EnumerateArray().Last();
         Assert.Equal("health-check-cleanup", cleanup.GetProperty("name").GetString());
         Assert.Equal(3, cleanup.GetProperty("deleteHealthChecks").GetArrayLength());
@@ -162,7 +163,7 @@ public class PlanJsonWriterTests
         var blocked =
             Planner.Plan(TreeCompiler.Compile(SampleTrees.With(SampleTrees.Endpoint("only", "$.root", "192.0.2.1"), name: "x")),
             new ActualState([foreignAtRoot], [], new HashSet<RecordKey>()));
-        using var conflicts = JsonDocument.Parse(PlanJsonWriter.Write(blocked));
+        using var conflicts = JsonDocument.Parse(PlanJson.Write(blocked));
         var conflict = conflicts.RootElement.GetProperty("conflicts")[0];
         Assert.Equal(("x.example.com.", "A"), (conflict.GetProperty("name").GetString(), conflict.GetProperty("type").GetString()));
         Assert.Contains("does not own", conflict.GetProperty("reason").GetString());
@@ -180,7 +181,7 @@ public class PlanJsonWriterTests
             new PlanLayer("leaf-records",
             PlanLayerKind.Records) { ChangeBatches = [new ChangeBatch([new RecordChange(ChangeAction.Create, record)])] }]);
 
-        using var json = JsonDocument.Parse(PlanJsonWriter.Write(plan, indented: false));
+        using var json = JsonDocument.Parse(PlanJson.Write(plan, indented: false));
 
         Assert.Equal("\"v=spf1 include:_spf.example.com -all\"",
             json.RootElement.GetProperty("layers")[0].GetProperty("changeBatches")[0].GetProperty("Changes")[0]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Core.Simulation;
 using static Failover.Core.Tests.Simulation.Trees;
+using Failover.Core.Contracts;
 
 namespace Failover.Core.Tests.Simulation;
 
@@ -14,7 +15,7 @@ public class SimulationJsonWriterTests
             new SimulationResult(
             [new SimulatedAnswer("a", ["192.0.2.1", "192.0.2.2"], 1 / 3.0), new SimulatedAnswer("b", ["x.example"], 2 / 3.0)], [], []);
 
-        using var json = JsonDocument.Parse(SimulationJsonWriter.Write(result));
+        using var json = JsonDocument.Parse(SimulationJson.Write(result));
 
         var answers = json.RootElement.GetProperty("answers");
         Assert.Equal(2, answers.GetArrayLength());
@@ -32,7 +33,7 @@ public class SimulationJsonWriterTests
         var spec = Tree(Geo("geo", Endpoint("de").Country("DE")));
         var result = Simulator.Simulate(spec, new SimulationQuery(new HashSet<string>(), Location: "FR"));
 
-        using var json = JsonDocument.Parse(SimulationJsonWriter.Write(result));
+        using var json = JsonDocument.Parse(SimulationJson.Write(result));
 
         Assert.Equal(0, json.RootElement.GetProperty("answers").GetArrayLength());
         Assert.Equal(1, json.RootElement.GetProperty("noAnswerProbability").GetDouble());

@@ -12,6 +12,7 @@ using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Resources;
+using Failover.Core.Contracts;
 
 namespace Failover.EndToEnd.Tests.Drift;
 
@@ -114,7 +115,7 @@ public sealed class DriftStackFixture : IAsyncLifetime
         while (true)
         {
             var stored = await Store.GetDriftReportAsync(tree);
-            if (stored is not null && stored.CheckedAt >= after) return DriftReportJsonReader.Read(stored.ReportJson);
+            if (stored is not null && stored.CheckedAt >= after) return DriftReportJson.Read(stored.ReportJson);
             await Task.Delay(200, patience.Token);
         }
     }

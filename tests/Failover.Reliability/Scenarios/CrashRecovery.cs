@@ -10,6 +10,7 @@ using Failover.Reliability.Figures;
 using Failover.Reliability.Stack;
 using Failover.Reliability.Suite;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Reliability.Scenarios;
 
@@ -207,7 +208,7 @@ public sealed class CrashRecovery : IScenario
     };
 
     private static async Task<Plan?> PlanAsync(ReliabilityStack stack, string runId) =>
-        await stack.Store.GetPlanAsync(runId) is { } json ? PlanJsonReader.Read(json) : null;
+        await stack.Store.GetPlanAsync(runId) is { } json ? PlanJson.Read(json) : null;
 
     private static async Task<bool> CleanlyAsync(WorkflowDriver driver, ScenarioResult result, Task<StartedRun> start, string what,
         CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using Failover.Reliability.Figures;
 using Failover.Reliability.Stack;
 using Failover.Reliability.Suite;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Reliability.Scenarios;
 
@@ -86,7 +87,7 @@ public sealed class KilledRuns : IScenario
             if (invocation.Function == WorkflowHandlers.PlanTree || stopped.Task.IsCompleted) return;
             if (killAt is null && await stack.Store.GetPlanAsync(invocation.RunId, cancellationToken) is { } json)
             {
-                var steps = PlanJsonReader.Read(json).Layers.Where(l => !l.IsEmpty).Select(l => l.Name)
+                var steps = PlanJson.Read(json).Layers.Where(l => !l.IsEmpty).Select(l => l.Name)
                     .Append(LayerSteps.CheckChange).ToList();
                 killAt = steps[random.Next(steps.Count)];
             }

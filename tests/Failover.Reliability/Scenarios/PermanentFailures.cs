@@ -9,6 +9,7 @@ using Failover.Reliability.Figures;
 using Failover.Reliability.Stack;
 using Failover.Reliability.Suite;
 using Failover.Testing;
+using Failover.Core.Contracts;
 
 namespace Failover.Reliability.Scenarios;
 
@@ -86,7 +87,7 @@ public sealed class PermanentFailures : IScenario
                 return;
             decided = true;
             var used = (await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken)).Select(r => r.Name).ToHashSet();
-            var candidates = PlanJsonReader.Read(json).Layers.Where(l => l.Kind == PlanLayerKind.Records)
+            var candidates = PlanJson.Read(json).Layers.Where(l => l.Kind == PlanLayerKind.Records)
                 .Select(l =>
                     l.ChangeBatches.SelectMany(b => b.Changes)
                     .Where(c => c.Action == ChangeAction.Create && !used.Contains(c.RecordSet.Name)).ToList())

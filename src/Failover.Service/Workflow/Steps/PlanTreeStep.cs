@@ -3,6 +3,7 @@ using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
+using Failover.Core.Contracts;
 
 namespace Failover.Service.Workflow.Steps;
 
@@ -29,7 +30,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
         if (run.Kind == RunKind.Apply && ChangeSizeGuard.Check(plan.Plan, plan.Actual, force) is { } refusal)
             throw new WorkflowStepException(WorkflowErrors.ChangeTooLarge, refusal.Message);
 
-        await store.PutPlanAsync(runId, PlanJsonWriter.Write(plan.Plan, indented: false), cancellationToken).ConfigureAwait(false);
+        await store.PutPlanAsync(runId, PlanJson.Write(plan.Plan, indented: false), cancellationToken).ConfigureAwait(false);
         await store.PutNodesAsync(runId, PlanNodes.Planned(plan.Plan), cancellationToken).ConfigureAwait(false);
         return LayerSteps.Start(plan.Plan);
     }
@@ -68,7 +69,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
             if (await services.Store.GetPlanAsync(earlier.RunId, cancellationToken).ConfigureAwait(false) is not { } json) continue;
             try
             {
-                references.AddRange(PlanJsonReader.Read(json).Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference));
+                references.AddRange(PlanJson.Read(json).Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference));
             }
             catch (FormatException)
             {

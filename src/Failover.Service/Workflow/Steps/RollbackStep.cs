@@ -3,6 +3,7 @@ using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
+using Failover.Core.Contracts;
 
 namespace Failover.Service.Workflow.Steps;
 
@@ -75,7 +76,7 @@ public sealed class RollbackStep(WorkflowServices services)
         var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         // Checks this run created are the tree's even if a crash kept their tags from being written.
         var failedPlan = await store.GetPlanAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } json
-            ? PlanJsonReader.Read(json) : null;
+            ? PlanJson.Read(json) : null;
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
         var reader = new ActualStateReader(services.Route53);
 

@@ -1,7 +1,7 @@
-namespace Failover.Core.Drift;
+namespace Failover.Core.Contracts;
 
-/// <summary>The camelCase names the report's JSON uses for its enums, both ways.</summary>
-internal static class DriftJsonNames
+/// <summary>The camelCase names the drift report uses for its enums (RecordMissing → recordMissing), both ways.</summary>
+public static class CamelNames
 {
     public static string Of<T>(T value) where T : struct, Enum
     {

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+
+namespace Failover.Core.Contracts;
+
+/// <summary>
+/// The plan on the wire — what <c>failover plan --json</c> prints, the workflow stores for a run and
+/// <c>GET /trees/{name}/plan</c> answers (with the <see cref="Version"/> it planned). A layer carries exactly one of
+/// <see cref="PlanLayerDocument.HealthChecks"/>, <see cref="PlanLayerDocument.ChangeBatches"/> and
+/// <see cref="PlanLayerDocument.DeleteHealthChecks"/>.
+/// </summary>
+public record PlanDocument
+{
+    /// <summary>The stored version planned (only when the service planned a stored tree).</summary>
+    [JsonPropertyOrder(-1)] public int? Version { get; init; }
+    public string? Tree { get; init; }
+    public string? HostedZoneId { get; init; }
+    public IReadOnlyList<PlanLayerDocument>? Layers { get; init; }
+    /// <summary>Left out when there are none.</summary>
+    public IReadOnlyList<PlanConflictDocument>? Conflicts { get; init; }
+    public PlanSummaryDocument? Summary { get; init; }
+}
+
+public sealed record PlanLayerDocument
+{
+    public string? Name { get; init; }
+    public IReadOnlyList<PlannedHealthCheckDocument>? HealthChecks { get; init; }
+    public IReadOnlyList<ChangeBatchShape>? ChangeBatches { get; init; }
+    /// <summary>
+    /// The tree node behind each change, batch by batch (null where a change has none), beside the batches rather than
+    /// inside them: the batches keep the exact shape the AWS CLI takes, and the workflow can still track progress per node.
+    /// Left out when no change has a node.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string?>>? ChangeNodeIds { get; init; }
+    public IReadOnlyList<HealthCheckDeletionDocument>? DeleteHealthChecks { get; init; }
+}
+
+public sealed record PlannedHealthCheckDocument(string? NodeId, string? CallerReference, HealthCheckConfigShape? HealthCheckConfig);
+
+public sealed record HealthCheckDeletionDocument(string? HealthCheckId, string? NodeId);
+
+public sealed record PlanConflictDocument(string? Name, string? Type, string? SetIdentifier, string? Reason);
+
+public sealed record PlanSummaryDocument(
+    int RecordsCreated, int RecordsUpdated, int RecordsDeleted, int HealthChecksCreated, int HealthChecksDeleted, int ExistingRecords);
+
+/// <summary><c>POST /trees?dryRun=true</c>: the plan against the zone as it is now, and the spec's warnings.</summary>
+public sealed record DryRunPlanResource : PlanDocument
+{
+    public DryRunPlanResource()
+    {
+    }
+
+    public DryRunPlanResource(PlanDocument plan) : base(plan)
+    {
+    }
+
+    [JsonPropertyOrder(-2)] public bool DryRun { get; init; } = true;
+    [JsonPropertyOrder(1)] public IReadOnlyList<FieldErrorDocument>? Warnings { get; init; }
+}
+
+/// <summary>One error or warning with where it is: a JSON path into the body, or the parameter it concerns.</summary>
+public sealed record FieldErrorDocument(string? Path, string? Parameter, string Message, int? Line, int? Column);

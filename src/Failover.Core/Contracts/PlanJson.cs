@@ -1,0 +1,234 @@
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+
+namespace Failover.Core.Contracts;
+
+/// <summary>
+/// The plan to and from its <see cref="PlanDocument"/>: health check configs in the exact shape
+/// <c>aws route53 create-health-check --health-check-config</c> takes and change batches in the exact shape
+/// <c>aws route53 change-resource-record-sets --change-batch</c> takes, so any layer can be replayed by hand. Reading
+/// gives back the plan that was written (names lose the trailing dot the wire adds, as the core holds them); a document
+/// that is not a written plan throws <see cref="FormatException"/> naming the JSON path.
+/// </summary>
+public static class PlanJson
+{
+    public static string Write(Plan plan, bool indented = true) => WireJson.Write(ToDocument(plan), indented);
+
+    public static Plan Read(string json) => ToPlan(WireJson.Read<PlanDocument>(json, "a stored plan", "$: expected an object"));
+
+    public static PlanDocument ToDocument(Plan plan) => new()
+    {
+        Tree = plan.Tree,
+        HostedZoneId = plan.HostedZoneId,
+        Layers = plan.Layers.Select(ToDocument).ToList(),
+        Conflicts = plan.Conflicts.Count == 0
+            ? null
+            : plan.Conflicts
+                .Select(c => new PlanConflictDocument(FullyQualified(c.Key.Name), c.Key.Type, c.Key.SetIdentifier, c.Reason)).ToList(),
+        Summary = new PlanSummaryDocument(plan.Summary.RecordsCreated, plan.Summary.RecordsUpdated, plan.Summary.RecordsDeleted,
+            plan.Summary.HealthChecksCreated, plan.Summary.HealthChecksDeleted, plan.Summary.ExistingRecords),
+    };
+
+    private static PlanLayerDocument ToDocument(PlanLayer layer) => layer.Kind switch
+    {
+        PlanLayerKind.HealthChecks => new PlanLayerDocument
+        {
+            Name = layer.Name,
+            HealthChecks = layer.HealthChecks
+                .Select(c => new PlannedHealthCheckDocument(c.NodeId, c.CallerReference, ToShape(c.Config))).ToList(),
+        },
+        PlanLayerKind.Records => new PlanLayerDocument
+        {
+            Name = layer.Name,
+            ChangeBatches = layer.ChangeBatches.Select(ToShape).ToList(),
+            ChangeNodeIds = layer.ChangeBatches.Any(b => b.Changes.Any(c => c.NodeId is not null))
+                ? layer.ChangeBatches.Select(b => (IReadOnlyList<string?>)b.Changes.Select(c => c.NodeId).ToList()).ToList()
+                : null,
+        },
+        _ => new PlanLayerDocument
+        {
+            Name = layer.Name,
+            DeleteHealthChecks = layer.HealthCheckDeletions
+                .Select(d => new HealthCheckDeletionDocument(d.HealthCheckId, d.NodeId)).ToList(),
+        },
+    };
+
+    public static HealthCheckConfigShape ToShape(HealthCheckConfig config) => new()
+    {
+        IpAddress = config.IpAddress,
+        Port = config.Port,
+        Type = config.Type,
+        ResourcePath = config.ResourcePath,
+        FullyQualifiedDomainName = config.FullyQualifiedDomainName,
+        SearchString = config.SearchString,
+        RequestInterval = config.RequestInterval,
+        FailureThreshold = config.FailureThreshold,
+        MeasureLatency = config.MeasureLatency,
+        Inverted = config.Inverted,
+        EnableSni = config.EnableSni,
+        Regions = config.Regions.Count > 0 ? config.Regions : null,
+    };
+
+    public static ChangeBatchShape ToShape(ChangeBatch batch) => new()
+    {
+        Comment = batch.Comment,
+        Changes = batch.Changes
+            .Select(c => new ChangeShape { Action = c.Action.ToString().ToUpperInvariant(), ResourceRecordSet = ToShape(c.RecordSet) })
+            .ToList(),
+    };
+
+    public static ResourceRecordSetShape ToShape(ResourceRecordSet record) => new()
+    {
+        Name = FullyQualified(record.Name),
+        Type = record.Type,
+        SetIdentifier = record.SetIdentifier,
+        Weight = record.Weight,
+        Region = record.Region,
+        GeoLocation = record.GeoLocation is { } geo
+            ? new GeoLocationShape
+            {
+                ContinentCode = geo.ContinentCode, CountryCode = geo.CountryCode, SubdivisionCode = geo.SubdivisionCode,
+            }
+            : null,
+        Failover = record.Failover,
+        MultiValueAnswer = record.MultiValueAnswer,
+        // Alias records take their TTL from the target; Route 53 rejects one that carries its own.
+        Ttl = record.AliasTarget is null ? record.Ttl : null,
+        ResourceRecords = record.AliasTarget is null && record.ResourceRecords.Count > 0
+            ? record.ResourceRecords.Select(v => new ResourceRecordShape(v)).ToList()
+            : null,
+        AliasTarget = record.AliasTarget is { } alias
+            ? new AliasTargetShape
+            {
+                HostedZoneId = alias.HostedZoneId,
+                DnsName = FullyQualified(alias.DnsName),
+                EvaluateTargetHealth = alias.EvaluateTargetHealth,
+            }
+            : null,
+        HealthCheckId = record.HealthCheckId,
+    };
+
+    public static Plan ToPlan(PlanDocument document)
+    {
+        var layers = Required(document.Layers, "$.layers").Select((layer, i) => ToLayer(layer, $"$.layers[{i}]")).ToList();
+        return new Plan(Required(document.Tree, "$.tree"), Required(document.HostedZoneId, "$.hostedZoneId"), layers)
+        {
+            Conflicts = (document.Conflicts ?? []).Select((conflict, i) =>
+            {
+                var at = $"$.conflicts[{i}]";
+                return new PlanConflict(
+                    new RecordKey(
+                        Unqualified(Required(conflict.Name, at + ".name")), Required(conflict.Type, at + ".type"), conflict.SetIdentifier),
+                    Required(conflict.Reason, at + ".reason"));
+            }).ToList(),
+            Summary = document.Summary is { } s
+                ? new PlanSummary(
+                    s.RecordsCreated, s.RecordsUpdated, s.RecordsDeleted, s.HealthChecksCreated, s.HealthChecksDeleted, s.ExistingRecords)
+                : PlanSummary.Empty,
+        };
+    }
+
+    private static PlanLayer ToLayer(PlanLayerDocument? layer, string path)
+    {
+        layer = Required(layer, path);
+        var name = Required(layer.Name, path + ".name");
+        if (layer.HealthChecks is { } checks)
+            return new PlanLayer(name, PlanLayerKind.HealthChecks)
+            {
+                HealthChecks = checks.Select((check, i) =>
+                {
+                    var at = $"{path}.healthChecks[{i}]";
+                    check = Required(check, at);
+                    return new PlannedHealthCheck(
+                        Required(check.NodeId, at + ".nodeId"), Required(check.CallerReference, at + ".callerReference"),
+                        ToConfig(Required(check.HealthCheckConfig, at + ".healthCheckConfig"), at + ".healthCheckConfig"));
+                }).ToList(),
+            };
+        if (layer.ChangeBatches is { } batches)
+            return new PlanLayer(name, PlanLayerKind.Records)
+            {
+                ChangeBatches = batches.Select((batch, i) =>
+                {
+                    var at = $"{path}.changeBatches[{i}]";
+                    return ToChangeBatch(Required(batch, at), at, layer.ChangeNodeIds?.ElementAtOrDefault(i));
+                }).ToList(),
+            };
+        if (layer.DeleteHealthChecks is { } deletions)
+            return new PlanLayer(name, PlanLayerKind.HealthCheckCleanup)
+            {
+                HealthCheckDeletions = deletions.Select((deletion, i) =>
+                {
+                    var at = $"{path}.deleteHealthChecks[{i}]";
+                    return new HealthCheckDeletion(Required(Required(deletion, at).HealthCheckId, at + ".healthCheckId"), deletion.NodeId);
+                }).ToList(),
+            };
+        throw new FormatException($"{path}: a layer needs healthChecks, changeBatches or deleteHealthChecks");
+    }
+
+    public static ChangeBatch ToChangeBatch(ChangeBatchShape batch, string path, IReadOnlyList<string?>? nodeIds = null)
+    {
+        var changes = Required(batch.Changes, path + ".Changes").Select((change, i) =>
+        {
+            var at = $"{path}.Changes[{i}]";
+            change = Required(change, at);
+            var action = Required(change.Action, at + ".Action") switch
+            {
+                "CREATE" => ChangeAction.Create,
+                "UPSERT" => ChangeAction.Upsert,
+                "DELETE" => ChangeAction.Delete,
+                var other => throw new FormatException($"{at}.Action: '{other}' is not CREATE, UPSERT or DELETE"),
+            };
+            var nodeId = nodeIds is not null && i < nodeIds.Count ? nodeIds[i] : null;
+            var record = ToRecordSet(Required(change.ResourceRecordSet, at + ".ResourceRecordSet"), at + ".ResourceRecordSet");
+            return new RecordChange(action, record, nodeId);
+        }).ToList();
+        return new ChangeBatch(changes, batch.Comment);
+    }
+
+    public static ResourceRecordSet ToRecordSet(ResourceRecordSetShape record, string path) => new()
+    {
+        Name = Unqualified(Required(record.Name, path + ".Name")),
+        Type = Required(record.Type, path + ".Type"),
+        SetIdentifier = record.SetIdentifier,
+        Weight = record.Weight,
+        Region = record.Region,
+        GeoLocation = record.GeoLocation is { } geo ? new GeoLocation(geo.ContinentCode, geo.CountryCode, geo.SubdivisionCode) : null,
+        Failover = record.Failover,
+        MultiValueAnswer = record.MultiValueAnswer,
+        Ttl = record.Ttl,
+        ResourceRecords = (record.ResourceRecords ?? [])
+            .Select((value, i) => Required(Required(value, $"{path}.ResourceRecords[{i}]").Value, $"{path}.ResourceRecords[{i}].Value"))
+            .ToList(),
+        AliasTarget = record.AliasTarget is { } alias
+            ? new AliasTarget(
+                Required(alias.HostedZoneId, path + ".AliasTarget.HostedZoneId"),
+                Unqualified(Required(alias.DnsName, path + ".AliasTarget.DNSName")),
+                alias.EvaluateTargetHealth ?? throw new FormatException($"{path}.AliasTarget.EvaluateTargetHealth: expected true or false"))
+            : null,
+        HealthCheckId = record.HealthCheckId,
+    };
+
+    public static HealthCheckConfig ToConfig(HealthCheckConfigShape config, string path) => new()
+    {
+        IpAddress = config.IpAddress,
+        Port = config.Port,
+        Type = Required(config.Type, path + ".Type"),
+        ResourcePath = config.ResourcePath,
+        FullyQualifiedDomainName = config.FullyQualifiedDomainName,
+        SearchString = config.SearchString,
+        // Route 53's defaults when a config leaves them out (API reference, HealthCheckConfig).
+        RequestInterval = config.RequestInterval ?? 30,
+        FailureThreshold = config.FailureThreshold ?? 3,
+        MeasureLatency = config.MeasureLatency ?? false,
+        Inverted = config.Inverted ?? false,
+        EnableSni = config.EnableSni,
+        Regions = config.Regions ?? [],
+    };
+
+    /// <summary>Route 53 names on the wire are fully qualified: with the trailing dot.</summary>
+    public static string FullyQualified(string name) => name.EndsWith('.') ? name : name + ".";
+
+    private static string Unqualified(string name) => name.EndsWith('.') ? name[..^1] : name;
+
+    private static T Required<T>(T? value, string path) where T : class => value ?? throw new FormatException($"{path}: missing");
+}
