@@ -1,3 +1,4 @@
+using Failover.Core.Contracts;
 using Failover.Core.Simulation;
 using Failover.Core.Spec;
 using static Failover.Core.Tests.Simulation.Trees;
@@ -60,7 +61,7 @@ public class DecidedByTests
     [Fact]
     public void The_json_carries_decidedBy_and_the_undocumented_flag()
     {
-        var json = SimulationJsonWriter.Write(Run("na", "US"));
+        var json = SimulationJson.Write(Run("na", "US"));
 
         Assert.Contains("\"decidedBy\": [", json, StringComparison.Ordinal);
         Assert.Contains("\"undocumented\": true", json, StringComparison.Ordinal);
