@@ -27,10 +27,10 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
         RequestBody.CheckSize(request, options.MaxSpecBytes);
         var mediaType = RequestBody.CheckMediaType(request, type => MediaTypes.IsJson(type) || MediaTypes.IsYaml(type),
             "application/json or application/yaml");
-        if (MediaTypes.IsJson(mediaType)) RequestBody.ParseJson(request).Dispose();
-
         // The door: the one place the spec's size is checked, on the text the user sent, by this deployment's limit.
-        var loaded = SpecLoader.Load(RequestBody.Text(request), ValidationLimits.Default with { MaxSpecBytes = options.MaxSpecBytes });
+        var limits = ValidationLimits.Default with { MaxSpecBytes = options.MaxSpecBytes };
+        if (MediaTypes.IsJson(mediaType)) RequestBody.ParseJson(request, limits.MaxNesting).Dispose();
+        var loaded = SpecLoader.Load(RequestBody.Text(request), limits);
         var errors = loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Select(FieldError.From).ToList();
         var warnings = loaded.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From).ToList();
         if (loaded.HasErrors)

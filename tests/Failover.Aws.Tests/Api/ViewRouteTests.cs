@@ -120,6 +120,23 @@ public sealed class ViewRouteTests
         Assert.Equal(problem, ApiHarness.ProblemName(response));
     }
 
+    [Theory]
+    [InlineData(63, 400, "invalid-request")]
+    [InlineData(65, 400, "malformed-json")]
+    public async Task Bodies_are_refused_past_the_specs_nesting_limit_of_64_at_the_door(int depth, int status, string problem)
+    {
+        var api = new ApiHarness();
+        api.StoreTree();
+        // {"unhealthy": [[[…]]]}: the object is one level, every bracket one more.
+        var body = "{\"unhealthy\": " + new string('[', depth - 1) + new string(']', depth - 1) + "}";
+
+        var response = await api.SendAsync("POST", "/trees/status/simulate", body);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal(problem, ApiHarness.ProblemName(response));
+        if (problem == "malformed-json") Assert.Contains("depth", ApiHarness.Json(response).GetProperty("detail").GetString());
+    }
+
     /// <summary>The node ids Mermaid's <c>class a,b name</c> lines put in a class.</summary>
     private static IReadOnlyList<string> ClassMembers(string mermaid, string className) =>
         mermaid.Split('\n').Select(l => l.Trim().Split(' '))
