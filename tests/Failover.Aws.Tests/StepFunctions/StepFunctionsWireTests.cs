@@ -65,7 +65,10 @@ public sealed class StepFunctionsWireTests
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Started);
         var client = Client(server.Url, new FakeTimeProvider());
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.StartExecutionAsync(Machine, "{}"));
+        var error = await Assert.ThrowsAsync<Failover.Service.Ports.OutcomeUnknownException>(
+            () => client.StartExecutionAsync(Machine, "{}"));
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal("StartExecution", error.Operation);
         Assert.Single(server.Received);
     }
 
