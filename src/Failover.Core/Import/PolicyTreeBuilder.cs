@@ -212,10 +212,13 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
 
     private void WarnAboutRuleReference(ReferenceSettings reference)
     {
+        // A nested rule becomes an alias with Evaluate Target Health to its group, always: the spec has no way to say
+        // false, and turning the policy's false into true would change what Route 53 answers. Refused with the reason.
         if (reference.EvaluateTargetHealth == false)
         {
-            values.Warning(PolicyPath.Property(reference.Path, "EvaluateTargetHealth"),
-                "nested rules always evaluate target health in this product; imported as true");
+            values.Error(PolicyPath.Property(reference.Path, "EvaluateTargetHealth"),
+                "a nested rule always evaluates target health in a tree (its alias inherits the group's health); "
+                + "this policy turns it off, which the tree cannot express: set it to true in the policy, or leave it out");
         }
         if (reference.HealthCheckId is { } healthCheck)
         {

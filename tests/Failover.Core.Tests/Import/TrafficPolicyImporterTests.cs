@@ -1,6 +1,7 @@
-using Failover.Core.Import;
 using Failover.Core.Diagnostics;
+using Failover.Core.Import;
 using Failover.Core.Spec;
+using Failover.Core.Validation;
 using static Failover.Core.Tests.Import.Policies;
 
 namespace Failover.Core.Tests.Import;
@@ -263,17 +264,65 @@ public class TrafficPolicyImporterTests
     }
 
     [Fact]
-    public void Rule_references_that_turn_off_target_health_or_carry_a_health_check_are_warned_about()
+    public void A_health_check_on_a_rule_reference_is_warned_about()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "EvaluateTargetHealth": "false", "HealthCheck": "hc" },
+            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "HealthCheck": "hc" },
             "Secondary": { "EndpointReference": "b" } },
             "inner": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
             """));
 
         Assert.NotNull(result.Spec);
-        Assert.Contains(result.Diagnostics, d => d.Path == "$.Rules.top.Primary.EvaluateTargetHealth" && d.Severity == Severity.Warning);
         Assert.Contains(result.Diagnostics, d => d.Path == "$.Rules.top.Primary.HealthCheck" && d.Severity == Severity.Warning);
+    }
+
+    // A nested rule is an alias with Evaluate Target Health in a tree; false cannot be kept, so it is refused, not flipped.
+    [Fact]
+    public void A_rule_reference_that_turns_off_target_health_is_refused_not_turned_on()
+    {
+        var result = ImportPolicy(Document(TwoValues, """
+            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "EvaluateTargetHealth": "false" },
+            "Secondary": { "EndpointReference": "b" } },
+            "inner": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
+            """));
+
+        Assert.Null(result.Spec);
+        var error = SingleError(result);
+        Assert.Equal("$.Rules.top.Primary.EvaluateTargetHealth", error.Path);
+        Assert.Contains("cannot express", error.Message);
+    }
+
+    [Fact]
+    public void An_endpoint_reference_keeps_its_false()
+    {
+        var endpoints = """
+            "a": { "Type": "value", "Value": "192.0.2.1" },
+            "lb": { "Type": "application-load-balancer", "Value": "my-lb-1.us-east-1.elb.amazonaws.com" }
+            """;
+        var weighted = ImportPolicy(Document(endpoints, """
+            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 },
+            { "EndpointReference": "lb", "Weight": 1, "EvaluateTargetHealth": "false" } ] }
+            """));
+
+        Assert.False(Assert.Single(weighted.Spec!.Root.Children, c => c.Alias is not null).Alias!.EvaluateTargetHealth);
+    }
+
+    [Fact]
+    public void A_cloudfront_secondary_and_ukrainian_locations_import_and_validate()
+    {
+        var endpoints = """
+            "a": { "Type": "value", "Value": "192.0.2.1" },
+            "cdn": { "Type": "cloudfront", "Value": "d111111abcdef8.cloudfront.net" }
+            """;
+        var result = ImportPolicy(Document(endpoints, """
+            "top": { "RuleType": "failover", "Primary": { "RuleReference": "geo" }, "Secondary": { "EndpointReference": "cdn" } },
+            "geo": { "RuleType": "geo", "Locations": [
+              { "EndpointReference": "a", "Country": "UA", "Subdivision": "30", "HealthCheck": "6f1c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5f" },
+              { "EndpointReference": "a", "IsDefault": true } ] }
+            """));
+
+        Assert.NotNull(result.Spec);
+        Assert.Empty(TreeValidator.Validate(result.Spec).Where(d => d.Severity == Severity.Error));
     }
 
     [Fact]
