@@ -20,7 +20,15 @@ internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutpu
     /// <summary>An example spec moved into the local zone, optionally renamed and edited, written to a temporary file.</summary>
     public (string Path, TreeSpec Spec) WriteSpec(string example, string? name = null, Action<JsonNode>? edit = null)
     {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", example)))!;
+        var source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", example));
+        // A YAML example is edited as the JSON of the same spec.
+        if (!source.TrimStart().StartsWith('{'))
+        {
+            var parsed = SpecParser.Parse(source);
+            Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
+            source = SpecJsonWriter.WriteCompact(parsed.Spec!);
+        }
+        var json = JsonNode.Parse(source)!;
         json["hostedZoneId"] = zoneId;
         if (name is not null)
         {
