@@ -68,8 +68,9 @@ public sealed record VersionWithSpecResource : VersionResource
     }
 
     [SetsRequiredMembers]
-    public VersionWithSpecResource(VersionResource version) : base(version)
+    public VersionWithSpecResource(string tree, VersionResource version) : base(version)
     {
+        Tree = tree;
     }
 
     [JsonPropertyOrder(-1)] public required string Tree { get; init; }

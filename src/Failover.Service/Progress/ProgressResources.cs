@@ -42,7 +42,7 @@ public static class ProgressResources
     };
 
     public static VersionWithSpecResource VersionWithSpec(StoredVersion stored, int? currentVersion) =>
-        new(Version(stored.Info, currentVersion)) { Tree = stored.Info.Tree, Spec = new RawJson(stored.SpecJson) };
+        new(stored.Info.Tree, Version(stored.Info, currentVersion)) { Spec = new RawJson(stored.SpecJson) };
 
     public static RunResource Run(RunRecord run, IReadOnlyList<NodeProgress> nodes) => new()
     {
