@@ -17,9 +17,6 @@ public sealed class ChangeBatchSubmitter(IRoute53 route53)
     /// <summary>How many times a batch is sent before the unknown outcome is left to the caller (the step's retry).</summary>
     public int MaxAttempts { get; init; } = 3;
 
-    /// <summary>How many batches landed although their answer was lost (for the reliability figures and logs).</summary>
-    public int LandedWithoutAnswer { get; private set; }
-
     /// <summary>The change Route 53 accepted, or null when the batch landed but its answer (and so its change id) was lost.</summary>
     public async Task<ChangeInfo?> SubmitAsync(string hostedZoneId, ChangeBatch batch, CancellationToken cancellationToken = default)
     {
@@ -37,11 +34,7 @@ public sealed class ChangeBatchSubmitter(IRoute53 route53)
                 var names = batch.Changes.Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal);
                 var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
-                if (HasLanded(batch, records))
-                {
-                    LandedWithoutAnswer++;
-                    return null;
-                }
+                if (HasLanded(batch, records)) return null;
             }
         }
     }

@@ -57,23 +57,18 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
                 return;
         }
 
-        if (fault == FaultKind.ResponseLostAfterApplied)
+        if (fault is FaultKind.ResponseLostAfterApplied or FaultKind.ServerErrorAfterApplied)
         {
-            // Apply the request fully, answer into a buffer nobody reads, then cut the connection.
+            // Apply the request fully and throw its answer away; then the caller hears nothing, or a server error.
             var original = context.Response.Body;
             context.Response.Body = Stream.Null;
             try { await ApplyAsync(context, operation, settings); }
             finally { context.Response.Body = original; }
-            context.Abort();
-            return;
-        }
-        if (fault == FaultKind.ServerErrorAfterApplied)
-        {
-            // Apply the request fully, throw its answer away, and answer as a failing Route 53 server would.
-            var original = context.Response.Body;
-            context.Response.Body = Stream.Null;
-            try { await ApplyAsync(context, operation, settings); }
-            finally { context.Response.Body = original; }
+            if (fault == FaultKind.ResponseLostAfterApplied)
+            {
+                context.Abort();
+                return;
+            }
             context.Response.Clear();
             await Route53ErrorResponse.InternalFailureAsync(context.Response);
             return;
