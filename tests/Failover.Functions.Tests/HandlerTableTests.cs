@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Failover.Functions.Hosting;
 using Failover.Functions.Hosting.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Functions.Tests;
 
@@ -88,7 +89,7 @@ public sealed class HandlerTableTests
     [Fact]
     public async Task In_process_context_has_a_fresh_request_id_an_arn_and_the_configured_timeout()
     {
-        var time = new FixedTime(Now);
+        var time = new FakeTimeProvider(Now);
         var contexts = new List<LambdaContext>();
         LambdaHandler capture = (_, context, _) =>
         {
@@ -114,13 +115,13 @@ public sealed class HandlerTableTests
     [Fact]
     public void Remaining_time_follows_the_injected_clock_and_never_goes_negative()
     {
-        var time = new FixedTime(Now);
+        var time = new FakeTimeProvider(Now);
         var context = Table(time).CreateContext("Echo", "req-1", Now.AddSeconds(30), "arn", null);
 
         Assert.Equal(TimeSpan.FromSeconds(30), context.RemainingTime);
-        time.Now = Now.AddSeconds(29.5);
+        time.SetUtcNow(Now.AddSeconds(29.5));
         Assert.Equal(TimeSpan.FromMilliseconds(500), context.RemainingTime);
-        time.Now = Now.AddMinutes(1);
+        time.SetUtcNow(Now.AddMinutes(1));
         Assert.Equal(TimeSpan.Zero, context.RemainingTime);
     }
 
@@ -128,7 +129,7 @@ public sealed class HandlerTableTests
     public void Context_logger_writes_one_json_line_per_entry_with_the_request_id()
     {
         using var log = new MemoryStream();
-        var context = Table(new FixedTime(Now), log).CreateContext("PlanTree", "req-77", Now.AddMinutes(1), "arn", null);
+        var context = Table(new FakeTimeProvider(Now), log).CreateContext("PlanTree", "req-77", Now.AddMinutes(1), "arn", null);
 
         context.Logger.Info("plan stored", ("tree", "www"), ("layers", 4), ("dryRun", false));
         context.Logger.Debug("below the minimum level");

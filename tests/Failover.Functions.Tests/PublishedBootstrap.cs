@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Failover.Testing;
 
 namespace Failover.Functions.Tests;
 
@@ -40,19 +41,19 @@ public sealed class PublishedBootstrap : IAsyncLifetime
     }
 
     /// <summary>A lock file held open for exclusive use, waited for while another process holds it (as long as a publish takes).</summary>
-    private static async Task<FileStream> ExclusiveAsync(string path)
+    private static async Task<FileStream> ExclusiveAsync(string path) =>
+        (await Eventually.ReachAsync($"the lock {path}", _ => Task.FromResult(TryOpenExclusive(path)), stream => stream is not null,
+            within: TimeSpan.FromMinutes(25), every: TimeSpan.FromMilliseconds(500)))!;
+
+    private static FileStream? TryOpenExclusive(string path)
     {
-        var giveUp = DateTime.UtcNow.AddMinutes(25);
-        while (true)
+        try
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < giveUp)
-            {
-                await Task.Delay(500);
-            }
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 

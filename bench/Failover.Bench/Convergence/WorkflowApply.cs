@@ -2,6 +2,7 @@ using Failover.Store;
 using Failover.Service.Progress;
 using Failover.Service.Workflow;
 using Failover.Core.Spec;
+using Failover.Testing;
 
 namespace Failover.Bench.Convergence;
 
@@ -20,18 +21,16 @@ internal sealed class WorkflowApply : IApplyStrategy
     {
         var starter = new RunStarter(stack.Store, stack.States, stack.StateMachineArn, TimeProvider.System, stack.Workflow.LockTtl);
         var run = await starter.ApplyAsync(spec, force: false, cancellationToken);
-        var deadline = DateTime.UtcNow + Limit;
-        while (DateTime.UtcNow < deadline)
+        var ended = await Eventually.ReachAsync($"run {run.RunId} of '{spec.Name}' to end", async token =>
         {
-            var record = await stack.Store.GetRunAsync(run.RunId, cancellationToken)
+            var record = await stack.Store.GetRunAsync(run.RunId, token)
                 ?? throw new InvalidOperationException($"run {run.RunId} is not in the progress table");
             // Finalize marks the run before it releases the tree's lock: the apply is over when the execution is.
-            if (record.Status == RunStatus.Succeeded
-                && !(await stack.States.DescribeExecutionAsync(run.ExecutionArn, cancellationToken)).IsRunning) return;
-            if (record.Status is not (RunStatus.Running or RunStatus.Succeeded))
-                throw new InvalidOperationException($"run {run.RunId} of '{spec.Name}' ended {record.Status}: {record.Error}");
-            await Task.Delay(Poll, cancellationToken);
-        }
-        throw new TimeoutException($"run {run.RunId} of '{spec.Name}' was still running after {Limit.TotalMinutes:0} minutes");
+            var over = record.Status != RunStatus.Succeeded
+                || !(await stack.States.DescribeExecutionAsync(run.ExecutionArn, token)).IsRunning;
+            return (Record: record, Over: over);
+        }, read => read.Record.Status != RunStatus.Running && read.Over, Limit, Poll, cancellationToken);
+        if (ended.Record.Status != RunStatus.Succeeded)
+            throw new InvalidOperationException($"run {run.RunId} of '{spec.Name}' ended {ended.Record.Status}: {ended.Record.Error}");
     }
 }

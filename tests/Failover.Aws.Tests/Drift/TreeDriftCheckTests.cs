@@ -13,6 +13,7 @@ using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Testing;
 using Failover.Core.Contracts;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Aws.Tests.Drift;
 
@@ -21,7 +22,7 @@ namespace Failover.Aws.Tests.Drift;
 [Trait("Category", "EndToEnd")]
 public sealed class TreeDriftCheckTests(MotoFixture moto)
 {
-    private sealed record Setup(ProgressStore Store, ManualTimeProvider Time, Route53Client Route53, RequestCounter Requests,
+    private sealed record Setup(ProgressStore Store, FakeTimeProvider Time, Route53Client Route53, RequestCounter Requests,
         TreeSpec Spec, StringWriter Metrics)
     {
         public TreeDriftCheck Check(IDriftRepair? repair = null, DriftPolicy defaultPolicy = DriftPolicy.Report) =>

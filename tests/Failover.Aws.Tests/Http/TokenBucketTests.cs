@@ -1,6 +1,7 @@
 using Failover.Aws.Http;
 using Failover.Service.Ports;
 using Failover.Aws.Tests.Route53;
+using Failover.Testing.Time;
 
 namespace Failover.Aws.Tests.Http;
 
@@ -11,7 +12,7 @@ public sealed class TokenBucketTests
     [Fact]
     public async Task A_burst_goes_out_at_once_and_the_rest_at_the_refill_rate()
     {
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var bucket = new TokenBucket(5, 5, time);
         var start = time.GetUtcNow();
 
@@ -24,7 +25,7 @@ public sealed class TokenBucketTests
     [Fact]
     public async Task Quiet_time_refills_the_bucket_up_to_the_burst_and_no_further()
     {
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var bucket = new TokenBucket(5, 3, time);
         for (var i = 0; i < 3; i++) await bucket.AcquireAsync();
 
@@ -39,7 +40,7 @@ public sealed class TokenBucketTests
     [Fact]
     public void Callers_arriving_together_are_spaced_in_arrival_order()
     {
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var bucket = new TokenBucket(4, 1, time);
 
         var waits = Enumerable.Range(0, 4).Select(_ => bucket.Reserve()).ToList();
@@ -51,7 +52,7 @@ public sealed class TokenBucketTests
     public async Task Every_route53_call_of_a_client_waits_for_the_bucket()
     {
         await using var server = new LoopbackServer(Route53Answers.ChangeInfo());
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time, rateLimit: new TokenBucket(2, 1, time));
 
         for (var i = 0; i < 3; i++) await client.GetChangeAsync("C1");

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Failover.Store;
 using Failover.Service.Progress;
 using Failover.Core.Spec;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Aws.Tests.Progress;
 
@@ -15,13 +16,13 @@ internal static class ProgressTestStores
         new BasicAWSCredentials("testing", "testing"),
         new AmazonDynamoDBConfig { ServiceURL = moto.Url.ToString(), AuthenticationRegion = "us-east-1" });
 
-    public static async Task<(ProgressStore Store, AmazonDynamoDBClient Client, ManualTimeProvider Time)> NewAsync(
+    public static async Task<(ProgressStore Store, AmazonDynamoDBClient Client, FakeTimeProvider Time)> NewAsync(
         MotoFixture moto, ProgressStoreOptions? options = null)
     {
         var client = Client(moto);
         var table = "progress-" + Guid.NewGuid().ToString("N")[..12];
         await ProgressTable.CreateAsync(client, table);
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         return (new ProgressStore(client, table, time, options), client, time);
     }
 

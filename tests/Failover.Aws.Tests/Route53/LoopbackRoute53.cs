@@ -4,6 +4,7 @@ using Failover.Service.Ports;
 using Failover.Aws.Route53;
 using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
+using Failover.Testing.Time;
 
 namespace Failover.Aws.Tests.Route53;
 
@@ -16,7 +17,7 @@ internal sealed class FixedRandom(double value) : Random
 internal static class LoopbackRoute53
 {
     public static Route53Client Client(
-        Uri endpoint, FakeTimeProvider time, int maxRetries = 5, TimeSpan? baseBackoff = null, TimeSpan? maxBackoff = null,
+        Uri endpoint, InstantTimeProvider time, int maxRetries = 5, TimeSpan? baseBackoff = null, TimeSpan? maxBackoff = null,
             TokenBucket? rateLimit = null) =>
         new(
             new Route53ClientOptions

@@ -2,6 +2,7 @@ using Failover.Aws.Route53;
 using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
 using Failover.Core.Route53;
+using Failover.Testing.Time;
 
 namespace Failover.Aws.Tests.Route53;
 
@@ -15,7 +16,7 @@ public sealed class Route53ErrorMappingTests
         await using var server = new LoopbackServer(Route53Answers.InvalidChangeBatch(
             "[Tried to create resource record set [name='www.example.com.', type='A'] but it already exists]",
             "[RRSet of type CNAME with DNS name api.example.com. is not permitted at apex in zone example.com.]"));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
         var batch =
             new ChangeBatch(
             [
@@ -44,7 +45,7 @@ public sealed class Route53ErrorMappingTests
     public async Task Each_error_code_maps_to_its_exception(int status, string code, Type expected)
     {
         await using var server = new LoopbackServer(Route53Answers.Error(status, code, $"message for {code}"));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider(), maxRetries: 0);
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider(), maxRetries: 0);
 
         var error = await Assert.ThrowsAnyAsync<Route53Exception>(() => client.DeleteHealthCheckAsync("abc"));
 
@@ -59,7 +60,7 @@ public sealed class Route53ErrorMappingTests
     public async Task An_error_without_a_body_still_names_its_status()
     {
         await using var server = new LoopbackServer(new CannedAnswer(502, ""));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider(), maxRetries: 0);
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider(), maxRetries: 0);
 
         var error = await Assert.ThrowsAnyAsync<Route53Exception>(() => client.GetHostedZoneAsync("Z1"));
 

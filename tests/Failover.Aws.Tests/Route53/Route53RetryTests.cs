@@ -4,6 +4,7 @@ using Failover.Service.Ports;
 using Failover.Service.Ports.Route53;
 using Failover.Aws.Tests.Http;
 using Failover.Core.Route53;
+using Failover.Testing.Time;
 
 namespace Failover.Aws.Tests.Route53;
 
@@ -20,7 +21,7 @@ public sealed class Route53RetryTests
         await using var server =
             new LoopbackServer(Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.Throttling, Route53Answers.Throttling,
             Route53Answers.ChangeInfo());
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time, maxRetries: 5);
 
         var change = await client.ChangeResourceRecordSetsAsync("Z1", Batch);
@@ -35,7 +36,7 @@ public sealed class Route53RetryTests
     public async Task Throttling_beyond_the_retry_limit_surfaces_as_a_throttling_error()
     {
         await using var server = new LoopbackServer(Route53Answers.Throttling);
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time, maxRetries: 2);
 
         var error = await Assert.ThrowsAsync<Route53ThrottlingException>(() => client.GetChangeAsync("C1"));
@@ -55,7 +56,7 @@ public sealed class Route53RetryTests
     {
         await using var server =
             new LoopbackServer(Route53Answers.Error(status, code, "try later", "Receiver"), Route53Answers.ChangeInfo());
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
         await client.ChangeResourceRecordSetsAsync("Z1", Batch);
@@ -71,7 +72,7 @@ public sealed class Route53RetryTests
     public async Task A_server_error_on_a_change_batch_is_not_sent_again_it_may_have_been_applied(int status, string code)
     {
         await using var server = new LoopbackServer(Route53Answers.Error(status, code, "oops", "Receiver"), Route53Answers.ChangeInfo());
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
         var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
@@ -88,7 +89,7 @@ public sealed class Route53RetryTests
     {
         await using var server =
             new LoopbackServer(Route53Answers.Error(500, "InternalFailure", "oops", "Receiver"), Route53Answers.ChangeInfo());
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
         await client.GetChangeAsync("C2682N5HXP0BZ4");
@@ -100,7 +101,7 @@ public sealed class Route53RetryTests
     public async Task A_change_batch_whose_answer_was_lost_is_not_sent_again()
     {
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Route53Answers.ChangeInfo());
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
 
         var error = await Assert.ThrowsAsync<OutcomeUnknownException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
 
@@ -112,7 +113,7 @@ public sealed class Route53RetryTests
     public async Task A_change_batch_the_caller_marks_repeatable_is_sent_again_when_its_answer_was_lost()
     {
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Route53Answers.ChangeInfo());
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
 
         var change = await client.ChangeResourceRecordSetsAsync("Z1", Batch, retryWhenResponseLost: true);
 
@@ -124,7 +125,7 @@ public sealed class Route53RetryTests
     public async Task A_health_check_whose_answer_was_lost_is_created_again_under_the_same_caller_reference()
     {
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Route53Answers.HealthCheck(reference: "ref-1"));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
 
         var check =
             await client.CreateHealthCheckAsync("ref-1", new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.1", Port = 80 });
@@ -140,7 +141,7 @@ public sealed class Route53RetryTests
         // A port nobody listens on: the connection is refused, so the batch cannot have been applied.
         Uri closed;
         await using (var probe = new LoopbackServer(Route53Answers.ChangeInfo())) closed = probe.Url;
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(closed, time, maxRetries: 3);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
@@ -153,7 +154,7 @@ public sealed class Route53RetryTests
     public async Task Errors_the_caller_must_fix_are_not_retried()
     {
         await using var server = new LoopbackServer(Route53Answers.Error(400, "InvalidInput", "Invalid XML"));
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
         var error = await Assert.ThrowsAsync<InvalidInputException>(() => client.ChangeResourceRecordSetsAsync("Z1", Batch));
@@ -169,7 +170,7 @@ public sealed class Route53RetryTests
         await using var server =
             new LoopbackServer(Route53Answers.ChangeInfo(status: "PENDING"), Route53Answers.ChangeInfo(status: "PENDING"),
             Route53Answers.ChangeInfo(status: "INSYNC"));
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
         var change = await client.WaitForChangeAsync("/change/C2682N5HXP0BZ4", TimeSpan.FromSeconds(2));
@@ -184,7 +185,7 @@ public sealed class Route53RetryTests
     public async Task A_change_pending_past_the_timeout_is_reported_by_id()
     {
         await using var server = new LoopbackServer(Route53Answers.ChangeInfo(status: "PENDING"));
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = LoopbackRoute53.Client(server.Url, time);
 
         var error =

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Failover.Aws.Tests.Http;
 using Failover.Core.Route53;
+using Failover.Testing.Time;
 
 namespace Failover.Aws.Tests.Route53;
 
@@ -14,7 +15,7 @@ public sealed class Route53WireTests
     public async Task A_change_batch_is_posted_as_Route53_xml_signed_for_us_east_1()
     {
         await using var server = new LoopbackServer(Route53Answers.ChangeInfo());
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
         var batch = new ChangeBatch(
         [
             new RecordChange(ChangeAction.Upsert, new ResourceRecordSet
@@ -59,7 +60,7 @@ public sealed class Route53WireTests
         await using var server = new LoopbackServer(
             Route53Answers.HealthCheckPage("", "hc-3", "hc-1", "hc-2"),
             Route53Answers.HealthCheckPage("hc-3", null, "hc-3"));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
 
         var ids = new List<string>();
         await foreach (var check in client.ListAllHealthChecksAsync(pageSize: 2)) ids.Add(check.Id);
@@ -79,7 +80,7 @@ public sealed class Route53WireTests
             $"""false</PrivateZone></Config><ResourceRecordSetCount>4</ResourceRecordSetCount></HostedZone></HostedZones><DNSName>""" +
             $"""a.example.com.</DNSName><IsTruncated>true</IsTruncated><NextDNSName>b.example.com.</NextDNSName><NextHostedZoneId>""" +
             $"""Z222</NextHostedZoneId><MaxItems>1</MaxItems></ListHostedZonesByNameResponse>"""));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
 
         var page = await client.ListHostedZonesByNameAsync("a.example.com", maxItems: 1);
 
@@ -100,7 +101,7 @@ public sealed class Route53WireTests
             $"""</ResourceRecordSets><IsTruncated>true</IsTruncated><NextRecordName>\052.api.example.com.</NextRecordName>""" +
             $"""<NextRecordType>A</NextRecordType><NextRecordIdentifier>us</NextRecordIdentifier><MaxItems>1</MaxItems>""" +
             $"""</ListResourceRecordSetsResponse>"""));
-        var client = LoopbackRoute53.Client(server.Url, new FakeTimeProvider());
+        var client = LoopbackRoute53.Client(server.Url, new InstantTimeProvider());
 
         var page =
             await client.ListResourceRecordSetsAsync("Z1",

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Failover.Aws.StepFunctions;
 using Failover.Aws.Tests.Http;
 using Failover.Aws.Tests.Route53;
+using Failover.Testing.Time;
 
 namespace Failover.Aws.Tests.StepFunctions;
 
@@ -19,7 +20,7 @@ public sealed class StepFunctionsWireTests
     private static CannedAnswer Error(int status, string type, string message) =>
         new(status, $$"""{"__type":"{{type}}","message":"{{message}}"}""", "application/x-amz-json-1.0");
 
-    private static StepFunctionsClient Client(Uri endpoint, FakeTimeProvider time, int maxRetries = 3) => new(
+    private static StepFunctionsClient Client(Uri endpoint, InstantTimeProvider time, int maxRetries = 3) => new(
         new StepFunctionsClientOptions { Region = "eu-west-1", Endpoint = endpoint, MaxRetries = maxRetries,
             BaseBackoff = TimeSpan.FromMilliseconds(100) },
         credentials: new BasicAWSCredentials("AKIDEXAMPLE", "secret"), time: time, random: new FixedRandom(0.5));
@@ -28,7 +29,7 @@ public sealed class StepFunctionsWireTests
     public async Task StartExecution_posts_json_1_0_with_its_target_signed_for_states_in_the_region()
     {
         await using var server = new LoopbackServer(Started);
-        var client = Client(server.Url, new FakeTimeProvider());
+        var client = Client(server.Url, new InstantTimeProvider());
 
         var started = await client.StartExecutionAsync(Machine, """{"tree":"shop"}""", "shop-v1");
 
@@ -50,7 +51,7 @@ public sealed class StepFunctionsWireTests
         await using var server =
             new LoopbackServer(Error(400, "ThrottlingException", "Rate exceeded"), Error(400, "ThrottlingException", "Rate exceeded"),
             Started);
-        var time = new FakeTimeProvider();
+        var time = new InstantTimeProvider();
         var client = Client(server.Url, time);
 
         await client.StartExecutionAsync(Machine, "{}", "shop-v1");
@@ -63,7 +64,7 @@ public sealed class StepFunctionsWireTests
     public async Task An_unnamed_execution_whose_answer_was_lost_is_not_started_again()
     {
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Started);
-        var client = Client(server.Url, new FakeTimeProvider());
+        var client = Client(server.Url, new InstantTimeProvider());
 
         var error = await Assert.ThrowsAsync<Failover.Service.Ports.OutcomeUnknownException>(
             () => client.StartExecutionAsync(Machine, "{}"));
@@ -76,7 +77,7 @@ public sealed class StepFunctionsWireTests
     public async Task A_named_execution_whose_answer_was_lost_is_started_again_under_its_name()
     {
         await using var server = new LoopbackServer(CannedAnswer.Dropped, Started);
-        var client = Client(server.Url, new FakeTimeProvider());
+        var client = Client(server.Url, new InstantTimeProvider());
 
         var started = await client.StartExecutionAsync(Machine, "{}", "shop-v1");
 
@@ -93,7 +94,7 @@ public sealed class StepFunctionsWireTests
     public async Task Error_types_map_to_their_exceptions(string type, Type expected, string code)
     {
         await using var server = new LoopbackServer(Error(400, type, "what went wrong"));
-        var client = Client(server.Url, new FakeTimeProvider());
+        var client = Client(server.Url, new InstantTimeProvider());
 
         var error = await Assert.ThrowsAnyAsync<StepFunctionsException>(() => client.DescribeExecutionAsync("arn:x"));
 
@@ -115,7 +116,7 @@ public sealed class StepFunctionsWireTests
             new CannedAnswer(200,
                 """{"events":[{"id":3,"previousEventId":2,"type":"ExecutionFailed","timestamp":""" +
                 """1767225602,"executionFailedEventDetails":{"error":"Route53.Throttling","cause":"Rate exceeded"}}]}"""));
-        var client = Client(server.Url, new FakeTimeProvider());
+        var client = Client(server.Url, new InstantTimeProvider());
 
         var events = new List<HistoryEvent>();
         await foreach (var item in client.GetFullExecutionHistoryAsync("arn:exec", pageSize: 2)) events.Add(item);

@@ -9,6 +9,7 @@ using Failover.Service.Workflow;
 using Failover.Service.Workflow.Steps;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Aws.Tests.Workflow;
 
@@ -21,7 +22,7 @@ internal sealed class WorkflowHarness
     private const string Role = "arn:aws:iam::123456789012:role/failover-state-machine";
 
     private WorkflowHarness(WorkflowServices services, HostedZone zone, RunStarter starter, CountingHandler route53Requests,
-        ManualTimeProvider time)
+        FakeTimeProvider time)
     {
         Time = time;
         Services = services;
@@ -39,7 +40,7 @@ internal sealed class WorkflowHarness
     public CountingHandler Route53Requests { get; }
 
     /// <summary>The progress store's clock (lock expiry, timestamps); it moves only when a test moves it.</summary>
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     /// <summary>Layer steps the driver ran, in order (state names).</summary>
     public List<string> StatesEntered { get; } = [];

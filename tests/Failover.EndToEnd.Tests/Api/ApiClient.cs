@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Failover.Testing;
 
 namespace Failover.EndToEnd.Tests.Api;
 
@@ -71,32 +72,21 @@ public sealed partial class ApiClient(Uri baseUrl) : IDisposable
     }
 
     /// <summary>Follows <c>GET /runs/{id}</c> until the run is no longer RUNNING; returns the run as last read.</summary>
-    public async Task<JsonElement> FollowRunAsync(string location)
-    {
-        // A bound on waiting, not a speed check: a run that never ends fails here rather than hanging the suite.
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var answer = await GetAsync(location);
-            Assert.True(answer.Status == 200, $"GET {location}: {answer}");
-            var run = answer.Json;
-            if (run.GetProperty("status").GetString() != "RUNNING") return run;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), patience.Token);
-        }
-    }
+    public async Task<JsonElement> FollowRunAsync(string location) =>
+        (await Eventually.ReachAsync($"GET {location} until the run ends", _ => OkAsync(location),
+            answer => answer.Json.GetProperty("status").GetString() != "RUNNING",
+            within: TimeSpan.FromMinutes(3), every: TimeSpan.FromMilliseconds(250))).Json;
 
     /// <summary>Reads <paramref name="path"/> until <paramref name="done"/> holds of its JSON; returns that JSON.</summary>
-    public async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> done)
+    public async Task<JsonElement> WaitForAsync(string path, Func<JsonElement, bool> done) =>
+        (await Eventually.ReachAsync($"GET {path} until it reaches the awaited state", _ => OkAsync(path), answer => done(answer.Json),
+            within: TimeSpan.FromMinutes(2), every: TimeSpan.FromMilliseconds(200))).Json;
+
+    private async Task<ApiAnswer> OkAsync(string path)
     {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            var answer = await GetAsync(path);
-            Assert.True(answer.Status == 200, $"GET {path}: {answer}");
-            if (done(answer.Json)) return answer.Json;
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"GET {path} never reached the awaited state; last answer:\n{answer}");
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
+        var answer = await GetAsync(path);
+        Assert.True(answer.Status == 200, $"GET {path}: {answer}");
+        return answer;
     }
 
     public void Dispose() => _http.Dispose();

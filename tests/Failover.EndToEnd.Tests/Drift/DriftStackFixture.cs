@@ -13,6 +13,7 @@ using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Resources;
 using Failover.Core.Contracts;
+using Failover.Testing;
 
 namespace Failover.EndToEnd.Tests.Drift;
 
@@ -88,15 +89,9 @@ public sealed class DriftStackFixture : IAsyncLifetime
     }
 
     /// <summary>The run once it has ended.</summary>
-    public async Task<RunRecord> RunEndedAsync(string runId)
-    {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (true)
-        {
-            if (await Store.GetRunAsync(runId) is { Status: not RunStatus.Running } run) return run;
-            await Task.Delay(250, patience.Token);
-        }
-    }
+    public async Task<RunRecord> RunEndedAsync(string runId) =>
+        (await Eventually.ReachAsync($"run {runId} to end", token => Store.GetRunAsync(runId, token),
+            run => run is { Status: not RunStatus.Running }, within: TimeSpan.FromSeconds(120), every: TimeSpan.FromMilliseconds(250)))!;
 
     /// <summary>Fires the drift schedule the way a user would, over HTTP; returns the scheduler's answer.</summary>
     public async Task<JsonNode> FireScheduleAsync()
@@ -111,13 +106,10 @@ public sealed class DriftStackFixture : IAsyncLifetime
     /// <summary>The tree's report once a check newer than <paramref name="after"/> has stored one.</summary>
     public async Task<DriftReport> ReportAfterAsync(string tree, DateTimeOffset after)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var stored = await Store.GetDriftReportAsync(tree);
-            if (stored is not null && stored.CheckedAt >= after) return DriftReportJson.Read(stored.ReportJson);
-            await Task.Delay(200, patience.Token);
-        }
+        var stored = await Eventually.ReachAsync($"a drift report of {tree} checked after {after:O}",
+            token => Store.GetDriftReportAsync(tree, token), report => report is not null && report.CheckedAt >= after,
+            within: TimeSpan.FromSeconds(90), every: TimeSpan.FromMilliseconds(200));
+        return DriftReportJson.Read(stored!.ReportJson);
     }
 
     public async Task<JsonElement> AwsJsonAsync(params string[] args)

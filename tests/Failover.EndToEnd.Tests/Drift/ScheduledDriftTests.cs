@@ -6,6 +6,7 @@ using Failover.Store;
 using Failover.Service.Progress;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
+using Failover.Testing;
 
 namespace Failover.EndToEnd.Tests.Drift;
 
@@ -183,15 +184,13 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
 
     private async Task<Message> ReceiveDeadLetterAsync(string url)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var received = await stack.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
+        // Each receive waits a second itself (long polling), so no pause between them.
+        var received = await Eventually.ReachAsync($"a message on {url}", token => stack.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest
             {
                 QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1, MessageSystemAttributeNames = ["All"],
-            }, patience.Token);
-            if (received.Messages is { Count: > 0 } messages) return Assert.Single(messages);
-        }
+            }, token),
+            r => r.Messages is { Count: > 0 }, within: TimeSpan.FromSeconds(90), every: TimeSpan.Zero);
+        return Assert.Single(received.Messages);
     }
 
     private async Task DrainAsync(string url)

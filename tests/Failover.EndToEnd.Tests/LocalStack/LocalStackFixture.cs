@@ -1,6 +1,7 @@
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Edge;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.EndToEnd.Tests.LocalStack;
 
@@ -15,7 +16,7 @@ public sealed class LocalStackFixture : IAsyncLifetime
     private readonly string _emptyStateMachineDirectory = Directory.CreateTempSubdirectory("failover-local-sm-").FullName;
     private Local.LocalStack? _stack;
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public Local.LocalStack Stack => _stack ?? throw new InvalidOperationException("the local stack is not started");
 

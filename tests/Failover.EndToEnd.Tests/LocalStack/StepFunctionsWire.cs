@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Failover.Local.Aws;
+using Failover.Testing;
 
 namespace Failover.EndToEnd.Tests.LocalStack;
 
@@ -38,14 +39,10 @@ public sealed class StepFunctionsWire(Uri endpoint) : IDisposable
             ["name"] = "run-" + Guid.NewGuid().ToString("N"),
             ["input"] = input,
         }))["executionArn"]!.GetValue<string>();
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var execution = await CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
-            if (execution["status"]!.GetValue<string>() != "RUNNING") return execution;
-            Assert.True(DateTime.UtcNow < deadline, $"execution {executionArn} still RUNNING after a minute");
-            await Task.Delay(100);
-        }
+        return await Eventually.ReachAsync($"execution {executionArn} to leave RUNNING",
+            _ => CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = executionArn }),
+            execution => execution["status"]!.GetValue<string>() != "RUNNING",
+            within: TimeSpan.FromMinutes(1), every: TimeSpan.FromMilliseconds(100));
     }
 
     public void Dispose() => _http.Dispose();

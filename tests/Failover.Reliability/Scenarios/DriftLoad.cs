@@ -162,14 +162,13 @@ public sealed class DriftLoad : IScenario
             CancellationToken cancellationToken)
     {
         var reports = new Dictionary<string, int>(StringComparer.Ordinal);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(patienceSeconds);
-        while (reports.Count < trees.Count && DateTimeOffset.UtcNow < deadline)
+        await Eventually.PollAsync(async token =>
         {
             foreach (var tree in trees.Where(t => !reports.ContainsKey(t.Name)))
-                if (await stack.Store.GetDriftReportAsync(tree.Name, cancellationToken) is { } report && report.CheckedAt >= since)
+                if (await stack.Store.GetDriftReportAsync(tree.Name, token) is { } report && report.CheckedAt >= since)
                     reports[tree.Name] = report.DriftedItems;
-            if (reports.Count < trees.Count) await Task.Delay(1000, cancellationToken);
-        }
+            return reports.Count;
+        }, count => count == trees.Count, TimeSpan.FromSeconds(patienceSeconds), TimeSpan.FromSeconds(1), cancellationToken);
         return reports;
     }
 
@@ -179,23 +178,18 @@ public sealed class DriftLoad : IScenario
         CancellationToken cancellationToken)
     {
         var bodies = new List<string>();
-        var deadline = DateTimeOffset.UtcNow + patience;
-        while (DateTimeOffset.UtcNow < deadline)
+        // Each receive waits a second itself (long polling): an empty one after some arrived is the quiet second.
+        await Eventually.PollAsync(async token =>
         {
-            var received =
-                await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 },
-                cancellationToken);
-            if (received.Messages is not { Count: > 0 } messages)
-            {
-                if (bodies.Count > 0) break;
-                continue;
-            }
-            foreach (var message in messages)
+            var received = await sqs.ReceiveMessageAsync(
+                new ReceiveMessageRequest { QueueUrl = url, MaxNumberOfMessages = 10, WaitTimeSeconds = 1 }, token);
+            foreach (var message in received.Messages ?? [])
             {
                 bodies.Add(message.Body);
-                await sqs.DeleteMessageAsync(url, message.ReceiptHandle, cancellationToken);
+                await sqs.DeleteMessageAsync(url, message.ReceiptHandle, token);
             }
-        }
+            return received.Messages?.Count ?? 0;
+        }, receivedNow => receivedNow == 0 && bodies.Count > 0, patience, TimeSpan.Zero, cancellationToken);
         return bodies;
     }
 

@@ -149,9 +149,7 @@ public sealed class KilledRuns : IScenario
 
     private static async Task WaitForExecutionEndAsync(ReliabilityStack stack, string executionArn, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + WorkflowDriver.RunPatience;
-        while ((await stack.States.DescribeExecutionAsync(executionArn, cancellationToken)).Status == "RUNNING"
-            && DateTimeOffset.UtcNow < deadline)
-            await Task.Delay(250, cancellationToken);
+        await Eventually.PollAsync(token => stack.States.DescribeExecutionAsync(executionArn, token), execution => !execution.IsRunning,
+            WorkflowDriver.RunPatience, TimeSpan.FromMilliseconds(250), cancellationToken);
     }
 }

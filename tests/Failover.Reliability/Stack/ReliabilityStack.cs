@@ -17,6 +17,7 @@ using Failover.Local.Drift;
 using Failover.Local.Moto;
 using Failover.Local.Realism;
 using Failover.Local.Resources;
+using Failover.Testing.Time;
 
 namespace Failover.Reliability.Stack;
 

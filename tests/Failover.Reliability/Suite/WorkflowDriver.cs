@@ -70,19 +70,15 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
     /// <summary>Waits until the run and its execution have ended (or <see cref="RunPatience"/> runs out), then reads both.</summary>
     public async Task<RunEnd> WaitAsync(StartedRun started, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTimeOffset.UtcNow + RunPatience;
-        RunRecord? run = null;
-        var execution = "RUNNING";
-        while (DateTimeOffset.UtcNow < deadline)
+        var polled = await Eventually.PollAsync(async token =>
         {
-            run = await stack.Store.GetRunAsync(started.RunId, cancellationToken);
-            if (run is { Status: not RunStatus.Running })
-            {
-                execution = (await stack.States.DescribeExecutionAsync(started.ExecutionArn, cancellationToken)).Status;
-                if (execution != "RUNNING") break;
-            }
-            await Task.Delay(500, cancellationToken);
-        }
+            var run = await stack.Store.GetRunAsync(started.RunId, token);
+            var execution = run is { Status: not RunStatus.Running }
+                ? (await stack.States.DescribeExecutionAsync(started.ExecutionArn, token)).Status
+                : "RUNNING";
+            return (Run: run, Execution: execution);
+        }, ended => ended.Execution != "RUNNING", RunPatience, TimeSpan.FromMilliseconds(500), cancellationToken);
+        var (run, execution) = polled.Value;
         var errors = new List<string>();
         await foreach (var item in stack.States.GetFullExecutionHistoryAsync(started.ExecutionArn, cancellationToken: cancellationToken))
             if (item.Type == "LambdaFunctionFailed" && item.LambdaFunctionFailedEventDetails?.Error is { } error) errors.Add(error);
@@ -92,17 +88,12 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
     /// <summary>Waits for a run someone else started (the HTTP API), by its id.</summary>
     public async Task<RunEnd> WaitAsync(string runId, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTimeOffset.UtcNow + RunPatience;
-        while (true)
-        {
-            var run = await stack.Store.GetRunAsync(runId, cancellationToken);
-            if (run?.ExecutionArn is { } arn) return await WaitAsync(
-                new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, arn), cancellationToken);
-            if (DateTimeOffset.UtcNow > deadline || run is { Status: not RunStatus.Running })
-                return new RunEnd(
-                    new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
-            await Task.Delay(250, cancellationToken);
-        }
+        var run = (await Eventually.PollAsync(token => stack.Store.GetRunAsync(runId, token),
+            read => read?.ExecutionArn is not null || read is { Status: not RunStatus.Running },
+            RunPatience, TimeSpan.FromMilliseconds(250), cancellationToken)).Value;
+        if (run?.ExecutionArn is { } arn)
+            return await WaitAsync(new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, arn), cancellationToken);
+        return new RunEnd(new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
     }
 
     /// <summary>Audits a tree against what it should hold now (null: nothing).</summary>

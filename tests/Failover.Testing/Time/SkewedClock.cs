@@ -1,8 +1,9 @@
-namespace Failover.Reliability.Stack;
+namespace Failover.Testing.Time;
 
 /// <summary>
 /// The system clock moved forward by a settable offset: the deployment's notion of "now" (the workflow functions, the
-/// progress store, the run starter) can be jumped past a lock's expiry without waiting for it.
+/// progress store, the run starter) can be jumped past a lock's expiry without waiting for it. Not a FakeTimeProvider:
+/// the stack it runs must keep real time (its timers, Step Functions' waits), only later.
 /// </summary>
 public sealed class SkewedClock : TimeProvider
 {
