@@ -2,9 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Failover.EndToEnd.Tests.Workflow;
 using Failover.Functions.Hosting.Logging;
-using Failover.Local;
-using Failover.Local.Aws;
-using Failover.Local.Resources;
+using Failover.Local.Drift;
+using Failover.Testing.Stack;
 
 namespace Failover.EndToEnd.Tests.Api;
 
@@ -15,11 +14,11 @@ namespace Failover.EndToEnd.Tests.Api;
 /// </summary>
 public sealed class ApiStackFixture : IAsyncLifetime
 {
-    private Local.LocalStack? _stack;
+    private TestStack? _stack;
 
-    public Local.LocalStack Stack => _stack ?? throw new InvalidOperationException("the local stack is not started");
+    public Local.LocalStack Stack => (_stack ?? throw new InvalidOperationException("the local stack is not started")).Local;
     public ApiClient Api { get; private set; } = null!;
-    public string ZoneId => Stack.Resources!.HostedZones["example.com"].Split('/').Last();
+    public string ZoneId => _stack!.ZoneId;
     public LogCapture Logs { get; } = new();
 
     /// <summary>Specs in the local zone and the AWS CLI as the independent reader of Route 53.</summary>
@@ -27,15 +26,10 @@ public sealed class ApiStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
-        Environment.SetEnvironmentVariable("AWS_REGION", LocalAccount.Region);
-        _stack = await Local.LocalStack.StartAsync(LocalStackOptions.ForTests() with
-        {
-            StateMachineDirectory = LocalResources.FindStateMachineDirectory(AppContext.BaseDirectory),
-            FunctionLog = new LogSink(Logs),
-            Drift = new Local.Drift.DriftEmulationSettings { ScheduleInterval = null, MetricsOutput = TextWriter.Null },
-        });
+        _stack = await new TestStackBuilder()
+            .WithFunctionLog(new LogSink(Logs))
+            .WithDrift(new DriftEmulationSettings { ScheduleInterval = null, MetricsOutput = TextWriter.Null })
+            .StartAsync();
         Api = new ApiClient(Stack.ApiUrl);
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Failover.Functions.Handlers.Api;
-using Failover.Local;
+using Failover.Testing.Stack;
 
 namespace Failover.EndToEnd.Tests.Api;
 
@@ -13,18 +13,17 @@ namespace Failover.EndToEnd.Tests.Api;
 [Trait("Category", "EndToEnd")]
 public sealed class EventShapeTests : IAsyncLifetime
 {
-    private Local.LocalStack? _stack;
+    private TestStack? _stack;
     private readonly HttpClient _http = new();
 
     private Uri Api => _stack!.ApiUrl;
 
     public async Task InitializeAsync()
     {
-        _stack = await Local.LocalStack.StartAsync(LocalStackOptions.ForTests() with
-        {
-            CreateResources = false,
-            ConfigureFunctions = functions => functions.Register(ApiHandler.Name, StandInAsync),
-        });
+        _stack = await new TestStackBuilder()
+            .WithoutResources()
+            .WithFunctions(functions => functions.Register(ApiHandler.Name, StandInAsync))
+            .StartAsync();
     }
 
     public async Task DisposeAsync()

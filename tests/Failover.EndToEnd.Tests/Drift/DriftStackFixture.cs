@@ -1,4 +1,3 @@
-using Failover.Aws.Clients;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.SQS;
@@ -8,11 +7,10 @@ using Failover.Cli;
 using Failover.Core.Drift;
 using Failover.Core.Spec;
 using Failover.EndToEnd.Tests.LocalStack;
-using Failover.Local;
-using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Resources;
 using Failover.Core.Contracts;
+using Failover.Testing.Stack;
 using Failover.Testing;
 
 namespace Failover.EndToEnd.Tests.Drift;
@@ -25,13 +23,15 @@ namespace Failover.EndToEnd.Tests.Drift;
 public sealed class DriftStackFixture : IAsyncLifetime
 {
     private readonly StringWriter _metrics = new();
-    private Local.LocalStack? _stack;
+    private TestStack? _stack;
 
-    public Local.LocalStack Stack => _stack ?? throw new InvalidOperationException("the local stack is not started");
+    public Local.LocalStack Stack => Started.Local;
     public Uri EdgeUrl => Stack.EdgeUrl;
-    public string ZoneId => Stack.Resources!.HostedZones["example.com"];
-    public ProgressStore Store { get; private set; } = null!;
-    public AmazonSQSClient Sqs { get; private set; } = null!;
+    public string ZoneId => Started.HostedZonePath;
+    public ProgressStore Store => Started.Store;
+    public AmazonSQSClient Sqs => Started.Sqs;
+
+    private TestStack Started => _stack ?? throw new InvalidOperationException("the local stack is not started");
 
     public string Metrics
     {
@@ -40,23 +40,13 @@ public sealed class DriftStackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
-        Environment.SetEnvironmentVariable("AWS_REGION", LocalAccount.Region);
-        _stack = await Local.LocalStack.StartAsync(LocalStackOptions.ForTests() with
-        {
-            // The real provisioning definition: a repair is a workflow run, as deployed.
-            StateMachineDirectory = LocalResources.FindStateMachineDirectory(AppContext.BaseDirectory),
-            Drift =
-                new DriftEmulationSettings { ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(1),
-                MetricsOutput = _metrics },
-        });
-        Store =
-            new ProgressStore(DynamoDbClientFactory.Create(EdgeUrl, LocalAccount.Region, LocalAccount.Credentials),
-            Stack.Resources!.ProgressTable, TimeProvider.System);
-        Sqs =
-            new AmazonSQSClient(LocalAccount.Credentials,
-            new AmazonSQSConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
+        // The real provisioning definition: a repair is a workflow run, as deployed.
+        _stack = await new TestStackBuilder()
+            .WithDrift(new DriftEmulationSettings
+            {
+                ScheduleInterval = null, VisibilityTimeout = TimeSpan.FromSeconds(1), MetricsOutput = _metrics,
+            })
+            .StartAsync();
     }
 
     /// <summary>Applies the spec with <c>failover apply</c>: a workflow run, followed to its success.</summary>
@@ -129,7 +119,6 @@ public sealed class DriftStackFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Sqs?.Dispose();
         if (_stack is not null) await _stack.DisposeAsync();
     }
 }

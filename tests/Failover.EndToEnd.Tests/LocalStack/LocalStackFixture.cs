@@ -1,6 +1,5 @@
-using Failover.Local;
 using Failover.Local.Aws;
-using Failover.Local.Edge;
+using Failover.Testing.Stack;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.EndToEnd.Tests.LocalStack;
@@ -13,31 +12,27 @@ public sealed class LocalStackFixture : IAsyncLifetime
 {
     public const string FailingFunction = "Fail";
 
-    private readonly string _emptyStateMachineDirectory = Directory.CreateTempSubdirectory("failover-local-sm-").FullName;
-    private Local.LocalStack? _stack;
+    private TestStack? _stack;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    public Local.LocalStack Stack => _stack ?? throw new InvalidOperationException("the local stack is not started");
+    public Local.LocalStack Stack => Started.Local;
 
     public Uri EdgeUrl => Stack.EdgeUrl;
 
-    public string ZoneId => Stack.Resources!.HostedZones["example.com"];
+    public string ZoneId => Started.HostedZonePath;
+
+    private TestStack Started => _stack ?? throw new InvalidOperationException("the local stack is not started");
 
     public async Task InitializeAsync()
     {
-        // The SDKs' credential chain and region resolution read these; moto accepts any credentials.
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
-        Environment.SetEnvironmentVariable("AWS_REGION", LocalAccount.Region);
-        _stack = await Local.LocalStack.StartAsync(LocalStackOptions.ForTests() with
-        {
-            TimeProvider = Clock,
-            StateMachineDirectory = _emptyStateMachineDirectory,
-            ConfigureFunctions = functions => functions
+        _stack = await new TestStackBuilder()
+            .WithRealismClock(Clock)
+            .WithoutStateMachines()
+            .WithFunctions(functions => functions
                 .Register(FailingFunction, (_, _) => throw new InvalidOperationException("the function failed on purpose"))
-                .Register(MarkingFunction, MarkAsync),
-        });
+                .Register(MarkingFunction, MarkAsync))
+            .StartAsync();
     }
 
     /// <summary>Writes an item to the progress table through the edge, as the service's functions call AWS.</summary>
@@ -57,33 +52,16 @@ public sealed class LocalStackFixture : IAsyncLifetime
     }
 
     /// <summary>Start-up realism settings, a full request bucket, and zeroed counters: each test starts alike.</summary>
-    public async Task ResetRealismAsync()
-    {
-        using var http = new HttpClient();
-        (await http.PostAsync(new Uri(EdgeUrl, LocalControlEndpoints.RealismResetPath), null)).EnsureSuccessStatusCode();
-        (await http.DeleteAsync(new Uri(EdgeUrl, LocalControlEndpoints.RealismStatsPath))).EnsureSuccessStatusCode();
-    }
+    public Task ResetRealismAsync() => Started.Realism.ResetAsync();
 
     /// <summary>Changes realism settings through the runtime endpoint, as an out-of-process test would.</summary>
-    public async Task SetRealismAsync(string json)
-    {
-        using var http = new HttpClient();
-        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PutAsync(new Uri(EdgeUrl, LocalControlEndpoints.RealismPath), content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"realism update refused: {body}");
-    }
+    public Task SetRealismAsync(string json) => Started.Realism.SetAsync(json);
 
-    public async Task<System.Text.Json.Nodes.JsonNode> StatsAsync()
-    {
-        using var http = new HttpClient();
-        return System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri(EdgeUrl, LocalControlEndpoints.RealismStatsPath)))!;
-    }
+    public Task<System.Text.Json.Nodes.JsonNode> StatsAsync() => Started.Realism.StatsJsonAsync();
 
     public async Task DisposeAsync()
     {
         if (_stack is not null) await _stack.DisposeAsync();
-        Directory.Delete(_emptyStateMachineDirectory, recursive: true);
     }
 }
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Failover.Local.Edge;
 
-namespace Failover.Reliability.Stack;
+namespace Failover.Testing.Stack;
 
 /// <summary>
 /// The realism layer's control endpoints over HTTP, as an out-of-process client would use them: its settings, and its
@@ -29,7 +29,11 @@ public sealed class RealismClient(Uri edge) : IDisposable
     }
 
     public async Task<RealismCounts> StatsAsync(CancellationToken cancellationToken = default) =>
-        new(JsonNode.Parse(await _http.GetStringAsync(LocalControlEndpoints.RealismStatsPath, cancellationToken))!);
+        new(await StatsJsonAsync(cancellationToken));
+
+    /// <summary>The counters as the endpoint answers them.</summary>
+    public async Task<JsonNode> StatsJsonAsync(CancellationToken cancellationToken = default) =>
+        JsonNode.Parse(await _http.GetStringAsync(LocalControlEndpoints.RealismStatsPath, cancellationToken))!;
 
     public void Dispose() => _http.Dispose();
 }
