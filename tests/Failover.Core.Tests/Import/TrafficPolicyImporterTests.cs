@@ -322,7 +322,7 @@ public class TrafficPolicyImporterTests
             """));
 
         Assert.NotNull(result.Spec);
-        Assert.Empty(TreeValidator.Validate(result.Spec).Where(d => d.Severity == Severity.Error));
+        Assert.DoesNotContain(TreeValidator.Validate(result.Spec), d => d.Severity == Severity.Error);
     }
 
     [Fact]

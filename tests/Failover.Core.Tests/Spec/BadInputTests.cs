@@ -90,9 +90,9 @@ public class BadInputTests
     }
 
     [Theory]
-    [InlineData('[', ']')]
-    [InlineData('{', '}')]
-    public void Deep_json_nesting_is_refused(char open, char close)
+    [InlineData('[')]
+    [InlineData('{')]
+    public void Deep_json_nesting_is_refused(char open)
     {
         var text = open == '['
             ? new string('[', 100_000) + new string(']', 100_000)

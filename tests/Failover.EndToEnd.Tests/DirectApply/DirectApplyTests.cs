@@ -52,7 +52,7 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
         var names = records.Select(r => r.GetProperty("Name").GetString()!).ToHashSet();
         foreach (var alias in records.Where(r => r.TryGetProperty("AliasTarget", out _)).Select(r => r.GetProperty("AliasTarget")))
             if (alias.GetProperty("HostedZoneId").GetString()!.EndsWith(stack.ZoneId.Split('/').Last()))
-                Assert.Contains(alias.GetProperty("DNSName").GetString(), names);
+                Assert.Contains(alias.GetProperty("DNSName").GetString()!, names);
 
         // A second apply reads, and changes nothing.
         await stack.ResetRealismAsync();
