@@ -20,6 +20,7 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
     private readonly HashSet<string> _usedRules = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedEndpoints = new(StringComparer.Ordinal);
     private readonly List<string> _activeRules = [];
+    private readonly Dictionary<string, (string Reference, string Definition)> _origins = new(StringComparer.Ordinal);
     private int _nodes;
     private bool _tooBig;
 
@@ -71,6 +72,7 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
             return null;
         }
         if (!Admit(path, nodePath)) return null;
+        _origins[nodePath] = (Slot(referencePath), path);
         if (reference is not null) WarnAboutRuleReference(reference);
 
         var type = values.String(rule, "RuleType", path, required: true);
@@ -174,6 +176,7 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         }
         var firstUse = _usedEndpoints.Add(endpointId);
         if (!Admit(PolicyPath.Endpoint(endpointId), nodePath)) return null;
+        _origins[nodePath] = (Slot(referencePath), PolicyPath.Endpoint(endpointId));
         if (firstUse && endpoint.ValueKind == JsonValueKind.Object)
         {
             values.WarnUnknownFields(endpoint, PolicyPath.Endpoint(endpointId), EndpointMapping.KnownFields);
@@ -228,6 +231,26 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
     }
 
     /// <summary>Stops the walk when the tree grows past the limits (shared rules can multiply nodes quickly).</summary>
+    /// <summary>
+    /// Where in the policy document a tree path (such as <c>$.root.children[1].weight</c>) comes from: the reference
+    /// that made its nearest enclosing node (unique per node, where a rule or endpoint referenced twice is not) and the
+    /// rule or endpoint it refers to; the document's root when no node encloses it.
+    /// </summary>
+    public (string Reference, string Definition) OriginOf(string specPath)
+    {
+        for (var path = specPath; path.Length > 0; path = path[..Math.Max(0, path.LastIndexOfAny(['.', '[']))])
+        {
+            if (_origins.TryGetValue(path, out var origin)) return origin;
+        }
+        return (PolicyPath.Root, PolicyPath.Root);
+    }
+
+    /// <summary>The item that holds a reference (<c>$.Rules.top.Primary</c>), where its weight, region or health check is.</summary>
+    private static string Slot(string referencePath) =>
+        referencePath.EndsWith(".EndpointReference", StringComparison.Ordinal) || referencePath.EndsWith(".RuleReference", StringComparison.Ordinal)
+            ? referencePath[..referencePath.LastIndexOf('.')]
+            : referencePath;
+
     private bool Admit(string path, string nodePath)
     {
         if (_tooBig) return false;

@@ -88,7 +88,18 @@ public static class TrafficPolicyImporter
                 RecordType = recordType.ToUpperInvariant(),
                 Root = tree,
             };
-            return new ImportResult(spec, diagnostics);
+            // Import and validate must agree: a document that imports is a tree `validate` accepts. The validator's
+            // errors are reported on the reference that made the node they are about, naming the rule or endpoint it
+            // refers to and the tree's own path; its warnings are left to `validate`, which the spec meets before any apply.
+            var invalid = false;
+            foreach (var problem in TreeValidator.Validate(spec).Where(d => d.Severity == Severity.Error))
+            {
+                invalid = true;
+                var (reference, definition) = builder.OriginOf(problem.Path);
+                var from = definition == reference ? "" : $", built from {definition}";
+                diagnostics.Add(problem with { Path = reference, Message = $"{problem.Message} (the tree's {problem.Path}{from})" });
+            }
+            return new ImportResult(invalid ? null : spec, diagnostics);
         }
     }
 

@@ -7,14 +7,18 @@ namespace Failover.Core.Tests.Import;
 [Trait("Category", "Unit")]
 public class EndpointImportTests
 {
+    // The endpoint under test is the failover secondary: a primary needs a health check Route 53 can evaluate, and a
+    // CloudFront alias cannot be one (validation refuses it there, and import now validates what it builds).
     private static (AliasSpec? Alias, IReadOnlyList<SpecDiagnostic> Diagnostics) ImportEndpoint(string endpoint, string reference = "")
     {
-        var result = ImportPolicy(Document($"\"e\": {endpoint}", "", "\"StartRule\": \"top\"")
+        var result = ImportPolicy(Document($"\"e\": {endpoint}, \"p\": {{ \"Type\": \"value\", \"Value\": \"192.0.2.1\" }}", "",
+            "\"StartRule\": \"top\"")
             .Replace("\"Rules\": {  }", $$"""
-                "Rules": { "top": { "RuleType": "failover", "Primary": { "EndpointReference": "e" {{reference}} },
-                "Secondary": { "EndpointReference": "e" } } }
+                "Rules": { "top": { "RuleType": "failover",
+                "Primary": { "EndpointReference": "p", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" },
+                "Secondary": { "EndpointReference": "e" {{reference}} } } }
                 """));
-        return (result.Spec?.Root.Primary!.Alias, result.Diagnostics);
+        return (result.Spec?.Root.Secondary!.Alias, result.Diagnostics);
     }
 
     [Theory]
@@ -70,13 +74,28 @@ public class EndpointImportTests
     [Fact]
     public void Evaluate_target_health_follows_the_reference_and_defaults_to_true()
     {
-        var (off, _) =
-            ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""",
-            ", \"EvaluateTargetHealth\": false");
-        var (on, _) = ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""");
+        const string Lb = """{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""";
+        var weighted = ImportPolicy(Document($"\"e\": {Lb}", """
+            "top": { "RuleType": "weighted", "Items": [ { "EndpointReference": "e", "Weight": 1, "EvaluateTargetHealth": false } ] }
+            """));
+        var (on, _) = ImportEndpoint(Lb);
 
-        Assert.False(off!.EvaluateTargetHealth);
+        Assert.False(weighted.Spec!.Root.Children.Single().Alias!.EvaluateTargetHealth);
         Assert.True(on!.EvaluateTargetHealth);
+    }
+
+    // Import validates what it builds: a failover alias that turns Evaluate Target Health off is refused as `validate`
+    // refuses it, on the reference that says so.
+    [Fact]
+    public void A_failover_alias_without_target_health_is_refused_as_validate_refuses_it()
+    {
+        var (alias, diagnostics) = ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""",
+            ", \"EvaluateTargetHealth\": false");
+
+        Assert.Null(alias);
+        var error = Assert.Single(diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal("$.Rules.top.Secondary", error.Path);
+        Assert.Contains("$.root.secondary.alias.evaluateTargetHealth, built from $.Endpoints.e", error.Message);
     }
 
     [Fact]
@@ -87,7 +106,7 @@ public class EndpointImportTests
 
         Assert.False(alias!.EvaluateTargetHealth);
         var warning = Assert.Single(diagnostics);
-        Assert.Equal(("$.Rules.top.Primary.EvaluateTargetHealth", Severity.Warning), (warning.Path, warning.Severity));
+        Assert.Equal(("$.Rules.top.Secondary.EvaluateTargetHealth", Severity.Warning), (warning.Path, warning.Severity));
     }
 
     [Fact]
@@ -99,7 +118,7 @@ public class EndpointImportTests
 
         Assert.NotNull(alias);
         var warning = Assert.Single(diagnostics);
-        Assert.Equal("$.Rules.top.Primary.HealthCheck", warning.Path);
+        Assert.Equal("$.Rules.top.Secondary.HealthCheck", warning.Path);
         Assert.Contains("hc-1", warning.Message);
     }
 

@@ -33,13 +33,13 @@ public class TrafficPolicyImporterTests
     public void Failover_rule_maps_primary_and_secondary()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "HealthCheck": "hc-a" },
+            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" },
             "Secondary": { "EndpointReference": "b" } }
             """));
 
         var root = result.Spec!.Root;
         Assert.Equal(RoutingPolicy.Failover, root.Routing);
-        Assert.Equal(("a", "hc-a", "$.root.primary"), (root.Primary!.Id, root.Primary.Endpoint!.HealthCheckId, root.Primary.Path));
+        Assert.Equal(("a", "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a", "$.root.primary"), (root.Primary!.Id, root.Primary.Endpoint!.HealthCheckId, root.Primary.Path));
         Assert.Equal(("b", null, "$.root.secondary"), (root.Secondary!.Id, root.Secondary.Endpoint!.HealthCheckId, root.Secondary.Path));
     }
 
@@ -117,12 +117,12 @@ public class TrafficPolicyImporterTests
     public void Multivalue_rule_maps_value_endpoints_with_their_health_checks()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a", "HealthCheck": "hc-a" }, { "EndpointReference": "b",
-            "HealthCheck": "hc-b" } ] }
+            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" }, { "EndpointReference": "b",
+            "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b" } ] }
             """));
 
         Assert.Equal(RoutingPolicy.Multivalue, result.Spec!.Root.Routing);
-        Assert.Equal(["hc-a", "hc-b"], result.Spec.Root.Children.Select(c => c.Endpoint!.HealthCheckId));
+        Assert.Equal(["0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a", "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b"], result.Spec.Root.Children.Select(c => c.Endpoint!.HealthCheckId));
     }
 
     [Fact]
@@ -249,11 +249,33 @@ public class TrafficPolicyImporterTests
         Assert.NotNull(error.Column);
     }
 
+    // Import and validate agree. A CloudFront alias as failover primary imports as a tree, which validation refuses
+    // (Route 53 cannot evaluate a distribution's health: "Values specific for alias records", EvaluateTargetHealth,
+    // Developer Guide); import says so on the reference, with the rule it breaks and the tree path, and gives no spec.
+    [Fact]
+    public void A_policy_whose_tree_validation_refuses_is_refused_at_import_on_the_reference()
+    {
+        var result = ImportPolicy(Document("""
+            "cdn": { "Type": "cloudfront", "Value": "d111111abcdef8.cloudfront.net" },
+            "b": { "Type": "value", "Value": "192.0.2.2" }
+            """, """
+            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "cdn" }, "Secondary": { "EndpointReference": "b" } }
+            """));
+
+        Assert.Null(result.Spec);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal("$.Rules.top.Primary", error.Path);
+        Assert.Contains("CloudFront", error.Message);
+        Assert.Contains("$.root.primary", error.Message);
+        Assert.Contains("built from $.Endpoints.cdn", error.Message);
+    }
+
     [Fact]
     public void Unknown_fields_and_unreachable_rules_are_warnings()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "Bias": 5 }, "Secondary": { "EndpointReference": "b" },
+            "top": { "RuleType": "failover", "Primary": { "EndpointReference": "a", "Bias": 5,
+            "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" }, "Secondary": { "EndpointReference": "b" },
             "Colour": "red" },
             "spare": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
             """));
