@@ -24,6 +24,14 @@ internal sealed class InMemoryTreeStore : ITreeStore
 
     public static readonly DateTimeOffset Moment = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>When set, every read throws it: the table failing under the API.</summary>
+    public Exception? Failure { get; set; }
+
+    private void Fail()
+    {
+        if (Failure is not null) throw Failure;
+    }
+
     /// <summary>Stores a spec as the tree's next version (current when <paramref name="applied"/>).</summary>
     public TreeRecord Add(TreeSpec spec, bool applied = true, TreeStatus? status = null)
     {
@@ -54,11 +62,15 @@ internal sealed class InMemoryTreeStore : ITreeStore
         return run;
     }
 
-    public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken) =>
-        Task.FromResult(Trees.GetValueOrDefault(tree));
+    public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken)
+    {
+        Fail();
+        return Task.FromResult(Trees.GetValueOrDefault(tree));
+    }
 
     public Task<TreePage> ListTreesAsync(int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
+        Fail();
         var ordered = Trees.Values.Where(t => t.Status != TreeStatus.Deleted).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         var start = 0;
         if (pageToken is not null)
@@ -79,8 +91,11 @@ internal sealed class InMemoryTreeStore : ITreeStore
     public Task<StoredVersion?> GetVersionAsync(string tree, int version, CancellationToken cancellationToken) =>
         Task.FromResult(Versions.GetValueOrDefault((tree, version)));
 
-    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) =>
-        Task.FromResult(Runs.GetValueOrDefault(runId));
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        Fail();
+        return Task.FromResult(Runs.GetValueOrDefault(runId));
+    }
 
     public Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NodeProgress>>(Nodes.GetValueOrDefault(runId) ?? []);
