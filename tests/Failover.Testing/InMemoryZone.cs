@@ -1,33 +1,33 @@
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
+using Failover.Testing.Route53;
 
 namespace Failover.Testing;
 
 /// <summary>
-/// A hosted zone and an account's health checks held in memory, for applying plans in tests. Set semantics (CREATE
-/// needs an absent key, DELETE an exact match, UPSERT replaces), atomic batches, plus the two Route 53 rules the
-/// planner's ordering exists for: an alias into the zone needs its target name to exist before the batch, and one
-/// name+type never mixes routing policies after a batch. Not Route 53: everything else is accepted.
+/// A hosted zone and an account's health checks held in memory, for applying plans in tests: the batches go through
+/// <see cref="InMemoryRecordSets"/> (the ChangeResourceRecordSets rules the planner's ordering exists for), and the zone
+/// remembers which records the tree made. For the service's ports, use <see cref="InMemoryRoute53"/>.
 /// </summary>
 public sealed class InMemoryZone(string tree, string hostedZoneId)
 {
-    private readonly Dictionary<RecordKey, ResourceRecordSet> records = [];
+    private readonly InMemoryRecordSets records = new(hostedZoneId);
     private readonly HashSet<RecordKey> owned = [];
     private readonly List<ExistingHealthCheck> healthChecks = [];
     private int nextHealthCheck = 1;
 
-    public IReadOnlyCollection<ResourceRecordSet> Records => records.Values;
+    public IReadOnlyCollection<ResourceRecordSet> Records => records.Records;
     public IReadOnlyList<ExistingHealthCheck> HealthChecks => healthChecks;
 
     /// <summary>Called after every change batch with the layer's name, so tests can look at each intermediate zone.</summary>
     public Action<string, InMemoryZone>? AfterBatch { get; set; }
 
     /// <summary>What the planner sees: every record, the health checks, and which records this tree made.</summary>
-    public ActualState State => new([.. records.Values], [.. healthChecks], new HashSet<RecordKey>(owned));
+    public ActualState State => new([.. records.Records], [.. healthChecks], new HashSet<RecordKey>(owned));
 
     /// <summary>Puts a record in the zone that some other tool made (not owned by the tree).</summary>
-    public void AddForeign(ResourceRecordSet record) => records.Add(record.Key, record);
+    public void AddForeign(ResourceRecordSet record) => records.Apply(new ChangeBatch([new RecordChange(ChangeAction.Create, record)]));
 
     public void Apply(Plan plan)
     {
@@ -59,41 +59,13 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
 
     private void ApplyBatch(ChangeBatch batch, Dictionary<string, string> idsByNode)
     {
-        var before = records.Keys.Select(k => k.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var next = new Dictionary<RecordKey, ResourceRecordSet>(records);
-        var nextOwned = new HashSet<RecordKey>(owned);
-        var deleted = new HashSet<RecordKey>();
-        foreach (var change in batch.Changes)
+        var resolved = batch with
         {
-            var record = HealthCheckPlaceholder.Resolve(change.RecordSet, idsByNode);
-            if (change.Action != ChangeAction.Delete && record.AliasTarget is { } alias && alias.HostedZoneId == hostedZoneId
-                && !before.Contains(alias.DnsName))
-                throw new InvalidOperationException($"InvalidChangeBatch: alias target {alias.DnsName} of {record.Key} does not exist");
-            switch (change.Action)
-            {
-                case ChangeAction.Create when next.ContainsKey(record.Key):
-                    throw new InvalidOperationException($"InvalidChangeBatch: {record.Key} already exists");
-                case ChangeAction.Delete when !next.TryGetValue(record.Key, out var current) || !current.SameAs(record):
-                    throw new InvalidOperationException($"InvalidChangeBatch: {record.Key} not found with the given values");
-                case ChangeAction.Delete when !deleted.Add(record.Key):
-                    throw new InvalidOperationException($"InvalidChangeBatch: {record.Key} deleted twice");
-                case ChangeAction.Delete:
-                    next.Remove(record.Key);
-                    nextOwned.Remove(record.Key);
-                    break;
-                default:
-                    next[record.Key] = record;
-                    nextOwned.Add(record.Key);
-                    break;
-            }
-        }
-        foreach (var group in next.Values.GroupBy(r => (r.Name, r.Type)))
-            if (group.Select(RecordRouting.PolicyOf).Distinct().Count() > 1)
-                throw new InvalidOperationException($"InvalidChangeBatch: {group.Key.Name} {group.Key.Type} would mix routing policies");
-
-        records.Clear();
-        foreach (var (key, record) in next) records[key] = record;
-        owned.Clear();
-        owned.UnionWith(nextOwned);
+            Changes = [.. batch.Changes.Select(c => c with { RecordSet = HealthCheckPlaceholder.Resolve(c.RecordSet, idsByNode) })],
+        };
+        records.Apply(resolved);
+        foreach (var change in resolved.Changes)
+            if (change.Action == ChangeAction.Delete) owned.Remove(change.RecordSet.Key);
+            else owned.Add(change.RecordSet.Key);
     }
 }
