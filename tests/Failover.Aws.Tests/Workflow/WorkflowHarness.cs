@@ -9,6 +9,7 @@ using Failover.Service.Workflow;
 using Failover.Service.Workflow.Steps;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
+using Failover.Testing.Workflow;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Aws.Tests.Workflow;
@@ -29,6 +30,7 @@ internal sealed class WorkflowHarness
         Zone = zone;
         Starter = starter;
         Route53Requests = route53Requests;
+        Driver = new StateMachineDriver(services);
     }
 
     public WorkflowServices Services { get; }
@@ -42,8 +44,11 @@ internal sealed class WorkflowHarness
     /// <summary>The progress store's clock (lock expiry, timestamps); it moves only when a test moves it.</summary>
     public FakeTimeProvider Time { get; }
 
+    /// <summary>The state machine's part: follows each step's cursor, as the definition does.</summary>
+    public StateMachineDriver Driver { get; }
+
     /// <summary>Layer steps the driver ran, in order (state names).</summary>
-    public List<string> StatesEntered { get; } = [];
+    public List<string> StatesEntered => Driver.StatesEntered;
 
     public static async Task<WorkflowHarness> NewAsync(MotoFixture moto)
     {
@@ -64,69 +69,18 @@ internal sealed class WorkflowHarness
 
     /// <summary>A tree in the test's zone: failover at the root, a weighted pool of two checked endpoints as primary, an endpoint as
     /// secondary.</summary>
-    public TreeSpec Spec(string tree, string pool = """
-        [{ "id": "web1", "weight": 10, "endpoint": { "values": ["192.0.2.11"], "healthCheck": {} } },
-         { "id": "web2", "weight": 10, "endpoint": { "values": ["192.0.2.12"], "healthCheck": {} } }]
-        """, string secondary = "192.0.2.99")
-    {
-        var json = $$"""
-            {
-              "name": "{{tree}}", "hostedZoneId": "{{Zone.Id}}", "zoneName": "{{ZoneName}}", "recordName": "{{tree}}.{{ZoneName}}",
-              "recordType": "A", "ttl": 60,
-              "healthCheckDefaults": { "type": "HTTP", "port": 80, "path": "/health" },
-              "root": {
-                "id": "site", "routing": "failover",
-                "primary": { "id": "pool", "routing": "weighted", "children": {{pool}} },
-                "secondary": { "id": "sorry", "endpoint": { "values": ["{{secondary}}"] } }
-              }
-            }
-            """;
-        var result = SpecLoader.Load(json);
-        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
-        return result.Spec!;
-    }
+    public TreeSpec Spec(string tree, string pool = WorkflowTrees.TwoCheckedEndpoints, string secondary = "192.0.2.99") =>
+        WorkflowTrees.FailoverPool(tree, Zone.Id, ZoneName, pool, secondary);
 
     public static string NewTreeName() => "t" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Runs the steps from Plan to Finalize, calling <paramref name="beforeStep"/> before each layer step.</summary>
-    public async Task<RunOutcome> DriveAsync(string runId, bool force = false, Func<WorkflowCursor, Task>? beforeStep = null)
-    {
-        var cursor = await new PlanTreeStep(Services).RunAsync(runId, force);
-        while (true)
-        {
-            StatesEntered.Add(cursor.Step);
-            if (beforeStep is not null) await beforeStep(cursor);
-            cursor = cursor.Step switch
-            {
-                LayerSteps.HealthChecks or LayerSteps.HealthCheckCleanup =>
-                    await new ApplyHealthChecksStep(Services).RunAsync(runId, cursor.Layer),
-                LayerSteps.LeafRecords or LayerSteps.AliasLevel or LayerSteps.DeleteRecords =>
-                    await new ApplyRecordLayerStep(Services).RunAsync(runId, cursor.Layer),
-                LayerSteps.CheckChange or LayerSteps.WaitForSync => await new CheckChangeStep(Services).RunAsync(runId, cursor),
-                LayerSteps.Finalize => null!,
-                var other => throw new InvalidOperationException($"unknown step {other}"),
-            };
-            if (cursor is null) return await new FinalizeStep(Services).RunAsync(runId);
-        }
-    }
+    public Task<RunOutcome> DriveAsync(string runId, bool force = false, Func<WorkflowCursor, Task>? beforeStep = null) =>
+        Driver.DriveAsync(runId, force, beforeStep);
 
     /// <summary>Drives a run; a failing step goes to Rollback with what a Catch would pass, as the definition does.</summary>
-    public async Task<RunOutcome> DriveWithRollbackAsync(string runId, bool force = false, Func<WorkflowCursor, Task>? beforeStep = null)
-    {
-        try
-        {
-            return await DriveAsync(runId, force, beforeStep);
-        }
-        catch (WorkflowStepException e)
-        {
-            var message = System.Text.Json.JsonEncodedText.Encode(e.Message);
-            return await new RollbackStep(Services).RunAsync(runId, new CaughtError
-            {
-                Error = e.ErrorName,
-                Cause = $$"""{"errorType":"{{e.ErrorName}}","errorMessage":"{{message}}"}""",
-            });
-        }
-    }
+    public Task<RunOutcome> DriveWithRollbackAsync(string runId, bool force = false, Func<WorkflowCursor, Task>? beforeStep = null) =>
+        Driver.DriveWithRollbackAsync(runId, force, beforeStep);
 
     /// <summary>Every record set of the zone, as the client reads it.</summary>
     public async Task<List<ResourceRecordSet>> ZoneRecordsAsync()

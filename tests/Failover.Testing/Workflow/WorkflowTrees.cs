@@ -1,0 +1,37 @@
+using Failover.Core.Spec;
+
+namespace Failover.Testing.Workflow;
+
+/// <summary>The tree the workflow tests apply, in any zone, loaded as the CLI and the API load a spec.</summary>
+public static class WorkflowTrees
+{
+    public const string TwoCheckedEndpoints = """
+        [{ "id": "web1", "weight": 10, "endpoint": { "values": ["192.0.2.11"], "healthCheck": {} } },
+         { "id": "web2", "weight": 10, "endpoint": { "values": ["192.0.2.12"], "healthCheck": {} } }]
+        """;
+
+    /// <summary>
+    /// Failover at the root (<c>site</c>): a weighted <c>pool</c> of health-checked endpoints as primary (two unless
+    /// <paramref name="pool"/> says otherwise), an endpoint <c>sorry</c> as secondary.
+    /// </summary>
+    public static TreeSpec FailoverPool(string tree, string hostedZoneId, string zoneName, string pool = TwoCheckedEndpoints,
+        string secondary = "192.0.2.99")
+    {
+        var json = $$"""
+            {
+              "name": "{{tree}}", "hostedZoneId": "{{hostedZoneId}}", "zoneName": "{{zoneName}}", "recordName": "{{tree}}.{{zoneName}}",
+              "recordType": "A", "ttl": 60,
+              "healthCheckDefaults": { "type": "HTTP", "port": 80, "path": "/health" },
+              "root": {
+                "id": "site", "routing": "failover",
+                "primary": { "id": "pool", "routing": "weighted", "children": {{pool}} },
+                "secondary": { "id": "sorry", "endpoint": { "values": ["{{secondary}}"] } }
+              }
+            }
+            """;
+        var result = SpecLoader.Load(json);
+        return result.HasErrors
+            ? throw new ArgumentException("the test tree does not load: " + string.Join("; ", result.Diagnostics), nameof(pool))
+            : result.Spec!;
+    }
+}
