@@ -23,7 +23,8 @@ public sealed class InMemoryRoute53RuleTests
         _route53.ChangeResourceRecordSetsAsync(_zone.Id, new ChangeBatch([.. changes.Select(c => new RecordChange(c.Action, c.Record))]));
 
     private List<string> Zone() =>
-        [.. _route53.RecordsOf(_zone.Id).Where(r => r.Type is not ("NS" or "SOA")).Select(r => $"{r.Key} {string.Join(",", r.ResourceRecords)}")];
+        [.. _route53.RecordsOf(_zone.Id).Where(r => r.Type is not ("NS" or "SOA"))
+            .Select(r => $"{r.Key} {string.Join(",", r.ResourceRecords)}")];
 
     [Fact]
     public async Task A_weighted_record_set_beside_a_simple_one_of_the_same_name_and_type_is_refused()

@@ -12,11 +12,13 @@ public static class WorkflowTrees
 
     /// <summary>
     /// Failover at the root (<c>site</c>): a weighted <c>pool</c> of health-checked endpoints as primary (two unless
-    /// <paramref name="pool"/> says otherwise), an endpoint <c>sorry</c> as secondary.
+    /// <paramref name="pool"/> says otherwise), an endpoint <c>sorry</c> at <paramref name="secondary"/> as secondary,
+    /// or the node <paramref name="secondaryNode"/> (JSON) when given.
     /// </summary>
     public static TreeSpec FailoverPool(string tree, string hostedZoneId, string zoneName, string pool = TwoCheckedEndpoints,
-        string secondary = "192.0.2.99")
+        string secondary = "192.0.2.99", string? secondaryNode = null)
     {
+        secondaryNode ??= $$"""{ "id": "sorry", "endpoint": { "values": ["{{secondary}}"] } }""";
         var json = $$"""
             {
               "name": "{{tree}}", "hostedZoneId": "{{hostedZoneId}}", "zoneName": "{{zoneName}}", "recordName": "{{tree}}.{{zoneName}}",
@@ -25,7 +27,7 @@ public static class WorkflowTrees
               "root": {
                 "id": "site", "routing": "failover",
                 "primary": { "id": "pool", "routing": "weighted", "children": {{pool}} },
-                "secondary": { "id": "sorry", "endpoint": { "values": ["{{secondary}}"] } }
+                "secondary": {{secondaryNode}}
               }
             }
             """;

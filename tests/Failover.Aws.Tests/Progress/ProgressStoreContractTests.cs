@@ -1,0 +1,158 @@
+using Failover.Core.Route53;
+using Failover.Service.Ports.Store;
+using Failover.Service.Progress;
+using Failover.Testing.Store;
+using Microsoft.Extensions.Time.Testing;
+using static Failover.Aws.Tests.Progress.ProgressTestStores;
+
+namespace Failover.Aws.Tests.Progress;
+
+/// <summary>
+/// The progress store's contract — the conditional writes the workflow's safety rests on — run against the DynamoDB
+/// store on moto and against <see cref="InMemoryProgressStore"/>, so the fake the service's unit tests use decides
+/// every race as the table does.
+/// </summary>
+public abstract class ProgressStoreContract
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(15);
+
+    protected abstract Task<(IProgressStore Store, FakeTimeProvider Time)> NewStoreAsync();
+
+    [Fact]
+    public async Task A_lock_is_held_renewed_and_once_expired_taken_over_from_an_owner_who_then_cannot_renew_or_release_it()
+    {
+        var (store, time) = await NewStoreAsync();
+
+        var first = await store.AcquireLockAsync("shop", "run-1", Ttl);
+        var refused = await store.AcquireLockAsync("shop", "run-2", Ttl);
+        time.Advance(TimeSpan.FromMinutes(5));
+        var renewed = await store.RenewLockAsync("shop", "run-1", Ttl);
+        time.Advance(Ttl - TimeSpan.FromSeconds(1));
+        var beforeExpiry = await store.AcquireLockAsync("shop", "run-2", Ttl);
+        var heldBefore = await store.GetHeldLockAsync("shop");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var heldAtExpiry = await store.GetHeldLockAsync("shop");
+        var takenOver = await store.AcquireLockAsync("shop", "run-2", Ttl);
+        var oldRenews = await store.RenewLockAsync("shop", "run-1", Ttl);
+        var oldReleases = await store.ReleaseLockAsync("shop", "run-1");
+
+        Assert.True(first.Acquired);
+        Assert.Null(first.TakenOverFrom);
+        Assert.Equal((false, true, false), (refused.Acquired, renewed, beforeExpiry.Acquired));
+        Assert.Equal("run-1", heldBefore!.Owner);
+        Assert.Null(heldAtExpiry);
+        Assert.Equal((true, "run-1"), (takenOver.Acquired, takenOver.TakenOverFrom));
+        Assert.Equal((false, false), (oldRenews, oldReleases));
+        var now = await store.GetLockAsync("shop");
+        Assert.Equal(("run-2", time.GetUtcNow() + Ttl), (now!.Owner, now.ExpiresAt));
+        Assert.True(await store.ReleaseLockAsync("shop", "run-2"));
+        Assert.Null(await store.GetLockAsync("shop"));
+    }
+
+    [Fact]
+    public async Task A_run_leaves_RUNNING_once_and_the_tree_follows_its_last_run_through_teardown_and_back()
+    {
+        var (store, _) = await NewStoreAsync();
+        var v1 = await store.PutVersionAsync(Tree("shop"), """{"v":1}""");
+        var v2 = await store.PutVersionAsync(Tree("shop"), """{"v":2}""");
+        var fresh = await store.GetTreeAsync("shop");
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-x", "shop", 3, RunKind.Apply)));
+
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 2, RunKind.Apply));
+        var applying = await store.GetTreeAsync("shop");
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply)));
+        var succeeded = await store.SetRunStatusAsync("run-1", RunStatus.Succeeded);
+        var repeated = await store.SetRunStatusAsync("run-1", RunStatus.Succeeded);
+        var refused = await store.SetRunStatusAsync("run-1", RunStatus.Failed, "late");
+        var active = await store.GetTreeAsync("shop");
+        await store.CreateRunAsync(new NewRun("run-2", "shop", 2, RunKind.Teardown));
+        await store.SetRunStatusAsync("run-2", RunStatus.Succeeded);
+        var deleted = await store.GetTreeAsync("shop");
+        var listedWhileDeleted = (await store.ListTreesAsync()).Trees.Select(t => t.Name).ToList();
+        var v3 = await store.PutVersionAsync(Tree("shop"), """{"v":3}""");
+        var back = await store.GetTreeAsync("shop");
+
+        Assert.Equal((1, 2), (v1, v2));
+        Assert.Equal((TreeStatus.New, 2), (fresh!.Status, fresh.LatestVersion));
+        Assert.Null(fresh.CurrentVersion);
+        Assert.Equal((TreeStatus.Applying, "run-1", RunStatus.Running), (applying!.Status, applying.LastRunId, applying.LastRunStatus));
+        Assert.Equal((RunStatusOutcome.Changed, RunStatusOutcome.AlreadyInStatus, RunStatusOutcome.Refused),
+            (succeeded.Outcome, repeated.Outcome, refused.Outcome));
+        Assert.Equal(RunStatus.Succeeded, refused.Run!.Status);
+        Assert.Null(refused.Run.Error);
+        Assert.Equal((TreeStatus.Active, 2), (active!.Status, active.CurrentVersion));
+        Assert.Equal(TreeStatus.Deleted, deleted!.Status);
+        Assert.Null(deleted.CurrentVersion);
+        Assert.DoesNotContain("shop", listedWhileDeleted);
+        Assert.Equal((3, TreeStatus.New), (v3, back!.Status));
+        Assert.Null(back.CurrentVersion);
+        Assert.Contains("shop", (await store.ListTreesAsync()).Trees.Select(t => t.Name));
+        Assert.Equal([3, 2, 1], (await store.ListVersionsAsync("shop")).Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task A_record_name_is_claimed_by_one_tree_and_only_its_holder_releases_it()
+    {
+        var (store, _) = await NewStoreAsync();
+
+        var first = await store.ClaimRecordNameAsync("Z1", "WWW.example.com.", "a", "shop");
+        var other = await store.ClaimRecordNameAsync("Z1", "www.example.com", "A", "blog");
+        var again = await store.ClaimRecordNameAsync("Z1", "www.example.com", "A", "shop");
+        var otherReleases = await store.ReleaseRecordNameAsync("Z1", "www.example.com", "A", "blog");
+        var owner = await store.GetRecordNameOwnerAsync("Z1", "www.example.com.", "A");
+        var released = await store.ReleaseRecordNameAsync("Z1", "www.example.com", "A", "shop");
+
+        Assert.Equal((true, false, true, false, "shop", true), (first, other, again, otherReleases, owner, released));
+        Assert.Null(await store.GetRecordNameOwnerAsync("Z1", "www.example.com", "A"));
+    }
+
+    [Fact]
+    public async Task Nodes_are_updated_only_where_the_run_has_them_and_are_listed_by_id()
+    {
+        var (store, time) = await NewStoreAsync();
+        var key = new RecordKey("www.example.com", "A", "b");
+        await store.PutNodesAsync("run-1", [new PlannedNode("b", "leaf-records", [key]), new PlannedNode("a", "alias-level-1", [])]);
+
+        await store.SetNodeStatusAsync("run-1", ["a"], NodeStatus.InProgress);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var unknown = await Assert.ThrowsAsync<ProgressConflictException>(() =>
+            store.SetNodeStatusAsync("run-1", ["a", "zz"], NodeStatus.Done, changeId: "C1"));
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.UpdateNodeAsync("run-1", "zz", new NodeUpdate { ChangeId = "C2" }));
+        await store.UpdateNodeAsync("run-1", "b", new NodeUpdate { HealthCheckId = "hc-1" });
+        await store.AddOwnedRecordsAsync("shop", [key, key with { SetIdentifier = "c" }]);
+        await store.RemoveOwnedRecordsAsync("shop", [key]);
+
+        var nodes = await store.ListNodesAsync("run-1");
+        Assert.Contains("'zz'", unknown.Message);
+        Assert.Equal(["a", "b"], nodes.Select(n => n.NodeId));
+        Assert.Equal((NodeStatus.Done, "C1"), (nodes[0].Status, nodes[0].ChangeId));
+        Assert.Equal(Start, nodes[0].StartedAt);
+        Assert.Equal(Start + TimeSpan.FromSeconds(5), nodes[0].FinishedAt);
+        Assert.Equal((NodeStatus.Pending, "hc-1"), (nodes[1].Status, nodes[1].HealthCheckId));
+        Assert.Equal([key], nodes[1].Records);
+        Assert.Equal([key with { SetIdentifier = "c" }], await store.GetOwnedRecordsAsync("shop"));
+    }
+}
+
+/// <summary>The contract against the DynamoDB store on moto.</summary>
+[Collection(MotoCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class DynamoDbProgressStoreContractTests(MotoFixture moto) : ProgressStoreContract
+{
+    protected override async Task<(IProgressStore Store, FakeTimeProvider Time)> NewStoreAsync()
+    {
+        var (store, _, time) = await NewAsync(moto);
+        return (store, time);
+    }
+}
+
+/// <summary>The contract against the in-memory store of the service's unit tests.</summary>
+[Trait("Category", "Unit")]
+public sealed class InMemoryProgressStoreContractTests : ProgressStoreContract
+{
+    protected override Task<(IProgressStore Store, FakeTimeProvider Time)> NewStoreAsync()
+    {
+        var time = new FakeTimeProvider(Start);
+        return Task.FromResult<(IProgressStore, FakeTimeProvider)>((new InMemoryProgressStore(time), time));
+    }
+}

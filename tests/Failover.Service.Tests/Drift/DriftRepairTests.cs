@@ -1,0 +1,82 @@
+using Failover.Core.Contracts;
+using Failover.Core.Drift;
+using Failover.Core.Route53;
+using Failover.Core.Spec;
+using Failover.Service.Drift;
+using Failover.Service.Progress;
+using Failover.Service.Tests.Workflow;
+using Failover.Service.Workflow;
+
+namespace Failover.Service.Tests.Drift;
+
+/// <summary>
+/// The drift check and its repair on the in-memory ports: a tree applied by a run, changed out of band, checked, and
+/// repaired by a run of its current version — unless the tree moved on while the check was reading the zone.
+/// </summary>
+[Trait("Category", "Unit")]
+public sealed class DriftRepairTests
+{
+    private static TreeDriftCheck Check(ServiceHarness h) =>
+        new(h.Store, h.Route53, new DriftMetrics(new StringWriter()), h.Time, new RunStarterDriftRepair(h.Starter), DriftPolicy.Repair);
+
+    /// <summary>Someone deletes web2's record from the zone, outside the service.</summary>
+    private static Task RemoveWeb2Async(ServiceHarness h) =>
+        h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id,
+            new ChangeBatch([new RecordChange(ChangeAction.Delete, h.ZoneRecords().Single(r => r.SetIdentifier == "web2"))]));
+
+    [Fact]
+    public async Task A_drifted_tree_is_repaired_by_a_run_of_its_current_version_and_the_next_check_finds_nothing()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        var applied = h.ZoneLines();
+        await RemoveWeb2Async(h);
+
+        var result = await Check(h).RunAsync("www");
+        var repair = await h.Store.GetRunAsync(result.Report!.Repair!.RunId!);
+        var outcome = await h.Driver.DriveAsync(repair!.RunId, force: true);
+        var again = await Check(h).RunAsync("www");
+
+        Assert.True(result.Report.HasDrift);
+        Assert.Equal(DriftRepairStatus.Started, result.Report.Repair.Status);
+        Assert.Equal((RunKind.Repair, 1), (repair.Kind, repair.Version));
+        Assert.Equal(repair.RunId, h.Executions.Started[^1].Name);
+        Assert.Equal("SUCCEEDED", outcome.Status);
+        Assert.Equal(applied, h.ZoneLines());
+        Assert.False(again.Report!.HasDrift, string.Join("\n", again.Report.Items));
+        var stored = await h.Store.GetDriftReportAsync("www");
+        Assert.Equal(0, stored!.DriftedItems);
+    }
+
+    [Fact]
+    public async Task A_repair_is_refused_when_an_apply_finished_while_the_check_read_the_zone()
+    {
+        var h = new ServiceHarness();
+        var first = await h.AppliedAsync(h.Spec());
+        await RemoveWeb2Async(h);
+        StartedRun? second = null;
+        // The check's last read is the health check listing: meanwhile an apply of version 2 runs to its end.
+        h.Route53.BeforeRequest = async operation =>
+        {
+            if (operation != "ListHealthChecks") return;
+            h.Route53.BeforeRequest = null;
+            second = await h.AppliedAsync(h.Spec(secondary: "192.0.2.98"), force: true);
+        };
+
+        var result = await Check(h).RunAsync("www");
+
+        Assert.NotNull(second);
+        Assert.Equal(DriftRepairStatus.Refused, result.Report!.Repair!.Status);
+        Assert.Contains("changed since its drift check", result.Report.Repair.Reason);
+        var stored = DriftReportJson.Read((await h.Store.GetDriftReportAsync("www"))!.ReportJson);
+        Assert.Equal(DriftRepairStatus.Refused, stored.Repair!.Status);
+        // No repair run was recorded or started, and version 2 stands.
+        Assert.Equal([RunKind.Apply, RunKind.Apply], (await h.Store.ListRunsAsync("www")).Select(r => r.Kind));
+        Assert.Equal([second.RunId, first.RunId], h.Executions.Started.Select(e => e.Name).Reverse());
+        var tree = await h.Store.GetTreeAsync("www");
+        Assert.Equal((2, second.RunId), (tree!.CurrentVersion, tree.LastRunId));
+        Assert.Null(await h.Store.GetLockAsync("www"));
+        Assert.Contains(h.ZoneRecords(), r => r.Failover == "SECONDARY" && r.ResourceRecords.SequenceEqual(["192.0.2.98"]));
+        Assert.Contains(h.ZoneRecords(), r => r.SetIdentifier == "web2");
+    }
+}
