@@ -1,14 +1,15 @@
 using Failover.Core.Validation;
+using Failover.Service.Zones;
 
 namespace Failover.Api;
 
 /// <summary>Settings of the HTTP API, one set per deployment; <see cref="FromEnvironment"/> names the variable of each problem.</summary>
 public sealed record ApiOptions
 {
-    public const string AllowedZonesVariable = "ALLOWED_HOSTED_ZONE_IDS";
+    public const string AllowedZonesVariable = ZoneAllowList.Variable;
 
-    /// <summary>The name the SAM template gives every function the same list (its AllowedHostedZoneIds parameter).</summary>
-    public const string TemplateAllowedZonesVariable = "FAILOVER_ALLOWED_ZONES";
+    /// <summary>An older name of the same list (<see cref="ZoneAllowList.TemplateVariable"/>).</summary>
+    public const string TemplateAllowedZonesVariable = ZoneAllowList.TemplateVariable;
 
     /// <summary>The hosted zones trees may live in. Empty allows none: a deployment must name its zones.</summary>
     public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.None;
@@ -24,14 +25,8 @@ public sealed record ApiOptions
     public int MaxPageSize { get; init; } = 100;
 
     /// <summary><c>ALLOWED_HOSTED_ZONE_IDS</c>, or the template's <c>FAILOVER_ALLOWED_ZONES</c> when that is unset.</summary>
-    public static ApiOptions FromEnvironment(Func<string, string?> environment)
-    {
-        var variable = string.IsNullOrWhiteSpace(environment(AllowedZonesVariable))
-            && !string.IsNullOrWhiteSpace(environment(TemplateAllowedZonesVariable))
-            ? TemplateAllowedZonesVariable
-            : AllowedZonesVariable;
-        return new ApiOptions { AllowedZones = ZoneAllowList.Parse(environment(variable), variable) }.Validated();
-    }
+    public static ApiOptions FromEnvironment(Func<string, string?> environment) =>
+        new ApiOptions { AllowedZones = ZoneAllowList.FromEnvironment(environment) }.Validated();
 
     public ApiOptions Validated()
     {

@@ -53,7 +53,7 @@ public sealed class FailoverServices : IDisposable
     public RunStarter? Runs => _runs.Value;
 
     /// <summary>The provisioning workflow's clients and settings.</summary>
-    public WorkflowServices Workflow() => new(Route53, Store, Time, Settings.Workflow);
+    public WorkflowServices Workflow() => new(Route53, Store, Time, Settings.Workflow) { AllowedZones = Settings.AllowedZones };
 
     /// <summary>
     /// The drift functions' services. A repair is a workflow run when the settings name a state machine; else
@@ -62,13 +62,19 @@ public sealed class FailoverServices : IDisposable
     /// <param name="metrics">Where the drift metric lines go (Lambda: standard output, which CloudWatch Logs reads).</param>
     public DriftServices Drift(TextWriter metrics, IDriftRepair? repairWithoutRuns = null) =>
         new(Store, Route53, SqsMessageBatches.For(_sqs.Value), Settings.Drift.QueueUrl, Time, metrics,
-            Runs is { } runs ? new RunStarterDriftRepair(runs) : repairWithoutRuns, Settings.Drift.DefaultPolicy);
+            Runs is { } runs ? new RunStarterDriftRepair(runs) : repairWithoutRuns, Settings.Drift.DefaultPolicy)
+        {
+            AllowedZones = Settings.AllowedZones,
+        };
 
-    /// <summary>The HTTP API's dependencies: the store, Route 53 (reads, after the allow-list), runs and the drift check.</summary>
+    /// <summary>
+    /// The HTTP API's dependencies: the store, Route 53 (reads, after the allow-list), runs and the drift check. The API
+    /// checks the same <see cref="FailoverSettings.AllowedZones"/> as the workflow and the drift repair.
+    /// </summary>
     public ApiDependencies Api(TreeDriftCheck? drift) =>
         AwsApiDependencies.Create(Store, Route53, Runs ?? throw new ArgumentException(
                 $"The HTTP API needs {DriftOptions.StateMachineVariable}: the ARN of the provisioning state machine its runs start."),
-            Settings.Api, Time, drift);
+            Settings.Api with { AllowedZones = Settings.AllowedZones }, Time, drift);
 
     /// <summary>
     /// Route 53's client options: the endpoint, and this deployment's share of the request rate, applied here and only

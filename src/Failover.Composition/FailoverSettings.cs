@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Failover.Api;
 using Failover.Service.Drift;
 using Failover.Service.Workflow;
+using Failover.Service.Zones;
 
 namespace Failover.Composition;
 
@@ -50,6 +51,12 @@ public sealed record FailoverSettings
 
     public ApiOptions Api { get; init; } = new();
 
+    /// <summary>
+    /// The hosted zones this deployment may change (<c>ALLOWED_HOSTED_ZONE_IDS</c>): the API, every workflow step and the
+    /// drift repair check it before writing. Empty (the default) allows none.
+    /// </summary>
+    public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.None;
+
     public string TableName => Workflow.TableName;
 
     /// <summary>The settings of a deployed function, from the variables the template sets.</summary>
@@ -64,6 +71,7 @@ public sealed record FailoverSettings
             Workflow = WorkflowOptions.FromEnvironment(environment),
             Drift = drift,
             Api = ApiOptions.FromEnvironment(environment),
+            AllowedZones = ZoneAllowList.FromEnvironment(environment),
         }.Validated();
     }
 
@@ -81,6 +89,7 @@ public sealed record FailoverSettings
         if (StateMachineArn is not null && !StateMachineArn.StartsWith("arn:", StringComparison.Ordinal))
             throw new ArgumentException($"{owner}.StateMachineArn ({DriftOptions.StateMachineVariable}) must be the state machine's " +
                 $"ARN; it is '{StateMachineArn}'.");
+        ArgumentNullException.ThrowIfNull(AllowedZones, $"{owner}.AllowedZones");
         Workflow.Validated();
         Drift.Validated();
         Api.Validated();

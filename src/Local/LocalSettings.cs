@@ -1,10 +1,10 @@
-using Failover.Api;
 using Failover.Aws.StepFunctions;
 using Failover.Composition;
 using Failover.Local.Aws;
 using Failover.Local.Resources;
 using Failover.Service.Drift;
 using Failover.Service.Workflow;
+using Failover.Service.Zones;
 
 namespace Failover.Local;
 
@@ -18,6 +18,9 @@ public static class LocalSettings
         Region = LocalAccount.Region,
         Credentials = LocalAccount.Credentials,
         Workflow = workflow,
+        // The workflow's functions are built before start-up makes the zones, and tests make zones of their own; the API
+        // and the drift functions narrow this to the zones start-up made (WithResources).
+        AllowedZones = ZoneAllowList.Any,
     };
 
     /// <summary>
@@ -31,6 +34,6 @@ public static class LocalSettings
         StateMachineArn = resources.StateMachines.TryGetValue(StateMachineLocator.DefaultName, out var arn) ? arn : null,
         Workflow = settings.Workflow with { TableName = resources.ProgressTable },
         Drift = settings.Drift with { TableName = resources.ProgressTable, QueueUrl = resources.DriftQueueUrl },
-        Api = settings.Api with { AllowedZones = new ZoneAllowList(resources.HostedZones.Values) },
+        AllowedZones = new ZoneAllowList(resources.HostedZones.Values),
     };
 }

@@ -4,6 +4,7 @@ using Failover.Api.Problems;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
+using Failover.Service.Zones;
 
 namespace Failover.Api.Endpoints;
 
@@ -13,12 +14,8 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
     /// <summary>403 unless the zone is allowed. Every route that reads or changes Route 53 calls this first.</summary>
     public void CheckZone(string hostedZoneId, string treeName)
     {
-        if (!allowed.Allows(hostedZoneId))
-            throw new ProblemException(new Problem(ProblemType.ZoneNotAllowed,
-                allowed.Zones.Count == 0
-                    ? $"tree '{treeName}' is in hosted zone {hostedZoneId}, and this service allows no hosted zones (set " +
-                        $"{ApiOptions.AllowedZonesVariable})"
-                    : $"tree '{treeName}' is in hosted zone {hostedZoneId}, which is not one this service may change")
+        if (allowed.Refusal(hostedZoneId, treeName) is { } refusal)
+            throw new ProblemException(new Problem(ProblemType.ZoneNotAllowed, refusal)
             {
                 Errors = [FieldError.AtPath("$.hostedZoneId", $"hosted zone {hostedZoneId} is not in the allow-list")],
             });

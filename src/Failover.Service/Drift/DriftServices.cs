@@ -3,6 +3,7 @@ using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Service.Ports.Route53;
 using Failover.Core.Spec;
+using Failover.Service.Zones;
 
 namespace Failover.Service.Drift;
 
@@ -20,10 +21,13 @@ public sealed record DriftServices(
     IDriftRepair? Repair,
     DriftPolicy DefaultPolicy = DriftPolicy.Report)
 {
+    /// <summary>The zones a repair may write in; the composition root sets the deployment's list.</summary>
+    public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.Any;
+
     public DriftScheduler Scheduler() => new(Store, Send, QueueUrl
         ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time);
 
-    public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy);
+    public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy, AllowedZones);
 
     public DriftWorker Worker(Action<DriftWorkItem, Exception>? onFailure = null)
     {

@@ -5,6 +5,7 @@ using Failover.Core.Compilation;
 using Failover.Core.Drift;
 using Failover.Core.Spec;
 using Failover.Core.Contracts;
+using Failover.Service.Zones;
 
 namespace Failover.Service.Drift;
 
@@ -15,9 +16,12 @@ namespace Failover.Service.Drift;
 /// half-applied tree is not drift.
 /// </summary>
 /// <param name="defaultPolicy">What to do for a tree whose spec has no <c>driftPolicy</c> (the template's DefaultDriftPolicy).</param>
+/// <param name="allowedZones">
+/// The zones a repair may write in (null: any). A tree outside them is still checked and reported; its repair is refused.
+/// </param>
 public sealed class TreeDriftCheck(
     IProgressStore store, IRoute53 route53, DriftMetrics metrics, TimeProvider time, IDriftRepair? repair = null,
-    DriftPolicy defaultPolicy = DriftPolicy.Report)
+    DriftPolicy defaultPolicy = DriftPolicy.Report, ZoneAllowList? allowedZones = null)
 {
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)
     {
@@ -71,6 +75,9 @@ public sealed class TreeDriftCheck(
         var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report);
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);
         if (repair is null) return (new DriftRepair(DriftRepairStatus.Failed, Reason: "this deployment has no way to start runs"), null);
+        // Checked here as well as in the run's own steps: a repair aimed at a zone the deployment does not allow never starts.
+        if ((allowedZones ?? ZoneAllowList.Any).Refusal(spec.HostedZoneId, spec.Name) is { } refusal)
+            return (new DriftRepair(DriftRepairStatus.Refused, Reason: refusal), null);
         try
         {
             var runId = await repair.StartAsync(spec, version, checkedLastRunId, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,7 @@ public sealed class PlanRunner(WorkflowServices services)
     /// <returns>How many change batches went out.</returns>
     public async Task<int> RunAsync(Plan plan, CancellationToken cancellationToken, Func<CancellationToken, Task>? leaseCheck = null)
     {
+        services.CheckZone(plan.HostedZoneId, plan.Tree);
         leaseCheck ??= _ => Task.CompletedTask;
         var checks = new HealthCheckLayerRunner(services.Route53);
         var records = new RecordLayerRunner(services.Route53, services.Store) { BeforeEachBatch = leaseCheck };

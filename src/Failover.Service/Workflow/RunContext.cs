@@ -28,6 +28,8 @@ public sealed record RunContext(RunRecord Run, Plan Plan)
         {
             throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"run {runId}: the stored plan cannot be read ({e.Message})", e);
         }
+        // Every layer step starts here, so no layer writes in a zone the deployment does not allow, whatever the plan says.
+        services.CheckZone(plan.HostedZoneId, run.Tree);
         await RenewLockAsync(services, run, cancellationToken).ConfigureAwait(false);
         return new RunContext(run, plan);
     }

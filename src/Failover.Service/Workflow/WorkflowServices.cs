@@ -1,8 +1,23 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Service.Ports.Route53;
+using Failover.Service.Zones;
 
 namespace Failover.Service.Workflow;
 
 /// <summary>What every step of the workflow works with; built once per process by the function host (or a test).</summary>
-public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, TimeProvider Time, WorkflowOptions Options);
+public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, TimeProvider Time, WorkflowOptions Options)
+{
+    /// <summary>
+    /// The zones the steps may write in, checked before the first Route 53 write of every step. The composition root
+    /// sets the deployment's list; a test harness that builds the services around zones it creates allows any.
+    /// </summary>
+    public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.Any;
+
+    /// <summary>Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.</summary>
+    public void CheckZone(string hostedZoneId, string tree)
+    {
+        if (AllowedZones.Refusal(hostedZoneId, tree) is { } refusal)
+            throw new WorkflowStepException(WorkflowErrors.ZoneNotAllowed, refusal + "; nothing was changed in Route 53");
+    }
+}

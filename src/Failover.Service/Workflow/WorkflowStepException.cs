@@ -23,6 +23,8 @@ public static class WorkflowErrors
     public const string VerificationFailed = "VerificationFailed";
     /// <summary>The run is unknown or no longer RUNNING.</summary>
     public const string RunNotRunning = "RunNotRunning";
+    /// <summary>The tree's hosted zone is not in the deployment's allow-list (<c>ALLOWED_HOSTED_ZONE_IDS</c>).</summary>
+    public const string ZoneNotAllowed = "ZoneNotAllowed";
     /// <summary>The stored spec or plan cannot be used.</summary>
     public const string InvalidRun = "InvalidRun";
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Failover.Api;
+using Failover.Service.Zones;
 using Failover.Api.Http;
 using Failover.Api.Ports;
 using Failover.Service.Ports;

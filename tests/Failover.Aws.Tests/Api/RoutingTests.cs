@@ -1,4 +1,5 @@
 using Failover.Api;
+using Failover.Service.Zones;
 using Failover.Api.Routing;
 
 namespace Failover.Aws.Tests.Api;

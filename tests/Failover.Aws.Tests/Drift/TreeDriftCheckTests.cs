@@ -14,6 +14,7 @@ using Failover.Core.Spec;
 using Failover.Testing;
 using Failover.Core.Contracts;
 using Microsoft.Extensions.Time.Testing;
+using Failover.Service.Zones;
 
 namespace Failover.Aws.Tests.Drift;
 
@@ -25,8 +26,9 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
     private sealed record Setup(ProgressStore Store, FakeTimeProvider Time, Route53Client Route53, RequestCounter Requests,
         TreeSpec Spec, StringWriter Metrics)
     {
-        public TreeDriftCheck Check(IDriftRepair? repair = null, DriftPolicy defaultPolicy = DriftPolicy.Report) =>
-            new(Store, Route53, new DriftMetrics(Metrics), Time, repair, defaultPolicy);
+        public TreeDriftCheck Check(IDriftRepair? repair = null, DriftPolicy defaultPolicy = DriftPolicy.Report,
+            ZoneAllowList? allowedZones = null) =>
+            new(Store, Route53, new DriftMetrics(Metrics), Time, repair, defaultPolicy, allowedZones);
 
         public ResourceRecordSet Compiled(string nodeId) => TreeCompiler.Compile(Spec).Records.Single(r => r.NodeId == nodeId).RecordSet;
     }
@@ -127,6 +129,37 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
         var second = (await setup.Check(repair).RunAsync("www")).Report!;
         Assert.False(second.HasDrift, string.Join("\n", second.Items));
         Assert.Null(second.Repair);
+    }
+
+    [Fact]
+    public async Task A_repair_in_a_zone_the_deployment_does_not_allow_is_refused_and_the_drift_still_reported()
+    {
+        var setup = await AppliedAsync(DriftPolicy.Repair);
+        var zone = setup.Spec.HostedZoneId;
+        var current = (await setup.Route53.ListResourceRecordSetsAtNamesAsync(zone, ["_use1." + setup.Spec.RecordName]))
+            .Single(r => r.SetIdentifier == "use1-b");
+        await setup.Route53.ChangeResourceRecordSetsAsync(zone,
+            new ChangeBatch([new RecordChange(ChangeAction.Upsert, current with { Weight = 1 })]));
+        var started = 0;
+        var repair = new CountingRepair(() => started++);
+        setup.Requests.Reset();
+
+        var report = (await setup.Check(repair, allowedZones: new ZoneAllowList(["ZSOMEOTHERZONE"])).RunAsync("www")).Report!;
+
+        Assert.Equal(1, report.DriftedItems);
+        Assert.Equal(DriftRepairStatus.Refused, report.Repair!.Status);
+        Assert.Contains("not one this service may change", report.Repair.Reason);
+        Assert.Equal(0, started);
+        Assert.Equal(1, (await setup.Store.GetDriftReportAsync("www"))!.DriftedItems);
+    }
+
+    private sealed class CountingRepair(Action started) : IDriftRepair
+    {
+        public Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
+        {
+            started();
+            return Task.FromResult("counted");
+        }
     }
 
     [Fact]

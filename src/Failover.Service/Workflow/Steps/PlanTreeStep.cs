@@ -38,6 +38,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
     private async Task<(Plan Plan, ActualState Actual)> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
     {
         var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
+        services.CheckZone(spec.HostedZoneId, run.Tree);
         var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var reader = new ActualStateReader(services.Route53);
         var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);

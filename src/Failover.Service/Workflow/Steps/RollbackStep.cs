@@ -83,6 +83,7 @@ public sealed class RollbackStep(WorkflowServices services)
         if (tree?.CurrentVersion is { } current)
         {
             var spec = await StoredSpecs.LoadAsync(store, run.Tree, current, cancellationToken).ConfigureAwait(false);
+            services.CheckZone(spec.HostedZoneId, run.Tree);
             var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
             var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
                 desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken).ConfigureAwait(false);
@@ -92,6 +93,7 @@ public sealed class RollbackStep(WorkflowServices services)
         var version = await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{run.Tree}' has no version {run.Version}");
         var zone = failedPlan?.HostedZoneId ?? version.Info.Descriptor.HostedZoneId;
+        services.CheckZone(zone, run.Tree);
         var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
     }
