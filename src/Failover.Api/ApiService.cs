@@ -18,6 +18,12 @@ public sealed record ApiDependencies(ITreeStore Trees, IZoneReader Zones, IRunLa
     /// <summary>What Route 53's checkers observe (GET /trees/{name}/health); by default nothing is known.</summary>
     public IHealthStatuses Health { get; init; } = NoHealthStatuses.Instance;
 
+    /// <summary>
+    /// Whose are the health checks a spec names by id; null when the deployment cannot read their tags (the workflow's
+    /// Plan step checks them then).
+    /// </summary>
+    public IHealthCheckOwners? HealthCheckOwners { get; init; }
+
     public IApiLog Log { get; init; } = SilentApiLog.Instance;
 
     /// <summary>The web dashboard's files (the deployed binary embeds them); none by default.</summary>
@@ -45,7 +51,7 @@ public sealed partial class ApiService
         var options = _dependencies.Options;
         var stored = new StoredTrees(dependencies.Trees);
         var planning = new ZonePlanning(dependencies.Trees, dependencies.Zones, options.AllowedZones);
-        var creation = new TreeCreation(planning, dependencies.Runs, options);
+        var creation = new TreeCreation(planning, dependencies.Runs, options, dependencies.HealthCheckOwners);
         var queries = new TreeQueries(dependencies.Trees, stored, options);
         var views = new TreeViews(dependencies.Trees, stored, planning, dependencies.Drift, options);
         var runs = new TreeRuns(dependencies.Trees, stored, planning, dependencies.Runs, options);

@@ -22,6 +22,7 @@ public static class AwsApiDependencies
         {
             Drift = drift is null ? null : new TreeDriftChecks(drift),
             Health = new Route53HealthStatuses(route53),
+            HealthCheckOwners = new Route53HealthCheckOwners(route53),
             Time = time,
         };
 }

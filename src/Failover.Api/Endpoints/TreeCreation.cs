@@ -15,10 +15,11 @@ namespace Failover.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /trees</c>: a spec in, checked in this order — size (413), media type (415), JSON syntax (400), the spec's
-/// rules (400, every error with its path), the hosted zone (403) — then either a dry-run plan against the zone (200)
+/// rules (400, every error with its path), the hosted zone (403), health checks named by id that another tree owns (400)
+/// — then either a dry-run plan against the zone (200)
 /// or a run (202, Location of the run).
 /// </summary>
-public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOptions options)
+public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOptions options, IHealthCheckOwners? owners = null)
 {
     public async Task<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
         var spec = loaded.Spec!;
         call.AddLogField("tree", spec.Name);
         planning.CheckZone(spec.HostedZoneId, spec.Name);
+        await CheckNamedHealthChecksAsync(spec, warnings, cancellationToken).ConfigureAwait(false);
 
         if (dryRun)
         {
@@ -54,6 +56,22 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
 
         var run = await runs.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
         return Accepted(call, run, warnings);
+    }
+
+    private async Task CheckNamedHealthChecksAsync(TreeSpec spec, IReadOnlyList<FieldError> warnings, CancellationToken cancellationToken)
+    {
+        if (owners is null) return;
+        var foreign = await owners.FindForeignAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (foreign.Count == 0) return;
+        var errors = foreign.Select(f => FieldError.AtPath(f.Path,
+            $"health check {f.HealthCheckId} is tagged as tree '{f.OwnerTree}'s: that tree deletes it when it stops using it; " +
+            "create a check for this tree (healthCheck) or attach one no tree owns")).ToList();
+        throw new ProblemException(new Problem(ProblemType.InvalidSpec,
+            errors.Count == 1 ? $"the spec has 1 error: {errors[0].Path}: {errors[0].Message}" : $"the spec has {errors.Count} errors")
+        {
+            Errors = errors,
+            Warnings = warnings,
+        });
     }
 
     /// <summary>The 202 every run-starting route answers: the run's id and where to follow it.</summary>

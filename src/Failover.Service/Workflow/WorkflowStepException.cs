@@ -25,6 +25,8 @@ public static class WorkflowErrors
     public const string RunNotRunning = "RunNotRunning";
     /// <summary>The tree's hosted zone is not in the deployment's allow-list (<c>ALLOWED_HOSTED_ZONE_IDS</c>).</summary>
     public const string ZoneNotAllowed = "ZoneNotAllowed";
+    /// <summary>The spec attaches, by id, a health check tagged as another tree's.</summary>
+    public const string ForeignHealthCheck = "ForeignHealthCheck";
     /// <summary>The stored spec or plan cannot be used.</summary>
     public const string InvalidRun = "InvalidRun";
 }

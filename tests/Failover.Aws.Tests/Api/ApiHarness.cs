@@ -23,6 +23,7 @@ internal sealed class ApiHarness
     public FakeDriftChecks? Drift { get; init; }
     public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
     public IHealthStatuses Health { get; init; } = NoHealthStatuses.Instance;
+    public IHealthCheckOwners? HealthCheckOwners { get; init; }
 
     public ApiService Service => _service ??= new ApiService(new ApiDependencies(Store, Zone, Runs,
         new ApiOptions { AllowedZones = new ZoneAllowList([AllowedZone]) })
@@ -31,6 +32,7 @@ internal sealed class ApiHarness
         Log = Log,
         Dashboard = Dashboard,
         Health = Health,
+        HealthCheckOwners = HealthCheckOwners,
     });
 
     private ApiService? _service;

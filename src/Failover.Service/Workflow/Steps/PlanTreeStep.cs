@@ -39,6 +39,11 @@ public sealed class PlanTreeStep(WorkflowServices services)
     {
         var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
         services.CheckZone(spec.HostedZoneId, run.Tree);
+        if (run.Kind != RunKind.Teardown
+            && await NamedHealthChecks.FindForeignAsync(services.Route53, spec, cancellationToken).ConfigureAwait(false) is
+                { Count: > 0 } foreign)
+            throw new WorkflowStepException(WorkflowErrors.ForeignHealthCheck,
+                $"tree '{run.Tree}' names health checks another tree owns; nothing was changed: " + string.Join("; ", foreign));
         var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var reader = new ActualStateReader(services.Route53);
         var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);
