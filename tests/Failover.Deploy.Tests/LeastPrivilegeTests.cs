@@ -96,6 +96,68 @@ public sealed class LeastPrivilegeTests
             .Grants("route53:ChangeResourceRecordSets", ZoneArn(partition, "Z0333333333CCCCCCCCCC")));
     }
 
+    private const string RecordTypesKey = "route53:ChangeResourceRecordSetsRecordTypes";
+    private const string RecordNamesKey = "route53:ChangeResourceRecordSetsNormalizedRecordNames";
+
+    /// <summary>A ChangeResourceRecordSets batch as IAM sees it: one type and one normalized name per change.</summary>
+    private static bool BatchAllowed(string function, TemplateEvaluator evaluator, string[] types, string[] names) =>
+        FunctionRole(function, evaluator).Allows("route53:ChangeResourceRecordSets", ZoneArn("aws", Zones[0]),
+            new Dictionary<string, IReadOnlyList<string>> { [RecordTypesKey] = types, [RecordNamesKey] = names });
+
+    [Theory]
+    [InlineData("ApplyRecordLayerFunction")]
+    [InlineData("RollbackFunction")]
+    public void Record_changes_are_narrowed_to_the_trees_record_types_and_the_allowed_names(string function)
+    {
+        var narrowed = new TemplateEvaluator(Template, Deployment.WithZones(Zones) with
+        {
+            Parameters = new Dictionary<string, string>
+            {
+                ["AllowedHostedZoneIds"] = string.Join(',', Zones), ["AllowedRecordNames"] = "*.example.com,example.com",
+            },
+        });
+
+        // A tree's batch: its records and helper records under its name, of its one type.
+        Assert.True(BatchAllowed(function, narrowed, ["A", "A", "A"], ["www.example.com", "_pool.www.example.com", "example.com"]));
+        // Delegation records are never the service's, alone or hidden in a batch of allowed changes.
+        foreach (var type in new[] { "NS", "SOA", "DS" })
+        {
+            Assert.False(BatchAllowed(function, narrowed, [type], ["www.example.com"]), type);
+            Assert.False(BatchAllowed(function, narrowed, ["A", type], ["www.example.com", "www.example.com"]), type);
+        }
+        // A name outside the deployment's patterns, alone or in a batch.
+        Assert.False(BatchAllowed(function, narrowed, ["A"], ["www.example.org"]));
+        Assert.False(BatchAllowed(function, narrowed, ["A", "A"], ["www.example.com", "mail.other.net"]));
+        Assert.False(BatchAllowed(function, narrowed, ["A"], ["wwwexample.com"]));
+
+        // The default pattern "*" allows every name, with the same types.
+        Assert.True(BatchAllowed(function, Evaluator, ["AAAA"], ["anything.example.org"]));
+        Assert.False(BatchAllowed(function, Evaluator, ["NS"], ["anything.example.org"]));
+    }
+
+    private static bool SpecAccepts(string recordType) =>
+        !Failover.Core.Spec.SpecLoader.Load($$"""
+            { "name": "t", "hostedZoneId": "Z0111111111AAAAAAAAAA", "zoneName": "example.com", "recordName": "www.example.com",
+              "recordType": "{{recordType}}", "root": { "id": "only", "endpoint": { "values": ["x"] } } }
+            """).Diagnostics.Any(d => d.Path == "$.recordType");
+
+    [Fact]
+    public void The_record_types_allowed_are_exactly_the_types_a_tree_can_hold()
+    {
+        var condition = FunctionRole("ApplyRecordLayerFunction").Granting("route53:ChangeResourceRecordSets")
+            .SelectMany(s => s.Conditions).Single(c => c.Key == RecordTypesKey);
+
+        Assert.Equal("ForAllValues:StringEquals", condition.Operator);
+        // Every type Route 53 supports (Developer Guide, "Supported DNS record types"): allowed exactly when a spec may use it.
+        string[] route53Types =
+            ["A", "AAAA", "CAA", "CNAME", "DS", "HTTPS", "MX", "NAPTR", "NS", "PTR", "SOA", "SPF", "SRV", "SSHFP", "SVCB", "TLSA", "TXT"];
+        foreach (var type in route53Types)
+            Assert.True(condition.Values.Contains(type) == SpecAccepts(type),
+                $"{type}: the policy {(condition.Values.Contains(type) ? "allows" : "refuses")} it, the spec validator does not agree");
+        Assert.Empty(condition.Values.Except(route53Types));
+        Assert.DoesNotContain("NS", condition.Values);
+    }
+
     [Fact]
     public void Health_check_changes_are_on_health_check_arns_and_only_in_the_steps_that_make_or_remove_them()
     {

@@ -11,6 +11,12 @@ public sealed record IamStatement(string Source, string Effect, IReadOnlyList<st
 {
     public bool Allows => Effect == "Allow";
 
+    /// <summary>The statement's Condition block, one entry per operator and key.</summary>
+    public IReadOnlyList<IamCondition> Conditions { get; init; } = [];
+
+    /// <summary>Do all the statement's conditions hold for a request with these condition key values?</summary>
+    public bool ConditionsHold(IReadOnlyDictionary<string, IReadOnlyList<string>> context) => Conditions.All(c => c.Holds(context));
+
     public bool Grants(string action) => Allows && Actions.Any(granted => IamPattern.Matches(granted, action));
 
     /// <summary>Does this statement allow <paramref name="action"/> on <paramref name="resourceArn"/>?</summary>
@@ -18,6 +24,31 @@ public sealed record IamStatement(string Source, string Effect, IReadOnlyList<st
         Grants(action) && Resources.Any(resource => IamPattern.Matches(resource, resourceArn));
 
     public override string ToString() => $"{Source}: {Effect} [{string.Join(", ", Actions)}] on [{string.Join(", ", Resources)}]";
+}
+
+/// <summary>
+/// One condition: an operator, a key and its values. Only the operators the template uses are evaluated; any other fails
+/// the test that meets it rather than being taken as satisfied.
+/// </summary>
+public sealed record IamCondition(string Operator, string Key, IReadOnlyList<string> Values)
+{
+    /// <summary>
+    /// IAM policy reference, "Condition operators" and "Multivalued context keys": StringEquals/StringLike compare
+    /// case-sensitively; ForAllValues holds when every value of the request's key matches one of the condition's values
+    /// (and so when the request has none).
+    /// </summary>
+    public bool Holds(IReadOnlyDictionary<string, IReadOnlyList<string>> context)
+    {
+        var given = context.FirstOrDefault(c => string.Equals(c.Key, Key, StringComparison.OrdinalIgnoreCase)).Value ?? [];
+        return Operator switch
+        {
+            "ForAllValues:StringEquals" => given.All(v => Values.Contains(v, StringComparer.Ordinal)),
+            "ForAllValues:StringLike" => given.All(v => Values.Any(pattern => IamPattern.Like(pattern, v))),
+            "StringEquals" => given.Count > 0 && given.All(v => Values.Contains(v, StringComparer.Ordinal)),
+            "StringLike" => given.Count > 0 && given.All(v => Values.Any(pattern => IamPattern.Like(pattern, v))),
+            _ => throw new NotSupportedException($"condition operator {Operator} is not evaluated by these tests"),
+        };
+    }
 }
 
 /// <summary>IAM's wildcards in actions and resources: <c>*</c> any run of characters, <c>?</c> any one; actions ignore case.</summary>
@@ -30,4 +61,8 @@ public static class IamPattern
             : RegexOptions.None;
         return Regex.IsMatch(value, expression, service);
     }
+
+    /// <summary>StringLike: the same wildcards, always case-sensitive.</summary>
+    public static bool Like(string pattern, string value) =>
+        Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$", RegexOptions.None);
 }

@@ -16,6 +16,15 @@ public sealed record RolePolicies(string RoleId, IReadOnlyList<IamStatement> Sta
 
     public IEnumerable<IamStatement> Granting(string action) => Statements.Where(s => s.Grants(action));
 
+    /// <summary>
+    /// Is a request allowed, conditions included: no Deny statement matches it and an Allow statement does whose every
+    /// condition holds for <paramref name="context"/> (the request's condition keys and their values).
+    /// </summary>
+    public bool Allows(string action, string resourceArn, IReadOnlyDictionary<string, IReadOnlyList<string>> context) =>
+        !Statements.Any(s => !s.Allows && s.Actions.Any(a => IamPattern.Matches(a, action))
+                && s.Resources.Any(r => IamPattern.Matches(r, resourceArn)) && s.ConditionsHold(context))
+            && Statements.Any(s => s.Grants(action, resourceArn) && s.ConditionsHold(context));
+
     public static RolePolicies Of(TranslatedTemplate template, TemplateEvaluator evaluator, string roleId)
     {
         if (template.TypeOf(roleId) != "AWS::IAM::Role") throw new ArgumentException($"{roleId} is not an IAM role", nameof(roleId));
@@ -70,7 +79,15 @@ public sealed record RolePolicies(string RoleId, IReadOnlyList<IamStatement> Sta
             var resources = statement.TryGetProperty("Resource", out var res) ? evaluator.Strings(res) : [];
             var usesNot = statement.TryGetProperty("NotAction", out _) || statement.TryGetProperty("NotResource", out _)
                 || statement.TryGetProperty("NotPrincipal", out _);
-            yield return new IamStatement(source + sid, statement.GetProperty("Effect").GetString()!, actions, resources, usesNot);
+            var conditions = new List<IamCondition>();
+            if (statement.TryGetProperty("Condition", out var condition))
+                foreach (var op in condition.EnumerateObject())
+                    foreach (var key in op.Value.EnumerateObject())
+                        conditions.Add(new IamCondition(op.Name, key.Name, evaluator.Strings(key.Value)));
+            yield return new IamStatement(source + sid, statement.GetProperty("Effect").GetString()!, actions, resources, usesNot)
+            {
+                Conditions = conditions,
+            };
         }
     }
 }
