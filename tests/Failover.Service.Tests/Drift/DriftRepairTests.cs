@@ -79,4 +79,25 @@ public sealed class DriftRepairTests
         Assert.Contains(h.ZoneRecords(), r => r.Failover == "SECONDARY" && r.ResourceRecords.SequenceEqual(["192.0.2.98"]));
         Assert.Contains(h.ZoneRecords(), r => r.SetIdentifier == "web2");
     }
+
+    [Fact]
+    public async Task A_tree_a_run_holds_is_not_checked_until_its_lock_expires()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        await RemoveWeb2Async(h);
+        // A second apply was started and its execution stopped: its lock stays until it expires.
+        await h.Starter.ApplyAsync(h.Spec(secondary: "192.0.2.98"));
+
+        var whileHeld = await Check(h).RunAsync("www");
+        var reportWhileHeld = await h.Store.GetDriftReportAsync("www");
+        h.Time.Advance(h.Services.Options.LockTtl);
+        var afterExpiry = await Check(h).RunAsync("www");
+
+        Assert.False(whileHeld.Checked);
+        Assert.Contains("holds the tree", whileHeld.SkippedBecause);
+        Assert.Null(reportWhileHeld);
+        Assert.True(afterExpiry.Report!.HasDrift);
+        Assert.NotNull(await h.Store.GetDriftReportAsync("www"));
+    }
 }

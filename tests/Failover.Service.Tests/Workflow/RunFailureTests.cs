@@ -84,6 +84,38 @@ public sealed class RunFailureTests
         Assert.All(await h.Store.ListNodesAsync(started.RunId), n => Assert.Equal(NodeStatus.Done, n.Status));
     }
 
+    private static string ElevenValueEndpoint(int i) =>
+        $$"""{ "id": "web{{i}}", "weight": 1, "endpoint": { "values": [{{string.Join(",",
+            Enumerable.Range(1, 11).Select(j => $"\"10.{i}.0.{j}\""))}}] } }""";
+
+    [Fact]
+    public async Task A_layer_of_two_batches_whose_function_died_after_the_first_landed_sends_only_the_second_when_run_again()
+    {
+        var h = new ServiceHarness();
+        // 100 endpoints of 11 values: 1,100 ResourceRecord elements, more than one batch may carry (1,000).
+        var pool = "[" + string.Join(",", Enumerable.Range(1, 100).Select(ElevenValueEndpoint)) + "]";
+        var started = await h.Starter.ApplyAsync(h.Spec(pool: pool));
+        var leafBatchesAfterCrash = -1;
+
+        var outcome = await h.Driver.DriveAsync(started.RunId, beforeStep: async cursor =>
+        {
+            if (cursor.Step != LayerSteps.LeafRecords) return;
+            h.Route53.FailNext("ChangeResourceRecordSets", new FunctionDiedException(), applied: true);
+            await Assert.ThrowsAsync<FunctionDiedException>(() =>
+                new ApplyRecordLayerStep(h.Services).RunAsync(started.RunId, cursor.Layer));
+            leafBatchesAfterCrash = h.Route53.AcceptedChanges.Count;
+        });
+
+        Assert.Equal("SUCCEEDED", outcome.Status);
+        Assert.Equal(1, leafBatchesAfterCrash);
+        var leafBatches = h.Route53.AcceptedChanges.Where(c => c.Batch.Changes.Any(change => change.NodeId?.StartsWith("web") == true));
+        Assert.Equal(2, leafBatches.Count());
+        // Each endpoint's record went out once: the retry re-read the zone and sent only what the first batch lacked.
+        Assert.Equal(100, leafBatches.SelectMany(c => c.Batch.Changes).Count(change => change.NodeId?.StartsWith("web") == true));
+        Assert.Equal(102, h.ZoneRecords().Count);
+        Assert.All(await h.Store.ListNodesAsync(started.RunId), n => Assert.Equal(NodeStatus.Done, n.Status));
+    }
+
     [Fact]
     public async Task A_health_check_layer_whose_function_died_after_creating_a_check_makes_no_second_one()
     {
