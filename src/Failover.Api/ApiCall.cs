@@ -4,12 +4,13 @@ using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
 using Failover.Api.Routing;
+using Failover.Service.Logging;
 
 namespace Failover.Api;
 
 /// <summary>One request on its way through an endpoint: the request, its route parameters and its correlation id.</summary>
 public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, IReadOnlyDictionary<string, string> parameters,
-    string correlationId, IApiLog log)
+    string correlationId, StructuredLogger log)
 {
     public ApiRequest Request { get; } = request;
 
@@ -17,31 +18,13 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
 
     public string CorrelationId { get; } = correlationId;
 
-    /// <summary>Fields every log line of this request carries; endpoints add to them (tree, run id).</summary>
-    public List<(string Name, object? Value)> LogFields { get; } = [("correlationId", correlationId)];
+    /// <summary>The request's logger: its lines carry the correlation id and what endpoints add (tree, run id).</summary>
+    public StructuredLogger Logger { get; private set; } = log;
 
-    public void Log(string message, params (string Name, object? Value)[] fields) =>
-        log.Write(ApiLogLevel.Info, message, null, Merged(LogFields, fields));
+    public void Log(string message, params ReadOnlySpan<(string Name, object? Value)> fields) => Logger.Info(message, fields);
 
     /// <summary>Adds a field every later log line of this request carries (replacing one of the same name).</summary>
-    public void AddLogField(string name, object? value)
-    {
-        LogFields.RemoveAll(f => f.Name == name);
-        LogFields.Add((name, value));
-    }
-
-    /// <summary>One value per field name, the later winning: a JSON log line must not repeat a property.</summary>
-    public static IReadOnlyList<(string Name, object? Value)> Merged(
-        IEnumerable<(string Name, object? Value)> first, IEnumerable<(string Name, object? Value)> then)
-    {
-        var merged = new List<(string Name, object? Value)>();
-        foreach (var field in first.Concat(then))
-        {
-            merged.RemoveAll(f => f.Name == field.Name);
-            merged.Add(field);
-        }
-        return merged;
-    }
+    public void AddLogField(string name, object? value) => Logger = Logger.With((name, value));
 
     /// <summary>The <c>{name}</c> of the path: a tree name as the spec allows it, or 400.</summary>
     public string TreeName
@@ -53,7 +36,7 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
                 throw Invalid(
                     FieldError.AtParameter(
                     "name", $"'{Shown(name)}' is not a tree name: 1–64 letters, digits, '-' and '_', starting with a letter or digit"));
-            AddLogField("tree", name);
+            AddLogField(LogFields.Tree, name);
             return name;
         }
     }
@@ -66,7 +49,7 @@ public sealed partial class ApiCall(ApiRequest request, RouteDefinition route, I
             var id = parameters["id"];
             if (!RunIdPattern().IsMatch(id))
                 throw Invalid(FieldError.AtParameter("id", $"'{Shown(id)}' is not a run id: 1–80 letters, digits, '-' and '_'"));
-            AddLogField("runId", id);
+            AddLogField(LogFields.RunId, id);
             return id;
         }
     }

@@ -6,6 +6,7 @@ using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
 using Failover.Api.Routing;
+using Failover.Service.Logging;
 
 namespace Failover.Api;
 
@@ -24,7 +25,8 @@ public sealed record ApiDependencies(ITreeStore Trees, IZoneReader Zones, IRunLa
     /// </summary>
     public IHealthCheckOwners? HealthCheckOwners { get; init; }
 
-    public IApiLog Log { get; init; } = SilentApiLog.Instance;
+    /// <summary>The process's logger; a request's lines go to the invocation's logger when the host gives one.</summary>
+    public StructuredLogger Log { get; init; } = StructuredLogger.Silent;
 
     /// <summary>The web dashboard's files (the deployed binary embeds them); none by default.</summary>
     public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
@@ -82,13 +84,15 @@ public sealed partial class ApiService
 
     /// <summary>
     /// Answers one request. Never throws for anything a request can cause; cancellation is rethrown. Log lines go to
-    /// <paramref name="log"/> when given (the invocation's own logger in Lambda), else to the dependencies' log.
+    /// <paramref name="log"/> when given (the invocation's own logger in Lambda), else to the dependencies' log, each
+    /// with the request's <c>correlation_id</c>.
     /// </summary>
-    public async Task<ApiResponse> HandleAsync(ApiRequest request, IApiLog? log = null, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> HandleAsync(ApiRequest request, StructuredLogger? log = null,
+        CancellationToken cancellationToken = default)
     {
-        log ??= _dependencies.Log;
         var started = _dependencies.Time.GetTimestamp();
         var correlationId = CorrelationIdOf(request);
+        log = (log ?? _dependencies.Log).With((LogFields.CorrelationId, correlationId));
         var path = PathOnly(request.RawPath);
         ApiCall? call = null;
         ApiResponse response;
@@ -129,24 +133,23 @@ public sealed partial class ApiService
         response.WithHeader(CorrelationHeader, correlationId);
         // Every answer is data, never a page to guess the type of (the dashboard's files set their own type too).
         response.WithHeader("x-content-type-options", "nosniff");
-        LogRequest(log, request, path, call, response, failure, _dependencies.Time.GetElapsedTime(started), correlationId);
+        LogRequest(call?.Logger ?? log, request, path, call, response, failure, _dependencies.Time.GetElapsedTime(started));
         return response;
     }
 
-    private static void LogRequest(IApiLog log, ApiRequest request, string path, ApiCall? call, ApiResponse response,
-        Exception? failure, TimeSpan elapsed, string correlationId)
+    private static void LogRequest(StructuredLogger log, ApiRequest request, string path, ApiCall? call, ApiResponse response,
+        Exception? failure, TimeSpan elapsed)
     {
-        List<(string Name, object? Value)> fields = [("requestId", request.RequestId)];
+        List<(string Name, object? Value)> fields = [("api_request_id", request.RequestId)];
         fields.Add(("method", request.Method));
         fields.Add(("path", path));
         if (call is not null) fields.Add(("route", call.Route.ToString()));
         fields.Add(("status", response.StatusCode));
-        fields.Add(("durationMs", Math.Round(elapsed.TotalMilliseconds, 3)));
-        if (request.SourceIp is not null) fields.Add(("sourceIp", request.SourceIp));
+        fields.Add(("duration_ms", Math.Round(elapsed.TotalMilliseconds, 3)));
+        if (request.SourceIp is not null) fields.Add(("source_ip", request.SourceIp));
         if (request.Caller is not null) fields.Add(("caller", request.Caller));
-        var merged = ApiCall.Merged(call is null ? [("correlationId", correlationId)] : call.LogFields, fields);
-        var level = response.StatusCode >= 500 ? ApiLogLevel.Error : response.StatusCode >= 400 ? ApiLogLevel.Warn : ApiLogLevel.Info;
-        log.Write(level, "request handled", failure, merged);
+        var level = response.StatusCode >= 500 ? LogLevel.Error : response.StatusCode >= 400 ? LogLevel.Warn : LogLevel.Info;
+        log.Write(level, "request handled", failure, [.. fields]);
     }
 
     /// <summary>The caller's correlation id when it is a sensible token; API Gateway's request id otherwise.</summary>

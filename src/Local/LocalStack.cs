@@ -3,7 +3,7 @@ using Failover.Local.Api;
 using Failover.Functions;
 using Failover.Functions.Handlers;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Edge;

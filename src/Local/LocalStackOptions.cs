@@ -3,6 +3,7 @@ using Failover.Service.Workflow;
 using Failover.Local.Lambda;
 using Failover.Local.Realism;
 using Failover.Local.Resources;
+using Failover.Service.Logging;
 
 namespace Failover.Local;
 
@@ -61,10 +62,13 @@ public sealed record LocalStackOptions
     /// Where the service's functions (workflow steps, the API) write their structured JSON log lines, as Lambda's
     /// standard output; null drops them.
     /// </summary>
-    public Failover.Functions.Hosting.Logging.LogSink? FunctionLog { get; init; }
+    public LogSink? FunctionLog { get; init; }
 
-    /// <summary>Where the stack reports problems it survives (failed asynchronous invocations, moto stopping).</summary>
-    public Action<string>? Log { get; init; }
+    /// <summary>
+    /// The stack's own logger, for problems it survives (failed asynchronous invocations, a fault of the edge): the
+    /// functions' JSON lines in the same field names, under the service name <see cref="LocalLog.Service"/>; null drops them.
+    /// </summary>
+    public StructuredLogger? Log { get; init; }
 
     /// <summary>Options for tests: free ports, changes INSYNC at once; everything else as the interactive stack.</summary>
     public static LocalStackOptions ForTests() => new()

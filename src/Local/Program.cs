@@ -9,7 +9,8 @@ return await command.Parse(args)
 
 static async Task<int> RunAsync(LocalStackOptions options, CancellationToken stopping)
 {
-    options = options with { Log = message => Console.Error.WriteLine(message) };
+    var log = LocalLog.StandardError();
+    options = options with { Log = log };
     LocalStack stack;
     try
     {
@@ -17,13 +18,13 @@ static async Task<int> RunAsync(LocalStackOptions options, CancellationToken sto
     }
     catch (MotoNotInstalledException missing)
     {
-        await Console.Error.WriteLineAsync(missing.Message);
+        log.Error(missing.Message);
         return 1;
     }
     catch (Exception failure)
         when (failure is ArgumentException or InvalidOperationException or IOException or HttpRequestException or TimeoutException)
     {
-        await Console.Error.WriteLineAsync($"The local stack could not start: {failure.Message}");
+        log.Error("The local stack could not start.", failure);
         return 1;
     }
     catch (OperationCanceledException)
@@ -39,8 +40,7 @@ static async Task<int> RunAsync(LocalStackOptions options, CancellationToken sto
         var stopped = await Task.WhenAny(Task.Delay(Timeout.Infinite, stopping), stack.MotoExited);
         if (stopped == stack.MotoExited)
         {
-            await Console.Error.WriteLineAsync($"moto stopped unexpectedly; stopping the stack. Its last " +
-                $"output:{Environment.NewLine}{stack.MotoOutput}");
+            log.Error("moto stopped unexpectedly; stopping the stack.", null, ("moto_output", stack.MotoOutput));
             return 1;
         }
         Console.WriteLine("stopping the local stack");

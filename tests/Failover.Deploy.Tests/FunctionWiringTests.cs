@@ -1,7 +1,7 @@
 using Failover.Deploy.Tests.Template;
 using Failover.Functions;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Deploy.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Functions.Hosting.RuntimeApi;
 
 namespace Failover.Functions.Tests;
@@ -44,7 +44,8 @@ public sealed class BootstrapProcessTests(PublishedBootstrap bootstrap) : IClass
         var line = Assert.Single(log.Split('\n', StringSplitOptions.RemoveEmptyEntries), text => text.Contains("aot-fail"));
         using var entry = JsonDocument.Parse(line);
         Assert.Equal("ERROR", entry.RootElement.GetProperty("level").GetString());
-        Assert.Equal("aot-fail", entry.RootElement.GetProperty("requestId").GetString());
+        Assert.Equal("aot-fail", entry.RootElement.GetProperty("function_request_id").GetString());
+        Assert.True(entry.RootElement.GetProperty("cold_start").GetBoolean());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Tests;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
+using Failover.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Functions.Tests;
@@ -126,10 +127,11 @@ public sealed class HandlerTableTests
     }
 
     [Fact]
-    public void Context_logger_writes_one_json_line_per_entry_with_the_request_id()
+    public void Context_logger_writes_one_json_line_per_entry_with_the_invocation_fields()
     {
         using var log = new MemoryStream();
-        var context = Table(new FakeTimeProvider(Now), log).CreateContext("PlanTree", "req-77", Now.AddMinutes(1), "arn", null);
+        var context = Table(new FakeTimeProvider(Now), log).CreateContext("PlanTree", "req-77", Now.AddMinutes(1), "arn",
+            "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
 
         context.Logger.Info("plan stored", ("tree", "www"), ("layers", 4), ("dryRun", false));
         context.Logger.Debug("below the minimum level");
@@ -141,7 +143,10 @@ public sealed class HandlerTableTests
         var root = first.RootElement;
         Assert.Equal("2026-03-01T12:00:00.000Z", root.GetProperty("timestamp").GetString());
         Assert.Equal("INFO", root.GetProperty("level").GetString());
-        Assert.Equal("req-77", root.GetProperty("requestId").GetString());
+        Assert.Equal("failover", root.GetProperty("service").GetString());
+        Assert.True(root.GetProperty("cold_start").GetBoolean());
+        Assert.Equal("req-77", root.GetProperty("function_request_id").GetString());
+        Assert.Equal("1-5759e988-bd862e3fe1be46a994272793", root.GetProperty("xray_trace_id").GetString());
         Assert.Equal("PlanTree", root.GetProperty("handler").GetString());
         Assert.Equal("plan stored", root.GetProperty("message").GetString());
         Assert.Equal("www", root.GetProperty("tree").GetString());
@@ -150,6 +155,40 @@ public sealed class HandlerTableTests
         using var second = JsonDocument.Parse(lines[1]);
         Assert.Equal("WARN", second.RootElement.GetProperty("level").GetString());
         Assert.Equal(1250, second.RootElement.GetProperty("elapsed").GetDouble());
+    }
+
+    [Fact]
+    public async Task Cold_start_is_true_on_the_first_invocation_of_the_sandbox_only()
+    {
+        var log = new LogCapture();
+        LambdaHandler logs = (_, context, _) =>
+        {
+            context.Logger.Info("invoked");
+            return Task.FromResult<Stream>(new MemoryStream());
+        };
+        var table = Table(new FakeTimeProvider(Now), log, ("Logs", logs));
+
+        foreach (var _ in Enumerable.Range(0, 3)) await table.InvokeAsync("Logs", "{}"u8.ToArray(), CancellationToken.None);
+
+        var lines = log.Lines.Where(l => l.GetProperty("message").GetString() == "invoked").ToList();
+        Assert.Equal([true, false, false], lines.Select(l => l.GetProperty("cold_start").GetBoolean()));
+        Assert.Equal(3, lines.Select(l => l.GetProperty("function_request_id").GetString()).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1", "1-5759e988-bd862e3fe1be46a994272793")]
+    [InlineData("Parent=53995c3f42cd8ad8; Root=1-abc-def", "1-abc-def")]
+    [InlineData("1-5759e988-bd862e3fe1be46a994272793", "1-5759e988-bd862e3fe1be46a994272793")]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void The_xray_trace_id_is_the_trace_headers_root(string? header, string? expected) =>
+        Assert.Equal(expected, XRayTraceId.From(header));
+
+    [Fact]
+    public void The_service_name_comes_from_the_powertools_setting()
+    {
+        Assert.Equal("dns-failover", HostingOptions.FromEnvironment(name => name == "POWERTOOLS_SERVICE_NAME" ? "dns-failover" : null).Service);
+        Assert.Equal("failover", HostingOptions.FromEnvironment(_ => null).Service);
     }
 
     [Theory]

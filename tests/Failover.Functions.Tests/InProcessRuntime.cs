@@ -1,5 +1,5 @@
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Functions.Hosting.RuntimeApi;
 
 namespace Failover.Functions.Tests;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Functions.Hosting.RuntimeApi;
 
 namespace Failover.Functions.Tests;
@@ -56,7 +56,7 @@ public sealed class RuntimeLoopTests
 
         await runtime.StopAsync();
         // The trace is for the operator: it goes to the log line of that request.
-        Assert.Contains(runtime.LogLines(), line => line.Contains("\"requestId\":\"req-broken\"") && line.Contains(nameof(ThrowDeep)));
+        Assert.Contains(runtime.LogLines(), line => line.Contains("\"function_request_id\":\"req-broken\"") && line.Contains(nameof(ThrowDeep)));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Failover.Aws.Route53;
 using Failover.Functions;
 using Failover.Functions.Handlers;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Local;
 using Failover.Local.Aws;
 using Failover.Local.Drift;

@@ -20,7 +20,7 @@ internal sealed class WorkflowApply : IApplyStrategy
     public async Task ApplyAsync(BenchStack stack, TreeSpec spec, CancellationToken cancellationToken)
     {
         var starter = new RunStarter(stack.Store, stack.States, stack.StateMachineArn, TimeProvider.System, stack.Workflow.LockTtl);
-        var run = await starter.ApplyAsync(spec, force: false, cancellationToken);
+        var run = await starter.ApplyAsync(spec, force: false, cancellationToken: cancellationToken);
         var ended = await Eventually.ReachAsync($"run {run.RunId} of '{spec.Name}' to end", async token =>
         {
             var record = await stack.Store.GetRunAsync(run.RunId, token)

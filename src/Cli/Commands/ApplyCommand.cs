@@ -34,7 +34,7 @@ internal static class ApplyCommand
             var target = service.Resolve(parse);
             if (!parse.GetValue(direct))
                 return await workflow.StartAndFollowAsync(parse, target, console,
-                    starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken), cancellationToken);
+                    starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken: cancellationToken), cancellationToken);
             var applier =
                 new DirectApplier(target.Route53(), target.Progress(),
                 TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5) };

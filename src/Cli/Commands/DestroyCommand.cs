@@ -33,7 +33,7 @@ internal static class DestroyCommand
             {
                 var name = parse.GetValue(target)!;
                 return await workflow.StartAndFollowAsync(parse, service.Resolve(parse), console,
-                    starter => starter.TeardownAsync(name, cancellationToken), cancellationToken);
+                    starter => starter.TeardownAsync(name, cancellationToken: cancellationToken), cancellationToken);
             }
             var tree = SpecInput.Load(parse.GetValue(target)!, console);
             if (tree is null) return CliApp.Invalid;

@@ -24,7 +24,7 @@ internal static class RollbackCommand
             if (to < 1) throw new CliUsageException($"--to-version must be a version number (1 or more); it is {to}");
             var tree = parse.GetValue(name)!;
             return await workflow.StartAndFollowAsync(parse, service.Resolve(parse), console,
-                starter => starter.RollbackAsync(tree, to, cancellationToken), cancellationToken);
+                starter => starter.RollbackAsync(tree, to, cancellationToken: cancellationToken), cancellationToken);
         });
         return command;
     }

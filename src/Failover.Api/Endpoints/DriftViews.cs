@@ -48,7 +48,7 @@ public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning
         {
             throw new ProblemException(ProblemType.RunInProgress, skipped.Message);
         }
-        call.Log("drift checked", ("driftedItems", report.DriftedItems));
+        call.Log("drift checked", ("drifted_items", report.DriftedItems));
         return ApiJson.Response(200, ProgressResources.Drift(report));
     }
 }

@@ -27,7 +27,7 @@ public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealt
         planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
         var stored = await trees.SpecAsync(tree.Name, tree.CurrentVersion, cancellationToken).ConfigureAwait(false);
         var checks = await health.ReadAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
-        call.Log("health read", ("healthChecks", checks.Count));
+        call.Log("health read", ("health_checks", checks.Count));
 
         var nodes = checks.OrderBy(c => c.NodeId, StringComparer.Ordinal).Select(check =>
         {

@@ -10,6 +10,7 @@ using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Core.Validation;
 using Failover.Core.Contracts;
+using Failover.Service.Logging;
 
 namespace Failover.Api.Endpoints;
 
@@ -43,7 +44,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
             });
 
         var spec = loaded.Spec!;
-        call.AddLogField("tree", spec.Name);
+        call.AddLogField(LogFields.Tree, spec.Name);
         planning.CheckZone(spec.HostedZoneId, spec.Name);
         await CheckNamedHealthChecksAsync(spec, warnings, cancellationToken).ConfigureAwait(false);
 
@@ -54,7 +55,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
             return ApiJson.Response(200, new DryRunPlanResource(PlanJson.ToDocument(plan)) { Warnings = FieldError.Documents(warnings) });
         }
 
-        var run = await runs.ApplyAsync(spec, cancellationToken).ConfigureAwait(false);
+        var run = await runs.ApplyAsync(spec, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return Accepted(call, run, warnings);
     }
 
@@ -77,8 +78,8 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
     /// <summary>The 202 every run-starting route answers: the run's id and where to follow it.</summary>
     public static ApiResponse Accepted(ApiCall call, LaunchedRun run, IReadOnlyList<FieldError>? warnings = null)
     {
-        call.AddLogField("runId", run.RunId);
-        call.Log("run started", ("tree", run.Tree), ("version", run.Version), ("kind", EnumNames<RunKind>.Upper(run.Kind)));
+        call.AddLogField(LogFields.RunId, run.RunId);
+        call.Log("run started", (LogFields.Tree, run.Tree), (LogFields.Version, run.Version), ("kind", EnumNames<RunKind>.Upper(run.Kind)));
         var location = ResourcePaths.PathOf(ApiRoutes.GetRun, run.RunId);
         return ApiJson.Response(202, new RunAcceptedResource
         {

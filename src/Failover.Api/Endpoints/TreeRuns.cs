@@ -21,7 +21,7 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
             ?? throw new ProblemException(
                 ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {version}");
         planning.CheckZone(stored.Info.Descriptor.HostedZoneId, name);
-        var run = await runs.RollbackAsync(name, version, cancellationToken).ConfigureAwait(false);
+        var run = await runs.RollbackAsync(name, version, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return TreeCreation.Accepted(call, run);
     }
 
@@ -32,7 +32,7 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
         if (tree.Status == TreeStatus.Deleted)
             throw new ProblemException(ProblemType.TreeDeleted, $"tree '{tree.Name}' was torn down already");
         planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
-        var run = await runs.TeardownAsync(tree.Name, cancellationToken).ConfigureAwait(false);
+        var run = await runs.TeardownAsync(tree.Name, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return TreeCreation.Accepted(call, run);
     }
 

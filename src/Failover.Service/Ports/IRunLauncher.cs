@@ -9,15 +9,16 @@ public sealed record LaunchedRun(string RunId, string Tree, int Version, RunKind
 
 /// <summary>
 /// Starts workflow runs (store the version, claim the name, lock the tree, record the run, start the execution). The
-/// workflow's RunStarter serves it in the deployment; a refusal is a <see cref="LaunchRefusedException"/>.
+/// workflow's RunStarter serves it in the deployment; a refusal is a <see cref="LaunchRefusedException"/>. The
+/// correlation id is the API request's: the run carries it, so every log line of its steps does too.
 /// </summary>
 public interface IRunLauncher
 {
-    Task<LaunchedRun> ApplyAsync(TreeSpec spec, CancellationToken cancellationToken);
+    Task<LaunchedRun> ApplyAsync(TreeSpec spec, string correlationId, CancellationToken cancellationToken);
 
-    Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken);
+    Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken);
 
-    Task<LaunchedRun> TeardownAsync(string tree, CancellationToken cancellationToken);
+    Task<LaunchedRun> TeardownAsync(string tree, string correlationId, CancellationToken cancellationToken);
 }
 
 public enum LaunchRefusal

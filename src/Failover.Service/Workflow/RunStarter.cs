@@ -25,7 +25,9 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     }
 
     /// <summary>Applies a (validated) spec: the tree is created or updated to it, make-before-break.</summary>
-    public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default)
+    /// <param name="correlationId">The id the run's log lines carry (the API request's); the run id when null.</param>
+    public async Task<StartedRun> ApplyAsync(
+        TreeSpec spec, bool force = false, string? correlationId = null, CancellationToken cancellationToken = default)
     {
         var descriptor = TreeDescriptor.From(spec);
         // Stored compact: the size limit was checked on what the user sent, and the stored text must never be what
@@ -36,18 +38,19 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         return await StartAsync(descriptor, async () =>
                 await ReuseLatestAsync(descriptor, spec, json, cancellationToken).ConfigureAwait(false)
             ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force,
-                cancellationToken).ConfigureAwait(false);
+                correlationId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies an earlier stored version again.</summary>
-    public async Task<StartedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken = default)
+    public async Task<StartedRun> RollbackAsync(
+        string tree, int version, string? correlationId = null, CancellationToken cancellationToken = default)
     {
         var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(
                 RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
         return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true,
-            cancellationToken).ConfigureAwait(false);
+            correlationId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -70,18 +73,18 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
                     + $"now version {now?.CurrentVersion?.ToString() ?? "none"} after run {now?.LastRunId ?? "none"}): "
                     + "the next check decides again");
             return version;
-        }, RunKind.Repair, force: true, cancellationToken).ConfigureAwait(false);
+        }, RunKind.Repair, force: true, correlationId: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
-    public async Task<StartedRun> TeardownAsync(string tree, CancellationToken cancellationToken = default)
+    public async Task<StartedRun> TeardownAsync(string tree, string? correlationId = null, CancellationToken cancellationToken = default)
     {
         var record = await TreeAsync(tree, cancellationToken).ConfigureAwait(false);
         var version = record.CurrentVersion ?? record.LatestVersion;
         var stored = await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
             ?? throw new RunRefusedException(RunRefusal.UnknownVersion, $"tree '{tree}' has no version {version}");
         return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Teardown, force: false,
-            cancellationToken).ConfigureAwait(false);
+            correlationId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TreeRecord> TreeAsync(string tree, CancellationToken cancellationToken)
@@ -131,7 +134,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
     private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force,
-        CancellationToken cancellationToken)
+        string? correlationId, CancellationToken cancellationToken)
     {
         if (kind != RunKind.Teardown) await RefuseZoneChangeAsync(tree, cancellationToken).ConfigureAwait(false);
         if (kind != RunKind.Teardown
@@ -164,6 +167,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             var input = JsonSerializer.Serialize(new RunInput
             {
                 RunId = runId, Tree = tree.Name, Kind = EnumNames<RunKind>.Upper(kind), Version = number, Force = force,
+                CorrelationId = correlationId ?? runId,
             }, WorkflowJsonContext.Default.RunInput);
             var executionArn = await states.StartAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
             await store.SetRunExecutionAsync(runId, executionArn, cancellationToken).ConfigureAwait(false);

@@ -6,14 +6,14 @@ namespace Failover.Service.Workflow;
 /// <summary>The HTTP API's way of starting runs (<see cref="IRunLauncher"/>), served by the workflow's <see cref="RunStarter"/>.</summary>
 public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
 {
-    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, CancellationToken cancellationToken) =>
-        LaunchAsync(() => starter.ApplyAsync(spec, force: false, cancellationToken));
+    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, string correlationId, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.ApplyAsync(spec, force: false, correlationId, cancellationToken));
 
-    public Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken) =>
-        LaunchAsync(() => starter.RollbackAsync(tree, version, cancellationToken));
+    public Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.RollbackAsync(tree, version, correlationId, cancellationToken));
 
-    public Task<LaunchedRun> TeardownAsync(string tree, CancellationToken cancellationToken) =>
-        LaunchAsync(() => starter.TeardownAsync(tree, cancellationToken));
+    public Task<LaunchedRun> TeardownAsync(string tree, string correlationId, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.TeardownAsync(tree, correlationId, cancellationToken));
 
     private static async Task<LaunchedRun> LaunchAsync(Func<Task<StartedRun>> start)
     {

@@ -15,6 +15,11 @@ public sealed record RunInput
     public int Version { get; init; }
     /// <summary>Go ahead even if the change-size guard would refuse the plan.</summary>
     public bool Force { get; init; }
+    /// <summary>
+    /// The id the run's log lines carry (<c>correlation_id</c>): the API request's that started it, else the run id.
+    /// Always set: every Task state passes it on, and a path missing from the input fails the state.
+    /// </summary>
+    public required string CorrelationId { get; init; }
 }
 
 /// <summary>What a Task state sends a step function: the run, and where the run stands.</summary>
@@ -22,6 +27,8 @@ public sealed record StepRequest
 {
     public required string RunId { get; init; }
     public bool Force { get; init; }
+    /// <summary>The run's correlation id (<see cref="RunInput.CorrelationId"/>); absent in runs started before it was passed.</summary>
+    public string? CorrelationId { get; init; }
     public WorkflowCursor? Cursor { get; init; }
     /// <summary>What a <c>Catch</c> caught, for Rollback.</summary>
     public CaughtError? Error { get; init; }

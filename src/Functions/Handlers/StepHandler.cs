@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Failover.Service.Workflow;
 using Failover.Functions.Hosting;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Handlers;
 
@@ -18,8 +19,8 @@ internal static class StepHandler
         async (input, context, cancellationToken) =>
         {
             var request = await ReadAsync(input, cancellationToken);
-            context.Logger.Info("workflow step", ("runId", request.RunId), ("step", request.Cursor?.Step),
-                ("layer", request.Cursor?.LayerName));
+            context.AppendLogFields((LogFields.RunId, request.RunId), (LogFields.CorrelationId, request.CorrelationId));
+            context.Logger.Info("workflow step", (LogFields.Step, request.Cursor?.Step), ("layer", request.Cursor?.LayerName));
             TResult result;
             try
             {

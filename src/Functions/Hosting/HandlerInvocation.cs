@@ -34,13 +34,13 @@ internal static class HandlerInvocation
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             var error = FunctionError.DeadlineExceeded(context.HandlerName, context.Deadline);
-            context.Logger.Error(error.Message, null, ("errorType", error.Type));
+            context.Logger.Error(error.Message, null, (InvocationLog.FunctionErrorType, error.Type));
             return new Result(null, error);
         }
         catch (Exception exception)
         {
             var error = FunctionError.FromException(exception);
-            context.Logger.Error("Handler failed.", exception, ("reportedErrorType", error.Type));
+            context.Logger.Error("Handler failed.", exception, (InvocationLog.FunctionErrorType, error.Type));
             return new Result(null, error);
         }
     }

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Hosting;
 
@@ -10,6 +10,7 @@ namespace Failover.Functions.Hosting;
 public sealed class HandlerTable
 {
     private readonly FrozenDictionary<string, LambdaHandler> _handlers;
+    private readonly InvocationLog _invocationLog;
 
     internal HandlerTable(IReadOnlyDictionary<string, LambdaHandler> handlers, TimeProvider time, HostingOptions hosting)
     {
@@ -18,6 +19,8 @@ public sealed class HandlerTable
         Names = [.. _handlers.Keys.Order(StringComparer.Ordinal)];
         Time = time;
         Hosting = hosting;
+        Log = new StructuredLogger(hosting.Log, time, hosting.Service);
+        _invocationLog = new InvocationLog(Log);
     }
 
     /// <summary>The handler names, in ordinal order.</summary>
@@ -26,6 +29,9 @@ public sealed class HandlerTable
     public TimeProvider Time { get; }
 
     public HostingOptions Hosting { get; }
+
+    /// <summary>The process's logger, for lines outside any invocation (start-up).</summary>
+    public StructuredLogger Log { get; }
 
     public bool Contains(string handlerName) => _handlers.ContainsKey(handlerName);
 
@@ -36,11 +42,11 @@ public sealed class HandlerTable
             ? handler
             : throw new UnknownHandlerException(handlerName ?? "", Names);
 
-    /// <summary>A context whose logger stamps every line with the request id and handler name.</summary>
+    /// <summary>A context whose logger stamps every line with the invocation's fields (<see cref="InvocationLog"/>).</summary>
     public LambdaContext CreateContext(string handlerName, string requestId, DateTimeOffset deadline, string invokedFunctionArn,
         string? traceId) =>
         new(handlerName, requestId, deadline, invokedFunctionArn, traceId, Time,
-            new LambdaLogger(Hosting.Log, Time, requestId, handlerName));
+            _invocationLog.For(handlerName, requestId, traceId));
 
     /// <summary>
     /// Runs a handler in-process, as Lambda would: a fresh request id, a deadline <see cref="HostingOptions.InProcessTimeout"/>

@@ -1,4 +1,4 @@
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Hosting;
 
@@ -7,6 +7,9 @@ public sealed record HostingOptions
 {
     /// <summary>Where log lines go (standard output in Lambda).</summary>
     public LogSink Log { get; init; } = LogSink.StandardOutput();
+
+    /// <summary>The <c>service</c> field of every log line (<c>POWERTOOLS_SERVICE_NAME</c> when set).</summary>
+    public string Service { get; init; } = StructuredLogger.DefaultService;
 
     /// <summary>
     /// How long before the deadline a handler's cancellation fires. Lambda freezes the sandbox at the deadline, so a
@@ -21,11 +24,18 @@ public sealed record HostingOptions
     public Func<string, string> FunctionArnFor { get; init; } =
         static name => $"arn:aws:lambda:us-east-1:123456789012:function:{name}";
 
-    /// <summary>Options for the deployed binary: the log level from <c>AWS_LAMBDA_LOG_LEVEL</c>.</summary>
+    /// <summary>
+    /// Options for the deployed binary: the log level from <c>AWS_LAMBDA_LOG_LEVEL</c>, the service name from
+    /// <c>POWERTOOLS_SERVICE_NAME</c> (the variable Powertools' loggers read, so a shared Logs Insights query keeps working).
+    /// </summary>
     public static HostingOptions FromEnvironment(Func<string, string?> environment) => new()
     {
         Log = LogSink.StandardOutput(LogLevelNames.Parse(environment("AWS_LAMBDA_LOG_LEVEL"))),
+        Service = ServiceFrom(environment),
     };
+
+    public static string ServiceFrom(Func<string, string?> environment) =>
+        environment("POWERTOOLS_SERVICE_NAME") is { Length: > 0 } name ? name : StructuredLogger.DefaultService;
 
     public HostingOptions Validated()
     {

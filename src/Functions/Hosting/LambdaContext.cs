@@ -1,4 +1,4 @@
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Hosting;
 
@@ -14,7 +14,7 @@ public sealed class LambdaContext
         string invokedFunctionArn,
         string? traceId,
         TimeProvider time,
-        LambdaLogger logger)
+        StructuredLogger logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(handlerName);
         ArgumentException.ThrowIfNullOrEmpty(requestId);
@@ -43,7 +43,14 @@ public sealed class LambdaContext
     /// <summary>The X-Ray trace header, when tracing is on.</summary>
     public string? TraceId { get; }
 
-    public LambdaLogger Logger { get; }
+    /// <summary>The invocation's logger: its lines carry cold_start, function_request_id and xray_trace_id.</summary>
+    public StructuredLogger Logger { get; private set; }
+
+    /// <summary>
+    /// Fields every later line of this invocation carries (a run id, a correlation id), the host's own among them: the
+    /// line that reports the handler's failure names the run it failed in.
+    /// </summary>
+    public void AppendLogFields(params ReadOnlySpan<(string Name, object? Value)> fields) => Logger = Logger.With(fields);
 
     internal TimeProvider Time => _time;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Api;
 
@@ -37,7 +38,7 @@ public sealed class ApiGatewayServer : IAsyncDisposable
 
     /// <param name="port">A loopback port (the local stack picks a free one for tests).</param>
     public static async Task<ApiGatewayServer> StartAsync(
-        int port, ILambdaInvoker functions, TimeProvider time, Action<string>? log, CancellationToken cancellationToken)
+        int port, ILambdaInvoker functions, TimeProvider time, StructuredLogger? log, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -53,7 +54,7 @@ public sealed class ApiGatewayServer : IAsyncDisposable
         return new ApiGatewayServer(app, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    private static async Task HandleAsync(HttpContext context, ILambdaInvoker functions, TimeProvider time, Action<string>? log)
+    private static async Task HandleAsync(HttpContext context, ILambdaInvoker functions, TimeProvider time, StructuredLogger? log)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
@@ -71,13 +72,13 @@ public sealed class ApiGatewayServer : IAsyncDisposable
         }
         catch (LambdaFunctionNotFoundException missing)
         {
-            log?.Invoke($"API {@event.RequestContext.RequestId}: {missing.Message}");
+            log?.Warn($"API {@event.RequestContext.RequestId}: {missing.Message}");
             await WriteMessageAsync(context.Response, 500, "Internal Server Error");
             return;
         }
         if (result.Failed)
         {
-            log?.Invoke($"API {@event.RequestContext.RequestId}: the {FunctionName} function failed: " +
+            log?.Warn($"API {@event.RequestContext.RequestId}: the {FunctionName} function failed: " +
                 $"{System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
             await WriteMessageAsync(context.Response, 500, "Internal Server Error");
             return;

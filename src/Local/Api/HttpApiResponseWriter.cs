@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Functions.Handlers.Api;
 using Microsoft.AspNetCore.Http;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Api;
 
@@ -11,7 +12,7 @@ namespace Failover.Local.Api;
 /// </summary>
 public static class HttpApiResponseWriter
 {
-    public static async Task WriteAsync(HttpResponse response, ReadOnlyMemory<byte> payload, Action<string>? log)
+    public static async Task WriteAsync(HttpResponse response, ReadOnlyMemory<byte> payload, StructuredLogger? log)
     {
         HttpApiResponse? shaped = null;
         try
@@ -23,7 +24,7 @@ public static class HttpApiResponseWriter
         catch (JsonException)
         {
             // Not JSON at all: API Gateway cannot map it either.
-            log?.Invoke("API: the function's response is not JSON");
+            log?.Warn("API: the function's response is not JSON");
             await ApiGatewayServer.WriteMessageAsync(response, 500, "Internal Server Error");
             return;
         }
@@ -44,7 +45,7 @@ public static class HttpApiResponseWriter
         }
         catch (FormatException)
         {
-            log?.Invoke("API: the function's response claims a base64 body that is not base64");
+            log?.Warn("API: the function's response claims a base64 body that is not base64");
             await ApiGatewayServer.WriteMessageAsync(response, 500, "Internal Server Error");
             return;
         }

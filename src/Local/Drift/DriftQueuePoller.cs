@@ -5,6 +5,7 @@ using Amazon.SQS.Model;
 using Failover.Functions.Handlers.Drift;
 using Failover.Local.Aws;
 using Failover.Local.Lambda;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Drift;
 
@@ -24,7 +25,7 @@ public sealed class DriftQueuePoller : IAsyncDisposable
     private readonly string _queueUrl;
     private readonly string _queueArn;
     private readonly DriftEmulationSettings _settings;
-    private readonly Action<string>? _log;
+    private readonly StructuredLogger? _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _invocations;
@@ -32,7 +33,7 @@ public sealed class DriftQueuePoller : IAsyncDisposable
     private long _returned;
 
     public DriftQueuePoller(IAmazonSQS sqs, ILambdaInvoker functions, string queueUrl, string queueArn, DriftEmulationSettings settings,
-        Action<string>? log)
+        StructuredLogger? log)
     {
         _sqs = sqs;
         _functions = functions;
@@ -61,7 +62,7 @@ public sealed class DriftQueuePoller : IAsyncDisposable
             }
             catch (Exception failure)
             {
-                _log?.Invoke($"drift queue: {failure.GetType().Name}: {failure.Message}");
+                _log?.Error("drift queue: polling failed", failure);
                 try { await Task.Delay(PauseAfterError, stop); }
                 catch (OperationCanceledException) { return; }
             }
@@ -89,7 +90,7 @@ public sealed class DriftQueuePoller : IAsyncDisposable
         if (result.Failed)
         {
             // A failed invocation returns the whole batch, as the mapping does.
-            _log?.Invoke($"drift queue: {DriftHandlers.WorkerName} failed; {messages.Count} message(s) return to the queue");
+            _log?.Warn($"drift queue: {DriftHandlers.WorkerName} failed; {messages.Count} message(s) return to the queue");
             failed = messages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         }
         else
@@ -109,7 +110,7 @@ public sealed class DriftQueuePoller : IAsyncDisposable
         }, stop);
         Interlocked.Add(ref _deleted, deleted.Successful?.Count ?? 0);
         foreach (var failure in deleted.Failed ?? [])
-            _log?.Invoke($"drift queue: could not delete a processed message ({failure.Code}: {failure.Message}); it will be processed " +
+            _log?.Warn($"drift queue: could not delete a processed message ({failure.Code}: {failure.Message}); it will be processed " +
                 $"again");
     }
 
@@ -123,7 +124,7 @@ public sealed class DriftQueuePoller : IAsyncDisposable
         }
         catch (JsonException invalid)
         {
-            _log?.Invoke($"drift queue: {DriftHandlers.WorkerName} answered something other than a batch response ({invalid.Message}); " +
+            _log?.Warn($"drift queue: {DriftHandlers.WorkerName} answered something other than a batch response ({invalid.Message}); " +
                 $"the batch returns to the queue");
             return messages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Failover.Functions.Handlers.Drift;
 using Failover.Local.Aws;
 using Failover.Local.Lambda;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Drift;
 
@@ -16,11 +17,11 @@ public sealed class DriftSchedule : IAsyncDisposable
 
     private readonly ILambdaInvoker _functions;
     private readonly TimeProvider _clock;
-    private readonly Action<string>? _log;
+    private readonly StructuredLogger? _log;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _timer;
 
-    public DriftSchedule(ILambdaInvoker functions, TimeSpan? interval, TimeProvider clock, Action<string>? log)
+    public DriftSchedule(ILambdaInvoker functions, TimeSpan? interval, TimeProvider clock, StructuredLogger? log)
     {
         _functions = functions;
         _clock = clock;
@@ -45,12 +46,12 @@ public sealed class DriftSchedule : IAsyncDisposable
                 try
                 {
                     var result = await FireAsync(stop);
-                    if (result.Failed) _log?.Invoke($"drift schedule: {DriftHandlers.SchedulerName} failed: " +
+                    if (result.Failed) _log?.Warn($"drift schedule: {DriftHandlers.SchedulerName} failed: " +
                         $"{System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)
                 {
-                    _log?.Invoke($"drift schedule: {DriftHandlers.SchedulerName} could not be invoked: {failure.Message}");
+                    _log?.Error($"drift schedule: {DriftHandlers.SchedulerName} could not be invoked", failure);
                 }
             }
         }

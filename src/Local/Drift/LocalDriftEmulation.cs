@@ -5,6 +5,7 @@ using Failover.Local.Lambda;
 using Failover.Local.Resources;
 using Failover.Service.Apply;
 using Failover.Service.Drift;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Drift;
 
@@ -39,7 +40,7 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
     /// <param name="services">The composition root's settings for the stack, with the resources start-up made.</param>
     public static LocalDriftEmulation Start(
         FailoverSettings services, ProvisionedResources resources, FunctionRegistry functions, DriftEmulationSettings settings,
-        Action<string>? log, Failover.Functions.Hosting.HostingOptions? hosting = null)
+        StructuredLogger? log, Failover.Functions.Hosting.HostingOptions? hosting = null)
     {
         var root = FailoverServices.Create(services with { Time = settings.Clock });
         // Repair is a workflow run, as deployed, when start-up made the state machine; a stack without one (tests that

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Edge;
 
@@ -27,7 +28,7 @@ public sealed class EdgeServer : IAsyncDisposable
 
     public static async Task<EdgeServer> StartAsync(
         int port, ILambdaInvoker functions, Route53RealismLayer realismLayer, RealismControl realism, MotoForwarder moto,
-        Func<bool> isReady, Action<Utf8JsonWriter> writeHealth, Action<string>? log, CancellationToken cancellationToken,
+        Func<bool> isReady, Action<Utf8JsonWriter> writeHealth, StructuredLogger? log, CancellationToken cancellationToken,
         Action<IEndpointRouteBuilder>? mapMoreRoutes = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
@@ -63,7 +64,7 @@ public sealed class EdgeServer : IAsyncDisposable
             catch (Exception failure) when (failure is not OperationCanceledException && !context.Response.HasStarted)
             {
                 // A fault of the stack itself, not of the request: say so instead of an empty 500.
-                log?.Invoke($"{context.Request.Method} {context.Request.Path}: {failure}");
+                log?.Error($"{context.Request.Method} {context.Request.Path} failed inside the stack", failure);
                 context.Response.StatusCode = 500;
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync($"The local stack failed on {context.Request.Method} {context.Request.Path}: " +

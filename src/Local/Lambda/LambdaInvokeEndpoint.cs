@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Failover.Service.Logging;
 
 namespace Failover.Local.Lambda;
 
@@ -8,7 +9,7 @@ namespace Failover.Local.Lambda;
 /// Lambda's status codes, headers and error documents, so the AWS SDKs, the AWS CLI and moto's Step Functions
 /// interpreter cannot tell it from the real service.
 /// </summary>
-public sealed class LambdaInvokeEndpoint(ILambdaInvoker invoker, Action<string>? log = null)
+public sealed class LambdaInvokeEndpoint(ILambdaInvoker invoker, StructuredLogger? log = null)
 {
     public const string Route = "/2015-03-31/functions/{functionName}/invocations";
 
@@ -77,12 +78,12 @@ public sealed class LambdaInvokeEndpoint(ILambdaInvoker invoker, Action<string>?
         try
         {
             var result = await invoker.InvokeAsync(name, payload, CancellationToken.None);
-            if (result.Failed) log?.Invoke($"asynchronous invocation of {name} failed: " +
+            if (result.Failed) log?.Warn($"asynchronous invocation of {name} failed: " +
                 $"{System.Text.Encoding.UTF8.GetString(result.Payload.Span)}");
         }
         catch (Exception exception)
         {
-            log?.Invoke($"asynchronous invocation of {name} failed: {exception.Message}");
+            log?.Error($"asynchronous invocation of {name} failed", exception);
         }
     }
 

@@ -125,20 +125,22 @@ internal sealed class FakeZoneReader : IZoneReader
 /// <summary>Records the runs asked for; refuses with <see cref="Refusal"/> when set.</summary>
 internal sealed class FakeRunLauncher : IRunLauncher
 {
-    public List<(RunKind Kind, string Tree, int? Version, TreeSpec? Spec)> Calls { get; } = [];
+    public List<(RunKind Kind, string Tree, int? Version, TreeSpec? Spec, string CorrelationId)> Calls { get; } = [];
     public LaunchRefusedException? Refusal { get; set; }
     private int _next;
 
-    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, CancellationToken cancellationToken) => Launch(RunKind.Apply, spec.Name, null, spec);
+    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, string correlationId, CancellationToken cancellationToken) =>
+        Launch(RunKind.Apply, spec.Name, null, spec, correlationId);
 
-    public Task<LaunchedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken) =>
-        Launch(RunKind.Rollback, tree, version, null);
+    public Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken) =>
+        Launch(RunKind.Rollback, tree, version, null, correlationId);
 
-    public Task<LaunchedRun> TeardownAsync(string tree, CancellationToken cancellationToken) => Launch(RunKind.Teardown, tree, null, null);
+    public Task<LaunchedRun> TeardownAsync(string tree, string correlationId, CancellationToken cancellationToken) =>
+        Launch(RunKind.Teardown, tree, null, null, correlationId);
 
-    private Task<LaunchedRun> Launch(RunKind kind, string tree, int? version, TreeSpec? spec)
+    private Task<LaunchedRun> Launch(RunKind kind, string tree, int? version, TreeSpec? spec, string correlationId)
     {
-        Calls.Add((kind, tree, version, spec));
+        Calls.Add((kind, tree, version, spec, correlationId));
         if (Refusal is not null) throw Refusal;
         return Task.FromResult(new LaunchedRun($"run-{++_next}", tree, version ?? 1, kind));
     }
@@ -168,12 +170,4 @@ internal sealed class FakeHealthStatuses(params CheckStatuses[] checks) : IHealt
         Reads.Add((spec.Name, spec.Root.DescendantsAndSelf().Count()));
         return Task.FromResult<IReadOnlyList<CheckStatuses>>(checks);
     }
-}
-
-internal sealed class RecordingLog : IApiLog
-{
-    public List<(ApiLogLevel Level, string Message, Exception? Exception, Dictionary<string, object?> Fields)> Lines { get; } = [];
-
-    public void Write(ApiLogLevel level, string message, Exception? exception, IReadOnlyList<(string Name, object? Value)> fields) =>
-        Lines.Add((level, message, exception, fields.ToDictionary(f => f.Name, f => f.Value)));
 }

@@ -7,6 +7,8 @@ using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Core.Diagram;
 using Failover.Core.Spec;
+using Failover.Service.Logging;
+using Failover.Testing;
 
 namespace Failover.Aws.Tests.Api;
 
@@ -19,7 +21,8 @@ internal sealed class ApiHarness
     public InMemoryTreeStore Store { get; } = new();
     public FakeZoneReader Zone { get; } = new();
     public FakeRunLauncher Runs { get; } = new();
-    public RecordingLog Log { get; } = new();
+    /// <summary>The API's log lines, as the structured logger writes them.</summary>
+    public LogCapture Log { get; } = new();
     public FakeDriftChecks? Drift { get; init; }
     public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
     public IHealthStatuses Health { get; init; } = NoHealthStatuses.Instance;
@@ -29,7 +32,7 @@ internal sealed class ApiHarness
         new ApiOptions { AllowedZones = new ZoneAllowList([AllowedZone]) })
     {
         Drift = Drift,
-        Log = Log,
+        Log = new StructuredLogger(new LogSink(Log, LogLevel.Debug), TimeProvider.System),
         Dashboard = Dashboard,
         Health = Health,
         HealthCheckOwners = HealthCheckOwners,

@@ -22,10 +22,11 @@ public sealed class FailureTests
         Assert.DoesNotContain("secret internals", body);
         Assert.DoesNotContain("   at ", body);
         Assert.Equal("req-1", ApiHarness.Json(response).GetProperty("correlationId").GetString());
-        var line = Assert.Single(api.Log.Lines, l => l.Level == ApiLogLevel.Error);
-        Assert.Same(api.Zone.Failure, line.Exception);
-        Assert.Equal("req-1", line.Fields["correlationId"]);
-        Assert.Equal("status", line.Fields["tree"]);
+        var line = Assert.Single(api.Log.Lines, l => l.GetProperty("level").GetString() == "ERROR");
+        Assert.Equal(("InvalidOperationException", "secret internals at Foo.Bar()"),
+            (line.GetProperty("error_type").GetString(), line.GetProperty("error_message").GetString()));
+        Assert.Equal("req-1", line.GetProperty("correlation_id").GetString());
+        Assert.Equal("status", line.GetProperty("tree").GetString());
     }
 
     [Fact]
@@ -60,8 +61,10 @@ public sealed class FailureTests
         Assert.DoesNotContain("arn:aws", response.BodyText);
         Assert.Contains("AccessDenied", response.BodyText);
         Assert.Contains("req-1", ApiHarness.Json(response).GetProperty("detail").GetString());
-        var line = Assert.Single(api.Log.Lines, l => l.Level == ApiLogLevel.Error);
-        Assert.Contains("arn:aws", line.Exception!.Message);
+        var line = Assert.Single(api.Log.Lines, l => l.GetProperty("level").GetString() == "ERROR");
+        Assert.Equal("AwsServiceException", line.GetProperty("error_type").GetString());
+        Assert.Contains("arn:aws", line.GetProperty("error_message").GetString());
+        Assert.Equal("req-1", line.GetProperty("correlation_id").GetString());
     }
 
     [Theory]
@@ -87,12 +90,14 @@ public sealed class FailureTests
             headers: new Dictionary<string, string> { ["X-Correlation-Id"] = "deploy-42" });
 
         Assert.Equal("deploy-42", response.Headers["x-correlation-id"]);
-        var started = Assert.Single(api.Log.Lines, l => l.Message == "run started");
-        Assert.Equal("deploy-42", started.Fields["correlationId"]);
-        var handled = Assert.Single(api.Log.Lines, l => l.Message == "request handled");
-        Assert.Equal("run-1", handled.Fields["runId"]);
-        Assert.Equal(202, handled.Fields["status"]);
-        Assert.Equal("POST /trees", handled.Fields["route"]);
+        var started = Assert.Single(api.Log.Lines, l => l.GetProperty("message").GetString() == "run started");
+        Assert.Equal("deploy-42", started.GetProperty("correlation_id").GetString());
+        var handled = Assert.Single(api.Log.Lines, l => l.GetProperty("message").GetString() == "request handled");
+        Assert.Equal("run-1", handled.GetProperty("run_id").GetString());
+        Assert.Equal(202, handled.GetProperty("status").GetInt32());
+        Assert.Equal("POST /trees", handled.GetProperty("route").GetString());
+        // The run carries it too: the launcher passes it into the execution, whose steps log it.
+        Assert.Equal("deploy-42", Assert.Single(api.Runs.Calls).CorrelationId);
     }
 
     [Fact]

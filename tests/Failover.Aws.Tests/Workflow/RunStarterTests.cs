@@ -18,7 +18,7 @@ public sealed class RunStarterTests(MotoFixture moto)
         var harness = await WorkflowHarness.NewAsync(moto);
         var tree = WorkflowHarness.NewTreeName();
 
-        var started = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true);
+        var started = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true, correlationId: "deploy-42");
 
         Assert.Equal((tree, 1, RunKind.Apply), (started.Tree, started.Version, started.Kind));
         Assert.EndsWith(":" + started.RunId, started.ExecutionArn);
@@ -31,6 +31,8 @@ public sealed class RunStarterTests(MotoFixture moto)
         Assert.Equal(started.RunId, input.RootElement.GetProperty("runId").GetString());
         Assert.Equal("APPLY", input.RootElement.GetProperty("kind").GetString());
         Assert.True(input.RootElement.GetProperty("force").GetBoolean());
+        // Every Task state passes it to its function, whose log lines carry it as correlation_id.
+        Assert.Equal("deploy-42", input.RootElement.GetProperty("correlationId").GetString());
     }
 
     [Fact]
@@ -250,13 +252,13 @@ public sealed class RunStarterTests(MotoFixture moto)
         var tree = WorkflowHarness.NewTreeName();
         var launcher = new RunStarterLauncher(harness.Starter);
 
-        var launched = await launcher.ApplyAsync(harness.Spec(tree), CancellationToken.None);
+        var launched = await launcher.ApplyAsync(harness.Spec(tree), "corr-1", CancellationToken.None);
         var locked =
             await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() =>
-            launcher.TeardownAsync(tree, CancellationToken.None));
+            launcher.TeardownAsync(tree, "corr-2", CancellationToken.None));
         var unknown =
             await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() =>
-            launcher.RollbackAsync("nosuch" + tree, 1, CancellationToken.None));
+            launcher.RollbackAsync("nosuch" + tree, 1, "corr-3", CancellationToken.None));
 
         Assert.Equal((tree, 1, RunKind.Apply), (launched.Tree, launched.Version, launched.Kind));
         Assert.Equal(Failover.Service.Ports.LaunchRefusal.TreeLocked, locked.Reason);

@@ -105,13 +105,15 @@ public sealed class ApiLifecycleTests(ApiStackFixture stack, ITestOutputHelper l
             line =>
             Assert.True(line.TryGetProperty("timestamp", out _) && line.TryGetProperty("level", out _)
             && line.TryGetProperty("message", out _)));
-        var requestLines = lines.Where(l => l.TryGetProperty("correlationId", out var c) && c.GetString() == correlationId).ToList();
+        var requestLines = lines.Where(l => l.TryGetProperty("correlation_id", out var c) && c.GetString() == correlationId).ToList();
         Assert.Contains(requestLines,
-            l => l.GetProperty("message").GetString() == "run started" && l.GetProperty("runId").GetString() == runId);
+            l => l.GetProperty("message").GetString() == "run started" && l.GetProperty("run_id").GetString() == runId);
         Assert.Contains(requestLines,
             l => l.GetProperty("message").GetString() == "request handled" && l.GetProperty("status").GetInt32() == 202
-            && l.GetProperty("runId").GetString() == runId && l.GetProperty("path").GetString() == "/trees");
-        Assert.Contains(lines, l => l.GetProperty("message").GetString() == "workflow step" && l.GetProperty("runId").GetString() == runId);
+            && l.GetProperty("run_id").GetString() == runId && l.GetProperty("path").GetString() == "/trees");
+        // The run's steps, invoked by Step Functions, log under the request's correlation id too.
+        Assert.Contains(requestLines,
+            l => l.GetProperty("message").GetString() == "workflow step" && l.GetProperty("run_id").GetString() == runId);
 
         // Reads: the tree, the list, the versions, a plan with nothing to do, the diagram, a simulation.
         var tree = (await _api.GetAsync($"/trees/{name}")).Json;

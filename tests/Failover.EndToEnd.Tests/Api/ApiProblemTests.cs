@@ -145,7 +145,7 @@ public sealed class ApiProblemTests(ApiStackFixture stack)
 
         Assert.Equal(correlationId, answer.Header("x-correlation-id"));
         Assert.Equal(correlationId, answer.Json.GetProperty("correlationId").GetString());
-        var line = Assert.Single(stack.Logs.Lines, l => l.TryGetProperty("correlationId", out var c) && c.GetString() == correlationId);
+        var line = Assert.Single(stack.Logs.Lines, l => l.TryGetProperty("correlation_id", out var c) && c.GetString() == correlationId);
         Assert.Equal(("WARN", "request handled", 400, "POST"),
             (line.GetProperty("level").GetString(), line.GetProperty("message").GetString(),
             line.GetProperty("status").GetInt32(), line.GetProperty("method").GetString()));

@@ -1,8 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using Failover.EndToEnd.Tests.Workflow;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Local.Drift;
+using Failover.Testing;
 using Failover.Testing.Stack;
 
 namespace Failover.EndToEnd.Tests.Api;
@@ -44,53 +43,4 @@ public sealed class ApiStackFixture : IAsyncLifetime
 public sealed class ApiStackCollection : ICollectionFixture<ApiStackFixture>
 {
     public const string Name = "api stack";
-}
-
-/// <summary>The functions' standard output: one JSON document per line, kept in order.</summary>
-public sealed class LogCapture : Stream
-{
-    private readonly Lock _gate = new();
-    private readonly List<string> _lines = [];
-    private readonly MemoryStream _partial = new();
-
-    /// <summary>Every complete line so far, each parsed (a line that is not JSON fails the test that reads it).</summary>
-    public IReadOnlyList<JsonElement> Lines
-    {
-        get
-        {
-            lock (_gate) return _lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
-        }
-    }
-
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        lock (_gate)
-            foreach (var b in buffer)
-            {
-                if (b != (byte)'\n')
-                {
-                    _partial.WriteByte(b);
-                    continue;
-                }
-                _lines.Add(Encoding.UTF8.GetString(_partial.GetBuffer(), 0, (int)_partial.Length));
-                _partial.SetLength(0);
-            }
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void WriteByte(byte value) => Write([value]);
-
-    public override void Flush()
-    {
-    }
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -8,7 +8,8 @@ using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 using Failover.Functions.Handlers;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
+using Failover.Testing;
 
 namespace Failover.Functions.Tests.Handlers;
 
@@ -30,8 +31,8 @@ public sealed class WorkflowHandlerTests
             TimeProvider.System, new WorkflowOptions());
     }
 
-    private static HandlerTable Table() =>
-        FunctionCatalog.Build(new UnreachableServices(), new HostingOptions { Log = new LogSink(Stream.Null) });
+    private static HandlerTable Table(Stream? log = null) =>
+        FunctionCatalog.Build(new UnreachableServices(), new HostingOptions { Log = new LogSink(log ?? Stream.Null) });
 
     private static Task<InvocationOutcome> InvokeAsync(string handler, string json) =>
         Table().InvokeAsync(handler, Encoding.UTF8.GetBytes(json), CancellationToken.None);
@@ -64,6 +65,35 @@ public sealed class WorkflowHandlerTests
 
         Assert.Equal("InvalidStepInput", outcome.Error!.Type);
         Assert.Contains("r-1", outcome.Error.Message);
+    }
+
+    [Fact]
+    public async Task A_steps_log_lines_carry_the_run_and_the_correlation_id_of_the_request_that_started_it()
+    {
+        var log = new LogCapture();
+        var step = """{"runId":"r-9","correlationId":"deploy-42","cursor":{"step":"LeafRecords","layer":1,"layers":3}}""";
+
+        await Table(log).InvokeAsync(WorkflowHandlers.ApplyRecordLayer, Encoding.UTF8.GetBytes(step), CancellationToken.None);
+
+        var line = Assert.Single(log.Lines, l => l.GetProperty("message").GetString() == "workflow step");
+        Assert.Equal(("r-9", "deploy-42", "LeafRecords"), (line.GetProperty("run_id").GetString(),
+            line.GetProperty("correlation_id").GetString(), line.GetProperty("step").GetString()));
+        // The failure (AWS out of reach) is logged under the same ids.
+        var failed = Assert.Single(log.Lines, l => l.GetProperty("level").GetString() == "ERROR");
+        Assert.Equal(("r-9", "deploy-42"), (failed.GetProperty("run_id").GetString(), failed.GetProperty("correlation_id").GetString()));
+    }
+
+    [Fact]
+    public void Every_task_of_the_definition_passes_the_correlation_id_on_to_its_function()
+    {
+        using var definition =
+            JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "StateMachine", "Provisioning.asl.json")));
+        var tasks = definition.RootElement.GetProperty("States").EnumerateObject()
+            .Where(state => state.Value.GetProperty("Type").GetString() == "Task").ToList();
+
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, task => Assert.Equal("$.correlationId",
+            task.Value.GetProperty("Parameters").GetProperty("correlationId.$").GetString()));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Failover.Aws.StepFunctions;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 using Failover.Local.Drift;
 using Failover.Local.Realism;
 using Failover.Local.Resources;

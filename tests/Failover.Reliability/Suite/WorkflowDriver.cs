@@ -53,13 +53,13 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
     }
 
     public async Task<StartedRun> ApplyAsync(TreeSpec spec, bool force = false, CancellationToken cancellationToken = default) =>
-        Track(await stack.Runs.ApplyAsync(spec, force, cancellationToken));
+        Track(await stack.Runs.ApplyAsync(spec, force, cancellationToken: cancellationToken));
 
     public async Task<StartedRun> TeardownAsync(string tree, CancellationToken cancellationToken = default) =>
-        Track(await stack.Runs.TeardownAsync(tree, cancellationToken));
+        Track(await stack.Runs.TeardownAsync(tree, cancellationToken: cancellationToken));
 
     public async Task<StartedRun> RollbackAsync(string tree, int version, CancellationToken cancellationToken = default) =>
-        Track(await stack.Runs.RollbackAsync(tree, version, cancellationToken));
+        Track(await stack.Runs.RollbackAsync(tree, version, cancellationToken: cancellationToken));
 
     private StartedRun Track(StartedRun run)
     {

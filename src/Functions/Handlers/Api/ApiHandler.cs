@@ -3,7 +3,6 @@ using Failover.Api;
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Functions.Hosting;
-using Failover.Functions.Hosting.Logging;
 
 namespace Failover.Functions.Handlers.Api;
 
@@ -42,21 +41,11 @@ public static class ApiHandler
             throw new FunctionFailedException(InvalidEventType, $"the event is not an HTTP API payload format 2.0 event: {e.Message}", e);
         }
 
-        var response = await service.HandleAsync(request, new LambdaApiLog(context.Logger), cancellationToken);
+        var response = await service.HandleAsync(request, context.Logger, cancellationToken);
         var output = new MemoryStream();
         await JsonSerializer.SerializeAsync(output, HttpApiMapping.ToResponse(response), HttpApiJsonContext.Default.HttpApiResponse,
             cancellationToken);
         output.Position = 0;
         return output;
-    }
-
-    /// <summary>The API's log lines as the invocation's JSON log lines (which carry Lambda's request id too).</summary>
-    private sealed class LambdaApiLog(LambdaLogger logger) : IApiLog
-    {
-        public void Write(ApiLogLevel level, string message, Exception? exception, IReadOnlyList<(string Name, object? Value)> fields)
-        {
-            var mapped = level switch { ApiLogLevel.Error => LogLevel.Error, ApiLogLevel.Warn => LogLevel.Warn, _ => LogLevel.Info };
-            logger.Write(mapped, message, exception, fields.ToArray());
-        }
     }
 }

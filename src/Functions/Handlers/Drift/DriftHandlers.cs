@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.Service.Drift;
 using Failover.Functions.Hosting;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Handlers.Drift;
 
@@ -45,12 +46,12 @@ public static class DriftHandlers
             ?? throw new FunctionFailedException("InvalidEvent", "the drift worker expects an SQS event, and got null");
         var worker = services.Worker((item, error) =>
             context.Logger.Error("Drift check failed; the message goes back to the queue.", error,
-                ("messageId", item.MessageId), ("body", item.Body)));
+                ("message_id", item.MessageId), ("body", item.Body)));
         var result =
             await worker.ProcessAsync(sqsEvent.Records.Select(r => new DriftWorkItem(r.MessageId, r.Body)).ToList(), cancellationToken);
         foreach (var check in result.Results)
-            context.Logger.Info(check.Checked ? "Drift checked." : "Drift check skipped.", ("tree", check.Tree),
-                ("driftedItems", check.Report?.DriftedItems), ("repair", check.Report?.Repair?.Status.ToString()),
+            context.Logger.Info(check.Checked ? "Drift checked." : "Drift check skipped.", (LogFields.Tree, check.Tree),
+                ("drifted_items", check.Report?.DriftedItems), ("repair", check.Report?.Repair?.Status.ToString()),
                     ("skipped", check.SkippedBecause));
         return Write(
             new SqsBatchResponse { BatchItemFailures = result.FailedMessageIds.Select(id => new SqsBatchItemFailure(id)).ToList() },

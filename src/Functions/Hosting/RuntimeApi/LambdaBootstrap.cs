@@ -1,4 +1,4 @@
-using Failover.Functions.Hosting.Logging;
+using Failover.Service.Logging;
 
 namespace Failover.Functions.Hosting.RuntimeApi;
 
@@ -22,7 +22,7 @@ public static class LambdaBootstrap
         LogSink? startupLog = null,
         HttpMessageHandler? httpHandler = null)
     {
-        var log = new LambdaLogger(startupLog ?? LogSink.StandardOutput(), TimeProvider.System);
+        var log = new StructuredLogger(startupLog ?? LogSink.StandardOutput(), TimeProvider.System, HostingOptions.ServiceFrom(Environment.GetEnvironmentVariable));
         if (string.IsNullOrEmpty(settings.RuntimeApi))
         {
             log.Error($"{RuntimeSettings.RuntimeApiVariable} is not set: bootstrap runs as a Lambda custom runtime (provided.al2023). " +
@@ -35,7 +35,7 @@ public static class LambdaBootstrap
         try
         {
             var table = buildTable();
-            log = new LambdaLogger(table.Hosting.Log, table.Time, handlerName: settings.HandlerName);
+            log = table.Log.With((LogFields.Handler, settings.HandlerName));
             if (!table.Contains(settings.HandlerName ?? ""))
             {
                 var unknown = new UnknownHandlerException(settings.HandlerName ?? "", table.Names);
@@ -62,10 +62,10 @@ public static class LambdaBootstrap
         }
     }
 
-    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, LambdaLogger log, FunctionError error,
+    private static async Task<int> ReportInitErrorAsync(RuntimeApiClient client, StructuredLogger log, FunctionError error,
         CancellationToken stop)
     {
-        log.Error(error.Message, null, ("errorType", error.Type));
+        log.Error(error.Message, null, (InvocationLog.FunctionErrorType, error.Type));
         try
         {
             await client.PostInitErrorAsync(error, stop);

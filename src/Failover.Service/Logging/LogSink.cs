@@ -1,4 +1,4 @@
-namespace Failover.Functions.Hosting.Logging;
+namespace Failover.Service.Logging;
 
 /// <summary>
 /// Where log lines go: one JSON document per line, written whole under a lock so that lines from concurrent work

@@ -1,4 +1,4 @@
-namespace Failover.Functions.Hosting.Logging;
+namespace Failover.Service.Logging;
 
 /// <summary>Log levels with the names Lambda's advanced logging controls use (<c>AWS_LAMBDA_LOG_LEVEL</c>).</summary>
 public enum LogLevel
