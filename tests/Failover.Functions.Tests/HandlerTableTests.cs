@@ -187,7 +187,8 @@ public sealed class HandlerTableTests
     [Fact]
     public void The_service_name_comes_from_the_powertools_setting()
     {
-        Assert.Equal("dns-failover", HostingOptions.FromEnvironment(name => name == "POWERTOOLS_SERVICE_NAME" ? "dns-failover" : null).Service);
+        var named = HostingOptions.FromEnvironment(name => name == "POWERTOOLS_SERVICE_NAME" ? "dns-failover" : null);
+        Assert.Equal("dns-failover", named.Service);
         Assert.Equal("failover", HostingOptions.FromEnvironment(_ => null).Service);
     }
 

@@ -56,7 +56,8 @@ public sealed class RuntimeLoopTests
 
         await runtime.StopAsync();
         // The trace is for the operator: it goes to the log line of that request.
-        Assert.Contains(runtime.LogLines(), line => line.Contains("\"function_request_id\":\"req-broken\"") && line.Contains(nameof(ThrowDeep)));
+        Assert.Contains(runtime.LogLines(),
+            line => line.Contains("\"function_request_id\":\"req-broken\"") && line.Contains(nameof(ThrowDeep)));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public static class LambdaBootstrap
         LogSink? startupLog = null,
         HttpMessageHandler? httpHandler = null)
     {
-        var log = new StructuredLogger(startupLog ?? LogSink.StandardOutput(), TimeProvider.System, HostingOptions.ServiceFrom(Environment.GetEnvironmentVariable));
+        var log = new StructuredLogger(startupLog ?? LogSink.StandardOutput(), TimeProvider.System,
+            HostingOptions.ServiceFrom(Environment.GetEnvironmentVariable));
         if (string.IsNullOrEmpty(settings.RuntimeApi))
         {
             log.Error($"{RuntimeSettings.RuntimeApiVariable} is not set: bootstrap runs as a Lambda custom runtime (provided.al2023). " +
