@@ -109,7 +109,7 @@ public sealed class WorkflowHandlerTests
         Assert.Contains(WorkflowErrors.Transient, retried);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "Failover.sln"))) return directory.FullName;
