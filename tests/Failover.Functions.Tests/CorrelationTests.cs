@@ -10,6 +10,7 @@ using Failover.Service.Adapters;
 using Failover.Service.Logging;
 using Failover.Service.Ports;
 using Failover.Service.Workflow;
+using Failover.Service.Zones;
 using Failover.Testing;
 using Failover.Testing.Route53;
 using Failover.Testing.Store;
