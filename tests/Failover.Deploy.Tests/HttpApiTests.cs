@@ -46,6 +46,31 @@ public sealed class HttpApiTests
     }
 
     [Fact]
+    public void Routes_that_read_Route_53_are_throttled_below_the_rest_by_their_own_parameters()
+    {
+        var stage = Template.Properties(Template.OfType("AWS::ApiGatewayV2::Stage").Single());
+        var evaluator = new TemplateEvaluator(Template, Deployment.WithZones("Z0111111111AAAAAAAAAA"));
+        var defaults = stage.GetProperty("DefaultRouteSettings");
+        Assert.Equal("ApiThrottlingRateLimit", defaults.GetProperty("ThrottlingRateLimit").GetProperty("Ref").GetString());
+        Assert.Equal("ApiThrottlingBurstLimit", defaults.GetProperty("ThrottlingBurstLimit").GetProperty("Ref").GetString());
+
+        var routes = stage.GetProperty("RouteSettings").EnumerateObject().ToList();
+        string[] readingRoute53 = ["GET /trees/{name}/health", "GET /trees/{name}/plan", "POST /trees", "POST /trees/{name}/drift-check"];
+        Assert.Equal(readingRoute53.Order(StringComparer.Ordinal), routes.Select(r => r.Name).Order(StringComparer.Ordinal));
+        var deployed = Operations().Select(o => $"{o.Method} {o.Path}").ToHashSet();
+        foreach (var route in routes)
+        {
+            Assert.Contains(route.Name, deployed);
+            Assert.Equal("ApiRoute53RouteRateLimit", route.Value.GetProperty("ThrottlingRateLimit").GetProperty("Ref").GetString());
+            Assert.Equal("ApiRoute53RouteBurstLimit", route.Value.GetProperty("ThrottlingBurstLimit").GetProperty("Ref").GetString());
+        }
+        // With the defaults, a Route 53-reading route gets a fraction of what the others get.
+        double Value(JsonElement value) => double.Parse(evaluator.String(value), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Value(routes[0].Value.GetProperty("ThrottlingRateLimit")) < Value(defaults.GetProperty("ThrottlingRateLimit")));
+        Assert.True(Value(routes[0].Value.GetProperty("ThrottlingBurstLimit")) < Value(defaults.GetProperty("ThrottlingBurstLimit")));
+    }
+
+    [Fact]
     public void Default_stage_writes_access_logs_to_a_log_group_kept_for_LogRetentionDays()
     {
         var stage = Template.OfType("AWS::ApiGatewayV2::Stage").Single();

@@ -48,6 +48,35 @@ public sealed class StackResourceTests
         Assert.Equal("HasAlarmEmail", Template.Resource("AlarmEmailSubscription").GetProperty("Condition").GetString());
     }
 
+    /// <summary>A function's reserved concurrency as deployed with these parameters; null when it reserves none.</summary>
+    private static string? ReservedConcurrency(string function, IReadOnlyDictionary<string, string> parameters)
+    {
+        var evaluator = new TemplateEvaluator(Template, new Deployment { Parameters = parameters });
+        if (!Template.Properties(function).TryGetProperty("ReservedConcurrentExecutions", out var value)) return null;
+        if (value.ValueKind == System.Text.Json.JsonValueKind.Object && value.TryGetProperty("Fn::If", out var choice))
+            value = evaluator.Condition(choice[0].GetString()!) ? choice[1] : choice[2];
+        return value.ValueKind == System.Text.Json.JsonValueKind.Object && value.TryGetProperty("Ref", out var reference)
+            && reference.GetString() == "AWS::NoValue"
+            ? null
+            : evaluator.String(value);
+    }
+
+    [Theory]
+    [InlineData("ApiFunction", "ApiFunctionConcurrency", "5")]
+    [InlineData("DriftWorkerFunction", "DriftWorkerConcurrency", "1")]
+    public void The_api_and_the_drift_worker_reserve_the_concurrency_their_parameters_give(string function, string parameter,
+        string byDefault)
+    {
+        Dictionary<string, string> With(string? value) => value is null
+            ? new() { ["AllowedHostedZoneIds"] = "Z0111111111AAAAAAAAAA" }
+            : new() { ["AllowedHostedZoneIds"] = "Z0111111111AAAAAAAAAA", [parameter] = value };
+
+        Assert.Equal(byDefault, ReservedConcurrency(function, With(null)));
+        Assert.Equal("3", ReservedConcurrency(function, With("3")));
+        // 0 reserves nothing, for accounts whose concurrency quota leaves no room for reservations.
+        Assert.Null(ReservedConcurrency(function, With("0")));
+    }
+
     [Fact]
     public void Outputs_give_the_api_url_state_machine_table_and_queue()
     {

@@ -79,7 +79,9 @@ public sealed class AwsHttpTransport
 
     private async ValueTask<AwsResponse> AttemptAsync(AwsRequest request, CancellationToken cancellationToken)
     {
-        if (RateLimit is not null) await RateLimit.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        if (RateLimit is not null)
+            await (request.IsRead ? RateLimit.AcquireReadAsync(cancellationToken) : RateLimit.AcquireAsync(cancellationToken))
+                .ConfigureAwait(false);
         AwsResponse response;
         try
         {

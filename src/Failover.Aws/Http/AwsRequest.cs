@@ -15,6 +15,12 @@ public sealed record AwsRequest(string Operation, HttpMethod Method, string Path
     /// Requests that never reached the server and error answers the service marks retryable are always retried.
     /// </summary>
     public bool SafeToRepeat { get; init; }
+
+    /// <summary>
+    /// A read (it changes nothing): it waits for the rate limiter's tokens above the read reserve, so reads yield to the
+    /// writes that converge a zone.
+    /// </summary>
+    public bool IsRead { get; init; }
 }
 
 /// <summary>A service answer: status, headers (case-insensitive names) and the whole body.</summary>

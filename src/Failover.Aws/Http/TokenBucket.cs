@@ -2,9 +2,11 @@ using Failover.Service.Ports;
 namespace Failover.Aws.Http;
 
 /// <summary>
-/// A client-side token bucket: <see cref="TokensPerSecond"/> refill, up to <see cref="Burst"/> saved. Each caller takes
-/// its token at once (the balance may go negative) and waits until its share of the debt is repaid, so callers are
-/// served in arrival order with a single wait each. Waiting goes through the <see cref="TimeProvider"/>.
+/// A client-side token bucket: <see cref="TokensPerSecond"/> refill, up to <see cref="Burst"/> saved. A write takes its
+/// token at once (the balance may go negative) and waits until its share of the debt is repaid, so writes are served in
+/// arrival order with a single wait each. A read yields to writes: it takes a token only while the bucket holds more
+/// than <see cref="ReadReserve"/> and never goes into debt, so reads queued behind each other (a dashboard left open,
+/// plans, drift checks) never delay a write that comes after them. Waiting goes through the <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class TokenBucket
 {
@@ -13,15 +15,20 @@ public sealed class TokenBucket
     private double _tokens;
     private long _lastRefill;
 
-    public TokenBucket(double tokensPerSecond, int burst, TimeProvider? time = null)
+    /// <param name="readReserve">Tokens only writes may use (0 to <paramref name="burst"/> - 1).</param>
+    public TokenBucket(double tokensPerSecond, int burst, TimeProvider? time = null, int readReserve = 0)
     {
         if (!(tokensPerSecond > 0) || double.IsInfinity(tokensPerSecond))
             throw new ArgumentOutOfRangeException(nameof(tokensPerSecond), tokensPerSecond,
                 "The rate must be a positive number of tokens per second.");
         if (burst < 1)
             throw new ArgumentOutOfRangeException(nameof(burst), burst, "The burst must be at least 1.");
+        if (readReserve < 0 || readReserve >= burst)
+            throw new ArgumentOutOfRangeException(nameof(readReserve), readReserve,
+                $"The read reserve must be at least 0 and below the burst ({burst}): reads need a token to themselves.");
         TokensPerSecond = tokensPerSecond;
         Burst = burst;
+        ReadReserve = readReserve;
         _time = time ?? TimeProvider.System;
         _tokens = burst;
         _lastRefill = _time.GetTimestamp();
@@ -30,24 +37,56 @@ public sealed class TokenBucket
     public double TokensPerSecond { get; }
     public int Burst { get; }
 
-    /// <summary>Takes one token, waiting as long as the rate requires.</summary>
+    /// <summary>The tokens a read leaves in the bucket for writes.</summary>
+    public int ReadReserve { get; }
+
+    /// <summary>Takes one token for a write, waiting as long as the rate requires.</summary>
     public Task AcquireAsync(CancellationToken cancellationToken = default)
     {
         var wait = Reserve();
         return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, _time, cancellationToken);
     }
 
-    /// <summary>Takes one token and returns how long the caller must wait before using it.</summary>
+    /// <summary>Takes one token for a write and returns how long the caller must wait before using it.</summary>
     public TimeSpan Reserve()
     {
         lock (_gate)
         {
-            var now = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(_lastRefill, now);
-            _lastRefill = now;
-            _tokens = Math.Min(Burst, _tokens + elapsed.TotalSeconds * TokensPerSecond);
+            Refill();
             _tokens -= 1;
             return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / TokensPerSecond);
         }
+    }
+
+    /// <summary>Takes one token for a read once the bucket holds more than <see cref="ReadReserve"/>, waiting until then.</summary>
+    public async Task AcquireReadAsync(CancellationToken cancellationToken = default)
+    {
+        // A write that arrives while a read waits goes first; the read then waits again for what is left.
+        while (TryTakeRead() is var wait && wait > TimeSpan.Zero)
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes a token for a read if one is above the reserve (answers zero); else how long until one will be.</summary>
+    public TimeSpan TryTakeRead()
+    {
+        lock (_gate)
+        {
+            Refill();
+            // The tolerance absorbs the rounding of a wait computed from the same balance.
+            if (_tokens - 1 >= ReadReserve - 1e-9)
+            {
+                _tokens -= 1;
+                return TimeSpan.Zero;
+            }
+            return TimeSpan.FromSeconds(Math.Max(ReadReserve + 1 - _tokens, 1e-3) / TokensPerSecond);
+        }
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetTimestamp();
+        var elapsed = _time.GetElapsedTime(_lastRefill, now);
+        _lastRefill = now;
+        _tokens = Math.Min(Burst, _tokens + elapsed.TotalSeconds * TokensPerSecond);
     }
 }

@@ -161,7 +161,7 @@ public sealed partial class Route53Client
             w.WriteEndElement();
         });
         var type = resourceType == TagResourceType.HealthCheck ? "healthcheck" : "hostedzone";
-        var root = await SendAsync(Post("ListTagsForResources", $"/tags/{type}", body, safeToRepeat: true), cancellationToken)
+        var root = await SendAsync(Post("ListTagsForResources", $"/tags/{type}", body, safeToRepeat: true, isRead: true), cancellationToken)
             .ConfigureAwait(false);
         var result = resourceIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<ResourceTag>)[], StringComparer.Ordinal);
         foreach (var set in root.Nodes("ResourceTagSets", "ResourceTagSet"))

@@ -17,7 +17,7 @@ public sealed partial class Route53Client : IRoute53
     private const string ApiPrefix = "/2013-04-01";
     private const string XmlContentType = "application/xml";
     private static readonly HttpClient SharedHttp = new();
-    private static readonly ConcurrentDictionary<(double, int), TokenBucket> ProcessRateLimits = new();
+    private static readonly ConcurrentDictionary<(double, int, int), TokenBucket> ProcessRateLimits = new();
 
     private readonly AwsHttpTransport _transport;
 
@@ -37,8 +37,9 @@ public sealed partial class Route53Client : IRoute53
         options.Validate();
         Options = options;
         rateLimit ??= time is null
-            ? ProcessRateLimits.GetOrAdd((options.RequestsPerSecond, options.Burst), key => new TokenBucket(key.Item1, key.Item2))
-            : new TokenBucket(options.RequestsPerSecond, options.Burst, time);
+            ? ProcessRateLimits.GetOrAdd((options.RequestsPerSecond, options.Burst, options.EffectiveReadReserve),
+                key => new TokenBucket(key.Item1, key.Item2, readReserve: key.Item3))
+            : new TokenBucket(options.RequestsPerSecond, options.Burst, time, options.EffectiveReadReserve);
         // Route 53 is a global service: requests are signed for us-east-1 whatever the caller's region.
         var signer = new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.USEast1, "route53");
         _transport =
@@ -59,10 +60,13 @@ public sealed partial class Route53Client : IRoute53
     }
 
     private static AwsRequest Get(string operation, string path) =>
-        new(operation, HttpMethod.Get, ApiPrefix + path) { SafeToRepeat = true };
+        new(operation, HttpMethod.Get, ApiPrefix + path) { SafeToRepeat = true, IsRead = true };
 
-    private static AwsRequest Post(string operation, string path, byte[] body, bool safeToRepeat) =>
-        new(operation, HttpMethod.Post, ApiPrefix + path) { Body = body, ContentType = XmlContentType, SafeToRepeat = safeToRepeat };
+    private static AwsRequest Post(string operation, string path, byte[] body, bool safeToRepeat, bool isRead = false) =>
+        new(operation, HttpMethod.Post, ApiPrefix + path)
+        {
+            Body = body, ContentType = XmlContentType, SafeToRepeat = safeToRepeat, IsRead = isRead,
+        };
 
     private static string Query(params (string Name, string? Value)[] parameters)
     {

@@ -19,6 +19,14 @@ public sealed record Route53ClientOptions
     public double RequestsPerSecond { get; init; } = 5;
     /// <summary>Requests that may go out at once after a quiet period.</summary>
     public int Burst { get; init; } = 5;
+
+    /// <summary>
+    /// Tokens of the bucket reads leave to writes (ChangeResourceRecordSets, health check changes); null: a fifth of
+    /// <see cref="Burst"/>. Reads never borrow either, so a queue of reads never delays a write behind it.
+    /// </summary>
+    public int? ReadReserve { get; init; }
+
+    public int EffectiveReadReserve => ReadReserve ?? Burst / 5;
     public int MaxRetries { get; init; } = 8;
     public TimeSpan BaseBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(20);
@@ -39,6 +47,9 @@ public sealed record Route53ClientOptions
                 nameof(RequestsPerSecond));
         if (Burst < 1)
             throw new ArgumentException($"{owner}.Burst must be at least 1; it is {Burst}.", nameof(Burst));
+        if (ReadReserve is { } reserve && (reserve < 0 || reserve >= Burst))
+            throw new ArgumentException($"{owner}.ReadReserve must be at least 0 and below Burst ({Burst}); it is {reserve}.",
+                nameof(ReadReserve));
         Retry.Validate(owner);
         return this;
     }
