@@ -41,11 +41,57 @@ public sealed class StackResourceTests
         Assert.Contains(alarms,
             a =>
             a.TryGetProperty("Metrics", out var metrics) && metrics[0].GetProperty("Expression").GetString()!.Contains("DriftedItems"));
-        Assert.Contains(alarms, a => a.TryGetProperty("MetricName", out var m) && m.GetString() == "ExecutionsFailed");
         Assert.Contains(alarms, a => a.TryGetProperty("MetricName", out var m) && m.GetString() == "ApproximateNumberOfMessagesVisible"
             && a.GetProperty("Dimensions")[0].GetProperty("Value").GetProperty("Fn::GetAtt")[0].GetString() == "DriftDeadLetterQueue");
         Assert.All(alarms, a => Assert.Equal("AlarmTopic", a.GetProperty("AlarmActions")[0].GetProperty("Ref").GetString()));
         Assert.Equal("HasAlarmEmail", Template.Resource("AlarmEmailSubscription").GetProperty("Condition").GetString());
+    }
+
+    [Fact]
+    public void Failed_runs_alarm_counts_runs_that_failed_timed_out_or_were_stopped()
+    {
+        var metrics = Template.Properties("FailedRunsAlarm").GetProperty("Metrics").EnumerateArray().ToList();
+        var returned = Assert.Single(metrics, m => m.GetProperty("ReturnData").GetBoolean());
+        var terms = returned.GetProperty("Expression").GetString()!.Split('+', StringSplitOptions.TrimEntries);
+
+        var counted = terms.Select(id => metrics.Single(m => m.GetProperty("Id").GetString() == id).GetProperty("MetricStat"))
+            .Select(stat => stat.GetProperty("Metric")).ToList();
+        // A rolled-back run and one whose rollback failed both end in a Fail state (ExecutionsFailed; the state machine
+        // tests check every path); a run past TimeoutSeconds or stopped by hand never reaches Rollback.
+        Assert.Equal(["ExecutionsAborted", "ExecutionsFailed", "ExecutionsTimedOut"],
+            counted.Select(m => m.GetProperty("MetricName").GetString()).Order());
+        Assert.All(counted, m => Assert.Equal("ProvisioningStateMachine",
+            m.GetProperty("Dimensions")[0].GetProperty("Value").GetProperty("Ref").GetString()));
+        Assert.Equal("AlarmTopic", Template.Properties("FailedRunsAlarm").GetProperty("AlarmActions")[0].GetProperty("Ref").GetString());
+    }
+
+    [Fact]
+    public void Drift_schedule_ticks_that_cannot_be_delivered_go_to_a_dead_letter_queue_that_alarms()
+    {
+        var schedule = Template.Properties(Template.OfType("AWS::Scheduler::Schedule").Single()).GetProperty("Target");
+        Assert.Equal("DriftScheduleDeadLetterQueue",
+            schedule.GetProperty("DeadLetterConfig").GetProperty("Arn").GetProperty("Fn::GetAtt")[0].GetString());
+        Assert.True(Template.Properties("DriftScheduleDeadLetterQueue").GetProperty("SqsManagedSseEnabled").GetBoolean());
+
+        var alarm = Template.Properties("DriftScheduleDeadLettersAlarm");
+        Assert.Equal("DriftScheduleDeadLetterQueue",
+            alarm.GetProperty("Dimensions")[0].GetProperty("Value").GetProperty("Fn::GetAtt")[0].GetString());
+        Assert.Equal("AlarmTopic", alarm.GetProperty("AlarmActions")[0].GetProperty("Ref").GetString());
+    }
+
+    [Fact]
+    public void Drift_checks_that_stop_alarm_on_the_scheduler_s_missing_metric_rather_than_looking_like_no_drift()
+    {
+        var alarm = Template.Properties("DriftChecksStoppedAlarm");
+
+        Assert.Equal(Failover.Service.Drift.DriftMetrics.Namespace, alarm.GetProperty("Namespace").GetString());
+        Assert.Equal(Failover.Service.Drift.DriftMetrics.ScheduledMetricName, alarm.GetProperty("MetricName").GetString());
+        Assert.False(alarm.TryGetProperty("Dimensions", out _), "the scheduler emits the metric without dimensions");
+        Assert.Equal("breaching", alarm.GetProperty("TreatMissingData").GetString());
+        Assert.Equal("SampleCount", alarm.GetProperty("Statistic").GetString());
+        Assert.Equal("LessThanThreshold", alarm.GetProperty("ComparisonOperator").GetString());
+        Assert.Equal("DriftStoppedAfterSeconds", alarm.GetProperty("Period").GetProperty("Ref").GetString());
+        Assert.Equal("AlarmTopic", alarm.GetProperty("AlarmActions")[0].GetProperty("Ref").GetString());
     }
 
     /// <summary>A function's reserved concurrency as deployed with these parameters; null when it reserves none.</summary>

@@ -23,6 +23,43 @@ public sealed class StateMachineWiringTests
             "the translated template does not carry src/StateMachine/Provisioning.asl.json");
     }
 
+    private static int TimeoutOf(string function) => Template.Properties(function).GetProperty("Timeout").GetInt32();
+
+    [Fact]
+    public void The_execution_timeout_outlasts_the_longest_run_the_spec_limits_allow()
+    {
+        var timeout = Definition.Json["TimeoutSeconds"]!.GetValue<int>();
+
+        // Depth 16: a health check layer, the leaves, 15 alias levels, 16 levels of deletions, the clean-up.
+        var layers = 2 * Failover.Core.Validation.ValidationLimits.Default.MaxDepth + 2;
+        var layer = Math.Max(TimeoutOf("ApplyHealthChecksFunction"), TimeoutOf("ApplyRecordLayerFunction"));
+        var longest = TimeoutOf("PlanTreeFunction") + layers * layer
+            + (int)new Failover.Service.Workflow.WorkflowOptions().SyncTimeout.TotalSeconds + TimeoutOf("CheckChangeFunction")
+            + TimeoutOf("FinalizeFunction") + 2 * TimeoutOf("RollbackFunction");
+        Assert.InRange(timeout, longest, 24 * 3600);
+    }
+
+    [Fact]
+    public void Every_path_out_of_Rollback_ends_in_a_Fail_state_so_a_failed_rollback_alarms_like_a_clean_one()
+    {
+        var states = Definition.Json["States"]!.AsObject();
+        var seen = new HashSet<string>();
+        var pending = new Stack<string>(["Rollback"]);
+        while (pending.TryPop(out var name))
+        {
+            if (!seen.Add(name)) continue;
+            var state = states[name]!.AsObject();
+            var next = new List<string>();
+            if (state["Next"] is { } n) next.Add(n.GetValue<string>());
+            if (state["Catch"] is JsonArray catches) next.AddRange(catches.Select(c => c!["Next"]!.GetValue<string>()));
+            if (next.Count == 0)
+                Assert.True(state["Type"]!.GetValue<string>() == "Fail", $"{name} ends a run after Rollback without failing it");
+            Assert.False(state["End"]?.GetValue<bool>() ?? false, $"{name} ends a run after Rollback as a success");
+            foreach (var target in next) pending.Push(target);
+        }
+        Assert.Contains("AbandonRun", seen);
+    }
+
     [Fact]
     public void Every_placeholder_has_a_substitution_and_every_substitution_is_used()
     {

@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace Failover.Service.Drift;
 
 /// <summary>
-/// The <c>DriftedItems</c> metric (namespace <c>Failover</c>, dimension <c>Tree</c>) as one CloudWatch Embedded Metric
-/// Format line. Lambda sends a function's standard output to CloudWatch Logs, which turns such lines into metrics
+/// The <c>DriftedItems</c> metric (namespace <c>Failover</c>, dimension <c>Tree</c>) and the scheduler's
+/// <c>DriftChecksScheduled</c> (no dimension, one per cycle) as CloudWatch Embedded Metric Format lines. Lambda sends a function's standard output to CloudWatch Logs, which turns such lines into metrics
 /// without a PutMetricData call (no extra SDK, no extra request); the template's alarm watches the metric.
 /// </summary>
 public sealed class DriftMetrics(TextWriter output)
@@ -14,13 +14,27 @@ public sealed class DriftMetrics(TextWriter output)
     public const string MetricName = "DriftedItems";
     public const string Dimension = "Tree";
 
-    public void Write(string tree, int driftedItems, DateTimeOffset at)
+    /// <summary>
+    /// Written by every drift cycle, even one with no active tree: its absence is what the template's "drift checks
+    /// stopped" alarm watches (missing data breaches), so a scheduler that stopped never looks like a zone without drift.
+    /// </summary>
+    public const string ScheduledMetricName = "DriftChecksScheduled";
+
+    public void Write(string tree, int driftedItems, DateTimeOffset at) => WriteLine(Format(tree, driftedItems, at));
+
+    /// <summary>One drift cycle ran and queued <paramref name="trees"/> checks.</summary>
+    public void WriteScheduled(int trees, DateTimeOffset at) => WriteLine(FormatScheduled(trees, at));
+
+    private void WriteLine(string line)
     {
-        var line = Format(tree, driftedItems, at);
         lock (output) output.WriteLine(line);
     }
 
-    public static string Format(string tree, int driftedItems, DateTimeOffset at)
+    public static string FormatScheduled(int trees, DateTimeOffset at) => Format(ScheduledMetricName, trees, at, dimension: null);
+
+    public static string Format(string tree, int driftedItems, DateTimeOffset at) => Format(MetricName, driftedItems, at, (Dimension, tree));
+
+    private static string Format(string metric, int value, DateTimeOffset at, (string Name, string Value)? dimension)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -31,22 +45,23 @@ public sealed class DriftMetrics(TextWriter output)
             json.WriteStartArray("CloudWatchMetrics");
             json.WriteStartObject();
             json.WriteString("Namespace", Namespace);
+            // An empty dimension set publishes the metric without dimensions.
             json.WriteStartArray("Dimensions");
             json.WriteStartArray();
-            json.WriteStringValue(Dimension);
+            if (dimension is { } named) json.WriteStringValue(named.Name);
             json.WriteEndArray();
             json.WriteEndArray();
             json.WriteStartArray("Metrics");
             json.WriteStartObject();
-            json.WriteString("Name", MetricName);
+            json.WriteString("Name", metric);
             json.WriteString("Unit", "Count");
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-            json.WriteString(Dimension, tree);
-            json.WriteNumber(MetricName, driftedItems);
+            if (dimension is { } set) json.WriteString(set.Name, set.Value);
+            json.WriteNumber(metric, value);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -29,6 +29,9 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Where the cycle's <see cref="DriftMetrics.ScheduledMetricName"/> goes (null: nowhere).</summary>
+    public DriftMetrics? Metrics { get; init; }
+
     public async Task<DriftScheduleResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var scheduled = 0;
@@ -48,6 +51,8 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
             batch.Clear();
         }
         if (batch.Count > 0) scheduled += await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
+        // Only a cycle that got this far counts: one that could not even list the trees leaves the metric missing.
+        Metrics?.WriteScheduled(scheduled, time.GetUtcNow());
         return new DriftScheduleResult(scheduled, skipped, failed);
     }
 

@@ -25,7 +25,10 @@ public sealed record DriftServices(
     public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.Any;
 
     public DriftScheduler Scheduler() => new(Store, Send, QueueUrl
-        ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time);
+        ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time)
+    {
+        Metrics = new DriftMetrics(MetricsOutput),
+    };
 
     public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy, AllowedZones);
 

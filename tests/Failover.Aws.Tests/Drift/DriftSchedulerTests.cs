@@ -16,6 +16,29 @@ namespace Failover.Aws.Tests.Drift;
 public sealed class DriftSchedulerTests(MotoFixture moto)
 {
     [Fact]
+    public async Task Every_cycle_emits_DriftChecksScheduled_even_with_no_active_tree_so_a_stopped_scheduler_shows_as_missing_data()
+    {
+        var (store, _, time) = await ProgressTestStores.NewAsync(moto);
+        using var sqs = DriftTestStores.Sqs(moto);
+        var queue = await DriftTestStores.NewQueueAsync(sqs);
+        var metrics = new StringWriter();
+        var scheduler = new DriftScheduler(store, SqsMessageBatches.For(sqs), queue, time) { Metrics = new DriftMetrics(metrics) };
+
+        await scheduler.RunAsync();
+        await DriftTestStores.RecordAppliedAsync(store, Spec("tree-a"), time);
+        await scheduler.RunAsync();
+
+        var lines = metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal([0, 1], lines.Select(l => l.GetProperty(DriftMetrics.ScheduledMetricName).GetInt32()));
+        var directive = lines[0].GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+        Assert.Equal(DriftMetrics.Namespace, directive.GetProperty("Namespace").GetString());
+        // No dimension: one series for the whole deployment, the one the alarm watches.
+        Assert.Equal(0, directive.GetProperty("Dimensions")[0].GetArrayLength());
+        Assert.Equal(DriftMetrics.ScheduledMetricName, directive.GetProperty("Metrics")[0].GetProperty("Name").GetString());
+    }
+
+    [Fact]
     public async Task Every_applied_tree_gets_one_message_in_batches_of_ten_and_unapplied_trees_none()
     {
         var (store, _, time) = await ProgressTestStores.NewAsync(moto);
