@@ -103,6 +103,7 @@ public sealed partial class ApiService
             {
                 case RouteResult<Endpoint>.Found found:
                     call = new ApiCall(request, found.Route, found.Parameters, correlationId, log);
+                    MutationGuard.Check(request, path);
                     response = await found.Handler(call, cancellationToken).ConfigureAwait(false);
                     break;
                 case RouteResult<Endpoint>.WrongMethod wrong:

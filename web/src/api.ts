@@ -10,10 +10,12 @@ export class ApiError extends Error {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: "application/json" } };
+  // X-Failover-Client on every call: the API refuses a mutating request with neither a JSON body nor this header, which
+  // is what a page on another site could make a browser send (checkDrift posts no body).
+  const init: RequestInit = { method, headers: { accept: "application/json", "x-failover-client": "dashboard" } };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { accept: "application/json", "content-type": "application/json" };
+    init.headers = { accept: "application/json", "content-type": "application/json", "x-failover-client": "dashboard" };
   }
   let response: Response;
   try {

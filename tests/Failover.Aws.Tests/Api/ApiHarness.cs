@@ -42,11 +42,16 @@ internal sealed class ApiHarness
 
     public static ApiHarness WithDrift(Dictionary<string, DriftState> states) => new() { Drift = new FakeDriftChecks(states) };
 
+    /// <param name="asClient">
+    /// Sends the X-Failover-Client header, as the dashboard and the tests' clients do; false for a request as a page on
+    /// another site could make a browser send it.
+    /// </param>
     public Task<ApiResponse> SendAsync(string method, string path, string? body = null, string? contentType = "application/json",
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, bool asClient = true)
     {
         var (rawPath, query) = Split(path);
         var allHeaders = new Dictionary<string, string>(headers ?? new Dictionary<string, string>());
+        if (asClient) allHeaders[MutationGuard.ClientHeader] = "tests";
         if (body is not null && contentType is not null) allHeaders["content-type"] = contentType;
         return Service.HandleAsync(new ApiRequest(method, rawPath)
         {

@@ -60,6 +60,8 @@ public sealed partial class ApiClient(Uri baseUrl) : IDisposable
             if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
         if (correlationId is not null) request.Headers.Add("x-correlation-id", correlationId);
+        // What the dashboard sends: a mutating request without a JSON body needs it (the API refuses cross-site requests).
+        request.Headers.Add("X-Failover-Client", "tests");
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         // HttpClient files some headers (Allow, Content-Type) under the content: a client on the wire sees them all alike.

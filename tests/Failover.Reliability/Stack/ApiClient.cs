@@ -48,6 +48,8 @@ public sealed class ApiClient(Uri api) : IDisposable
             request.Content = new ByteArrayContent(body);
             if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         }
+        // Mutating requests without a JSON body need it: the API refuses what a page on another site could send.
+        request.Headers.Add("X-Failover-Client", "reliability");
         using var response = await _http.SendAsync(request, cancellationToken);
         return new ApiAnswer(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }

@@ -13,7 +13,10 @@ internal sealed record ResponseProbe(string Name, Func<ApiHarness> Harness, stri
     public string? ContentType { get; init; } = "application/json";
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
-    public Task<Failover.Api.Http.ApiResponse> SendAsync() => Harness().SendAsync(Method, Path, Body, ContentType, Headers);
+    /// <summary>False: without the X-Failover-Client header, as a page on another site could send it.</summary>
+    public bool AsClient { get; init; } = true;
+
+    public Task<Failover.Api.Http.ApiResponse> SendAsync() => Harness().SendAsync(Method, Path, Body, ContentType, Headers, AsClient);
 
     public override string ToString() => Name;
 }
@@ -72,6 +75,7 @@ internal static class ResponseProbes
         new("delete deleted", Populated, "DELETE", "/trees/gone"),
         new("delete while running", () => Refusing(LaunchRefusal.TreeLocked), "DELETE", "/trees/status"),
         new("delete, table fails", StoreFailing, "DELETE", "/trees/status"),
+        new("delete cross-site", Populated, "DELETE", "/trees/status") { ContentType = null, AsClient = false },
 
         // GET /trees/{name}/versions
         new("versions", Populated, "GET", "/trees/status/versions"),
@@ -138,6 +142,7 @@ internal static class ResponseProbes
         new("drift check never applied", Populated, "POST", "/trees/fresh/drift-check"),
         new("drift check without a checker", WithoutDrift, "POST", "/trees/status/drift-check"),
         new("drift check, table fails", StoreFailing, "POST", "/trees/status/drift-check"),
+        new("drift check cross-site", Populated, "POST", "/trees/status/drift-check") { ContentType = null, AsClient = false },
 
         // GET /trees/{name}/health
         new("health", WithHealth, "GET", "/trees/status/health"),
