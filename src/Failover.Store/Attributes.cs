@@ -45,6 +45,10 @@ internal static class Attributes
     public const string Type = "type";
     public const string SetIdentifier = "setIdentifier";
     public const string Text = "text";
+    /// <summary>A fresh id on items put if absent: finding it tells a put whose answer was lost that it landed.</summary>
+    public const string WriteId = "writeId";
+    /// <summary>On an owned record: the record set a change is writing, until Route 53 is known to hold it.</summary>
+    public const string Pending = "pending";
 
     public static AttributeValue S(string value) => new() { S = value };
     public static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };

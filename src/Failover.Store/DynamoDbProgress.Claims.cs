@@ -24,14 +24,15 @@ internal sealed partial class DynamoDbProgress
         var expressions = new Expressions();
         var condition = $"attribute_not_exists({expressions.Name(ProgressTable.PartitionKey)}) "
             + $"OR {expressions.Name(Attributes.Tree)} = {expressions.Value("tree", Attributes.S(tree))}";
-        return await ConditionallyAsync(() => _dynamo.PutItemAsync(new PutItemRequest
+        var key = ProgressKeys.Key(item[ProgressTable.PartitionKey].S, item[ProgressTable.SortKey].S);
+        return await DecideAsync(() => _dynamo.PutItemAsync(new PutItemRequest
         {
             TableName = _table,
             Item = item,
             ConditionExpression = condition,
             ExpressionAttributeNames = expressions.Names,
             ExpressionAttributeValues = expressions.Values,
-        }, cancellationToken));
+        }, cancellationToken), key, found => found?.String(Attributes.Tree) == tree, cancellationToken);
     }
 
     /// <summary>Gives up <paramref name="tree"/>'s claim; false (and nothing changed) if the tree does not hold it.</summary>
@@ -40,14 +41,16 @@ internal sealed partial class DynamoDbProgress
     {
         var expressions = new Expressions();
         var condition = $"{expressions.Name(Attributes.Tree)} = {expressions.Value("tree", Attributes.S(tree))}";
-        return ConditionallyAsync(() => _dynamo.DeleteItemAsync(new DeleteItemRequest
+        var key = ProgressKeys.Key(ProgressKeys.ClaimPartition(hostedZoneId, recordName, recordType), ProgressKeys.Claim);
+        // A delete whose answer was lost has landed if the item is gone.
+        return DecideAsync(() => _dynamo.DeleteItemAsync(new DeleteItemRequest
         {
             TableName = _table,
-            Key = ProgressKeys.Key(ProgressKeys.ClaimPartition(hostedZoneId, recordName, recordType), ProgressKeys.Claim),
+            Key = key,
             ConditionExpression = condition,
             ExpressionAttributeNames = expressions.Names,
             ExpressionAttributeValues = expressions.Values,
-        }, cancellationToken));
+        }, cancellationToken), key, found => found is null, cancellationToken, readOnRefusal: false);
     }
 
     /// <summary>The tree that holds the record name and type in the zone; null if none does.</summary>

@@ -38,7 +38,9 @@ internal sealed partial class DynamoDbProgress
         var condition = $"attribute_not_exists({expressions.Name(ProgressTable.PartitionKey)}) "
             + $"OR {expressions.Name(Attributes.Owner)} = {expressions.Value("owner", Attributes.S(runId))} "
             + $"OR {expressions.Name(Attributes.LockExpiresAt)} <= {expressions.Value("now", Attributes.N(now.ToUnixTimeMilliseconds()))}";
-        try
+        var key = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock);
+        string? previous = null;
+        var acquired = await DecideAsync(async () =>
         {
             var replaced = await _dynamo.PutItemAsync(new PutItemRequest
             {
@@ -49,14 +51,17 @@ internal sealed partial class DynamoDbProgress
                 ExpressionAttributeValues = expressions.Values,
                 ReturnValues = Amazon.DynamoDBv2.ReturnValue.ALL_OLD,
             }, cancellationToken).ConfigureAwait(false);
-            var previous = replaced.Attributes is { Count: > 0 } old ? old.String(Attributes.Owner) : null;
-            return new LockAcquisition(true, previous is not null && previous != runId ? previous : null);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            return new LockAcquisition(false, null);
-        }
+            previous = replaced.Attributes is { Count: > 0 } old ? old.String(Attributes.Owner) : null;
+        }, key, found => HoldsUntil(found, runId, expiresAt), cancellationToken).ConfigureAwait(false);
+        // Decided by reading the item back, the owner it replaced is not known: the run taken over then stays RUNNING
+        // until its own next step finds the lock gone.
+        return new LockAcquisition(acquired, acquired && previous is not null && previous != runId ? previous : null);
     }
+
+    /// <summary>The lock item is this run's, written with this expiry: the write that set it landed.</summary>
+    private static bool HoldsUntil(Dictionary<string, AttributeValue>? item, string runId, DateTimeOffset expiresAt) =>
+        item is not null && item.String(Attributes.Owner) == runId
+        && item.Long(Attributes.LockExpiresAt) == expiresAt.ToUnixTimeMilliseconds();
 
     /// <summary>
     /// Extends the lock <paramref name="runId"/> holds to now + <paramref name="ttl"/>; false if the run no longer
@@ -70,7 +75,9 @@ internal sealed partial class DynamoDbProgress
             .Set(Attributes.LockExpiresAt, Attributes.N(expiresAt.ToUnixTimeMilliseconds()))
             .Set(ProgressTable.ExpiryAttribute, Attributes.N(Attributes.EpochSeconds(expiresAt + LockItemCleanupDelay)))
             .When(u => $"{u.Name(Attributes.Owner)} = {u.Value("runId", Attributes.S(runId))}");
-        return TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock), cancellationToken);
+        var key = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock);
+        return DecideAsync(() => _dynamo.UpdateItemAsync(update.ToRequest(_table, key), cancellationToken), key,
+            found => HoldsUntil(found, runId, expiresAt), cancellationToken);
     }
 
     /// <summary>Releases the lock if <paramref name="runId"/> holds it; false if it does not (nothing is changed then).</summary>
@@ -78,14 +85,16 @@ internal sealed partial class DynamoDbProgress
     {
         var expressions = new Expressions();
         var condition = $"{expressions.Name(Attributes.Owner)} = {expressions.Value("runId", Attributes.S(runId))}";
-        return ConditionallyAsync(() => _dynamo.DeleteItemAsync(new DeleteItemRequest
+        var key = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock);
+        // A delete whose answer was lost has landed if the item is gone.
+        return DecideAsync(() => _dynamo.DeleteItemAsync(new DeleteItemRequest
         {
             TableName = _table,
-            Key = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Lock),
+            Key = key,
             ConditionExpression = condition,
             ExpressionAttributeNames = expressions.Names,
             ExpressionAttributeValues = expressions.Values,
-        }, cancellationToken));
+        }, cancellationToken), key, found => found is null, cancellationToken, readOnRefusal: false);
     }
 
     /// <summary>The lock if a run holds it now, by this store's clock (the one its conditional writes judge expiry by); null if free or

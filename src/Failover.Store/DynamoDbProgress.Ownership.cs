@@ -9,18 +9,55 @@ internal sealed partial class DynamoDbProgress
 {
     /// <summary>
     /// The record sets the tree owns (the planner's <c>ActualState.OwnedRecords</c>): only these may be changed or
-    /// deleted by the tree's runs. One item per record, so a run can add each record as it creates it.
+    /// deleted by the tree's runs. One item per record, so a run can add each record as it creates it. Pending
+    /// records (<see cref="AddPendingOwnedRecordsAsync"/>) are not owned until confirmed.
     /// </summary>
     public async Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default)
     {
         var owned = new HashSet<RecordKey>();
         await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
-                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier]))
-            owned.Add(RecordKeyValues.FromItem(item));
+                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.Pending]))
+            if (!item.ContainsKey(Attributes.Pending)) owned.Add(RecordKeyValues.FromItem(item));
         return owned;
     }
 
-    /// <summary>Records that the tree owns these record sets (before or as it creates them, so a crash leaves no orphan).</summary>
+    /// <summary>
+    /// The pending records: claimed by a change that may or may not have reached Route 53, each with the text of the
+    /// record set that change writes (which the zone then holds exactly, if it landed).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<RecordKey, string>> GetPendingOwnedRecordsAsync(string tree,
+        CancellationToken cancellationToken = default)
+    {
+        var pending = new Dictionary<RecordKey, string>();
+        await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
+                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.Pending]))
+            if (item.String(Attributes.Pending) is { } written) pending[RecordKeyValues.FromItem(item)] = written;
+        return pending;
+    }
+
+    /// <summary>
+    /// Claims record sets a change is about to create, as pending: each with the text of what the change writes. They
+    /// become owned when confirmed (<see cref="AddOwnedRecordsAsync"/>) once Route 53 accepted the change, and are
+    /// dropped if it refused it; after a crash in between, the zone tells which.
+    /// </summary>
+    public Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = ProgressKeys.TreePartition(tree);
+        var writes = records.Select(record =>
+        {
+            var item = ProgressKeys.Key(partition, ProgressKeys.Owned(record.Key));
+            foreach (var (name, value) in RecordKeyValues.ToAttributes(record.Key)) item[name] = value;
+            item[Attributes.Pending] = Attributes.S(record.Value);
+            return new WriteRequest { PutRequest = new PutRequest { Item = item } };
+        }).ToList();
+        return _batchWriter.WriteAsync(writes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records that the tree owns these record sets (after Route 53 accepted the change that wrote them, or as it
+    /// adopts them); a pending claim on one of them is confirmed.
+    /// </summary>
     public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
@@ -33,7 +70,7 @@ internal sealed partial class DynamoDbProgress
         return _batchWriter.WriteAsync(writes, cancellationToken);
     }
 
-    /// <summary>Forgets these record sets (after the run deleted them).</summary>
+    /// <summary>Forgets these record sets (after the run deleted them), or pending claims on them.</summary>
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);

@@ -44,6 +44,14 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.AddOwnedRecordsAsync(tree, records, cancellationToken));
 
+    public Task<IReadOnlyDictionary<RecordKey, string>> GetPendingOwnedRecordsAsync(string tree,
+        CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetPendingOwnedRecordsAsync(tree, cancellationToken));
+
+    public Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.AddPendingOwnedRecordsAsync(tree, records, cancellationToken));
+
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.RemoveOwnedRecordsAsync(tree, records, cancellationToken));
 

@@ -13,8 +13,9 @@ public sealed record BatchOutcome(ChangeBatch Planned, ChangeInfo? Change);
 /// <summary>
 /// Applies one record layer so that running it again converges: the zone is read again at the layer's names, each
 /// planned batch is cut down to what still differs (<see cref="RemainingChanges"/>), and only that is submitted. The
-/// tree's ownership is recorded before a record is written and forgotten once it is gone, so a crash at any point
-/// leaves every record the tree made known as its own, and nothing it does not own ever touched. A batch whose answer
+/// tree's ownership is claimed (pending, <see cref="PendingOwnership"/>) before a record is written, owned once Route 53
+/// took it and forgotten once it is gone, so a crash at any point leaves every record the tree made known as its own,
+/// and nothing it does not own ever touched. A batch whose answer
 /// was lost is never blindly resent: <see cref="ChangeBatchSubmitter"/> reads the zone to learn whether it landed.
 /// </summary>
 public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
@@ -31,6 +32,8 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
         Func<BatchOutcome, Task>? onBatch = null, CancellationToken cancellationToken = default)
     {
         var planned = layer.ChangeBatches.Select(batch => Resolve(batch, healthCheckIds, layer.Name)).ToList();
+        // An earlier attempt of this layer may have died between a claim and Route 53's answer.
+        await PendingOwnership.SettleAsync(route53, store, tree, hostedZoneId, cancellationToken).ConfigureAwait(false);
         var names = planned.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
         var zone = new Dictionary<RecordKey, ResourceRecordSet>();
         foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names,
@@ -53,21 +56,24 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
             if (remainder.Batch is { } remaining)
             {
                 if (BeforeEachBatch is not null) await BeforeEachBatch(cancellationToken).ConfigureAwait(false);
-                // Ownership first: a crash after Route 53 accepted the batch must still leave its records known as the
-                // tree's. Only keys the tree did not own yet are new claims, and those are dropped again if Route 53
-                // refuses the batch: a record someone else wrote there in the meantime must never become the tree's.
-                var claims = remaining.Changes.Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key)
-                    .Where(key => !owned.Contains(key)).Distinct().ToList();
-                if (claims.Count > 0) await store.AddOwnedRecordsAsync(tree, claims, cancellationToken).ConfigureAwait(false);
+                // Claims first, pending: a crash after Route 53 accepted the batch must still leave its records known
+                // (settled against the zone by whoever acts next). Only keys the tree did not own yet are new claims;
+                // they are owned once Route 53 accepted the batch and dropped if it refused it: a record someone else
+                // wrote there in the meantime must never become the tree's.
+                var claims = remaining.Changes.Where(c => c.Action != ChangeAction.Delete && !owned.Contains(c.RecordSet.Key))
+                    .Select(c => c.RecordSet).ToList();
+                var claimed = claims.Select(r => r.Key).Distinct().ToList();
+                if (claims.Count > 0) await PendingOwnership.ClaimAsync(store, tree, claims, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     change = await submitter.SubmitAsync(hostedZoneId, remaining, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Route53Exception refused) when (!refused.IsRetryable && claims.Count > 0)
                 {
-                    await store.RemoveOwnedRecordsAsync(tree, claims, CancellationToken.None).ConfigureAwait(false);
+                    await store.RemoveOwnedRecordsAsync(tree, claimed, CancellationToken.None).ConfigureAwait(false);
                     throw;
                 }
+                if (claims.Count > 0) await store.AddOwnedRecordsAsync(tree, claimed, cancellationToken).ConfigureAwait(false);
             }
             var outcome = new BatchOutcome(batch, change);
             outcomes.Add(outcome);

@@ -3,11 +3,24 @@ using Failover.Service.Progress;
 
 namespace Failover.Service.Ports.Store;
 
-/// <summary>The records a tree owns: the only ones any of its runs, its drift repair or its teardown may change.</summary>
+/// <summary>
+/// The records a tree owns: the only ones any of its runs, its drift repair or its teardown may change. A record a
+/// change is about to create is pending first (with the text of what the change writes) and owned once Route 53 is
+/// known to hold it: a crash in between must not make a record someone else wrote there the tree's.
+/// </summary>
 public interface IOwnedRecords
 {
+    /// <summary>Owned records; pending ones are not among them.</summary>
     Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default);
 
+    /// <summary>Pending records, each with the text of the record set its change writes.</summary>
+    Task<IReadOnlyDictionary<RecordKey, string>> GetPendingOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims records as pending, each with the text of the record set the change writes.</summary>
+    Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Owns these records (confirming pending claims on them).</summary>
     Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);
 
     Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);

@@ -44,6 +44,9 @@ public sealed class PlanTreeStep(WorkflowServices services)
                 { Count: > 0 } foreign)
             throw new WorkflowStepException(WorkflowErrors.ForeignHealthCheck,
                 $"tree '{run.Tree}' names health checks another tree owns; nothing was changed: " + string.Join("; ", foreign));
+        // A run that died between claiming a record and learning whether Route 53 took its change left the claim pending.
+        await PendingOwnership.SettleAsync(services.Route53, services.Store, run.Tree, spec.HostedZoneId, cancellationToken)
+            .ConfigureAwait(false);
         var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var reader = new ActualStateReader(services.Route53);
         var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);

@@ -73,10 +73,15 @@ public sealed class RollbackStep(WorkflowServices services)
     {
         var store = services.Store;
         var tree = await store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false);
-        var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         // Checks this run created are the tree's even if a crash kept their tags from being written.
         var failedPlan = await store.GetPlanAsync(run.RunId, cancellationToken).ConfigureAwait(false) is { } json
             ? PlanJson.Read(json) : null;
+        // The failed layer may have died between claiming a record and learning whether Route 53 took its change: only
+        // what the zone shows it wrote is undone, never a record someone else wrote there.
+        var zoneId = failedPlan?.HostedZoneId ?? tree?.Descriptor.HostedZoneId;
+        if (zoneId is not null)
+            await PendingOwnership.SettleAsync(services.Route53, store, run.Tree, zoneId, cancellationToken).ConfigureAwait(false);
+        var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
         var reader = new ActualStateReader(services.Route53);
 
