@@ -2,6 +2,7 @@ using Failover.Core.Route53;
 using Failover.Service.Ports;
 using Failover.Service.Progress;
 using Failover.Store;
+using Microsoft.Extensions.Time.Testing;
 using static Failover.Aws.Tests.Progress.ProgressTestStores;
 
 namespace Failover.Aws.Tests.Progress;
@@ -24,7 +25,7 @@ public sealed class LostAnswerTests(MotoFixture moto)
         var client = faults.Client(moto.Url, maxErrorRetry);
         var table = "progress-" + Guid.NewGuid().ToString("N")[..12];
         await ProgressTable.CreateAsync(client, table);
-        return (new ProgressStore(client, table, new ManualTimeProvider(Start)), faults);
+        return (new ProgressStore(client, table, new FakeTimeProvider(Start)), faults);
     }
 
     [Theory]
