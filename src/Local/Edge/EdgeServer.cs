@@ -12,7 +12,8 @@ namespace Failover.Local.Edge;
 
 /// <summary>
 /// The AWS edge endpoint on loopback: the Lambda Invoke API for our functions, the <c>/_local</c> control endpoints,
-/// the Route 53 realism layer for <c>/2013-04-01/…</c>, and every other request forwarded to moto as it came.
+/// the Route 53 realism layer for <c>/2013-04-01/…</c>, and every other request forwarded to moto as it came (or
+/// given a DynamoDB or Step Functions fault, <see cref="ServiceFaultLayer"/>).
 /// </summary>
 public sealed class EdgeServer : IAsyncDisposable
 {
@@ -42,6 +43,7 @@ public sealed class EdgeServer : IAsyncDisposable
         var app = builder.Build();
 
         var lambda = new LambdaInvokeEndpoint(functions, log);
+        var serviceFaults = new ServiceFaultLayer(realism, moto);
         app.UseRouting();
         app.Use(async (context, next) =>
         {
@@ -53,7 +55,7 @@ public sealed class EdgeServer : IAsyncDisposable
             try
             {
                 if (Route53Operation.IsRoute53Path(context.Request.Path.Value ?? "")) await realismLayer.HandleAsync(context);
-                else await moto.ForwardAsync(context);
+                else await serviceFaults.HandleAsync(context);
             }
             catch (HttpRequestException unreachable) when (!context.Response.HasStarted)
             {

@@ -17,11 +17,13 @@ public sealed class RealismControl
         Stats = new RealismStats(time);
         RateLimiter = new RequestRateLimiter(time);
         Faults = new FaultInjector();
+        ServiceFaults = new FaultInjector();
         Propagation = new ChangePropagation(time);
         HealthChecks = new HealthCheckReferences();
         ObservedHealth = new ObservedHealthStatuses();
         RateLimiter.Configure(initial.RateLimit);
         Faults.Configure(initial.Faults);
+        ServiceFaults.Configure(initial.ServiceFaults);
     }
 
     /// <summary>The settings the stack started with; <see cref="Reset"/> returns to them.</summary>
@@ -33,6 +35,8 @@ public sealed class RealismControl
     public RealismStats Stats { get; }
     public RequestRateLimiter RateLimiter { get; }
     public FaultInjector Faults { get; }
+    /// <summary>Faults for DynamoDB and Step Functions calls (<see cref="ServiceFaultLayer"/>).</summary>
+    public FaultInjector ServiceFaults { get; }
     public ChangePropagation Propagation { get; }
     public HealthCheckReferences HealthChecks { get; }
     /// <summary>Checker statuses set by tests; kept across <see cref="Reset"/>, which restores settings only.</summary>
@@ -51,6 +55,7 @@ public sealed class RealismControl
             var next = change(_current).Validated();
             RateLimiter.Configure(next.RateLimit, restart);
             Faults.Configure(next.Faults, restart);
+            ServiceFaults.Configure(next.ServiceFaults, restart);
             Volatile.Write(ref _current, next);
             return next;
         }

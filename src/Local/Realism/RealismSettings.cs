@@ -34,6 +34,13 @@ public sealed record RealismSettings
 
     public FaultSettings Faults { get; init; } = new();
 
+    /// <summary>
+    /// Faults for DynamoDB and Step Functions calls through the edge (<see cref="ServiceFaultLayer"/>): operations are
+    /// named <c>DynamoDB.PutItem</c>, <c>StepFunctions.StartExecution</c>; empty means every call of both. Off (rate 0)
+    /// unless a test sets it; the realism master switch does not cover it.
+    /// </summary>
+    public FaultSettings ServiceFaults { get; init; } = new() { Kinds = ServiceFaultLayer.Kinds };
+
     /// <summary>Every problem with these settings, each naming the setting; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -52,6 +59,16 @@ public sealed record RealismSettings
             if (!Route53Operation.Known.Contains(operation))
                 errors.Add($"faults.operations: '{operation}' is not a Route 53 operation the layer recognises " +
                     $"({string.Join(", ", Route53Operation.Known)})");
+        if (ServiceFaults.Rate is < 0 or > 1 or double.NaN)
+            errors.Add($"serviceFaults.rate must be between 0 and 1 (got {ServiceFaults.Rate})");
+        if (ServiceFaults.Rate > 0 && ServiceFaults.Kinds.Count == 0)
+            errors.Add("serviceFaults.kinds must name at least one fault kind when serviceFaults.rate is above 0");
+        foreach (var kind in ServiceFaults.Kinds.Except(ServiceFaultLayer.Kinds))
+            errors.Add($"serviceFaults.kinds: {kind} is Route 53's own ({string.Join(", ", ServiceFaultLayer.Kinds)})");
+        foreach (var operation in ServiceFaults.Operations)
+            if (!operation.StartsWith(ServiceFaultLayer.DynamoDb + ".", StringComparison.Ordinal)
+                && !operation.StartsWith(ServiceFaultLayer.StepFunctions + ".", StringComparison.Ordinal))
+                errors.Add($"serviceFaults.operations: '{operation}' is not DynamoDB.<Action> or StepFunctions.<Action>");
         return errors;
     }
 

@@ -25,16 +25,22 @@ public static class RealismSettingsJson
         json.WriteNumber("perSecond", settings.RateLimit.PerSecond);
         json.WriteNumber("burst", settings.RateLimit.Burst);
         json.WriteEndObject();
-        json.WriteStartObject("faults");
-        json.WriteNumber("rate", settings.Faults.Rate);
+        WriteFaults(json, "faults", settings.Faults);
+        WriteFaults(json, "serviceFaults", settings.ServiceFaults);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFaults(Utf8JsonWriter json, string name, FaultSettings faults)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("rate", faults.Rate);
         json.WriteStartArray("kinds");
-        foreach (var kind in settings.Faults.Kinds) json.WriteStringValue(kind.ToString());
+        foreach (var kind in faults.Kinds) json.WriteStringValue(kind.ToString());
         json.WriteEndArray();
         json.WriteStartArray("operations");
-        foreach (var operation in settings.Faults.Operations) json.WriteStringValue(operation);
+        foreach (var operation in faults.Operations) json.WriteStringValue(operation);
         json.WriteEndArray();
-        json.WriteNumber("seed", settings.Faults.Seed);
-        json.WriteEndObject();
+        json.WriteNumber("seed", faults.Seed);
         json.WriteEndObject();
     }
 
@@ -62,7 +68,8 @@ public static class RealismSettingsJson
                 "healthCheckIdempotency" => next with { HealthCheckIdempotency = Boolean(value, name) },
                 "changePendingSeconds" => next with { ChangePendingFor = TimeSpan.FromSeconds(Number(value, name)) },
                 "rateLimit" => next with { RateLimit = RateLimit(next.RateLimit, Object(value, name)) },
-                "faults" => next with { Faults = Faults(next.Faults, Object(value, name)) },
+                "faults" => next with { Faults = Faults(next.Faults, Object(value, name), name) },
+                "serviceFaults" => next with { ServiceFaults = Faults(next.ServiceFaults, Object(value, name), name) },
                 _ => throw new ArgumentException($"'{name}' is not a realism setting"),
             };
         }
@@ -85,11 +92,11 @@ public static class RealismSettingsJson
         return current;
     }
 
-    private static FaultSettings Faults(FaultSettings current, JsonObject settings)
+    private static FaultSettings Faults(FaultSettings current, JsonObject settings, string group)
     {
         foreach (var (name, value) in settings)
         {
-            var path = "faults." + name;
+            var path = group + "." + name;
             current = name switch
             {
                 "rate" => current with { Rate = Number(value, path) },

@@ -12,12 +12,18 @@ public sealed class RealismStats(TimeProvider time)
     public const string Requests = "requests";
     public const string Throttled = "throttled";
     public const string Faults = "faults";
+    /// <summary>Route 53 faults by operation and kind (<c>CreateHealthCheck:ServerErrorAfterApplied</c>).</summary>
+    public const string FaultsByOperation = "faultsByOperation";
     public const string Rejected = "rejected";
     public const string HealthCheckReplays = "healthCheckReplays";
     public const string ChangeStatus = "getChangeAnswers";
     public const string MotoRepairs = "motoRepairs";
     /// <summary>GetHealthCheckStatus answers given the status a test set, by success or failure.</summary>
     public const string ObservedStatuses = "observedStatuses";
+    /// <summary>Faults injected into DynamoDB and Step Functions calls, by kind and by operation.</summary>
+    public const string ServiceFaults = "serviceFaults";
+    /// <summary>Service faults by operation and kind (<c>DynamoDB.PutItem:ResponseLostAfterApplied</c>).</summary>
+    public const string ServiceFaultsByOperation = "serviceFaultsByOperation";
 
     /// <summary>
     /// Changes that answered GetChange PENDING at least once, each counted once: how many times a client had to wait
@@ -52,8 +58,8 @@ public sealed class RealismStats(TimeProvider time)
     {
         json.WriteStartObject();
         json.WriteString("since", _since);
-        foreach (var group in new[] { Requests, Throttled, Faults, Rejected, HealthCheckReplays, ChangeStatus, ChangesWaitedOn,
-            MotoRepairs, ObservedStatuses })
+        foreach (var group in new[] { Requests, Throttled, Faults, FaultsByOperation, Rejected, HealthCheckReplays, ChangeStatus, ChangesWaitedOn,
+            MotoRepairs, ObservedStatuses, ServiceFaults, ServiceFaultsByOperation })
         {
             json.WriteStartObject(group);
             foreach (var entry in _counts.Where(entry => entry.Key.Group == group).OrderBy(entry => entry.Key.Key, StringComparer.Ordinal))

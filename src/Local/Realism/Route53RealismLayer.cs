@@ -40,7 +40,11 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         }
 
         var fault = control.Faults.Draw(operation.Name);
-        if (fault is { } kind) stats.Increment(RealismStats.Faults, kind.ToString());
+        if (fault is { } kind)
+        {
+            stats.Increment(RealismStats.Faults, kind.ToString());
+            stats.Increment(RealismStats.FaultsByOperation, $"{operation.Name}:{kind}");
+        }
         switch (fault)
         {
             case FaultKind.Throttling:

@@ -103,12 +103,22 @@ public sealed class FaultConvergence : IScenario
         MultivalueShare = random.NextDouble() * 0.3,
     };
 
+    /// <summary>The figures <see cref="TreeLifeAsync"/> counts.</summary>
+    public static ScenarioResult DeclareTreeLives(ScenarioResult result) => result
+        .Declare("runs", Expectation.Info)
+        .Declare("runs converged", Expectation.Info)
+        .DeclareAudit()
+        .Declare("runs hung", Expectation.Zero)
+        .Declare("runs rolled back or failed", Expectation.Zero)
+        .Declare("steps retried by Step Functions", Expectation.Info);
+
     /// <summary>Create, update to another tree, tear down; audit after each run.</summary>
-    private static async Task TreeLifeAsync(
+    public static async Task TreeLifeAsync(
         ScenarioContext context, WorkflowDriver driver, ScenarioResult result, string name, int seed, int leaves,
             TreeGeneratorOptions shape,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<Func<Task<Service.Workflow.StartedRun>>, Task<Service.Workflow.StartedRun>>? start = null)
     {
+        start ??= run => run();
         var v1 = driver.Generate(seed, name, leaves, shape);
         var v2 = driver.Generate(seed + 1, name, Math.Max(1, leaves + new Random(seed).Next(-3, 4)), shape);
         if (v1 is null || v2 is null)
@@ -118,7 +128,7 @@ public sealed class FaultConvergence : IScenario
         }
         var recordName = v1.RecordName;
         TreeSpec? current = null;
-        foreach (var (label, start, desired) in new (string, Func<Task<Service.Workflow.StartedRun>>, TreeSpec?)[]
+        foreach (var (label, run, desired) in new (string, Func<Task<Service.Workflow.StartedRun>>, TreeSpec?)[]
         {
             ("create", () => driver.ApplyAsync(v1, cancellationToken: cancellationToken), v1),
             ("update", () => driver.ApplyAsync(v2, force: true, cancellationToken), v2),
@@ -126,7 +136,7 @@ public sealed class FaultConvergence : IScenario
         })
         {
             var what = $"{name} {label} (seed {seed}, {leaves} leaves)";
-            var end = await driver.WaitAsync(await start(), cancellationToken);
+            var end = await driver.WaitAsync(await start(run), cancellationToken);
             result.Add("runs");
             result.Add("steps retried by Step Functions", end.FunctionErrors.Count);
             if (end.Hung)
@@ -146,7 +156,7 @@ public sealed class FaultConvergence : IScenario
                 current = desired;
             }
             result.Record(await driver.AuditAsync(name, recordName, expected, cancellationToken: cancellationToken), what);
-            context.Say("route53-faults", $"{what}: {end.Run?.Status}, {end.FunctionErrors.Count} step retries");
+            context.Say(result.Scenario, $"{what}: {end.Run?.Status}, {end.FunctionErrors.Count} step retries");
         }
     }
 }

@@ -29,6 +29,30 @@ public sealed class CrashInjector() : DelegatingHandler(new SocketsHttpHandler()
     private static readonly AsyncLocal<StepInvocation?> CurrentInvocation = new();
     private readonly ConcurrentDictionary<string, CrashPlan> _plans = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(CrashPlan Plan, string Invocation)> _fired = new();
+    private readonly ConcurrentDictionary<string, Func<StepInvocation, HttpRequestMessage, Task>> _beforeRequest =
+        new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _mutationsByRun = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="hook"/> before every Route 53 request a workflow function of <paramref name="tree"/> sends
+    /// (a zone read, a change), until removed: to act between a layer's zone read and its change.
+    /// </summary>
+    public IDisposable BeforeRequest(string tree, Func<StepInvocation, HttpRequestMessage, Task> hook)
+    {
+        _beforeRequest[tree] = hook;
+        return new Removal(() => _beforeRequest.TryRemove(tree, out _));
+    }
+
+    /// <summary>Route 53 changes the run's functions sent (whether or not Route 53 took them).</summary>
+    public int MutationsOf(string runId) => _mutationsByRun.GetValueOrDefault(runId);
+
+    /// <summary>True for a ChangeResourceRecordSets request.</summary>
+    public static bool IsRecordChange(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.TrimEnd('/').EndsWith("/rrset", StringComparison.Ordinal);
+
+    /// <summary>True for a ListResourceRecordSets request (a zone read).</summary>
+    public static bool IsZoneRead(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.TrimEnd('/').EndsWith("/rrset", StringComparison.Ordinal);
 
     /// <summary>The invocation whose code is running on this async flow, if any.</summary>
     public static StepInvocation? Current
@@ -49,7 +73,9 @@ public sealed class CrashInjector() : DelegatingHandler(new SocketsHttpHandler()
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (Current is { } current && _beforeRequest.TryGetValue(current.Tree, out var hook)) await hook(current, request);
         if (Current is not { } invocation || !IsMutation(request)) return await base.SendAsync(request, cancellationToken);
+        _mutationsByRun.AddOrUpdate(invocation.RunId, 1, (_, n) => n + 1);
         var number = invocation.NextMutation();
         var plan = _plans.TryGetValue(invocation.Tree, out var armed) && armed.Function == invocation.Function
             && (armed.Layer is null || armed.Layer == invocation.Layer) && armed.Mutation == number
@@ -77,5 +103,10 @@ public sealed class CrashInjector() : DelegatingHandler(new SocketsHttpHandler()
         return path.EndsWith("/rrset", StringComparison.Ordinal) || path.EndsWith("/rrset/", StringComparison.Ordinal)
             || path.EndsWith("/healthcheck", StringComparison.Ordinal)
             || (path.Contains("/tags/healthcheck/", StringComparison.Ordinal));
+    }
+
+    private sealed class Removal(Action remove) : IDisposable
+    {
+        public void Dispose() => remove();
     }
 }

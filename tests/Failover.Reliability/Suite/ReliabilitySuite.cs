@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Failover.Reliability.Figures;
 using Failover.Reliability.Scenarios;
 using Failover.Reliability.Stack;
+using Failover.Functions.Handlers;
+using Failover.Local.Realism;
 
 namespace Failover.Reliability.Suite;
 
@@ -18,6 +20,12 @@ public static class ReliabilitySuite
         new HostileInput(),
         new Ownership(),
         new DriftLoad(),
+        AmbiguousFaults.Route53,
+        AmbiguousFaults.Services,
+        new ForeignWrite(),
+        new StaleInvocation(),
+        new ZoneChange(),
+        new DriftRace(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its
@@ -38,7 +46,34 @@ public static class ReliabilitySuite
             result.Elapsed = clock.Elapsed;
             results.Add(result);
         }
+        // A full run of every scenario must have fired every fault kind and every crash plan at least once.
+        if (scale == Scale.Full && only.Count == 0) results.Add(Coverage(results, stack.Crashes));
         return results;
+    }
+
+    /// <summary>The crash plans the suite can arm: each function that changes Route 53, at each moment.</summary>
+    public static IReadOnlyList<(string Function, CrashMoment Moment)> CrashPlans { get; } =
+    [
+        .. new[] { WorkflowHandlers.ApplyHealthChecks, WorkflowHandlers.ApplyRecordLayer, WorkflowHandlers.Rollback }
+            .SelectMany(function => Enum.GetValues<CrashMoment>().Select(moment => (function, moment))),
+    ];
+
+    private static ScenarioResult Coverage(IReadOnlyList<ScenarioResult> results, CrashInjector crashes)
+    {
+        var coverage = new ScenarioResult("coverage")
+            .Declare("Route 53 fault kinds never injected", Expectation.Zero)
+            .Declare("service fault kinds never injected", Expectation.Zero)
+            .Declare("crash plans never fired", Expectation.Zero);
+        long Injected(IEnumerable<string> scenarios, FaultKind kind) => results.Where(r => scenarios.Contains(r.Scenario))
+            .SelectMany(r => r.Figures).Where(f => f.Name == $"faults: {kind}").Sum(f => f.Value);
+        foreach (var kind in Enum.GetValues<FaultKind>().Where(k => Injected(["route53-faults", "ambiguous-route53"], k) == 0))
+            coverage.Defect("Route 53 fault kinds never injected", kind.ToString());
+        foreach (var kind in ServiceFaultLayer.Kinds.Where(k => Injected(["service-faults"], k) == 0))
+            coverage.Defect("service fault kinds never injected", kind.ToString());
+        var fired = crashes.Fired.Select(f => (f.Plan.Function, f.Plan.Moment)).ToHashSet();
+        foreach (var (function, moment) in CrashPlans.Where(p => !fired.Contains(p)))
+            coverage.Defect("crash plans never fired", $"{function} {moment}");
+        return coverage;
     }
 
     public static int SeedOf(int seed, int position) => unchecked(seed * 7919 + position * 104_729) & int.MaxValue;
