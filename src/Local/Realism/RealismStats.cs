@@ -58,8 +58,8 @@ public sealed class RealismStats(TimeProvider time)
     {
         json.WriteStartObject();
         json.WriteString("since", _since);
-        foreach (var group in new[] { Requests, Throttled, Faults, FaultsByOperation, Rejected, HealthCheckReplays, ChangeStatus, ChangesWaitedOn,
-            MotoRepairs, ObservedStatuses, ServiceFaults, ServiceFaultsByOperation })
+        foreach (var group in new[] { Requests, Throttled, Faults, FaultsByOperation, Rejected, HealthCheckReplays, ChangeStatus,
+            ChangesWaitedOn, MotoRepairs, ObservedStatuses, ServiceFaults, ServiceFaultsByOperation })
         {
             json.WriteStartObject(group);
             foreach (var entry in _counts.Where(entry => entry.Key.Group == group).OrderBy(entry => entry.Key.Key, StringComparer.Ordinal))
