@@ -73,18 +73,46 @@ public sealed partial class InMemoryProgressStore
     public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default) =>
         Serve(() => (IReadOnlySet<RecordKey>)new HashSet<RecordKey>(_owned.GetValueOrDefault(tree) ?? []));
 
+    // Pending claims, as the DynamoDB store keeps them: an owned-record item with the text of what its change writes.
+    private readonly Dictionary<string, Dictionary<RecordKey, string>> _pending = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyDictionary<RecordKey, string>> GetPendingOwnedRecordsAsync(string tree,
+        CancellationToken cancellationToken = default) =>
+        Serve(() => (IReadOnlyDictionary<RecordKey, string>)new Dictionary<RecordKey, string>(
+            _pending.GetValueOrDefault(tree) ?? new Dictionary<RecordKey, string>()));
+
+    public Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default) =>
+        Serve(() =>
+        {
+            if (!_pending.TryGetValue(tree, out var pending)) _pending[tree] = pending = [];
+            foreach (var (key, text) in records) pending[key] = text;
+            _owned.GetValueOrDefault(tree)?.ExceptWith(records.Keys);
+        });
+
     public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         Serve(() =>
         {
             if (!_owned.TryGetValue(tree, out var owned)) _owned[tree] = owned = [];
-            owned.UnionWith(records);
+            var keys = records.ToList();
+            owned.UnionWith(keys);
+            if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in keys) pending.Remove(key);
         });
 
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
-        Serve(() => _owned.GetValueOrDefault(tree)?.ExceptWith(records));
+        Serve(() =>
+        {
+            var keys = records.ToList();
+            _owned.GetValueOrDefault(tree)?.ExceptWith(keys);
+            if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in keys) pending.Remove(key);
+        });
 
     public Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
-        Serve(() => _owned[tree] = [.. records]);
+        Serve(() =>
+        {
+            _owned[tree] = [.. records];
+            if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in _owned[tree]) pending.Remove(key);
+        });
 
     public Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems,
         CancellationToken cancellationToken = default) =>
