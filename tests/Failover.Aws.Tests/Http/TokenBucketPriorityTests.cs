@@ -1,7 +1,5 @@
 using Failover.Aws.Http;
-using Failover.Aws.Tests.Route53;
 using Failover.Testing;
-using Failover.Testing.Time;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Failover.Aws.Tests.Http;
@@ -71,20 +69,6 @@ public sealed class TokenBucketPriorityTests
             time.Advance(TimeSpan.FromSeconds(0.5));
             return Task.FromResult(reads.Count(r => r.IsCompletedSuccessfully));
         }, served => served == reads.Count, within: TimeSpan.FromSeconds(10), every: TimeSpan.FromMilliseconds(5));
-    }
-
-    [Fact]
-    public async Task The_route53_client_sends_its_reads_through_the_read_path()
-    {
-        await using var server = new LoopbackServer(Route53Answers.ChangeInfo());
-        var time = new InstantTimeProvider();
-        var client = LoopbackRoute53.Client(server.Url, time, rateLimit: new TokenBucket(1, 2, time, readReserve: 1));
-
-        await client.GetChangeAsync("C1");
-        await client.GetChangeAsync("C1");
-
-        // Two tokens, one kept for writes: the second read waits a refill.
-        Assert.Equal([1000], time.Delays.Select(d => (int)Math.Round(d.TotalMilliseconds)));
     }
 
     [Theory]

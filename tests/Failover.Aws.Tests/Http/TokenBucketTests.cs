@@ -61,6 +61,20 @@ public sealed class TokenBucketTests
         Assert.Equal(new[] { 500, 500 }, time.Delays.Select(d => (int)Math.Round(d.TotalMilliseconds)));
     }
 
+    [Fact]
+    public async Task The_route53_client_sends_its_reads_through_the_read_path()
+    {
+        await using var server = new LoopbackServer(Route53Answers.ChangeInfo());
+        var time = new InstantTimeProvider();
+        var client = LoopbackRoute53.Client(server.Url, time, rateLimit: new TokenBucket(1, 2, time, readReserve: 1));
+
+        await client.GetChangeAsync("C1");
+        await client.GetChangeAsync("C1");
+
+        // Two tokens, one kept for writes: the second read waits a refill.
+        Assert.Equal([1000], time.Delays.Select(d => (int)Math.Round(d.TotalMilliseconds)));
+    }
+
     [Theory]
     [InlineData(0, 1)]
     [InlineData(-1, 1)]
