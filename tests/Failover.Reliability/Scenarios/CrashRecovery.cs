@@ -60,9 +60,11 @@ public sealed class CrashRecovery : IScenario
         foreach (var wave in cases.Where(c => c.Kind != Case.Rollback).Chunk(parallel))
             await Task.WhenAll(
                 wave.Select(c =>
-                CaseAsync(context, driver, result, c.Kind, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, cancellationToken)));
+                CaseAsync(context, driver, result, c.Kind, c.Index, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves,
+                cancellationToken)));
         foreach (var c in cases.Where(c => c.Kind == Case.Rollback))
-            await CaseAsync(context, driver, result, c.Kind, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves, cancellationToken);
+            await CaseAsync(context, driver, result, c.Kind, c.Index, $"crs{context.Seed % 1000}-{c.Index}", c.Seed, c.Leaves,
+                cancellationToken);
 
         var zoneAfter = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
         foreach (var difference in ZoneDiff.Of(zoneBefore, zoneAfter)) result.Defect("zone diffs after all teardowns", difference);
@@ -71,10 +73,15 @@ public sealed class CrashRecovery : IScenario
     }
 
     private async Task CaseAsync(
-        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, Case kind, string name, int seed, int leaves,
+        ScenarioContext context, WorkflowDriver driver, ScenarioResult result, Case kind, int index, string name, int seed, int leaves,
             CancellationToken cancellationToken)
     {
         var stack = context.Stack;
+        // Cases take the crash plans in turn (a health-check or a record layer, after a change was applied or before one
+        // was sent), so a full run fires every plan; the call it strikes at stays random.
+        var order = index - index / 4;
+        var moment = kind == Case.Rollback ? (CrashMoment)(index / 4 % 2) : (CrashMoment)(order / 2 % 2);
+        var checksLayer = order % 2 == 1;
         var random = new Random(seed);
         var shape =
             new TreeGeneratorOptions { MaxDepth = random.Next(2, 5), MaxFanout = random.Next(2, 8),
@@ -135,7 +142,7 @@ public sealed class CrashRecovery : IScenario
                         foreign = null;
                         return;
                     }
-                    stack.Crashes.Arm(new CrashPlan(name, WorkflowHandlers.Rollback, null, random.Next(1, 4), (CrashMoment)random.Next(2)));
+                    stack.Crashes.Arm(new CrashPlan(name, WorkflowHandlers.Rollback, null, random.Next(1, 4), moment));
                 }
                 return;
             }
@@ -144,9 +151,11 @@ public sealed class CrashRecovery : IScenario
             if (await PlanAsync(stack, invocation.RunId) is not { } stored) return;
             var layers = stored.Layers.Where(l => Mutations(l) > 0).ToList();
             if (layers.Count == 0) return;
+            var ofTurn = layers.Where(l => (l.Kind == PlanLayerKind.Records) != checksLayer).ToList();
+            if (ofTurn.Count > 0) layers = ofTurn;
             var layer = layers[random.Next(layers.Count)];
             var function = layer.Kind == PlanLayerKind.Records ? WorkflowHandlers.ApplyRecordLayer : WorkflowHandlers.ApplyHealthChecks;
-            stack.Crashes.Arm(new CrashPlan(name, function, layer.Name, random.Next(1, Mutations(layer) + 1), (CrashMoment)random.Next(2)));
+            stack.Crashes.Arm(new CrashPlan(name, function, layer.Name, random.Next(1, Mutations(layer) + 1), moment));
         }))
         {
             var started = kind switch
