@@ -13,9 +13,10 @@ public static class CliApp
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(
+        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive = false)
     {
-        var console = new CliConsole(stdin, stdout, stderr);
+        var console = new CliConsole(stdin, stdout, stderr) { Interactive = interactive };
         var root = new RootCommand("failover — DNS failover trees on Amazon Route 53: validate, plan, draw, simulate and apply them.");
         foreach (var command in Build(console)) root.Subcommands.Add(command);
 
@@ -56,11 +57,18 @@ public static class CliApp
         DriftCommand.Create(console),
         RollbackCommand.Create(console),
         StatusCommand.Create(console),
+        ListCommand.Create(console),
     ];
 }
 
-/// <summary>Where a command reads and writes; the real console in production, string buffers in tests.</summary>
-public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);
+/// <summary>
+/// Where a command reads and writes; the real console in production, string buffers in tests. <see cref="Interactive"/>:
+/// a person at a terminal can be asked to confirm (both stdin and stdout are a terminal).
+/// </summary>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
+{
+    public bool Interactive { get; init; }
+}
 
 /// <summary>The user asked for something the command cannot do as asked (exit 2).</summary>
 public sealed class CliUsageException(string message) : Exception(message);

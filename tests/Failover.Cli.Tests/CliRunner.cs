@@ -10,11 +10,16 @@ internal static class CliRunner
         public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public static async Task<Outcome> RunWithStdinAsync(string stdin, params string[] args)
+    public static Task<Outcome> RunWithStdinAsync(string stdin, params string[] args) => RunAsync(stdin, interactive: false, args);
+
+    /// <summary>As a person at a terminal who types <paramref name="typed"/> when asked.</summary>
+    public static Task<Outcome> RunAtTerminalAsync(string typed, params string[] args) => RunAsync(typed, interactive: true, args);
+
+    private static async Task<Outcome> RunAsync(string stdin, bool interactive, string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, new StringReader(stdin), stdout, stderr);
+        var code = await CliApp.RunAsync(args, new StringReader(stdin), stdout, stderr, interactive);
         return new Outcome(code, stdout.ToString(), stderr.ToString());
     }
 

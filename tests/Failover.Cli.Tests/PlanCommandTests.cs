@@ -8,7 +8,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Json_plan_of_the_issue_example_has_health_checks_then_leaves_then_two_alias_levels()
     {
-        var outcome = await CliRunner.RunAsync("plan", CliRunner.Example("www.json"), "--json");
+        var outcome = await CliRunner.RunAsync("plan", CliRunner.Example("www.json"), "--offline", "--json");
         Assert.Equal(0, outcome.ExitCode);
 
         using var doc = JsonDocument.Parse(outcome.Out);
@@ -32,7 +32,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Text_plan_names_every_layer()
     {
-        var outcome = await CliRunner.RunAsync("plan", CliRunner.Example("www.json"));
+        var outcome = await CliRunner.RunAsync("plan", CliRunner.Example("www.json"), "--offline");
         Assert.Equal(0, outcome.ExitCode);
         foreach (var layer in new[] { "health-checks", "leaf-records", "alias-level-1", "alias-level-2" })
             Assert.Contains(layer, outcome.Out);
@@ -41,7 +41,7 @@ public sealed class PlanCommandTests
     [Fact]
     public async Task Invalid_spec_prints_no_plan()
     {
-        var outcome = await CliRunner.RunWithStdinAsync("{\"name\": 5}", "plan", "-", "--json");
+        var outcome = await CliRunner.RunWithStdinAsync("{\"name\": 5}", "plan", "-", "--offline", "--json");
         Assert.Equal(1, outcome.ExitCode);
         Assert.Equal("", outcome.Out);
     }

@@ -1,14 +1,17 @@
 using System.CommandLine;
+using Failover.Cli.Api;
 using Failover.Service.Apply;
 using Failover.Cli.Input;
 using Failover.Cli.Workflow;
+using Failover.Core.Planning;
 
 namespace Failover.Cli.Commands;
 
 /// <summary>
-/// <c>failover apply SPEC</c>: stores the spec as the tree's next version and starts a workflow run, then follows it to
-/// its end, layer by layer and node by node (exit 0 when it succeeds, 1 when it fails or rolls back).
-/// <c>--direct</c> applies the plan from this process instead (debugging): diff, layers, one wait for INSYNC.
+/// <c>failover apply SPEC</c>: shows the plan against the zone as it is, asks (<c>--yes</c> skips the question; with no
+/// terminal and no <c>--yes</c> nothing changes), stores the spec as the tree's next version and starts a workflow run,
+/// then follows it to its end, layer by layer and node by node (exit 0 when it succeeds, 1 when it fails or rolls back).
+/// Through the service with <c>--api</c>; <c>--direct</c> applies the plan from this process instead (debugging).
 /// </summary>
 internal static class ApplyCommand
 {
@@ -22,16 +25,35 @@ internal static class ApplyCommand
             "--force") { Description = "Go ahead even if the plan deletes or replaces more than half of the tree's records" };
         var service = new ServiceOptions();
         var workflow = new WorkflowRunOptions();
+        var apiTarget = new ApiTargetOptions();
+        var confirm = new Confirmation();
         var command =
             new Command("apply", "Make Route 53 match the tree: health checks, leaf records, alias levels bottom-up, then clean-up") { spec,
             direct, force };
         service.AddTo(command);
         workflow.AddTo(command);
+        apiTarget.AddTo(command);
+        confirm.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var tree = SpecInput.Load(parse.GetValue(spec)!, console);
+            var (tree, text) = SpecInput.LoadWithText(parse.GetValue(spec)!, console);
             if (tree is null) return CliApp.Invalid;
+            using var http = ApiTargetOptions.NewHttpClient();
+            if (!parse.GetValue(direct) && apiTarget.Resolve(parse, http) is { } api)
+                return await new ApiCommands(api, console).ApplyAsync(text, parse.GetValue(force), confirm, parse, cancellationToken);
+
             var target = service.Resolve(parse);
+            if (!parse.GetValue(confirm.Yes))
+            {
+                var plan = await AwsErrors.GuardAsync(() => LivePlan.PlanAsync(target, tree, cancellationToken));
+                console.Out.Write(PlanTextWriter.Write(plan));
+                if (plan.IsEmpty)
+                {
+                    console.Out.WriteLine($"{tree.Name}: no changes");
+                    return CliApp.Ok;
+                }
+                if (!confirm.Ask(parse, console, $"Apply these changes to tree '{tree.Name}'")) return CliApp.Invalid;
+            }
             if (!parse.GetValue(direct))
                 return await workflow.StartAndFollowAsync(parse, target, console,
                     starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken: cancellationToken), cancellationToken);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Failover.Cli.Api;
 using Failover.Service.Apply;
 using Failover.Cli.Input;
 using Failover.Cli.Workflow;
@@ -6,8 +7,10 @@ using Failover.Cli.Workflow;
 namespace Failover.Cli.Commands;
 
 /// <summary>
-/// <c>failover destroy NAME</c>: a workflow run tears the stored tree down — alias records top-down, leaf records, then
-/// its health checks; nothing it does not own. <c>failover destroy SPEC --direct</c> does it from this process.
+/// <c>failover destroy NAME</c>: after the question (<c>--yes</c> skips it; with no terminal and no <c>--yes</c> nothing
+/// changes), a workflow run tears the stored tree down — alias records top-down, leaf records, then its health checks;
+/// nothing it does not own. Through the service with <c>--api</c>; <c>failover destroy SPEC --direct</c> does it from
+/// this process.
 /// </summary>
 internal static class DestroyCommand
 {
@@ -22,21 +25,30 @@ internal static class DestroyCommand
             "--direct") { Description = "Tear down from this process instead of starting a workflow run (debugging); NAME is then a spec" };
         var service = new ServiceOptions();
         var workflow = new WorkflowRunOptions();
+        var apiTarget = new ApiTargetOptions();
+        var confirm = new Confirmation();
         var command =
             new Command("destroy",
             "Tear the tree down: alias records top-down, leaf records, then its health checks; nothing it does not own") { target, direct };
         service.AddTo(command);
         workflow.AddTo(command);
+        apiTarget.AddTo(command);
+        confirm.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            using var http = ApiTargetOptions.NewHttpClient();
+            if (!parse.GetValue(direct) && apiTarget.Resolve(parse, http) is { } api)
+                return await new ApiCommands(api, console).DestroyAsync(parse.GetValue(target)!, confirm, parse, cancellationToken);
             if (!parse.GetValue(direct))
             {
                 var name = parse.GetValue(target)!;
+                if (!confirm.Ask(parse, console, Question(name))) return CliApp.Invalid;
                 return await workflow.StartAndFollowAsync(parse, service.Resolve(parse), console,
                     starter => starter.TeardownAsync(name, cancellationToken: cancellationToken), cancellationToken);
             }
             var tree = SpecInput.Load(parse.GetValue(target)!, console);
             if (tree is null) return CliApp.Invalid;
+            if (!confirm.Ask(parse, console, Question(tree.Name))) return CliApp.Invalid;
             var aws = service.Resolve(parse);
             var applier =
                 new DirectApplier(aws.Route53(), aws.Progress(),
@@ -49,4 +61,6 @@ internal static class DestroyCommand
         });
         return command;
     }
+
+    private static string Question(string tree) => $"Destroy tree '{tree}': delete every record and health check it owns";
 }

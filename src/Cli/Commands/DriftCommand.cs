@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Failover.Cli.Api;
 using Failover.Service.Apply;
 using Failover.Service.Drift;
 using Failover.Store;
@@ -17,6 +18,8 @@ namespace Failover.Cli.Commands;
 /// <c>failover drift NAME [--json] [--check]</c>: the tree's latest drift report, as the scheduled check stored it;
 /// <c>--check</c> runs a check now through the same code (and stores its report), repairing if the tree's policy says so:
 /// a workflow run, as the scheduled worker starts one, or with <c>--direct</c> the direct applier in this process.
+/// Through the service with <c>--api</c> (<c>GET …/drift</c>, <c>POST …/drift-check</c>). <c>--detailed-exitcode</c>: 2
+/// when Route 53 differs from the tree.
 /// </summary>
 internal static class DriftCommand
 {
@@ -30,17 +33,26 @@ internal static class DriftCommand
             new Option<bool>(
             "--direct") { Description =
             "With --check on a tree whose driftPolicy is repair: repair from this process instead of starting a workflow run" };
+        var detailed = DetailedExitCode.Option("0 when Route 53 matches the tree, 2 when it differs, 1 on an error");
         var service = new ServiceOptions();
         var workflow = new WorkflowRunOptions();
+        var apiTarget = new ApiTargetOptions();
         var command =
             new Command("drift",
             "Show how Route 53 differs from the tree: records missing, changed or extra, health checks missing or changed") { name, json,
-            check, direct };
+            check, direct, detailed };
         service.AddTo(command);
         workflow.AddTo(command);
+        apiTarget.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var tree = parse.GetValue(name)!;
+            using var http = ApiTargetOptions.NewHttpClient();
+            if (!parse.GetValue(direct) && apiTarget.Resolve(parse, http) is { } api)
+            {
+                var served = await new ApiCommands(api, console).DriftAsync(tree, parse.GetValue(check), cancellationToken);
+                return Print(parse, console, json, detailed, DriftReportJson.Read(served.Report.Text));
+            }
             var target = service.Resolve(parse);
             var store = target.Progress();
             DriftReport report;
@@ -73,11 +85,15 @@ internal static class DriftCommand
                 }
                 report = DriftReportJson.Read(stored.ReportJson);
             }
-            console.Out.Write(parse.GetValue(json) ? DriftReportJson.Write(report) + Environment.NewLine
-                : DriftReportTextWriter.Write(report));
-            return CliApp.Ok;
+            return Print(parse, console, json, detailed, report);
         });
         return command;
+    }
+
+    private static int Print(System.CommandLine.ParseResult parse, CliConsole console, Option<bool> json, Option<bool> detailed, DriftReport report)
+    {
+        console.Out.Write(parse.GetValue(json) ? DriftReportJson.Write(report) + Environment.NewLine : DriftReportTextWriter.Write(report));
+        return DetailedExitCode.Of(parse, detailed, changes: report.HasDrift);
     }
 
     /// <summary>A repair run through the workflow; the state machine is looked up only if a repair is due.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Failover.Cli.Api;
 using Failover.Cli.Input;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
@@ -7,68 +8,65 @@ using Failover.Core.Contracts;
 namespace Failover.Cli.Commands;
 
 /// <summary>
-/// <c>failover plan SPEC [--json]</c>: the layered Route 53 changes that would create the tree in an empty zone
-/// (health checks, leaf records, alias levels bottom-up), in the shapes the AWS CLI takes.
-/// <c>failover plan NAME --api URL [--json]</c>: the service's plan for its stored tree NAME against the zone as it is
-/// now (<c>GET /trees/NAME/plan</c>), printed the same way.
+/// <c>failover plan SPEC [--json] [--detailed-exitcode]</c>: the layered Route 53 changes that applying the spec would
+/// make now — against the zone as it is and the records the tree already owns — in the shapes the AWS CLI takes.
+/// Through the service (<c>--api</c>) it is the service's dry run (<c>POST /trees?dryRun=true</c>); given the name of a
+/// stored tree instead of a file, the plan of its current version (<c>GET /trees/NAME/plan</c>). <c>--offline</c>:
+/// against an empty zone, with no AWS call.
 /// </summary>
 internal static class PlanCommand
 {
     public static Command Create(CliConsole console)
     {
-        var spec =
-            new Argument<string>(
-            "SPEC") { Description = "Tree spec file (JSON or YAML), or - to read stdin; with --api, the stored tree's name" };
-        var json =
-            new Option<bool>(
-            "--json") { Description =
-            "Print the plan as JSON (change batches in the exact shape of 'aws route53 change-resource-record-sets --change-batch')" };
-        var api = new Option<string?>("--api")
+        var spec = new Argument<string>("SPEC")
+        {
+            Description = "Tree spec file (JSON or YAML), or - to read stdin; with --api, a stored tree's name also works",
+        };
+        var json = new Option<bool>("--json")
         {
             Description =
-                "The service's HTTP API (e.g. http://127.0.0.1:3000): print its plan for the stored tree SPEC names, against the zone as " +
-                    "it is now",
+                "Print the plan as JSON (change batches in the exact shape of 'aws route53 change-resource-record-sets --change-batch')",
         };
-        var command =
-            new Command("plan", "Show the Route 53 changes that applying the tree would make, layer by layer") { spec, json, api };
+        var offline = new Option<bool>("--offline") { Description = "Plan against an empty zone, calling nothing (what creating the tree takes)" };
+        var detailed = DetailedExitCode.Option("0 when nothing would change, 2 when something would, 1 on an error");
+        var service = new ServiceOptions();
+        var apiTarget = new ApiTargetOptions();
+        var command = new Command("plan", "Show the Route 53 changes that applying the tree would make now, layer by layer")
+        {
+            spec, json, offline, detailed,
+        };
+        service.AddTo(command);
+        apiTarget.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var source = parse.GetValue(spec)!;
+            using var http = ApiTargetOptions.NewHttpClient();
             Plan plan;
-            if (parse.GetValue(api) is { } url)
+            if (!parse.GetValue(offline) && apiTarget.Resolve(parse, http) is { } api)
             {
-                if (await FromServiceAsync(url, parse.GetValue(spec)!, console, cancellationToken) is not { } served) return CliApp.Invalid;
-                plan = served;
+                var calls = new ApiCommands(api, console);
+                if (source != "-" && !File.Exists(source))
+                {
+                    plan = await calls.StoredPlanAsync(source, cancellationToken);
+                }
+                else
+                {
+                    var (tree, text) = SpecInput.LoadWithText(source, console);
+                    if (tree is null) return CliApp.Invalid;
+                    plan = await calls.DryRunAsync(text, cancellationToken);
+                }
             }
             else
             {
-                var tree = SpecInput.Load(parse.GetValue(spec)!, console);
+                var tree = SpecInput.Load(source, console);
                 if (tree is null) return CliApp.Invalid;
-                plan = Planner.Plan(TreeCompiler.Compile(tree), ActualState.Empty);
+                plan = parse.GetValue(offline)
+                    ? Planner.Plan(TreeCompiler.Compile(tree), ActualState.Empty)
+                    : await AwsErrors.GuardAsync(() => LivePlan.PlanAsync(service.Resolve(parse), tree, cancellationToken));
             }
             console.Out.Write(parse.GetValue(json) ? PlanJson.Write(plan) + Environment.NewLine : PlanTextWriter.Write(plan));
-            return CliApp.Ok;
+            return DetailedExitCode.Of(parse, detailed, changes: !plan.IsEmpty);
         });
         return command;
-    }
-
-    /// <summary>The service's plan; null (after printing why on stderr) when the service refused.</summary>
-    private static async Task<Plan?> FromServiceAsync(string url, string tree, CliConsole console, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var service = ServiceApi.Create(url, http);
-        var response = await service.GetAsync($"/trees/{Uri.EscapeDataString(tree)}/plan", cancellationToken);
-        if (!response.Succeeded)
-        {
-            foreach (var line in ServiceApi.Describe(response)) console.Error.WriteLine(line);
-            return null;
-        }
-        try
-        {
-            return PlanJson.Read(response.Body);
-        }
-        catch (FormatException e)
-        {
-            throw new CliFailureException($"the service at {service.BaseUrl} answered something that is not a plan: {e.Message}");
-        }
     }
 }

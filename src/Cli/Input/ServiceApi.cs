@@ -21,24 +21,47 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
 {
     public Uri BaseUrl { get; } = baseUrl;
 
-    public static ServiceApi Create(string url, HttpClient http)
+    public static ServiceApi Create(string url, HttpClient http, string? profile = null, string? region = null)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             throw new CliUsageException($"--api must be the service's http(s) URL (e.g. http://127.0.0.1:3000); it is '{url}'");
-        var signer = uri.IsLoopback ? null : new AwsRequestSigner(AwsEnvironment.DefaultCredentials(), RegionOf(uri), "execute-api");
+        // Loopback is the local stack, which takes requests unsigned unless a profile asks for signing (as a test of
+        // the deployed path does); anything else is API Gateway with IAM authorisation.
+        var sign = !uri.IsLoopback || profile is not null;
+        var signer = sign ? new AwsRequestSigner(Credentials(profile), Region(uri, region), "execute-api") : null;
         return new ServiceApi(uri, signer, http);
     }
 
     /// <summary>GET a path of the API (e.g. <c>/trees/www/plan</c>); throws <see cref="CliFailureException"/> when the service cannot be
     /// reached.</summary>
-    public async Task<ServiceApiResponse> GetAsync(string path, CancellationToken cancellationToken)
+    public Task<ServiceApiResponse> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    /// <summary>
+    /// One request, signed when the API needs it. Every mutating request carries a JSON body (<c>{}</c> when the route
+    /// takes none) with its media type and the client's header: the service refuses mutating requests without them, so
+    /// that a page on another site cannot make them through a user's signing proxy.
+    /// </summary>
+    public async Task<ServiceApiResponse> SendAsync(
+        HttpMethod method, string path, RequestBody? body, CancellationToken cancellationToken)
     {
         var uri = new Uri(BaseUrl.AbsoluteUri.TrimEnd('/') + path);
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.ParseAdd("application/json");
+        var bytes = Array.Empty<byte>();
+        if (method != HttpMethod.Get)
+        {
+            body ??= RequestBody.EmptyJson;
+            bytes = System.Text.Encoding.UTF8.GetBytes(body.Text);
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(body.MediaType);
+            request.Headers.TryAddWithoutValidation(ClientHeader, "cli");
+        }
         if (signer is not null)
-            foreach (var (name, value) in await signer.SignAsync(HttpMethod.Get, uri, [], null, DateTime.UtcNow, cancellationToken))
-                request.Headers.TryAddWithoutValidation(name, value);
+        {
+            var signed = await signer.SignAsync(method, uri, SignedHeaders(request), bytes, DateTime.UtcNow, cancellationToken);
+            foreach (var (name, value) in signed) request.Headers.TryAddWithoutValidation(name, value);
+        }
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -50,6 +73,28 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
             throw new CliFailureException($"the service at {BaseUrl} could not be reached: {e.Message}");
         }
     }
+
+    /// <summary>The answer's body as <typeparamref name="T"/>; a refusal becomes a <see cref="CliFailureException"/> that says why.</summary>
+    public static T Read<T>(ServiceApiResponse response, string what)
+    {
+        if (!response.Succeeded) throw new CliFailureException(string.Join(Environment.NewLine + "  ", Describe(response)));
+        try
+        {
+            return WireJson.Read<T>(response.Body, what, "not an object");
+        }
+        catch (FormatException e)
+        {
+            throw new CliFailureException($"the service answered something that is not {what}: {e.Message}");
+        }
+    }
+
+    /// <summary>The header every mutating request carries (docs/api.md).</summary>
+    public const string ClientHeader = "X-Failover-Client";
+
+    private static KeyValuePair<string, string>[] SignedHeaders(HttpRequestMessage request) =>
+        request.Content?.Headers.ContentType is { } type
+            ? [new("content-type", type.ToString()), new(ClientHeader.ToLowerInvariant(), "cli")]
+            : [];
 
     /// <summary>
     /// What a failed response says, as lines for stderr: the problem's detail, then each error with its path
@@ -77,11 +122,28 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         return lines;
     }
 
-    // https://abc123.execute-api.eu-west-1.amazonaws.com: the region is in the host; a custom domain needs AWS_REGION.
-    private static RegionEndpoint RegionOf(Uri uri)
+    // https://abc123.execute-api.eu-west-1.amazonaws.com: the region is in the host; a custom domain needs --region or AWS_REGION.
+    private static RegionEndpoint Region(Uri uri, string? region)
     {
+        if (region is not null) return RegionEndpoint.GetBySystemName(region);
         var labels = uri.Host.Split('.');
         var at = Array.IndexOf(labels, "execute-api");
         return at >= 0 && at + 1 < labels.Length ? RegionEndpoint.GetBySystemName(labels[at + 1]) : AwsEnvironment.DefaultRegion();
     }
+
+    private static Amazon.Runtime.AWSCredentials Credentials(string? profile)
+    {
+        if (profile is null) return AwsEnvironment.DefaultCredentials();
+        return new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var credentials)
+            ? credentials
+            : throw new CliUsageException($"--profile {profile}: no such profile in the AWS config or credentials files");
+    }
+}
+
+/// <summary>A request body and its media type.</summary>
+public sealed record RequestBody(string Text, string MediaType)
+{
+    public static readonly RequestBody EmptyJson = new("{}", "application/json");
+
+    public static RequestBody Json(string text) => new(text, "application/json");
 }

@@ -21,13 +21,20 @@ public static class SpecInput
     /// Loads a spec; prints every diagnostic (path first, one per line) to stderr. Returns null when the spec has errors,
     /// so the caller exits 1.
     /// </summary>
-    public static TreeSpec? Load(string path, CliConsole console)
+    public static TreeSpec? Load(string path, CliConsole console) => LoadWithText(path, console).Spec;
+
+    /// <summary>As <see cref="Load"/>, with the text as read: what goes to the service is what the user wrote.</summary>
+    public static (TreeSpec? Spec, string Text) LoadWithText(string path, CliConsole console)
     {
         var text = ReadText(path, console);
         var result = SpecLoader.Load(text);
         Report(result.Diagnostics, path, console);
-        return result.HasErrors ? null : result.Spec;
+        return (result.HasErrors ? null : result.Spec, text);
     }
+
+    /// <summary>The spec text as a request body: JSON when it is an object, else YAML (the loader reads both).</summary>
+    public static RequestBody Body(string text) =>
+        text.TrimStart().StartsWith('{') ? RequestBody.Json(text) : new RequestBody(text, "application/yaml");
 
     public static void Report(IEnumerable<SpecDiagnostic> diagnostics, string source, CliConsole console)
     {

@@ -25,6 +25,8 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
     public async Task<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var dryRun = call.Flag("dryRun");
+        // As the CLI's --force: go ahead even when the update deletes or replaces more than half of the tree's records.
+        var force = call.Flag("force");
         var request = call.Request;
         RequestBody.CheckSize(request, options.MaxSpecBytes);
         var mediaType = RequestBody.CheckMediaType(request, type => MediaTypes.IsJson(type) || MediaTypes.IsYaml(type),
@@ -55,7 +57,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
             return ApiJson.Response(200, new DryRunPlanResource(PlanJson.ToDocument(plan)) { Warnings = FieldError.Documents(warnings) });
         }
 
-        var run = await runs.ApplyAsync(spec, call.CorrelationId, cancellationToken).ConfigureAwait(false);
+        var run = await runs.ApplyAsync(spec, force, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return Accepted(call, run, warnings);
     }
 

@@ -14,7 +14,8 @@ public sealed record LaunchedRun(string RunId, string Tree, int Version, RunKind
 /// </summary>
 public interface IRunLauncher
 {
-    Task<LaunchedRun> ApplyAsync(TreeSpec spec, string correlationId, CancellationToken cancellationToken);
+    /// <summary><paramref name="force"/>: go ahead even when the update deletes or replaces more than half of the tree's records.</summary>
+    Task<LaunchedRun> ApplyAsync(TreeSpec spec, bool force, string correlationId, CancellationToken cancellationToken);
 
     Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken);
 

@@ -6,8 +6,8 @@ namespace Failover.Service.Workflow;
 /// <summary>The HTTP API's way of starting runs (<see cref="IRunLauncher"/>), served by the workflow's <see cref="RunStarter"/>.</summary>
 public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
 {
-    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, string correlationId, CancellationToken cancellationToken) =>
-        LaunchAsync(() => starter.ApplyAsync(spec, force: false, correlationId, cancellationToken));
+    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, bool force, string correlationId, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.ApplyAsync(spec, force, correlationId, cancellationToken));
 
     public Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken) =>
         LaunchAsync(() => starter.RollbackAsync(tree, version, correlationId, cancellationToken));

@@ -129,8 +129,14 @@ internal sealed class FakeRunLauncher : IRunLauncher
     public LaunchRefusedException? Refusal { get; set; }
     private int _next;
 
-    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, string correlationId, CancellationToken cancellationToken) =>
-        Launch(RunKind.Apply, spec.Name, null, spec, correlationId);
+    /// <summary>The <c>force</c> of every apply asked for, in order.</summary>
+    public List<bool> Forces { get; } = [];
+
+    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, bool force, string correlationId, CancellationToken cancellationToken)
+    {
+        Forces.Add(force);
+        return Launch(RunKind.Apply, spec.Name, null, spec, correlationId);
+    }
 
     public Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken) =>
         Launch(RunKind.Rollback, tree, version, null, correlationId);

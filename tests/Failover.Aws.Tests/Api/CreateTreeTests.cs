@@ -118,6 +118,21 @@ public sealed class CreateTreeTests
         Assert.Empty(api.Runs.Calls);
     }
 
+    // The CLI's --force through the API: a run that deletes or replaces more than half of the tree's records goes ahead
+    // only when asked; without the flag the run starter's change-size guard decides.
+    [Theory]
+    [InlineData("/trees", false)]
+    [InlineData("/trees?force=false", false)]
+    [InlineData("/trees?force=true", true)]
+    public async Task Force_reaches_the_run_only_when_asked(string path, bool force)
+    {
+        var api = new ApiHarness();
+        var response = await api.SendAsync("POST", path, Specs.Failover());
+
+        Assert.Equal(202, response.StatusCode);
+        Assert.Equal([force], api.Runs.Forces);
+    }
+
     [Fact]
     public async Task A_dryRun_that_is_not_a_boolean_is_400()
     {

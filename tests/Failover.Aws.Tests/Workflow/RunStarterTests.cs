@@ -252,7 +252,7 @@ public sealed class RunStarterTests(MotoFixture moto)
         var tree = WorkflowHarness.NewTreeName();
         var launcher = new RunStarterLauncher(harness.Starter);
 
-        var launched = await launcher.ApplyAsync(harness.Spec(tree), "corr-1", CancellationToken.None);
+        var launched = await launcher.ApplyAsync(harness.Spec(tree), force: false, "corr-1", CancellationToken.None);
         var locked =
             await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() =>
             launcher.TeardownAsync(tree, "corr-2", CancellationToken.None));

@@ -25,7 +25,7 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
         var (specPath, spec) = WriteSpec("www.json");
         var zoneBefore = await RecordKeysAsync();
 
-        var first = await CliAsync("apply", specPath, "--direct", "--endpoint", stack.EdgeUrl.ToString());
+        var first = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
         Assert.True(first.Code == 0, first.Error);
 
         // Exactly the compiled records are in the zone, next to what was there before.
@@ -56,13 +56,13 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
 
         // A second apply reads, and changes nothing.
         await stack.ResetRealismAsync();
-        var second = await CliAsync("apply", specPath, "--direct", "--endpoint", stack.EdgeUrl.ToString());
+        var second = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
         Assert.True(second.Code == 0, second.Error);
         Assert.Contains("no changes", second.Out);
         Assert.Equal(0, await MutatingCallsAsync());
 
         // Teardown leaves the zone as it was and no health check behind.
-        var destroy = await CliAsync("destroy", specPath, "--direct", "--endpoint", stack.EdgeUrl.ToString());
+        var destroy = await CliAsync("destroy", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
         Assert.True(destroy.Code == 0, destroy.Error);
         Assert.Equal(zoneBefore.Order(), (await RecordKeysAsync()).Order());
         Assert.Empty(await HealthCheckIdsAsync());
@@ -88,7 +88,7 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
         var before = await ListRecordsAsync();
         await stack.ResetRealismAsync();
 
-        var outcome = await CliAsync("apply", specPath, "--direct", "--endpoint", stack.EdgeUrl.ToString());
+        var outcome = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
 
         Assert.Equal(1, outcome.Code);
         Assert.Contains("does not own", outcome.Error);

@@ -56,7 +56,7 @@ public sealed class DriftStackFixture : IAsyncLifetime
         Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
         var path = Path.Combine(Path.GetTempPath(), $"failover-drift-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, specJson);
-        var (code, output, error) = await CliAsync("apply", path, "--endpoint", EdgeUrl.ToString());
+        var (code, output, error) = await CliAsync("apply", path, "--yes", "--endpoint", EdgeUrl.ToString());
         Assert.True(code == 0, output + error);
         return parsed.Spec!;
     }

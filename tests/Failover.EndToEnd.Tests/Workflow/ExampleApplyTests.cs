@@ -69,7 +69,7 @@ public sealed class ExampleApplyTests(WorkflowStackFixture stack, ITestOutputHel
 
     private async Task ApplyAndTearDownAsync(string path, Failover.Core.Spec.TreeSpec spec)
     {
-        var applied = await _support.CliAsync("apply", path);
+        var applied = await _support.CliAsync("apply", path, "--yes");
         Assert.True(applied.Code == 0, applied.Out + applied.Error);
         Assert.Contains("SUCCEEDED", applied.Out);
 
@@ -77,7 +77,7 @@ public sealed class ExampleApplyTests(WorkflowStackFixture stack, ITestOutputHel
         var compiled = TreeCompiler.Compile(spec).Records.Select(r => WorkflowTestSupport.Key(r.RecordSet)).ToList();
         Assert.All(compiled, key => Assert.Contains(key, zone));
 
-        var destroyed = await _support.CliAsync("destroy", spec.Name);
+        var destroyed = await _support.CliAsync("destroy", spec.Name, "--yes");
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
         var left = (await _support.RecordsAsync()).Select(WorkflowTestSupport.Key).ToHashSet();
         Assert.DoesNotContain(compiled, left.Contains);

@@ -30,7 +30,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         var root = v1.RecordName;
 
         // Create.
-        var created = await _support.CliAsync("apply", v1Path);
+        var created = await _support.CliAsync("apply", v1Path, "--yes");
         Assert.True(created.Code == 0, created.Out + created.Error);
         Assert.Contains("SUCCEEDED", created.Out);
         Assert.Contains("[alias-level-2] done", created.Error);
@@ -73,7 +73,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
                   { "id": "euw1-web2", "weight": 10, "endpoint": { "values": ["203.0.113.32"], "healthCheck": {} } } ] }
                 """));
         });
-        var updated = await _support.CliAsync("apply", v2Path);
+        var updated = await _support.CliAsync("apply", v2Path, "--yes");
         Assert.True(updated.Code == 0, updated.Out + updated.Error);
         Assert.Contains("[delete-leaf-records]", updated.Error);
 
@@ -89,7 +89,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
 
         // Roll back to version 1: the zone holds version 1 again (a check v2 cleaned up is made anew, so ids aside).
         stack.Zone.Clear();
-        var rolledBack = await _support.CliAsync("rollback", v1.Name, "--to-version", "1");
+        var rolledBack = await _support.CliAsync("rollback", v1.Name, "--to-version", "1", "--yes");
         Assert.True(rolledBack.Code == 0, rolledBack.Out + rolledBack.Error);
         Assert.All(stack.Zone.Snapshots,
             zone => Assert.True(WorkflowTestSupport.Answers(zone, root, "A", stack.ZoneId), "the root had no answer after a batch"));
@@ -102,7 +102,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
             rollbackStatus["latestVersion"]!.GetValue<int>()));
 
         // Tear down: the zone as it started, no health check left.
-        var destroyed = await _support.CliAsync("destroy", v1.Name);
+        var destroyed = await _support.CliAsync("destroy", v1.Name, "--yes");
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
         Assert.Equal(start.Select(r => r.GetRawText()), (await _support.RecordsAsync()).Select(r => r.GetRawText()));
         Assert.Equal(checksAtStart.Order(), (await _support.HealthChecksAsync()).Select(h => h.GetProperty("Id").GetString()).Order());
@@ -133,7 +133,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         (int Code, string Out, string Error) outcome;
         try
         {
-            outcome = await _support.CliAsync("apply", path);
+            outcome = await _support.CliAsync("apply", path, "--yes");
         }
         finally
         {
@@ -187,7 +187,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         (int Code, string Out, string Error) outcome;
         try
         {
-            outcome = await _support.CliAsync("apply", path);
+            outcome = await _support.CliAsync("apply", path, "--yes");
         }
         finally
         {
@@ -209,7 +209,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         Assert.Equal(["Plan", "HealthChecks", "LeafRecords", "AliasLevel", "AliasLevel", "CheckChange"],
             (await StatesEnteredAsync(run["executionArn"]!.GetValue<string>())).Take(6));
 
-        var destroyed = await _support.CliAsync("destroy", spec.Name);
+        var destroyed = await _support.CliAsync("destroy", spec.Name, "--yes");
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
     }
 
@@ -250,9 +250,9 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         JsonNode run;
         try
         {
-            applied = await _support.CliAsync("apply", path);
+            applied = await _support.CliAsync("apply", path, "--yes");
             run = (await StatusAsync(spec.Name))["lastRun"]!;
-            destroyed = await _support.CliAsync("destroy", spec.Name);
+            destroyed = await _support.CliAsync("destroy", spec.Name, "--yes");
         }
         finally
         {

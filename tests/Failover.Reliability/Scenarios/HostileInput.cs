@@ -58,8 +58,8 @@ public sealed class HostileInput : IScenario
                 await File.WriteAllBytesAsync(path, hostile.Body, cancellationToken);
                 var before = (await stack.Realism.StatsAsync(cancellationToken)).TotalRequests;
 
-                foreach (var command in new[] { new[] { "validate", path }, ["plan", path],
-                    ["apply", path, "--endpoint", stack.EdgeUrl.ToString()] })
+                foreach (var command in new[] { new[] { "validate", path }, ["plan", path, "--offline"],
+                    ["apply", path, "--yes", "--endpoint", stack.EdgeUrl.ToString()] })
                     await CliAsync(result, hostile, command, cancellationToken);
                 if (hostile.Number % sampleEvery == 0) await CliProcessAsync(result, hostile, path, cancellationToken);
                 foreach (var dryRun in new[] { false, true })

@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace Failover.Cli.Input;
+
+/// <summary>
+/// <c>--api URL</c> (default <c>$FAILOVER_API_URL</c>), <c>--profile</c>, <c>--region</c>: the deployed service's HTTP API,
+/// which every command that reads or changes trees can go through with only <c>execute-api:Invoke</c>. Without a URL
+/// the command calls AWS directly (the local stack by default), as a debugging path.
+/// </summary>
+internal sealed class ApiTargetOptions
+{
+    public const string Variable = "FAILOVER_API_URL";
+
+    public Option<string?> Api { get; } = new("--api")
+    {
+        Description = $"The service's HTTP API (default ${Variable}), e.g. https://ID.execute-api.REGION.amazonaws.com or the local " +
+            "stack's http://127.0.0.1:3000: the command goes through it, SigV4-signed for a deployment",
+    };
+    public Option<string?> Profile { get; } = new("--profile") { Description = "The AWS profile whose credentials sign API requests" };
+    public Option<string?> Region { get; } =
+        new("--region") { Description = "The API's region, when its URL does not say (a custom domain)" };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Api);
+        command.Options.Add(Profile);
+        command.Options.Add(Region);
+    }
+
+    /// <summary>The API the user named, or null to call AWS directly.</summary>
+    public ServiceApi? Resolve(ParseResult parse, HttpClient http)
+    {
+        var url = parse.GetValue(Api) ?? Environment.GetEnvironmentVariable(Variable);
+        return string.IsNullOrWhiteSpace(url) ? null : ServiceApi.Create(url, http, parse.GetValue(Profile), parse.GetValue(Region));
+    }
+
+    /// <summary>One client for the command's calls: a deployment answers in seconds, a dry run of a big tree in tens.</summary>
+    public static HttpClient NewHttpClient() => new() { Timeout = TimeSpan.FromSeconds(100) };
+}
