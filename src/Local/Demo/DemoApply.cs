@@ -1,16 +1,12 @@
-using Failover.Aws.Clients;
-using Failover.Service.Apply;
-using Failover.Store;
-using Failover.Service.Progress;
-using Failover.Aws.Route53;
-using Failover.Service.Ports.Route53;
+using Failover.Core.Contracts;
 using Failover.Core.Diagram;
 using Failover.Core.Spec;
 
 namespace Failover.Local.Demo;
 
 /// <summary>
-/// <c>--apply SPEC</c>: once the stack is up, applies a tree to it — the main job of the service, on one machine.
+/// <c>--apply SPEC</c>: once the stack is up, applies a tree to it through the service — <c>POST /trees</c> on the local
+/// API, a workflow run, followed to its end — the main job of the service, on one machine; the dashboard shows it.
 /// The spec's hosted zone id is replaced by the local zone of the same name (the examples carry a placeholder id).
 /// </summary>
 public static class DemoApply
@@ -33,35 +29,54 @@ public static class DemoApply
         }
         spec = spec with { HostedZoneId = zoneId.Split('/').Last() };
 
-        var endpoint = stack.EdgeUrl;
-        var credentials = new Amazon.Runtime.BasicAWSCredentials("local", "local");
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = endpoint }, credentials: credentials);
-        var store =
-            new ProgressStore(DynamoDbClientFactory.Create(endpoint, credentials: credentials), resources.ProgressTable,
-            TimeProvider.System);
-        var applier = new DirectApplier(route53, store, TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(0.5) };
-
-        await output.WriteLineAsync($"applying tree '{spec.Name}' from {specPath} to zone {spec.ZoneName} ({spec.HostedZoneId})");
-        DirectApplyResult result;
-        try
+        // Through the service, as a user's POST /trees goes: the run is a Step Functions execution of the state
+        // machine, and the dashboard shows the tree, the run and its nodes while it goes.
+        using var http = new HttpClient { BaseAddress = stack.ApiUrl, Timeout = TimeSpan.FromSeconds(100) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/trees")
         {
-            result =
-                await applier.ApplyAsync(spec, progress: p => output.WriteLine($"  [{p.Layer}] {p.Message}"),
-                cancellationToken: cancellationToken);
-        }
-        catch (Exception refused) when (refused is ApplyRefusedException or Failover.Service.Ports.AwsServiceException)
+            Content = new StringContent(SpecJsonWriter.WriteCompact(spec), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("X-Failover-Client", "local-apply");
+        using var answer = await http.SendAsync(request, cancellationToken);
+        var body = await answer.Content.ReadAsStringAsync(cancellationToken);
+        if ((int)answer.StatusCode != 202)
         {
-            await output.WriteLineAsync($"tree '{spec.Name}' was not applied: {refused.Message}");
+            await output.WriteLineAsync($"tree '{spec.Name}' was not applied: the API answered {(int)answer.StatusCode}: {body}");
             return 1;
         }
-        await output.WriteLineAsync(result.Plan.IsEmpty
-            ? $"tree '{spec.Name}': Route 53 already matches it"
-            : $"tree '{spec.Name}' applied: {result.HealthChecksCreated} health check(s), {result.ChangeBatchesSubmitted} change " +
-                $"batch(es), INSYNC");
+        var run = WireJson.Read<RunAcceptedResource>(body, "a started run", "not an object");
+        var dashboard = new Uri(stack.ApiUrl, "/#/trees/" + Uri.EscapeDataString(spec.Name));
+        await output.WriteLineAsync($"applying tree '{spec.Name}' version {run.Version} from {specPath} to zone {spec.ZoneName} " +
+            $"({spec.HostedZoneId}): run {run.RunId}");
+        await output.WriteLineAsync($"  watch it: {dashboard}");
+
+        var ended = await FollowAsync(http, run.RunId, output, cancellationToken);
+        if (ended.Status != "SUCCEEDED")
+        {
+            await output.WriteLineAsync($"tree '{spec.Name}': run {run.RunId} {ended.Status}: {ended.Error}");
+            return 1;
+        }
+        await output.WriteLineAsync($"tree '{spec.Name}': run {run.RunId} SUCCEEDED, {ended.Nodes.Count} node(s)");
         await output.WriteLineAsync(DiagramRenderer.Mermaid(spec));
-        await output.WriteLineAsync($"  see it: aws --endpoint-url {endpoint.ToString().TrimEnd('/')} route53 list-resource-record-sets " +
-            $"--hosted-zone-id {spec.HostedZoneId}");
+        await output.WriteLineAsync($"  see it: {dashboard}, or aws --endpoint-url {stack.EdgeUrl.ToString().TrimEnd('/')} route53 " +
+            $"list-resource-record-sets --hosted-zone-id {spec.HostedZoneId}");
         return 0;
+    }
+
+    /// <summary>Reads the run until it ends, with a line per layer as its nodes finish.</summary>
+    private static async Task<RunResource> FollowAsync(HttpClient http, string runId, TextWriter output, CancellationToken cancellationToken)
+    {
+        var layersDone = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var text = await http.GetStringAsync("/runs/" + Uri.EscapeDataString(runId), cancellationToken);
+            var run = WireJson.Read<RunResource>(text, "a run", "not an object");
+            foreach (var layer in run.Nodes.Where(n => n.Layer is not null).GroupBy(n => n.Layer!))
+                if (layer.All(n => n.Status is "DONE" or "DELETED") && layersDone.Add(layer.Key))
+                    await output.WriteLineAsync($"  [{layer.Key}] {layer.Count()} node(s) done");
+            if (run.Status != "RUNNING") return run;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
     }
 
     /// <summary>

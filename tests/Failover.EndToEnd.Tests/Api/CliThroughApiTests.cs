@@ -73,4 +73,24 @@ public sealed class CliThroughApiTests(ApiStackFixture stack, ITestOutputHelper 
         Assert.Equal(start, (await _support.RecordsAsync()).Select(WorkflowTestSupport.Key).Order().ToList());
         log.WriteLine(applied.Error);
     }
+
+    // The quick start's main job (dotnet run --project src/Local -- --apply SPEC) goes through the service: the tree,
+    // its run and its nodes are what GET /trees and the dashboard show.
+    [Fact]
+    public async Task The_quick_start_applies_through_the_service_and_the_tree_is_listed_with_its_run()
+    {
+        var name = "qs" + Guid.NewGuid().ToString("N")[..8];
+        var (path, _) = _support.WriteSpec("www.json", name);
+        var output = new StringWriter();
+
+        var code = await Failover.Local.Demo.DemoApply.RunAsync(stack.Stack, path, output, CancellationToken.None);
+
+        Assert.True(code == 0, output.ToString());
+        Assert.Contains($"/#/trees/{name}", output.ToString());
+        var listed = (await stack.Api.GetAsync("/trees")).Json.GetProperty("trees").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == name);
+        Assert.Equal("SUCCEEDED", listed.GetProperty("lastRunStatus").GetString());
+        var destroyed = await CliAsync("destroy", name, "--yes");
+        Assert.True(destroyed.Code == 0, destroyed.Error);
+    }
 }
