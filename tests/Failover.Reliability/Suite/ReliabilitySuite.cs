@@ -26,6 +26,7 @@ public static class ReliabilitySuite
         new StaleInvocation(),
         new ZoneChange(),
         new DriftRace(),
+        new LimitTrees(),
     ];
 
     /// <summary>Runs the named scenarios (all when empty); each gets a seed derived from <paramref name="seed"/> and its
