@@ -23,6 +23,9 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
 {
     public static readonly TimeSpan RunPatience = TimeSpan.FromMinutes(6);
 
+    /// <summary>How long a run may take before the driver stops waiting for it (<see cref="RunPatience"/> unless set).</summary>
+    public TimeSpan Patience { get; init; } = RunPatience;
+
     /// <summary>A generated tree in the stack's zone, valid as the service's loader sees it (null if the generator made an invalid
     /// one).</summary>
     public TreeSpec? Generate(int seed, string name, int leaves, TreeGeneratorOptions? shape = null)
@@ -67,7 +70,7 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
         return run;
     }
 
-    /// <summary>Waits until the run and its execution have ended (or <see cref="RunPatience"/> runs out), then reads both.</summary>
+    /// <summary>Waits until the run and its execution have ended (or <see cref="Patience"/> runs out), then reads both.</summary>
     public async Task<RunEnd> WaitAsync(StartedRun started, CancellationToken cancellationToken = default)
     {
         var polled = await Eventually.PollAsync(async token =>
@@ -77,7 +80,7 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
                 ? (await stack.States.DescribeExecutionAsync(started.ExecutionArn, token)).Status
                 : "RUNNING";
             return (Run: run, Execution: execution);
-        }, ended => ended.Execution != "RUNNING", RunPatience, TimeSpan.FromMilliseconds(500), cancellationToken);
+        }, ended => ended.Execution != "RUNNING", Patience, TimeSpan.FromMilliseconds(500), cancellationToken);
         var (run, execution) = polled.Value;
         var errors = new List<string>();
         await foreach (var item in stack.States.GetFullExecutionHistoryAsync(started.ExecutionArn, cancellationToken: cancellationToken))
@@ -90,7 +93,7 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
     {
         var run = (await Eventually.PollAsync(token => stack.Store.GetRunAsync(runId, token),
             read => read?.ExecutionArn is not null || read is { Status: not RunStatus.Running },
-            RunPatience, TimeSpan.FromMilliseconds(250), cancellationToken)).Value;
+            Patience, TimeSpan.FromMilliseconds(250), cancellationToken)).Value;
         if (run?.ExecutionArn is { } arn)
             return await WaitAsync(new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, arn), cancellationToken);
         return new RunEnd(new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
