@@ -90,7 +90,8 @@ internal static class DriftCommand
         return command;
     }
 
-    private static int Print(System.CommandLine.ParseResult parse, CliConsole console, Option<bool> json, Option<bool> detailed, DriftReport report)
+    private static int Print(
+        System.CommandLine.ParseResult parse, CliConsole console, Option<bool> json, Option<bool> detailed, DriftReport report)
     {
         console.Out.Write(parse.GetValue(json) ? DriftReportJson.Write(report) + Environment.NewLine : DriftReportTextWriter.Write(report));
         return DetailedExitCode.Of(parse, detailed, changes: report.HasDrift);

@@ -27,7 +27,10 @@ internal static class PlanCommand
             Description =
                 "Print the plan as JSON (change batches in the exact shape of 'aws route53 change-resource-record-sets --change-batch')",
         };
-        var offline = new Option<bool>("--offline") { Description = "Plan against an empty zone, calling nothing (what creating the tree takes)" };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "Plan against an empty zone, calling nothing (what creating the tree takes)",
+        };
         var detailed = DetailedExitCode.Option("0 when nothing would change, 2 when something would, 1 on an error");
         var service = new ServiceOptions();
         var apiTarget = new ApiTargetOptions();

@@ -21,7 +21,10 @@ internal static class StatusCommand
         var watch = new Option<bool>("--watch") { Description = "Follow the tree's run while it is going, then show the tree" };
         var service = new ServiceOptions();
         var apiTarget = new ApiTargetOptions();
-        var command = new Command("status", "Show a tree: status, applied and latest version, the last run and its nodes") { name, json, watch };
+        var command = new Command("status", "Show a tree: status, applied and latest version, the last run and its nodes")
+        {
+            name, json, watch,
+        };
         service.AddTo(command);
         apiTarget.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -38,7 +41,9 @@ internal static class StatusCommand
                     detail = await calls.TreeAsync(tree, cancellationToken);
                 }
                 var document = TreeStatusWriter.Document(detail, await calls.VersionsAsync(tree, cancellationToken));
-                console.Out.Write(parse.GetValue(json) ? TreeStatusWriter.Json(document) : TreeStatusWriter.Text(document, detail.DriftPolicy));
+                console.Out.Write(parse.GetValue(json)
+                    ? TreeStatusWriter.Json(document)
+                    : TreeStatusWriter.Text(document, detail.DriftPolicy));
                 return CliApp.Ok;
             }
 

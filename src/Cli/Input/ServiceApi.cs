@@ -74,7 +74,9 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         }
     }
 
-    /// <summary>The answer's body as <typeparamref name="T"/>; a refusal becomes a <see cref="CliFailureException"/> that says why.</summary>
+    /// <summary>
+    /// The answer's body as <typeparamref name="T"/>; a refusal becomes a <see cref="CliFailureException"/> that says why.
+    /// </summary>
     public static T Read<T>(ServiceApiResponse response, string what)
     {
         if (!response.Succeeded) throw new CliFailureException(string.Join(Environment.NewLine + "  ", Describe(response)));

@@ -247,7 +247,8 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
 
     /// <summary>The item that holds a reference (<c>$.Rules.top.Primary</c>), where its weight, region or health check is.</summary>
     private static string Slot(string referencePath) =>
-        referencePath.EndsWith(".EndpointReference", StringComparison.Ordinal) || referencePath.EndsWith(".RuleReference", StringComparison.Ordinal)
+        referencePath.EndsWith(".EndpointReference", StringComparison.Ordinal)
+            || referencePath.EndsWith(".RuleReference", StringComparison.Ordinal)
             ? referencePath[..referencePath.LastIndexOf('.')]
             : referencePath;
 

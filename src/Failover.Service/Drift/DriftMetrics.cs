@@ -5,7 +5,8 @@ namespace Failover.Service.Drift;
 
 /// <summary>
 /// The <c>DriftedItems</c> metric (namespace <c>Failover</c>, dimension <c>Tree</c>) and the scheduler's
-/// <c>DriftChecksScheduled</c> (no dimension, one per cycle) as CloudWatch Embedded Metric Format lines. Lambda sends a function's standard output to CloudWatch Logs, which turns such lines into metrics
+/// <c>DriftChecksScheduled</c> (no dimension, one per cycle) as CloudWatch Embedded Metric Format lines. Lambda sends a
+/// function's standard output to CloudWatch Logs, which turns such lines into metrics
 /// without a PutMetricData call (no extra SDK, no extra request); the template's alarm watches the metric.
 /// </summary>
 public sealed class DriftMetrics(TextWriter output)
@@ -32,7 +33,8 @@ public sealed class DriftMetrics(TextWriter output)
 
     public static string FormatScheduled(int trees, DateTimeOffset at) => Format(ScheduledMetricName, trees, at, dimension: null);
 
-    public static string Format(string tree, int driftedItems, DateTimeOffset at) => Format(MetricName, driftedItems, at, (Dimension, tree));
+    public static string Format(string tree, int driftedItems, DateTimeOffset at) =>
+        Format(MetricName, driftedItems, at, (Dimension, tree));
 
     private static string Format(string metric, int value, DateTimeOffset at, (string Name, string Value)? dimension)
     {

@@ -14,7 +14,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// </summary>
     public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.Any;
 
-    /// <summary>Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.</summary>
+    /// <summary>
+    /// Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.
+    /// </summary>
     public void CheckZone(string hostedZoneId, string tree)
     {
         if (AllowedZones.Refusal(hostedZoneId, tree) is { } refusal)

@@ -64,7 +64,8 @@ public static class DemoApply
     }
 
     /// <summary>Reads the run until it ends, with a line per layer as its nodes finish.</summary>
-    private static async Task<RunResource> FollowAsync(HttpClient http, string runId, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<RunResource> FollowAsync(
+        HttpClient http, string runId, TextWriter output, CancellationToken cancellationToken)
     {
         var layersDone = new HashSet<string>(StringComparer.Ordinal);
         while (true)

@@ -28,7 +28,8 @@ public sealed class NamedHealthCheckRouteTests
     }
 
     private static string SpecNaming(string healthCheckId) =>
-        Specs.Failover().Replace("\"healthCheck\": { \"type\": \"HTTPS\", \"path\": \"/status\" }", $"\"healthCheckId\": \"{healthCheckId}\"");
+        Specs.Failover().Replace(
+            "\"healthCheck\": { \"type\": \"HTTPS\", \"path\": \"/status\" }", $"\"healthCheckId\": \"{healthCheckId}\"");
 
     [Fact]
     public async Task A_check_tagged_as_another_trees_is_400_at_the_leafs_path_and_no_run_starts()

@@ -9,6 +9,10 @@ namespace Failover.Core.Tests.Import;
 [Trait("Category", "Unit")]
 public class TrafficPolicyImporterTests
 {
+    // Route 53 health check ids are UUIDs (the validator refuses anything else).
+    private const string CheckA = "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a";
+    private const string CheckB = "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b";
+
     [Fact]
     public void A_start_endpoint_becomes_a_single_leaf()
     {
@@ -39,7 +43,7 @@ public class TrafficPolicyImporterTests
 
         var root = result.Spec!.Root;
         Assert.Equal(RoutingPolicy.Failover, root.Routing);
-        Assert.Equal(("a", "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a", "$.root.primary"), (root.Primary!.Id, root.Primary.Endpoint!.HealthCheckId, root.Primary.Path));
+        Assert.Equal(("a", CheckA, "$.root.primary"), (root.Primary!.Id, root.Primary.Endpoint!.HealthCheckId, root.Primary.Path));
         Assert.Equal(("b", null, "$.root.secondary"), (root.Secondary!.Id, root.Secondary.Endpoint!.HealthCheckId, root.Secondary.Path));
     }
 
@@ -117,12 +121,13 @@ public class TrafficPolicyImporterTests
     public void Multivalue_rule_maps_value_endpoints_with_their_health_checks()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "multivalue", "Items": [ { "EndpointReference": "a", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" }, { "EndpointReference": "b",
-            "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b" } ] }
+            "top": { "RuleType": "multivalue", "Items": [
+              { "EndpointReference": "a", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" },
+              { "EndpointReference": "b", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b" } ] }
             """));
 
         Assert.Equal(RoutingPolicy.Multivalue, result.Spec!.Root.Routing);
-        Assert.Equal(["0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a", "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b"], result.Spec.Root.Children.Select(c => c.Endpoint!.HealthCheckId));
+        Assert.Equal([CheckA, CheckB], result.Spec.Root.Children.Select(c => c.Endpoint!.HealthCheckId));
     }
 
     [Fact]

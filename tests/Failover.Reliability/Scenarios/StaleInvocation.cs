@@ -78,7 +78,8 @@ public sealed class StaleInvocation : IScenario
             release.TrySetResult();
             var staleEnd = await driver.WaitAsync(staleRun, cancellationToken);
             var sentAfter = stack.Crashes.MutationsOf(staleRun.RunId) - sentBefore;
-            if (sentAfter > 0) result.Defect("changes sent by stale invocations", $"{what}: run {staleRun.RunId} sent {sentAfter}", sentAfter);
+            if (sentAfter > 0)
+                result.Defect("changes sent by stale invocations", $"{what}: run {staleRun.RunId} sent {sentAfter}", sentAfter);
             if (staleEnd.Run?.Status == RunStatus.Succeeded) result.Defect("stale runs that succeeded", $"{what}: {staleEnd}");
             context.Say(Name, $"{what}: stale run {staleEnd.Run?.Status}, takeover {takeover.Run?.Status}, stale changes {sentAfter}");
         }
@@ -88,6 +89,7 @@ public sealed class StaleInvocation : IScenario
         result.Record(audit, what);
         var teardown = await driver.WaitAsync(await driver.TeardownAsync(name, cancellationToken), cancellationToken);
         if (!teardown.Succeeded) result.Defect("takeover runs not succeeding", $"{what}: teardown {teardown}");
-        result.Record(await driver.AuditAsync(name, newer.RecordName, null, cancellationToken: cancellationToken), what + " after teardown");
+        var afterTeardown = await driver.AuditAsync(name, newer.RecordName, null, cancellationToken: cancellationToken);
+        result.Record(afterTeardown, what + " after teardown");
     }
 }

@@ -39,9 +39,11 @@ public sealed class ZoneChange : IScenario
             {
                 var name = $"zch{context.Seed % 1000}-{i}";
                 var seed = random.Next();
-                var spec = driver.Generate(seed, name, 4, new TreeGeneratorOptions { MaxDepth = 2, MaxFanout = 4, HealthCheckedShare = 0.5 });
+                var shape = new TreeGeneratorOptions { MaxDepth = 2, MaxFanout = 4, HealthCheckedShare = 0.5 };
+                var spec = driver.Generate(seed, name, 4, shape);
                 if (spec is null) continue;
-                var applied = await driver.WaitAsync(await driver.ApplyAsync(spec, cancellationToken: cancellationToken), cancellationToken);
+                var applying = await driver.ApplyAsync(spec, cancellationToken: cancellationToken);
+                var applied = await driver.WaitAsync(applying, cancellationToken);
                 if (!applied.Succeeded)
                 {
                     result.Defect("runs not succeeding", $"{name}: {applied}");
