@@ -18,7 +18,8 @@ static async Task<int> RunAsync(LocalStackOptions options, CancellationToken sto
     }
     catch (MotoNotInstalledException missing)
     {
-        log.Error(missing.Message);
+        // What to install, for the person at the terminal: plain lines, not a JSON log line with escaped quotes.
+        await Console.Error.WriteLineAsync(missing.Message);
         return 1;
     }
     catch (Exception failure)
