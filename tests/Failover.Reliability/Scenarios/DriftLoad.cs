@@ -120,9 +120,11 @@ public sealed class DriftLoad : IScenario
         if (!dead.Contains(PoisonBody)) result.Defect("poisoned messages not in the dead-letter queue", PoisonBody);
         foreach (var body in dead.Where(b => b != PoisonBody)) result.Defect("healthy messages in the dead-letter queue", body);
 
-        // Every check the worker made in the cycle, from its metric lines (one per check).
+        // Every check the worker made in the cycle, from its metric lines (one per check); the scheduler's per-cycle
+        // DriftChecksScheduled lines share the stream and name no tree.
         var checks = stack.DriftMetrics[metricsBefore..].Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonNode.Parse(line)!)
+            .Where(m => m[DriftMetrics.MetricName] is not null)
                 .Select(m => (Tree: m[DriftMetrics.Dimension]!.GetValue<string>(), Items: m[DriftMetrics.MetricName]!.GetValue<int>()))
             .ToList();
         result.Add("drift checks", checks.Count);
