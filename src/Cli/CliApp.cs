@@ -58,6 +58,7 @@ public static class CliApp
         RollbackCommand.Create(console),
         StatusCommand.Create(console),
         ListCommand.Create(console),
+        RunsCommand.Create(console),
     ];
 }
 

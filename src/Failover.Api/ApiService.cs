@@ -73,6 +73,7 @@ public sealed partial class ApiService
             .Add(ApiRoutes.GetDrift, drift.GetAsync)
             .Add(ApiRoutes.CheckDrift, drift.CheckAsync)
             .Add(ApiRoutes.GetHealth, health.GetAsync)
+            .Add(ApiRoutes.ListRuns, queries.RunsAsync)
             .Add(ApiRoutes.GetRun, queries.RunAsync)
             .Add(ApiRoutes.GetVersion, queries.VersionAsync)
             .Add(ApiRoutes.Dashboard, dashboard.IndexAsync)

@@ -1,5 +1,7 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
+using System.Buffers.Text;
+using System.Text;
 using Amazon.DynamoDBv2.Model;
 
 namespace Failover.Store;
@@ -79,6 +81,59 @@ internal sealed partial class DynamoDbProgress
             if (runs.Count == limit) break;
         }
         return runs;
+    }
+
+    /// <summary>
+    /// One page of the tree's runs, newest first (<c>GET /trees/{name}/runs</c>, <c>failover runs</c>). The token is the
+    /// last run's listing key, so a page starts strictly after it however many runs were started since.
+    /// </summary>
+    public async Task<RunPage> ListRunsPageAsync(
+        string tree, int pageSize = 20, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var request = new QueryRequest
+        {
+            TableName = _table,
+            IndexName = ProgressTable.ListingIndex,
+            KeyConditionExpression = "#gpk = :runs",
+            ExpressionAttributeNames = new() { ["#gpk"] = ProgressTable.ListingPartitionKey },
+            ExpressionAttributeValues = new() { [":runs"] = Attributes.S(ProgressKeys.RunsOfTree(tree)) },
+            ScanIndexForward = false,
+            // One more than the page: whether there is a next page is known without handing out a token to an empty one.
+            Limit = pageSize + 1,
+        };
+        if (pageToken is not null)
+        {
+            request.KeyConditionExpression += " AND #gsk < :after";
+            request.ExpressionAttributeNames["#gsk"] = ProgressTable.ListingSortKey;
+            request.ExpressionAttributeValues[":after"] = Attributes.S(DecodeRunPageToken(pageToken));
+        }
+        var items = new List<Dictionary<string, AttributeValue>>();
+        await foreach (var item in ItemQueries.QueryAsync(_dynamo, request, cancellationToken))
+        {
+            items.Add(item);
+            if (items.Count > pageSize) break;
+        }
+        var page = items.Take(pageSize).ToList();
+        var next = items.Count > pageSize && page[^1].String(ProgressTable.ListingSortKey) is { } last
+            ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(last))
+            : null;
+        return new RunPage([.. page.Select(ReadRun)], next);
+    }
+
+    private static string DecodeRunPageToken(string token)
+    {
+        try
+        {
+            var key = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+            return key.Contains('#', StringComparison.Ordinal)
+                ? key
+                : throw new ArgumentException($"'{token}' is not a page token returned by {nameof(ListRunsPageAsync)}", nameof(token));
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException($"'{token}' is not a page token returned by {nameof(ListRunsPageAsync)}", nameof(token));
+        }
     }
 
     /// <summary>Records the Step Functions execution that carries the run.</summary>

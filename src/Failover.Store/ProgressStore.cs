@@ -79,6 +79,10 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(string tree, int limit = 20, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.ListRunsAsync(tree, limit, cancellationToken));
 
+    public Task<RunPage> ListRunsPageAsync(
+        string tree, int pageSize = 20, string? pageToken = null, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ListRunsPageAsync(tree, pageSize, pageToken, cancellationToken));
+
     public Task SetRunExecutionAsync(string runId, string executionArn, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunExecutionAsync(runId, executionArn, cancellationToken));
 

@@ -91,6 +91,21 @@ internal sealed class ApiCommands(ServiceApi api, CliConsole console)
         return trees;
     }
 
+    /// <summary>The tree's newest runs, page by page (<c>GET /trees/NAME/runs</c>), up to <paramref name="limit"/>.</summary>
+    public async Task<RunListResource> RunsAsync(string tree, int limit, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunSummaryResource>();
+        string? token = null;
+        do
+        {
+            var page = ServiceApi.Read<RunListResource>(await api.GetAsync($"/trees/{Escape(tree)}/runs?limit={Math.Min(limit - runs.Count, 100)}"
+                + (token is null ? "" : "&pageToken=" + Uri.EscapeDataString(token)), cancellationToken), "a run list");
+            runs.AddRange(page.Runs);
+            token = page.NextPageToken;
+        } while (token is not null && runs.Count < limit);
+        return new RunListResource(tree, runs, token);
+    }
+
     /// <summary>drift: the last stored report, or with <paramref name="check"/> a check now (<c>POST …/drift-check</c>).</summary>
     public async Task<DriftResource> DriftAsync(string tree, bool check, CancellationToken cancellationToken)
     {

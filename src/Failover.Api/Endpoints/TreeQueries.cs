@@ -9,8 +9,8 @@ using Failover.Core.Contracts;
 
 namespace Failover.Api.Endpoints;
 
-/// <summary><c>GET /trees</c>, <c>GET /trees/{name}</c>, <c>GET /trees/{name}/versions</c>, <c>GET /runs/{id}</c>: reads of the progress
-/// table.</summary>
+/// <summary><c>GET /trees</c>, <c>GET /trees/{name}</c>, <c>GET /trees/{name}/versions</c>, <c>GET /trees/{name}/runs</c>,
+/// <c>GET /runs/{id}</c>: reads of the progress table.</summary>
 public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions options)
 {
     public async Task<ApiResponse> ListAsync(ApiCall call, CancellationToken cancellationToken)
@@ -68,6 +68,26 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
             ?? throw new ProblemException(
                 ProblemType.VersionNotFound, $"tree '{tree.Name}' has versions 1 to {tree.LatestVersion}, not {number}");
         return ApiJson.Response(200, ProgressResources.VersionWithSpec(stored, tree.CurrentVersion));
+    }
+
+    /// <summary>The tree's runs, newest first, a page at a time (a torn-down tree's runs too, while the table keeps them).</summary>
+    public async Task<ApiResponse> RunsAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var limit = call.Integer("limit", 1, options.MaxPageSize) ?? options.DefaultPageSize;
+        var token = call.Request.QueryValue("pageToken");
+        var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
+        RunPage page;
+        try
+        {
+            page = await store.ListRunsAsync(tree.Name, limit, string.IsNullOrEmpty(token) ? null : token, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            throw ApiCall.Invalid(FieldError.AtParameter("pageToken", "pageToken is not one this API handed out; start again without it"));
+        }
+        return ApiJson.Response(200, new RunListResource(tree.Name, page.Runs.Select(ProgressResources.RunSummary).ToList(),
+            page.NextPageToken));
     }
 
     public async Task<ApiResponse> RunAsync(ApiCall call, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ public static class ApiRoutes
     public static readonly RouteDefinition GetDrift = new("GET", "/trees/{name}/drift", "getDrift");
     public static readonly RouteDefinition CheckDrift = new("POST", "/trees/{name}/drift-check", "checkDrift");
     public static readonly RouteDefinition GetHealth = new("GET", "/trees/{name}/health", "getHealth");
+    public static readonly RouteDefinition ListRuns = new("GET", "/trees/{name}/runs", "listRuns");
     public static readonly RouteDefinition GetRun = new("GET", "/runs/{id}", "getRun");
     public static readonly RouteDefinition GetVersion = new("GET", "/trees/{name}/versions/{version}", "getVersion");
     public static readonly RouteDefinition Dashboard = new("GET", "/", "getDashboard");
@@ -26,7 +27,7 @@ public static class ApiRoutes
     public static IReadOnlyList<RouteDefinition> All { get; } =
     [
         CreateTree, ListTrees, GetTree, DeleteTree, ListVersions, GetPlan, GetDiagram, Simulate, Rollback, GetDrift, CheckDrift,
-            GetHealth, GetRun,
+            GetHealth, ListRuns, GetRun,
         GetVersion, Dashboard, DashboardAsset,
     ];
 }

@@ -25,6 +25,7 @@ namespace Failover.Core.Contracts;
 [JsonSerializable(typeof(VersionWithSpecResource))]
 [JsonSerializable(typeof(RunResource))]
 [JsonSerializable(typeof(RunAcceptedResource))]
+[JsonSerializable(typeof(RunListResource))]
 [JsonSerializable(typeof(DriftResource))]
 [JsonSerializable(typeof(TreeHealthResource))]
 [JsonSerializable(typeof(ProblemDocument))]

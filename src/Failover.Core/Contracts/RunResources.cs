@@ -21,6 +21,22 @@ public sealed record RunResource
     public IReadOnlyDictionary<string, string>? Links { get; init; }
 }
 
+/// <summary>The RunSummary schema: a run as <c>GET /trees/{name}/runs</c> lists it, without its nodes.</summary>
+public sealed record RunSummaryResource
+{
+    public required string RunId { get; init; }
+    public int Version { get; init; }
+    public required string Kind { get; init; }
+    public required string Status { get; init; }
+    public string? Error { get; init; }
+    public required string CreatedAt { get; init; }
+    public required string UpdatedAt { get; init; }
+    public string? FinishedAt { get; init; }
+}
+
+/// <summary>The RunList schema: one page of a tree's runs, newest first.</summary>
+public sealed record RunListResource(string Tree, IReadOnlyList<RunSummaryResource> Runs, string? NextPageToken);
+
 /// <summary>The Node schema: one node's progress within a run.</summary>
 public sealed record NodeResource
 {

@@ -21,6 +21,9 @@ public sealed class ProgressStoreTrees(IProgressStore store) : ITreeStore
 
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => store.GetRunAsync(runId, cancellationToken);
 
+    public Task<RunPage> ListRunsAsync(string tree, int pageSize, string? pageToken, CancellationToken cancellationToken) =>
+        store.ListRunsPageAsync(tree, pageSize, pageToken, cancellationToken);
+
     public Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken) =>
         store.ListNodesAsync(runId, cancellationToken);
 

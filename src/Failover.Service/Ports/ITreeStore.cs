@@ -22,6 +22,10 @@ public interface ITreeStore
 
     Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>One page of the tree's runs, newest first; throws <see cref="ArgumentException"/> for a page token it did not hand
+    /// out.</summary>
+    Task<RunPage> ListRunsAsync(string tree, int pageSize, string? pageToken, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken);
 
     Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken);

@@ -60,6 +60,18 @@ public static class ProgressResources
         Nodes = nodes.Select(Node).ToList(),
     };
 
+    public static RunSummaryResource RunSummary(RunRecord run) => new()
+    {
+        RunId = run.RunId,
+        Version = run.Version,
+        Kind = EnumNames<RunKind>.Upper(run.Kind),
+        Status = EnumNames<RunStatus>.Upper(run.Status),
+        Error = run.Error,
+        CreatedAt = Timestamps.Format(run.CreatedAt),
+        UpdatedAt = Timestamps.Format(run.UpdatedAt),
+        FinishedAt = Timestamps.Format(run.FinishedAt),
+    };
+
     public static NodeResource Node(NodeProgress node) => new()
     {
         NodeId = node.NodeId,

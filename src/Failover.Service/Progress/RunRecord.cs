@@ -52,3 +52,7 @@ public enum RunStatusOutcome
 
 /// <summary>The result of <see cref="IProgressStore.SetRunStatusAsync"/>, with the run as it is now (null if not found).</summary>
 public sealed record RunStatusChange(RunStatusOutcome Outcome, RunRecord? Run);
+
+/// <summary>One page of <see cref="IProgressStore.ListRunsPageAsync"/>, newest first; pass <see cref="NextPageToken"/> back for the
+/// next.</summary>
+public sealed record RunPage(IReadOnlyList<RunRecord> Runs, string? NextPageToken);

@@ -97,6 +97,23 @@ internal sealed class InMemoryTreeStore : ITreeStore
         return Task.FromResult(Runs.GetValueOrDefault(runId));
     }
 
+    /// <summary>Newest first (start time, then run id, as the listing index orders them).</summary>
+    public Task<RunPage> ListRunsAsync(string tree, int pageSize, string? pageToken, CancellationToken cancellationToken)
+    {
+        Fail();
+        var ordered = Runs.Values.Where(r => r.Tree == tree)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
+        var start = 0;
+        if (pageToken is not null)
+        {
+            if (!pageToken.StartsWith("after:", StringComparison.Ordinal)) throw new ArgumentException("not a page token",
+                nameof(pageToken));
+            start = ordered.FindIndex(r => r.RunId == pageToken["after:".Length..]) + 1;
+        }
+        var page = ordered.Skip(start).Take(pageSize).ToList();
+        return Task.FromResult(new RunPage(page, start + pageSize < ordered.Count ? "after:" + page[^1].RunId : null));
+    }
+
     public Task<IReadOnlyList<NodeProgress>> ListNodesAsync(string runId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<NodeProgress>>(Nodes.GetValueOrDefault(runId) ?? []);
 

@@ -178,6 +178,31 @@ public sealed class RunTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task Runs_of_a_tree_come_in_pages_newest_first_and_a_page_token_not_handed_out_is_refused()
+    {
+        var (store, client, time) = await NewAsync(moto);
+        using var _c = client;
+        await store.PutVersionAsync(Tree("shop"), "{}");
+        foreach (var id in new[] { "run-a", "run-b", "run-c" })
+        {
+            await store.CreateRunAsync(new NewRun(id, "shop", 1, RunKind.Apply));
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await store.ListRunsPageAsync("shop", pageSize: 2);
+        Assert.Equal(["run-c", "run-b"], first.Runs.Select(r => r.RunId));
+        Assert.NotNull(first.NextPageToken);
+        // A run started between the pages is newer than the token: the next page goes on from where the first stopped.
+        await store.CreateRunAsync(new NewRun("run-d", "shop", 1, RunKind.Apply));
+        var second = await store.ListRunsPageAsync("shop", pageSize: 2, pageToken: first.NextPageToken);
+        Assert.Equal(["run-a"], second.Runs.Select(r => r.RunId));
+        Assert.Null(second.NextPageToken);
+        Assert.Null((await store.ListRunsPageAsync("shop", pageSize: 4)).NextPageToken);
+        Assert.Empty((await store.ListRunsPageAsync("none")).Runs);
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListRunsPageAsync("shop", pageToken: "not-a-token!"));
+    }
+
+    [Fact]
     public async Task The_execution_can_be_recorded_after_the_run_is_created()
     {
         var (store, client, _) = await NewAsync(moto);

@@ -41,6 +41,25 @@ public sealed partial class InMemoryProgressStore
                 .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).Take(limit)];
         });
 
+    /// <summary>Pages of <see cref="ListRunsAsync"/>'s order; the token names the last run handed out.</summary>
+    public Task<RunPage> ListRunsPageAsync(
+        string tree, int pageSize = 20, string? pageToken = null, CancellationToken cancellationToken = default) => Serve(() =>
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var ordered = _runs.Values.Select(r => r.Record).Where(r => r.Tree == tree)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
+        var start = 0;
+        if (pageToken is not null)
+        {
+            var after = pageToken.StartsWith("after:", StringComparison.Ordinal) ? pageToken["after:".Length..]
+                : throw new ArgumentException($"'{pageToken}' is not a page token returned by {nameof(ListRunsPageAsync)}",
+                    nameof(pageToken));
+            start = ordered.FindIndex(r => r.RunId == after) + 1;
+        }
+        var page = ordered.Skip(start).Take(pageSize).ToList();
+        return new RunPage(page, start + pageSize < ordered.Count ? "after:" + page[^1].RunId : null);
+    });
+
     public Task SetRunExecutionAsync(string runId, string executionArn, CancellationToken cancellationToken = default) => Serve(() =>
     {
         var run = Run(runId);

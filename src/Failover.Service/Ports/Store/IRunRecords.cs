@@ -12,6 +12,10 @@ public interface IRunRecords
 
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(string tree, int limit = 20, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of the tree's runs, newest first; throws <see cref="ArgumentException"/> for a page token it did not hand
+    /// out.</summary>
+    Task<RunPage> ListRunsPageAsync(string tree, int pageSize = 20, string? pageToken = null, CancellationToken cancellationToken = default);
+
     Task SetRunExecutionAsync(string runId, string executionArn, CancellationToken cancellationToken = default);
 
     Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default);

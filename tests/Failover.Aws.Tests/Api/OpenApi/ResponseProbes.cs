@@ -83,6 +83,14 @@ internal static class ResponseProbes
         new("versions missing", Populated, "GET", "/trees/nope/versions"),
         new("versions, table fails", StoreFailing, "GET", "/trees/status/versions"),
 
+        // GET /trees/{name}/runs
+        new("runs", Populated, "GET", "/trees/status/runs"),
+        new("runs page", Populated, "GET", "/trees/status/runs?limit=1"),
+        new("runs bad page token", Populated, "GET", "/trees/status/runs?pageToken=nonsense"),
+        new("runs bad name", Populated, "GET", "/trees/-bad/runs"),
+        new("runs missing", Populated, "GET", "/trees/nope/runs"),
+        new("runs, table fails", StoreFailing, "GET", "/trees/status/runs"),
+
         // GET /trees/{name}/versions/{version}
         new("version", Populated, "GET", "/trees/status/versions/1"),
         new("version not a number", Populated, "GET", "/trees/status/versions/one"),
