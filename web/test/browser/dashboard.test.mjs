@@ -3,7 +3,7 @@
 // see it observed, ask "what if" with the keyboard, drift the zone with the AWS CLI and check it, apply a second version
 // and diff the two, read the list, and look at phone width.
 // Every check is on the DOM the page built from the API; any console error or page error fails the test. Screenshots
-// go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones the README shows).
+// go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones docs/dashboard.md shows).
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
