@@ -33,7 +33,8 @@ public sealed class RunsOutputTests
 
     [Fact]
     public void A_tree_never_run_says_so() =>
-        Assert.Equal("shop: no runs" + Environment.NewLine, RunsCommand.Table(new RunListResource("shop", [], null), DateTimeOffset.UnixEpoch));
+        Assert.Equal("shop: no runs" + Environment.NewLine,
+            RunsCommand.Table(new RunListResource("shop", [], null), DateTimeOffset.UnixEpoch));
 
     [Fact]
     public async Task Help_lists_runs()

@@ -98,8 +98,9 @@ internal sealed class ApiCommands(ServiceApi api, CliConsole console)
         string? token = null;
         do
         {
-            var page = ServiceApi.Read<RunListResource>(await api.GetAsync($"/trees/{Escape(tree)}/runs?limit={Math.Min(limit - runs.Count, 100)}"
-                + (token is null ? "" : "&pageToken=" + Uri.EscapeDataString(token)), cancellationToken), "a run list");
+            var path = $"/trees/{Escape(tree)}/runs?limit={Math.Min(limit - runs.Count, 100)}"
+                + (token is null ? "" : "&pageToken=" + Uri.EscapeDataString(token));
+            var page = ServiceApi.Read<RunListResource>(await api.GetAsync(path, cancellationToken), "a run list");
             runs.AddRange(page.Runs);
             token = page.NextPageToken;
         } while (token is not null && runs.Count < limit);

@@ -13,7 +13,8 @@ public sealed class RunListRouteTests
         for (var i = 1; i <= count; i++)
         {
             var run = api.Store.AddRun("status", $"run-{i}", i == 2 ? RunStatus.Failed : RunStatus.Succeeded);
-            api.Store.Runs[run.RunId] = run with { CreatedAt = InMemoryTreeStore.Moment.AddMinutes(i), Error = i == 2 ? "Throttling" : null };
+            api.Store.Runs[run.RunId] =
+                run with { CreatedAt = InMemoryTreeStore.Moment.AddMinutes(i), Error = i == 2 ? "Throttling" : null };
         }
         return api;
     }

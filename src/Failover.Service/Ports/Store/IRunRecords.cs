@@ -14,7 +14,8 @@ public interface IRunRecords
 
     /// <summary>One page of the tree's runs, newest first; throws <see cref="ArgumentException"/> for a page token it did not hand
     /// out.</summary>
-    Task<RunPage> ListRunsPageAsync(string tree, int pageSize = 20, string? pageToken = null, CancellationToken cancellationToken = default);
+    Task<RunPage> ListRunsPageAsync(
+        string tree, int pageSize = 20, string? pageToken = null, CancellationToken cancellationToken = default);
 
     Task SetRunExecutionAsync(string runId, string executionArn, CancellationToken cancellationToken = default);
 
