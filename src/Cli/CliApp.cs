@@ -14,9 +14,9 @@ public static class CliApp
     public const int Usage = 2;
 
     public static async Task<int> RunAsync(
-        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive = false)
+        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive = false, bool liveProgress = false)
     {
-        var console = new CliConsole(stdin, stdout, stderr) { Interactive = interactive };
+        var console = new CliConsole(stdin, stdout, stderr) { Interactive = interactive, LiveProgress = liveProgress };
         var root = new RootCommand("failover — DNS failover trees on Amazon Route 53: validate, plan, draw, simulate and apply them.");
         foreach (var command in Build(console)) root.Subcommands.Add(command);
 
@@ -64,11 +64,13 @@ public static class CliApp
 
 /// <summary>
 /// Where a command reads and writes; the real console in production, string buffers in tests. <see cref="Interactive"/>:
-/// a person at a terminal can be asked to confirm (both stdin and stdout are a terminal).
+/// a person at a terminal can be asked to confirm (both stdin and stdout are a terminal). <see cref="LiveProgress"/>: a
+/// followed run's progress is redrawn in place (stderr is a terminal); plain lines otherwise.
 /// </summary>
 public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error)
 {
     public bool Interactive { get; init; }
+    public bool LiveProgress { get; init; }
 }
 
 /// <summary>The user asked for something the command cannot do as asked (exit 2).</summary>

@@ -30,10 +30,12 @@ internal static class StatusCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var tree = parse.GetValue(name)!;
+            // --json asks for output a program reads: the progress of --watch goes as plain lines then.
+            var shown = parse.GetValue(json) ? console with { LiveProgress = false } : console;
             using var http = ApiTargetOptions.NewHttpClient();
             if (apiTarget.Resolve(parse, http) is { } api)
             {
-                var calls = new ApiCommands(api, console);
+                var calls = new ApiCommands(api, shown);
                 var detail = await calls.TreeAsync(tree, cancellationToken);
                 if (parse.GetValue(watch) && detail.LastRun is { Status: "RUNNING" } running)
                 {
@@ -53,7 +55,7 @@ internal static class StatusCommand
                 ?? throw new CliFailureException($"no tree is called '{tree}'");
             if (parse.GetValue(watch) && status.LastRun is { Status: RunStatus.Running } run && run.ExecutionArn is { } execution)
             {
-                var follower = new RunFollower(store, target.StepFunctions(), console.Error,
+                var follower = new RunFollower(store, target.StepFunctions(), shown,
                     TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 2), TimeProvider.System);
                 await AwsErrors.GuardAsync(() => follower.FollowAsync(
                     new StartedRun(run.RunId, run.Tree, run.Version, run.Kind, execution), cancellationToken));

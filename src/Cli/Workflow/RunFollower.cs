@@ -8,44 +8,48 @@ using Failover.Core.Contracts;
 namespace Failover.Cli.Workflow;
 
 /// <summary>
-/// Follows a workflow run to its end, printing progress as it happens: a line when a layer starts and when it is
-/// through, and a line per node as it moves (PENDING → IN_PROGRESS → DONE, or DELETED, or FAILED with its error).
-/// Reads the progress table (the nodes, the run) and the execution, so it also notices an execution that ended
-/// without its run being marked (aborted, timed out).
+/// Follows a workflow run in the progress table (the direct path) to its end with <see cref="RunWatcher"/>'s progress,
+/// and turns its end into an exit code. Reads the run, its plan (for the layers' order) and nodes, and the execution,
+/// so it also notices an execution that ended without its run being marked (aborted, timed out).
 /// </summary>
-internal sealed class RunFollower(ProgressStore store, StepFunctionsClient states, TextWriter output, TimeSpan pollInterval,
+internal sealed class RunFollower(ProgressStore store, StepFunctionsClient states, CliConsole console, TimeSpan pollInterval,
     TimeProvider time)
 {
-    private readonly RunProgressPrinter _printer = new(output, time);
     private IReadOnlyList<string>? _layerOrder;
 
-    public async Task<RunRecord> FollowAsync(StartedRun run, CancellationToken cancellationToken)
+    public async Task<int> FollowAsync(StartedRun run, CancellationToken cancellationToken)
     {
-        output.WriteLine($"run {run.RunId}: {Describe(run.Kind)} tree '{run.Tree}' version {run.Version}");
-        while (true)
-        {
-            var record = await store.GetRunAsync(run.RunId, cancellationToken)
-                ?? throw new CliFailureException($"run {run.RunId} has disappeared from the progress table");
-            if (_layerOrder is null && record.HasPlan && await store.GetPlanAsync(run.RunId, cancellationToken) is { } plan)
-                _layerOrder = PlanLayers(plan);
-            var nodes = await store.ListNodesAsync(run.RunId, cancellationToken);
-            _printer.Print(nodes.Select(n => new NodeView(n.NodeId, n.Layer, StatusText.Of(n.Status), n.HealthCheckId, n.ChangeId, n.Error))
-                .ToList(), _layerOrder ?? []);
-            if (record.Status != RunStatus.Running) return record;
+        var kind = StatusText.Of(run.Kind);
+        var watcher = new RunWatcher(console, pollInterval, time, console.LiveProgress);
+        var (last, elapsed) = await watcher.WatchAsync(
+            $"run {run.RunId}: {RunKinds.Describe(kind)} tree '{run.Tree}' version {run.Version}", run.Tree,
+            ct => ReadAsync(run, ct), cancellationToken);
+        return RunKinds.Report(console, run.Tree, run.RunId, run.Version, last, elapsed);
+    }
 
+    private async Task<RunSnapshot> ReadAsync(StartedRun run, CancellationToken cancellationToken)
+    {
+        var record = await store.GetRunAsync(run.RunId, cancellationToken)
+            ?? throw new CliFailureException($"run {run.RunId} has disappeared from the progress table");
+        if (_layerOrder is null && record.HasPlan && await store.GetPlanAsync(run.RunId, cancellationToken) is { } plan)
+            _layerOrder = PlanLayers(plan);
+        var nodes = await store.ListNodesAsync(run.RunId, cancellationToken);
+        if (record.Status == RunStatus.Running)
+        {
             var execution = await states.DescribeExecutionAsync(run.ExecutionArn, cancellationToken);
             if (!execution.IsRunning)
             {
                 // The execution may end a moment before its last step's writes are visible: read the run once more.
                 record = await store.GetRunAsync(run.RunId, cancellationToken) ?? record;
-                if (record.Status != RunStatus.Running) return record;
-                throw new CliFailureException(
-                    $"run {run.RunId}: the execution ended {execution.Status} ({execution.Error}: {execution.Cause}) without finishing " +
-                        $"the run; " +
-                    $"its lock expires on its own");
+                if (record.Status == RunStatus.Running)
+                    throw new CliFailureException(
+                        $"run {run.RunId}: the execution ended {execution.Status} ({execution.Error}: {execution.Cause}) without " +
+                        "finishing the run; its lock expires on its own");
             }
-            await Task.Delay(pollInterval, time, cancellationToken);
         }
+        return new RunSnapshot(StatusText.Of(record.Status),
+            nodes.Select(n => new NodeView(n.NodeId, n.Layer, StatusText.Of(n.Status), n.HealthCheckId, n.ChangeId, n.Error)).ToList(),
+            _layerOrder ?? [], record.Error);
     }
 
     private static IReadOnlyList<string> PlanLayers(string planJson)
@@ -59,11 +63,4 @@ internal sealed class RunFollower(ProgressStore store, StepFunctionsClient state
             return [];
         }
     }
-
-    internal static string Describe(RunKind kind) => kind switch
-    {
-        RunKind.Teardown => "tearing down",
-        RunKind.Rollback => "rolling back",
-        _ => "applying",
-    };
 }

@@ -50,15 +50,7 @@ internal sealed class WorkflowRunOptions
             }
         });
 
-        var follower = new RunFollower(store, states, console.Error, TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 2), TimeProvider.System);
-        var ended = await AwsErrors.GuardAsync(() => follower.FollowAsync(run, cancellationToken));
-        if (ended.Status == RunStatus.Succeeded)
-        {
-            console.Out.WriteLine($"{run.Tree}: run {run.RunId} SUCCEEDED (version {run.Version})");
-            return CliApp.Ok;
-        }
-        console.Out.WriteLine($"{run.Tree}: run {run.RunId} {StatusText.Of(ended.Status)}");
-        console.Error.WriteLine($"error: {ended.Error ?? "the run failed"}");
-        return CliApp.Invalid;
+        var follower = new RunFollower(store, states, console, TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 2), TimeProvider.System);
+        return await AwsErrors.GuardAsync(() => follower.FollowAsync(run, cancellationToken));
     }
 }

@@ -1,4 +1,4 @@
-using Failover.Core.Contracts;
+using Failover.Cli;
 using Failover.Core.Diagram;
 using Failover.Core.Spec;
 
@@ -29,55 +29,18 @@ public static class DemoApply
         }
         spec = spec with { HostedZoneId = zoneId.Split('/').Last() };
 
-        // Through the service, as a user's POST /trees goes: the run is a Step Functions execution of the state
-        // machine, and the dashboard shows the tree, the run and its nodes while it goes.
-        using var http = new HttpClient { BaseAddress = stack.ApiUrl, Timeout = TimeSpan.FromSeconds(100) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/trees")
-        {
-            Content = new StringContent(SpecJsonWriter.WriteCompact(spec), System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.TryAddWithoutValidation("X-Failover-Client", "local-apply");
-        using var answer = await http.SendAsync(request, cancellationToken);
-        var body = await answer.Content.ReadAsStringAsync(cancellationToken);
-        if ((int)answer.StatusCode != 202)
-        {
-            await output.WriteLineAsync($"tree '{spec.Name}' was not applied: the API answered {(int)answer.StatusCode}: {body}");
-            return 1;
-        }
-        var run = WireJson.Read<RunAcceptedResource>(body, "a started run", "not an object");
+        // Through the service, as `failover apply --api` goes: the dry run's plan, POST /trees, then the run — a Step
+        // Functions execution of the state machine — followed node by node while the dashboard shows it.
         var dashboard = new Uri(stack.ApiUrl, "/#/trees/" + Uri.EscapeDataString(spec.Name));
-        await output.WriteLineAsync($"applying tree '{spec.Name}' version {run.Version} from {specPath} to zone {spec.ZoneName} " +
-            $"({spec.HostedZoneId}): run {run.RunId}");
-        await output.WriteLineAsync($"  watch it: {dashboard}");
-
-        var ended = await FollowAsync(http, run.RunId, output, cancellationToken);
-        if (ended.Status != "SUCCEEDED")
-        {
-            await output.WriteLineAsync($"tree '{spec.Name}': run {run.RunId} {ended.Status}: {ended.Error}");
-            return 1;
-        }
-        await output.WriteLineAsync($"tree '{spec.Name}': run {run.RunId} SUCCEEDED, {ended.Nodes.Count} node(s)");
+        await output.WriteLineAsync($"applying tree '{spec.Name}' from {specPath} to zone {spec.ZoneName} ({spec.HostedZoneId}) " +
+            $"through the local API; watch it: {dashboard}");
+        var code = await CliApp.RunAsync(["apply", "-", "--api", stack.ApiUrl.ToString(), "--yes"],
+            new StringReader(SpecJsonWriter.WriteCompact(spec)), output, output);
+        if (code != CliApp.Ok) return code;
         await output.WriteLineAsync(DiagramRenderer.Mermaid(spec));
         await output.WriteLineAsync($"  see it: {dashboard}, or aws --endpoint-url {stack.EdgeUrl.ToString().TrimEnd('/')} route53 " +
             $"list-resource-record-sets --hosted-zone-id {spec.HostedZoneId}");
         return 0;
-    }
-
-    /// <summary>Reads the run until it ends, with a line per layer as its nodes finish.</summary>
-    private static async Task<RunResource> FollowAsync(
-        HttpClient http, string runId, TextWriter output, CancellationToken cancellationToken)
-    {
-        var layersDone = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            var text = await http.GetStringAsync("/runs/" + Uri.EscapeDataString(runId), cancellationToken);
-            var run = WireJson.Read<RunResource>(text, "a run", "not an object");
-            foreach (var layer in run.Nodes.Where(n => n.Layer is not null).GroupBy(n => n.Layer!))
-                if (layer.All(n => n.Status is "DONE" or "DELETED") && layersDone.Add(layer.Key))
-                    await output.WriteLineAsync($"  [{layer.Key}] {layer.Count()} node(s) done");
-            if (run.Status != "RUNNING") return run;
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-        }
     }
 
     /// <summary>
