@@ -72,8 +72,9 @@ public sealed class RunProgressTests
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("[health-checks]   a                        health check hc-1", lines);
         Assert.Contains(lines, l => l.StartsWith("[leaf-records]   a                        DONE  (change C1)", StringComparison.Ordinal));
+        var waits = lines.Where(l => l.StartsWith("...", StringComparison.Ordinal));
         Assert.Equal(["... waiting for Route 53 to report INSYNC, 1 change(s), 0 s",
-            "... waiting for Route 53 to report INSYNC, 1 change(s), 10 s"], lines.Where(l => l.StartsWith("...", StringComparison.Ordinal)));
+            "... waiting for Route 53 to report INSYNC, 1 change(s), 10 s"], waits);
     }
 
     [Fact]
