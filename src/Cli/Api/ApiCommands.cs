@@ -1,6 +1,7 @@
 using Failover.Cli.Input;
 using Failover.Core.Contracts;
 using Failover.Core.Planning;
+using Failover.Core.Spec;
 
 namespace Failover.Cli.Api;
 
@@ -17,7 +18,10 @@ internal sealed class ApiCommands(ServiceApi api, CliConsole console)
     {
         var response = await api.SendAsync(HttpMethod.Post, "/trees?dryRun=true", SpecInput.Body(specText), cancellationToken);
         var document = ServiceApi.Read<DryRunPlanResource>(response, "a plan");
-        foreach (var warning in document.Warnings ?? []) console.Error.WriteLine($"{warning.Path}: warning: {warning.Message}");
+        // The command loaded the spec with the same rules and printed those warnings: only the service's own are new.
+        var shown = SpecLoader.Load(specText).Diagnostics.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var line in (document.Warnings ?? []).Select(w => $"{w.Path}: warning: {w.Message}").Where(l => !shown.Contains(l)))
+            console.Error.WriteLine(line);
         return PlanJson.ToPlan(document);
     }
 

@@ -20,7 +20,9 @@ public static class DemoApply
             return 2;
         }
         var loaded = SpecLoader.Load(await File.ReadAllTextAsync(specPath, cancellationToken));
-        foreach (var diagnostic in loaded.Diagnostics) await output.WriteLineAsync(diagnostic.ToString());
+        // Warnings are the apply's to print (it loads the spec as the CLI does); errors stop here, before the API.
+        if (loaded.HasErrors)
+            foreach (var diagnostic in loaded.Diagnostics) await output.WriteLineAsync(diagnostic.ToString());
         if (loaded.HasErrors || loaded.Spec is not { } spec) return 1;
         if (stack.Resources is not { } resources || !resources.HostedZones.TryGetValue(spec.ZoneName, out var zoneId))
         {
