@@ -1,14 +1,13 @@
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
-using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Service.Zones;
 
 namespace Failover.Api.Endpoints;
 
-/// <summary>Plans a spec against the zone as it is now: the allow-list first, then the reads, then the pure planner.</summary>
+/// <summary>Plans a spec against the zone as it is now: the allow-list first, then <see cref="LiveZonePlan"/>.</summary>
 public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowList allowed)
 {
     /// <summary>403 unless the zone is allowed. Every route that reads or changes Route 53 calls this first.</summary>
@@ -24,9 +23,6 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
     public async Task<Plan> PlanAsync(TreeSpec spec, CancellationToken cancellationToken)
     {
         CheckZone(spec.HostedZoneId, spec.Name);
-        var desired = TreeCompiler.Compile(spec);
-        var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var actual = await zones.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
-        return Planner.Plan(desired, actual);
+        return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken).ConfigureAwait(false);
     }
 }
