@@ -16,11 +16,7 @@ public static class CliApp
     public static async Task<int> RunAsync(
         string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, bool interactive = false, bool liveProgress = false)
     {
-        var console = new CliConsole(stdin, stdout, stderr) { Interactive = interactive, LiveProgress = liveProgress };
-        var root = new RootCommand("failover — DNS failover trees on Amazon Route 53: validate, plan, draw, simulate and apply them.");
-        foreach (var command in Build(console)) root.Subcommands.Add(command);
-
-        var parsed = root.Parse(args);
+        var parsed = Parse(args, new CliConsole(stdin, stdout, stderr) { Interactive = interactive, LiveProgress = liveProgress });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) stderr.WriteLine($"error: {error.Message}");
@@ -43,6 +39,18 @@ public static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return Invalid;
         }
+    }
+
+    /// <summary>
+    /// The command line parsed, nothing run: what a test of the documented commands checks a command against (its
+    /// errors, and which options the command takes). Without a console, one that reads and writes nothing.
+    /// </summary>
+    public static ParseResult Parse(string[] args, CliConsole? console = null)
+    {
+        console ??= new CliConsole(TextReader.Null, TextWriter.Null, TextWriter.Null);
+        var root = new RootCommand("failover — DNS failover trees on Amazon Route 53: validate, plan, draw, simulate and apply them.");
+        foreach (var command in Build(console)) root.Subcommands.Add(command);
+        return root.Parse(args);
     }
 
     private static IEnumerable<Command> Build(CliConsole console) =>
