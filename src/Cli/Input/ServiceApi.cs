@@ -21,6 +21,9 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
 {
     public Uri BaseUrl { get; } = baseUrl;
 
+    /// <summary>Whether requests are SigV4-signed (a deployment, or the local stack with a profile).</summary>
+    public bool Signs => signer is not null;
+
     public static ServiceApi Create(string url, HttpClient http, string? profile = null, string? region = null)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -57,11 +60,7 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
             request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(body.MediaType);
             request.Headers.TryAddWithoutValidation(ClientHeader, "cli");
         }
-        if (signer is not null)
-        {
-            var signed = await signer.SignAsync(method, uri, SignedHeaders(request), bytes, DateTime.UtcNow, cancellationToken);
-            foreach (var (name, value) in signed) request.Headers.TryAddWithoutValidation(name, value);
-        }
+        await SignAsync(request, bytes, cancellationToken);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
@@ -72,6 +71,26 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         {
             throw new CliFailureException($"the service at {BaseUrl} could not be reached: {e.Message}");
         }
+    }
+
+    /// <summary>
+    /// Sends a request as another client made it (<c>failover dashboard</c>'s page): <paramref name="pathAndQuery"/> under the
+    /// API's URL, with only the <paramref name="headers"/> given, signed as <see cref="SendAsync"/> signs. The response, an
+    /// error status included, is the caller's to pass on and dispose; an unreachable service throws
+    /// <see cref="HttpRequestException"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> ForwardAsync(HttpMethod method, string pathAndQuery,
+        IEnumerable<KeyValuePair<string, string>> headers, byte[] body, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(BaseUrl.AbsoluteUri.TrimEnd('/') + pathAndQuery);
+        using var request = new HttpRequestMessage(method, uri);
+        if (body.Length > 0 || method != HttpMethod.Get && method != HttpMethod.Head) request.Content = new ByteArrayContent(body);
+        foreach (var (name, value) in headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value)) request.Content?.Headers.TryAddWithoutValidation(name, value);
+        }
+        await SignAsync(request, body, cancellationToken);
+        return await http.SendAsync(request, cancellationToken);
     }
 
     /// <summary>
@@ -93,10 +112,18 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
     /// <summary>The header every mutating request carries (docs/api.md).</summary>
     public const string ClientHeader = "X-Failover-Client";
 
-    private static KeyValuePair<string, string>[] SignedHeaders(HttpRequestMessage request) =>
-        request.Content?.Headers.ContentType is { } type
-            ? [new("content-type", type.ToString()), new(ClientHeader.ToLowerInvariant(), "cli")]
-            : [];
+    // Adds the SigV4 headers when the API needs them (a deployment); the content type and the client header are signed
+    // with the host, so neither can be changed on the way.
+    private async Task SignAsync(HttpRequestMessage request, byte[] body, CancellationToken cancellationToken)
+    {
+        if (signer is null) return;
+        var signedHeaders = new List<KeyValuePair<string, string>>();
+        if (request.Content?.Headers.ContentType is { } type) signedHeaders.Add(new("content-type", type.ToString()));
+        if (request.Headers.TryGetValues(ClientHeader, out var client))
+            signedHeaders.Add(new(ClientHeader.ToLowerInvariant(), string.Join(",", client)));
+        var signed = await signer.SignAsync(request.Method, request.RequestUri!, signedHeaders, body, DateTime.UtcNow, cancellationToken);
+        foreach (var (name, value) in signed) request.Headers.TryAddWithoutValidation(name, value);
+    }
 
     /// <summary>
     /// What a failed response says, as lines for stderr: the problem's detail, then each error with its path
