@@ -32,7 +32,8 @@ internal static class DashboardCommand
         {
             using var http = ApiTargetOptions.NewHttpClient();
             var api = apiTarget.Resolve(parse, http)
-                ?? throw new CliUsageException($"the dashboard needs the service's API: give --api URL or set ${ApiTargetOptions.Variable}");
+                ?? throw new CliUsageException(
+                    $"the dashboard needs the service's API: give --api URL or set ${ApiTargetOptions.Variable}");
             await using var proxy = DashboardProxy.Start(api, parse.GetValue(port), console.Error);
             console.Out.WriteLine($"Dashboard of {api.BaseUrl} (requests signed: {(api.Signs ? "yes" : "no, a local API")}):");
             console.Out.WriteLine($"  {proxy.Access.StartUrl}");

@@ -67,7 +67,8 @@ internal sealed class DashboardAccess
         if (method is "GET" && query.Value(TokenParameter) is { } offered)
         {
             if (!Matches(offered))
-                return new AccessDecision.Refuse(HttpStatusCode.Forbidden, "the token is not this dashboard's: open the URL `failover dashboard` printed");
+                return new AccessDecision.Refuse(HttpStatusCode.Forbidden,
+                    "the token is not this dashboard's: open the URL `failover dashboard` printed");
             var cookie = $"{CookieName}={Token}; Path=/; HttpOnly; SameSite=Strict";
             return new AccessDecision.SetCookie(cookie, url.AbsolutePath + query.Without(TokenParameter));
         }

@@ -144,7 +144,8 @@ internal sealed class DashboardProxy : IAsyncDisposable
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body is null)
         {
-            await WriteTextAsync(response, HttpStatusCode.RequestEntityTooLarge, $"a body larger than {MaxBodyBytes} bytes", cancellationToken);
+            await WriteTextAsync(response, HttpStatusCode.RequestEntityTooLarge, $"a body larger than {MaxBodyBytes} bytes",
+                cancellationToken);
             return;
         }
         var headers = RequestHeaders
@@ -155,7 +156,8 @@ internal sealed class DashboardProxy : IAsyncDisposable
         HttpResponseMessage upstream;
         try
         {
-            upstream = await api.ForwardAsync(new HttpMethod(request.HttpMethod), request.Url!.PathAndQuery, headers, body, cancellationToken);
+            upstream = await api.ForwardAsync(
+                new HttpMethod(request.HttpMethod), request.Url!.PathAndQuery, headers, body, cancellationToken);
         }
         catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
         {
@@ -196,7 +198,8 @@ internal sealed class DashboardProxy : IAsyncDisposable
         return buffer.ToArray();
     }
 
-    private static async Task WriteTextAsync(HttpListenerResponse response, HttpStatusCode status, string text, CancellationToken cancellationToken)
+    private static async Task WriteTextAsync(
+        HttpListenerResponse response, HttpStatusCode status, string text, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(text + "\n");
         response.StatusCode = (int)status;

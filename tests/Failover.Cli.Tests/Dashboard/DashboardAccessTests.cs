@@ -31,7 +31,8 @@ public sealed class DashboardAccessTests
         Assert.Equal($"failover-dashboard-{Port}={Access.Token}; Path=/; HttpOnly; SameSite=Strict", admit.Cookie);
         Assert.Equal("/", admit.Location);
 
-        var deep = Assert.IsType<AccessDecision.SetCookie>(Access.Decide("GET", Url($"/trees?limit=5&token={Access.Token}"), Host, null, null));
+        var deep = Assert.IsType<AccessDecision.SetCookie>(
+            Access.Decide("GET", Url($"/trees?limit=5&token={Access.Token}"), Host, null, null));
         Assert.Equal("/trees?limit=5", deep.Location);
     }
 

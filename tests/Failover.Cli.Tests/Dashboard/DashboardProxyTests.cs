@@ -166,7 +166,10 @@ public sealed class DashboardProxyTests : IAsyncLifetime
         using var browser = await AdmittedBrowserAsync();
         upstream.Answer = _ =>
         {
-            var page = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<!doctype html>", Encoding.UTF8, "text/html") };
+            var page = new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("<!doctype html>", Encoding.UTF8, "text/html"),
+            };
             page.Headers.TryAddWithoutValidation("Content-Security-Policy", "default-src 'none'");
             page.Headers.TryAddWithoutValidation("Set-Cookie", "upstream=1");
             page.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"v1\"");
