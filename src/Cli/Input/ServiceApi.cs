@@ -31,7 +31,7 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
         // Loopback is the local stack, which takes requests unsigned unless a profile asks for signing (as a test of
         // the deployed path does); anything else is API Gateway with IAM authorisation.
         var sign = !uri.IsLoopback || profile is not null;
-        var signer = sign ? new AwsRequestSigner(Credentials(profile), Region(uri, region), "execute-api") : null;
+        var signer = sign ? new AwsRequestSigner(Credentials(profile), Region(uri, region, profile), "execute-api") : null;
         return new ServiceApi(uri, signer, http);
     }
 
@@ -152,12 +152,25 @@ public sealed class ServiceApi(Uri baseUrl, AwsRequestSigner? signer, HttpClient
     }
 
     // https://abc123.execute-api.eu-west-1.amazonaws.com: the region is in the host; a custom domain needs --region or AWS_REGION.
-    private static RegionEndpoint Region(Uri uri, string? region)
+    // Else the named profile's region, else the SDK's default (AWS_REGION, the default profile).
+    private static RegionEndpoint Region(Uri uri, string? region, string? profile)
     {
         if (region is not null) return RegionEndpoint.GetBySystemName(region);
         var labels = uri.Host.Split('.');
         var at = Array.IndexOf(labels, "execute-api");
-        return at >= 0 && at + 1 < labels.Length ? RegionEndpoint.GetBySystemName(labels[at + 1]) : AwsEnvironment.DefaultRegion();
+        if (at >= 0 && at + 1 < labels.Length) return RegionEndpoint.GetBySystemName(labels[at + 1]);
+        if (profile is not null
+            && new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetProfile(profile, out var named)
+            && named.Region is { } profileRegion)
+            return profileRegion;
+        try
+        {
+            return AwsEnvironment.DefaultRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CliUsageException($"--api {uri}: the URL names no region; give --region (or set AWS_REGION)");
+        }
     }
 
     private static Amazon.Runtime.AWSCredentials Credentials(string? profile)
