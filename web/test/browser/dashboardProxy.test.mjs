@@ -1,10 +1,11 @@
 // `failover dashboard --api <the local stack's API>` in a real browser (Debian's Chromium driven by playwright-core): the
 // page opens through the URL the command prints, lists a tree applied through the API, draws it, checks drift (a POST
 // through the proxy) — with no console error. Without the token the proxy forwards nothing.
-// The command is $FAILOVER_CLI when set (e.g. the Native AOT ./failover), else `dotnet run --project src/Cli`.
+// The command is $FAILOVER_CLI when set (e.g. the Native AOT ./failover), else `dotnet run --project src/Cli`. It signs
+// every request with a profile of its own AWS config file, as against a deployment (the local API takes them signed).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -27,16 +28,19 @@ let userDataDir;
 const problems = [];
 
 /** Starts `failover dashboard` against the stack's API and resolves with the URL it prints. */
-async function startDashboard(api) {
+async function startDashboard(api, awsConfig) {
   const cli = process.env.FAILOVER_CLI;
   const [command, args] = cli
     ? [cli, []]
     : ["dotnet", ["run", "--project", "src/Cli", ...(process.env.FAILOVER_LOCAL_NO_BUILD === "1" ? ["--no-build"] : []), "--"]];
-  const child = spawn(command, [...args, "dashboard", "--api", api], {
+  const child = spawn(command, [...args, "dashboard", "--api", api, "--profile", "dashboard-test"], {
     cwd: repository,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" },
+    env: {
+      ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1",
+      AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: `${awsConfig}.none`,
+    },
   });
   let output = "";
   let exited = null;
@@ -72,8 +76,10 @@ before(async () => {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(spec),
   });
   assert.equal(applied.status, 202, await applied.text());
-  dashboard = await startDashboard(stack.api);
   userDataDir = await mkdtemp(path.join(os.tmpdir(), "failover-dashboard-proxy-chromium-"));
+  const awsConfig = path.join(userDataDir, "aws-config");
+  await writeFile(awsConfig, "[profile dashboard-test]\naws_access_key_id = testing\naws_secret_access_key = testing\nregion = us-east-1\n");
+  dashboard = await startDashboard(stack.api, awsConfig);
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath, headless: true, args: flags, viewport: { width: 1280, height: 900 }, reducedMotion: "reduce",
   });
@@ -96,6 +102,7 @@ after(async () => {
 
 test("failover dashboard prints a loopback URL with a token and says how to stop", () => {
   assert.match(dashboard.output(), /Ctrl\+C to stop/);
+  assert.match(dashboard.output(), /requests signed: yes/);
   assert.equal(new URL(dashboard.url).hostname, "127.0.0.1");
 });
 
