@@ -67,6 +67,7 @@ public static class CliApp
         StatusCommand.Create(console),
         ListCommand.Create(console),
         RunsCommand.Create(console),
+        HealthCommand.Create(console),
         DashboardCommand.Create(console),
     ];
 }

@@ -95,6 +95,28 @@ internal sealed class ApiCommands(ServiceApi api, CliConsole console)
         return trees;
     }
 
+    /// <summary><c>GET /trees/NAME/health</c>: what Route 53's checkers observe now for each health-checked endpoint.</summary>
+    public async Task<TreeHealthResource> HealthAsync(string tree, CancellationToken cancellationToken) =>
+        ServiceApi.Read<TreeHealthResource>(await api.GetAsync($"/trees/{Escape(tree)}/health", cancellationToken), "a health report");
+
+    /// <summary><c>GET /trees/NAME/diagram?format=…</c>: the stored tree drawn, coloured by its last run and drift report.</summary>
+    public async Task<string> DiagramAsync(string tree, string format, CancellationToken cancellationToken)
+    {
+        var response = await api.GetAsync($"/trees/{Escape(tree)}/diagram?format={Uri.EscapeDataString(format)}", cancellationToken);
+        if (!response.Succeeded) throw new CliFailureException(string.Join(Environment.NewLine + "  ", ServiceApi.Describe(response)));
+        return response.Body;
+    }
+
+    /// <summary><c>POST /trees/NAME/simulate</c>: the stored tree's answers with these endpoints failing.</summary>
+    public async Task<SimulationDocument> SimulateAsync(string tree, SimulationRequestDocument query, CancellationToken cancellationToken)
+    {
+        var response = await api.SendAsync(HttpMethod.Post, $"/trees/{Escape(tree)}/simulate", RequestBody.Json(WireJson.Write(query)),
+            cancellationToken);
+        var document = ServiceApi.Read<SimulationDocument>(response, "a simulation");
+        foreach (var warning in document.Warnings ?? []) console.Error.WriteLine($"{warning.Path}: warning: {warning.Message}");
+        return document;
+    }
+
     /// <summary>The tree's newest runs, page by page (<c>GET /trees/NAME/runs</c>), up to <paramref name="limit"/>.</summary>
     public async Task<RunListResource> RunsAsync(string tree, int limit, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Failover.Cli.Api;
 using Failover.Cli.Input;
 using Failover.Core.Diagnostics;
 using Failover.Core.Simulation;
@@ -9,13 +10,15 @@ namespace Failover.Cli.Commands;
 
 /// <summary>
 /// <c>failover simulate SPEC --unhealthy a,b [--region R] [--location CC] [--json]</c>: which endpoints would answer,
-/// and with what share, if the named endpoints failed their health checks.
+/// and with what share, if the named endpoints failed their health checks. With <c>--api</c> and a stored tree's name,
+/// the service simulates its current version (<c>POST /trees/NAME/simulate</c>); the API's region then comes from its
+/// URL (<c>--region</c> here is the resolver's).
 /// </summary>
 internal static class SimulateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var spec = SpecArgument.Create();
+        var spec = SpecArgument.SpecOrTree();
         var unhealthy = new Option<string[]>("--unhealthy", "-u")
         {
             Description = "Node ids to treat as failing their health checks (comma-separated or repeated)",
@@ -29,27 +32,42 @@ internal static class SimulateCommand
             "--location") { Description =
             "Where the resolver is, for geolocation rules: a country (DE), country-subdivision (US-CA) or continent (EU)" };
         var json = new Option<bool>("--json") { Description = "Print {\"answers\":[{\"nodeId\",\"values\",\"probability\"}]}" };
+        var apiTarget = new ApiTargetOptions();
         var command = new Command("simulate", "Evaluate the tree the way Route 53 answers queries, with some endpoints unhealthy")
         {
             spec, unhealthy, region, location, json,
         };
-        command.SetAction(parse =>
+        apiTarget.AddTo(command, region: false);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var tree = SpecInput.Load(parse.GetValue(spec)!, console);
-            if (tree is null) return CliApp.Invalid;
+            var source = parse.GetValue(spec)!;
             var ids = (parse.GetValue(unhealthy) ?? [])
                 .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .ToHashSet(StringComparer.Ordinal);
-            var result = Simulator.Simulate(tree, new SimulationQuery(ids, parse.GetValue(region), parse.GetValue(location)));
-            SpecInput.Report(result.Diagnostics, "simulate", console);
-            if (result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;
+                .Distinct(StringComparer.Ordinal).ToList();
+            SimulationDocument document;
+            using var http = ApiTargetOptions.NewHttpClient();
+            if (SpecArgument.NamesStoredTree(source) && apiTarget.Resolve(parse, http) is { } api)
+            {
+                var query = new SimulationRequestDocument(ids) { Region = parse.GetValue(region), Location = parse.GetValue(location) };
+                document = await new ApiCommands(api, console).SimulateAsync(source, query, cancellationToken);
+            }
+            else
+            {
+                var tree = SpecInput.Load(source, console);
+                if (tree is null) return CliApp.Invalid;
+                var result = Simulator.Simulate(tree,
+                    new SimulationQuery(ids.ToHashSet(StringComparer.Ordinal), parse.GetValue(region), parse.GetValue(location)));
+                SpecInput.Report(result.Diagnostics, "simulate", console);
+                if (result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;
+                document = SimulationJson.ToDocument(result);
+            }
             if (parse.GetValue(json))
             {
-                console.Out.WriteLine(SimulationJson.Write(result));
+                console.Out.WriteLine(WireJson.Write(document));
                 return CliApp.Ok;
             }
-            if (result.Answers.Count == 0) console.Out.WriteLine("No answer (NXDOMAIN / NODATA).");
-            foreach (var answer in result.Answers)
+            if (document.Answers.Count == 0) console.Out.WriteLine("No answer (NXDOMAIN / NODATA).");
+            foreach (var answer in document.Answers)
                 console.Out.WriteLine($"{answer.Probability.ToString("P1", CultureInfo.InvariantCulture),8}  {answer.NodeId,-24} " +
                     $"{string.Join(", ", answer.Values)}");
             return CliApp.Ok;

@@ -9,4 +9,13 @@ internal static class SpecArgument
     {
         Description = "Tree spec file (JSON or YAML), or - to read stdin",
     };
+
+    /// <summary>SPEC, or with <c>--api</c> the name of a stored tree (<see cref="NamesStoredTree"/>).</summary>
+    public static Argument<string> SpecOrTree() => new("SPEC")
+    {
+        Description = "Tree spec file (JSON or YAML), or - to read stdin; with --api, a stored tree's name also works",
+    };
+
+    /// <summary>Through the API, an argument that is neither stdin nor a file names a stored tree.</summary>
+    public static bool NamesStoredTree(string argument) => argument != "-" && !File.Exists(argument);
 }

@@ -20,18 +20,25 @@ internal sealed class ApiTargetOptions
     public Option<string?> Region { get; } =
         new("--region") { Description = "The API's region, when its URL does not say (a custom domain)" };
 
-    public void AddTo(Command command)
+    private bool _hasRegion;
+
+    /// <param name="region">False on a command whose own <c>--region</c> means something else (simulate's resolver): the
+    /// API's region then comes from its URL or the SDK's region resolution.</param>
+    public void AddTo(Command command, bool region = true)
     {
         command.Options.Add(Api);
         command.Options.Add(Profile);
-        command.Options.Add(Region);
+        if (region) command.Options.Add(Region);
+        _hasRegion = region;
     }
 
     /// <summary>The API the user named, or null to call AWS directly.</summary>
     public ServiceApi? Resolve(ParseResult parse, HttpClient http)
     {
         var url = parse.GetValue(Api) ?? Environment.GetEnvironmentVariable(Variable);
-        return string.IsNullOrWhiteSpace(url) ? null : ServiceApi.Create(url, http, parse.GetValue(Profile), parse.GetValue(Region));
+        return string.IsNullOrWhiteSpace(url)
+            ? null
+            : ServiceApi.Create(url, http, parse.GetValue(Profile), _hasRegion ? parse.GetValue(Region) : null);
     }
 
     /// <summary>One client for the command's calls: a deployment answers in seconds, a dry run of a big tree in tens.</summary>

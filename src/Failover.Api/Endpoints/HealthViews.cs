@@ -4,8 +4,7 @@ using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
 using Failover.Service.Progress;
-using Failover.Core.Diagram;
-using Failover.Core.Health;
+using Failover.Service.Health;
 using Failover.Core.Contracts;
 
 namespace Failover.Api.Endpoints;
@@ -29,19 +28,6 @@ public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealt
         var checks = await health.ReadAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
         call.Log("health read", ("health_checks", checks.Count));
 
-        var nodes = checks.OrderBy(c => c.NodeId, StringComparer.Ordinal).Select(check =>
-        {
-            var reported = check.Statuses.OfType<string>().ToList();
-            var verdict = CheckerVerdict.Of(reported) switch
-            {
-                HealthState.Healthy => "healthy",
-                HealthState.Unhealthy => "unhealthy",
-                _ => "unknown",
-            };
-            var statuses = reported.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            return new NodeHealthResource(
-                check.NodeId, check.HealthCheckId, verdict, reported.Count, reported.Count(CheckerVerdict.IsHealthy), statuses);
-        }).ToList();
-        return ApiJson.Response(200, new TreeHealthResource(tree.Name, stored.Version, Timestamps.Format(time.GetUtcNow()), nodes));
+        return ApiJson.Response(200, TreeHealthReport.Of(tree.Name, stored.Version, time.GetUtcNow(), checks));
     }
 }

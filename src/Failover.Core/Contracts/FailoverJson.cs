@@ -19,6 +19,7 @@ namespace Failover.Core.Contracts;
 [JsonSerializable(typeof(DriftReportDocument))]
 [JsonSerializable(typeof(DiagramDocument))]
 [JsonSerializable(typeof(SimulationDocument))]
+[JsonSerializable(typeof(SimulationRequestDocument))]
 [JsonSerializable(typeof(TreeListResource))]
 [JsonSerializable(typeof(TreeDetailResource))]
 [JsonSerializable(typeof(VersionListResource))]

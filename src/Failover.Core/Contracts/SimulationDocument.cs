@@ -17,6 +17,13 @@ public sealed record SimulationDocument
     public IReadOnlyList<FieldErrorDocument>? Warnings { get; init; }
 }
 
+/// <summary>The body of <c>POST /trees/{name}/simulate</c>: the endpoints to treat as failing, where the resolver is.</summary>
+public sealed record SimulationRequestDocument(IReadOnlyList<string> Unhealthy)
+{
+    public string? Region { get; init; }
+    public string? Location { get; init; }
+}
+
 /// <summary>
 /// One answer; <see cref="DecidedBy"/> names the Route 53 rule behind each step from the root, with its page, and
 /// <see cref="Undocumented"/> (written only when true) marks an answer a step of which no Route 53 page covers.
