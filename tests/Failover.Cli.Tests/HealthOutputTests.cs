@@ -25,5 +25,6 @@ public sealed class HealthOutputTests
 
     [Fact]
     public void A_tree_without_health_checks_says_so() =>
-        Assert.Contains("no endpoint has a health check", HealthCommand.Text(new TreeHealthResource("www", 1, "2026-03-01T12:00:00.000Z", [])));
+        Assert.Contains("no endpoint has a health check",
+            HealthCommand.Text(new TreeHealthResource("www", 1, "2026-03-01T12:00:00.000Z", [])));
 }
