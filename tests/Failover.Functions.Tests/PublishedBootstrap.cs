@@ -34,10 +34,21 @@ public sealed class PublishedBootstrap : IAsyncLifetime
         Path = System.IO.Path.Combine(folder, "bootstrap");
         // tests/Failover.Deploy.Tests shares this cache, and dotnet test runs test projects in parallel processes.
         Directory.CreateDirectory(folder);
-        await using var publishing = await ExclusiveAsync(System.IO.Path.Combine(folder, "..", "bootstrap-aot.lock"));
+        await using var publishing = await PublishLockAsync(repository);
         if (File.Exists(Path) && File.GetLastWriteTimeUtc(Path) > NewestSource(repository)) return;
 
         await PublishAsync(repository, folder);
+    }
+
+    /// <summary>
+    /// Held while a test publishes a Native AOT binary (this one, or the CLI in tests/Failover.Deploy.Tests): two
+    /// Release publishes at once would build the projects they share into the same obj folders.
+    /// </summary>
+    public static Task<FileStream> PublishLockAsync(string repository)
+    {
+        var obj = System.IO.Path.Combine(repository, "tests", "Failover.Functions.Tests", "obj");
+        Directory.CreateDirectory(obj);
+        return ExclusiveAsync(System.IO.Path.Combine(obj, "bootstrap-aot.lock"));
     }
 
     /// <summary>A lock file held open for exclusive use, waited for while another process holds it (as long as a publish takes).</summary>

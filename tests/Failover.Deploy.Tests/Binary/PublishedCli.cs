@@ -1,3 +1,5 @@
+using Failover.Functions.Tests;
+
 namespace Failover.Deploy.Tests.Binary;
 
 /// <summary>
@@ -19,6 +21,7 @@ public sealed class PublishedCli : IAsyncLifetime
             return;
         }
         Path = Repository.PathOf("tests/Failover.Deploy.Tests/obj/cli/failover");
+        await using var publishing = await PublishedBootstrap.PublishLockAsync(Repository.Root);
         await Repository.RunAsync("make", "--no-print-directory", "cli", $"CLI={Path}");
     }
 
