@@ -18,7 +18,7 @@ public static partial class QuotedOutput
     [
         (RunId(), @"\d{8}T\d{9}Z-[0-9a-f]{12}"),
         (Uuid(), "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
-        (Timestamp(), @"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?Z?"),
+        (Timestamp(), @"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?"),
         (Duration(), @"(\d+ h )?(\d+ min )?\d+(\.\d+)? m?s\b"),
         (AwsId(), "[A-Z0-9]{12,32}"),
         (ShortSha(), "[0-9a-f]{12}"),
@@ -126,7 +126,7 @@ public static partial class QuotedOutput
     [GeneratedRegex(@"\G[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Uuid();
 
-    [GeneratedRegex(@"\G\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?Z?")]
+    [GeneratedRegex(@"\G\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?")]
     private static partial Regex Timestamp();
 
     [GeneratedRegex(@"\G(\d+ h )?(\d+ min )?\d+(\.\d+)? m?s\b")]

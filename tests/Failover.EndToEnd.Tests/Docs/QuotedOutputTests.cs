@@ -35,6 +35,7 @@ public sealed class QuotedOutputTests
     [InlineData("zone H6K87AVMXHVAXHWX32ZF3J, change C88D33814C0CB4041", "zone Z0000000000000000000A, change C999A34F0C4554A68")]
     [InlineData("checked 2026-03-01 12:15:00 UTC, sha256 126c40385b7f", "checked 2026-12-06 10:49:11 UTC, sha256 8d09d759ea66")]
     [InlineData("health check a18a9aaa-113a-401b-be75-89f497fdaa6f", "health check 8d74e7bc-9de0-4320-8492-22b3817b4f74")]
+    [InlineData("observed 2026-12-06T11:56:12.001Z", "observed 2026-12-07T01:02:03.4Z")]
     [InlineData("APPLY     SUCCEEDED   1       2 min 5 s", "APPLY  SUCCEEDED  1  41 s")]
     public void Ids_timestamps_durations_and_column_padding_stand_for_any_value_of_their_shape(string quoted, string printed) =>
         Assert.Null(QuotedOutput.Mismatch([quoted], printed, abridged: false));
