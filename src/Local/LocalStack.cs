@@ -106,7 +106,8 @@ public sealed class LocalStack : IAsyncDisposable
                 () => stack?._ready == true, json => LocalStack.WriteHealth(stack, json), options.Log, cancellationToken,
                 routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule));
             var apiPort = options.ApiPort == 0 ? MotoServer.FreePort([edgePort]) : options.ApiPort;
-            api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken);
+            api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken,
+                options.RequireApiSignature ? SignatureCheck.ForLocalCredentials(options.TimeProvider) : null);
             stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions) { _api = api };
             if (options.CreateResources)
             {

@@ -12,6 +12,8 @@ public static class LocalStackCommandLine
     private static readonly Option<int> ApiPort = new("--api-port")
     { Description = "Loopback port of the HTTP API (API Gateway emulation; 0: any free port)",
         DefaultValueFactory = _ => Api.ApiGatewayServer.DefaultPort };
+    private static readonly Option<bool> RequireSignature = new("--require-signature")
+    { Description = "The HTTP API refuses requests not SigV4-signed for execute-api with the local credentials (testing/testing)" };
     private static readonly Option<string?> MotoUrl = new("--moto-url")
     { Description = "Use a moto already running at this URL instead of starting moto_server" };
     private static readonly Option<string[]> Zones = new("--zone")
@@ -66,7 +68,8 @@ public static class LocalStackCommandLine
             new RootCommand(
             "The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
         {
-            EdgePort, ApiPort, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck, NoRoutingPolicyCheck,
+            EdgePort, ApiPort, RequireSignature, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck,
+            NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
             FaultRate, FaultKinds, FaultOperations, FaultSeed, DriftInterval, Apply,
         };
@@ -92,6 +95,7 @@ public static class LocalStackCommandLine
         {
             EdgePort = parsed.GetValue(EdgePort),
             ApiPort = parsed.GetValue(ApiPort),
+            RequireApiSignature = parsed.GetValue(RequireSignature),
             MotoUrl = parsed.GetValue(MotoUrl) is { } motoUrl
                 ? Uri.TryCreate(motoUrl, UriKind.Absolute, out var url) ? url
                     : throw new ArgumentException($"--moto-url: '{motoUrl}' is not an absolute URL")

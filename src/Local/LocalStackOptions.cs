@@ -21,6 +21,12 @@ public sealed record LocalStackOptions
     /// </summary>
     public int ApiPort { get; init; }
 
+    /// <summary>
+    /// True: the HTTP API refuses requests not SigV4-signed for execute-api by the local stack's credentials
+    /// (<c>testing</c>/<c>testing</c>), as a deployment's IAM authorisation refuses unsigned ones (403).
+    /// </summary>
+    public bool RequireApiSignature { get; init; }
+
     /// <summary>A moto already running; null starts moto_server as a child process on a free port.</summary>
     public Uri? MotoUrl { get; init; }
 

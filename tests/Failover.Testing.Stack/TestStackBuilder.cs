@@ -45,6 +45,9 @@ public sealed class TestStackBuilder
     /// <summary>The realism layer's clock (PENDING windows, the request rate) and the API Gateway emulation's.</summary>
     public TestStackBuilder WithRealismClock(TimeProvider clock) => With(o => o with { TimeProvider = clock });
 
+    /// <summary>The HTTP API refuses requests not SigV4-signed with the local credentials, as a deployment's does.</summary>
+    public TestStackBuilder WithApiSignatureRequired() => With(o => o with { RequireApiSignature = true });
+
     public TestStackBuilder WithDrift(DriftEmulationSettings drift) => With(o => o with { Drift = drift });
 
     public TestStackBuilder WithWorkflowOptions(WorkflowOptions workflow) => With(o => o with { Workflow = workflow });

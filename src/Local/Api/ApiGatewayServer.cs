@@ -14,7 +14,8 @@ namespace Failover.Local.Api;
 /// the <c>Api</c> function: each request becomes the payload format 2.0 event, the function runs in-process through
 /// the stack's function registry, and its response becomes the HTTP response. As in API Gateway, a failed
 /// invocation answers 500 <c>{"message":"Internal Server Error"}</c> and a body over 10 MB answers 413. IAM
-/// authorisation is not emulated: every request is let through unsigned.
+/// authorisation is off by default (every request is let through unsigned); with a <see cref="SignatureCheck"/>
+/// (<c>--require-signature</c>) a request must be SigV4-signed for execute-api by the local stack's identity, else 403.
 /// </summary>
 public sealed class ApiGatewayServer : IAsyncDisposable
 {
@@ -37,8 +38,10 @@ public sealed class ApiGatewayServer : IAsyncDisposable
     public Uri Url { get; }
 
     /// <param name="port">A loopback port (the local stack picks a free one for tests).</param>
+    /// <param name="signatures">Null lets unsigned requests through; else each request must pass it.</param>
     public static async Task<ApiGatewayServer> StartAsync(
-        int port, ILambdaInvoker functions, TimeProvider time, StructuredLogger? log, CancellationToken cancellationToken)
+        int port, ILambdaInvoker functions, TimeProvider time, StructuredLogger? log, CancellationToken cancellationToken,
+        SignatureCheck? signatures = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -49,17 +52,24 @@ public sealed class ApiGatewayServer : IAsyncDisposable
             kestrel.Listen(System.Net.IPAddress.Loopback, port);
         });
         var app = builder.Build();
-        app.Run(context => HandleAsync(context, functions, time, log));
+        app.Run(context => HandleAsync(context, functions, time, log, signatures));
         await app.StartAsync(cancellationToken);
         return new ApiGatewayServer(app, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    private static async Task HandleAsync(HttpContext context, ILambdaInvoker functions, TimeProvider time, StructuredLogger? log)
+    private static async Task HandleAsync(
+        HttpContext context, ILambdaInvoker functions, TimeProvider time, StructuredLogger? log, SignatureCheck? signatures)
     {
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
             await WriteMessageAsync(context.Response, 413, "Request Entity Too Large");
+            return;
+        }
+        // API Gateway authorises before it invokes anything: a refused request never reaches the function.
+        if (signatures is not null && await signatures.RefusalAsync(context.Request, body.Value, context.RequestAborted) is { } refusal)
+        {
+            await WriteMessageAsync(context.Response, 403, refusal);
             return;
         }
 
@@ -104,7 +114,8 @@ public sealed class ApiGatewayServer : IAsyncDisposable
     {
         response.StatusCode = status;
         response.ContentType = "application/json";
-        await response.WriteAsync($$"""{"message":"{{message}}"}""");
+        var text = System.Text.Json.JsonEncodedText.Encode(message, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        await response.WriteAsync($$"""{"message":"{{text}}"}""");
     }
 
     public async ValueTask DisposeAsync()
