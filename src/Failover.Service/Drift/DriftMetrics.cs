@@ -21,7 +21,19 @@ public sealed class DriftMetrics(TextWriter output)
     /// </summary>
     public const string ScheduledMetricName = "DriftChecksScheduled";
 
+    /// <summary>
+    /// The Route 53 requests one drift message's reads made (dimension <c>HostedZone</c>), with the count per operation and
+    /// the number of trees as plain fields of the log line: what a cycle costs the account's request budget.
+    /// </summary>
+    public const string RequestsMetricName = "DriftRoute53Requests";
+
+    public const string ZoneDimension = "HostedZone";
+
     public void Write(string tree, int driftedItems, DateTimeOffset at) => WriteLine(Format(tree, driftedItems, at));
+
+    public void WriteRequests(string? hostedZoneId, int trees, DriftRequestCounts requests, DateTimeOffset at) =>
+        WriteLine(Format(RequestsMetricName, requests.Total, at, hostedZoneId is null ? null : (ZoneDimension, hostedZoneId),
+            [("trees", trees), .. requests.ByOperation.Select(c => (c.Key, c.Value))]));
 
     /// <summary>One drift cycle ran and queued <paramref name="trees"/> checks.</summary>
     public void WriteScheduled(int trees, DateTimeOffset at) => WriteLine(FormatScheduled(trees, at));
@@ -36,7 +48,8 @@ public sealed class DriftMetrics(TextWriter output)
     public static string Format(string tree, int driftedItems, DateTimeOffset at) =>
         Format(MetricName, driftedItems, at, (Dimension, tree));
 
-    private static string Format(string metric, int value, DateTimeOffset at, (string Name, string Value)? dimension)
+    private static string Format(string metric, int value, DateTimeOffset at, (string Name, string Value)? dimension,
+        IReadOnlyList<(string Name, int Value)>? fields = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -64,6 +77,7 @@ public sealed class DriftMetrics(TextWriter output)
             json.WriteEndObject();
             if (dimension is { } set) json.WriteString(set.Name, set.Value);
             json.WriteNumber(metric, value);
+            foreach (var (name, count) in fields ?? []) json.WriteNumber(name, count);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -6,23 +6,47 @@ using Failover.Service.Ports.Store;
 namespace Failover.Service.Drift;
 
 
-/// <summary>What a scheduling pass did. <see cref="Failed"/> holds the trees whose message could not be sent.</summary>
+/// <summary>
+/// What a scheduling pass did: <see cref="Scheduled"/> trees queued in <see cref="Messages"/> messages. <see cref="Failed"/>
+/// holds the trees whose message could not be sent.
+/// </summary>
 public sealed record DriftScheduleResult(int Scheduled, int Skipped, IReadOnlyList<DriftScheduleFailure> Failed)
 {
+    public int Messages { get; init; }
+
     public bool Succeeded => Failed.Count == 0;
 }
 
 public sealed record DriftScheduleFailure(string Tree, string Reason);
 
 /// <summary>
-/// The scheduled fan-out: one drift queue message per applied tree, sent ten at a time (SendMessageBatch's limit), so
-/// each tree is checked by its own worker invocation and one bad tree cannot hold up the rest. SendMessageBatch can
-/// succeed for some entries and fail for others; the failed ones are sent again (unless SQS blames the request
-/// itself), and what still fails is returned by tree.
+/// The scheduled fan-out: the applied trees grouped by hosted zone, one drift queue message per zone (a zone of more
+/// than <see cref="MaxTreesPerMessage"/> trees gets several), so the worker reads each zone and the account's health
+/// checks once per message instead of once per tree. Messages go out with SendMessageBatch, at most ten and 256 KiB a
+/// call. SendMessageBatch can succeed for some entries and fail for others; the failed ones are sent again (unless SQS
+/// blames the request itself), and what still fails is returned by tree.
 /// </summary>
 public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, string queueUrl, TimeProvider time)
 {
+    /// <summary>SendMessageBatch takes at most ten entries (SQS API reference, SendMessageBatch).</summary>
     public const int BatchSize = 10;
+
+    /// <summary>
+    /// A message, and all the messages of one SendMessageBatch call together, are at most 256 KiB (SQS API reference,
+    /// SendMessageBatch: "the maximum total payload size (the sum of the individual lengths of all of the batched
+    /// messages) ... 262,144 bytes").
+    /// </summary>
+    public const int MaxBatchBytes = 262_144;
+
+    /// <summary>
+    /// Trees per message. The size allows far more (a tree name is at most 64 ASCII characters, 67 bytes in the list: about
+    /// 3,900 fit in 256 KiB); the bound is the worker's time. One message is one invocation's work (the event source's
+    /// batch size is 1) and must end well inside its 300 s timeout, or it comes back whole and ends in the dead-letter
+    /// queue: per tree the worker makes about six DynamoDB calls (~50 ms), and with five checks a tree the zone's
+    /// ListTagsForResources calls are 500 × 5 ÷ 10 = 250, 50 s at 5 Route 53 requests/s. 500 trees stay near 100 s; a
+    /// zone of 10,000 trees costs 20 snapshot reads a cycle instead of 10,000.
+    /// </summary>
+    public const int MaxTreesPerMessage = 500;
 
     /// <summary>Sends of one entry, the first included.</summary>
     public int MaxAttempts { get; init; } = 3;
@@ -32,12 +56,13 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
     /// <summary>Where the cycle's <see cref="DriftMetrics.ScheduledMetricName"/> goes (null: nowhere).</summary>
     public DriftMetrics? Metrics { get; init; }
 
+    /// <summary>Trees per message (tests lower it).</summary>
+    public int TreesPerMessage { get; init; } = MaxTreesPerMessage;
+
     public async Task<DriftScheduleResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var scheduled = 0;
         var skipped = 0;
-        var failed = new List<DriftScheduleFailure>();
-        var batch = new List<string>(BatchSize);
+        var byZone = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var tree in store.ListAllTreesAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (!IsActive(tree))
@@ -45,37 +70,65 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
                 skipped++;
                 continue;
             }
-            batch.Add(tree.Name);
-            if (batch.Count < BatchSize) continue;
-            scheduled += await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
-            batch.Clear();
+            var zone = tree.Descriptor.HostedZoneId;
+            if (!byZone.TryGetValue(zone, out var trees)) byZone[zone] = trees = [];
+            trees.Add(tree.Name);
         }
-        if (batch.Count > 0) scheduled += await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
+        var messages = byZone.SelectMany(zone => zone.Value.Chunk(Math.Max(1, TreesPerMessage))
+            .Select(chunk => new Outgoing(chunk, DriftMessage.Write(zone.Key, chunk)))).ToList();
+
+        var scheduled = 0;
+        var sent = 0;
+        var failed = new List<DriftScheduleFailure>();
+        var batch = new List<Outgoing>(BatchSize);
+        var bytes = 0;
+        foreach (var message in messages)
+        {
+            var size = System.Text.Encoding.UTF8.GetByteCount(message.Body);
+            if (batch.Count > 0 && (batch.Count == BatchSize || bytes + size > MaxBatchBytes))
+            {
+                (var trees, var count) = await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
+                scheduled += trees;
+                sent += count;
+                batch.Clear();
+                bytes = 0;
+            }
+            batch.Add(message);
+            bytes += size;
+        }
+        if (batch.Count > 0)
+        {
+            (var trees, var count) = await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
+            scheduled += trees;
+            sent += count;
+        }
         // Only a cycle that got this far counts: one that could not even list the trees leaves the metric missing.
         Metrics?.WriteScheduled(scheduled, time.GetUtcNow());
-        return new DriftScheduleResult(scheduled, skipped, failed);
+        return new DriftScheduleResult(scheduled, skipped, failed) { Messages = sent };
     }
+
+    private sealed record Outgoing(IReadOnlyList<string> Trees, string Body);
 
     /// <summary>A tree with an applied version that is not being torn down.</summary>
     public static bool IsActive(TreeRecord tree) =>
         tree.CurrentVersion is not null && tree.Status is not (TreeStatus.Deleting or TreeStatus.Deleted);
 
-    /// <returns>How many of the trees were sent.</returns>
-    private async Task<int> SendAsync(IReadOnlyList<string> trees, List<DriftScheduleFailure> failed, CancellationToken cancellationToken)
+    /// <returns>How many trees and messages were sent.</returns>
+    private async Task<(int Trees, int Messages)> SendAsync(IReadOnlyList<Outgoing> messages, List<DriftScheduleFailure> failed,
+        CancellationToken cancellationToken)
     {
-        // Entry ids only need to be unique within one request: the tree's position in the batch.
-        var pending = trees.Select((tree, i) => (Id: i.ToString(CultureInfo.InvariantCulture), Tree: tree)).ToList();
+        // Entry ids only need to be unique within one request: the message's position in the batch.
+        var pending = messages.Select((message, i) => (Id: i.ToString(CultureInfo.InvariantCulture), Message: message)).ToList();
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sent = 0;
+        var sentTrees = 0;
+        var sentMessages = 0;
         for (var attempt = 1; pending.Count > 0 && attempt <= MaxAttempts; attempt++)
         {
             if (attempt > 1) await Task.Delay(RetryDelay * (attempt - 1), time, cancellationToken).ConfigureAwait(false);
             QueueBatchResult response;
             try
             {
-                response =
-                    await send(queueUrl, pending.Select(p => new QueueMessage(p.Id, DriftMessage.Write(p.Tree))).ToList(),
-                    cancellationToken)
+                response = await send(queueUrl, pending.Select(p => new QueueMessage(p.Id, p.Message.Body)).ToList(), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (AwsServiceException error)
@@ -85,13 +138,18 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
             }
 
             var retry = new HashSet<string>(StringComparer.Ordinal);
-            sent += response.Successful.Count(id => pending.Any(p => p.Id == id));
+            foreach (var entry in pending.Where(p => response.Successful.Contains(p.Id)))
+            {
+                sentTrees += entry.Message.Trees.Count;
+                sentMessages++;
+            }
             foreach (var entry in response.Failed)
             {
                 reasons[entry.Id] = $"{entry.Code}: {entry.Message}";
                 // A sender's fault (a malformed entry) fails the same way every time.
                 if (!entry.SenderFault) retry.Add(entry.Id);
-                else failed.Add(new DriftScheduleFailure(pending.Single(p => p.Id == entry.Id).Tree, reasons[entry.Id]));
+                else failed.AddRange(pending.Single(p => p.Id == entry.Id).Message.Trees
+                    .Select(tree => new DriftScheduleFailure(tree, reasons[entry.Id])));
             }
             var answered = response.Successful.Concat(response.Failed.Select(f => f.Id)).ToHashSet(StringComparer.Ordinal);
             foreach (var entry in pending.Where(p => !answered.Contains(p.Id)))
@@ -101,7 +159,8 @@ public sealed class DriftScheduler(IProgressStore store, SendMessageBatch send, 
             }
             pending = pending.Where(p => retry.Contains(p.Id)).ToList();
         }
-        failed.AddRange(pending.Select(p => new DriftScheduleFailure(p.Tree, $"{reasons[p.Id]} (after {MaxAttempts} attempts)")));
-        return sent;
+        failed.AddRange(pending.SelectMany(p => p.Message.Trees
+            .Select(tree => new DriftScheduleFailure(tree, $"{reasons[p.Id]} (after {MaxAttempts} attempts)"))));
+        return (sentTrees, sentMessages);
     }
 }

@@ -34,7 +34,7 @@ public sealed record DriftServices(
 
     public DriftWorker Worker(Action<DriftWorkItem, Exception>? onFailure = null)
     {
-        var check = Check();
-        return new DriftWorker(check.RunAsync) { OnFailure = onFailure };
+        var zone = new ZoneDriftCheck(Check(), Route53, new DriftMetrics(MetricsOutput), Time);
+        return new DriftWorker(zone.RunAsync) { OnFailure = onFailure };
     }
 }

@@ -6,6 +6,8 @@ using Failover.Core.Drift;
 using Failover.Core.Spec;
 using Failover.Core.Contracts;
 using Failover.Service.Zones;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
 
 namespace Failover.Service.Drift;
 
@@ -25,29 +27,71 @@ public sealed class TreeDriftCheck(
 {
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)
     {
+        var prepared = await PrepareAsync(tree, cancellationToken).ConfigureAwait(false);
+        if (prepared.Skipped is { } skipped) return skipped;
+        var checkedTree = prepared.Tree!;
+        DriftObservation observed;
+        try
+        {
+            observed = await new DriftStateReader(route53).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (NoSuchHostedZoneException gone)
+        {
+            throw ZoneGone(checkedTree, gone);
+        }
+        return await FinishAsync(checkedTree, observed, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static DriftCheckException ZoneGone(PreparedTree tree, NoSuchHostedZoneException gone) =>
+        new($"tree '{tree.Name}': hosted zone {tree.Spec.HostedZoneId} no longer exists ({gone.Message})", gone);
+
+    /// <summary>
+    /// The tree as the progress store has it, before anything is read from Route 53: its current version compiled and
+    /// the records it owns — or why it is not checked (gone, torn down, never applied, a run holding it).
+    /// </summary>
+    internal async Task<(PreparedTree? Tree, DriftCheckResult? Skipped)> PrepareAsync(string tree, CancellationToken cancellationToken)
+    {
         var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
-        if (record is null) return DriftCheckResult.Skipped(tree, $"no tree is called '{tree}'");
-        if (record.Status is TreeStatus.Deleted or TreeStatus.Deleting) return DriftCheckResult.Skipped(tree, "the tree is torn down");
-        if (record.CurrentVersion is not { } version) return DriftCheckResult.Skipped(tree, "no version of the tree was applied yet");
-        if (await store.GetLockAsync(tree, cancellationToken).ConfigureAwait(false) is { } held && !held.IsExpired(time.GetUtcNow()))
-            return DriftCheckResult.Skipped(tree, $"run {held.Owner} holds the tree");
+        if (record is null) return (null, DriftCheckResult.Skipped(tree, $"no tree is called '{tree}'"));
+        if (record.Status is TreeStatus.Deleted or TreeStatus.Deleting) return (null, DriftCheckResult.Skipped(tree, "the tree is torn down"));
+        if (record.CurrentVersion is not { } version)
+            return (null, DriftCheckResult.Skipped(tree, "no version of the tree was applied yet"));
+        if (await HeldAsync(tree, cancellationToken).ConfigureAwait(false) is { } held) return (null, held);
 
         var spec = await LoadAsync(tree, version, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
-        DriftObservation observed;
-        try
-        {
-            observed = await new DriftStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
-        }
-        catch (NoSuchHostedZoneException gone)
-        {
-            throw new DriftCheckException($"tree '{tree}': hosted zone {spec.HostedZoneId} no longer exists ({gone.Message})", gone);
-        }
+        return (new PreparedTree(record, version, spec, desired, owned), null);
+    }
 
-        var report = DriftDetector.Detect(desired, observed.Actual, observed.HealthCheckIds)
-            with { Version = version, CheckedAt = time.GetUtcNow() };
-        var (repaired, failure) = await RepairAsync(spec, version, record.LastRunId, report, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Whether the tree is still what <see cref="PrepareAsync"/> saw, read again after a shared snapshot of the zone was
+    /// taken: a run that started or finished in between (its id replaces the tree's last run when it starts) or that holds
+    /// the tree now would make the snapshot a half-applied or outdated view of it — not drift. Null: unchanged.
+    /// </summary>
+    internal async Task<DriftCheckResult?> ChangedSinceAsync(PreparedTree prepared, CancellationToken cancellationToken)
+    {
+        var now = await store.GetTreeAsync(prepared.Name, cancellationToken).ConfigureAwait(false);
+        if (now is null || now.CurrentVersion != prepared.Version || now.LastRunId != prepared.Record.LastRunId
+            || now.Status != prepared.Record.Status)
+            return DriftCheckResult.Skipped(prepared.Name, "the tree changed while its zone was read; the next cycle checks it");
+        return await HeldAsync(prepared.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DriftCheckResult?> HeldAsync(string tree, CancellationToken cancellationToken) =>
+        await store.GetLockAsync(tree, cancellationToken).ConfigureAwait(false) is { } held && !held.IsExpired(time.GetUtcNow())
+            ? DriftCheckResult.Skipped(tree, $"run {held.Owner} holds the tree")
+            : null;
+
+    /// <summary>Detect against what was read, repair if the policy asks, store the report and emit the metric.</summary>
+    internal async Task<DriftCheckResult> FinishAsync(PreparedTree prepared, DriftObservation observed, CancellationToken cancellationToken)
+    {
+        var tree = prepared.Name;
+        var report = DriftDetector.Detect(prepared.Desired, observed.Actual, observed.HealthCheckIds)
+            with { Version = prepared.Version, CheckedAt = time.GetUtcNow() };
+        var (repaired, failure) =
+            await RepairAsync(prepared.Spec, prepared.Version, prepared.Record.LastRunId, report, cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
         await store.PutDriftReportAsync(tree, DriftReportJson.Write(report, indented: false), report.DriftedItems,
@@ -92,4 +136,10 @@ public sealed class TreeDriftCheck(
             return (new DriftRepair(DriftRepairStatus.Failed, Reason: failed.Message), failed);
         }
     }
+}
+
+/// <summary>A tree ready to be compared: its item as read before the zone, its current version compiled, what it owns.</summary>
+internal sealed record PreparedTree(TreeRecord Record, int Version, TreeSpec Spec, CompiledTree Desired, IReadOnlySet<RecordKey> Owned)
+{
+    public string Name => Record.Name;
 }

@@ -22,7 +22,7 @@ public sealed record DriftEmulationSettings
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Messages per worker invocation (the mapping's BatchSize; SQS returns at most 10 per receive).</summary>
-    public int BatchSize { get; init; } = 10;
+    public int BatchSize { get; init; } = 1;
 
     /// <summary>The clock of the schedule and of the drift functions' services.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

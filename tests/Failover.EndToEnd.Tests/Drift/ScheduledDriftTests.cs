@@ -162,14 +162,14 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
             Assert.False(steady.HasDrift, string.Join("\n", steady.Items));
 
             var dead = await ReceiveDeadLetterAsync(resources.DriftDeadLetterQueueUrl);
-            Assert.Equal("orphan", DriftMessage.Read(dead.Body));
+            Assert.Equal(["orphan"], DriftMessage.Read(dead.Body).Trees);
             // Three receives from the drift queue (the redrive policy's maxReceiveCount), then this one from the DLQ.
             Assert.Equal("4", dead.Attributes["ApproximateReceiveCount"]);
             Assert.Null(await stack.Store.GetDriftReportAsync(orphan.Name));
 
             // Every other message of the pass was deleted after its check; only the orphan's came back, once per receive.
             var counts = stack.Stack.Drift.Poller.Counts;
-            Assert.Equal(scheduled["scheduled"]!.GetValue<int>() - 1, counts.Deleted - countsBefore.Deleted);
+            Assert.Equal(scheduled["messages"]!.GetValue<int>() - 1, counts.Deleted - countsBefore.Deleted);
             Assert.Equal(3, counts.Returned - countsBefore.Returned);
             var queue =
                 await stack.Sqs.GetQueueAttributesAsync(resources.DriftQueueUrl,

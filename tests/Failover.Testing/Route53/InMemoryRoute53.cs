@@ -24,6 +24,23 @@ public sealed partial class InMemoryRoute53(TimeProvider? time = null) : IRoute5
     private readonly List<AcceptedChange> _accepted = [];
     private readonly List<PlannedFault> _faults = [];
     private int _nextId;
+    private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
+
+    /// <summary>Requests served (or failed by a planned fault) since the last <see cref="ResetRequests"/>, by operation.</summary>
+    public IReadOnlyDictionary<string, int> Requests
+    {
+        get { lock (_gate) return new Dictionary<string, int>(_requests, StringComparer.Ordinal); }
+    }
+
+    public int RequestCount
+    {
+        get { lock (_gate) return _requests.Values.Sum(); }
+    }
+
+    public void ResetRequests()
+    {
+        lock (_gate) _requests.Clear();
+    }
 
     /// <summary>
     /// How long a change stays PENDING before GetChange reports it INSYNC, on the injected clock (Route 53: "normally
@@ -199,6 +216,7 @@ public sealed partial class InMemoryRoute53(TimeProvider? time = null) : IRoute5
         if (BeforeRequest is { } hook) await hook(operation);
         lock (_gate)
         {
+            _requests[operation] = _requests.GetValueOrDefault(operation) + 1;
             var fault = _faults.FirstOrDefault(f => f.Operation == operation);
             if (fault is null) return serve();
             _faults.Remove(fault);

@@ -6,7 +6,7 @@ using Failover.Service.Logging;
 namespace Failover.Functions.Handlers.Drift;
 
 /// <summary>
-/// The two drift functions. <c>DriftScheduler</c> (EventBridge schedule) sends one queue message per applied tree;
+/// The two drift functions. <c>DriftScheduler</c> (EventBridge schedule) sends one queue message per hosted zone's applied trees;
 /// <c>DriftWorker</c> (SQS event source mapping with ReportBatchItemFailures) checks the trees of a batch and answers
 /// with the messages that failed. Both are thin: the loops and decisions are in Failover.Service.Drift.
 /// </summary>
@@ -29,13 +29,13 @@ public static class DriftHandlers
     {
         var trigger = await ReadAsync(input, DriftJsonContext.Default.ScheduledEvent, cancellationToken) ?? new ScheduledEvent();
         var result = await services.Scheduler().RunAsync(cancellationToken);
-        context.Logger.Info("Drift checks scheduled.", ("event", trigger.Id), ("scheduled", result.Scheduled), ("skipped", result.Skipped),
-            ("failed", result.Failed.Count));
+        context.Logger.Info("Drift checks scheduled.", ("event", trigger.Id), ("scheduled", result.Scheduled),
+            ("messages", result.Messages), ("skipped", result.Skipped), ("failed", result.Failed.Count));
         if (!result.Succeeded)
             // Failing the invocation lets the schedule's retry policy run the pass again; a tree sent twice is checked twice, harmlessly.
             throw new FunctionFailedException(ScheduleIncomplete, $"{result.Failed.Count} tree(s) could not be queued: "
                 + string.Join("; ", result.Failed.Select(f => $"{f.Tree}: {f.Reason}")));
-        return Write(new DriftScheduleResponse { Scheduled = result.Scheduled, Skipped = result.Skipped },
+        return Write(new DriftScheduleResponse { Scheduled = result.Scheduled, Messages = result.Messages, Skipped = result.Skipped },
             DriftJsonContext.Default.DriftScheduleResponse);
     }
 
@@ -49,6 +49,11 @@ public static class DriftHandlers
                 ("message_id", item.MessageId), ("body", item.Body)));
         var result =
             await worker.ProcessAsync(sqsEvent.Records.Select(r => new DriftWorkItem(r.MessageId, r.Body)).ToList(), cancellationToken);
+        foreach (var message in result.Messages)
+            context.Logger.Info("Drift message read its zone.", ("hosted_zone", message.HostedZoneId), ("trees", message.Results.Count),
+                ("failed", message.Failures.Count), ("records_read", message.RecordsRead?.ToString()),
+                ("checks_read", message.ChecksRead?.ToString()), ("route53_requests", message.Requests.Total),
+                ("route53_requests_by_operation", message.Requests.ToString()));
         foreach (var check in result.Results)
             context.Logger.Info(check.Checked ? "Drift checked." : "Drift check skipped.", (LogFields.Tree, check.Tree),
                 ("drifted_items", check.Report?.DriftedItems), ("repair", check.Report?.Repair?.Status.ToString()),

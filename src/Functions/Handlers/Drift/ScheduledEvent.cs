@@ -21,7 +21,10 @@ public sealed record ScheduledEvent
 /// <summary>What the scheduler function answers: counts, and the trees whose message could not be sent.</summary>
 public sealed record DriftScheduleResponse
 {
+    /// <summary>Trees queued.</summary>
     [JsonPropertyName("scheduled")] public int Scheduled { get; init; }
+    /// <summary>Messages they went in: one per hosted zone (more for a zone of very many trees).</summary>
+    [JsonPropertyName("messages")] public int Messages { get; init; }
     [JsonPropertyName("skipped")] public int Skipped { get; init; }
     [JsonPropertyName("failed")] public IReadOnlyList<DriftScheduleFailureResponse> Failed { get; init; } = [];
 }
