@@ -36,7 +36,10 @@ internal static class BenchAll
             await BootstrapBinaries.AotAsync(repository, mayPublish: !smoke, output, cancellationToken),
             await BootstrapBinaries.JitAsync(repository, cancellationToken), smoke ? 2 : 15, output, cancellationToken));
         var (trees, leaves, share) = BenchSizes.DriftCycle(smoke);
-        var drift = await TimedAsync("drift cycle", () => DriftCycleBenchmark.RunAsync(trees, leaves, share, output, cancellationToken));
+        var drift = new List<DriftCycleResult>();
+        foreach (var size in trees)
+            drift.Add(await TimedAsync($"drift cycle {size}", () => DriftCycleBenchmark.RunAsync(size, leaves, share, output,
+                cancellationToken)));
         var convergenceSettings = BenchSizes.Convergence(smoke);
         var convergence =
             await TimedAsync("convergence", () => ConvergenceBenchmark.RunAsync(convergenceSettings, output, cancellationToken));

@@ -8,7 +8,9 @@ internal static class BenchSizes
     public static IReadOnlyList<int> PlannerScale(bool smoke) => smoke ? [100] : [100, 1_000, 10_000, 100_000];
 
     /// <summary>Trees, leaves per tree (about ten record sets each), share of endpoints health-checked.</summary>
-    public static (int Trees, int Leaves, double HealthCheckedShare) DriftCycle(bool smoke) => (smoke ? 10 : 1_000, 8, 0);
+    /// <summary>Trees in one zone for the drift cycle (each size a cycle of its own), leaves per tree, health-checked share.</summary>
+    public static (int[] Trees, int Leaves, double HealthCheckedShare) DriftCycle(bool smoke) =>
+        (smoke ? [10, 20] : [1_000, 10_000], 8, 0);
 
     public static ConvergenceSettings Convergence(bool smoke)
     {

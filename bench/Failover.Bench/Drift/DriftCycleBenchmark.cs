@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Failover.Service.Drift;
 using Failover.Aws.Route53;
-using Failover.Service.Ports.Route53;
 using Failover.Bench.Convergence;
 using Failover.Local.Aws;
 
@@ -13,28 +12,64 @@ internal sealed record DriftCycleResult(
     int Trees, int Records, int HealthChecks, RequestCounts Counts, double WallSeconds, double HealthCheckedShare,
         int HealthChecksAtDefaultShare)
 {
+    /// <summary>Drift messages the cycle took: one per zone, split at <see cref="DriftScheduler.MaxTreesPerMessage"/> trees.</summary>
+    public int Messages { get; init; }
+
     /// <summary>Route 53's largest ListResourceRecordSets page.</summary>
-    public int ZonePages => (Records + 299) / 300;
+    public int ZonePages => (Records + 2 + 299) / 300;
+
+    /// <summary>ListHealthChecks pages of the account's checks at the 1,000 a page the worker asks for.</summary>
+    public int CheckPages => Math.Max(1, (HealthChecks + 999) / 1_000);
 
     /// <summary>The least time the cycle's requests take at Route 53's account-wide 5 requests/s.</summary>
     public double SecondsAtRouteRate => Counts.Total / 5.0;
 
     /// <summary>
-    /// ListHealthChecks requests of the same cycle if the account held <paramref name="checks"/> health checks: every
-    /// tree's check lists them all, 100 per page.
+    /// The per-zone design's requests as a model: per message one GetHostedZone, the zone's pages and the account's check
+    /// pages; the tags of every check once, ten a request.
     /// </summary>
-    public long HealthCheckPagesWith(int checks) => (long)Trees * Math.Max(1, (checks + 99) / 100);
+    public static long ModelRequests(int trees, int records, int checks)
+    {
+        var messages = (trees + DriftScheduler.MaxTreesPerMessage - 1) / DriftScheduler.MaxTreesPerMessage;
+        return messages * (1L + (records + 2 + 299) / 300 + Math.Max(1, (checks + 999) / 1_000)) + (checks + 9) / 10;
+    }
+
+    /// <summary>
+    /// The per-tree design measured on main before (bench/report.md, full run): per tree one stretch of the zone and
+    /// every page of 100 of the account's checks, and the tree's checks' tags.
+    /// </summary>
+    public static long PerTreeModelRequests(int trees, int checks) =>
+        (long)trees * (1 + Math.Max(1, (checks + 99) / 100)) + (long)Math.Round(trees * PerTreeBefore.TagRequestsPerTree);
+}
+
+/// <summary>A drift cycle size given by the request model only (its set-up is too slow for this machine).</summary>
+internal sealed record DriftCycleModel(int Trees, int Records, int HealthChecks)
+{
+    public int Messages => (Trees + DriftScheduler.MaxTreesPerMessage - 1) / DriftScheduler.MaxTreesPerMessage;
+}
+
+/// <summary>The per-tree cycle as measured on main before drift went per zone (bench/report.md, 1,000 trees, full run).</summary>
+internal static class PerTreeBefore
+{
+    public const int Trees = 1_000;
+    public const int Records = 10_374;
+    public const int HealthChecks = 395;
+    public const int RecordListings = 1_000;
+    public const int HealthCheckListings = 4_000;
+    public const int TagRequests = 314;
+    public const int Requests = 5_314;
+    public const double WallSeconds = 915;
+    public const double TagRequestsPerTree = TagRequests / (double)Trees;
 }
 
 /// <summary>
-/// One drift cycle over many trees sharing one zone: every applied tree checked once by the worker's own code
-/// (<see cref="TreeDriftCheck"/>: load the version, read the zone and the health checks, detect, store the report),
-/// one tree after the other as one worker does, with Route 53 reads counted by the realism layer. The zone is clean,
-/// so every report must come back empty. The cycle runs without the rate limit (the measured wall time is this
-/// machine's), and the report gives the floor the requests take at Route 53's 5 requests/s.
-/// Health checks: only where Route 53 requires one (non-alias failover primaries) by default — every page of the
-/// account's checks costs moto the whole list, so the generator's usual 70% (over 5,000 checks for 1,000 trees) would
-/// take hours here; the result says what that share would cost.
+/// One drift cycle over many trees sharing one zone, as the deployment runs it: the trees grouped by zone into messages
+/// of at most <see cref="DriftScheduler.MaxTreesPerMessage"/> (what the scheduler sends), each message checked by the
+/// worker's own code (<see cref="ZoneDriftCheck"/>: load the versions, read the zone and the health checks once, detect
+/// per tree, store the reports), one message after the other as one worker does, with Route 53 reads counted by the
+/// realism layer. The zone is clean, so every report must come back empty. The cycle runs without the rate limit (the
+/// measured wall time is this machine's), and the report gives the floor the requests take at Route 53's 5 requests/s.
+/// Health checks: only where Route 53 requires one (non-alias failover primaries) by default.
 /// </summary>
 internal static class DriftCycleBenchmark
 {
@@ -59,32 +94,49 @@ internal static class DriftCycleBenchmark
         var route53 =
             new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = clientRate, Burst = 1_000 },
             credentials: LocalAccount.Credentials);
-        var check = new TreeDriftCheck(stack.Store, route53, new DriftMetrics(TextWriter.Null), TimeProvider.System);
+        var metrics = new DriftMetrics(TextWriter.Null);
+        var check = new ZoneDriftCheck(new TreeDriftCheck(stack.Store, route53, metrics, TimeProvider.System), route53, metrics,
+            TimeProvider.System);
         await stack.ResetCountsAsync();
         var started = Stopwatch.GetTimestamp();
         var drifted = 0;
+        var byZone = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var tree in stack.Store.ListAllTreesAsync(cancellationToken: cancellationToken))
         {
             if (!DriftScheduler.IsActive(tree)) continue;
-            var result = await check.RunAsync(tree.Name, cancellationToken);
-            if (result.Report is not { } report) throw new InvalidOperationException($"tree '{tree.Name}' was skipped: " +
-                $"{result.SkippedBecause}");
-            drifted += report.DriftedItems;
+            if (!byZone.TryGetValue(tree.Descriptor.HostedZoneId, out var names)) byZone[tree.Descriptor.HostedZoneId] = names = [];
+            names.Add(tree.Name);
         }
+        var messages = 0;
+        foreach (var (zone, names) in byZone)
+            foreach (var chunk in names.Chunk(DriftScheduler.MaxTreesPerMessage))
+            {
+                messages++;
+                // Through the message body, as the queue carries it.
+                var result = await check.RunAsync(DriftMessage.Read(DriftMessage.Write(zone, chunk)), cancellationToken);
+                if (result.Failures.Count > 0) throw new InvalidOperationException($"{result.Failures.Count} tree(s) failed: " +
+                    result.Failures[0].Error.Message);
+                foreach (var tree in result.Results)
+                {
+                    if (tree.Report is not { } report)
+                        throw new InvalidOperationException($"tree '{tree.Tree}' was skipped: {tree.SkippedBecause}");
+                    drifted += report.DriftedItems;
+                }
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  message {messages}: {chunk.Length} trees, {result.Requests.Total} requests ({result.Requests}); records " +
+                    $"{result.RecordsRead}, checks {result.ChecksRead}"));
+            }
         var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var counts = await stack.CountsAsync();
         if (drifted > 0) throw new InvalidOperationException($"the clean zone reported {drifted} drifted item(s): the set-up is wrong");
 
-        var cycle = new DriftCycleResult(trees, records, checks, counts, wall, healthCheckedShare, checksAtDefault);
+        var cycle = new DriftCycleResult(trees, records, checks, counts, wall, healthCheckedShare, checksAtDefault) { Messages = messages };
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  Route 53 requests {counts.Total:N0} ({counts.Describe()}); {counts.Total / (double)trees:F1} per tree; zone pages " +
-            $"{cycle.ZonePages}"));
+            $"  Route 53 requests {counts.Total:N0} ({counts.Describe()}) in {messages} message(s); {counts.Total / (double)trees:F2} per " +
+            $"tree; zone pages {cycle.ZonePages}; model {DriftCycleResult.ModelRequests(trees, records, checks):N0}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  wall {wall:F1} s unthrottled ({wall * 1000 / trees:F0} ms per tree); at Route 53's 5 requests/s at least " +
             $"{cycle.SecondsAtRouteRate:F0} s"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  with {DefaultGeneratorShare:P0} of endpoints health-checked the account would hold {checksAtDefault:N0} checks: " +
-            $"{cycle.HealthCheckPagesWith(checksAtDefault):N0} ListHealthChecks per cycle"));
         return cycle;
     }
 }

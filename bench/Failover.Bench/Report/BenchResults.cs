@@ -13,11 +13,14 @@ internal sealed record BenchResults(
     IReadOnlyList<ConvergenceRow> Convergence,
     IReadOnlyList<PlannerScaleRow> PlannerScale,
     IReadOnlyList<PlannerBenchmark.Result> PlannerCpu,
-    DriftCycleResult DriftCycle,
+    IReadOnlyList<DriftCycleResult> DriftCycles,
     IReadOnlyList<ColdStartRow> ColdStart,
     IReadOnlyDictionary<string, TimeSpan> Durations,
     string LoadAverageAtEnd)
 {
+    /// <summary>Drift cycle sizes not run (too slow for this machine), given by the request model only.</summary>
+    public IReadOnlyList<DriftCycleModel> DriftCycleModels { get; init; } = [];
+
     public ConvergenceRow? Row(TreeCase treeCase, string strategy, Operation operation) =>
         Convergence.FirstOrDefault(r => r.Case == treeCase && r.Strategy == strategy && r.Operation == operation);
 }

@@ -58,10 +58,11 @@ internal static class ReadmeFigures
             Line($"- **Cold start** (process start → first Runtime API call): Native AOT {aot.MedianStartMs:F0} ms and ",
                 $"{aot.MedianPeakRssMiB:F0} MB peak, JIT {jit.MedianStartMs:F0} ms and {jit.MedianPeakRssMiB:F0} MB ",
                 $"({jit.MedianStartMs / aot.MedianStartMs:F1}× slower to start).");
-        var d = results.DriftCycle;
-        Line($"- **One drift cycle**, {d.Trees:N0} trees in a zone of {d.Records:N0} record sets with {d.HealthChecks:N0} health checks: ",
-            $"{d.Counts.Total:N0} Route 53 reads ({d.Counts.Get("ListResourceRecordSets"):N0} record listings, ",
-            $"{d.Counts.Get("ListHealthChecks"):N0} health check pages), at least {d.SecondsAtRouteRate / 60:F0} min at 5 requests/s.");
+        foreach (var d in results.DriftCycles)
+            Line($"- **One drift cycle**, {d.Trees:N0} trees in a zone of {d.Records:N0} record sets with {d.HealthChecks:N0} health ",
+                $"checks: {d.Counts.Total:N0} Route 53 reads in {d.Messages} message(s) ({d.Counts.Get("ListResourceRecordSets"):N0} ",
+                $"record pages, {d.Counts.Get("ListHealthChecks"):N0} health check pages, {d.Counts.Get("ListTagsForResources"):N0} tag ",
+                $"requests), at least {d.SecondsAtRouteRate:F0} s at 5 requests/s.");
         Line($"");
         Line($"![Apply wall time against tree size](bench/apply-time.svg)");
         return md.ToString();

@@ -1,3 +1,5 @@
+using Failover.Bench.Drift;
+using Failover.Service.Drift;
 using System.Globalization;
 using System.Text;
 using Failover.Bench.ColdStart;
@@ -215,39 +217,54 @@ internal static class ReportWriter
 
     private static void DriftCycle(BenchResults results, LineWriter line)
     {
-        var d = results.DriftCycle;
-        var c = d.Counts;
         line($"## Drift check: one cycle");
         line($"");
-        line($"{d.Trees:N0} generated trees applied to one hosted zone ({d.Records:N0} record sets, {d.HealthChecks:N0} health checks in ",
-            $"the account), each checked once by the worker's own code (`TreeDriftCheck`: version from the progress table, ",
-            $"`DriftStateReader`, detect, store the report), one after the other as one worker does. The zone is clean: every report ",
-            $"came back empty. Route 53 requests counted by the realism layer; the cycle ran without the rate limit, so the wall time is ",
-            $"this machine's (moto behind the edge), and the floor at Route 53's 5 requests/s is given beside it.");
+        line($"Generated trees of 8 leaves applied to one hosted zone, health checks only where Route 53 requires one (non-alias ",
+            $"failover primaries). The cycle runs as the deployment runs it: the trees grouped into one drift message per zone (at ",
+            $"most {DriftScheduler.MaxTreesPerMessage:N0} trees a message), each message checked by the worker's own code ",
+            $"(`ZoneDriftCheck`: versions from the progress table, the zone and the account's health checks read once, detect per ",
+            $"tree, store each report). The zone is clean: every report came back empty. Route 53 requests counted by the realism ",
+            $"layer; the cycle ran without the rate limit, so the wall time is this machine's (moto behind the edge). **Before** is ",
+            $"the per-tree design measured on main before this change (one message and one zone stretch per tree, every tree listing ",
+            $"every check 100 a page: {PerTreeBefore.Requests:N0} requests for {PerTreeBefore.Trees:N0} trees, ",
+            $"{PerTreeBefore.Records:N0} record sets, {PerTreeBefore.HealthChecks} checks, {PerTreeBefore.WallSeconds:F0} s); at other ",
+            $"sizes it is that design's request model, trees × (1 + check pages of 100) + {PerTreeBefore.TagRequestsPerTree:F3} tag ",
+            $"requests a tree.");
         line($"");
-        line($"| trees | record sets | zone pages (300) | health checks | ListResourceRecordSets | ListHealthChecks | ",
-            $"ListTagsForResources | all requests | per tree | wall (no rate limit) | at 5 requests/s |");
-        line($"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        line($"| {d.Trees:N0} | {d.Records:N0} | {d.ZonePages} | {d.HealthChecks:N0} | {c.Get("ListResourceRecordSets"):N0} | ",
-            $"{c.Get("ListHealthChecks"):N0} | {c.Get("ListTagsForResources"):N0} | {c.Total:N0} | {c.Total / (double)d.Trees:F1} | ",
-            $"{d.WallSeconds:F0} s | ≥ {d.SecondsAtRouteRate:F0} s |");
+        line($"| trees | record sets | health checks | messages | before: requests | before at 5/s | GetHostedZone | ",
+            $"ListResourceRecordSets | ListHealthChecks | ListTagsForResources | per zone: requests | model | per tree | wall (no rate ",
+            $"limit) | at 5 requests/s |");
+        line($"|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var d in results.DriftCycles)
+        {
+            var c = d.Counts;
+            var before = d.Trees == PerTreeBefore.Trees && d.HealthChecks == PerTreeBefore.HealthChecks
+                ? PerTreeBefore.Requests
+                : DriftCycleResult.PerTreeModelRequests(d.Trees, d.HealthChecks);
+            var beforeLabel = d.Trees == PerTreeBefore.Trees && d.HealthChecks == PerTreeBefore.HealthChecks ? "measured" : "model";
+            line($"| {d.Trees:N0} | {d.Records:N0} | {d.HealthChecks:N0} | {d.Messages} | {before:N0} ({beforeLabel}) | ",
+                $"≥ {before / 5.0 / 60:F0} min | {c.Get("GetHostedZone"):N0} | {c.Get("ListResourceRecordSets"):N0} | ",
+                $"{c.Get("ListHealthChecks"):N0} | {c.Get("ListTagsForResources"):N0} | **{c.Total:N0}** | ",
+                $"{DriftCycleResult.ModelRequests(d.Trees, d.Records, d.HealthChecks):N0} | {c.Total / (double)d.Trees:F2} | ",
+                $"{d.WallSeconds:F0} s | ≥ {d.SecondsAtRouteRate:F0} s |");
+        }
+        foreach (var extra in results.DriftCycleModels)
+            line($"| {extra.Trees:N0} | {extra.Records:N0} | {extra.HealthChecks:N0} | {extra.Messages} | ",
+                $"{DriftCycleResult.PerTreeModelRequests(extra.Trees, extra.HealthChecks):N0} (model) | ",
+                $"≥ {DriftCycleResult.PerTreeModelRequests(extra.Trees, extra.HealthChecks) / 5.0 / 60:F0} min | – | – | – | – | ",
+                $"{DriftCycleResult.ModelRequests(extra.Trees, extra.Records, extra.HealthChecks):N0} (model, not run) | ",
+                $"{DriftCycleResult.ModelRequests(extra.Trees, extra.Records, extra.HealthChecks):N0} | – | – | ",
+                $"≥ {DriftCycleResult.ModelRequests(extra.Trees, extra.Records, extra.HealthChecks) / 5.0:F0} s |");
         line($"");
-        var recordReads = c.Get("ListResourceRecordSets");
-        var healthCheckPages = (d.HealthChecks + 99) / 100;
-        var healthCheckReads = c.Get("ListHealthChecks");
-        line($"- record reads: {recordReads:N0} ListResourceRecordSets for {d.Trees:N0} trees of about {d.Records / (double)d.Trees:F0} ",
-            $"record sets — one stretch of the zone per tree, not a read per record (that would be {d.Records:N0}); the whole zone is ",
-            $"{d.ZonePages} page(s) of 300. Target \"reads ∝ the zone's pages, not trees × records\": not trees × records, but ",
-            $"{Met(recordReads <= 2 * d.ZonePages)} for the zone's pages: record reads grow with the number of trees, ",
-            $"{recordReads / (double)Math.Max(1, d.ZonePages):F0}× the zone's pages.");
-        line($"- health check reads: {healthCheckReads:N0} ListHealthChecks = {d.Trees:N0} trees × {healthCheckPages} page(s) of the ",
-            $"account's {d.HealthChecks:N0} checks: each tree's check lists every health check in the account, so this term grows with ",
-            $"trees × checks{(healthCheckReads > recordReads ? " and is the largest" : "")}. With {d.HealthChecksAtDefaultShare:N0} ",
-            $"checks (the same trees with 70% of endpoints health-checked) it would be ",
-            $"{d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare):N0} requests, at least ",
-            $"{(d.HealthCheckPagesWith(d.HealthChecksAtDefaultShare) + recordReads + c.Get("ListTagsForResources")) / 5.0 / 60:F0} min ",
-            $"per cycle at 5 requests/s (computed, not run: moto needs seconds to list thousands of checks).");
-        line($"- health checks in this run: only where Route 53 requires one (non-alias failover primaries).");
+        line($"- model: per message one GetHostedZone (the zone's record count decides whole zone against the trees' stretches), ",
+            $"the zone's pages of 300 and the account's check pages of 1,000 (ListHealthChecks `MaxItems`); every check's tags once, ",
+            $"ten a request. Requests grow with the zone's size and the checks, not with the number of trees: a zone of more than ",
+            $"{DriftScheduler.MaxTreesPerMessage:N0} trees reads its snapshot once per {DriftScheduler.MaxTreesPerMessage:N0}.");
+        if (results.DriftCycles.FirstOrDefault() is { } first)
+            line($"- with {first.HealthChecksAtDefaultShare:N0} checks (the same {first.Trees:N0} trees with 70% of endpoints ",
+                $"health-checked): per tree {DriftCycleResult.PerTreeModelRequests(first.Trees, first.HealthChecksAtDefaultShare):N0} ",
+                $"requests a cycle, per zone {DriftCycleResult.ModelRequests(first.Trees, first.Records, first.HealthChecksAtDefaultShare):N0} ",
+                $"(model).");
         line($"");
     }
 

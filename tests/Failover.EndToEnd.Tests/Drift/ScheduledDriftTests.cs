@@ -5,6 +5,7 @@ using Failover.Service.Drift;
 using Failover.Store;
 using Failover.Service.Progress;
 using Failover.Core.Drift;
+using Failover.Core.Spec;
 using Failover.Core.Route53;
 using Failover.Testing;
 
@@ -78,6 +79,41 @@ public sealed class ScheduledDriftTests(DriftStackFixture stack)
         Assert.Equal(5, JsonDocument.Parse(shown.Out).RootElement.GetProperty("driftedItems").GetInt32());
         var text = await DriftStackFixture.CliAsync("drift", "shop", "--endpoint", stack.EdgeUrl.ToString());
         Assert.StartsWith("shop (version 1): 5 drifted item(s)", text.Out);
+    }
+
+    [Fact]
+    public async Task One_scheduled_cycle_over_several_trees_of_one_zone_reports_drift_on_exactly_the_tree_that_was_changed()
+    {
+        var names = new[] { "zone-a", "zone-b", "zone-c", "zone-d" };
+        var specs = new List<TreeSpec>();
+        foreach (var name in names) specs.Add(await stack.ApplyAsync(Spec(name, "report")));
+        var changed = specs[2].RecordName;
+        await ChangeAsync("UPSERT", With(await RecordAsync(changed, "a"), "Weight", 42));
+        var metricsBefore = stack.Metrics.Length;
+
+        var before = DateTimeOffset.UtcNow;
+        var scheduled = await stack.FireScheduleAsync();
+        var reports = new Dictionary<string, DriftReport>();
+        foreach (var name in names) reports[name] = await stack.ReportAfterAsync(name, before);
+
+        // The four trees share the zone: they went out in the zone's one message, with any other tree of the zone.
+        Assert.True(scheduled["scheduled"]!.GetValue<int>() >= names.Length);
+        Assert.True(scheduled["messages"]!.GetValue<int>() < scheduled["scheduled"]!.GetValue<int>());
+        var drifted = Assert.Single(reports, r => r.Value.HasDrift);
+        Assert.Equal("zone-c", drifted.Key);
+        var item = Assert.Single(drifted.Value.Items);
+        Assert.Equal(new DriftItem(DriftKind.RecordChanged)
+        {
+            Record = new RecordKey(changed, "A", "a"), NodeId = "a", Fields = [new FieldDifference("weight", "10", "42")],
+        }, item);
+        // The worker's line for the zone's message: how many Route 53 requests its one read of the zone made.
+        var zoneLine = stack.Metrics[metricsBefore..].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonNode.Parse(line)!).First(m => m[DriftMetrics.RequestsMetricName] is not null
+                && m[DriftMetrics.ZoneDimension]?.GetValue<string>() == stack.ZoneId.Split('/').Last());
+        Assert.True(zoneLine["trees"]!.GetValue<int>() >= names.Length);
+        Assert.True(zoneLine["ListHealthChecks"]!.GetValue<int>() >= 1);
+
+        await ChangeAsync("UPSERT", With(await RecordAsync(changed, "a"), "Weight", 10));
     }
 
     [Fact]
