@@ -18,7 +18,7 @@ internal static class BenchCommand
           converge     apply example and generated trees (10, 100, 500 leaves) on the local stack: the workflow,
                        the direct applier and a per-record baseline; a no-op re-apply and a one-leaf change
           scale        validate+plan and diff for 100 to 100,000 leaves (BenchmarkDotNet)
-          drift-cycle  one drift cycle over 1,000 and 10,000 trees sharing one zone (--trees N: one size)
+          drift-cycle  one drift cycle over 1,000 trees sharing one zone (--trees N), as the worker runs it: messages per zone
           cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
           plan         validate, compile and plan 100 to 100,000 leaves, thread CPU time by phase
           drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
