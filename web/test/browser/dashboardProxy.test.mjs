@@ -1,8 +1,9 @@
 // `failover dashboard --api <the local stack's API>` in a real browser (Debian's Chromium driven by playwright-core): the
 // page opens through the URL the command prints, lists a tree applied through the API, draws it, checks drift (a POST
 // through the proxy) — with no console error. Without the token the proxy forwards nothing.
-// The command is $FAILOVER_CLI when set (e.g. the Native AOT ./failover), else `dotnet run --project src/Cli`. It signs
-// every request with a profile of its own AWS config file, as against a deployment (the local API takes them signed).
+// The stack's API refuses unsigned requests (--require-signature), as a deployment's IAM authorisation does: the tree is
+// applied with `failover apply --api --profile`, and the dashboard signs with the same profile of its own AWS config file.
+// The command is $FAILOVER_CLI when set (e.g. the Native AOT ./failover), else `dotnet run --project src/Cli`.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -27,13 +28,13 @@ let page;
 let userDataDir;
 const problems = [];
 
-/** Starts `failover dashboard` against the stack's API and resolves with the URL it prints. */
-async function startDashboard(api, awsConfig) {
+/** `failover ARGS…` as a child process, signing with the profile `dashboard-test` of the AWS config file `awsConfig`. */
+function spawnCli(cliArgs, awsConfig) {
   const cli = process.env.FAILOVER_CLI;
   const [command, args] = cli
     ? [cli, []]
     : ["dotnet", ["run", "--project", "src/Cli", ...(process.env.FAILOVER_LOCAL_NO_BUILD === "1" ? ["--no-build"] : []), "--"]];
-  const child = spawn(command, [...args, "dashboard", "--api", api, "--profile", "dashboard-test"], {
+  return spawn(command, [...args, ...cliArgs, "--profile", "dashboard-test"], {
     cwd: repository,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -42,6 +43,22 @@ async function startDashboard(api, awsConfig) {
       AWS_CONFIG_FILE: awsConfig, AWS_SHARED_CREDENTIALS_FILE: `${awsConfig}.none`,
     },
   });
+}
+
+/** `failover apply SPEC --api API --yes`, to its end (the run followed); rejects with its output unless it exits 0. */
+function applyWithCli(spec, api, awsConfig) {
+  return new Promise((resolve, reject) => {
+    const child = spawnCli(["apply", spec, "--api", api, "--yes"], awsConfig);
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`failover apply exited ${code}:\n${output}`))));
+  });
+}
+
+/** Starts `failover dashboard` against the stack's API and resolves with the URL it prints. */
+async function startDashboard(api, awsConfig) {
+  const child = spawnCli(["dashboard", "--api", api], awsConfig);
   let output = "";
   let exited = null;
   child.stdout.on("data", (chunk) => (output += chunk));
@@ -69,16 +86,16 @@ async function startDashboard(api, awsConfig) {
 }
 
 before(async () => {
-  stack = await startLocalStack();
-  const spec = JSON.parse(await readFile(path.join(repository, "examples/www.json"), "utf8"));
-  spec.hostedZoneId = stack.health.resources.hostedZones["example.com"];
-  const applied = await fetch(`${stack.api}/trees`, {
-    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(spec),
-  });
-  assert.equal(applied.status, 202, await applied.text());
+  stack = await startLocalStack({ extraArgs: ["--require-signature"] });
   userDataDir = await mkdtemp(path.join(os.tmpdir(), "failover-dashboard-proxy-chromium-"));
+  // The local stack's credentials (testing/testing) in a profile of a config file of the test's own.
   const awsConfig = path.join(userDataDir, "aws-config");
   await writeFile(awsConfig, "[profile dashboard-test]\naws_access_key_id = testing\naws_secret_access_key = testing\nregion = us-east-1\n");
+  const spec = JSON.parse(await readFile(path.join(repository, "examples/www.json"), "utf8"));
+  spec.hostedZoneId = stack.health.resources.hostedZones["example.com"];
+  const specFile = path.join(userDataDir, "www.json");
+  await writeFile(specFile, JSON.stringify(spec));
+  await applyWithCli(specFile, stack.api, awsConfig);
   dashboard = await startDashboard(stack.api, awsConfig);
   context = await chromium.launchPersistentContext(userDataDir, {
     executablePath, headless: true, args: flags, viewport: { width: 1280, height: 900 }, reducedMotion: "reduce",
@@ -104,6 +121,11 @@ test("failover dashboard prints a loopback URL with a token and says how to stop
   assert.match(dashboard.output(), /Ctrl\+C to stop/);
   assert.match(dashboard.output(), /requests signed: yes/);
   assert.equal(new URL(dashboard.url).hostname, "127.0.0.1");
+});
+
+test("the stack's API refuses unsigned requests, as a deployment's does", async () => {
+  assert.equal((await fetch(`${stack.api}/trees`)).status, 403);
+  assert.equal((await fetch(`${stack.api}/`)).status, 403);
 });
 
 test("without the printed token the proxy forwards nothing", async () => {

@@ -20,15 +20,16 @@ export function freePort() {
 }
 
 /**
- * `dotnet run --project src/Local` with the drift schedule off (the test checks drift itself). With
- * FAILOVER_LOCAL_NO_BUILD=1 (CI, after `dotnet test` built everything) it runs the build that is there.
+ * `dotnet run --project src/Local` with the drift schedule off (the test checks drift itself), and `extraArgs` (e.g.
+ * `--require-signature`). With FAILOVER_LOCAL_NO_BUILD=1 (CI, after `dotnet test` built everything) it runs the build
+ * that is there.
  */
-export async function startLocalStack({ log = () => {} } = {}) {
+export async function startLocalStack({ log = () => {}, extraArgs = [] } = {}) {
   // A port found free can be taken before the stack binds it (by its own moto child, or anything else on the
   // machine): that start fails at once, naming the address, and is tried again on new ports.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(log);
+      return await startOnce(log, extraArgs);
     } catch (error) {
       if (attempt === 3 || !/address already in use/i.test(String(error?.message))) throw error;
       log(`local stack: a port was taken before it bound it; trying again on other ports (${attempt + 1} of 3)\n`);
@@ -36,14 +37,14 @@ export async function startLocalStack({ log = () => {} } = {}) {
   }
 }
 
-async function startOnce(log) {
+async function startOnce(log, extraArgs) {
   const edgePort = await freePort();
   let apiPort = await freePort();
   while (apiPort === edgePort) apiPort = await freePort();
   const args = ["run", "--project", "src/Local"];
   if (process.env.FAILOVER_LOCAL_NO_BUILD === "1") args.push("--no-build");
   // Route 53 changes stay PENDING for 3 s, as they do for a while on AWS: long enough to watch a run move.
-  args.push("--", "--edge-port", String(edgePort), "--api-port", String(apiPort), "--drift-interval", "0", "--change-pending", "3");
+  args.push("--", "--edge-port", String(edgePort), "--api-port", String(apiPort), "--drift-interval", "0", "--change-pending", "3", ...extraArgs);
   const child = spawn("dotnet", args, {
     cwd: repository,
     // Its own process group: stopping the test stops dotnet, the stack and moto together.
