@@ -68,6 +68,7 @@ public static class CliApp
         ListCommand.Create(console),
         RunsCommand.Create(console),
         HealthCommand.Create(console),
+        ContextCommand.Create(console),
         DashboardCommand.Create(console),
     ];
 }
