@@ -26,6 +26,7 @@ public sealed class DocumentedCommandTests(ITestOutputHelper log)
     private static readonly Dictionary<string, string> CommandsNotRun = new(StringComparer.Ordinal)
     {
         ["dashboard"] = "serves the dashboard until Ctrl+C; its own tests start it (tests/Failover.Cli.Tests/Dashboard, the browser test)",
+        ["context"] = "reads and writes the user's own config file; tests/Failover.Cli.Tests/ContextTests use a file of their own",
     };
 
     // What only a real deployment answers: its URL, AWS's endpoints, a CloudFormation stack, a named profile.
