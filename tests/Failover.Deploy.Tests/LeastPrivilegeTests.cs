@@ -209,7 +209,7 @@ public sealed class LeastPrivilegeTests
     [Fact]
     public void Only_the_api_and_the_drift_worker_start_runs_and_only_of_the_provisioning_state_machine()
     {
-        var stateMachine = "arn:aws:states:us-east-1:123456789012:stateMachine:failover-ProvisioningStateMachine";
+        var stateMachine = "arn:aws:states:us-east-1:123456789012:stateMachine:failover-provisioning";
 
         Assert.Equal(["ApiFunction", "DriftWorkerFunction"], FunctionsGranted("states:StartExecution"));
         foreach (var function in Template.Functions)

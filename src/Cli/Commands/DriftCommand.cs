@@ -66,7 +66,7 @@ internal static class DriftCommand
                         SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5),
                         CompileOptions = compile,
                     }, time)
-                    : new WorkflowRepair(target, workflow.StateMachineName(parse));
+                    : new WorkflowRepair(target, workflow.StateMachineName(parse, target));
                 // The metric is for the scheduled checks' alarm; a check from a terminal is not counted.
                 var result =
                     await AwsErrors.GuardAsync(() =>

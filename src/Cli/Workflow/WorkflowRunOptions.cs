@@ -19,14 +19,22 @@ internal sealed class WorkflowRunOptions
     public Option<string?> StateMachine { get; } = new("--state-machine")
     {
         Description = $"The provisioning state machine, by name or ARN (default: ${StateMachineVariable}, else " +
-            $"'{StateMachineLocator.DefaultName}')",
+            $"'{StateMachineLocator.DefaultName}' on the local stack and '{DeployedName}' with --endpoint aws)",
     };
+
+    /// <summary>What template.yaml names it for the stack "failover" (<c>${AWS::StackName}-provisioning</c>), whose table is
+    /// the CLI's default table, failover-progress.</summary>
+    public const string DeployedName = "failover-provisioning";
 
     public void AddTo(Command command) => command.Options.Add(StateMachine);
 
-    /// <summary>The state machine's name or ARN as the user gave it, else from the environment, else the default name.</summary>
-    public string StateMachineName(ParseResult parse) =>
-        parse.GetValue(StateMachine) ?? Environment.GetEnvironmentVariable(StateMachineVariable) ?? StateMachineLocator.DefaultName;
+    /// <summary>
+    /// The state machine's name or ARN as the user gave it, else from the environment, else the target's default name: the
+    /// local stack's, or the deployed stack's.
+    /// </summary>
+    public string StateMachineName(ParseResult parse, ServiceTarget target) =>
+        parse.GetValue(StateMachine) ?? Environment.GetEnvironmentVariable(StateMachineVariable)
+        ?? (target.IsLocal ? StateMachineLocator.DefaultName : DeployedName);
 
     public async Task<int> StartAndFollowAsync(
         ParseResult parse, ServiceTarget target, CliConsole console, Func<RunStarter, Task<StartedRun>> start,
@@ -36,7 +44,7 @@ internal sealed class WorkflowRunOptions
         var states = target.StepFunctions();
         var run = await AwsErrors.GuardAsync(async () =>
         {
-            var nameOrArn = StateMachineName(parse);
+            var nameOrArn = StateMachineName(parse, target);
             var arn = await StateMachineLocator.FindAsync(states, nameOrArn, cancellationToken)
                 ?? throw new CliFailureException($"no state machine is called '{nameOrArn}': is the service deployed (or the local stack " +
                     $"running)? Name it with --state-machine");
