@@ -132,7 +132,8 @@ internal static class DriftCycleBenchmark
 
         var cycle = new DriftCycleResult(trees, records, checks, counts, wall, healthCheckedShare, checksAtDefault) { Messages = messages };
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  Route 53 requests {counts.Total:N0} ({counts.Describe()}) in {messages} message(s); {counts.Total / (double)trees:F2} per " +
+            $"  Route 53 requests {counts.Total:N0} ({counts.Describe()}) in {messages} message(s); " +
+            $"{counts.Total / (double)trees:F2} per " +
             $"tree; zone pages {cycle.ZonePages}; model {DriftCycleResult.ModelRequests(trees, records, checks):N0}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  wall {wall:F1} s unthrottled ({wall * 1000 / trees:F0} ms per tree); at Route 53's 5 requests/s at least " +

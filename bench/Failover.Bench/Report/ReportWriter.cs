@@ -263,7 +263,8 @@ internal static class ReportWriter
         if (results.DriftCycles.FirstOrDefault() is { } first)
             line($"- with {first.HealthChecksAtDefaultShare:N0} checks (the same {first.Trees:N0} trees with 70% of endpoints ",
                 $"health-checked): per tree {DriftCycleResult.PerTreeModelRequests(first.Trees, first.HealthChecksAtDefaultShare):N0} ",
-                $"requests a cycle, per zone {DriftCycleResult.ModelRequests(first.Trees, first.Records, first.HealthChecksAtDefaultShare):N0} ",
+                $"requests a cycle, per zone ",
+                $"{DriftCycleResult.ModelRequests(first.Trees, first.Records, first.HealthChecksAtDefaultShare):N0} ",
                 $"(model).");
         line($"");
     }

@@ -54,7 +54,8 @@ public sealed class TreeDriftCheck(
     {
         var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
         if (record is null) return (null, DriftCheckResult.Skipped(tree, $"no tree is called '{tree}'"));
-        if (record.Status is TreeStatus.Deleted or TreeStatus.Deleting) return (null, DriftCheckResult.Skipped(tree, "the tree is torn down"));
+        if (record.Status is TreeStatus.Deleted or TreeStatus.Deleting)
+            return (null, DriftCheckResult.Skipped(tree, "the tree is torn down"));
         if (record.CurrentVersion is not { } version)
             return (null, DriftCheckResult.Skipped(tree, "no version of the tree was applied yet"));
         if (await HeldAsync(tree, cancellationToken).ConfigureAwait(false) is { } held) return (null, held);

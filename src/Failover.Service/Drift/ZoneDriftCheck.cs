@@ -72,7 +72,8 @@ public sealed class ZoneDriftCheck(TreeDriftCheck check, IRoute53 route53, Drift
                     if (await check.ChangedSinceAsync(tree, cancellationToken).ConfigureAwait(false) is { } changed)
                         results.Add(changed);
                     else
-                        results.Add(await check.FinishAsync(tree, snapshot.Observations[tree.Name], cancellationToken).ConfigureAwait(false));
+                        results.Add(await check.FinishAsync(tree, snapshot.Observations[tree.Name], cancellationToken)
+                            .ConfigureAwait(false));
                 }
                 catch (DriftCheckException failed)
                 {

@@ -101,7 +101,8 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
     {
         var requests = new DriftRequestCounts();
         var (recordsByTree, recordsRead) = await ReadRecordsAsync(hostedZoneId, trees, requests, cancellationToken).ConfigureAwait(false);
-        var (checksByTree, ids, checksRead) = await ReadChecksAsync(trees, recordsByTree, requests, cancellationToken).ConfigureAwait(false);
+        var (checksByTree, ids, checksRead) =
+            await ReadChecksAsync(trees, recordsByTree, requests, cancellationToken).ConfigureAwait(false);
         var observations = trees.ToDictionary(t => t.Name, t => new DriftObservation(
             new ActualState(recordsByTree[t.Name], checksByTree.GetValueOrDefault(t.Name) ?? [], t.Owned), ids,
             RecordPages: 0), StringComparer.Ordinal);
@@ -110,7 +111,9 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
 
     private static string RecordNameOf(PreparedTree tree) => tree.Spec.RecordName.TrimEnd('.').ToLowerInvariant();
 
-    /// <summary>The names a tree owns or wants outside its stretch (a tree whose record name changed), as the per-tree read has them.</summary>
+    /// <summary>
+    /// The names a tree owns or wants outside its stretch (a tree whose record name changed), as the per-tree read has them.
+    /// </summary>
     private static List<string> ElsewhereOf(PreparedTree tree)
     {
         var recordName = RecordNameOf(tree);
@@ -155,7 +158,8 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
             {
                 var recordName = RecordNameOf(tree);
                 var elsewhere = ElsewhereOf(tree).Select(DnsNames.FromWire).ToHashSet(StringComparer.Ordinal);
-                byTree[tree.Name] = all.Where(r => TreeRecordsReader.IsAtOrUnder(r.Name, recordName) || elsewhere.Contains(r.Name)).ToList();
+                byTree[tree.Name] = all
+                    .Where(r => TreeRecordsReader.IsAtOrUnder(r.Name, recordName) || elsewhere.Contains(r.Name)).ToList();
             }
             return (byTree, ZoneRecordsRead.WholeZone);
         }

@@ -100,11 +100,13 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
             calls.Add(messages.Select(e => DriftMessage.Read(e.Body).Trees.Single()).ToList());
             if (calls.Count > 1) return await send(queueUrl, messages, token);
             var failing = new Dictionary<string, bool> { ["b"] = false, ["d"] = true };
-            var delivered = await send(queueUrl, messages.Where(e => !failing.ContainsKey(DriftMessage.Read(e.Body).Trees.Single())).ToList(), token);
+            var delivered = await send(queueUrl,
+                messages.Where(e => !failing.ContainsKey(DriftMessage.Read(e.Body).Trees.Single())).ToList(), token);
             return delivered with
             {
                 Failed = messages.Where(e => failing.ContainsKey(DriftMessage.Read(e.Body).Trees.Single()))
-                    .Select(e => new QueueMessageFailure(e.Id, "InternalError", "try again", failing[DriftMessage.Read(e.Body).Trees.Single()]))
+                    .Select(e => new QueueMessageFailure(e.Id, "InternalError", "try again",
+                        failing[DriftMessage.Read(e.Body).Trees.Single()]))
                     .ToList(),
             };
         }, queue, time) { RetryDelay = TimeSpan.Zero };
@@ -116,7 +118,8 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
         Assert.Equal("d", failure.Tree);
         Assert.Contains("InternalError", failure.Reason);
         Assert.Equal([["a", "b", "c", "d", "e"], ["b"]], calls);
-        Assert.Equal(["a", "b", "c", "e"], (await DriftTestStores.DrainAsync(sqs, queue)).Select(b => DriftMessage.Read(b).Trees.Single()).Order());
+        Assert.Equal(["a", "b", "c", "e"],
+            (await DriftTestStores.DrainAsync(sqs, queue)).Select(b => DriftMessage.Read(b).Trees.Single()).Order());
     }
 
     [Fact]
@@ -145,7 +148,8 @@ public sealed class DriftSchedulerTests(MotoFixture moto)
         Assert.Equal(names.Take(10), result.Failed.Select(f => f.Tree));
         Assert.All(result.Failed, f => Assert.Contains("ServiceUnavailable", f.Reason));
         Assert.Equal(3, calls);
-        Assert.Equal(names.Skip(10), (await DriftTestStores.DrainAsync(sqs, queue)).Select(b => DriftMessage.Read(b).Trees.Single()).Order());
+        Assert.Equal(names.Skip(10),
+            (await DriftTestStores.DrainAsync(sqs, queue)).Select(b => DriftMessage.Read(b).Trees.Single()).Order());
     }
 
     private static TreeSpec Spec(string name) =>
