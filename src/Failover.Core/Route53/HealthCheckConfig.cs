@@ -26,8 +26,14 @@ public sealed record HealthCheckConfig
     /// </summary>
     public bool EffectiveEnableSni => EnableSni ?? Type.StartsWith("HTTPS", StringComparison.Ordinal);
 
-    /// <summary>Field-by-field equality (the generated one compares <see cref="Regions"/> by reference), SNI as resolved.</summary>
+    /// <summary>
+    /// Field-by-field equality (the generated one compares <see cref="Regions"/> by reference), SNI as resolved, and the
+    /// regions as a set: API reference, HealthCheckConfig.Regions — "one Region element for each region from which you
+    /// want Amazon Route 53 health checkers to check"; the order means nothing, and Route 53 need not answer in the order
+    /// it was sent, so a re-read check in another order is the same check (no new check, no drift).
+    /// </summary>
     public bool SameAs(HealthCheckConfig other) =>
         this with { Regions = [], EnableSni = EffectiveEnableSni } == other with { Regions = [], EnableSni = other.EffectiveEnableSni }
-        && Regions.SequenceEqual(other.Regions);
+        && Regions.Count == other.Regions.Count
+        && Regions.ToHashSet(StringComparer.Ordinal).SetEquals(other.Regions);
 }
