@@ -62,26 +62,8 @@ internal sealed partial class DynamoDbProgress
     }
 
     /// <summary>The tree's most recent runs, newest first (eventually consistent: a run started a moment ago may be missing).</summary>
-    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(string tree, int limit = 20, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var runs = new List<RunRecord>();
-        await foreach (var item in ItemQueries.QueryAsync(_dynamo, new QueryRequest
-        {
-            TableName = _table,
-            IndexName = ProgressTable.ListingIndex,
-            KeyConditionExpression = "#gpk = :runs",
-            ExpressionAttributeNames = new() { ["#gpk"] = ProgressTable.ListingPartitionKey },
-            ExpressionAttributeValues = new() { [":runs"] = Attributes.S(ProgressKeys.RunsOfTree(tree)) },
-            ScanIndexForward = false,
-            Limit = limit,
-        }, cancellationToken))
-        {
-            runs.Add(ReadRun(item));
-            if (runs.Count == limit) break;
-        }
-        return runs;
-    }
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(string tree, int limit = 20, CancellationToken cancellationToken = default) =>
+        (await ListRunsPageAsync(tree, limit, pageToken: null, cancellationToken).ConfigureAwait(false)).Runs;
 
     /// <summary>
     /// One page of the tree's runs, newest first (<c>GET /trees/{name}/runs</c>, <c>failover runs</c>). The token is the
