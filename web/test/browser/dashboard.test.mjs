@@ -9,16 +9,10 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { chromium } from "playwright-core";
+import { openChromium } from "./chromium.mjs";
 import { aws, repository, startLocalStack } from "./localStack.mjs";
 
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const screenshots = path.resolve(repository, process.env.DASHBOARD_SCREENSHOTS ?? "web/test-results");
-// The flags a headless Chromium needs on a build machine: no sandbox (root in CI), no GPU, and nothing that phones home.
-const flags = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
 const wait = { timeout: 60_000 };
 
 let stack;
@@ -31,18 +25,7 @@ before(async () => {
   await mkdir(screenshots, { recursive: true });
   stack = await startLocalStack();
   userDataDir = await mkdtemp(path.join(os.tmpdir(), "failover-dashboard-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath, headless: true, args: flags, viewport: { width: 1280, height: 900 }, reducedMotion: "reduce",
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => {
-    // A navigation cancels the page's requests in flight: that is the test moving on, not the page failing.
-    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
-  });
+  ({ context, page } = await openChromium(userDataDir, problems));
 });
 
 after(async () => {

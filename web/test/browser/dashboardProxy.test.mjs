@@ -11,14 +11,9 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { chromium } from "playwright-core";
+import { openChromium } from "./chromium.mjs";
 import { repository, startLocalStack } from "./localStack.mjs";
 
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const flags = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync",
-];
 const wait = { timeout: 60_000 };
 
 let stack;
@@ -97,17 +92,7 @@ before(async () => {
   await writeFile(specFile, JSON.stringify(spec));
   await applyWithCli(specFile, stack.api, awsConfig);
   dashboard = await startDashboard(stack.api, awsConfig);
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath, headless: true, args: flags, viewport: { width: 1280, height: 900 }, reducedMotion: "reduce",
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => {
-    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
-  });
+  ({ context, page } = await openChromium(userDataDir, problems));
 });
 
 after(async () => {
