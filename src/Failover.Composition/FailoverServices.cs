@@ -1,10 +1,13 @@
 using Amazon.SQS;
 using Failover.Api;
 using Failover.Aws.Clients;
+using Failover.Aws.EventBridge;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Adapters;
 using Failover.Service.Drift;
+using Failover.Service.Events;
+using Failover.Service.Ports;
 using Failover.Service.Workflow;
 using Failover.Store;
 
@@ -23,6 +26,7 @@ public sealed class FailoverServices : IDisposable
     private readonly Lazy<StepFunctionsClient> _states;
     private readonly Lazy<RunStarter?> _runs;
     private readonly Lazy<AmazonSQSClient> _sqs;
+    private readonly Lazy<TreeEvents> _events;
 
     private FailoverServices(FailoverSettings settings)
     {
@@ -32,8 +36,9 @@ public sealed class FailoverServices : IDisposable
         _route53 = new(() => new Route53Client(Route53Options(settings), credentials: settings.Credentials));
         _states = new(() => new StepFunctionsClient(StepFunctionsOptions(settings), credentials: settings.Credentials));
         _runs = new(() => settings.StateMachineArn is { } arn
-            ? new RunStarter(Store, States, arn, settings.Time, settings.Workflow.LockTtl)
+            ? new RunStarter(Store, States, arn, settings.Time, settings.Workflow.LockTtl) { Events = Events }
             : null);
+        _events = new(() => new TreeEvents(EventBus(settings), settings.Time, settings.Events, settings.Log));
         _sqs = new(() => Sqs(settings));
     }
 
@@ -52,8 +57,12 @@ public sealed class FailoverServices : IDisposable
     /// <summary>Starts workflow runs of <see cref="FailoverSettings.StateMachineArn"/>; null when the settings name none.</summary>
     public RunStarter? Runs => _runs.Value;
 
+    /// <summary>The service's events, on the bus the settings name (none when they name no bus).</summary>
+    public TreeEvents Events => _events.Value;
+
     /// <summary>The provisioning workflow's clients and settings.</summary>
-    public WorkflowServices Workflow() => new(Route53, Store, Time, Settings.Workflow) { AllowedZones = Settings.AllowedZones };
+    public WorkflowServices Workflow() =>
+        new(Route53, Store, Time, Settings.Workflow) { AllowedZones = Settings.AllowedZones, Events = Events };
 
     /// <summary>
     /// The drift functions' services. A repair is a workflow run when the settings name a state machine; else
@@ -65,6 +74,7 @@ public sealed class FailoverServices : IDisposable
             Runs is { } runs ? new RunStarterDriftRepair(runs) : repairWithoutRuns, Settings.Drift.DefaultPolicy)
         {
             AllowedZones = Settings.AllowedZones,
+            Events = Events,
         };
 
     /// <summary>
@@ -96,6 +106,15 @@ public sealed class FailoverServices : IDisposable
 
     /// <summary>With one endpoint for every service the SDK cannot infer the region from the host name.</summary>
     private static string LocalRegion(FailoverSettings settings) => settings.Region ?? settings.Environment("AWS_REGION") ?? "us-east-1";
+
+    private static IEventBus EventBus(FailoverSettings settings)
+    {
+        if (settings.EventBusName is not { } bus) return NoEventBus.Instance;
+        var options = settings.Endpoint is { } endpoint
+            ? new EventBridgeClientOptions { Region = LocalRegion(settings), Endpoint = endpoint }
+            : EventBridgeClientOptions.FromEnvironment(settings.Region, settings.Environment);
+        return new EventBridgeClient(options with { EventBusName = bus }, credentials: settings.Credentials);
+    }
 
     private static AmazonSQSClient Sqs(FailoverSettings settings)
     {

@@ -1,6 +1,8 @@
 using Amazon.Runtime;
 using Failover.Api;
 using Failover.Service.Drift;
+using Failover.Service.Events;
+using Failover.Service.Logging;
 using Failover.Service.Workflow;
 using Failover.Service.Zones;
 
@@ -51,6 +53,18 @@ public sealed record FailoverSettings
 
     public ApiOptions Api { get; init; } = new();
 
+    /// <summary>What the events link to (<c>FAILOVER_API_URL</c>).</summary>
+    public EventOptions Events { get; init; } = new();
+
+    /// <summary>
+    /// The EventBridge bus the service's events go to (<c>FAILOVER_EVENT_BUS</c>): the account's default bus unless set;
+    /// null publishes none.
+    /// </summary>
+    public string? EventBusName { get; init; } = Failover.Aws.EventBridge.EventBridgeClientOptions.DefaultBus;
+
+    /// <summary>Where the parts log what they cannot put elsewhere (an event not published); null: nowhere.</summary>
+    public StructuredLogger? Log { get; init; }
+
     /// <summary>
     /// The hosted zones this deployment may change (<c>ALLOWED_HOSTED_ZONE_IDS</c>): the API, every workflow step and the
     /// drift repair check it before writing. Empty (the default) allows none.
@@ -71,6 +85,10 @@ public sealed record FailoverSettings
             Workflow = WorkflowOptions.FromEnvironment(environment),
             Drift = drift,
             Api = ApiOptions.FromEnvironment(environment),
+            Events = EventOptions.FromEnvironment(environment),
+            EventBusName = environment(Failover.Aws.EventBridge.EventBridgeClientOptions.BusVariable) is { Length: > 0 } bus
+                ? bus.Trim() : Failover.Aws.EventBridge.EventBridgeClientOptions.DefaultBus,
+            Log = new StructuredLogger(LogSink.StandardOutput(), TimeProvider.System),
             AllowedZones = ZoneAllowList.FromEnvironment(environment),
         }.Validated();
     }
@@ -93,6 +111,10 @@ public sealed record FailoverSettings
         Workflow.Validated();
         Drift.Validated();
         Api.Validated();
+        Events.Validated();
+        if (EventBusName is { } name && string.IsNullOrWhiteSpace(name))
+            throw new ArgumentException($"{owner}.EventBusName ({Failover.Aws.EventBridge.EventBridgeClientOptions.BusVariable}) must " +
+                "name the event bus, or be null for no events.");
         return this;
     }
 }

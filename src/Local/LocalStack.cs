@@ -7,6 +7,7 @@ using Failover.Service.Logging;
 using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Edge;
+using Failover.Local.Events;
 using Failover.Local.Lambda;
 using Failover.Local.Moto;
 using Failover.Local.Realism;
@@ -62,6 +63,9 @@ public sealed class LocalStack : IAsyncDisposable
     /// <summary>What start-up created; null when <see cref="LocalStackOptions.CreateResources"/> was false.</summary>
     public ProvisionedResources? Resources { get; private set; }
 
+    /// <summary>The events the service published through the edge (<c>GET /_local/events</c>).</summary>
+    public PublishedEvents Events { get; private init; } = new();
+
     /// <summary>The drift schedule and queue emulation; null when the stack made no resources.</summary>
     public LocalDriftEmulation? Drift => _drift;
 
@@ -101,14 +105,15 @@ public sealed class LocalStack : IAsyncDisposable
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
             var layer = new Route53RealismLayer(realism, forwarder, new MotoRoute53Reader(motoRoute53));
+            var events = new PublishedEvents(options.Log);
             LocalStack? stack = null;
             edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
                 () => stack?._ready == true, json => LocalStack.WriteHealth(stack, json), options.Log, cancellationToken,
-                routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule));
+                routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule), events);
             var apiPort = options.ApiPort == 0 ? MotoServer.FreePort([edgePort]) : options.ApiPort;
             api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken,
                 options.RequireApiSignature ? SignatureCheck.ForLocalCredentials(options.TimeProvider) : null);
-            stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions) { _api = api };
+            stack = new LocalStack(ownedMoto, edge, forwarder, motoRoute53, motoUrl, realism, functions) { _api = api, Events = events };
             if (options.CreateResources)
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);

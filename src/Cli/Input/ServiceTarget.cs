@@ -50,7 +50,12 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
 
     /// <summary>Starts runs of the state machine <paramref name="stateMachineArn"/> (the CLI finds it by name).</summary>
     public RunStarter Runs(string stateMachineArn) =>
-        new(Services.Store, Services.States, stateMachineArn, Services.Time, Services.Settings.Workflow.LockTtl);
+        new(Services.Store, Services.States, stateMachineArn, Services.Time, Services.Settings.Workflow.LockTtl)
+        {
+            // A run the CLI starts is announced like one the API starts (best effort: a caller without PutEvents loses only
+            // the event).
+            Events = Services.Events,
+        };
 
     /// <summary>The local stack takes any credentials; a newcomer without an AWS profile must not need one.</summary>
     private Amazon.Runtime.AWSCredentials? LocalCredentials() =>

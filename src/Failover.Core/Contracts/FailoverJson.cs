@@ -32,6 +32,9 @@ namespace Failover.Core.Contracts;
 [JsonSerializable(typeof(ProblemDocument))]
 [JsonSerializable(typeof(GatewayMessageDocument))]
 [JsonSerializable(typeof(TreeStatusDocument))]
+[JsonSerializable(typeof(Events.RunEventDetail))]
+[JsonSerializable(typeof(Events.DriftEventDetail))]
+[JsonSerializable(typeof(Events.AnswerChangedDetail))]
 public sealed partial class FailoverJson : JsonSerializerContext
 {
     /// <summary>For people and files: indented.</summary>

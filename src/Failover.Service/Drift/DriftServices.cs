@@ -1,3 +1,4 @@
+using Failover.Service.Events;
 using Failover.Service.Ports;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
@@ -24,13 +25,17 @@ public sealed record DriftServices(
     /// <summary>The zones a repair may write in; the composition root sets the deployment's list.</summary>
     public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.Any;
 
+    /// <summary>Where the drift check's events go.</summary>
+    public TreeEvents Events { get; init; } = TreeEvents.None;
+
     public DriftScheduler Scheduler() => new(Store, Send, QueueUrl
         ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time)
     {
         Metrics = new DriftMetrics(MetricsOutput),
     };
 
-    public TreeDriftCheck Check() => new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy, AllowedZones);
+    public TreeDriftCheck Check() =>
+        new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy, AllowedZones) { Events = Events };
 
     public DriftWorker Worker(Action<DriftWorkItem, Exception>? onFailure = null)
     {

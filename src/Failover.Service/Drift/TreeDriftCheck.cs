@@ -1,3 +1,4 @@
+using Failover.Service.Events;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Service.Ports.Route53;
@@ -25,6 +26,9 @@ public sealed class TreeDriftCheck(
     IProgressStore store, IRoute53 route53, DriftMetrics metrics, TimeProvider time, IDriftRepair? repair = null,
     DriftPolicy defaultPolicy = DriftPolicy.Report, ZoneAllowList? allowedZones = null)
 {
+    /// <summary>Where <c>Drift Detected</c> goes: published when a check finds drift other than the last stored report's.</summary>
+    public TreeEvents Events { get; init; } = TreeEvents.None;
+
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareAsync(tree, cancellationToken).ConfigureAwait(false);
@@ -95,13 +99,37 @@ public sealed class TreeDriftCheck(
             await RepairAsync(prepared.Spec, prepared.Version, prepared.Record.LastRunId, report, cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
+        var previous = await store.GetDriftReportAsync(tree, cancellationToken).ConfigureAwait(false);
         await store.PutDriftReportAsync(tree, DriftReportJson.Write(report, indented: false), report.DriftedItems,
             cancellationToken).ConfigureAwait(false);
         metrics.Write(tree, report.DriftedItems, report.CheckedAt!.Value);
+        if (report.HasDrift && (NewDrift(previous, report) || repaired is { Status: DriftRepairStatus.Started }))
+            await Events.DriftDetectedAsync(prepared.Record, prepared.Version, report, cancellationToken).ConfigureAwait(false);
         // The report is stored either way; a failed start fails the message so the queue retries it.
         if (failure is not null) throw new DriftCheckException($"tree '{tree}': the repair run could not start: {failure.Message}",
             failure);
         return new DriftCheckResult(tree, report);
+    }
+
+    /// <summary>
+    /// Whether the drift differs from the last stored report's: drift that stays as it was is announced once, not on
+    /// every scheduled cycle (a report that cannot be read counts as different).
+    /// </summary>
+    private static bool NewDrift(DriftReportRecord? previous, DriftReport report)
+    {
+        if (previous is null) return true;
+        try
+        {
+            var before = DriftReportJson.Read(previous.ReportJson);
+            return !Keys(before).SetEquals(Keys(report));
+        }
+        catch (FormatException)
+        {
+            return true;
+        }
+
+        static HashSet<string> Keys(DriftReport r) => r.Items.Select(i =>
+            $"{i.Kind}|{i.Record}|{i.NodeId}|{i.HealthCheckId}|{string.Join(",", i.Fields.Select(f => f.ToString()))}").ToHashSet();
     }
 
     private async Task<TreeSpec> LoadAsync(string tree, int version, CancellationToken cancellationToken)

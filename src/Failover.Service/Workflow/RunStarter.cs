@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Failover.Core.Contracts.Events;
+using Failover.Service.Events;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Service.Ports;
@@ -23,6 +25,9 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         : this(store, states, stateMachineArn, time, new WorkflowOptions().LockTtl)
     {
     }
+
+    /// <summary>Where <c>Run Started</c> (and <c>Run Failed</c> for a run that could not start) go.</summary>
+    public TreeEvents Events { get; init; } = TreeEvents.None;
 
     /// <summary>Applies a (validated) spec: the tree is created or updated to it, make-before-break.</summary>
     /// <param name="correlationId">The id the run's log lines carry (the API request's); the run id when null.</param>
@@ -130,6 +135,12 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         return latest.Sha256 == Sha256(json) || latest.Sha256 == Sha256(SpecJsonWriter.Write(spec)) ? latest.Version : null;
     }
 
+    private RunRecord Record(string runId, string tree, int version, RunKind kind, string executionArn)
+    {
+        var now = time.GetUtcNow();
+        return new RunRecord(runId, tree, version, kind, RunStatus.Running, executionArn, null, HasPlan: false, now, now, null);
+    }
+
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
@@ -171,13 +182,22 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             }, WorkflowJsonContext.Default.RunInput);
             var executionArn = await states.StartAsync(stateMachineArn, input, runId, cancellationToken).ConfigureAwait(false);
             await store.SetRunExecutionAsync(runId, executionArn, cancellationToken).ConfigureAwait(false);
+            await Events.RunAsync(FailoverEventTypes.RunStarted, Record(runId, tree.Name, number, kind, executionArn), tree,
+                RunStatus.Running, new RunEventNote { CorrelationId = correlationId ?? runId }, cancellationToken).ConfigureAwait(false);
             return new StartedRun(runId, tree.Name, number, kind, executionArn);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             if (created)
-                await store.SetRunStatusAsync(runId, RunStatus.Failed, $"the workflow could not be started: {e.Message}",
-                    CancellationToken.None).ConfigureAwait(false);
+            {
+                var cause = $"the workflow could not be started: {e.Message}";
+                await store.SetRunStatusAsync(runId, RunStatus.Failed, cause, CancellationToken.None).ConfigureAwait(false);
+                var failed = await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
+                if (failed is not null)
+                    await Events.RunAsync(FailoverEventTypes.RunFailed, failed, tree, RunStatus.Failed,
+                        new RunEventNote { CorrelationId = correlationId ?? runId, Error = e.GetType().Name, Cause = cause },
+                        CancellationToken.None).ConfigureAwait(false);
+            }
             // Holding the lock, this is the tree's only run: a tree with nothing applied has no use for the name it claimed.
             if (kind != RunKind.Teardown
                 && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)

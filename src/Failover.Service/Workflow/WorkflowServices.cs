@@ -1,3 +1,4 @@
+using Failover.Service.Events;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Service.Ports.Route53;
@@ -13,6 +14,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// sets the deployment's list; a test harness that builds the services around zones it creates allows any.
     /// </summary>
     public ZoneAllowList AllowedZones { get; init; } = ZoneAllowList.Any;
+
+    /// <summary>Where the runs' events go (Run Succeeded, Run Rolled Back, ...); none unless the composition root sets a bus.</summary>
+    public TreeEvents Events { get; init; } = TreeEvents.None;
 
     /// <summary>
     /// Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.

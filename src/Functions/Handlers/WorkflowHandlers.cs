@@ -33,9 +33,9 @@ public static class WorkflowHandlers
                 (s, r, t) => new ApplyRecordLayerStep(s).RunAsync(r.RunId, StepHandler.Cursor(r).Layer, t)))
             .Add(CheckChange,
                 StepHandler.For(services, cursor, (s, r, t) => new CheckChangeStep(s).RunAsync(r.RunId, StepHandler.Cursor(r), t)))
-            .Add(Finalize, StepHandler.For(services, outcome, (s, r, t) => new FinalizeStep(s).RunAsync(r.RunId, t)))
+            .Add(Finalize, StepHandler.For(services, outcome, (s, r, t) => new FinalizeStep(s).RunAsync(r.RunId, t, r.CorrelationId)))
             .Add(Rollback, StepHandler.For(services, outcome, (s, r, t) => r.Abandon == true
-                ? new RollbackStep(s).AbandonAsync(r.RunId, r.Error, r.RollbackError, t)
-                : new RollbackStep(s).RunAsync(r.RunId, r.Error, t)));
+                ? new RollbackStep(s).AbandonAsync(r.RunId, r.Error, r.RollbackError, t, r.CorrelationId)
+                : new RollbackStep(s).RunAsync(r.RunId, r.Error, t, r.CorrelationId)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Failover.Local.Events;
 using Failover.Local.Lambda;
 using Failover.Local.Realism;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,7 @@ public sealed class EdgeServer : IAsyncDisposable
     public static async Task<EdgeServer> StartAsync(
         int port, ILambdaInvoker functions, Route53RealismLayer realismLayer, RealismControl realism, MotoForwarder moto,
         Func<bool> isReady, Action<Utf8JsonWriter> writeHealth, StructuredLogger? log, CancellationToken cancellationToken,
-        Action<IEndpointRouteBuilder>? mapMoreRoutes = null)
+        Action<IEndpointRouteBuilder>? mapMoreRoutes = null, PublishedEvents? events = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -55,7 +56,12 @@ public sealed class EdgeServer : IAsyncDisposable
             try
             {
                 if (Route53Operation.IsRoute53Path(context.Request.Path.Value ?? "")) await realismLayer.HandleAsync(context);
-                else await serviceFaults.HandleAsync(context);
+                else
+                {
+                    if (events is not null && PublishedEvents.IsPutEvents(context.Request))
+                        await events.RecordAsync(context.Request, context.RequestAborted);
+                    await serviceFaults.HandleAsync(context);
+                }
             }
             catch (HttpRequestException unreachable) when (!context.Response.HasStarted)
             {
@@ -77,6 +83,7 @@ public sealed class EdgeServer : IAsyncDisposable
             lambda.HandleAsync(context, context.GetRouteValue("functionName") as string ?? "")));
         LocalControlEndpoints.Map(app, realism, isReady, writeHealth);
         mapMoreRoutes?.Invoke(app);
+        events?.Map(app);
 
         await app.StartAsync(cancellationToken);
         return new EdgeServer(app, new Uri($"http://127.0.0.1:{port}"));

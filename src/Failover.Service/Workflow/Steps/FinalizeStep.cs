@@ -1,3 +1,5 @@
+using Failover.Core.Contracts.Events;
+using Failover.Service.Events;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Planning;
@@ -11,7 +13,8 @@ namespace Failover.Service.Workflow.Steps;
 /// </summary>
 public sealed class FinalizeStep(WorkflowServices services)
 {
-    public async Task<RunOutcome> RunAsync(string runId, CancellationToken cancellationToken = default)
+    /// <param name="correlationId">The run's correlation id, for its events.</param>
+    public async Task<RunOutcome> RunAsync(string runId, CancellationToken cancellationToken = default, string? correlationId = null)
     {
         var store = services.Store;
         var existing = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
@@ -33,6 +36,13 @@ public sealed class FinalizeStep(WorkflowServices services)
         else if (before?.CurrentVersion is not null && !SameName(before.Descriptor, applied))
             await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        // Published once: a repeat after success returned above.
+        var note = new RunEventNote { CorrelationId = correlationId };
+        await services.Events.RunAsync(FailoverEventTypes.RunSucceeded, run, applied, RunStatus.Succeeded, note, cancellationToken)
+            .ConfigureAwait(false);
+        if (run.Kind == RunKind.Repair)
+            await services.Events.RunAsync(FailoverEventTypes.DriftRepaired, run, applied, RunStatus.Succeeded, note, cancellationToken)
+                .ConfigureAwait(false);
         return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
     }
 

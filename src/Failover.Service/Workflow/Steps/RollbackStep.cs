@@ -1,4 +1,6 @@
 using Failover.Service.Apply;
+using Failover.Core.Contracts.Events;
+using Failover.Service.Events;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Compilation;
@@ -16,7 +18,9 @@ namespace Failover.Service.Workflow.Steps;
 /// </summary>
 public sealed class RollbackStep(WorkflowServices services)
 {
-    public async Task<RunOutcome> RunAsync(string runId, CaughtError? caught, CancellationToken cancellationToken = default)
+    /// <param name="correlationId">The run's correlation id, for its events.</param>
+    public async Task<RunOutcome> RunAsync(string runId, CaughtError? caught, CancellationToken cancellationToken = default,
+        string? correlationId = null)
     {
         var store = services.Store;
         var (error, cause) = FailureCause.Describe(caught);
@@ -33,6 +37,9 @@ public sealed class RollbackStep(WorkflowServices services)
             // Another run owns the tree now; undoing this one's changes would fight it.
             var message = $"{error}: {cause} (not rolled back: another run holds the lock of tree '{run.Tree}')";
             await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
+            await PublishAsync(FailoverEventTypes.RunFailed, run, RunStatus.Failed,
+                new RunEventNote { CorrelationId = correlationId, Error = error, Cause = message }, cancellationToken)
+                .ConfigureAwait(false);
             return Outcome(runId, RunStatus.Failed, error, message);
         }
 
@@ -45,6 +52,8 @@ public sealed class RollbackStep(WorkflowServices services)
             await store.ReleaseRecordNameAsync(released.HostedZoneId, released.RecordName, released.RecordType, released.Name,
                 cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
+            new RunEventNote { CorrelationId = correlationId, Error = error, Cause = cause }, cancellationToken).ConfigureAwait(false);
         return Outcome(runId, RunStatus.RolledBack, error, cause);
     }
 
@@ -53,7 +62,7 @@ public sealed class RollbackStep(WorkflowServices services)
     /// leaving the zone as it is for someone to look at (a next apply plans against it and converges).
     /// </summary>
     public async Task<RunOutcome> AbandonAsync(string runId, CaughtError? caught, CaughtError? rollbackError,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? correlationId = null)
     {
         var store = services.Store;
         var (error, cause) = FailureCause.Describe(caught);
@@ -61,9 +70,16 @@ public sealed class RollbackStep(WorkflowServices services)
         var message = $"{error}: {cause}; the rollback failed too ({rollbackName}: {rollbackCause}), so the zone may hold part of the run";
         var run = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowStepException(WorkflowErrors.RunNotRunning, $"run {runId} does not exist");
-        if (run.Status == RunStatus.Running)
+        var wasRunning = run.Status == RunStatus.Running;
+        if (wasRunning)
             await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        // A failed rollback is its own event (RollbackFailed): the zone may hold part of the run and needs a person.
+        if (wasRunning)
+            await PublishAsync(FailoverEventTypes.RunFailed, run, RunStatus.Failed, new RunEventNote
+            {
+                CorrelationId = correlationId, Error = "RollbackFailed", Cause = message, RollbackFailed = true,
+            }, cancellationToken).ConfigureAwait(false);
         return Outcome(runId, RunStatus.Failed, "RollbackFailed", message);
     }
 
@@ -101,6 +117,16 @@ public sealed class RollbackStep(WorkflowServices services)
         services.CheckZone(zone, run.Tree);
         var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
+    }
+
+    /// <summary>A run event, named after the tree as the run's version describes it.</summary>
+    private async Task PublishAsync(string detailType, RunRecord run, RunStatus status, RunEventNote note,
+        CancellationToken cancellationToken)
+    {
+        var descriptor = (await services.Store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false))?.Info
+            .Descriptor ?? (await services.Store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false))?.Descriptor;
+        if (descriptor is null) return;
+        await services.Events.RunAsync(detailType, run, descriptor, status, note, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task MarkNodesAsync(string runId, string cause, CancellationToken cancellationToken)
