@@ -31,11 +31,16 @@ internal static class SimulateCommand
             new Option<string?>(
             "--location") { Description =
             "Where the resolver is, for geolocation rules: a country (DE), country-subdivision (US-CA) or continent (EU)" };
+        var coordinates = new Option<string?>("--coordinates")
+        {
+            Description = "Where the client is, for geoproximity rules: latitude,longitude (default: --location's representative point)",
+        };
+        var clientIp = new Option<string?>("--client-ip") { Description = "The client's address, for ip-based rules (default: none, *)" };
         var json = new Option<bool>("--json") { Description = "Print {\"answers\":[{\"nodeId\",\"values\",\"probability\"}]}" };
         var apiTarget = new ApiTargetOptions();
         var command = new Command("simulate", "Evaluate the tree the way Route 53 answers queries, with some endpoints unhealthy")
         {
-            spec, unhealthy, region, location, json,
+            spec, unhealthy, region, location, coordinates, clientIp, json,
         };
         apiTarget.AddTo(command, region: false);
         command.SetAction(async (parse, cancellationToken) =>
@@ -48,7 +53,11 @@ internal static class SimulateCommand
             using var http = ApiTargetOptions.NewHttpClient();
             if (SpecArgument.NamesStoredTree(source) && apiTarget.Resolve(parse, http) is { } api)
             {
-                var query = new SimulationRequestDocument(ids) { Region = parse.GetValue(region), Location = parse.GetValue(location) };
+                var query = new SimulationRequestDocument(ids)
+                {
+                    Region = parse.GetValue(region), Location = parse.GetValue(location), Coordinates = parse.GetValue(coordinates),
+                    ClientIp = parse.GetValue(clientIp),
+                };
                 document = await new ApiCommands(api, console).SimulateAsync(source, query, cancellationToken);
             }
             else
@@ -56,7 +65,10 @@ internal static class SimulateCommand
                 var tree = SpecInput.Load(source, console);
                 if (tree is null) return CliApp.Invalid;
                 var result = Simulator.Simulate(tree,
-                    new SimulationQuery(ids.ToHashSet(StringComparer.Ordinal), parse.GetValue(region), parse.GetValue(location)));
+                    new SimulationQuery(ids.ToHashSet(StringComparer.Ordinal), parse.GetValue(region), parse.GetValue(location))
+                    {
+                        Coordinates = parse.GetValue(coordinates), ClientIp = parse.GetValue(clientIp),
+                    });
                 SpecInput.Report(result.Diagnostics, "simulate", console);
                 if (result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;
                 document = SimulationJson.ToDocument(result);

@@ -5,12 +5,13 @@ using Failover.Core.Simulation;
 namespace Failover.Api.Endpoints;
 
 /// <summary>
-/// Reads <c>{"unhealthy":["id",…],"region":"eu-west-1","location":"DE"}</c>, every field optional. Every problem is
+/// Reads <c>{"unhealthy":["id",…],"region":"eu-west-1","location":"DE","coordinates":"48.85,2.35","clientIp":"192.0.2.7"}</c>,
+/// every field optional. Every problem is
 /// reported at once with its JSON path; an unknown field is a problem too (a typo would silently simulate something else).
 /// </summary>
 public static class SimulationBody
 {
-    private static readonly string[] Fields = ["unhealthy", "region", "location"];
+    private static readonly string[] Fields = ["unhealthy", "region", "location", "coordinates", "clientIp"];
 
     /// <summary>The query, and the JSON path of each unhealthy id (to place the simulator's complaints).</summary>
     public static (SimulationQuery Query, IReadOnlyDictionary<string, string> UnhealthyPaths) Read(JsonElement root)
@@ -21,7 +22,7 @@ public static class SimulationBody
 
         var unhealthy = new HashSet<string>(StringComparer.Ordinal);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? region = null, location = null;
+        string? region = null, location = null, coordinates = null, clientIp = null;
         foreach (var property in root.EnumerateObject())
         {
             var path = "$." + property.Name;
@@ -43,9 +44,9 @@ public static class SimulationBody
                 case "unhealthy":
                     errors.Add(FieldError.AtPath(path, $"unhealthy must be an array of node ids, not {Describe(property.Value)}"));
                     break;
-                case "region" or "location" when property.Value.ValueKind == JsonValueKind.Null:
+                case "region" or "location" or "coordinates" or "clientIp" when property.Value.ValueKind == JsonValueKind.Null:
                     break;
-                case "region" or "location" when property.Value.ValueKind != JsonValueKind.String
+                case "region" or "location" or "coordinates" or "clientIp" when property.Value.ValueKind != JsonValueKind.String
                     || property.Value.GetString()!.Length == 0:
                     errors.Add(FieldError.AtPath(path, $"{property.Name} must be a non-empty string, not {Describe(property.Value)}"));
                     break;
@@ -55,13 +56,19 @@ public static class SimulationBody
                 case "location":
                     location = property.Value.GetString();
                     break;
+                case "coordinates":
+                    coordinates = property.Value.GetString();
+                    break;
+                case "clientIp":
+                    clientIp = property.Value.GetString();
+                    break;
                 default:
                     errors.Add(FieldError.AtPath(path, $"unknown field '{property.Name}'; the fields are {string.Join(", ", Fields)}"));
                     break;
             }
         }
         if (errors.Count > 0) throw ApiCall.Invalid([.. errors]);
-        return (new SimulationQuery(unhealthy, region, location), paths);
+        return (new SimulationQuery(unhealthy, region, location) { Coordinates = coordinates, ClientIp = clientIp }, paths);
     }
 
     public static string Describe(JsonElement value) => value.ValueKind switch

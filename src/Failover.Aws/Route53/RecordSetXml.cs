@@ -68,6 +68,28 @@ internal static class RecordSetXml
             writer.WriteEndElement();
         }
         writer.Element("HealthCheckId", record.HealthCheckId);
+        if (record.CidrRoutingConfig is { } cidr)
+        {
+            writer.Start("CidrRoutingConfig");
+            writer.Element("CollectionId", cidr.CollectionId);
+            writer.Element("LocationName", cidr.LocationName);
+            writer.WriteEndElement();
+        }
+        if (record.GeoProximityLocation is { } place)
+        {
+            writer.Start("GeoProximityLocation");
+            writer.Element("AWSRegion", place.AwsRegion);
+            writer.Element("LocalZoneGroup", place.LocalZoneGroup);
+            if (place.Latitude is not null || place.Longitude is not null)
+            {
+                writer.Start("Coordinates");
+                writer.Element("Latitude", place.Latitude);
+                writer.Element("Longitude", place.Longitude);
+                writer.WriteEndElement();
+            }
+            writer.Element("Bias", place.Bias);
+            writer.WriteEndElement();
+        }
         writer.WriteEndElement();
     }
 
@@ -75,6 +97,9 @@ internal static class RecordSetXml
     {
         var geo = element.Node("GeoLocation");
         var alias = element.Node("AliasTarget");
+        var cidr = element.Node("CidrRoutingConfig");
+        var place = element.Node("GeoProximityLocation");
+        var coordinates = place?.Node("Coordinates");
         return new ResourceRecordSet
         {
             Name = DnsNames.FromWire(element.Required("Name")),
@@ -94,6 +119,10 @@ internal static class RecordSetXml
                 : new AliasTarget(alias.Required("HostedZoneId"), DnsNames.FromWire(alias.Required("DNSName")),
                     alias.Bool("EvaluateTargetHealth") ?? false),
             HealthCheckId = element.Child("HealthCheckId"),
+            CidrRoutingConfig = cidr is null ? null : new CidrRoutingConfig(cidr.Required("CollectionId"), cidr.Required("LocationName")),
+            GeoProximityLocation = place is null ? null
+                : new GeoProximityLocation(place.Child("AWSRegion"), place.Child("LocalZoneGroup"), coordinates?.Child("Latitude"),
+                    coordinates?.Child("Longitude"), (int?)place.Long("Bias")),
         };
     }
 

@@ -83,6 +83,7 @@ public static class TreeCompiler
                 Weight = policy == RoutingPolicy.Weighted ? node.Weight : null,
                 Region = policy == RoutingPolicy.Latency ? node.Region : null,
                 GeoLocation = policy == RoutingPolicy.Geolocation ? GeoLocationOf(node.Location) : null,
+                GeoProximityLocation = policy == RoutingPolicy.Geoproximity ? GeoProximityOf(node.Geoproximity) : null,
                 Failover = policy == RoutingPolicy.Failover ? isPrimary ? "PRIMARY" : "SECONDARY" : null,
                 MultiValueAnswer = policy == RoutingPolicy.Multivalue ? true : null,
                 // Alias records take the TTL of their target; Route 53 rejects one of their own.
@@ -102,6 +103,10 @@ public static class TreeCompiler
                 new DesiredHealthCheck(nodeId, CallerReferences.For(spec.Name, nodeId, config, options.CallerReferenceSalt), config));
             return HealthCheckPlaceholder.For(nodeId);
         }
+
+        private static GeoProximityLocation? GeoProximityOf(GeoProximitySpec? place) => place is null ? null
+            : new GeoProximityLocation(place.AwsRegion, place.LocalZoneGroup, place.HasCoordinates ? place.Latitude : null,
+                place.HasCoordinates ? place.Longitude : null, (int?)place.Bias);
 
         private static GeoLocation? GeoLocationOf(GeoLocationSpec? location) => location switch
         {

@@ -106,6 +106,19 @@ public static class PlanJson
             }
             : null,
         HealthCheckId = record.HealthCheckId,
+        CidrRoutingConfig = record.CidrRoutingConfig is { } cidr
+            ? new CidrRoutingConfigShape { CollectionId = cidr.CollectionId, LocationName = cidr.LocationName }
+            : null,
+        GeoProximityLocation = record.GeoProximityLocation is { } place
+            ? new GeoProximityLocationShape
+            {
+                AwsRegion = place.AwsRegion,
+                LocalZoneGroup = place.LocalZoneGroup,
+                Coordinates = place.Latitude is null && place.Longitude is null
+                    ? null : new CoordinatesShape { Latitude = place.Latitude, Longitude = place.Longitude },
+                Bias = place.Bias,
+            }
+            : null,
     };
 
     public static Plan ToPlan(PlanDocument document)
@@ -206,6 +219,14 @@ public static class PlanJson
                 alias.EvaluateTargetHealth ?? throw new FormatException($"{path}.AliasTarget.EvaluateTargetHealth: expected true or false"))
             : null,
         HealthCheckId = record.HealthCheckId,
+        CidrRoutingConfig = record.CidrRoutingConfig is { } cidr
+            ? new CidrRoutingConfig(Required(cidr.CollectionId, path + ".CidrRoutingConfig.CollectionId"),
+                Required(cidr.LocationName, path + ".CidrRoutingConfig.LocationName"))
+            : null,
+        GeoProximityLocation = record.GeoProximityLocation is { } place
+            ? new GeoProximityLocation(place.AwsRegion, place.LocalZoneGroup, place.Coordinates?.Latitude, place.Coordinates?.Longitude,
+                place.Bias)
+            : null,
     };
 
     public static HealthCheckConfig ToConfig(HealthCheckConfigShape config, string path) => new()

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Failover.Core.Contracts;
 
 // Route 53's own shapes, member for member as the AWS CLI takes them (botocore's route53 service model names each
-// member: HealthCheckConfig, ChangeBatch, Change, ResourceRecordSet, GeoLocation, ResourceRecord, AliasTarget).
+// member: HealthCheckConfig, ChangeBatch, Change, ResourceRecordSet, GeoLocation, GeoProximityLocation, Coordinates,
+// CidrRoutingConfig, ResourceRecord, AliasTarget).
 // Names are fully qualified with the trailing dot, as Route 53 returns them.
 
 /// <summary>The shape <c>aws route53 create-health-check --health-check-config</c> takes.</summary>
@@ -51,6 +52,28 @@ public sealed record ResourceRecordSetShape
     [JsonPropertyName("ResourceRecords")] public IReadOnlyList<ResourceRecordShape>? ResourceRecords { get; init; }
     [JsonPropertyName("AliasTarget")] public AliasTargetShape? AliasTarget { get; init; }
     [JsonPropertyName("HealthCheckId")] public string? HealthCheckId { get; init; }
+    [JsonPropertyName("CidrRoutingConfig")] public CidrRoutingConfigShape? CidrRoutingConfig { get; init; }
+    [JsonPropertyName("GeoProximityLocation")] public GeoProximityLocationShape? GeoProximityLocation { get; init; }
+}
+
+public sealed record GeoProximityLocationShape
+{
+    [JsonPropertyName("AWSRegion")] public string? AwsRegion { get; init; }
+    [JsonPropertyName("LocalZoneGroup")] public string? LocalZoneGroup { get; init; }
+    [JsonPropertyName("Coordinates")] public CoordinatesShape? Coordinates { get; init; }
+    [JsonPropertyName("Bias")] public int? Bias { get; init; }
+}
+
+public sealed record CoordinatesShape
+{
+    [JsonPropertyName("Latitude")] public string? Latitude { get; init; }
+    [JsonPropertyName("Longitude")] public string? Longitude { get; init; }
+}
+
+public sealed record CidrRoutingConfigShape
+{
+    [JsonPropertyName("CollectionId")] public string? CollectionId { get; init; }
+    [JsonPropertyName("LocationName")] public string? LocationName { get; init; }
 }
 
 public sealed record GeoLocationShape

@@ -22,6 +22,8 @@ public sealed record SimulationRequestDocument(IReadOnlyList<string> Unhealthy)
 {
     public string? Region { get; init; }
     public string? Location { get; init; }
+    public string? Coordinates { get; init; }
+    public string? ClientIp { get; init; }
 }
 
 /// <summary>

@@ -50,6 +50,8 @@ internal static class NodeDescription
         RoutingPolicy.Weighted => $"w={node.Weight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}",
         RoutingPolicy.Latency => node.Region ?? "no region",
         RoutingPolicy.Geolocation => Location(node.Location),
+        RoutingPolicy.Geoproximity => node.Geoproximity?.ToString() ?? "no place",
+        RoutingPolicy.IpBased => node.Cidr?.ToString() ?? "no CIDR location",
         _ => "multivalue",
     };
 

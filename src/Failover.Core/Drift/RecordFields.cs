@@ -21,6 +21,16 @@ internal static class RecordFields
         Check("weight", Number(expected.Weight), Number(actual.Weight));
         Check("region", expected.Region, actual.Region);
         Check("geoLocation", GeoText(expected.GeoLocation), GeoText(actual.GeoLocation));
+        if (!GeoProximityLocation.Same(expected.GeoProximityLocation, actual.GeoProximityLocation))
+        {
+            Check("geoProximityLocation.awsRegion", expected.GeoProximityLocation?.AwsRegion, actual.GeoProximityLocation?.AwsRegion);
+            Check("geoProximityLocation.localZoneGroup",
+                expected.GeoProximityLocation?.LocalZoneGroup, actual.GeoProximityLocation?.LocalZoneGroup);
+            Check("geoProximityLocation.coordinates", Coordinates(expected.GeoProximityLocation), Coordinates(actual.GeoProximityLocation));
+            Check("geoProximityLocation.bias", Bias(expected.GeoProximityLocation), Bias(actual.GeoProximityLocation));
+        }
+        Check("cidrRoutingConfig.collectionId", expected.CidrRoutingConfig?.CollectionId, actual.CidrRoutingConfig?.CollectionId);
+        Check("cidrRoutingConfig.locationName", expected.CidrRoutingConfig?.LocationName, actual.CidrRoutingConfig?.LocationName);
         Check("failover", expected.Failover, actual.Failover);
         Check("multiValueAnswer", Flag(expected.MultiValueAnswer ?? false), Flag(actual.MultiValueAnswer ?? false));
 
@@ -50,6 +60,17 @@ internal static class RecordFields
     }
 
     private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    // Coordinates compare as numbers ("49.2" is "49.20") and a missing bias is 0; text only when they differ as such.
+    private static string? Coordinates(GeoProximityLocation? place) =>
+        place?.Latitude is null && place?.Longitude is null ? null
+        : $"{Normal(place.Latitude)}, {Normal(place.Longitude)}";
+
+    private static string? Normal(string? number) =>
+        decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("0.##", CultureInfo.InvariantCulture) : number;
+
+    private static string? Bias(GeoProximityLocation? place) => place is null ? null : Number(place.Bias ?? 0);
 
     private static string Flag(bool value) => value ? "true" : "false";
 

@@ -97,9 +97,9 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
                     Children(id, RoutingPolicy.Multivalue, rule, path, nodePath, "Items", [],
                     (_, slotPath, node) => MultivalueLeaf(slotPath, node)),
                 "geoproximity" =>
-                    Unsupported(path, rule,
-                    "geoproximity rules cannot be imported: the tree spec has no geoproximity routing (it places users by distance and " +
-                        "bias, which no other policy expresses)"),
+                    Children(id, RoutingPolicy.Geoproximity, rule, path, nodePath, "GeoproximityLocations",
+                    ["Region", "LocalZoneGroup", "Latitude", "Longitude", "Coordinates", "Bias"], (slot, slotPath, node) =>
+                    Geoproximity(slot, slotPath) is { } place ? node with { Geoproximity = place } : null),
                 _ => Unsupported(path, rule, $"unknown RuleType \"{type}\" (expected one of {string.Join(", ", RuleTypes)})"),
             };
         }
@@ -201,6 +201,44 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
             return null;
         }
         return new GeoLocationSpec { IsDefault = isDefault, Continent = continent, Country = country, Subdivision = subdivision };
+    }
+
+    /// <summary>
+    /// A GeoproximityLocations entry: Region "aws:route53:us-east-1" (a Local Zone group is written the same way), or Latitude
+    /// and Longitude (also read from a Coordinates object), and Bias; the spec's own rules then check each value.
+    /// </summary>
+    private GeoProximitySpec? Geoproximity(JsonElement slot, string slotPath)
+    {
+        const string prefix = "aws:route53:";
+        var region = values.String(slot, "Region", slotPath);
+        var group = values.String(slot, "LocalZoneGroup", slotPath);
+        if (region is not null && region.StartsWith(prefix, StringComparison.Ordinal)) region = region[prefix.Length..];
+        if (group is not null && group.StartsWith(prefix, StringComparison.Ordinal)) group = group[prefix.Length..];
+        if (region is not null && group is null && region.Count(c => c == '-') > 2) (group, region) = (region, null);
+        var coordinates = values.Object(slot, "Coordinates", slotPath) ?? slot;
+        var latitude = NumberText(coordinates, "Latitude");
+        var longitude = NumberText(coordinates, "Longitude");
+        // GeoProximityLocation.Bias: -99 to 99; Traffic Flow documents may write it as a string.
+        var bias = values.Integer(slot, "Bias", slotPath, -99, 99);
+        var given = (region is null ? 0 : 1) + (group is null ? 0 : 1) + (latitude is null && longitude is null ? 0 : 1);
+        if (given != 1)
+        {
+            values.Error(slotPath, "a geoproximity location is exactly one of Region, LocalZoneGroup, or Latitude and Longitude");
+            return null;
+        }
+        return new GeoProximitySpec
+        {
+            AwsRegion = region, LocalZoneGroup = group, HasCoordinates = latitude is not null || longitude is not null,
+            Latitude = latitude, Longitude = longitude, Bias = bias is 0 ? null : bias,
+        };
+
+        static string? NumberText(JsonElement obj, string name) =>
+            obj.TryGetProperty(name, out var value) ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            } : null;
     }
 
     private TreeNode? MultivalueLeaf(string slotPath, TreeNode node)

@@ -61,6 +61,8 @@ public static class PlanTextWriter
         RecordRoutingPolicy.Geolocation => "geo " + Location(record.GeoLocation!),
         RecordRoutingPolicy.Failover => "failover " + record.Failover!.ToLowerInvariant(),
         RecordRoutingPolicy.Multivalue => "multivalue",
+        RecordRoutingPolicy.Geoproximity => "geoproximity " + record.GeoProximityLocation,
+        RecordRoutingPolicy.IpBased => $"ip-based {record.CidrRoutingConfig!.LocationName}",
         _ => "simple",
     };
 

@@ -11,6 +11,8 @@ public enum RecordRoutingPolicy
     Geolocation,
     Failover,
     Multivalue,
+    Geoproximity,
+    IpBased,
 }
 
 public static class RecordRouting
@@ -20,6 +22,8 @@ public static class RecordRouting
         : record.Region is not null ? RecordRoutingPolicy.Latency
         : record.GeoLocation is not null ? RecordRoutingPolicy.Geolocation
         : record.Failover is not null ? RecordRoutingPolicy.Failover
+        : record.GeoProximityLocation is not null ? RecordRoutingPolicy.Geoproximity
+        : record.CidrRoutingConfig is not null ? RecordRoutingPolicy.IpBased
         : record.MultiValueAnswer == true ? RecordRoutingPolicy.Multivalue
         : RecordRoutingPolicy.Simple;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Failover.Core.Route53;
 
 /// <summary>
@@ -20,6 +22,11 @@ public sealed record ResourceRecordSet
     public long? Ttl { get; init; }
     public IReadOnlyList<string> ResourceRecords { get; init; } = [];
     public AliasTarget? AliasTarget { get; init; }
+    /// <summary>Geoproximity routing: where the resource is and its bias (API reference, GeoProximityLocation).</summary>
+    public GeoProximityLocation? GeoProximityLocation { get; init; }
+    /// <summary>IP-based routing: the CIDR collection and location (API reference, CidrRoutingConfig); the collection id is the
+    /// placeholder <c>{{cidrcollection:&lt;ruleId&gt;}}</c> until the collection exists.</summary>
+    public CidrRoutingConfig? CidrRoutingConfig { get; init; }
     /// <summary>A health check id, or the placeholder <c>{{healthcheck:&lt;nodeId&gt;}}</c> before the check exists.</summary>
     public string? HealthCheckId { get; init; }
 
@@ -34,6 +41,8 @@ public sealed record ResourceRecordSet
         && Weight == other.Weight
         && Region == other.Region
         && GeoLocation == other.GeoLocation
+        && Route53.GeoProximityLocation.Same(GeoProximityLocation, other.GeoProximityLocation)
+        && CidrRoutingConfig == other.CidrRoutingConfig
         && Failover == other.Failover
         && (MultiValueAnswer ?? false) == (other.MultiValueAnswer ?? false)
         && Ttl == other.Ttl
@@ -53,3 +62,32 @@ public sealed record AliasTarget(string HostedZoneId, string DnsName, bool Evalu
 
 /// <summary>Route 53 GeoLocation: ContinentCode, CountryCode ("*" for the default location), SubdivisionCode.</summary>
 public sealed record GeoLocation(string? ContinentCode, string? CountryCode, string? SubdivisionCode);
+
+/// <summary>
+/// Route 53 GeoProximityLocation: one of AWSRegion, LocalZoneGroup and Coordinates, with a Bias of -99…99. Coordinates stay
+/// the strings Route 53 takes (Latitude and Longitude are strings of at most two decimals).
+/// </summary>
+public sealed record GeoProximityLocation(string? AwsRegion, string? LocalZoneGroup, string? Latitude, string? Longitude, int? Bias)
+{
+    /// <summary>
+    /// The same place and bias: a missing bias is 0 (the bias only moves boundaries when it is set), and coordinates compare
+    /// as numbers, so "49.2" and "49.20" are one place.
+    /// </summary>
+    public static bool Same(GeoProximityLocation? a, GeoProximityLocation? b) =>
+        a is null || b is null ? a is null && b is null
+        : a.AwsRegion == b.AwsRegion && a.LocalZoneGroup == b.LocalZoneGroup
+            && SameNumber(a.Latitude, b.Latitude) && SameNumber(a.Longitude, b.Longitude) && (a.Bias ?? 0) == (b.Bias ?? 0);
+
+    private static bool SameNumber(string? a, string? b) =>
+        a == b || (decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x)
+            && decimal.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && x == y);
+
+    public override string ToString()
+    {
+        var place = AwsRegion ?? (LocalZoneGroup is not null ? $"local zone group {LocalZoneGroup}" : $"{Latitude}, {Longitude}");
+        return $"{place}, bias {Bias ?? 0}";
+    }
+}
+
+/// <summary>Route 53 CidrRoutingConfig: the CIDR collection and a location in it ("*" for the default location).</summary>
+public sealed record CidrRoutingConfig(string CollectionId, string LocationName);

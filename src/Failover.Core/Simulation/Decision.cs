@@ -32,6 +32,12 @@ internal sealed record Decision(string Label, string? Source)
         new("geolocation: the matching record is unhealthy, so the record of the larger area (country, continent, default)", Geolocation);
     public static readonly Decision GeolocationAllUnhealthy =
         new("geolocation: every record matching the query is unhealthy; the most specific is assumed to answer", null);
+    private const string Geoproximity = "Developer Guide, Geoproximity routing";
+    public static readonly Decision GeoproximityNearest =
+        new("geoproximity: the resource nearest the client by biased distance", Geoproximity);
+    public static readonly Decision GeoproximityNextNearest =
+        new("geoproximity: the nearest resource is unhealthy, so the next nearest by biased distance", Geoproximity);
+    public static readonly Decision GeoproximityAssumed = new("geoproximity: no client position given; the first child assumed", null);
     public static readonly Decision Multivalue = new("multivalue: up to eight healthy records in each response", Choosing);
 
     /// <summary>

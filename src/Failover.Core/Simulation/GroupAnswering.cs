@@ -1,3 +1,4 @@
+using Failover.Core.Geography;
 using Failover.Core.Spec;
 
 namespace Failover.Core.Simulation;
@@ -9,7 +10,8 @@ internal readonly record struct Choice(TreeNode Node, double Probability, Decisi
 /// How Route 53 picks records within one group (the records of one name and type, one routing policy), following
 /// "How Amazon Route 53 chooses records when health checking is configured" in the Route 53 Developer Guide.
 /// </summary>
-internal sealed class GroupAnswering(RecordHealth health, string? region, ClientLocation? location, List<string> notes)
+internal sealed class GroupAnswering(RecordHealth health, string? region, ClientLocation? location, List<string> notes,
+    GeoPoint? point = null)
 {
     /// <summary>Route 53 returns at most eight records for one multivalue answer query.</summary>
     public const int MultivalueLimit = 8;
@@ -21,6 +23,7 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         RoutingPolicy.Latency => Latency(rule),
         RoutingPolicy.Geolocation => Geolocation(rule),
         RoutingPolicy.Multivalue => Multivalue(rule),
+        RoutingPolicy.Geoproximity => Geoproximity(rule),
         _ => [],
     };
 
@@ -121,6 +124,37 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         notes.Add($"{rule.Id}: every record matching {place} is unhealthy, so Route 53 answers with the most specific, " +
             $"{Describe(matches[0].Location)} ({matches[0].Id})");
         return [new(matches[0], 1, Decision.GeolocationAllUnhealthy)];
+    }
+
+    private List<Choice> Geoproximity(TreeNode rule)
+    {
+        if (rule.Children.Count == 0) return [];
+        if (point is not { } client)
+        {
+            notes.Add($"{rule.Id}: no client position (--coordinates or --location), so the first child, {rule.Children[0].Id}, is " +
+                "assumed nearest");
+            var first = rule.Children.FirstOrDefault(health.IsHealthy) ?? rule.Children[0];
+            return [new(first, 1, Decision.GeoproximityAssumed)];
+        }
+        var ranked = GeoproximityMatch.Nearest(rule.Children, client);
+        foreach (var unplaced in ranked.Where(r => r.BiasedKm is null))
+            notes.Add($"{rule.Id}: the simulator has no position for {unplaced.Node.Geoproximity} ({unplaced.Node.Id}); ranked last");
+        var nearest = ranked[0];
+        // Route 53 routes to "the closest resource that is available": an unhealthy one gives way to the next by biased distance.
+        foreach (var candidate in ranked)
+        {
+            if (!health.IsHealthy(candidate.Node)) continue;
+            var km = candidate.BiasedKm is { } d ? $"{d:0} km biased" : "no position";
+            if (!ReferenceEquals(candidate.Node, nearest.Node))
+                notes.Add($"{rule.Id}: {nearest.Node.Id} is nearest but unhealthy; Route 53 answers from the next nearest, " +
+                    $"{candidate.Node.Id} ({km})");
+            else notes.Add($"{rule.Id}: nearest to {client} by biased distance is {candidate.Node.Id} ({km})");
+            return [new(candidate.Node, 1, ReferenceEquals(candidate.Node, nearest.Node)
+                ? Decision.GeoproximityNearest : Decision.GeoproximityNextNearest)];
+        }
+        notes.Add($"{rule.Id}: no geoproximity record is healthy, so Route 53 treats all as healthy (fails open) and answers from " +
+            $"the nearest, {nearest.Node.Id}");
+        return [new(nearest.Node, 1, Decision.FailOpen)];
     }
 
     private List<Choice> Multivalue(TreeNode rule)

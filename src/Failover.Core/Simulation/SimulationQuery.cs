@@ -12,5 +12,11 @@ namespace Failover.Core.Simulation;
 /// </param>
 public sealed record SimulationQuery(IReadOnlySet<string> Unhealthy, string? Region = null, string? Location = null)
 {
+    /// <summary>Where the client is, for geoproximity rules: <c>lat,lon</c> in degrees. Without it, geoproximity places the
+    /// client at <see cref="Location"/>'s representative point.</summary>
+    public string? Coordinates { get; init; }
+    /// <summary>The client's address (or the EDNS client subnet's), for ip-based rules.</summary>
+    public string? ClientIp { get; init; }
+
     public static SimulationQuery AllHealthy { get; } = new(new HashSet<string>());
 }

@@ -1,3 +1,4 @@
+using Failover.Core.Geography;
 using Failover.Core.Diagnostics;
 using Failover.Core.Spec;
 
@@ -39,9 +40,23 @@ public static class Simulator
             if (note is not null) notes.Add(note);
         }
 
+        GeoPoint? point = null;
+        if (query.Coordinates is not null)
+        {
+            point = GeoproximityMatch.ParseCoordinates(query.Coordinates, out var error);
+            if (error is not null) diagnostics.Add(new SpecDiagnostic("coordinates", error));
+        }
+        else if (location?.Country is { } country && spec.Root.DescendantsAndSelf().Any(n => n.Routing == RoutingPolicy.Geoproximity))
+        {
+            point = RepresentativePoints.OfClient(country, location.Subdivision);
+            notes.Add(point is { } p
+                ? $"client placed at {p}, a representative point of {location}"
+                : $"the simulator has no representative point for {location}; give --coordinates for geoproximity rules");
+        }
+
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new SimulationResult([], notes, diagnostics);
 
-        var answering = new GroupAnswering(new RecordHealth(failing), query.Region, location, notes);
+        var answering = new GroupAnswering(new RecordHealth(failing), query.Region, location, notes, point);
         var answers = new List<SimulatedAnswer>();
         var noAnswer = 0.0;
         Walk(spec.Root, 1.0, []);

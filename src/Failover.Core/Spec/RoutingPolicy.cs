@@ -8,4 +8,8 @@ public enum RoutingPolicy
     Latency,
     Geolocation,
     Multivalue,
+    /// <summary>Route 53 geoproximity routing: the record of the nearest resource, by biased distance.</summary>
+    Geoproximity,
+    /// <summary>Route 53 IP-based routing: the record whose CIDR location holds the client's address.</summary>
+    IpBased,
 }

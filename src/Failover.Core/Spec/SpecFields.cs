@@ -11,13 +11,19 @@ public static class SpecFields
         ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "ttl", "driftPolicy", "healthCheckDefaults", "root"];
 
     public static readonly IReadOnlyList<string> Node =
-        ["id", "weight", "region", "location", "routing", "primary", "secondary", "children", "endpoint", "alias"];
+        ["id", "weight", "region", "location", "geoproximity", "cidr", "routing", "primary", "secondary", "children", "endpoint", "alias"];
 
     public static readonly IReadOnlyList<string> Endpoint = ["values", "ttl", "healthCheck", "healthCheckId"];
 
     public static readonly IReadOnlyList<string> Alias = ["dnsName", "hostedZoneId", "evaluateTargetHealth"];
 
     public static readonly IReadOnlyList<string> Location = ["continent", "country", "subdivision", "default"];
+
+    public static readonly IReadOnlyList<string> Geoproximity = ["region", "localZoneGroup", "coordinates", "bias"];
+
+    public static readonly IReadOnlyList<string> Coordinates = ["latitude", "longitude"];
+
+    public static readonly IReadOnlyList<string> Cidr = ["location", "blocks", "default"];
 
     public static readonly IReadOnlyList<string> HealthCheck =
     [
@@ -32,6 +38,8 @@ public static class SpecFields
         RoutingPolicy.Weighted => "weighted",
         RoutingPolicy.Latency => "latency",
         RoutingPolicy.Geolocation => "geolocation",
+        RoutingPolicy.Geoproximity => "geoproximity",
+        RoutingPolicy.IpBased => "ip-based",
         _ => "multivalue",
     };
 

@@ -59,6 +59,8 @@ public static class SpecJsonWriter
         if (node.Weight is { } weight) json.WriteNumber("weight", weight);
         if (node.Region is not null) json.WriteString("region", node.Region);
         if (node.Location is not null) WriteLocation(json, node.Location);
+        if (node.Geoproximity is not null) WriteGeoproximity(json, node.Geoproximity);
+        if (node.Cidr is not null) WriteCidr(json, node.Cidr);
         if (node.Routing is { } routing) json.WriteString("routing", SpecFields.Name(routing));
         if (node.Primary is not null)
         {
@@ -95,6 +97,37 @@ public static class SpecJsonWriter
         if (location.Country is not null) json.WriteString("country", location.Country);
         if (location.Subdivision is not null) json.WriteString("subdivision", location.Subdivision);
         if (location.IsDefault) json.WriteBoolean("default", true);
+        json.WriteEndObject();
+    }
+
+    private static void WriteGeoproximity(Utf8JsonWriter json, GeoProximitySpec place)
+    {
+        json.WriteStartObject("geoproximity");
+        if (place.AwsRegion is not null) json.WriteString("region", place.AwsRegion);
+        if (place.LocalZoneGroup is not null) json.WriteString("localZoneGroup", place.LocalZoneGroup);
+        if (place.HasCoordinates)
+        {
+            // Written as strings: Route 53 takes coordinates as text, and "49.20" must not become 49.2.
+            json.WriteStartObject("coordinates");
+            if (place.Latitude is not null) json.WriteString("latitude", place.Latitude);
+            if (place.Longitude is not null) json.WriteString("longitude", place.Longitude);
+            json.WriteEndObject();
+        }
+        if (place.Bias is { } bias) json.WriteNumber("bias", bias);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCidr(Utf8JsonWriter json, CidrLocationSpec cidr)
+    {
+        json.WriteStartObject("cidr");
+        if (cidr.Location is not null) json.WriteString("location", cidr.Location);
+        if (cidr.Blocks.Count > 0)
+        {
+            json.WriteStartArray("blocks");
+            foreach (var block in cidr.Blocks) json.WriteStringValue(block);
+            json.WriteEndArray();
+        }
+        if (cidr.IsDefault) json.WriteBoolean("default", true);
         json.WriteEndObject();
     }
 

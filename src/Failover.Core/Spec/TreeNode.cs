@@ -37,6 +37,10 @@ public sealed record TreeNode
     public string? Region { get; init; }
     /// <summary>Set when the parent is geolocation.</summary>
     public GeoLocationSpec? Location { get; init; }
+    /// <summary>Set when the parent is geoproximity: where the resource is, and its bias.</summary>
+    public GeoProximitySpec? Geoproximity { get; init; }
+    /// <summary>Set when the parent is ip-based: the CIDR location (name and blocks) this child answers.</summary>
+    public CidrLocationSpec? Cidr { get; init; }
 
     public NodeKind Kind => Routing is not null ? NodeKind.Rule : Alias is not null ? NodeKind.Alias : NodeKind.Endpoint;
 
@@ -99,4 +103,38 @@ public sealed record GeoLocationSpec
         : Continent is not null ? $"continent {Continent}"
         : Subdivision is not null ? $"{Country}-{Subdivision}"
         : $"country {Country}";
+}
+
+/// <summary>
+/// Where a geoproximity child's resource is: an AWS region, a Local Zone group or coordinates (exactly one), and the bias
+/// (-99…99) that grows or shrinks the area it answers (API reference, GeoProximityLocation).
+/// </summary>
+public sealed record GeoProximitySpec
+{
+    public string? AwsRegion { get; init; }
+    public string? LocalZoneGroup { get; init; }
+    /// <summary>Latitude as written (Route 53 takes it as a string of at most two decimals).</summary>
+    public string? Latitude { get; init; }
+    public string? Longitude { get; init; }
+    public bool HasCoordinates { get; init; }
+    public long? Bias { get; init; }
+
+    public override string ToString()
+    {
+        var place = AwsRegion ?? (LocalZoneGroup is not null ? $"local zone group {LocalZoneGroup}" : $"{Latitude}, {Longitude}");
+        return Bias is { } bias and not 0 ? $"{place} (bias {bias:+0;-0})" : place;
+    }
+}
+
+/// <summary>An ip-based child's CIDR location: a location name with its blocks, or the default location (<c>*</c>).</summary>
+public sealed record CidrLocationSpec
+{
+    public string? Location { get; init; }
+    public IReadOnlyList<string> Blocks { get; init; } = [];
+    public bool IsDefault { get; init; }
+
+    /// <summary>The LocationName the record carries: Route 53 spells the default location "*" (API reference, CidrRoutingConfig).</summary>
+    public string? LocationName => IsDefault ? "*" : Location;
+
+    public override string ToString() => IsDefault ? "default (*)" : Location ?? "no location";
 }

@@ -4,7 +4,7 @@ using Failover.Core.Spec;
 namespace Failover.Core.Validation;
 
 /// <summary>
-/// A child carries what its parent's policy needs (weight, region, location) and nothing else: an attribute the parent
+/// A child carries what its parent's policy needs (weight, region, location, geoproximity, cidr) and nothing else: an attribute the parent
 /// ignores is a sign the tree is not what its author thinks.
 /// </summary>
 internal static class ParentAttributeRules
@@ -18,8 +18,11 @@ internal static class ParentAttributeRules
         CheckWeight(context, visited, parent == RoutingPolicy.Weighted);
         CheckRegion(context, visited, parent == RoutingPolicy.Latency);
         CheckLocation(context, visited, parent == RoutingPolicy.Geolocation);
+        GeoproximityRules.Check(context, visited, parent == RoutingPolicy.Geoproximity);
+        CidrRules.Check(context, visited, parent == RoutingPolicy.IpBased);
         if (node.Routing is RoutingPolicy.Latency) CheckRegionsUnique(context, node);
         if (node.Routing is RoutingPolicy.Geolocation) CheckLocationsUnique(context, node);
+        if (node.Routing is RoutingPolicy.IpBased) CidrRules.CheckRule(context, node);
     }
 
     private static void CheckWeight(ValidationContext context, VisitedNode visited, bool needed)
@@ -137,7 +140,7 @@ internal static class ParentAttributeRules
         return $"\"{shown}\" is not a country code Route 53 lists (ListGeoLocations): use ISO 3166-1 alpha-2 (DE, GB, US, JP, …)";
     }
 
-    private static string Unused(string attribute, VisitedNode visited) =>
+    public static string Unused(string attribute, VisitedNode visited) =>
         visited.Parent is null
             ? $"{attribute} has no effect on the root (it has no parent rule); remove it"
             : $"{attribute} has no effect here: the parent rule is " +

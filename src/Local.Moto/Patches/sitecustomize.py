@@ -68,9 +68,70 @@ def _atomic_dynamodb_writes(models):
     backend._failover_atomic = True
 
 
+def _routing_fields_on_record_sets(models):
+    """Makes moto keep a record set's GeoProximityLocation and CidrRoutingConfig, and check them as Route 53 does.
+
+    moto 5.2.1 parses both members (they are in botocore's model of ResourceRecordSet) and then drops them: RecordSet
+    keeps a fixed list of attributes, so a geoproximity or IP-based record came back from ListResourceRecordSets as a
+    simple one. moto serialises a record set by the model's member names, so keeping the two attributes is enough for
+    them to round-trip. Route 53's checks of the values (API reference, GeoProximityLocation and Coordinates) are applied
+    before moto changes the zone, so a refused batch changes nothing, as with Route 53.
+    """
+    import re
+
+    record_set = getattr(models, "RecordSet", None)
+    backend = getattr(models, "Route53Backend", None)
+    if record_set is None or backend is None or getattr(record_set, "_failover_routing_fields", False):
+        return
+    original_init = record_set.__init__
+
+    def init(self, kwargs):
+        original_init(self, kwargs)
+        self.geo_proximity_location = kwargs.get("GeoProximityLocation")
+        self.cidr_routing_config = kwargs.get("CidrRoutingConfig")
+
+    record_set.__init__ = init
+    record_set._failover_routing_fields = True
+
+    from moto.route53.exceptions import InvalidInput
+
+    latitude = re.compile(r"[-+]?[0-9]{1,2}(\.[0-9]{0,2})?")
+    longitude = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{0,2})?")
+
+    def check_geoproximity(place, name):
+        given = [key for key in ("AWSRegion", "LocalZoneGroup", "Coordinates") if place.get(key) is not None]
+        if len(given) != 1:
+            raise InvalidInput(
+                f"Invalid request: Expected exactly one of [AWSRegion, LocalZoneGroup, Coordinates] in GeoProximityLocation of {name}"
+            )
+        coordinates = place.get("Coordinates")
+        if coordinates is not None:
+            lat, lon = str(coordinates.get("Latitude", "")), str(coordinates.get("Longitude", ""))
+            if not latitude.fullmatch(lat) or abs(float(lat)) > 90:
+                raise InvalidInput(f"Invalid latitude {lat} in GeoProximityLocation of {name}")
+            if not longitude.fullmatch(lon) or abs(float(lon)) > 180:
+                raise InvalidInput(f"Invalid longitude {lon} in GeoProximityLocation of {name}")
+        bias = place.get("Bias")
+        if bias is not None and not -99 <= int(bias) <= 99:
+            raise InvalidInput(f"1 validation error detected: Value '{bias}' at 'bias' failed to satisfy constraint: "
+                               "Member must have value between -99 and 99")
+
+    original_change = backend.change_resource_record_sets
+
+    def change_resource_record_sets(self, zoneid, change_list):
+        for change in change_list:
+            record = change.get("ResourceRecordSet", {})
+            if change.get("Action") != "DELETE" and record.get("GeoProximityLocation") is not None:
+                check_geoproximity(record["GeoProximityLocation"], record.get("Name"))
+        return original_change(self, zoneid, change_list)
+
+    backend.change_resource_record_sets = change_resource_record_sets
+
+
 _FIXES = {
     "moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots,
     "moto.dynamodb.models": _atomic_dynamodb_writes,
+    "moto.route53.models": _routing_fields_on_record_sets,
 }
 
 

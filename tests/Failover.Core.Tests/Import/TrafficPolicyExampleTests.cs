@@ -1,6 +1,7 @@
 using Failover.Core.Diagnostics;
 using Failover.Core.Simulation;
 using Failover.Core.Spec;
+using Failover.Core.Validation;
 using static Failover.Core.Tests.Import.Policies;
 
 namespace Failover.Core.Tests.Import;
@@ -85,13 +86,17 @@ public class TrafficPolicyExampleTests
     }
 
     [Fact]
-    public void Geoproximity_is_reported_not_dropped()
+    public void Geoproximity_imports_each_location_with_its_region_or_coordinates_and_bias()
     {
-        var result = ImportPolicy(Example("geoproximity-unsupported.json"));
+        var result = ImportPolicy(Example("geoproximity.json"));
 
-        var error = SingleError(result);
-        Assert.Equal("$.Rules.nearest.RuleType", error.Path);
-        Assert.Contains("geoproximity", error.Message);
-        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("not referenced"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        var root = result.Spec!.Root;
+        Assert.Equal(RoutingPolicy.Geoproximity, root.Routing);
+        var (west, london) = (root.Children[0].Geoproximity!, root.Children[1].Geoproximity!);
+        Assert.Equal(("us-west-1", 10L), (west.AwsRegion, west.Bias));
+        Assert.Equal(("51.50", "-0.16", (long?)null), (london.Latitude, london.Longitude, london.Bias));
+        Assert.Equal("22222222-2222-2222-2222-222222222222", root.Children[1].Endpoint!.HealthCheckId);
+        Assert.DoesNotContain(TreeValidator.Validate(result.Spec), d => d.Severity == Severity.Error);
     }
 }

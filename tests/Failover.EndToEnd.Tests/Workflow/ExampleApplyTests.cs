@@ -6,8 +6,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// <summary>
 /// Every example in <c>examples/</c> applies on the local stack with the realism layer on (Route 53's change-batch rules,
 /// request limits, PENDING changes), through the CLI and the workflow, and is torn down again. The Traffic Flow
-/// documents in <c>examples/traffic-policy/</c> are imported first; the one named unsupported is refused by the import,
-/// with the reason, as <c>examples/README.md</c> says.
+/// documents in <c>examples/traffic-policy/</c> are imported first.
 /// </summary>
 [Collection(WorkflowStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
@@ -46,17 +45,6 @@ public sealed class ExampleApplyTests(WorkflowStackFixture stack, ITestOutputHel
         Assert.False(spec.HasErrors, string.Join("\n", spec.Diagnostics));
 
         await ApplyAndTearDownAsync(output, spec.Spec!);
-    }
-
-    [Fact]
-    public async Task The_unsupported_traffic_policy_example_is_refused_by_the_import_saying_why()
-    {
-        var imported = await ImportAsync(
-            Path.Combine(AppContext.BaseDirectory, "examples", "traffic-policy", "geoproximity-unsupported.json"),
-            "--name", "tp-geo", "--zone-id", stack.ZoneId, "--zone-name", "example.com", "--record-name", "tp-geo.example.com");
-
-        Assert.Equal(1, imported.Code);
-        Assert.Contains("geoproximity", imported.Error, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The import runs offline: no endpoint.</summary>

@@ -83,6 +83,16 @@ internal sealed partial class FieldReader
         return null;
     }
 
+    /// <summary>A number as written, or a string holding one (Route 53 takes coordinates as strings); null otherwise.</summary>
+    public string? NumberText(string name, bool required = false)
+    {
+        var value = Get(name, required);
+        if (value is null) return null;
+        if (value.Kind is ValueKind.Number or ValueKind.String) return value.Text;
+        TypeError(name, "a number", value);
+        return null;
+    }
+
     public int? Int32(string name)
     {
         var number = Integer(name);

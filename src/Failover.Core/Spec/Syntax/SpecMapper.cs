@@ -47,6 +47,8 @@ internal sealed class SpecMapper
         var endpoint = fields.Get("endpoint");
         var alias = fields.Get("alias");
         var location = fields.Get("location");
+        var geoproximity = fields.Get("geoproximity");
+        var cidr = fields.Get("cidr");
         return new TreeNode
         {
             Id = fields.String("id", required: true) ?? "",
@@ -54,6 +56,8 @@ internal sealed class SpecMapper
             Weight = fields.Integer("weight"),
             Region = fields.String("region"),
             Location = location is null ? null : MapLocation(location, fields.PathOf("location")),
+            Geoproximity = geoproximity is null ? null : MapGeoproximity(geoproximity, fields.PathOf("geoproximity")),
+            Cidr = cidr is null ? null : MapCidr(cidr, fields.PathOf("cidr")),
             Routing = fields.Choice("routing", Routings),
             Primary = primary is null ? null : MapNode(primary, fields.PathOf("primary")),
             Secondary = secondary is null ? null : MapNode(secondary, fields.PathOf("secondary")),
@@ -120,6 +124,41 @@ internal sealed class SpecMapper
             Continent = fields.String("continent"),
             Country = fields.String("country"),
             Subdivision = fields.String("subdivision"),
+            IsDefault = fields.Boolean("default") ?? false,
+        };
+    }
+
+    private GeoProximitySpec? MapGeoproximity(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "a geoproximity location", SpecFields.Geoproximity, _diagnostics);
+        if (fields is null) return null;
+        var coordinates = fields.Get("coordinates");
+        string? latitude = null, longitude = null;
+        if (coordinates is not null
+            && FieldReader.Open(coordinates, fields.PathOf("coordinates"), "coordinates", SpecFields.Coordinates, _diagnostics) is { } at)
+        {
+            latitude = at.NumberText("latitude", required: true);
+            longitude = at.NumberText("longitude", required: true);
+        }
+        return new GeoProximitySpec
+        {
+            AwsRegion = fields.String("region"),
+            LocalZoneGroup = fields.String("localZoneGroup"),
+            HasCoordinates = coordinates is not null,
+            Latitude = latitude,
+            Longitude = longitude,
+            Bias = fields.Integer("bias"),
+        };
+    }
+
+    private CidrLocationSpec? MapCidr(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "a CIDR location", SpecFields.Cidr, _diagnostics);
+        if (fields is null) return null;
+        return new CidrLocationSpec
+        {
+            Location = fields.String("location"),
+            Blocks = fields.StringList("blocks") ?? [],
             IsDefault = fields.Boolean("default") ?? false,
         };
     }
