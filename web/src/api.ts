@@ -51,6 +51,6 @@ export const api = {
   checkDrift: (name: string) => call<DriftReport>("POST", `${tree(name)}/drift-check`),
   /** Costs one Route 53 call per health check: asked when a tree page opens and after a run, never polled. */
   health: (name: string) => call<TreeHealth>("GET", `${tree(name)}/health`),
-  simulate: (name: string, version: number, query: { unhealthy: string[]; region?: string; location?: string }) =>
+  simulate: (name: string, version: number, query: { unhealthy: string[]; region?: string; location?: string; coordinates?: string; clientIp?: string }) =>
     call<Simulation>("POST", `${tree(name)}/simulate?version=${version}`, query),
 };

@@ -178,8 +178,18 @@ export interface PlanChange {
     ResourceRecords?: { Value: string }[];
     AliasTarget?: { DNSName: string; HostedZoneId: string; EvaluateTargetHealth: boolean };
     HealthCheckId?: string;
+    GeoProximityLocation?: GeoProximityLocation;
+    CidrRoutingConfig?: { CollectionId: string; LocationName: string };
     [key: string]: unknown;
   };
+}
+
+/** Route 53's GeoProximityLocation: one of AWSRegion, LocalZoneGroup and Coordinates, with a bias of -99…99. */
+export interface GeoProximityLocation {
+  AWSRegion?: string;
+  LocalZoneGroup?: string;
+  Coordinates?: { Latitude: string; Longitude: string };
+  Bias?: number;
 }
 
 export interface ProblemDocument {

@@ -1,7 +1,7 @@
 import { api } from "../api";
 import { fill, h } from "../dom";
 import { plural } from "../format";
-import type { Plan, PlanChange, PlanLayer } from "../types";
+import type { GeoProximityLocation, Plan, PlanChange, PlanLayer } from "../types";
 import { errorBox } from "./errors";
 import type { Panel, TreeContext } from "./treePage";
 
@@ -89,12 +89,20 @@ function renderLayer(layer: PlanLayer): HTMLElement {
   return section;
 }
 
+function proximity(place: GeoProximityLocation): string {
+  const at = place.AWSRegion ?? (place.LocalZoneGroup ? `local zone group ${place.LocalZoneGroup}`
+    : `${place.Coordinates?.Latitude}, ${place.Coordinates?.Longitude}`);
+  return `${at}, bias ${place.Bias ?? 0}`;
+}
+
 function changeRow(change: PlanChange): HTMLElement {
   const record = change.ResourceRecordSet;
   const routing = record.Failover ? `failover ${record.Failover}`
     : record.Weight !== undefined ? `weight ${record.Weight}`
     : record.Region ? `latency ${record.Region}`
     : record.GeoLocation ? `geo ${JSON.stringify(record.GeoLocation)}`
+    : record.GeoProximityLocation ? `geoproximity ${proximity(record.GeoProximityLocation)}`
+    : record.CidrRoutingConfig ? `ip-based ${record.CidrRoutingConfig.LocationName} (collection ${record.CidrRoutingConfig.CollectionId})`
     : record.MultiValueAnswer ? "multivalue" : "simple";
   const answer = record.AliasTarget
     ? `alias → ${record.AliasTarget.DNSName}${record.AliasTarget.EvaluateTargetHealth ? " (evaluates health)" : ""}`

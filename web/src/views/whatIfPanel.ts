@@ -19,7 +19,9 @@ export class WhatIfPanel implements Panel {
     const nodes = tree.diagram.nodes;
     const candidates = nodes.filter((node) => node.canFail);
     const regions = [...new Set(nodes.filter((node) => node.region).map((node) => node.region!))];
-    const geolocation = nodes.some((node) => node.routing === "geolocation");
+    const geolocation = nodes.some((node) => node.routing === "geolocation" || node.routing === "geoproximity");
+    const geoproximity = nodes.some((node) => node.routing === "geoproximity");
+    const ipBased = nodes.some((node) => node.routing === "ip-based");
 
     this.form = h("form", { class: "what-if", onsubmit: (event: Event) => {
       event.preventDefault();
@@ -44,8 +46,18 @@ export class WhatIfPanel implements Panel {
         : null,
       geolocation
         ? h("p", { class: "field" },
-          h("label", { for: "what-if-location" }, "Client location (geolocation rules): country, US-CA, continent:EU or *"),
+          h("label", { for: "what-if-location" }, "Client location (geolocation and geoproximity rules): country, US-CA, continent:EU or *"),
           h("input", { id: "what-if-location", name: "location", type: "text", autocomplete: "off", spellcheck: "false" }))
+        : null,
+      geoproximity
+        ? h("p", { class: "field" },
+          h("label", { for: "what-if-coordinates" }, "Client coordinates (geoproximity rules): latitude,longitude"),
+          h("input", { id: "what-if-coordinates", name: "coordinates", type: "text", autocomplete: "off", spellcheck: "false" }))
+        : null,
+      ipBased
+        ? h("p", { class: "field" },
+          h("label", { for: "what-if-client-ip" }, "Client address (ip-based rules)"),
+          h("input", { id: "what-if-client-ip", name: "clientIp", type: "text", autocomplete: "off", spellcheck: "false" }))
         : null,
       h("p", { class: "actions" },
         h("button", { type: "submit" }, "Simulate"),
@@ -71,11 +83,13 @@ export class WhatIfPanel implements Panel {
     const unhealthy = [...this.form.querySelectorAll<HTMLInputElement>("input[name=unhealthy]:checked")].map((box) => box.value);
     const region = this.form.querySelector<HTMLSelectElement>("select[name=region]")?.value || undefined;
     const location = this.form.querySelector<HTMLInputElement>("input[name=location]")?.value.trim() || undefined;
+    const coordinates = this.form.querySelector<HTMLInputElement>("input[name=coordinates]")?.value.trim() || undefined;
+    const clientIp = this.form.querySelector<HTMLInputElement>("input[name=clientIp]")?.value.trim() || undefined;
     const sequence = ++this.sequence;
     this.answer.setAttribute("aria-busy", "true");
     let result: Simulation;
     try {
-      result = await api.simulate(this.tree.name, this.tree.diagram.version, { unhealthy, region, location });
+      result = await api.simulate(this.tree.name, this.tree.diagram.version, { unhealthy, region, location, coordinates, clientIp });
     } catch (error) {
       if (sequence !== this.sequence) return;
       fill(this.answer, errorBox(error, "the simulation"));
