@@ -19,6 +19,8 @@ internal static class BenchCommand
                        the direct applier and a per-record baseline; a no-op re-apply and a one-leaf change
           scale        validate+plan and diff for 100 to 100,000 leaves (BenchmarkDotNet)
           drift-cycle  one drift cycle over 1,000 trees sharing one zone (--trees N), as the worker runs it: messages per zone
+          apply-rate   apply generated trees (--leaves 100,500,2000) at the account's rate (--rates 5,10; realism's limit set
+                       to it) by --strategies workflow[,direct]: apply time against requests ÷ rate + one propagation
           cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
           plan         validate, compile and plan 100 to 100,000 leaves, thread CPU time by phase
           drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
@@ -35,6 +37,11 @@ internal static class BenchCommand
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : null;
     }
+
+    private static IReadOnlyList<string>? ListOption(string[] args, string name) =>
+        StringOption(args, name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static double Number(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -56,6 +63,16 @@ internal static class BenchCommand
                 PlannerScaleRunner.Run(BenchSizes.PlannerScale(smoke), smoke,
                     Path.Combine(Repository.Root(), "artifacts", "bench-bdn"), output);
                 return 0;
+            case "apply-rate":
+            {
+                var rows = await ApplyRateBenchmark.RunAsync(
+                    ListOption(args, "--leaves")?.Select(int.Parse).ToList() ?? (smoke ? [10] : [100, 500, 2_000]),
+                    ListOption(args, "--rates")?.Select(Number).ToList() ?? [5, 10],
+                    ListOption(args, "--strategies") ?? ["workflow"], TimeSpan.FromSeconds(2), output, CancellationToken.None);
+                output.WriteLine();
+                output.Write(ApplyRateBenchmark.Markdown(rows));
+                return 0;
+            }
             case "drift-cycle":
                 var (trees, leaves, share) = BenchSizes.DriftCycle(smoke);
                 foreach (var size in IntOption(args, "--trees") is { } asked ? [asked] : trees)

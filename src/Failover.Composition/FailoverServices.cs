@@ -62,7 +62,10 @@ public sealed class FailoverServices : IDisposable
 
     /// <summary>The provisioning workflow's clients and settings.</summary>
     public WorkflowServices Workflow() =>
-        new(Route53, Store, Time, Settings.Workflow) { AllowedZones = Settings.AllowedZones, Events = Events };
+        new(Route53, Store, Time, Settings.Workflow)
+        {
+            AllowedZones = Settings.AllowedZones, Events = Events, Route53Rate = Route53.RequestRate,
+        };
 
     /// <summary>
     /// The drift functions' services. A repair is a workflow run when the settings name a state machine; else

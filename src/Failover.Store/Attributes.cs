@@ -30,6 +30,7 @@ internal static class Attributes
     public const string StartedAt = "startedAt";
     public const string FinishedAt = "finishedAt";
     public const string ExecutionArn = "executionArn";
+    public const string Route53RequestsPerSecond = "route53Rps";
     public const string Plan = "plan";
     public const string NodeId = "nodeId";
     public const string Layer = "layer";

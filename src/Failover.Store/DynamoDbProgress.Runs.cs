@@ -1,6 +1,7 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 
@@ -129,6 +130,17 @@ internal sealed partial class DynamoDbProgress
         if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
     }
 
+    /// <summary>One attribute of the run item, written only when a step's rate moved (<see cref="RunRequestRate"/>).</summary>
+    public async Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default)
+    {
+        var update = new ItemUpdate()
+            .Set(Attributes.Route53RequestsPerSecond,
+                new AttributeValue { N = requestsPerSecond.ToString("0.###", CultureInfo.InvariantCulture) })
+            .When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
+        var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
+        if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
+    }
+
     /// <summary>
     /// Stores (or replaces) the run's plan as JSON text. Plans over 350 KiB go to part items beside the run
     /// (docs/progress-table.md); a replaced plan's parts are deleted afterwards.
@@ -172,5 +184,9 @@ internal sealed partial class DynamoDbProgress
         item.ContainsKey(Attributes.Plan) || item.ContainsKey(Attributes.Plan + "PartsId"),
         item.RequiredTimestamp(Attributes.CreatedAt),
         item.RequiredTimestamp(Attributes.UpdatedAt),
-        item.Timestamp(Attributes.FinishedAt));
+        item.Timestamp(Attributes.FinishedAt))
+    {
+        Route53RequestsPerSecond = item.TryGetValue(Attributes.Route53RequestsPerSecond, out var rate) && rate.N is { } number
+            ? double.Parse(number, CultureInfo.InvariantCulture) : null,
+    };
 }

@@ -92,6 +92,9 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetPlanAsync(runId, cancellationToken));
 
+    public Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SetRunRequestRateAsync(runId, requestsPerSecond, cancellationToken));
+
     public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunStatusAsync(runId, status, error, cancellationToken));

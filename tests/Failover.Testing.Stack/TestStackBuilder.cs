@@ -123,7 +123,7 @@ public sealed class TestStackBuilder
         var route53 = new Route53Client(
             new Route53ClientOptions { Endpoint = edge, RequestsPerSecond = inProcess.RequestsPerSecond, Burst = inProcess.Burst },
             inProcess.Route53Handler is { } handler ? new HttpClient(handler) : null, LocalAccount.Credentials);
-        return new WorkflowServices(route53, store, _clock, _options.Workflow);
+        return new WorkflowServices(route53, store, _clock, _options.Workflow) { Route53Rate = route53.RequestRate };
     }
 
     private void RegisterWorkflowFunctions(FunctionRegistry functions, WorkflowServices workflow, InProcessWorkflow inProcess)

@@ -28,7 +28,8 @@ public sealed class AwsHttpTransport
 
     public AwsHttpTransport(
         HttpClient http, Uri endpoint, AwsRequestSigner signer, RetryOptions retry,
-        Func<AwsResponse, AwsServiceException> readError, TimeProvider? time = null, Random? random = null, TokenBucket? rateLimit = null)
+        Func<AwsResponse, AwsServiceException> readError, TimeProvider? time = null, Random? random = null, TokenBucket? rateLimit = null,
+        AdaptiveRate? adaptiveRate = null)
     {
         _http = http;
         Endpoint = endpoint;
@@ -38,6 +39,7 @@ public sealed class AwsHttpTransport
         Time = time ?? TimeProvider.System;
         Random = random ?? Random.Shared;
         RateLimit = rateLimit;
+        AdaptiveRate = adaptiveRate;
         _pipeline = BuildPipeline();
     }
 
@@ -46,6 +48,9 @@ public sealed class AwsHttpTransport
     public TimeProvider Time { get; }
     public Random Random { get; }
     public TokenBucket? RateLimit { get; }
+
+    /// <summary>Moves <see cref="RateLimit"/>'s rate with the answers: up while they go through, down on a throttle.</summary>
+    public AdaptiveRate? AdaptiveRate { get; }
 
     public Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken = default) =>
         _pipeline.ExecuteAsync(
@@ -96,8 +101,14 @@ public sealed class AwsHttpTransport
             // HttpClient's timeout: the request went out and the answer never came, so it may have been applied.
             throw new OutcomeUnknownException(request.Operation, "timed out", 0, null, e);
         }
-        if (response.IsSuccess) return response;
+        if (response.IsSuccess)
+        {
+            AdaptiveRate?.OnAccepted();
+            return response;
+        }
         var error = _readError(response);
+        // Only the account's rate says "slow down"; PriorRequestNotComplete is one zone's change still in progress.
+        if (error.Code == "Throttling") AdaptiveRate?.OnThrottled();
         // A server error says the service failed, not that it did nothing: a write that is not safe to repeat
         // goes back to its caller, which reads the state before it decides to send it again.
         if (!request.SafeToRepeat && response.StatusCode >= HttpStatusCode.InternalServerError && !IsRateRefusal(error.Code))

@@ -14,6 +14,7 @@ public sealed class TokenBucket
     private readonly Lock _gate = new();
     private double _tokens;
     private long _lastRefill;
+    private double _tokensPerSecond;
 
     /// <param name="readReserve">Tokens only writes may use (0 to <paramref name="burst"/> - 1).</param>
     public TokenBucket(double tokensPerSecond, int burst, TimeProvider? time = null, int readReserve = 0)
@@ -26,7 +27,7 @@ public sealed class TokenBucket
         if (readReserve < 0 || readReserve >= burst)
             throw new ArgumentOutOfRangeException(nameof(readReserve), readReserve,
                 $"The read reserve must be at least 0 and below the burst ({burst}): reads need a token to themselves.");
-        TokensPerSecond = tokensPerSecond;
+        _tokensPerSecond = tokensPerSecond;
         Burst = burst;
         ReadReserve = readReserve;
         _time = time ?? TimeProvider.System;
@@ -34,7 +35,27 @@ public sealed class TokenBucket
         _lastRefill = _time.GetTimestamp();
     }
 
-    public double TokensPerSecond { get; }
+    /// <summary>The refill rate; <see cref="SetRate"/> changes it (<see cref="AdaptiveRate"/> does).</summary>
+    public double TokensPerSecond
+    {
+        get
+        {
+            lock (_gate) return _tokensPerSecond;
+        }
+    }
+
+    /// <summary>Refills at <paramref name="tokensPerSecond"/> from now on; what was refilled until now stays.</summary>
+    public void SetRate(double tokensPerSecond)
+    {
+        if (!(tokensPerSecond > 0) || double.IsInfinity(tokensPerSecond))
+            throw new ArgumentOutOfRangeException(nameof(tokensPerSecond), tokensPerSecond,
+                "The rate must be a positive number of tokens per second.");
+        lock (_gate)
+        {
+            Refill();
+            _tokensPerSecond = tokensPerSecond;
+        }
+    }
     public int Burst { get; }
 
     /// <summary>The tokens a read leaves in the bucket for writes.</summary>
@@ -54,7 +75,7 @@ public sealed class TokenBucket
         {
             Refill();
             _tokens -= 1;
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / TokensPerSecond);
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _tokensPerSecond);
         }
     }
 
@@ -78,7 +99,7 @@ public sealed class TokenBucket
                 _tokens -= 1;
                 return TimeSpan.Zero;
             }
-            return TimeSpan.FromSeconds(Math.Max(ReadReserve + 1 - _tokens, 1e-3) / TokensPerSecond);
+            return TimeSpan.FromSeconds(Math.Max(ReadReserve + 1 - _tokens, 1e-3) / _tokensPerSecond);
         }
     }
 
@@ -87,6 +108,6 @@ public sealed class TokenBucket
         var now = _time.GetTimestamp();
         var elapsed = _time.GetElapsedTime(_lastRefill, now);
         _lastRefill = now;
-        _tokens = Math.Min(Burst, _tokens + elapsed.TotalSeconds * TokensPerSecond);
+        _tokens = Math.Min(Burst, _tokens + elapsed.TotalSeconds * _tokensPerSecond);
     }
 }

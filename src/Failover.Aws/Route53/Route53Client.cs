@@ -17,7 +17,8 @@ public sealed partial class Route53Client : IRoute53
     private const string ApiPrefix = "/2013-04-01";
     private const string XmlContentType = "application/xml";
     private static readonly HttpClient SharedHttp = new();
-    private static readonly ConcurrentDictionary<(double, int, int), TokenBucket> ProcessRateLimits = new();
+    private static readonly ConcurrentDictionary<(double, int, int, AdaptiveRateOptions?), (TokenBucket Bucket, AdaptiveRate? Adaptive)>
+        ProcessRateLimits = new();
 
     private readonly AwsHttpTransport _transport;
 
@@ -28,7 +29,9 @@ public sealed partial class Route53Client : IRoute53
     /// <param name="random">Source of backoff jitter.</param>
     /// <param name="rateLimit">
     /// The request rate limiter. When null: with the system clock, one bucket per rate shared by every Route 53 client
-    /// of the process (the limit is the account's, not the client's); with an injected clock, a bucket of its own.
+    /// of the process (the limit is the account's, not the client's); with an injected clock, a bucket of its own. Either
+    /// adapts its rate to Route 53's answers unless <see cref="Route53ClientOptions.AdaptiveRate"/> is off; a bucket
+    /// given here keeps its rate.
     /// </param>
     public Route53Client(
         Route53ClientOptions options, HttpClient? http = null, AWSCredentials? credentials = null,
@@ -36,15 +39,29 @@ public sealed partial class Route53Client : IRoute53
     {
         options.Validate();
         Options = options;
-        rateLimit ??= time is null
-            ? ProcessRateLimits.GetOrAdd((options.RequestsPerSecond, options.Burst, options.EffectiveReadReserve),
-                key => new TokenBucket(key.Item1, key.Item2, readReserve: key.Item3))
-            : new TokenBucket(options.RequestsPerSecond, options.Burst, time, options.EffectiveReadReserve);
+        var adaptiveOptions = options.AdaptiveRateOptions;
+        AdaptiveRate? adaptive;
+        // A bucket given by the caller keeps the rate the caller chose.
+        if (rateLimit is not null)
+            adaptive = null;
+        else if (time is null)
+            (rateLimit, adaptive) = ProcessRateLimits.GetOrAdd(
+                (options.RequestsPerSecond, options.Burst, options.EffectiveReadReserve, adaptiveOptions), static key =>
+                {
+                    var bucket = new TokenBucket(key.Item1, key.Item2, readReserve: key.Item3);
+                    return (bucket, key.Item4 is { } adaptiveSettings ? new AdaptiveRate(bucket, adaptiveSettings) : null);
+                });
+        else
+        {
+            rateLimit = new TokenBucket(options.RequestsPerSecond, options.Burst, time, options.EffectiveReadReserve);
+            adaptive = adaptiveOptions is null ? null : new AdaptiveRate(rateLimit, adaptiveOptions, time);
+        }
+        RequestRate = adaptive;
         // Route 53 is a global service: requests are signed for us-east-1 whatever the caller's region.
         var signer = new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.USEast1, "route53");
         _transport =
             new AwsHttpTransport(http ?? SharedHttp, options.Endpoint, signer, options.Retry, Route53ErrorReader.Read, time, random,
-            rateLimit);
+            rateLimit, adaptive);
     }
 
     /// <summary>A client configured from the environment (<c>AWS_ENDPOINT_URL_ROUTE_53</c>, credentials chain).</summary>
@@ -52,6 +69,9 @@ public sealed partial class Route53Client : IRoute53
 
     public Route53ClientOptions Options { get; }
     public TokenBucket RateLimit => _transport.RateLimit!;
+
+    /// <summary>The rate learned from Route 53's answers; null when <see cref="Route53ClientOptions.AdaptiveRate"/> is off.</summary>
+    public AdaptiveRate? RequestRate { get; }
 
     private async Task<System.Xml.Linq.XElement> SendAsync(AwsRequest request, CancellationToken cancellationToken)
     {

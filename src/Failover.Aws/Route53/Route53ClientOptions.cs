@@ -13,10 +13,36 @@ public sealed record Route53ClientOptions
 
     public Uri Endpoint { get; init; } = RealEndpoint;
     /// <summary>
-    /// The client's share of the account-wide Route 53 request rate. Route 53 documents 5 requests/s per account,
-    /// shared with every other tool in the account, so the default leaves none of it unused and takes no more.
+    /// The rate the client starts at. Route 53 documents 5 requests/s per account (Developer Guide, "Quotas": quotas on
+    /// API requests, all requests), shared with every other tool in the account, so the default takes no more than that
+    /// until Route 53's answers show there is more (<see cref="AdaptiveRate"/>).
     /// </summary>
     public double RequestsPerSecond { get; init; } = 5;
+
+    /// <summary>
+    /// Whether the rate adapts to Route 53's answers (<see cref="Http.AdaptiveRate"/>: up while requests go through, down
+    /// on <c>Throttling</c>) between <see cref="MinRequestsPerSecond"/> and <see cref="MaxRequestsPerSecond"/>; off: a
+    /// fixed <see cref="RequestsPerSecond"/>.
+    /// </summary>
+    public bool AdaptiveRate { get; init; } = true;
+
+    public double MinRequestsPerSecond { get; init; } = 0.5;
+
+    /// <summary>
+    /// The most the client probes for. 50 is the capacity of the account's bucket on accounts with the newer limits
+    /// (Developer Guide, "Throttling for Amazon Route 53 API requests": burst 50, refill 10/s); an account whose quota was
+    /// raised above it sets more.
+    /// </summary>
+    public double MaxRequestsPerSecond { get; init; } = 50;
+
+    /// <summary>The controller's settings, or null when <see cref="AdaptiveRate"/> is off.</summary>
+    public AdaptiveRateOptions? AdaptiveRateOptions => AdaptiveRate
+        ? new AdaptiveRateOptions
+        {
+            MinRequestsPerSecond = Math.Min(MinRequestsPerSecond, RequestsPerSecond),
+            MaxRequestsPerSecond = Math.Max(MaxRequestsPerSecond, RequestsPerSecond),
+        }
+        : null;
     /// <summary>Requests that may go out at once after a quiet period.</summary>
     public int Burst { get; init; } = 5;
 
@@ -50,6 +76,13 @@ public sealed record Route53ClientOptions
         if (ReadReserve is { } reserve && (reserve < 0 || reserve >= Burst))
             throw new ArgumentException($"{owner}.ReadReserve must be at least 0 and below Burst ({Burst}); it is {reserve}.",
                 nameof(ReadReserve));
+        if (!(MinRequestsPerSecond > 0) || double.IsInfinity(MinRequestsPerSecond))
+            throw new ArgumentException($"{owner}.MinRequestsPerSecond must be a positive number; it is {MinRequestsPerSecond}.",
+                nameof(MinRequestsPerSecond));
+        if (!(MaxRequestsPerSecond >= MinRequestsPerSecond) || double.IsInfinity(MaxRequestsPerSecond))
+            throw new ArgumentException(
+                $"{owner}.MaxRequestsPerSecond must be a number at least MinRequestsPerSecond ({MinRequestsPerSecond}); it is " +
+                $"{MaxRequestsPerSecond}.", nameof(MaxRequestsPerSecond));
         Retry.Validate(owner);
         return this;
     }

@@ -37,7 +37,11 @@ public sealed record RunRecord(
     bool HasPlan,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>The Route 53 request rate the run's last step ended with (<see cref="Workflow.RunRequestRate"/>); null: none yet.</summary>
+    public double? Route53RequestsPerSecond { get; init; }
+}
 
 public enum RunStatusOutcome
 {

@@ -18,6 +18,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// <summary>Where the runs' events go (Run Succeeded, Run Rolled Back, ...); none unless the composition root sets a bus.</summary>
     public TreeEvents Events { get; init; } = TreeEvents.None;
 
+    /// <summary>The Route 53 client's learned request rate, carried from step to step of a run (<see cref="RunRequestRate"/>).</summary>
+    public IRequestRate? Route53Rate { get; init; }
+
     /// <summary>
     /// Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.
     /// </summary>

@@ -22,13 +22,20 @@ internal static class StepHandler
             context.AppendLogFields((LogFields.RunId, request.RunId), (LogFields.CorrelationId, request.CorrelationId));
             context.Logger.Info("workflow step", (LogFields.Step, request.Cursor?.Step), ("layer", request.Cursor?.LayerName));
             TResult result;
+            var workflow = services();
+            double? rate = null;
             try
             {
-                result = await step(services(), request, cancellationToken);
+                rate = await RunRequestRate.ResumeAsync(workflow, request.RunId, cancellationToken);
+                result = await step(workflow, request, cancellationToken);
             }
             catch (Exception e) when (WorkflowStepException.Classify(e, cancellationToken) is { } named)
             {
                 throw new FunctionFailedException(named.ErrorName, named.Message, e);
+            }
+            finally
+            {
+                await RunRequestRate.SaveAsync(workflow, request.RunId, rate, CancellationToken.None);
             }
             var output = new MemoryStream();
             await JsonSerializer.SerializeAsync(output, result, resultType, cancellationToken);

@@ -91,6 +91,25 @@ public abstract class ProgressStoreContract
     }
 
     [Fact]
+    public async Task A_run_keeps_the_Route53_rate_its_steps_learned_and_only_an_existing_run_can()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.PutVersionAsync(Tree("shop"), """{"v":1}""");
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
+        var fresh = await store.GetRunAsync("run-1");
+
+        await store.SetRunRequestRateAsync("run-1", 7.5);
+        var learned = await store.GetRunAsync("run-1");
+        await store.SetRunRequestRateAsync("run-1", 9.12345);
+        var again = await store.GetRunAsync("run-1");
+
+        Assert.Null(fresh!.Route53RequestsPerSecond);
+        Assert.Equal(7.5, learned!.Route53RequestsPerSecond);
+        Assert.Equal(9.123, again!.Route53RequestsPerSecond);
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SetRunRequestRateAsync("run-none", 5));
+    }
+
+    [Fact]
     public async Task A_record_name_is_claimed_by_one_tree_and_only_its_holder_releases_it()
     {
         var (store, _) = await NewStoreAsync();

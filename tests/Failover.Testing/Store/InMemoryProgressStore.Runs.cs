@@ -66,6 +66,13 @@ public sealed partial class InMemoryProgressStore
         _runs[runId] = run with { Record = run.Record with { ExecutionArn = executionArn, UpdatedAt = Now } };
     });
 
+    public Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default) =>
+        Serve(() =>
+        {
+            var run = Run(runId);
+            _runs[runId] = run with { Record = run.Record with { Route53RequestsPerSecond = Math.Round(requestsPerSecond, 3) } };
+        });
+
     public Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default) => Serve(() =>
     {
         var run = Run(runId);

@@ -23,6 +23,9 @@ public interface IRunRecords
 
     Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps the Route 53 request rate the run's functions learned, for its next step.</summary>
+    Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default);
+
     Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default);
 }

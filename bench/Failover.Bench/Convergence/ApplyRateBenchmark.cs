@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Failover.Aws.Route53;
+using Failover.Local.Aws;
+
+namespace Failover.Bench.Convergence;
+
+internal sealed record ApplyRateRow(int Leaves, TreeShape Shape, string Strategy, double AccountRate, RequestCounts Counts,
+    double WallSeconds, double PendingSeconds)
+{
+    /// <summary>The least an apply can take at this rate: every request at the account's rate, then one propagation.</summary>
+    public double FloorSeconds => Counts.Total / AccountRate + PendingSeconds;
+
+    public double OverFloor => WallSeconds / FloorSeconds;
+}
+
+/// <summary>
+/// Applying generated trees at the account's rate: the realism layer answers <c>Throttling</c> above
+/// <c>rate</c> requests/s (burst 50, Route 53's bucket), and the service's Route 53 client starts at its default 5/s
+/// and adapts. Each tree, rate and strategy gets a fresh stack; the learned rate is put back to 5/s before each
+/// measurement (the functions of the local stack share this process's client, and an earlier measurement's rate
+/// would otherwise carry over). The floor is <c>requests ÷ rate + one propagation</c>.
+/// </summary>
+internal static class ApplyRateBenchmark
+{
+    public static async Task<IReadOnlyList<ApplyRateRow>> RunAsync(IReadOnlyList<int> leaves, IReadOnlyList<double> rates,
+        IReadOnlyList<string> strategies, TimeSpan pending, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"apply at the account's rate: changes PENDING {pending.TotalSeconds:0.#} s; clients start at 5/s and adapt"));
+        var rows = new List<ApplyRateRow>();
+        foreach (var size in leaves)
+            foreach (var rate in rates)
+                foreach (var name in strategies)
+                {
+                    IApplyStrategy strategy = name == "direct" ? new DirectApply() : new WorkflowApply();
+                    await using var stack = await BenchStack.StartAsync(pending);
+                    var limit = rate.ToString(CultureInfo.InvariantCulture);
+                    await stack.SetRealismAsync("{\"rateLimit\":{\"perSecond\":" + limit + ",\"burst\":50}}");
+                    var spec = TreeCase.OfLeaves(size).InZone(stack.ZoneId);
+                    var shape = TreeShape.Of(spec);
+                    await stack.ResetCountsAsync();
+                    StartingRate(stack).Resume(5);
+                    var started = Stopwatch.GetTimestamp();
+                    await strategy.ApplyAsync(stack, spec, cancellationToken);
+                    var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    var counts = await stack.CountsAsync();
+                    if (counts.Rejected > 0)
+                        throw new InvalidOperationException($"{size} leaves at {rate}/s: {counts.Rejected} request(s) rejected; void");
+                    var row = new ApplyRateRow(size, shape, strategy.Name, rate, counts, wall, pending.TotalSeconds);
+                    rows.Add(row);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{size,6} leaves {strategy.Name,-9} at {rate,4:0.#}/s: {counts.Total,5} requests " +
+                        $"({counts.Throttled} throttled), " +
+                        $"{wall,7:F1} s; floor {row.FloorSeconds,7:F1} s; apply ÷ floor {row.OverFloor:F2}; " +
+                        $"client ended at {StartingRate(stack).RequestsPerSecond:0.0}/s"));
+                }
+        return rows;
+    }
+
+    /// <summary>
+    /// The process's shared Route 53 rate: every client with the default options uses it, the stack's functions too.
+    /// </summary>
+    private static Aws.Http.AdaptiveRate StartingRate(BenchStack stack) =>
+        new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl }, credentials: LocalAccount.Credentials).RequestRate!;
+
+    public static string Markdown(IReadOnlyList<ApplyRateRow> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(
+            "| leaves | record sets | health checks | strategy | account rate | requests | throttled | wall | floor | apply ÷ floor |");
+        text.AppendLine("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {row.Leaves:N0} | {row.Shape.Records:N0} | {row.Shape.HealthChecks:N0} | {row.Strategy} | " +
+                $"{row.AccountRate:0.#}/s | {row.Counts.Total:N0} | {row.Counts.Throttled} | {row.WallSeconds:F1} s | " +
+                $"{row.FloorSeconds:F1} s | **{row.OverFloor:F2}** |"));
+        return text.ToString();
+    }
+}
