@@ -34,7 +34,9 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
         var idsByNode = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var layer in plan.Layers)
         {
-            foreach (var check in layer.HealthChecks) idsByNode[check.NodeId] = CreateHealthCheck(check);
+            // Checks of one layer are made after the previous layer's: a CALCULATED check names children made before it.
+            var made = layer.HealthChecks.Select(check => (check.NodeId, Id: CreateHealthCheck(check, idsByNode))).ToList();
+            foreach (var (node, id) in made) idsByNode[node] = id;
             foreach (var batch in layer.ChangeBatches)
             {
                 ApplyBatch(batch, idsByNode);
@@ -46,8 +48,15 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
         }
     }
 
-    private string CreateHealthCheck(PlannedHealthCheck check)
+    private string CreateHealthCheck(PlannedHealthCheck check, IReadOnlyDictionary<string, string> idsByNode)
     {
+        // Route 53 refuses a CALCULATED check naming a child that does not exist (InvalidInput).
+        var children = check.Config.ChildHealthChecks.Select(child =>
+            HealthCheckPlaceholder.TryGetNodeId(child, out var node)
+                ? idsByNode.GetValueOrDefault(node)
+                    ?? throw new InvalidOperationException($"InvalidInput: child of node {node} not made yet")
+                : child).ToList();
+        check = check with { Config = check.Config with { ChildHealthChecks = children } };
         var existing = healthChecks.FirstOrDefault(h => h.CallerReference == check.CallerReference);
         if (existing is not null)
             return existing.Config.SameAs(check.Config) ? existing.Id

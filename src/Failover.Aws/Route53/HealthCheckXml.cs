@@ -12,6 +12,11 @@ internal static class HealthCheckXml
     public static void WriteConfig(XmlWriter writer, HealthCheckConfig config)
     {
         writer.Start("HealthCheckConfig");
+        if (!config.IsEndpointCheck)
+        {
+            WriteOtherKind(writer, config);
+            return;
+        }
         writer.Element("IPAddress", config.IpAddress);
         writer.Element("Port", config.Port);
         writer.Element("Type", config.Type);
@@ -28,12 +33,56 @@ internal static class HealthCheckXml
     }
 
     /// <summary>
+    /// CALCULATED, CLOUDWATCH_METRIC and RECOVERY_CONTROL: only their own members (API reference, HealthCheckConfig:
+    /// RequestInterval and FailureThreshold "not supported" for RECOVERY_CONTROL; ChildHealthChecks and HealthThreshold
+    /// "CALCULATED Health Checks Only"), in the model's member order.
+    /// </summary>
+    private static void WriteOtherKind(XmlWriter writer, HealthCheckConfig config)
+    {
+        writer.Element("Type", config.Type);
+        writer.Element("Inverted", config.Inverted);
+        writer.Element("HealthThreshold", config.HealthThreshold);
+        WriteChildren(writer, config.ChildHealthChecks, config.Type == "CALCULATED");
+        WriteAlarm(writer, config.AlarmIdentifier);
+        writer.Element("InsufficientDataHealthStatus", config.InsufficientDataHealthStatus);
+        writer.Element("RoutingControlArn", config.RoutingControlArn);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteChildren(XmlWriter writer, IReadOnlyList<string> children, bool evenIfEmpty)
+    {
+        if (children.Count == 0 && !evenIfEmpty) return;
+        writer.Start("ChildHealthChecks");
+        foreach (var child in children) writer.Element("ChildHealthCheck", child);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteAlarm(XmlWriter writer, AlarmIdentifier? alarm)
+    {
+        if (alarm is null) return;
+        writer.Start("AlarmIdentifier");
+        writer.Element("Region", alarm.Region);
+        writer.Element("Name", alarm.Name);
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
     /// The members of UpdateHealthCheckRequest. Type, RequestInterval and MeasureLatency cannot be changed after
     /// creation, so they are not sent; settings the desired config leaves out are reset to Route 53's defaults.
     /// </summary>
     public static void WriteUpdate(XmlWriter writer, HealthCheckConfig config, long? version)
     {
         writer.Element("HealthCheckVersion", version);
+        if (!config.IsEndpointCheck)
+        {
+            // UpdateHealthCheckRequest's members for the other kinds; Type cannot change.
+            writer.Element("Inverted", config.Inverted);
+            writer.Element("HealthThreshold", config.HealthThreshold);
+            WriteChildren(writer, config.ChildHealthChecks, config.Type == "CALCULATED");
+            WriteAlarm(writer, config.AlarmIdentifier);
+            writer.Element("InsufficientDataHealthStatus", config.InsufficientDataHealthStatus);
+            return;
+        }
         writer.Element("IPAddress", config.IpAddress);
         writer.Element("Port", config.Port);
         writer.Element("ResourcePath", config.ResourcePath);
@@ -85,5 +134,11 @@ internal static class HealthCheckXml
         Inverted = config.Bool("Inverted") ?? false,
         EnableSni = config.Bool("EnableSNI"),
         Regions = config.Nodes("Regions", "Region").Select(r => r.Value).ToList(),
+        ChildHealthChecks = config.Nodes("ChildHealthChecks", "ChildHealthCheck").Select(c => c.Value).ToList(),
+        HealthThreshold = config.Int("HealthThreshold"),
+        AlarmIdentifier = config.Node("AlarmIdentifier") is { } alarm
+            ? new AlarmIdentifier(alarm.Required("Region"), alarm.Required("Name")) : null,
+        InsufficientDataHealthStatus = config.Child("InsufficientDataHealthStatus"),
+        RoutingControlArn = config.Child("RoutingControlArn"),
     };
 }

@@ -39,7 +39,25 @@ public static class CallerReferences
 
     /// <summary>One line per field, in a fixed order, so equal configs always give the same text.</summary>
     internal static bool TryWriteCanonical(Span<char> destination, string tree, string nodeId, HealthCheckConfig config, string? salt,
-        out int written) =>
+        out int written)
+    {
+        if (!TryWriteEndpointFields(destination, tree, nodeId, config, salt, out written)) return false;
+        // Only the other kinds add lines: the references of endpoint checks stay what they always were.
+        if (config.IsEndpointCheck) return true;
+        var ok = destination[written..].TryWrite(
+            CultureInfo.InvariantCulture,
+            $"children={string.Join(',', config.ChildHealthChecks.Order(StringComparer.Ordinal))}\n" +
+            $"healthThreshold={(config.HealthThreshold is { } threshold ? threshold : -1)}\n" +
+            $"alarm={(config.AlarmIdentifier is { } alarm ? alarm.Region + "/" + alarm.Name : Absent)}\n" +
+            $"insufficientData={config.InsufficientDataHealthStatus ?? Absent}\n" +
+            $"routingControl={config.RoutingControlArn ?? Absent}\n",
+            out var more);
+        written += more;
+        return ok;
+    }
+
+    private static bool TryWriteEndpointFields(Span<char> destination, string tree, string nodeId, HealthCheckConfig config,
+        string? salt, out int written) =>
         destination.TryWrite(
             CultureInfo.InvariantCulture,
             $"tree={tree}\nnode={nodeId}\nsalt={salt ?? Absent}\ntype={config.Type}\nip={config.IpAddress ?? Absent}\n" +

@@ -32,6 +32,7 @@ public static class HealthCheckConfigResolver
     {
         var settings = leafSettings.MergedOver(defaults);
         var type = (settings.Type ?? DefaultType).ToUpperInvariant();
+        if (!HealthCheckConfig.IsEndpointType(type)) return ResolveNonEndpoint(type, settings);
         var isHttp = type is "HTTP" or "HTTPS" or "HTTP_STR_MATCH" or "HTTPS_STR_MATCH";
         var isHttps = type is "HTTPS" or "HTTPS_STR_MATCH";
         var fqdn = TrimDot(settings.Fqdn);
@@ -64,6 +65,38 @@ public static class HealthCheckConfigResolver
             // SNI sends the FullyQualifiedDomainName in the TLS hello: meaningless without a name or outside HTTPS.
             EnableSni = isHttps ? settings.EnableSni ?? fqdn is not null : null,
             Regions = settings.Regions is { Count: > 0 } regions ? [.. regions] : [],
+        };
+    }
+
+    /// <summary>
+    /// A check that connects to nothing: only its own kind's fields (API reference, HealthCheckConfig: ChildHealthChecks and
+    /// HealthThreshold are "CALCULATED Health Checks Only"; AlarmIdentifier and InsufficientDataHealthStatus belong to
+    /// CLOUDWATCH_METRIC; RoutingControlArn to RECOVERY_CONTROL). Endpoint settings inherited from the defaults are dropped.
+    /// Children named by node id become placeholders the health-checks layers resolve once those checks exist.
+    /// </summary>
+    public static HealthCheckConfig ResolveNonEndpoint(string type, HealthCheckSettings settings)
+    {
+        var inverted = settings.Inverted ?? false;
+        return type switch
+        {
+            "CALCULATED" => new HealthCheckConfig
+            {
+                Type = type,
+                Inverted = inverted,
+                ChildHealthChecks =
+                    [.. (settings.Children ?? []).Select(HealthCheckPlaceholder.For), .. settings.ChildHealthCheckIds ?? []],
+                // The spec's default: every child healthy (Route 53 itself has no default to rely on).
+                HealthThreshold = settings.HealthThreshold ?? (settings.Children?.Count ?? 0) + (settings.ChildHealthCheckIds?.Count ?? 0),
+            },
+            "CLOUDWATCH_METRIC" => new HealthCheckConfig
+            {
+                Type = type,
+                Inverted = inverted,
+                AlarmIdentifier = new AlarmIdentifier(settings.AlarmRegion ?? "", settings.AlarmName ?? ""),
+                // API reference, InsufficientDataHealthStatus: LastKnownStatus treats a new check as healthy.
+                InsufficientDataHealthStatus = settings.InsufficientDataHealthStatus ?? "LastKnownStatus",
+            },
+            _ => new HealthCheckConfig { Type = type, Inverted = inverted, RoutingControlArn = settings.RoutingControlArn },
         };
     }
 

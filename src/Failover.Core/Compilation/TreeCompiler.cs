@@ -20,7 +20,7 @@ public static class TreeCompiler
             context.Records.Add(
                 new DesiredRecord(spec.Root.Id, 0,
                 context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
-        return new CompiledTree(spec, context.HealthChecks, context.Records);
+        return new CompiledTree(spec, context.FinishHealthChecks(), context.Records);
     }
 
     internal static string NormaliseName(string name) => name.TrimEnd('.').ToLowerInvariant();
@@ -35,7 +35,7 @@ public static class TreeCompiler
 
         public string RecordName { get; } = recordName;
         public List<DesiredRecord> Records { get; } = [];
-        public List<DesiredHealthCheck> HealthChecks { get; } = [];
+        private readonly List<(string NodeId, HealthCheckConfig Config)> _healthChecks = [];
 
         /// <summary>Emits the records of <paramref name="rule"/>'s children at <paramref name="name"/>; returns their highest
         /// level.</summary>
@@ -99,14 +99,51 @@ public static class TreeCompiler
             if (endpoint.HealthCheckId is not null) return endpoint.HealthCheckId;
             if (endpoint.HealthCheck is null) return null;
             var config = HealthCheckConfigResolver.Resolve(endpoint.HealthCheck, spec.HealthCheckDefaults, endpoint, type);
-            HealthChecks.Add(
-                new DesiredHealthCheck(nodeId, CallerReferences.For(spec.Name, nodeId, config, options.CallerReferenceSalt), config));
+            _healthChecks.Add((nodeId, config));
             return HealthCheckPlaceholder.For(nodeId);
         }
 
         private static GeoProximityLocation? GeoProximityOf(GeoProximitySpec? place) => place is null ? null
             : new GeoProximityLocation(place.AwsRegion, place.LocalZoneGroup, place.HasCoordinates ? place.Latitude : null,
                 place.HasCoordinates ? place.Longitude : null, (int?)place.Bias);
+
+        /// <summary>
+        /// The tree's checks, children before the CALCULATED checks that name them (Route 53 refuses a child id that does
+        /// not exist: API reference, HealthCheckConfig.ChildHealthChecks). A parent's CallerReference covers its children's
+        /// references, so a child made anew (a changed config, a new id) makes the parent anew too.
+        /// </summary>
+        public List<DesiredHealthCheck> FinishHealthChecks()
+        {
+            var byNode = _healthChecks.ToDictionary(h => h.NodeId, h => h.Config, StringComparer.Ordinal);
+            var references = new Dictionary<string, string>(StringComparer.Ordinal);
+            var ordered = new List<DesiredHealthCheck>(_healthChecks.Count);
+            var visiting = new HashSet<string>(StringComparer.Ordinal);
+
+            void Visit(string nodeId, HealthCheckConfig config)
+            {
+                if (references.ContainsKey(nodeId) || !visiting.Add(nodeId)) return;
+                var hashed = config;
+                if (config.ChildHealthChecks.Count > 0)
+                {
+                    foreach (var child in config.ChildHealthChecks)
+                        if (HealthCheckPlaceholder.TryGetNodeId(child, out var childNode)
+                            && byNode.TryGetValue(childNode, out var childConfig))
+                            Visit(childNode, childConfig);
+                    hashed = config with
+                    {
+                        ChildHealthChecks = config.ChildHealthChecks.Select(child =>
+                            HealthCheckPlaceholder.TryGetNodeId(child, out var childNode) && references.TryGetValue(childNode, out var r)
+                                ? "ref:" + r : child).ToList(),
+                    };
+                }
+                var reference = CallerReferences.For(spec.Name, nodeId, hashed, options.CallerReferenceSalt);
+                references[nodeId] = reference;
+                ordered.Add(new DesiredHealthCheck(nodeId, reference, config));
+            }
+
+            foreach (var (nodeId, config) in _healthChecks) Visit(nodeId, config);
+            return ordered;
+        }
 
         private static GeoLocation? GeoLocationOf(GeoLocationSpec? location) => location switch
         {

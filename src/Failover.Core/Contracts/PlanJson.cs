@@ -53,7 +53,21 @@ public static class PlanJson
         },
     };
 
-    public static HealthCheckConfigShape ToShape(HealthCheckConfig config) => new()
+    /// <summary>
+    /// The other kinds carry only their own members, as <c>aws route53 create-health-check</c> takes them: no interval,
+    /// threshold or port (API reference, HealthCheckConfig).
+    /// </summary>
+    public static HealthCheckConfigShape ToShape(HealthCheckConfig config) => !config.IsEndpointCheck ? new()
+    {
+        Type = config.Type,
+        Inverted = config.Inverted,
+        HealthThreshold = config.HealthThreshold,
+        ChildHealthChecks = config.Type == "CALCULATED" ? config.ChildHealthChecks : null,
+        AlarmIdentifier = config.AlarmIdentifier is { } alarm
+            ? new AlarmIdentifierShape { Region = alarm.Region, Name = alarm.Name } : null,
+        InsufficientDataHealthStatus = config.InsufficientDataHealthStatus,
+        RoutingControlArn = config.RoutingControlArn,
+    } : new()
     {
         IpAddress = config.IpAddress,
         Port = config.Port,
@@ -244,6 +258,14 @@ public static class PlanJson
         Inverted = config.Inverted ?? false,
         EnableSni = config.EnableSni,
         Regions = config.Regions ?? [],
+        ChildHealthChecks = config.ChildHealthChecks ?? [],
+        HealthThreshold = config.HealthThreshold,
+        AlarmIdentifier = config.AlarmIdentifier is { } alarm
+            ? new AlarmIdentifier(Required(alarm.Region, path + ".AlarmIdentifier.Region"),
+                Required(alarm.Name, path + ".AlarmIdentifier.Name"))
+            : null,
+        InsufficientDataHealthStatus = config.InsufficientDataHealthStatus,
+        RoutingControlArn = config.RoutingControlArn,
     };
 
     /// <summary>Route 53 names on the wire are fully qualified: with the trailing dot.</summary>

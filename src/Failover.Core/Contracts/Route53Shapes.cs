@@ -22,6 +22,18 @@ public sealed record HealthCheckConfigShape
     [JsonPropertyName("Inverted")] public bool? Inverted { get; init; }
     [JsonPropertyName("EnableSNI")] public bool? EnableSni { get; init; }
     [JsonPropertyName("Regions")] public IReadOnlyList<string>? Regions { get; init; }
+    [JsonPropertyName("HealthThreshold")] public int? HealthThreshold { get; init; }
+    [JsonPropertyName("ChildHealthChecks")] public IReadOnlyList<string>? ChildHealthChecks { get; init; }
+    [JsonPropertyName("AlarmIdentifier")] public AlarmIdentifierShape? AlarmIdentifier { get; init; }
+    [JsonPropertyName("InsufficientDataHealthStatus")] public string? InsufficientDataHealthStatus { get; init; }
+    [JsonPropertyName("RoutingControlArn")] public string? RoutingControlArn { get; init; }
+}
+
+/// <summary>A CLOUDWATCH_METRIC check's alarm: <c>{"Region": …, "Name": …}</c>.</summary>
+public sealed record AlarmIdentifierShape
+{
+    [JsonPropertyName("Region")] public string? Region { get; init; }
+    [JsonPropertyName("Name")] public string? Name { get; init; }
 }
 
 /// <summary>The shape <c>aws route53 change-resource-record-sets --change-batch</c> takes.</summary>

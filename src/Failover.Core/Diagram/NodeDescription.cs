@@ -70,6 +70,19 @@ internal static class NodeDescription
         if (endpoint.HealthCheck is null) return "no health check";
         var settings = endpoint.HealthCheck.MergedOver(spec.HealthCheckDefaults);
         var parts = new List<string> { settings.Type ?? "health check" };
+        switch (settings.Type)
+        {
+            case "CALCULATED":
+                var children = (settings.Children ?? []).Concat(settings.ChildHealthCheckIds ?? []).ToList();
+                parts.Add($"{settings.HealthThreshold ?? children.Count} of {string.Join(", ", children)}");
+                return string.Join(" ", parts);
+            case "CLOUDWATCH_METRIC":
+                parts.Add($"alarm {settings.AlarmName} ({settings.AlarmRegion})");
+                return string.Join(" ", parts);
+            case "RECOVERY_CONTROL":
+                parts.Add($"routing control {settings.RoutingControlArn?.Split('/').LastOrDefault()}");
+                return string.Join(" ", parts);
+        }
         if (settings.Port is { } port) parts.Add($":{port}");
         if (settings.Fqdn is { } fqdn) parts.Add(fqdn);
         if (settings.Path is { } path) parts.Add(path);

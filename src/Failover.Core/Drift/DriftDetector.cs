@@ -49,7 +49,7 @@ public static class DriftDetector
             if (match is null)
                 checkItems.Add(
                     new DriftItem(DriftKind.HealthCheckMissing) { NodeId = wanted.NodeId, CallerReference = wanted.CallerReference });
-            else if (HealthCheckFields.Compare(wanted.Config, match.Config) is { Count: > 0 } fields)
+            else if (HealthCheckFields.Compare(WithMatchedChildren(wanted.Config, checks), match.Config) is { Count: > 0 } fields)
                 checkItems.Add(
                     new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
         }
@@ -63,6 +63,17 @@ public static class DriftDetector
             .ToList();
         return new DriftReport(spec.Name, spec.HostedZoneId, TreeCompiler.NormaliseName(spec.RecordName), items);
     }
+
+    /// <summary>A CALCULATED check's children as the ids of the checks matched to their nodes (a missing one stays a
+    /// placeholder).</summary>
+    private static HealthCheckConfig WithMatchedChildren(HealthCheckConfig config,
+        IReadOnlyDictionary<string, ExistingHealthCheck?> checks) =>
+        config.ChildHealthChecks.Count == 0 ? config : config with
+        {
+            ChildHealthChecks = config.ChildHealthChecks.Select(child =>
+                HealthCheckPlaceholder.TryGetNodeId(child, out var node) && checks.GetValueOrDefault(node) is { } match ? match.Id : child)
+                .ToList(),
+        };
 
     /// <summary>
     /// The health check the record should name, compared with the one it names (known to exist). A placeholder stands

@@ -18,6 +18,11 @@ internal static class HealthCheckFields
         }
 
         Check("type", expected.Type, actual.Type);
+        if (!expected.IsEndpointCheck)
+        {
+            CompareOtherKind(expected.OwnFields(), actual.OwnFields(), Check, differences);
+            return differences;
+        }
         Check("ipAddress", expected.IpAddress, actual.IpAddress);
         Check("port", Number(expected.Port), Number(actual.Port));
         Check("resourcePath", expected.ResourcePath, actual.ResourcePath);
@@ -37,6 +42,24 @@ internal static class HealthCheckFields
             differences.Add(new FieldDifference("regions", string.Join(", ", wantedRegions), string.Join(", ", foundRegions)));
         return differences;
     }
+
+    /// <summary>The members of CALCULATED, CLOUDWATCH_METRIC and RECOVERY_CONTROL checks; children as a set.</summary>
+    private static void CompareOtherKind(HealthCheckConfig expected, HealthCheckConfig actual,
+        Action<string, string?, string?, StringComparison> check, List<FieldDifference> differences)
+    {
+        check("inverted", Flag(expected.Inverted), Flag(actual.Inverted), StringComparison.Ordinal);
+        check("healthThreshold", Number(expected.HealthThreshold), Number(actual.HealthThreshold), StringComparison.Ordinal);
+        var wantedChildren = expected.ChildHealthChecks.Order(StringComparer.Ordinal).ToList();
+        var foundChildren = actual.ChildHealthChecks.Order(StringComparer.Ordinal).ToList();
+        if (!wantedChildren.SequenceEqual(foundChildren, StringComparer.Ordinal))
+            differences.Add(new FieldDifference("childHealthChecks", string.Join(", ", wantedChildren), string.Join(", ", foundChildren)));
+        check("alarmIdentifier", Alarm(expected.AlarmIdentifier), Alarm(actual.AlarmIdentifier), StringComparison.Ordinal);
+        check("insufficientDataHealthStatus", expected.InsufficientDataHealthStatus, actual.InsufficientDataHealthStatus,
+            StringComparison.Ordinal);
+        check("routingControlArn", expected.RoutingControlArn, actual.RoutingControlArn, StringComparison.Ordinal);
+    }
+
+    private static string? Alarm(AlarmIdentifier? alarm) => alarm is null ? null : $"{alarm.Region}/{alarm.Name}";
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -16,28 +16,48 @@ internal static class HealthCheckReconciler
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var toCreate = new List<PlannedHealthCheck>();
         var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Children come before the CALCULATED checks that name them (the compiler's order), so a parent's children that
+        // exist already are known by id here: a new parent names them by id, the others wait for their layer.
         foreach (var check in desired)
         {
+            var config = WithChildIds(check.Config, existing);
             var match = byReference.GetValueOrDefault(check.CallerReference);
             // A check made under another reference (another salt) with the very same config serves just as well.
             match ??= actual.HealthChecks.FirstOrDefault(h =>
-                h.TreeTag == tree && h.NodeTag == check.NodeId && !taken.Contains(h.Id) && h.Config.SameAs(check.Config));
+                h.TreeTag == tree && h.NodeTag == check.NodeId && !taken.Contains(h.Id) && h.Config.SameAs(config));
             if (match is not null && taken.Add(match.Id))
                 existing[check.NodeId] = match.Id;
             else
-                toCreate.Add(new PlannedHealthCheck(check.NodeId, check.CallerReference, check.Config));
+                toCreate.Add(new PlannedHealthCheck(check.NodeId, check.CallerReference, config));
         }
         return new HealthCheckReconciliation(toCreate, existing);
     }
+
+    /// <summary>The config with each child placeholder whose node has an id in <paramref name="ids"/> replaced by it.</summary>
+    public static Route53.HealthCheckConfig WithChildIds(Route53.HealthCheckConfig config, IReadOnlyDictionary<string, string> ids) =>
+        config.ChildHealthChecks.Count == 0 ? config : config with
+        {
+            ChildHealthChecks = config.ChildHealthChecks.Select(child =>
+                HealthCheckPlaceholder.TryGetNodeId(child, out var node) && ids.TryGetValue(node, out var id) ? id : child).ToList(),
+        };
 
     /// <summary>
     /// The tree's own checks (found by tag) that no record will refer to once the plan has run. Checks given by id in
     /// the spec carry no tree tag and are never deleted.
     /// </summary>
-    public static IReadOnlyList<HealthCheckDeletion> Unused(string tree, ActualState actual, IReadOnlySet<string> stillReferenced) =>
-        actual.HealthChecks
-            .Where(h => h.TreeTag == tree && !stillReferenced.Contains(h.Id))
-            .OrderBy(h => h.NodeTag, StringComparer.Ordinal).ThenBy(h => h.Id, StringComparer.Ordinal)
+    /// <remarks>
+    /// A CALCULATED check goes before the children it names, the reverse of creation, so no check ever names a deleted
+    /// child: API reference, DeleteHealthCheck — Route 53 does not stop the deletion of a check still in use, and the
+    /// status of what used it "can't be predicted".
+    /// </remarks>
+    public static IReadOnlyList<HealthCheckDeletion> Unused(string tree, ActualState actual, IReadOnlySet<string> stillReferenced)
+    {
+        var unused = actual.HealthChecks.Where(h => h.TreeTag == tree && !stillReferenced.Contains(h.Id)).ToList();
+        var depth = HealthCheckLayering.DepthsById(unused);
+        return unused
+            .OrderByDescending(h => depth[h.Id])
+            .ThenBy(h => h.NodeTag, StringComparer.Ordinal).ThenBy(h => h.Id, StringComparer.Ordinal)
             .Select(h => new HealthCheckDeletion(h.Id, h.NodeTag))
             .ToList();
+    }
 }

@@ -8,6 +8,12 @@ public static class LayerNames
     public const string DeleteLeafRecords = "delete-leaf-records";
     public const string HealthCheckCleanup = "health-check-cleanup";
 
+    /// <summary>
+    /// <c>health-checks</c> for checks of endpoints, alarms and routing controls and for CALCULATED checks whose
+    /// children exist already; <c>health-checks-k</c> for CALCULATED checks over children made in layer k − 1.
+    /// </summary>
+    public static string ForHealthChecks(int depth) => depth == 0 ? HealthChecks : $"{HealthChecks}-{depth + 1}";
+
     /// <summary><c>leaf-records</c> for level 0, <c>alias-level-k</c> above.</summary>
     public static string ForCreates(int level) => level == 0 ? LeafRecords : $"alias-level-{level}";
 

@@ -84,6 +84,7 @@ public static class PlanTextWriter
 
     private static string Describe(Route53.HealthCheckConfig config)
     {
+        if (!config.IsEndpointCheck) return DescribeOtherKind(config);
         var target = config.IpAddress ?? config.FullyQualifiedDomainName ?? "?";
         var text = new StringBuilder().Append(config.Type).Append(' ').Append(target.Contains(':') ? $"[{target}]" : target);
         if (config.Port is { } port) text.Append(':').Append(port);
@@ -93,6 +94,24 @@ public static class PlanTextWriter
         text.Append(" every ").Append(config.RequestInterval).Append("s, ").Append(config.FailureThreshold).Append(" failures");
         return text.ToString();
     }
+
+    /// <summary><c>CALCULATED 2 of [a, b]</c>, <c>CLOUDWATCH_METRIC alarm us-east-1/canary (insufficient data: Unhealthy)</c>, …</summary>
+    private static string DescribeOtherKind(Route53.HealthCheckConfig config)
+    {
+        var text = new StringBuilder().Append(config.Type);
+        if (config.Type == "CALCULATED")
+            text.Append(' ').Append(config.HealthThreshold).Append(" of [")
+                .Append(string.Join(", ", config.ChildHealthChecks.Select(ChildName))).Append(']');
+        if (config.AlarmIdentifier is { } alarm) text.Append(" alarm ").Append(alarm.Region).Append('/').Append(alarm.Name);
+        if (config.InsufficientDataHealthStatus is { } status) text.Append(" (insufficient data: ").Append(status).Append(')');
+        if (config.RoutingControlArn is { } arn) text.Append(" routing control ").Append(arn);
+        if (config.Inverted) text.Append(" inverted");
+        return text.ToString();
+    }
+
+    /// <summary>A child not made yet shows as its node's id.</summary>
+    private static string ChildName(string child) =>
+        Compilation.HealthCheckPlaceholder.TryGetNodeId(child, out var node) ? node : child;
 
     private static void AppendTable(StringBuilder text, string[] header, IEnumerable<string[]> rows)
     {

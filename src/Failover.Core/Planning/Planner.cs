@@ -35,8 +35,8 @@ public static class Planner
     {
         var diff = RecordDiff.Compare(tree, records, actual);
         var layers = new List<PlanLayer>();
-        if (healthChecksToCreate.Count > 0)
-            layers.Add(new PlanLayer(LayerNames.HealthChecks, PlanLayerKind.HealthChecks) { HealthChecks = healthChecksToCreate });
+        foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
+            layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });
 
         foreach (var (level, units) in diff.Writes)
             layers.Add(

@@ -56,7 +56,7 @@ public static class Simulator
 
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new SimulationResult([], notes, diagnostics);
 
-        var answering = new GroupAnswering(new RecordHealth(failing), query.Region, location, notes, point);
+        var answering = new GroupAnswering(new RecordHealth(failing, spec), query.Region, location, notes, point);
         var answers = new List<SimulatedAnswer>();
         var noAnswer = 0.0;
         Walk(spec.Root, 1.0, []);

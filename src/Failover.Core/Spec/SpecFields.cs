@@ -28,7 +28,8 @@ public static class SpecFields
     public static readonly IReadOnlyList<string> HealthCheck =
     [
         "type", "port", "path", "fqdn", "searchString", "requestInterval", "failureThreshold", "regions", "measureLatency",
-        "inverted", "enableSni", "target",
+        "inverted", "enableSni", "target", "children", "childHealthCheckIds", "healthThreshold", "alarmName", "alarmRegion",
+        "insufficientDataHealthStatus", "routingControlArn",
     ];
 
     /// <summary>The spelling of each routing policy in the spec.</summary>

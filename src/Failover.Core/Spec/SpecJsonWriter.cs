@@ -167,6 +167,22 @@ public static class SpecJsonWriter
         if (settings.Inverted is { } inverted) json.WriteBoolean("inverted", inverted);
         if (settings.EnableSni is { } enableSni) json.WriteBoolean("enableSni", enableSni);
         if (settings.Target is not null) json.WriteString("target", settings.Target);
+        WriteList(json, "children", settings.Children);
+        WriteList(json, "childHealthCheckIds", settings.ChildHealthCheckIds);
+        if (settings.HealthThreshold is { } healthThreshold) json.WriteNumber("healthThreshold", healthThreshold);
+        if (settings.AlarmName is not null) json.WriteString("alarmName", settings.AlarmName);
+        if (settings.AlarmRegion is not null) json.WriteString("alarmRegion", settings.AlarmRegion);
+        if (settings.InsufficientDataHealthStatus is not null)
+            json.WriteString("insufficientDataHealthStatus", settings.InsufficientDataHealthStatus);
+        if (settings.RoutingControlArn is not null) json.WriteString("routingControlArn", settings.RoutingControlArn);
         json.WriteEndObject();
+    }
+
+    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string>? items)
+    {
+        if (items is null) return;
+        json.WriteStartArray(name);
+        foreach (var item in items) json.WriteStringValue(item);
+        json.WriteEndArray();
     }
 }

@@ -132,4 +132,6 @@ internal static partial class EndpointRules
 
     [GeneratedRegex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\z")]
     private static partial Regex HealthCheckId();
+
+    public static bool IsHealthCheckId(string id) => HealthCheckId().IsMatch(id);
 }

@@ -18,7 +18,10 @@ internal static class HealthCheckRules
     {
         if (settings.Type is { } ownType && !AwsCatalog.HealthCheckTypes.Contains(ownType))
             context.Error($"{path}.type", $"\"{TreeFieldRules.Shown(ownType)}\" is not a health check type this tree can create; use " +
-                $"{string.Join(", ", AwsCatalog.HealthCheckTypes)} (or healthCheckId for an existing check of another kind)");
+                $"{string.Join(", ", AwsCatalog.HealthCheckTypes)} (or healthCheckId for an existing check)");
+        OtherKindRules.CheckFields(context, settings, path, type);
+        // The endpoint fields of a check that connects to nothing are refused where they are written (OtherKindRules).
+        if (type is not null && AwsCatalog.HealthCheckTypes.Contains(type) && !Route53.HealthCheckConfig.IsEndpointType(type)) return;
         if (settings.Port is { } port && port is < 1 or > 65535) context.Error($"{path}.port", $"port {port} is out of range 1–65535");
         if (settings.Path is { } resourcePath)
         {
@@ -55,6 +58,12 @@ internal static class HealthCheckRules
         var own = endpoint.HealthCheck!;
         var merged = own.MergedOver(context.Spec.HealthCheckDefaults);
         CheckSettings(context, own, path, merged.Type);
+        if (merged.Type is { } kind && AwsCatalog.HealthCheckTypes.Contains(kind) && !Route53.HealthCheckConfig.IsEndpointType(kind))
+        {
+            // It checks no address: the endpoint's values may be private (a CloudWatch alarm watches what checkers cannot reach).
+            OtherKindRules.CheckComplete(context, merged, path);
+            return;
+        }
 
         if (merged.Type is null)
             context.Error($"{path}.type", "the health check has no type: set it here or in healthCheckDefaults");

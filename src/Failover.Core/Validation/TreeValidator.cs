@@ -23,6 +23,7 @@ public static class TreeValidator
             if (visited.Node.Alias is not null) AliasRules.Check(context, visited);
             if (visited.Node.Routing == RoutingPolicy.Weighted) EndpointRules.CheckWeightedTtls(context, visited.Node);
         }
+        CalculatedChildRules.Check(context);
         RiskWarnings.Check(context);
         return DiagnosticOrder.Sort(context.Diagnostics, spec);
     }

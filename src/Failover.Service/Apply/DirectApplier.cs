@@ -83,7 +83,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             {
                 case PlanLayerKind.HealthChecks:
                     foreach (var (node, id) in await applier.CreateHealthChecksAsync(plan.Tree, layer,
-                        cancellationToken: cancellationToken).ConfigureAwait(false))
+                        cancellationToken: cancellationToken, knownIds: healthCheckIds).ConfigureAwait(false))
                         healthCheckIds[node] = id;
                     healthChecksCreated += layer.HealthChecks.Count;
                     break;

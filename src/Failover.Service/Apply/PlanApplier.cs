@@ -13,13 +13,16 @@ namespace Failover.Service.Apply;
 public sealed class PlanApplier(IRoute53 route53)
 {
     /// <summary>Creates and tags a layer's health checks; returns node id → health check id.</summary>
+    /// <param name="knownIds">The ids earlier health-check layers got: the children of this layer's CALCULATED checks.</param>
     public async Task<IReadOnlyDictionary<string, string>> CreateHealthChecksAsync(
-        string tree, PlanLayer layer, Action<string>? onNodeDone = null, CancellationToken cancellationToken = default)
+        string tree, PlanLayer layer, Action<string>? onNodeDone = null, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? knownIds = null)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var planned in layer.HealthChecks)
         {
-            var check = await route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config, cancellationToken)
+            var config = Workflow.HealthCheckLayerRunner.ResolveChildren(planned, knownIds ?? ids);
+            var check = await route53.CreateHealthCheckAsync(planned.CallerReference, config, cancellationToken)
                 .ConfigureAwait(false);
             await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, planned.NodeId),
                 cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using Failover.Service.Apply;
 using Failover.Service.Ports.Route53;
+using Failover.Core.Compilation;
 using Failover.Core.Planning;
+using Failover.Core.Route53;
 
 namespace Failover.Service.Workflow;
 
@@ -12,12 +14,33 @@ public sealed class HealthCheckLayerRunner(IRoute53 route53)
     /// with the same config by returning the existing check, so a retry after a crash never makes a second one; the
     /// tags are written again, which changes nothing if they are there.
     /// </summary>
-    public async Task<string> CreateAsync(string tree, PlannedHealthCheck planned, CancellationToken cancellationToken)
+    /// <param name="knownIds">Node id → health check id of the checks earlier layers made: a CALCULATED check's children.</param>
+    public async Task<string> CreateAsync(string tree, PlannedHealthCheck planned, IReadOnlyDictionary<string, string> knownIds,
+        CancellationToken cancellationToken)
     {
-        var check = await route53.CreateHealthCheckAsync(planned.CallerReference, planned.Config, cancellationToken).ConfigureAwait(false);
+        var config = ResolveChildren(planned, knownIds);
+        var check = await route53.CreateHealthCheckAsync(planned.CallerReference, config, cancellationToken).ConfigureAwait(false);
         await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, planned.NodeId), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return check.Id;
+    }
+
+    /// <summary>
+    /// The config with each child placeholder swapped for the id its node's check got in an earlier layer; a child with no
+    /// id yet means the layers ran out of order, which throws rather than send Route 53 a placeholder.
+    /// </summary>
+    public static HealthCheckConfig ResolveChildren(PlannedHealthCheck planned, IReadOnlyDictionary<string, string> knownIds)
+    {
+        var config = planned.Config;
+        if (config.ChildHealthChecks.Count == 0) return config;
+        return config with
+        {
+            ChildHealthChecks = config.ChildHealthChecks.Select(child =>
+                !HealthCheckPlaceholder.TryGetNodeId(child, out var node) ? child
+                : knownIds.TryGetValue(node, out var id) ? id
+                : throw new InvalidOperationException(
+                    $"the health check of node '{planned.NodeId}' names node '{node}''s check, which has no id yet")).ToList(),
+        };
     }
 
     /// <summary>Deletes a check nothing refers to any more; one already gone counts as deleted.</summary>

@@ -29,7 +29,7 @@ public sealed class PlanRunner(WorkflowServices services)
                     {
                         await leaseCheck(cancellationToken).ConfigureAwait(false);
                         healthCheckIds[planned.NodeId] =
-                            await checks.CreateAsync(plan.Tree, planned, cancellationToken).ConfigureAwait(false);
+                            await checks.CreateAsync(plan.Tree, planned, healthCheckIds, cancellationToken).ConfigureAwait(false);
                     }
                     break;
                 case PlanLayerKind.Records:

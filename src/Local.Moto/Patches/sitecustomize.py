@@ -126,12 +126,141 @@ def _routing_fields_on_record_sets(models):
         return original_change(self, zoneid, change_list)
 
     backend.change_resource_record_sets = change_resource_record_sets
+# The members of HealthCheckConfig each kind of check has, as Route 53 answers GetHealthCheck (API reference,
+# HealthCheckConfig: ChildHealthChecks and HealthThreshold are "CALCULATED Health Checks Only"; RequestInterval and
+# FailureThreshold are "not supported" for RECOVERY_CONTROL; CLOUDWATCH_METRIC takes AlarmIdentifier and
+# InsufficientDataHealthStatus). moto 5.2.1 drops AlarmIdentifier, InsufficientDataHealthStatus and RoutingControlArn
+# and lists a port and an address for every kind but CALCULATED.
+_OTHER_KINDS = {
+    "CALCULATED": ("HealthThreshold", "ChildHealthChecks"),
+    "CLOUDWATCH_METRIC": ("AlarmIdentifier", "InsufficientDataHealthStatus"),
+    "RECOVERY_CONTROL": ("RoutingControlArn",),
+}
+
+
+def _health_checks_of_every_kind(models):
+    """Makes moto keep and answer the members of CALCULATED, CLOUDWATCH_METRIC and RECOVERY_CONTROL checks, and
+    refuse what Route 53 refuses: a CALCULATED check naming a child that does not exist, a CLOUDWATCH_METRIC check
+    without its alarm, a RECOVERY_CONTROL check without its routing control (InvalidInput)."""
+    health_check = getattr(models, "HealthCheck", None)
+    backend = getattr(models, "Route53Backend", None)
+    if health_check is None or backend is None or getattr(health_check, "_failover_kinds", False):
+        return
+    original_config = health_check.health_check_config
+    if not isinstance(original_config, property):
+        return
+    from moto.route53.exceptions import InvalidInput
+
+    def health_check_config(self):
+        config = original_config.fget(self)
+        members = _OTHER_KINDS.get(self.type_)
+        if members is None:
+            return config
+        answer = {"Type": self.type_, "Inverted": self.inverted, "Disabled": self.disabled}
+        if self.type_ == "CALCULATED":
+            answer["HealthThreshold"] = self.health_threshold
+            answer["ChildHealthChecks"] = self.children
+        elif self.type_ == "CLOUDWATCH_METRIC":
+            answer["AlarmIdentifier"] = getattr(self, "alarm_identifier", None)
+            answer["InsufficientDataHealthStatus"] = getattr(self, "insufficient_data_health_status", None)
+        else:
+            answer["RoutingControlArn"] = getattr(self, "routing_control_arn", None)
+        return {key: value for key, value in answer.items() if value is not None}
+
+    health_check.health_check_config = property(health_check_config)
+
+    def check_kind(self, kind, args, existing=None):
+        if kind == "CALCULATED":
+            children = args.get("children")
+            children = existing.children if children is None and existing is not None else children
+            for child in children or []:
+                if child not in self.health_checks:
+                    raise InvalidInput(f"The child health check {child} does not exist.")
+        elif kind == "CLOUDWATCH_METRIC" and existing is None:
+            alarm = args.get("alarm_identifier") or {}
+            if not alarm.get("Name") or not alarm.get("Region"):
+                raise InvalidInput("A CLOUDWATCH_METRIC health check needs an AlarmIdentifier with Region and Name.")
+        elif kind == "RECOVERY_CONTROL" and existing is None and not args.get("routing_control_arn"):
+            raise InvalidInput("A RECOVERY_CONTROL health check needs a RoutingControlArn.")
+
+    original_create = backend.create_health_check
+    original_update = backend.update_health_check
+
+    def create_health_check(self, caller_reference, health_check_args):
+        health_check_args = {**health_check_args, **{k: v for k, v in (_pending_members() or {}).items() if v is not None}}
+        check_kind(self, health_check_args.get("type"), health_check_args)
+        created = original_create(self, caller_reference, health_check_args)
+        _keep_other_members(created, health_check_args)
+        return created
+
+    def update_health_check(self, health_check_id, health_check_args):
+        health_check_args = {**health_check_args, **{k: v for k, v in (_pending_members() or {}).items() if v is not None}}
+        existing = self.health_checks.get(health_check_id)
+        if existing is not None:
+            check_kind(self, existing.type_, health_check_args, existing)
+        updated = original_update(self, health_check_id, health_check_args)
+        _keep_other_members(updated, health_check_args)
+        return updated
+
+    backend.create_health_check = create_health_check
+    backend.update_health_check = update_health_check
+    health_check._failover_kinds = True
+
+
+_REQUEST = __import__("threading").local()
+
+
+def _pending_members():
+    return getattr(_REQUEST, "members", None)
+
+
+def _keep_other_members(check, args):
+    for key in ("alarm_identifier", "insufficient_data_health_status", "routing_control_arn"):
+        if args.get(key) is not None:
+            setattr(check, key, args[key])
+
+
+def _health_check_requests_of_every_kind(responses):
+    """Hands the members moto's request handlers leave out (AlarmIdentifier, InsufficientDataHealthStatus,
+    RoutingControlArn) to the backend, which _health_checks_of_every_kind taught to keep them. They travel in a
+    thread-local: moto_server answers each request on one thread, and many requests at once."""
+    route53 = getattr(responses, "Route53", None)
+    if route53 is None or getattr(route53, "_failover_kinds", False):
+        return
+    import functools
+
+    def passing_members(original, read):
+        @functools.wraps(original)
+        def handler(self, *args, **kwargs):
+            members = read(self) or {}
+            _REQUEST.members = {
+                "alarm_identifier": members.get("AlarmIdentifier"),
+                "insufficient_data_health_status": members.get("InsufficientDataHealthStatus"),
+                "routing_control_arn": members.get("RoutingControlArn"),
+            }
+            try:
+                return original(self, *args, **kwargs)
+            finally:
+                _REQUEST.members = None
+
+        return handler
+
+    def update_members(self):
+        return {
+            "AlarmIdentifier": self._get_param("AlarmIdentifier"),
+            "InsufficientDataHealthStatus": self._get_param("InsufficientDataHealthStatus"),
+        }
+
+    route53.create_health_check = passing_members(route53.create_health_check, lambda self: self._get_param("HealthCheckConfig"))
+    route53.update_health_check = passing_members(route53.update_health_check, update_members)
+    route53._failover_kinds = True
 
 
 _FIXES = {
     "moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots,
     "moto.dynamodb.models": _atomic_dynamodb_writes,
-    "moto.route53.models": _routing_fields_on_record_sets,
+    "moto.route53.models": lambda models: (_routing_fields_on_record_sets(models), _health_checks_of_every_kind(models)),
+    "moto.route53.responses": _health_check_requests_of_every_kind,
 }
 
 

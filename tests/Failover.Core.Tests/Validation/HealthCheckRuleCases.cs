@@ -13,7 +13,7 @@ internal static class HealthCheckRuleCases
 
     public static IEnumerable<RuleCase> All() =>
     [
-        new("check type known (defaults)", () => Www().Set("healthCheckDefaults.type", "\"CALCULATED\""),
+        new("check type known (defaults)", () => Www().Set("healthCheckDefaults.type", "\"PING\""),
             "$.healthCheckDefaults.type", "not a health check type",
             () => Www().Set("healthCheckDefaults.type", "\"HTTP\"").Set("healthCheckDefaults.port", "80")),
         new("check type known (leaf)", () => Www().Set($"{UseA}.type", "\"PING\""), $"{UseAPath}.type", "not a health check type",

@@ -5,7 +5,8 @@ namespace Failover.Core.Tests.Validation;
 public class RuleTests
 {
     private static readonly Dictionary<string, RuleCase> Cases =
-        TreeRuleCases.All().Concat(NodeRuleCases.All()).Concat(HealthCheckRuleCases.All()).ToDictionary(c => c.Rule);
+        TreeRuleCases.All().Concat(NodeRuleCases.All()).Concat(HealthCheckRuleCases.All())
+            .Concat(OtherKindRuleCases.All()).ToDictionary(c => c.Rule);
 
     public static TheoryData<string> Rules() => new(Cases.Keys);
 

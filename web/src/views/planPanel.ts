@@ -4,6 +4,7 @@ import { plural } from "../format";
 import type { GeoProximityLocation, Plan, PlanChange, PlanLayer } from "../types";
 import { errorBox } from "./errors";
 import type { Panel, TreeContext } from "./treePage";
+import { healthCheckText } from "../plan/healthCheckText";
 
 /** What applying the tree's current version would change in the zone as it is now (GET /trees/{name}/plan). */
 export class PlanPanel implements Panel {
@@ -70,7 +71,7 @@ function renderLayer(layer: PlanLayer): HTMLElement {
     section.append(h("ul", {}, layer.healthChecks.map((check) => {
       const config = check.healthCheckConfig;
       return h("li", {}, h("span", { class: "action action-create" }, "create"), " health check for ", h("code", {}, check.nodeId), ": ",
-        `${String(config.Type ?? "")} ${String(config.IPAddress ?? config.FullyQualifiedDomainName ?? "")}:${String(config.Port ?? "")}${String(config.ResourcePath ?? "")}`);
+        healthCheckText(config));
     })));
   }
   if (layer.deleteHealthChecks?.length) {

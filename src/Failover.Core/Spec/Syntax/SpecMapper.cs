@@ -181,6 +181,13 @@ internal sealed class SpecMapper
             Inverted = fields.Boolean("inverted"),
             EnableSni = fields.Boolean("enableSni"),
             Target = fields.String("target"),
+            Children = fields.StringList("children"),
+            ChildHealthCheckIds = fields.StringList("childHealthCheckIds"),
+            HealthThreshold = fields.Int32("healthThreshold"),
+            AlarmName = fields.String("alarmName"),
+            AlarmRegion = fields.String("alarmRegion"),
+            InsufficientDataHealthStatus = fields.String("insufficientDataHealthStatus"),
+            RoutingControlArn = fields.String("routingControlArn"),
         };
     }
 

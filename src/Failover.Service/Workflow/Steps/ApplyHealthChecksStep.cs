@@ -33,7 +33,7 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
                 {
                     // The lease is checked before every write: a stalled invocation whose lock was taken over stops here.
                     await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
-                    var id = await runner.CreateAsync(context.Tree, planned, cancellationToken).ConfigureAwait(false);
+                    var id = await runner.CreateAsync(context.Tree, planned, known, cancellationToken).ConfigureAwait(false);
                     await services.Store.UpdateNodeAsync(runId, planned.NodeId, new NodeUpdate { HealthCheckId = id },
                         cancellationToken).ConfigureAwait(false);
                 }

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Failover.Testing;
+using Xunit.Abstractions;
+
+namespace Failover.EndToEnd.Tests.Workflow;
+
+/// <summary>
+/// examples/canary-alarm.json end to end on the local stack: CLOUDWATCH_METRIC, RECOVERY_CONTROL and CALCULATED checks
+/// owned by the tree go through validate, plan, apply (the workflow), drift (report, then repair), simulate and
+/// teardown, and Route 53 (moto with the project's patches, behind the realism layer) holds exactly their members.
+/// </summary>
+[Collection(WorkflowStackCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
+{
+    private readonly WorkflowTestSupport _support = new(stack, log);
+
+    [Fact]
+    public async Task Alarm_routing_control_and_calculated_checks_apply_drift_repair_simulate_and_tear_down()
+    {
+        var name = "hc" + Guid.NewGuid().ToString("N")[..8];
+        var (path, _) = _support.WriteSpec("canary-alarm.json", name, json => json["driftPolicy"] = "repair");
+
+        var validated = await OfflineAsync("validate", path);
+        Assert.True(validated.Code == 0, validated.Out + validated.Error);
+
+        var plan = await _support.CliAsync("plan", path);
+        Assert.True(plan.Code == 0, plan.Out + plan.Error);
+        Assert.Contains("health-checks-2", plan.Out);
+        Assert.Contains("CLOUDWATCH_METRIC alarm us-east-1/api-canary-az-a (insufficient data: Unhealthy)", plan.Out);
+        Assert.Contains("CALCULATED 1 of [dr-1]", plan.Out);
+        var planJson = await _support.CliAsync("plan", path, "--json");
+        Assert.Contains("\"AlarmIdentifier\"", planJson.Out);
+        Assert.Contains("\"RoutingControlArn\"", planJson.Out);
+
+        var applied = await _support.CliAsync("apply", path, "--yes");
+        Assert.True(applied.Code == 0, applied.Out + applied.Error);
+        Assert.Contains("SUCCEEDED", applied.Out);
+
+        var checks = await TreeChecksAsync(name);
+        Assert.Equal(["az-a", "az-b", "dr-1", "dr-2"], checks.Keys.Order());
+        var alarm = checks["az-a"].GetProperty("HealthCheckConfig");
+        Assert.Equal("api-canary-az-a", alarm.GetProperty("AlarmIdentifier").GetProperty("Name").GetString());
+        Assert.Equal("Unhealthy", alarm.GetProperty("InsufficientDataHealthStatus").GetString());
+        Assert.False(alarm.TryGetProperty("IPAddress", out _));
+        Assert.StartsWith("arn:aws:route53-recovery-control::",
+            checks["dr-1"].GetProperty("HealthCheckConfig").GetProperty("RoutingControlArn").GetString());
+        var calculated = checks["dr-2"].GetProperty("HealthCheckConfig");
+        Assert.Equal([checks["dr-1"].GetProperty("Id").GetString()],
+            calculated.GetProperty("ChildHealthChecks").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(1, calculated.GetProperty("HealthThreshold").GetInt32());
+        // The records name them: the private addresses are checked by their alarms.
+        var azA = (await _support.RecordsAsync()).Single(r => r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == "az-a");
+        Assert.Equal(checks["az-a"].GetProperty("Id").GetString(), azA.GetProperty("HealthCheckId").GetString());
+
+        // Out of band: the alarm check's insufficient-data status. The drift check names the member, then repairs it.
+        var azAId = checks["az-a"].GetProperty("Id").GetString()!;
+        await _support.AwsJsonAsync("route53", "update-health-check", "--health-check-id", azAId,
+            "--insufficient-data-health-status", "Healthy");
+        var drift = await _support.CliAsync("drift", name, "--check");
+        Assert.Contains("insufficientDataHealthStatus", drift.Out + drift.Error);
+        Assert.Contains("repair: started", drift.Out + drift.Error);
+        // The repair is a workflow run; once it has ended the tree checks clean.
+        await Eventually.ReachAsync($"tree {name} checked clean after the repair run",
+            _ => _support.CliAsync("drift", name, "--check", "--detailed-exitcode"), check => check.Code == 0,
+            TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1));
+        Assert.Equal("Unhealthy", (await TreeChecksAsync(name))["az-a"].GetProperty("HealthCheckConfig")
+            .GetProperty("InsufficientDataHealthStatus").GetString());
+
+        // Both canaries alarming and the DR routing control off: the calculated check over it fails too, the sorry page answers.
+        var simulated = await OfflineAsync("simulate", path, "--unhealthy", "az-a,az-b,dr-1", "--json");
+        Assert.True(simulated.Code == 0, simulated.Out + simulated.Error);
+        var answers = JsonDocument.Parse(simulated.Out).RootElement.GetProperty("answers").EnumerateArray()
+            .Select(a => a.GetProperty("nodeId").GetString()).ToList();
+        Assert.Equal(["sorry"], answers);
+
+        var destroyed = await _support.CliAsync("destroy", name, "--yes");
+        Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
+        Assert.Empty(await TreeChecksAsync(name));
+    }
+
+    /// <summary>validate and simulate read the spec alone: no endpoint.</summary>
+    private static async Task<(int Code, string Out, string Error)> OfflineAsync(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await Failover.Cli.CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>The tree's checks, by the node their tags name.</summary>
+    private async Task<Dictionary<string, JsonElement>> TreeChecksAsync(string tree)
+    {
+        var all = await _support.HealthChecksAsync();
+        var tags = await _support.TagsAsync(all.Select(c => c.GetProperty("Id").GetString()!));
+        return all.Where(c => tags.TryGetValue(c.GetProperty("Id").GetString()!, out var t) && t.GetValueOrDefault("failover:tree") == tree)
+            .ToDictionary(c => tags[c.GetProperty("Id").GetString()!]["failover:node"], c => c);
+    }
+}
