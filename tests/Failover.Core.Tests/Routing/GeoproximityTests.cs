@@ -123,7 +123,8 @@ public class GeoproximityTests
     [InlineData(null, "51.51,-0.13", "frankfurt")]
     public void The_simulator_answers_from_the_nearest_resource_by_biased_distance(string? location, string? coordinates, string answer)
     {
-        var result = Simulator.Simulate(Example(), new SimulationQuery(new HashSet<string>(), Location: location) { Coordinates = coordinates });
+        var query = new SimulationQuery(new HashSet<string>(), Location: location) { Coordinates = coordinates };
+        var result = Simulator.Simulate(Example(), query);
 
         Assert.False(result.HasErrors, string.Join("; ", result.Diagnostics));
         Assert.Equal(answer, Assert.Single(result.Answers).NodeId);

@@ -48,7 +48,8 @@ public sealed class GeoproximityLifecycleTests(WorkflowStackFixture stack, ITest
                 .ToJsonString());
         var drift = await _support.CliAsync("drift", spec.Name, "--check", "--direct", "--json");
         Assert.Contains("geoProximityLocation.bias", drift.Out);
-        Assert.Equal(25, (await RecordAsync(spec.RecordName, "virginia")).GetProperty("GeoProximityLocation").GetProperty("Bias").GetInt32());
+        var repaired = await RecordAsync(spec.RecordName, "virginia");
+        Assert.Equal(25, repaired.GetProperty("GeoProximityLocation").GetProperty("Bias").GetInt32());
         Assert.Equal(0, (await _support.CliAsync("drift", spec.Name, "--check", "--direct", "--detailed-exitcode")).Code);
 
         var simulated = await OfflineAsync("simulate", path, "--location", "FR");
