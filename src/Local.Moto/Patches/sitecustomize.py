@@ -123,6 +123,14 @@ def _routing_fields_on_record_sets(models):
             record = change.get("ResourceRecordSet", {})
             if change.get("Action") != "DELETE" and record.get("GeoProximityLocation") is not None:
                 check_geoproximity(record["GeoProximityLocation"], record.get("Name"))
+            config = record.get("CidrRoutingConfig")
+            if change.get("Action") != "DELETE" and config is not None:
+                # CidrRoutingConfig: the collection must exist, and the location be one of its own or "*".
+                found = self._failover_cidr_collection(config.get("CollectionId"))
+                if config.get("LocationName") != "*" and config.get("LocationName") not in found["Locations"]:
+                    raise _cidr_error("InvalidChangeBatch",
+                                      f"[CIDR location {config.get('LocationName')} does not exist in collection "
+                                      f"{config.get('CollectionId')}]")
         return original_change(self, zoneid, change_list)
 
     backend.change_resource_record_sets = change_resource_record_sets
@@ -256,11 +264,224 @@ def _health_check_requests_of_every_kind(responses):
     route53._failover_kinds = True
 
 
+class _CidrCollections:
+    """Route 53's CIDR collections, which moto 5.2.1 does not have (API reference: CreateCidrCollection,
+    ChangeCidrCollection, ListCidrCollections, ListCidrLocations, ListCidrBlocks, DeleteCidrCollection).
+
+    One per moto Route 53 backend (account and partition). A collection maps location names to CIDR blocks; its
+    Version starts at 1 and grows by 1 with each ChangeCidrCollection, which is refused when the caller names another
+    version. Blocks follow the Developer Guide's IP-based routing page: IPv4 prefixes of 1 to 24 bits, IPv6 of 1 to 48.
+    """
+
+    def __init__(self):
+        self.by_id = {}
+
+    @staticmethod
+    def of(backend):
+        collections = getattr(backend, "_failover_cidr_collections", None)
+        if collections is None:
+            collections = backend._failover_cidr_collections = _CidrCollections()
+        return collections
+
+
+def _cidr_error(code, message):
+    from moto.route53.exceptions import Route53ClientError
+
+    return Route53ClientError(code, message)
+
+
+def _check_cidr(block):
+    import ipaddress
+
+    try:
+        network = ipaddress.ip_network(block, strict=True)
+    except ValueError:
+        raise _cidr_error("InvalidInput", f"Invalid CIDR block: {block}")
+    longest = 24 if network.version == 4 else 48
+    if not 1 <= network.prefixlen <= longest:
+        raise _cidr_error("InvalidInput", f"CIDR block {block} must have a prefix length from 1 to {longest}")
+    return str(network)
+
+
+def _cidr_backend_methods(models):
+    """Adds the CIDR collection operations to moto's Route 53 backend and checks each record's CidrRoutingConfig."""
+    import re
+    import uuid
+
+    backend = getattr(models, "Route53Backend", None)
+    if backend is None or hasattr(backend, "create_cidr_collection"):
+        return
+    location_name = re.compile(r"[0-9A-Za-z_\-]{1,16}")
+    collection_name = re.compile(r"[0-9A-Za-z_\-]{1,64}")
+
+    def collection(self, collection_id):
+        found = _CidrCollections.of(self).by_id.get(collection_id)
+        if found is None:
+            raise _cidr_error("NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
+        return found
+
+    def summary(self, found):
+        return {
+            "Arn": f"arn:aws:route53:::cidrcollection/{found['Id']}",
+            "Id": found["Id"],
+            "Name": found["Name"],
+            "Version": found["Version"],
+        }
+
+    def create_cidr_collection(self, name, caller_reference):
+        if not collection_name.fullmatch(name or ""):
+            raise _cidr_error("InvalidInput", f"Invalid collection name: {name}")
+        for found in _CidrCollections.of(self).by_id.values():
+            if found["Name"] == name:
+                # Same name and caller reference: a retried request, answered with the collection it created.
+                if found["CallerReference"] == caller_reference:
+                    return summary(self, found)
+                raise _cidr_error(
+                    "CidrCollectionAlreadyExistsException",
+                    "A CIDR collection with this name and a different caller reference already exists in this account.",
+                )
+        created = {"Id": str(uuid.uuid4()), "Name": name, "CallerReference": caller_reference, "Version": 1, "Locations": {}}
+        _CidrCollections.of(self).by_id[created["Id"]] = created
+        return summary(self, created)
+
+    def referenced_locations(self, collection_id):
+        used = set()
+        for zone in self.zones.values():
+            for record in zone.rrsets:
+                config = getattr(record, "cidr_routing_config", None)
+                if config and config.get("CollectionId") == collection_id:
+                    used.add(config.get("LocationName"))
+        return used
+
+    def change_cidr_collection(self, collection_id, version, changes):
+        found = collection(self, collection_id)
+        if version is not None and int(version) != found["Version"]:
+            raise _cidr_error(
+                "CidrCollectionVersionMismatchException",
+                "The CIDR collection version you provided, doesn't match the one in the ListCidrCollections operation.",
+            )
+        locations = {name: list(blocks) for name, blocks in found["Locations"].items()}
+        for change in changes:
+            name, action = change.get("LocationName", ""), change.get("Action")
+            if not location_name.fullmatch(name):
+                raise _cidr_error("InvalidInput", f"Invalid location name: {name}")
+            blocks = [_check_cidr(block) for block in change.get("CidrList", [])]
+            if action == "PUT":
+                for block in blocks:
+                    for other, held in locations.items():
+                        if other != name and block in held:
+                            held.remove(block)
+                    held = locations.setdefault(name, [])
+                    if block not in held:
+                        held.append(block)
+            elif action == "DELETE_IF_EXISTS":
+                held = locations.get(name, [])
+                for block in blocks:
+                    if block in held:
+                        held.remove(block)
+            else:
+                raise _cidr_error("InvalidInput", f"Invalid action: {action}")
+        emptied = {name for name, blocks in locations.items() if not blocks}
+        if emptied & referenced_locations(self, collection_id):
+            raise _cidr_error("CidrBlockInUseException", "This CIDR block is already in use.")
+        found["Locations"] = {name: blocks for name, blocks in locations.items() if blocks}
+        found["Version"] += 1
+        return f"/change/C{uuid.uuid4().hex[:13].upper()}"
+
+    def list_cidr_collections(self):
+        return [summary(self, found) for found in sorted(_CidrCollections.of(self).by_id.values(), key=lambda c: c["Name"])]
+
+    def list_cidr_locations(self, collection_id):
+        return [{"LocationName": name} for name in sorted(collection(self, collection_id)["Locations"])]
+
+    def list_cidr_blocks(self, collection_id, location=None):
+        found = collection(self, collection_id)
+        if location is not None and location not in found["Locations"]:
+            raise _cidr_error("NoSuchCidrLocationException",
+                              "The CIDR collection location doesn't match any locations in your account.")
+        return [
+            {"CidrBlock": block, "LocationName": name}
+            for name, blocks in sorted(found["Locations"].items())
+            if location is None or name == location
+            for block in blocks
+        ]
+
+    def delete_cidr_collection(self, collection_id):
+        found = collection(self, collection_id)
+        if found["Locations"] or referenced_locations(self, collection_id):
+            raise _cidr_error("CidrCollectionInUseException", "This CIDR collection is in use, and isn't empty.")
+        del _CidrCollections.of(self).by_id[collection_id]
+
+    for method in (create_cidr_collection, change_cidr_collection, list_cidr_collections, list_cidr_locations,
+                   list_cidr_blocks, delete_cidr_collection):
+        setattr(backend, method.__name__, method)
+    backend._failover_cidr_collection = collection
+
+
+def _cidr_responses(responses):
+    """Answers the CIDR collection operations; moto finds each by the botocore model's method and URI."""
+    from moto.core.responses import ActionResult, EmptyResult
+
+    route53 = getattr(responses, "Route53", None)
+    if route53 is None or hasattr(route53, "create_cidr_collection"):
+        return
+
+    def create_cidr_collection(self):
+        created = self.backend.create_cidr_collection(self._get_param("Name"), self._get_param("CallerReference"))
+        return ActionResult({"Collection": created, "Location": f"https://route53.amazonaws.com/2013-04-01/cidrcollection/{created['Id']}"})
+
+    def change_cidr_collection(self):
+        change_id = self.backend.change_cidr_collection(
+            self._get_param("Id"), self._get_param("CollectionVersion"), self._get_param("Changes") or [])
+        return ActionResult({"Id": change_id})
+
+    def list_cidr_collections(self):
+        return ActionResult({"CidrCollections": self.backend.list_cidr_collections()})
+
+    def list_cidr_locations(self):
+        return ActionResult({"CidrLocations": self.backend.list_cidr_locations(self._get_param("CollectionId"))})
+
+    def list_cidr_blocks(self):
+        return ActionResult({"CidrBlocks": self.backend.list_cidr_blocks(
+            self._get_param("CollectionId"), self._get_param("LocationName"))})
+
+    def delete_cidr_collection(self):
+        self.backend.delete_cidr_collection(self._get_param("Id"))
+        return EmptyResult()
+
+    for method in (create_cidr_collection, change_cidr_collection, list_cidr_collections, list_cidr_locations,
+                   list_cidr_blocks, delete_cidr_collection):
+        setattr(route53, method.__name__, method)
+
+
+def _cidr_urls(urls):
+    """Routes /cidrcollection to moto's Route 53 handler, which picks the operation from the method and path."""
+    paths = getattr(urls, "url_paths", None)
+    responses = getattr(urls, "Route53", None)
+    if paths is None or responses is None:
+        return
+    paths.setdefault(r"{0}/(?P<api_version>[\d_-]+)/cidrcollection$", responses.dispatch)
+    paths.setdefault(r"{0}/(?P<api_version>[\d_-]+)/cidrcollection/(?P<collection_id>[^/]+)$", responses.dispatch)
+    paths.setdefault(r"{0}/(?P<api_version>[\d_-]+)/cidrcollection/(?P<collection_id>[^/]+)/cidrblocks$", responses.dispatch)
+
+
+def _route53_models(models):
+    _routing_fields_on_record_sets(models)
+    _health_checks_of_every_kind(models)
+    _cidr_backend_methods(models)
+
+
+def _route53_responses(responses):
+    _health_check_requests_of_every_kind(responses)
+    _cidr_responses(responses)
+
+
 _FIXES = {
     "moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots,
     "moto.dynamodb.models": _atomic_dynamodb_writes,
-    "moto.route53.models": lambda models: (_routing_fields_on_record_sets(models), _health_checks_of_every_kind(models)),
-    "moto.route53.responses": _health_check_requests_of_every_kind,
+    "moto.route53.models": _route53_models,
+    "moto.route53.responses": _route53_responses,
+    "moto.route53.urls": _cidr_urls,
 }
 
 

@@ -23,7 +23,8 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
         ChangeResourceRecordSets, ListResourceRecordSets, CreateHostedZone, "GetHostedZone", DeleteHostedZone,
         "ListHostedZones", "ListHostedZonesByName", CreateHealthCheck, "GetHealthCheck", "UpdateHealthCheck",
         DeleteHealthCheck, ListHealthChecks, GetHealthCheckStatus, "GetHealthCheckCount", GetChange,
-        "ChangeTagsForResource", "ListTagsForResource", "ListTagsForResources", "Other",
+        "ChangeTagsForResource", "ListTagsForResource", "ListTagsForResources", "CreateCidrCollection", "ChangeCidrCollection",
+        "ListCidrCollections", "ListCidrLocations", "ListCidrBlocks", "DeleteCidrCollection", "Other",
     };
 
     public static bool IsRoute53Path(string path) => path.StartsWith(PathPrefix, StringComparison.Ordinal);
@@ -54,6 +55,12 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
             ["tags", _, _] when post => new("ChangeTagsForResource"),
             ["tags", _, _] when get => new("ListTagsForResource"),
             ["tags", _] when post => new("ListTagsForResources"),
+            ["cidrcollection"] when post => new("CreateCidrCollection"),
+            ["cidrcollection"] when get => new("ListCidrCollections"),
+            ["cidrcollection", _] when post => new("ChangeCidrCollection"),
+            ["cidrcollection", _] when get => new("ListCidrLocations"),
+            ["cidrcollection", _] when delete => new("DeleteCidrCollection"),
+            ["cidrcollection", _, "cidrblocks"] when get => new("ListCidrBlocks"),
             _ => new("Other"),
         };
     }
