@@ -7,6 +7,7 @@ using Failover.Aws.StepFunctions;
 using Failover.Service.Adapters;
 using Failover.Service.Drift;
 using Failover.Service.Events;
+using Failover.Service.Health;
 using Failover.Service.Ports;
 using Failover.Service.Workflow;
 using Failover.Store;
@@ -59,6 +60,9 @@ public sealed class FailoverServices : IDisposable
 
     /// <summary>The service's events, on the bus the settings name (none when they name no bus).</summary>
     public TreeEvents Events => _events.Value;
+
+    /// <summary>Publishes <c>Tree Answer Changed</c> when a tree's health check changes state.</summary>
+    public AnswerWatcher Answers() => new(Store, Route53, Events);
 
     /// <summary>The provisioning workflow's clients and settings.</summary>
     public WorkflowServices Workflow() =>

@@ -1,6 +1,7 @@
 using Failover.Functions.Handlers;
 using Failover.Functions.Handlers.Api;
 using Failover.Functions.Handlers.Drift;
+using Failover.Functions.Handlers.Health;
 using Failover.Functions.Hosting;
 
 namespace Failover.Functions;
@@ -19,6 +20,7 @@ public static class FunctionCatalog
             .AddWorkflow(() => services.Workflow)
             .AddDrift(() => services.Drift)
             .AddApi(() => services.Api)
+            .AddAnswerWatcher(() => services.Answers)
             .Build(services.Time, hosting);
     }
 }

@@ -1,6 +1,7 @@
 using Failover.Api;
 using Failover.Composition;
 using Failover.Service.Drift;
+using Failover.Service.Health;
 using Failover.Service.Workflow;
 
 namespace Failover.Functions;
@@ -22,6 +23,9 @@ public interface IFunctionServices
 
     /// <summary>The HTTP API over its ports (built on first use).</summary>
     ApiService Api => throw new NotSupportedException($"{GetType().Name} provides no HTTP API");
+
+    /// <summary>The answer watcher: a tree's health check changed state (built on first use).</summary>
+    AnswerWatcher Answers => throw new NotSupportedException($"{GetType().Name} provides no answer watcher");
 }
 
 /// <summary>The services of the deployed binary: the one composition root, with settings from the Lambda environment.</summary>
@@ -32,6 +36,7 @@ public sealed class EnvironmentFunctionServices : IFunctionServices
     private readonly Lazy<WorkflowServices> _workflow;
     private readonly Lazy<DriftServices> _drift;
     private readonly Lazy<ApiService> _api;
+    private readonly Lazy<AnswerWatcher> _answers;
 
     public EnvironmentFunctionServices(Func<string, string?> environment)
     {
@@ -40,6 +45,7 @@ public sealed class EnvironmentFunctionServices : IFunctionServices
         _workflow = new(() => _services.Value.Workflow());
         // Lambda sends standard output to CloudWatch Logs, which reads the drift metric lines written there.
         _drift = new(() => _services.Value.Drift(Console.Out));
+        _answers = new(() => _services.Value.Answers());
         _api = new(() =>
         {
             var services = _services.Value;
@@ -58,6 +64,8 @@ public sealed class EnvironmentFunctionServices : IFunctionServices
     public DriftServices Drift => _drift.Value;
 
     public ApiService Api => _api.Value;
+
+    public AnswerWatcher Answers => _answers.Value;
 
     /// <summary>A setting of the function (an environment variable of the template), or null.</summary>
     public string? Setting(string name) => _environment(name);

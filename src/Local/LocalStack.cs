@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Failover.Local.Api;
 using Failover.Functions;
+using Failover.Composition;
 using Failover.Functions.Handlers;
+using Failover.Functions.Handlers.Health;
 using Failover.Functions.Hosting;
 using Failover.Service.Logging;
 using Failover.Local.Aws;
 using Failover.Local.Drift;
 using Failover.Local.Edge;
 using Failover.Local.Events;
+using Failover.Local.Health;
 using Failover.Local.Lambda;
 using Failover.Local.Moto;
 using Failover.Local.Realism;
@@ -109,7 +112,11 @@ public sealed class LocalStack : IAsyncDisposable
             LocalStack? stack = null;
             edge = await EdgeServer.StartAsync(edgePort, functions, layer, realism, forwarder,
                 () => stack?._ready == true, json => LocalStack.WriteHealth(stack, json), options.Log, cancellationToken,
-                routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule), events);
+                routes => DriftScheduleEndpoint.Map(routes, () => stack?._drift?.Schedule), events,
+                // Until start-up registered the watcher (it needs the stack's resources), a status change alarms nobody.
+                (id, before, after, token) => functions.Contains(AnswerWatcherHandlers.Name)
+                    ? new HealthStatusRule(functions).StatusChangedAsync(id, before, after, token)
+                    : Task.FromResult<string?>(null));
             var apiPort = options.ApiPort == 0 ? MotoServer.FreePort([edgePort]) : options.ApiPort;
             api = await ApiGatewayServer.StartAsync(apiPort, functions, options.TimeProvider, options.Log, cancellationToken,
                 options.RequireApiSignature ? SignatureCheck.ForLocalCredentials(options.TimeProvider) : null);
@@ -125,6 +132,12 @@ public sealed class LocalStack : IAsyncDisposable
                 // The API as deployed, unless the caller put its own Api function in (a stand-in for the emulation's tests).
                 if (!functions.Contains(ApiGatewayServer.FunctionName))
                     LocalApiFunction.Register(functions, services, stack._drift.Check, hosting, TimeProvider.System);
+                if (!functions.Contains(AnswerWatcherHandlers.Name))
+                {
+                    var answers = new Lazy<Failover.Service.Health.AnswerWatcher>(() => FailoverServices.Create(services).Answers());
+                    functions.Register(new HandlerTableBuilder().AddAnswerWatcher(() => answers.Value).Build(TimeProvider.System, hosting),
+                        [AnswerWatcherHandlers.Name]);
+                }
             }
             stack._ready = true;
             return stack;

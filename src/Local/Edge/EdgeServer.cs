@@ -31,7 +31,8 @@ public sealed class EdgeServer : IAsyncDisposable
     public static async Task<EdgeServer> StartAsync(
         int port, ILambdaInvoker functions, Route53RealismLayer realismLayer, RealismControl realism, MotoForwarder moto,
         Func<bool> isReady, Action<Utf8JsonWriter> writeHealth, StructuredLogger? log, CancellationToken cancellationToken,
-        Action<IEndpointRouteBuilder>? mapMoreRoutes = null, PublishedEvents? events = null)
+        Action<IEndpointRouteBuilder>? mapMoreRoutes = null, PublishedEvents? events = null,
+        Func<string, string?, string?, CancellationToken, Task<string?>>? healthChanged = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -81,7 +82,7 @@ public sealed class EdgeServer : IAsyncDisposable
         });
         app.MapPost(LambdaInvokeEndpoint.Route, (RequestDelegate)(context =>
             lambda.HandleAsync(context, context.GetRouteValue("functionName") as string ?? "")));
-        LocalControlEndpoints.Map(app, realism, isReady, writeHealth);
+        LocalControlEndpoints.Map(app, realism, isReady, writeHealth, healthChanged);
         mapMoreRoutes?.Invoke(app);
         events?.Map(app);
 

@@ -22,7 +22,12 @@ public static class LocalControlEndpoints
     /// True once everything the stack reports exists (its hosted zones, state machines, table and queues): health
     /// answers 503 until then, so a client that waits for 200 never finds the start-up zone missing.
     /// </param>
-    public static void Map(IEndpointRouteBuilder routes, RealismControl realism, Func<bool> isReady, Action<Utf8JsonWriter> writeHealth)
+    /// <param name="healthChanged">
+    /// Told each check whose reported status a request changed (id, before, after; null: moto's "Success"); answers what
+    /// the answer watcher said (JSON), which the response carries under <c>answerWatcher</c>.
+    /// </param>
+    public static void Map(IEndpointRouteBuilder routes, RealismControl realism, Func<bool> isReady, Action<Utf8JsonWriter> writeHealth,
+        Func<string, string?, string?, CancellationToken, Task<string?>>? healthChanged = null)
     {
         routes.MapGet(HealthPath, (RequestDelegate)(context => WriteJsonAsync(context, isReady() ? 200 : 503, writeHealth)));
         routes.MapGet(RealismPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Current)));
@@ -30,11 +35,17 @@ public static class LocalControlEndpoints
         routes.MapPost(RealismResetPath, (RequestDelegate)(context => WriteSettingsAsync(context, realism.Reset())));
         routes.MapGet(HealthStatusPath,
             (RequestDelegate)(context => WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth))));
-        routes.MapPost(HealthStatusPath, (RequestDelegate)(context => SetHealthStatusAsync(context, realism.ObservedHealth)));
-        routes.MapDelete(HealthStatusPath, (RequestDelegate)(context =>
+        routes.MapPost(HealthStatusPath,
+            (RequestDelegate)(context => SetHealthStatusAsync(context, realism.ObservedHealth, healthChanged)));
+        routes.MapDelete(HealthStatusPath, (RequestDelegate)(async context =>
         {
+            var cleared = realism.ObservedHealth.All;
             realism.ObservedHealth.Clear();
-            return WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth));
+            var answers = new List<string>();
+            if (healthChanged is not null)
+                foreach (var (id, status) in cleared)
+                    if (await healthChanged(id, status, null, context.RequestAborted) is { } answer) answers.Add(answer);
+            await WriteJsonAsync(context, 200, json => WriteStatuses(json, realism.ObservedHealth, answers));
         }));
         routes.MapGet(RealismStatsPath, (RequestDelegate)(context => WriteJsonAsync(context, 200, realism.Stats.WriteJson)));
         routes.MapDelete(RealismStatsPath, (RequestDelegate)(context =>
@@ -65,11 +76,13 @@ public static class LocalControlEndpoints
     }
 
     /// <summary><c>{"healthCheckId": "…", "status": "Failure: …"}</c>; a null status goes back to moto's "Success".</summary>
-    private static async Task SetHealthStatusAsync(HttpContext context, ObservedHealthStatuses statuses)
+    private static async Task SetHealthStatusAsync(HttpContext context, ObservedHealthStatuses statuses,
+        Func<string, string?, string?, CancellationToken, Task<string?>>? healthChanged)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         string? error = null;
+        var answers = new List<string>();
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -82,7 +95,14 @@ public static class LocalControlEndpoints
             else if (!root.TryGetProperty("status", out var status) || status.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)
                      || status.GetString() is { Length: 0 })
                 error = "$.status must be a non-empty string (a checker status such as \"Failure: HTTP Status Code 503\") or null";
-            else statuses.Set(checkId, status.GetString());
+            else
+            {
+                var before = statuses.Get(checkId);
+                statuses.Set(checkId, status.GetString());
+                if (healthChanged is not null
+                    && await healthChanged(checkId, before, status.GetString(), context.RequestAborted) is { } answer)
+                    answers.Add(answer);
+            }
         }
         catch (JsonException invalid)
         {
@@ -92,7 +112,7 @@ public static class LocalControlEndpoints
         {
             if (error is null)
             {
-                WriteStatuses(json, statuses);
+                WriteStatuses(json, statuses, answers);
                 return;
             }
             json.WriteStartObject();
@@ -101,12 +121,19 @@ public static class LocalControlEndpoints
         });
     }
 
-    private static void WriteStatuses(Utf8JsonWriter json, ObservedHealthStatuses statuses)
+    private static void WriteStatuses(Utf8JsonWriter json, ObservedHealthStatuses statuses, IReadOnlyList<string>? answers = null)
     {
         json.WriteStartObject();
         json.WriteStartObject("statuses");
         foreach (var (id, status) in statuses.All) json.WriteString(id, status);
         json.WriteEndObject();
+        // What the answer watcher made of each change of verdict (the alarm's state change, played locally).
+        if (answers is { Count: > 0 })
+        {
+            json.WriteStartArray("answerWatcher");
+            foreach (var answer in answers) json.WriteRawValue(answer);
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 
