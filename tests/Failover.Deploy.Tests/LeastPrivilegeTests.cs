@@ -222,13 +222,17 @@ public sealed class LeastPrivilegeTests
     }
 
     [Fact]
-    public void Only_the_api_reads_health_check_status_and_only_of_health_checks()
+    public void Only_the_api_and_the_answer_watcher_read_health_check_status_and_only_of_health_checks()
     {
-        Assert.Equal(["ApiFunction"], FunctionsGranted("route53:GetHealthCheckStatus"));
-        var statements = FunctionRole("ApiFunction").Statements.Where(s => s.Actions.Contains("route53:GetHealthCheckStatus")).ToList();
-        Assert.All(statements, s => Assert.Equal(["route53:GetHealthCheckStatus"], s.Actions));
-        Assert.All(statements, s => Assert.Equal(["arn:aws:route53:::healthcheck/*"], s.Resources));
-        Assert.False(FunctionRole("ApiFunction").Grants("route53:GetHealthCheckStatus", ZoneArn("aws", Zones[0])));
+        // The API for GET /trees/{name}/health; the answer watcher to know who answers after a check changed state.
+        Assert.Equal(["AnswerWatcherFunction", "ApiFunction"], FunctionsGranted("route53:GetHealthCheckStatus"));
+        foreach (var function in new[] { "AnswerWatcherFunction", "ApiFunction" })
+        {
+            var statements = FunctionRole(function).Statements.Where(s => s.Actions.Contains("route53:GetHealthCheckStatus")).ToList();
+            Assert.All(statements, s => Assert.Equal(["route53:GetHealthCheckStatus"], s.Actions));
+            Assert.All(statements, s => Assert.Equal(["arn:aws:route53:::healthcheck/*"], s.Resources));
+            Assert.False(FunctionRole(function).Grants("route53:GetHealthCheckStatus", ZoneArn("aws", Zones[0])));
+        }
     }
 
     [Fact]
