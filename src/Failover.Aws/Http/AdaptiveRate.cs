@@ -38,9 +38,15 @@ public sealed class AdaptiveRate : IRequestRate
 
     public long Decreases { get; private set; }
 
-    /// <summary>A request went through: one <see cref="AdaptiveRateOptions.Increase"/> per interval since the last change.</summary>
+    /// <summary>
+    /// A request went through: one <see cref="AdaptiveRateOptions.Increase"/> per interval since the last change, while
+    /// the rate is what holds the client back (its bucket has less than a token left). A client whose requests are
+    /// few or slow learns nothing about the account's limit from them; raising its rate then would only let the next
+    /// burst of work go out far above the limit.
+    /// </summary>
     public void OnAccepted()
     {
+        if (_bucket.Balance >= 1) return;
         lock (_gate)
         {
             var now = _time.GetTimestamp();

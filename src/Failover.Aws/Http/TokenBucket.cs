@@ -58,6 +58,19 @@ public sealed class TokenBucket
     }
     public int Burst { get; }
 
+    /// <summary>Tokens in the bucket now (below 0 while writes wait for theirs).</summary>
+    public double Balance
+    {
+        get
+        {
+            lock (_gate)
+            {
+                Refill();
+                return _tokens;
+            }
+        }
+    }
+
     /// <summary>The tokens a read leaves in the bucket for writes.</summary>
     public int ReadReserve { get; }
 

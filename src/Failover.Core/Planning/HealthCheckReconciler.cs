@@ -11,7 +11,17 @@ internal static class HealthCheckReconciler
     public static HealthCheckReconciliation Reconcile(string tree, IReadOnlyList<DesiredHealthCheck> desired, ActualState actual)
     {
         var byReference = new Dictionary<string, ExistingHealthCheck>(StringComparer.Ordinal);
-        foreach (var check in actual.HealthChecks) byReference.TryAdd(check.CallerReference, check);
+        // The tree's own checks by node tag, in the account's order: a run's references are salted with its run id, so
+        // a re-plan finds none of the checks an earlier run made by reference, and scanning every check for every node
+        // made planning quadratic in the number of checks.
+        var byNode = new Dictionary<string, List<ExistingHealthCheck>>(StringComparer.Ordinal);
+        foreach (var check in actual.HealthChecks)
+        {
+            byReference.TryAdd(check.CallerReference, check);
+            if (check.TreeTag != tree || check.NodeTag is not { } node) continue;
+            if (!byNode.TryGetValue(node, out var list)) byNode[node] = list = [];
+            list.Add(check);
+        }
 
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var toCreate = new List<PlannedHealthCheck>();
@@ -23,8 +33,7 @@ internal static class HealthCheckReconciler
             var config = WithChildIds(check.Config, existing);
             var match = byReference.GetValueOrDefault(check.CallerReference);
             // A check made under another reference (another salt) with the very same config serves just as well.
-            match ??= actual.HealthChecks.FirstOrDefault(h =>
-                h.TreeTag == tree && h.NodeTag == check.NodeId && !taken.Contains(h.Id) && h.Config.SameAs(config));
+            match ??= byNode.GetValueOrDefault(check.NodeId)?.FirstOrDefault(h => !taken.Contains(h.Id) && h.Config.SameAs(config));
             if (match is not null && taken.Add(match.Id))
                 existing[check.NodeId] = match.Id;
             else

@@ -21,25 +21,55 @@ public sealed class AdaptiveRateTests
 
     private static (AdaptiveRate Rate, FakeTimeProvider Time) Start(double rate = 5, AdaptiveRateOptions? options = null)
     {
+        var (adaptive, time, _) = StartWithBucket(rate, options);
+        return (adaptive, time);
+    }
+
+    private static (AdaptiveRate Rate, FakeTimeProvider Time, TokenBucket Bucket) StartWithBucket(
+        double rate = 5, AdaptiveRateOptions? options = null)
+    {
         var time = new FakeTimeProvider();
-        return (new AdaptiveRate(new TokenBucket(rate, 5, time), options ?? Options, time), time);
+        var bucket = new TokenBucket(rate, 5, time);
+        return (new AdaptiveRate(bucket, options ?? Options, time), time, bucket);
+    }
+
+    /// <summary>A request that went through while the client was sending as fast as its rate lets it.</summary>
+    private static void AcceptedAtFullRate(AdaptiveRate rate, TokenBucket bucket)
+    {
+        while (bucket.Balance >= 1) bucket.Reserve();
+        rate.OnAccepted();
     }
 
     [Fact]
     public void Accepted_requests_add_one_step_per_interval_not_one_per_request()
     {
-        var (rate, time) = Start();
+        var (rate, time, bucket) = StartWithBucket();
 
-        for (var i = 0; i < 10; i++) rate.OnAccepted();
+        for (var i = 0; i < 10; i++) AcceptedAtFullRate(rate, bucket);
         Assert.Equal(5, rate.RequestsPerSecond);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        for (var i = 0; i < 10; i++) rate.OnAccepted();
+        for (var i = 0; i < 10; i++) AcceptedAtFullRate(rate, bucket);
         Assert.Equal(5.5, rate.RequestsPerSecond);
 
         time.Advance(TimeSpan.FromSeconds(1));
-        rate.OnAccepted();
+        AcceptedAtFullRate(rate, bucket);
         Assert.Equal(6, rate.RequestsPerSecond);
+    }
+
+    [Fact]
+    public void A_client_its_rate_does_not_hold_back_does_not_climb()
+    {
+        // Requests one a second at 5/s: the bucket is never short of a token, so their answers say nothing of the limit.
+        var (rate, time) = Start();
+
+        for (var i = 0; i < 60; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            rate.OnAccepted();
+        }
+
+        Assert.Equal(5, rate.RequestsPerSecond);
     }
 
     [Fact]
@@ -62,27 +92,27 @@ public sealed class AdaptiveRateTests
     [Fact]
     public void A_cut_restarts_the_increase_interval()
     {
-        var (rate, time) = Start(8);
+        var (rate, time, bucket) = StartWithBucket(8);
         time.Advance(TimeSpan.FromSeconds(0.9));
         rate.OnThrottled();
 
         time.Advance(TimeSpan.FromSeconds(0.5));
-        rate.OnAccepted();
+        AcceptedAtFullRate(rate, bucket);
         Assert.Equal(4, rate.RequestsPerSecond);
 
         time.Advance(TimeSpan.FromSeconds(0.5));
-        rate.OnAccepted();
+        AcceptedAtFullRate(rate, bucket);
         Assert.Equal(4.5, rate.RequestsPerSecond);
     }
 
     [Fact]
     public void The_rate_stays_within_its_bounds()
     {
-        var (rate, time) = Start(19.8);
+        var (rate, time, bucket) = StartWithBucket(19.8);
         for (var i = 0; i < 5; i++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            rate.OnAccepted();
+            AcceptedAtFullRate(rate, bucket);
         }
         Assert.Equal(20, rate.RequestsPerSecond);
 
