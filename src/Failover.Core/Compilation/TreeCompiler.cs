@@ -90,8 +90,20 @@ public static class TreeCompiler
                 Ttl = endpoint is null ? null : endpoint.Ttl ?? spec.Ttl,
                 ResourceRecords = endpoint?.Values ?? [],
                 AliasTarget = aliasTarget,
-                HealthCheckId = endpoint is null ? null : HealthCheckIdFor(node.Id, endpoint),
+                HealthCheckId = endpoint is null ? NodeHealthCheckIdFor(node) : HealthCheckIdFor(node.Id, endpoint),
             };
+        }
+
+        /// <summary>
+        /// An alias leaf's or nested rule's own check (API reference, ResourceRecordSet.HealthCheckId: any record set may
+        /// name one). It has no address of its own, so an endpoint-type check resolves its fqdn.
+        /// </summary>
+        private string? NodeHealthCheckIdFor(TreeNode node)
+        {
+            if (node.HealthCheckId is not null) return node.HealthCheckId;
+            if (node.HealthCheck is null) return null;
+            _healthChecks.Add((node.Id, HealthCheckConfigResolver.Resolve(node.HealthCheck, spec.HealthCheckDefaults, NoEndpoint, type)));
+            return HealthCheckPlaceholder.For(node.Id);
         }
 
         private string? HealthCheckIdFor(string nodeId, EndpointSpec endpoint)

@@ -26,8 +26,14 @@ internal static class NodeDescription
         lines.Add(node.Kind switch
         {
             NodeKind.Endpoint => HealthCheck(node.Endpoint!, spec),
-            NodeKind.Alias => node.Alias!.EvaluateTargetHealth ? "evaluates target health" : "no health check",
-            _ => $"{Policy(node.Routing)} rule, evaluates target health",
+            NodeKind.Alias => node.HasHealthCheck
+                ? HealthCheck(new EndpointSpec { HealthCheck = node.HealthCheck, HealthCheckId = node.HealthCheckId }, spec)
+                    + (node.Alias!.EvaluateTargetHealth ? ", evaluates target health" : "")
+                : node.Alias!.EvaluateTargetHealth ? "evaluates target health" : "no health check",
+            _ => $"{Policy(node.Routing)} rule, evaluates target health"
+                + (node.HasHealthCheck && parent is not null
+                    ? ", " + HealthCheck(new EndpointSpec { HealthCheck = node.HealthCheck, HealthCheckId = node.HealthCheckId }, spec)
+                    : ""),
         });
         return lines;
     }

@@ -18,10 +18,14 @@ internal sealed class RecordHealth(IReadOnlySet<string> unhealthy, TreeSpec? spe
         {
             // Route 53 considers a record without a health check healthy, always.
             NodeKind.Endpoint => !IsHealthChecked(node) || CheckIsHealthy(node, 0),
-            // An alias to a resource outside the tree is only as healthy as that resource if it evaluates target health.
-            NodeKind.Alias => !node.Alias!.EvaluateTargetHealth || !unhealthy.Contains(node.Id),
-            // A nested rule is an alias with Evaluate Target Health to its group: healthy while any record there is.
-            _ => node.ChildNodes().Any(IsHealthy),
+            // An alias to a resource outside the tree is only as healthy as that resource if it evaluates target health;
+            // with a check of its own (API reference, ResourceRecordSet.HealthCheckId), only while that check is healthy too.
+            // Marked failing without a check of its own, it is the target that fails.
+            NodeKind.Alias => OwnCheckIsHealthy(node)
+                && (!node.Alias!.EvaluateTargetHealth || node.HasHealthCheck || !unhealthy.Contains(node.Id)),
+            // A nested rule is an alias with Evaluate Target Health to its group: healthy while any record there is, and
+            // while its own check, if it has one, is.
+            _ => OwnCheckIsHealthy(node) && node.ChildNodes().Any(IsHealthy),
         };
         _known[node] = healthy;
         return healthy;
@@ -37,7 +41,7 @@ internal sealed class RecordHealth(IReadOnlySet<string> unhealthy, TreeSpec? spe
     {
         if (unhealthy.Contains(node.Id)) return false;
         if (_checks.TryGetValue(node.Id, out var known)) return known;
-        var settings = node.Endpoint?.HealthCheck?.MergedOver(spec?.HealthCheckDefaults);
+        var settings = node.OwnHealthCheck?.MergedOver(spec?.HealthCheckDefaults);
         var healthy = true;
         if (settings is { Type: "CALCULATED" } && depth < _byId.Count)
         {
@@ -52,15 +56,16 @@ internal sealed class RecordHealth(IReadOnlySet<string> unhealthy, TreeSpec? spe
         return healthy;
     }
 
-    public static bool IsHealthChecked(TreeNode node) =>
-        node.Endpoint is { } endpoint && (endpoint.HealthCheck is not null || endpoint.HealthCheckId is not null);
+    public static bool IsHealthChecked(TreeNode node) => node.HasHealthCheck;
+
+    private bool OwnCheckIsHealthy(TreeNode node) => !node.HasHealthCheck || CheckIsHealthy(node, 0);
 
     /// <summary>Whether marking the node unhealthy can change anything (a health-checked endpoint, or an alias evaluating its
     /// target).</summary>
     public static bool CanFail(TreeNode node) => node.Kind switch
     {
         NodeKind.Endpoint => IsHealthChecked(node),
-        NodeKind.Alias => node.Alias!.EvaluateTargetHealth,
-        _ => false,
+        NodeKind.Alias => node.Alias!.EvaluateTargetHealth || node.HasHealthCheck,
+        _ => node.HasHealthCheck,
     };
 }

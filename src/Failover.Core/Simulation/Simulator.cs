@@ -102,7 +102,8 @@ public static class Simulator
             $"nothing",
         NodeKind.Alias => $"alias '{node.Id}' does not evaluate target health: Route 53 always treats it as healthy, so marking it " +
             $"unhealthy changes nothing",
-        _ => $"'{node.Id}' is a rule: its health is that of its records, so mark its leaves unhealthy instead; ignored",
+        _ => $"'{node.Id}' is a rule without a health check of its own: its health is that of its records, so mark its leaves " +
+            "unhealthy instead; ignored",
     };
 
     private static string KnownIds(IEnumerable<TreeNode> nodes)

@@ -11,7 +11,8 @@ public static class SpecFields
         ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "ttl", "driftPolicy", "healthCheckDefaults", "root"];
 
     public static readonly IReadOnlyList<string> Node =
-        ["id", "weight", "region", "location", "geoproximity", "cidr", "routing", "primary", "secondary", "children", "endpoint", "alias"];
+        ["id", "weight", "region", "location", "geoproximity", "cidr", "routing", "primary", "secondary", "children", "endpoint", "alias",
+            "healthCheck", "healthCheckId"];
 
     public static readonly IReadOnlyList<string> Endpoint = ["values", "ttl", "healthCheck", "healthCheckId"];
 

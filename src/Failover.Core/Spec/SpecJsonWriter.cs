@@ -87,6 +87,12 @@ public static class SpecJsonWriter
             json.WriteBoolean("evaluateTargetHealth", node.Alias.EvaluateTargetHealth);
             json.WriteEndObject();
         }
+        if (node.HealthCheck is not null)
+        {
+            json.WritePropertyName("healthCheck");
+            WriteHealthCheck(json, node.HealthCheck);
+        }
+        if (node.HealthCheckId is not null) json.WriteString("healthCheckId", node.HealthCheckId);
         json.WriteEndObject();
     }
 

@@ -31,6 +31,21 @@ public sealed record TreeNode
     public EndpointSpec? Endpoint { get; init; }
     public AliasSpec? Alias { get; init; }
 
+    /// <summary>
+    /// Alias leaves and nested rules: a check the tree creates for the node's record in its parent's group (an endpoint's
+    /// own check is <see cref="EndpointSpec.HealthCheck"/>).
+    /// </summary>
+    public HealthCheckSettings? HealthCheck { get; init; }
+    /// <summary>Alias leaves and nested rules: an existing check for the node's record.</summary>
+    public string? HealthCheckId { get; init; }
+
+    /// <summary>The check the tree creates for this node's record, wherever the spec gives it.</summary>
+    public HealthCheckSettings? OwnHealthCheck => Endpoint?.HealthCheck ?? HealthCheck;
+
+    /// <summary>Whether the node's record names a health check (its own or an existing one).</summary>
+    public bool HasHealthCheck => Endpoint is { } e ? e.HealthCheck is not null || e.HealthCheckId is not null
+        : HealthCheck is not null || HealthCheckId is not null;
+
     /// <summary>Set when the parent is weighted (0–255).</summary>
     public long? Weight { get; init; }
     /// <summary>Set when the parent is latency (an AWS region).</summary>

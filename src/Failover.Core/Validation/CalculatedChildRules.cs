@@ -55,7 +55,9 @@ internal static class CalculatedChildRules
     internal static (HealthCheckSettings Merged, string Path)? OwnedCheck(VisitedNode visited, TreeSpec spec) =>
         visited.Node.Endpoint?.HealthCheck is { } own
             ? (own.MergedOver(spec.HealthCheckDefaults), $"{visited.PathOf("endpoint")}.healthCheck")
-            : null;
+            : visited.Node.Endpoint is null && visited.Node.HealthCheck is { } node
+                ? (node.MergedOver(spec.HealthCheckDefaults), visited.PathOf("healthCheck"))
+                : null;
 
     private static List<string>? FindCycle(string id,
         Dictionary<string, (VisitedNode Node, HealthCheckSettings Merged, string Path)> owned, Dictionary<string, int> state,

@@ -32,6 +32,7 @@ internal static class RiskWarnings
     {
         if (leaf.Endpoint is { } endpoint) return endpoint.HealthCheck is not null || endpoint.HealthCheckId is not null;
         var alias = leaf.Alias!;
+        if (leaf.HasHealthCheck) return true;
         return alias.EvaluateTargetHealth && !AliasTargets.AlwaysAnswers(AliasTargets.Classify(alias, spec.HostedZoneId));
     }
 }

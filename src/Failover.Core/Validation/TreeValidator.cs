@@ -21,6 +21,7 @@ public static class TreeValidator
             ParentAttributeRules.Check(context, visited);
             if (visited.Node.Endpoint is not null) EndpointRules.Check(context, visited);
             if (visited.Node.Alias is not null) AliasRules.Check(context, visited);
+            NodeHealthCheckRules.Check(context, visited);
             if (visited.Node.Routing == RoutingPolicy.Weighted) EndpointRules.CheckWeightedTtls(context, visited.Node);
         }
         CalculatedChildRules.Check(context);

@@ -64,6 +64,28 @@ internal static class OtherKindRuleCases
             Severity.Warning),
     ];
 
+    /// <summary>Checks on alias leaves and nested rules, on examples/rule-health-check.json.</summary>
+    public static IEnumerable<RuleCase> OnNodes() =>
+    [
+        new("no check on the root rule", () => RuleHealthCheck().Set("root.healthCheckId", Json(Id(3))), "$.root.healthCheckId",
+            "the root rule has no record of its own", () => RuleHealthCheck()),
+        new("an endpoint's check inside its endpoint", () => RuleHealthCheck().Set("root.secondary.secondary.healthCheckId", Json(Id(3))),
+            "$.root.secondary.secondary.healthCheckId", "belongs inside its endpoint object", () => RuleHealthCheck()),
+        new("an alias check resolves an fqdn", () => RuleHealthCheck().Remove("root.secondary.primary.healthCheck.fqdn"),
+            "$.root.secondary.primary.healthCheck.fqdn", "give the health check an fqdn", () => RuleHealthCheck()),
+        new("an alias check has no address target", () => RuleHealthCheck().Set("root.secondary.primary.healthCheck.target", "\"address\""),
+            "$.root.secondary.primary.healthCheck.target", "holds no address to check",
+            () => RuleHealthCheck().Set("root.secondary.primary.healthCheck.target", "\"fqdn\"")),
+        new("a rule check names existing ids", () => RuleHealthCheck().Set("root.primary.healthCheckId", "\"hc-1\""),
+            "$.root.primary.healthCheckId", "not a Route 53 health check id",
+            () => RuleHealthCheck().Remove("root.primary.healthCheck").Set("root.primary.healthCheckId", Json(Id(9)))),
+        new("a rule's calculated check names nodes", () => RuleHealthCheck().Set("root.primary.healthCheck.children", """["az-c"]"""),
+            "$.root.primary.healthCheck.children[0]", "no node of this tree has the id az-c",
+            () => RuleHealthCheck().Set("root.primary.healthCheck.children", """["az-a", "euw1-alb"]""")),
+    ];
+
+    private static string Json(string text) => SpecDocument.Json(text);
+
     private static string Id(int n) => $"{n:x8}-0000-4000-8000-000000000000";
 
     private static string Json(string[] items) => "[" + string.Join(", ", items.Select(i => $"\"{i}\"")) + "]";

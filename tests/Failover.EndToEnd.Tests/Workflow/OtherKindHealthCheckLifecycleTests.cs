@@ -7,7 +7,8 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// <summary>
 /// examples/canary-alarm.json end to end on the local stack: CLOUDWATCH_METRIC, RECOVERY_CONTROL and CALCULATED checks
 /// owned by the tree go through validate, plan, apply (the workflow), drift (report, then repair), simulate and
-/// teardown, and Route 53 (moto with the project's patches, behind the realism layer) holds exactly their members.
+/// teardown, and Route 53 (moto with the project's patches, behind the realism layer) holds exactly their members; so do
+/// checks on a nested rule and an alias leaf.
 /// </summary>
 [Collection(WorkflowStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
@@ -73,6 +74,54 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
         var answers = JsonDocument.Parse(simulated.Out).RootElement.GetProperty("answers").EnumerateArray()
             .Select(a => a.GetProperty("nodeId").GetString()).ToList();
         Assert.Equal(["sorry"], answers);
+
+        var destroyed = await _support.CliAsync("destroy", name, "--yes");
+        Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
+        Assert.Empty(await TreeChecksAsync(name));
+    }
+
+    /// <summary>
+    /// examples/rule-health-check.json: the nested rule's record (failover PRIMARY alias to its group) names a CALCULATED
+    /// check over the two AZ alarm checks, the alias leaf names an HTTPS check of the load balancer's name.
+    /// </summary>
+    [Fact]
+    public async Task Checks_on_a_nested_rule_and_an_alias_leaf_apply_drift_repair_simulate_and_tear_down()
+    {
+        var name = "nh" + Guid.NewGuid().ToString("N")[..8];
+        var (path, spec) = _support.WriteSpec("rule-health-check.json", name, json => json["driftPolicy"] = "repair");
+
+        var plan = await _support.CliAsync("plan", path);
+        Assert.True(plan.Code == 0, plan.Out + plan.Error);
+        Assert.Contains("CALCULATED 2 of [az-a, az-b]", plan.Out);
+        Assert.Contains("HTTPS dr.example.com:443/health", plan.Out);
+
+        var applied = await _support.CliAsync("apply", path, "--yes");
+        Assert.True(applied.Code == 0, applied.Out + applied.Error);
+        var checks = await TreeChecksAsync(name);
+        Assert.Equal(["az-a", "az-b", "euw1-alb", "use1"], checks.Keys.Order());
+        string IdOf(string node) => checks[node].GetProperty("Id").GetString()!;
+        Assert.Equal([IdOf("az-a"), IdOf("az-b")], checks["use1"].GetProperty("HealthCheckConfig").GetProperty("ChildHealthChecks")
+            .EnumerateArray().Select(c => c.GetString()).Order());
+        var records = await _support.RecordsAsync();
+        JsonElement Record(string setIdentifier) => records.Single(r =>
+            r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == setIdentifier
+            && r.GetProperty("Name").GetString()!.StartsWith(setIdentifier == "use1" ? spec.RecordName : "_dr.", StringComparison.Ordinal));
+        Assert.Equal(IdOf("use1"), Record("use1").GetProperty("HealthCheckId").GetString());
+        Assert.True(Record("use1").TryGetProperty("AliasTarget", out _));
+        Assert.Equal(IdOf("euw1-alb"), Record("euw1-alb").GetProperty("HealthCheckId").GetString());
+
+        // Out of band: the rule's calculated check asks for one healthy child instead of two.
+        await _support.AwsJsonAsync("route53", "update-health-check", "--health-check-id", IdOf("use1"), "--health-threshold", "1");
+        var drift = await _support.CliAsync("drift", name, "--check");
+        Assert.Contains("healthThreshold 2 → 1", drift.Out + drift.Error);
+        await Eventually.ReachAsync($"tree {name} checked clean after the repair run",
+            _ => _support.CliAsync("drift", name, "--check", "--detailed-exitcode"), check => check.Code == 0,
+            TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1));
+
+        // One AZ canary alarming fails the whole region over to the DR load balancer.
+        var simulated = await OfflineAsync("simulate", path, "--unhealthy", "az-a", "--json");
+        Assert.Equal(["euw1-alb"], JsonDocument.Parse(simulated.Out).RootElement.GetProperty("answers").EnumerateArray()
+            .Select(a => a.GetProperty("nodeId").GetString()));
 
         var destroyed = await _support.CliAsync("destroy", name, "--yes");
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);

@@ -108,10 +108,12 @@ function changeRow(change: PlanChange): HTMLElement {
   const answer = record.AliasTarget
     ? `alias → ${record.AliasTarget.DNSName}${record.AliasTarget.EvaluateTargetHealth ? " (evaluates health)" : ""}`
     : (record.ResourceRecords ?? []).map((r) => r.Value).join(", ");
+  // Alias and rule records may carry a health check too: shown with the answer, a check not made yet by its node.
+  const checked = record.HealthCheckId ? `${answer} · health check ${record.HealthCheckId.replace(/^\{\{healthcheck:(.+)\}\}$/, "of node $1")}` : answer;
   return h("tr", {},
     h("td", {}, h("span", { class: `action action-${change.Action.toLowerCase()}` }, change.Action.toLowerCase())),
     h("td", {}, `${record.Name} ${record.Type}`),
     h("td", {}, record.SetIdentifier ?? "—"),
     h("td", {}, routing),
-    h("td", { class: "wrap" }, answer));
+    h("td", { class: "wrap" }, checked));
 }

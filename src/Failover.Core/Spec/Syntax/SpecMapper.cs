@@ -49,6 +49,7 @@ internal sealed class SpecMapper
         var location = fields.Get("location");
         var geoproximity = fields.Get("geoproximity");
         var cidr = fields.Get("cidr");
+        var healthCheck = fields.Get("healthCheck");
         return new TreeNode
         {
             Id = fields.String("id", required: true) ?? "",
@@ -64,6 +65,8 @@ internal sealed class SpecMapper
             Children = MapChildren(fields),
             Endpoint = endpoint is null ? null : MapEndpoint(endpoint, fields.PathOf("endpoint")),
             Alias = alias is null ? null : MapAlias(alias, fields.PathOf("alias")),
+            HealthCheck = healthCheck is null ? null : MapHealthCheck(healthCheck, fields.PathOf("healthCheck")),
+            HealthCheckId = fields.String("healthCheckId"),
         };
     }
 
@@ -193,7 +196,7 @@ internal sealed class SpecMapper
 
     private static string? ExplainUnknownNodeField(string name) => name switch
     {
-        "ttl" or "values" or "healthCheck" or "healthCheckId" => $"{name} belongs inside the node's endpoint object",
+        "ttl" or "values" => $"{name} belongs inside the node's endpoint object",
         "dnsName" or "evaluateTargetHealth" => $"{name} belongs inside the node's alias object",
         _ => null,
     };
