@@ -31,6 +31,11 @@ internal static class RecordSetXml
                 $"Record {record.Key} still refers to the health check placeholder {healthCheck}; create the health check and put its id " +
                     $"in the record first.",
                 nameof(record));
+        if (record.CidrRoutingConfig is { } config && config.CollectionId.StartsWith("{{", StringComparison.Ordinal))
+            throw new ArgumentException(
+                $"Record {record.Key} still refers to the CIDR collection placeholder {config.CollectionId}; create the collection and " +
+                    "put its id in the record first.",
+                nameof(record));
         writer.Start("ResourceRecordSet");
         writer.Element("Name", DnsNames.ToWire(record.Name));
         writer.Element("Type", record.Type);

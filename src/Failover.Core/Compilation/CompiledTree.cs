@@ -4,7 +4,11 @@ using Failover.Core.Spec;
 namespace Failover.Core.Compilation;
 
 /// <summary>What a tree becomes in Route 53: the health checks to create and every record set, each with its level.</summary>
-public sealed record CompiledTree(TreeSpec Spec, IReadOnlyList<DesiredHealthCheck> HealthChecks, IReadOnlyList<DesiredRecord> Records);
+public sealed record CompiledTree(TreeSpec Spec, IReadOnlyList<DesiredHealthCheck> HealthChecks, IReadOnlyList<DesiredRecord> Records)
+{
+    /// <summary>The CIDR collections the tree's ip-based rules own, one per rule.</summary>
+    public IReadOnlyList<DesiredCidrCollection> CidrCollections { get; init; } = [];
+}
 
 /// <summary>A health check the tree owns: one per health-checked endpoint leaf.</summary>
 /// <param name="CallerReference">Deterministic (tree, node, config), ≤ 64 chars, so a retried create returns the same check.</param>

@@ -20,7 +20,7 @@ public static class TreeCompiler
             context.Records.Add(
                 new DesiredRecord(spec.Root.Id, 0,
                 context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
-        return new CompiledTree(spec, context.FinishHealthChecks(), context.Records);
+        return new CompiledTree(spec, context.FinishHealthChecks(), context.Records) { CidrCollections = context.CidrCollections };
     }
 
     internal static string NormaliseName(string name) => name.TrimEnd('.').ToLowerInvariant();
@@ -35,12 +35,19 @@ public static class TreeCompiler
 
         public string RecordName { get; } = recordName;
         public List<DesiredRecord> Records { get; } = [];
+        public List<DesiredCidrCollection> CidrCollections { get; } = [];
         private readonly List<(string NodeId, HealthCheckConfig Config)> _healthChecks = [];
 
         /// <summary>Emits the records of <paramref name="rule"/>'s children at <paramref name="name"/>; returns their highest
         /// level.</summary>
         public int EmitChildren(TreeNode rule, string name)
         {
+            if (rule.Routing == RoutingPolicy.IpBased)
+                CidrCollections.Add(new DesiredCidrCollection(rule.Id, DesiredCidrCollection.NameFor(spec.Name, rule.Id),
+                    rule.Children.Where(c => c.Cidr is { IsDefault: false, Location: not null })
+                        .GroupBy(c => c.Cidr!.Location!, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(c => c.Cidr!.Blocks).ToList(),
+                            StringComparer.Ordinal)));
             var maxLevel = 0;
             var first = true;
             foreach (var child in rule.ChildNodes())
@@ -84,6 +91,8 @@ public static class TreeCompiler
                 Region = policy == RoutingPolicy.Latency ? node.Region : null,
                 GeoLocation = policy == RoutingPolicy.Geolocation ? GeoLocationOf(node.Location) : null,
                 GeoProximityLocation = policy == RoutingPolicy.Geoproximity ? GeoProximityOf(node.Geoproximity) : null,
+                CidrRoutingConfig = policy == RoutingPolicy.IpBased && node.Cidr?.LocationName is { } location
+                    ? new CidrRoutingConfig(CidrCollectionPlaceholder.For(rule!.Id), location) : null,
                 Failover = policy == RoutingPolicy.Failover ? isPrimary ? "PRIMARY" : "SECONDARY" : null,
                 MultiValueAnswer = policy == RoutingPolicy.Multivalue ? true : null,
                 // Alias records take the TTL of their target; Route 53 rejects one of their own.

@@ -38,6 +38,13 @@ internal sealed record Decision(string Label, string? Source)
     public static readonly Decision GeoproximityNextNearest =
         new("geoproximity: the nearest resource is unhealthy, so the next nearest by biased distance", Geoproximity);
     public static readonly Decision GeoproximityAssumed = new("geoproximity: no client position given; the first child assumed", null);
+    private const string IpBased = "Developer Guide, IP-based routing";
+    public static readonly Decision IpBasedMatch = new("ip-based: the location holding the client's address, longest prefix", IpBased);
+    public static readonly Decision IpBasedDefault = new("ip-based: no location holds the address, so the default (*) location", IpBased);
+    public static readonly Decision IpBasedUnhealthyToDefault =
+        new("ip-based: the matching location's record is unhealthy; the default (*) location assumed to answer", null);
+    public static readonly Decision IpBasedUnhealthyAnyway =
+        new("ip-based: the matching record is unhealthy and no healthy default exists; assumed to answer anyway", null);
     public static readonly Decision Multivalue = new("multivalue: up to eight healthy records in each response", Choosing);
 
     /// <summary>

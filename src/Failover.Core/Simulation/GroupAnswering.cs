@@ -11,7 +11,7 @@ internal readonly record struct Choice(TreeNode Node, double Probability, Decisi
 /// "How Amazon Route 53 chooses records when health checking is configured" in the Route 53 Developer Guide.
 /// </summary>
 internal sealed class GroupAnswering(RecordHealth health, string? region, ClientLocation? location, List<string> notes,
-    GeoPoint? point = null)
+    GeoPoint? point = null, System.Net.IPAddress? clientIp = null)
 {
     /// <summary>Route 53 returns at most eight records for one multivalue answer query.</summary>
     public const int MultivalueLimit = 8;
@@ -24,6 +24,7 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         RoutingPolicy.Geolocation => Geolocation(rule),
         RoutingPolicy.Multivalue => Multivalue(rule),
         RoutingPolicy.Geoproximity => Geoproximity(rule),
+        RoutingPolicy.IpBased => IpBased(rule),
         _ => [],
     };
 
@@ -155,6 +156,32 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         notes.Add($"{rule.Id}: no geoproximity record is healthy, so Route 53 treats all as healthy (fails open) and answers from " +
             $"the nearest, {nearest.Node.Id}");
         return [new(nearest.Node, 1, Decision.FailOpen)];
+    }
+
+    private List<Choice> IpBased(TreeNode rule)
+    {
+        var match = clientIp is null ? null : IpBasedMatch.Longest(rule.Children, clientIp);
+        var fallback = IpBasedMatch.Default(rule.Children);
+        if (match is null)
+        {
+            if (fallback is null)
+            {
+                notes.Add($"{rule.Id}: no location holds {clientIp?.ToString() ?? "the client (no --client-ip)"} and there is no " +
+                    "default location, so Route 53 has no record to answer with");
+                return [];
+            }
+            notes.Add($"{rule.Id}: no location holds {clientIp?.ToString() ?? "the client (no --client-ip)"}; the default (*) answers");
+            return [new(fallback, 1, Decision.IpBasedDefault)];
+        }
+        notes.Add($"{rule.Id}: {clientIp} is in {match.Cidr} ({match.Id}) by the longest prefix");
+        if (health.IsHealthy(match)) return [new(match, 1, Decision.IpBasedMatch)];
+        if (fallback is not null && health.IsHealthy(fallback))
+        {
+            notes.Add($"{rule.Id}: {match.Id} is unhealthy; the default (*) location's record, {fallback.Id}, is assumed to answer");
+            return [new(fallback, 1, Decision.IpBasedUnhealthyToDefault)];
+        }
+        notes.Add($"{rule.Id}: {match.Id} is unhealthy and no healthy default exists; Route 53 is assumed to answer with it anyway");
+        return [new(match, 1, Decision.IpBasedUnhealthyAnyway)];
     }
 
     private List<Choice> Multivalue(TreeNode rule)

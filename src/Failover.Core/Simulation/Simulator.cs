@@ -1,3 +1,4 @@
+using Failover.Core.Validation;
 using Failover.Core.Geography;
 using Failover.Core.Diagnostics;
 using Failover.Core.Spec;
@@ -54,9 +55,13 @@ public static class Simulator
                 : $"the simulator has no representative point for {location}; give --coordinates for geoproximity rules");
         }
 
+        System.Net.IPAddress? clientIp = null;
+        if (query.ClientIp is not null && !CidrRules.TryParseAddress(query.ClientIp.Trim(), out clientIp))
+            diagnostics.Add(new SpecDiagnostic("clientIp", $"'{query.ClientIp}' is not an IPv4 or IPv6 address"));
+
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new SimulationResult([], notes, diagnostics);
 
-        var answering = new GroupAnswering(new RecordHealth(failing, spec), query.Region, location, notes, point);
+        var answering = new GroupAnswering(new RecordHealth(failing, spec), query.Region, location, notes, point, clientIp);
         var answers = new List<SimulatedAnswer>();
         var noAnswer = 0.0;
         Walk(spec.Root, 1.0, []);

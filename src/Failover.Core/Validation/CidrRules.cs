@@ -87,6 +87,12 @@ internal static partial class CidrRules
         if (total > MaxBlocksPerCollection)
             context.Error($"{rule.Path}.children", $"the rule's CIDR collection would hold {total} blocks; the tree writes it in one " +
                 $"ChangeCidrCollection request, which takes at most {MaxBlocksPerCollection} (API reference, ChangeCidrCollection)");
+        // CreateCidrCollection.Name: 1–64 characters of [0-9A-Za-z_\-], unique in the account; the tree names the collection
+        // after itself and the rule.
+        var collection = Compilation.DesiredCidrCollection.NameFor(context.Spec.Name, rule.Id);
+        if (!CollectionNameSyntax().IsMatch(collection))
+            context.Error($"{rule.Path}.id", $"the rule's CIDR collection would be named \"{TreeFieldRules.Shown(collection)}\"; Route 53 " +
+                "takes 1–64 letters, digits, '_' and '-' (API reference, CreateCidrCollection.Name): shorten the tree name or rule id");
         // The tree owns the rule's CIDR collection, and the workflow that creates it is not in place yet: refuse rather than
         // write records that name no collection.
         context.Error($"{rule.Path}.routing", "ip-based rules are not applied yet: the workflow cannot create their CIDR collection");
@@ -100,7 +106,7 @@ internal static partial class CidrRules
     private static string? BlockProblem(string block)
     {
         var slash = block.IndexOf('/');
-        if (slash < 0 || !IPAddress.TryParse(block[..slash], out var address)
+        if (slash < 0 || !TryParseAddress(block[..slash], out var address)
             || !int.TryParse(block[(slash + 1)..], out var length))
             return $"\"{TreeFieldRules.Shown(block)}\" is not a CIDR block (address/prefix, such as 192.0.2.0/24 or 2001:db8::/32)";
         var v4 = address.AddressFamily == AddressFamily.InterNetwork;
@@ -111,10 +117,20 @@ internal static partial class CidrRules
         if (length < 0 || length > max)
             return $"{block}: Route 53 takes {(v4 ? "IPv4" : "IPv6")} blocks of /1 to /{max} (Developer Guide, IP-based routing); " +
                 $"a longer prefix is matched by the /{max} that holds it";
-        if (!IPNetwork.TryParse(block, out _))
+        if (!IPNetwork.TryParse(block, out var network) || !network.BaseAddress.Equals(address))
             return $"{block} has bits set after its /{length} prefix; write the network address " +
                 $"({new IPNetwork(Mask(address, length), length)})";
         return null;
+    }
+
+    /// <summary>An IPv6 address, or an IPv4 one in full dotted-quad form (IPAddress.TryParse also reads "192.0.2" and "3221225985").</summary>
+    public static bool TryParseAddress(string text, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (!IPAddress.TryParse(text, out var parsed)) return false;
+        if (parsed.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3) return false;
+        address = parsed;
+        return true;
     }
 
     private static IPAddress Mask(IPAddress address, int length)
@@ -130,4 +146,7 @@ internal static partial class CidrRules
 
     [GeneratedRegex("^[0-9A-Za-z_-]{1,16}\\z")]
     private static partial Regex LocationNameSyntax();
+
+    [GeneratedRegex("^[0-9A-Za-z_-]{1,64}\\z")]
+    private static partial Regex CollectionNameSyntax();
 }
