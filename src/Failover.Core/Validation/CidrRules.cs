@@ -91,7 +91,8 @@ internal static partial class CidrRules
         // after itself and the rule.
         var collection = Compilation.DesiredCidrCollection.NameFor(context.Spec.Name, rule.Id);
         if (!CollectionNameSyntax().IsMatch(collection))
-            context.Error($"{rule.Path}.id", $"the rule's CIDR collection would be named \"{TreeFieldRules.Shown(collection)}\"; Route 53 " +
+            context.Error($"{rule.Path}.id",
+                $"the rule's CIDR collection would be named \"{TreeFieldRules.Shown(collection)}\"; Route 53 " +
                 "takes 1–64 letters, digits, '_' and '-' (API reference, CreateCidrCollection.Name): shorten the tree name or rule id");
         // The tree owns the rule's CIDR collection, and the workflow that creates it is not in place yet: refuse rather than
         // write records that name no collection.
@@ -123,7 +124,8 @@ internal static partial class CidrRules
         return null;
     }
 
-    /// <summary>An IPv6 address, or an IPv4 one in full dotted-quad form (IPAddress.TryParse also reads "192.0.2" and "3221225985").</summary>
+    /// <summary>An IPv6 address, or an IPv4 one in full dotted-quad form (IPAddress.TryParse also reads "192.0.2" and
+    /// "3221225985").</summary>
     public static bool TryParseAddress(string text, out IPAddress address)
     {
         address = IPAddress.None;
