@@ -100,8 +100,8 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
         var checks = await TreeChecksAsync(name);
         Assert.Equal(["az-a", "az-b", "euw1-alb", "use1"], checks.Keys.Order());
         string IdOf(string node) => checks[node].GetProperty("Id").GetString()!;
-        Assert.Equal(new[] { IdOf("az-a"), IdOf("az-b") }.Order(), checks["use1"].GetProperty("HealthCheckConfig").GetProperty("ChildHealthChecks")
-            .EnumerateArray().Select(c => c.GetString()).Order());
+        var children = checks["use1"].GetProperty("HealthCheckConfig").GetProperty("ChildHealthChecks");
+        Assert.Equal(new[] { IdOf("az-a"), IdOf("az-b") }.Order(), children.EnumerateArray().Select(c => c.GetString()).Order());
         var records = await _support.RecordsAsync();
         JsonElement Record(string setIdentifier) => records.Single(r =>
             r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == setIdentifier
