@@ -42,11 +42,13 @@ public sealed class AdaptiveRate : IRequestRate
     /// A request went through: one <see cref="AdaptiveRateOptions.Increase"/> per interval since the last change, while
     /// the rate is what holds the client back (its bucket has less than a token left). A client whose requests are
     /// few or slow learns nothing about the account's limit from them; raising its rate then would only let the next
-    /// burst of work go out far above the limit.
+    /// burst of work go out far above the limit. Reads wait until a token is left above the bucket's read reserve, so
+    /// a client held back by its rate keeps less than one token above that reserve; a balance at the reserve is not
+    /// a free bucket.
     /// </summary>
     public void OnAccepted()
     {
-        if (_bucket.Balance >= 1) return;
+        if (_bucket.Balance >= _bucket.ReadReserve + 1) return;
         lock (_gate)
         {
             var now = _time.GetTimestamp();

@@ -58,6 +58,26 @@ public sealed class AdaptiveRateTests
     }
 
     [Fact]
+    public void Reads_held_back_by_the_rate_climb_although_the_read_reserve_stays_in_the_bucket()
+    {
+        // Reads never take the last tokens (the read reserve), so a reader sending as fast as its rate lets it still
+        // sees a balance at the reserve after each read: that is a held-back client, not a free bucket.
+        var time = new FakeTimeProvider();
+        var bucket = new TokenBucket(5, 5, time, readReserve: 1);
+        var rate = new AdaptiveRate(bucket, Options, time);
+
+        for (var second = 0; second < 4; second++)
+        {
+            while (bucket.TryTakeRead() == TimeSpan.Zero) rate.OnAccepted();
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(TimeSpan.Zero, bucket.TryTakeRead());
+            rate.OnAccepted();
+        }
+
+        Assert.True(rate.RequestsPerSecond > 5, $"the rate stayed at {rate.RequestsPerSecond}/s");
+    }
+
+    [Fact]
     public void A_client_its_rate_does_not_hold_back_does_not_climb()
     {
         // Requests one a second at 5/s: the bucket is never short of a token, so their answers say nothing of the limit.
