@@ -1,3 +1,5 @@
+using Failover.Core.Spec;
+
 namespace Failover.Core.Compilation;
 
 /// <summary>
@@ -9,4 +11,8 @@ public static class HelperNames
     public const string Prefix = "_";
 
     public static string For(string nodeId, string recordName) => $"{Prefix}{nodeId.ToLowerInvariant()}.{recordName}";
+
+    /// <summary>Where the nested rule <paramref name="node"/> lives: its explicit <c>helperName</c>, else the default.</summary>
+    public static string Of(TreeNode node, string recordName) =>
+        node.HelperName is { Length: > 0 } explicitName ? explicitName.TrimEnd('.').ToLowerInvariant() : For(node.Id, recordName);
 }

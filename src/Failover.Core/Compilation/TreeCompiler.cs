@@ -58,7 +58,7 @@ public static class TreeCompiler
                 AliasTarget? target = null;
                 if (child.Kind == NodeKind.Rule)
                 {
-                    var helper = HelperNames.For(child.Id, RecordName);
+                    var helper = HelperNames.Of(child, RecordName);
                     // Route 53 refuses an alias whose target does not exist yet: the alias sits one level above its target.
                     level = 1 + EmitChildren(child, helper);
                     target = new AliasTarget(spec.HostedZoneId, helper, EvaluateTargetHealth: true);
@@ -86,7 +86,7 @@ public static class TreeCompiler
             {
                 Name = name,
                 Type = type,
-                SetIdentifier = rule is null ? null : node.Id,
+                SetIdentifier = rule is null ? null : node.SetIdentifier ?? node.Id,
                 Weight = policy == RoutingPolicy.Weighted ? node.Weight : null,
                 Region = policy == RoutingPolicy.Latency ? node.Region : null,
                 GeoLocation = policy == RoutingPolicy.Geolocation ? GeoLocationOf(node.Location) : null,

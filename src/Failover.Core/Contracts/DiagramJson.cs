@@ -40,9 +40,9 @@ public static class DiagramJson
             RecordKind = lines[1],
             RecordName = parent is null || ReferenceEquals(parent, spec.Root)
                 ? spec.RecordName
-                : HelperNames.For(parent.Id, spec.RecordName),
+                : HelperNames.Of(parent, spec.RecordName),
             Detail = isRootRule ? lines[2] : lines[3],
-            ChildrenAt = node.Kind == NodeKind.Rule ? (isRootRule ? spec.RecordName : HelperNames.For(node.Id, spec.RecordName)) : null,
+            ChildrenAt = node.Kind == NodeKind.Rule ? (isRootRule ? spec.RecordName : HelperNames.Of(node, spec.RecordName)) : null,
             EdgeLabel = parent is null ? null : NodeDescription.EdgeLabel(node, parent),
             Region = parent?.Routing == RoutingPolicy.Latency ? node.Region : null,
             CanFail = RecordHealth.CanFail(node),

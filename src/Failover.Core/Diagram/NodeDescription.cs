@@ -20,9 +20,9 @@ internal static class NodeDescription
         }
 
         var recordName = parent is null || ReferenceEquals(parent, spec.Root) ? spec.RecordName
-            : HelperNames.For(parent.Id, spec.RecordName);
+            : HelperNames.Of(parent, spec.RecordName);
         lines.Add(RecordKind(node, parent, spec));
-        lines.Add(node.Kind == NodeKind.Rule ? $"{recordName} → {HelperNames.For(node.Id, spec.RecordName)}" : recordName);
+        lines.Add(node.Kind == NodeKind.Rule ? $"{recordName} → {HelperNames.Of(node, spec.RecordName)}" : recordName);
         lines.Add(node.Kind switch
         {
             NodeKind.Endpoint => HealthCheck(node.Endpoint!, spec),

@@ -8,11 +8,14 @@ public static class SpecFields
 {
     /// <summary>"$schema" lets editors find schemas/tree.schema.json; it carries no meaning for the tree.</summary>
     public static readonly IReadOnlyList<string> Tree =
-        ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "ttl", "driftPolicy", "healthCheckDefaults", "root"];
+        ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "ttl", "driftPolicy", "healthCheckDefaults", "root",
+            "adopt"];
 
     public static readonly IReadOnlyList<string> Node =
         ["id", "weight", "region", "location", "geoproximity", "cidr", "routing", "primary", "secondary", "children", "endpoint", "alias",
-            "healthCheck", "healthCheckId"];
+            "healthCheck", "healthCheckId", "helperName", "setIdentifier"];
+
+    public static readonly IReadOnlyList<string> Adopt = ["healthChecks"];
 
     public static readonly IReadOnlyList<string> Endpoint = ["values", "ttl", "healthCheck", "healthCheckId"];
 

@@ -47,6 +47,14 @@ public static class SpecJsonWriter
             }
             json.WritePropertyName("root");
             WriteNode(json, spec.Root);
+            if (spec.Adopt is { } adopt)
+            {
+                json.WriteStartObject("adopt");
+                json.WriteStartObject("healthChecks");
+                foreach (var (node, id) in adopt.HealthChecks.OrderBy(p => p.Key, StringComparer.Ordinal)) json.WriteString(node, id);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -56,6 +64,8 @@ public static class SpecJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("id", node.Id);
+        if (node.SetIdentifier is not null) json.WriteString("setIdentifier", node.SetIdentifier);
+        if (node.HelperName is not null) json.WriteString("helperName", node.HelperName);
         if (node.Weight is { } weight) json.WriteNumber("weight", weight);
         if (node.Region is not null) json.WriteString("region", node.Region);
         if (node.Location is not null) WriteLocation(json, node.Location);

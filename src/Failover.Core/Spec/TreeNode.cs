@@ -46,6 +46,14 @@ public sealed record TreeNode
     public bool HasHealthCheck => Endpoint is { } e ? e.HealthCheck is not null || e.HealthCheckId is not null
         : HealthCheck is not null || HealthCheckId is not null;
 
+    /// <summary>
+    /// Nested rules only: the name its records live at, when not the default <c>_&lt;id&gt;.&lt;recordName&gt;</c> (an
+    /// adopted tree keeps the helper names the zone already uses).
+    /// </summary>
+    public string? HelperName { get; init; }
+    /// <summary>The record's SetIdentifier when it is not the node's id (an adopted tree keeps the zone's own).</summary>
+    public string? SetIdentifier { get; init; }
+
     /// <summary>Set when the parent is weighted (0–255).</summary>
     public long? Weight { get; init; }
     /// <summary>Set when the parent is latency (an AWS region).</summary>

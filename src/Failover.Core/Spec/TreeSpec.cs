@@ -23,6 +23,18 @@ public sealed record TreeSpec
     /// </summary>
     public DriftPolicy? DriftPolicy { get; init; }
     public required TreeNode Root { get; init; }
+    /// <summary>
+    /// Set on a spec <c>failover adopt</c> reconstructed from the zone: its first apply claims the records and health checks
+    /// that already match it instead of refusing them as someone else's.
+    /// </summary>
+    public AdoptSpec? Adopt { get; init; }
+}
+
+/// <summary>What an adopted tree takes over: existing health checks, by the node they belong to.</summary>
+public sealed record AdoptSpec
+{
+    /// <summary>Node id → id of the existing check the node's <c>healthCheck</c> settings describe.</summary>
+    public IReadOnlyDictionary<string, string> HealthChecks { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 public enum DriftPolicy

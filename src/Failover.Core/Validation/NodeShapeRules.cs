@@ -61,7 +61,7 @@ internal static partial class NodeShapeRules
                     $"becomes a DNS label and a set identifier)");
         else if (visited.Parent is not null && node.Routing is not null && context.Spec.RecordName.Length > 0)
         {
-            var helper = HelperNames.For(node.Id, context.Spec.RecordName);
+            var helper = HelperNames.Of(node, context.Spec.RecordName);
             if (helper.Length > DnsNameSyntax.MaxLength)
                 context.Error(
                     path, $"this nested rule lives at \"{helper}\", which is longer than {DnsNameSyntax.MaxLength} characters; use a " +

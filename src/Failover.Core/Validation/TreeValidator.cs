@@ -24,6 +24,7 @@ public static class TreeValidator
             NodeHealthCheckRules.Check(context, visited);
             if (visited.Node.Routing == RoutingPolicy.Weighted) EndpointRules.CheckWeightedTtls(context, visited.Node);
         }
+        ExplicitNameRules.Check(context);
         CalculatedChildRules.Check(context);
         RiskWarnings.Check(context);
         return DiagnosticOrder.Sort(context.Diagnostics, spec);

@@ -35,7 +35,29 @@ internal sealed class SpecMapper
             DriftPolicy = fields.Choice("driftPolicy", DriftPolicies),
             HealthCheckDefaults = defaults is null ? null : MapHealthCheck(defaults, fields.PathOf("healthCheckDefaults")),
             Root = (root is null ? null : MapNode(root, fields.PathOf("root"))) ?? new TreeNode { Id = "", Path = fields.PathOf("root") },
+            Adopt = fields.Get("adopt") is { } adopt ? MapAdopt(adopt, fields.PathOf("adopt")) : null,
         };
+    }
+
+    private AdoptSpec? MapAdopt(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "an adoption", SpecFields.Adopt, _diagnostics);
+        if (fields is null) return null;
+        var checks = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (fields.Get("healthChecks") is { } map)
+        {
+            if (map.Kind != ValueKind.Object)
+                _diagnostics.Add(FieldReader.At(fields.PathOf("healthChecks"),
+                    $"expected an object of node id to health check id, found {map.Describe()}", map));
+            else
+                foreach (var (node, id) in map.Members)
+                {
+                    if (id.Kind == ValueKind.String) checks[node] = id.Text!;
+                    else _diagnostics.Add(FieldReader.At(FieldReader.Child(fields.PathOf("healthChecks"), node),
+                        $"expected a health check id (a string), found {id.Describe()}", id));
+                }
+        }
+        return new AdoptSpec { HealthChecks = checks };
     }
 
     private TreeNode? MapNode(SpecValue value, string path)
@@ -67,6 +89,8 @@ internal sealed class SpecMapper
             Alias = alias is null ? null : MapAlias(alias, fields.PathOf("alias")),
             HealthCheck = healthCheck is null ? null : MapHealthCheck(healthCheck, fields.PathOf("healthCheck")),
             HealthCheckId = fields.String("healthCheckId"),
+            HelperName = fields.String("helperName") is { } helper ? DnsNames.Normalize(helper) : null,
+            SetIdentifier = fields.String("setIdentifier"),
         };
     }
 
