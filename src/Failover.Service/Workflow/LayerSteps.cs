@@ -32,6 +32,12 @@ public static class LayerSteps
     /// <summary>Where a run goes after layer <paramref name="layer"/>: the next layer, or the wait for INSYNC after the last.</summary>
     public static WorkflowCursor After(Plan plan, int layer) => At(plan, layer + 1);
 
+    /// <summary>
+    /// Where a run goes when a step ran out of its budget (<see cref="StepBudget"/>) with <paramref name="remaining"/>
+    /// units of layer <paramref name="layer"/> left: the same layer again, which picks up from the progress table.
+    /// </summary>
+    public static WorkflowCursor Again(Plan plan, int layer, int remaining) => At(plan, layer) with { Remaining = remaining };
+
     private static WorkflowCursor At(Plan plan, int index)
     {
         var count = plan.Layers.Count;

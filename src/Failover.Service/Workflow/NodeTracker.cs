@@ -13,12 +13,15 @@ public sealed class NodeTracker(IProgressStore store, RunContext context)
     public Task<IReadOnlyList<NodeProgress>> ListAsync(CancellationToken cancellationToken) =>
         store.ListNodesAsync(context.Run.RunId, cancellationToken);
 
-    /// <summary>The layer's nodes that have not finished yet go IN_PROGRESS.</summary>
+    /// <summary>
+    /// The layer's nodes still PENDING go IN_PROGRESS. Those already IN_PROGRESS (from an earlier layer, or an earlier
+    /// invocation of this one that ran out of its budget) are not written again: a layer entered five times for its
+    /// 1,500 checks would otherwise rewrite every node five times.
+    /// </summary>
     public async Task StartLayerAsync(int layer, IReadOnlyList<NodeProgress> nodes, CancellationToken cancellationToken)
     {
-        var finished = nodes.Where(n => n.Status is NodeStatus.Done or NodeStatus.Deleted).Select(n => n.NodeId)
-            .ToHashSet(StringComparer.Ordinal);
-        var starting = PlanNodes.InLayer(context.Layer(layer)).Where(id => !finished.Contains(id)).ToList();
+        var started = nodes.Where(n => n.Status != NodeStatus.Pending).Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
+        var starting = PlanNodes.InLayer(context.Layer(layer)).Where(id => !started.Contains(id)).ToList();
         if (starting.Count > 0)
             await store.SetNodeStatusAsync(context.Run.RunId, starting, NodeStatus.InProgress,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -31,6 +34,21 @@ public sealed class NodeTracker(IProgressStore store, RunContext context)
             await store.SetNodeStatusAsync(context.Run.RunId, group.ToList(), group.Key, changeId,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A health check this layer created: its id and the node's status after the layer, in one write, so a node that
+    /// has an id is a node the layer is done with (a later invocation skips it without writing it again).
+    /// </summary>
+    public Task RecordHealthCheckAsync(int layer, string nodeId, string healthCheckId, CancellationToken cancellationToken) =>
+        store.UpdateNodeAsync(context.Run.RunId, nodeId,
+            new NodeUpdate { HealthCheckId = healthCheckId, Status = StatusAfter(nodeId, layer) }, cancellationToken);
+
+    /// <summary>The nodes whose work in layer <paramref name="layer"/> is recorded as through.</summary>
+    public bool IsThrough(NodeProgress node, int layer) => node.Status == StatusAfter(node.NodeId, layer);
+
+    /// <summary>Nodes DONE or DELETED.</summary>
+    public static IReadOnlySet<string> Finished(IEnumerable<NodeProgress> nodes) =>
+        nodes.Where(n => n.Status is NodeStatus.Done or NodeStatus.Deleted).Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
 
     private NodeStatus StatusAfter(string nodeId, int layer) =>
         _work.TryGetValue(nodeId, out var work) && work.LastLayer > layer ? NodeStatus.InProgress

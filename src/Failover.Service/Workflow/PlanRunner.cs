@@ -1,5 +1,3 @@
-using Failover.Service.Progress;
-using Failover.Service.Ports.Store;
 using Failover.Core.Planning;
 
 namespace Failover.Service.Workflow;
@@ -7,17 +5,22 @@ namespace Failover.Service.Workflow;
 /// <summary>
 /// Runs a whole plan in one process, layer after layer, with the same idempotent layer runners as the workflow's
 /// states: what Rollback uses to put the zone back. It does not wait for INSYNC; Route 53 serves the changes in order.
+/// With a <see cref="StepBudget"/> it stops between two units of work once the budget is spent and says so: the caller
+/// plans again against the zone as it then is and runs the rest (every unit is safe to repeat, and a plan made after
+/// part of it ran holds only the part that did not).
 /// </summary>
 public sealed class PlanRunner(WorkflowServices services)
 {
     /// <param name="leaseCheck">Called before every write to Route 53: throws when the run no longer holds the tree.</param>
-    /// <returns>How many change batches went out.</returns>
-    public async Task<int> RunAsync(Plan plan, CancellationToken cancellationToken, Func<CancellationToken, Task>? leaseCheck = null)
+    /// <returns>How many change batches went out, and whether the whole plan ran.</returns>
+    public async Task<PlanRunResult> RunAsync(Plan plan, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? leaseCheck = null, StepBudget? budget = null)
     {
         services.CheckZone(plan.HostedZoneId, plan.Tree);
         leaseCheck ??= _ => Task.CompletedTask;
+        budget ??= StepBudget.Unlimited(services.Time);
         var checks = new HealthCheckLayerRunner(services.Route53);
-        var records = new RecordLayerRunner(services.Route53, services.Store) { BeforeEachBatch = leaseCheck };
+        var records = new RecordLayerRunner(services.Route53, services.Store) { BeforeEachBatch = leaseCheck, Budget = budget };
         var healthCheckIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var batches = 0;
         foreach (var layer in plan.Layers)
@@ -27,9 +30,11 @@ public sealed class PlanRunner(WorkflowServices services)
                 case PlanLayerKind.HealthChecks:
                     foreach (var planned in layer.HealthChecks)
                     {
+                        if (budget.Spent) return new PlanRunResult(batches, Finished: false);
                         await leaseCheck(cancellationToken).ConfigureAwait(false);
                         healthCheckIds[planned.NodeId] =
                             await checks.CreateAsync(plan.Tree, planned, healthCheckIds, cancellationToken).ConfigureAwait(false);
+                        budget.Count();
                     }
                     break;
                 case PlanLayerKind.Records:
@@ -37,16 +42,22 @@ public sealed class PlanRunner(WorkflowServices services)
                         await records.ApplyAsync(plan.Tree, plan.HostedZoneId, layer, healthCheckIds, cancellationToken: cancellationToken)
                         .ConfigureAwait(false);
                     batches += outcomes.Count(o => o.Change is not null);
+                    if (outcomes.Count < layer.ChangeBatches.Count) return new PlanRunResult(batches, Finished: false);
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
                     foreach (var deletion in layer.HealthCheckDeletions)
                     {
+                        if (budget.Spent) return new PlanRunResult(batches, Finished: false);
                         await leaseCheck(cancellationToken).ConfigureAwait(false);
                         await checks.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
+                        budget.Count();
                     }
                     break;
             }
         }
-        return batches;
+        return new PlanRunResult(batches, Finished: true);
     }
 }
+
+/// <summary>What <see cref="PlanRunner"/> did: the change batches it sent, and whether it ran the whole plan.</summary>
+public sealed record PlanRunResult(int Batches, bool Finished);

@@ -27,6 +27,14 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
     /// </summary>
     public Func<CancellationToken, Task>? BeforeEachBatch { get; init; }
 
+    /// <summary>
+    /// The invocation's allowance (<see cref="StepBudget"/>): once spent, no further batch goes out and
+    /// <see cref="ApplyAsync"/> answers fewer outcomes than the layer has batches; running the layer again goes on
+    /// from the zone. Null: the whole layer.
+    /// </summary>
+    public StepBudget? Budget { get; init; }
+
+    /// <returns>One outcome per planned batch, in order; fewer when <see cref="Budget"/> ran out first.</returns>
     public async Task<IReadOnlyList<BatchOutcome>> ApplyAsync(
         string tree, string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
         Func<BatchOutcome, Task>? onBatch = null, CancellationToken cancellationToken = default)
@@ -55,6 +63,7 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
             ChangeInfo? change = null;
             if (remainder.Batch is { } remaining)
             {
+                if (Budget?.Spent == true) break;
                 if (BeforeEachBatch is not null) await BeforeEachBatch(cancellationToken).ConfigureAwait(false);
                 // Claims first, pending: a crash after Route 53 accepted the batch must still leave its records known
                 // (settled against the zone by whoever acts next). Only keys the tree did not own yet are new claims;
@@ -74,6 +83,7 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
                     throw;
                 }
                 if (claims.Count > 0) await store.AddOwnedRecordsAsync(tree, claimed, cancellationToken).ConfigureAwait(false);
+                Budget?.Count();
             }
             var outcome = new BatchOutcome(batch, change);
             outcomes.Add(outcome);

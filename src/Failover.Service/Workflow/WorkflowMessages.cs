@@ -51,6 +51,11 @@ public sealed record WorkflowCursor
     public int Layers { get; init; }
     /// <summary>Name of the layer, for people reading the execution history.</summary>
     public string? LayerName { get; init; }
+    /// <summary>
+    /// Set when the step before ran out of its budget part-way through this layer: the units (health checks, change
+    /// batches) it left for this invocation, for people reading the execution history.
+    /// </summary>
+    public int? Remaining { get; init; }
     /// <summary>How long the Wait state waits before the next GetChange (WaitForSync only).</summary>
     public int? WaitSeconds { get; init; }
     /// <summary>When waiting for INSYNC gives up (ISO 8601), set by the first CheckChange.</summary>

@@ -12,6 +12,7 @@ public sealed record WorkflowOptions
     public const string SyncPollVariable = "FAILOVER_SYNC_POLL_SECONDS";
     public const string SyncTimeoutVariable = "FAILOVER_SYNC_TIMEOUT_SECONDS";
     public const string LockTtlVariable = "FAILOVER_LOCK_TTL_SECONDS";
+    public const string StepBudgetVariable = "FAILOVER_STEP_BUDGET_SECONDS";
     public const string DefaultTable = "failover-progress";
 
     /// <summary>The progress table.</summary>
@@ -32,6 +33,14 @@ public sealed record WorkflowOptions
     /// </summary>
     public TimeSpan LockTtl { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long one invocation of a layer step or of Rollback keeps starting new Route 53 work before it answers a
+    /// cursor to the same layer and leaves the rest to its next invocation (<see cref="Workflow.StepBudget"/>). Well under the
+    /// functions' Timeout (300 s; Rollback 600 s): the unit under way when it runs out (one health check, one change
+    /// batch with its claims) must still finish, with the client's retries. Zero: one unit per invocation.
+    /// </summary>
+    public TimeSpan StepBudget { get; init; } = TimeSpan.FromSeconds(120);
+
     public static WorkflowOptions FromEnvironment(Func<string, string?> environment)
     {
         var options = new WorkflowOptions();
@@ -39,6 +48,7 @@ public sealed record WorkflowOptions
         if (Seconds(environment, SyncPollVariable) is { } poll) options = options with { SyncPollInterval = poll };
         if (Seconds(environment, SyncTimeoutVariable) is { } timeout) options = options with { SyncTimeout = timeout };
         if (Seconds(environment, LockTtlVariable) is { } ttl) options = options with { LockTtl = ttl };
+        if (Seconds(environment, StepBudgetVariable) is { } budget) options = options with { StepBudget = budget };
         return options.Validated();
     }
 
@@ -56,6 +66,10 @@ public sealed record WorkflowOptions
         if (LockTtl < TimeSpan.FromMinutes(1))
             throw new ArgumentException($"WorkflowOptions.LockTtl ({LockTtlVariable}) must be at least 60 seconds; it is " +
                 $"{LockTtl.TotalSeconds} s.");
+        // The longest function timeout is 300 s (Rollback 600 s); a budget near it would let a unit overrun the invocation.
+        if (StepBudget < TimeSpan.Zero || StepBudget > TimeSpan.FromSeconds(240))
+            throw new ArgumentException($"WorkflowOptions.StepBudget ({StepBudgetVariable}) must be between 0 and 240 seconds; it is " +
+                $"{StepBudget.TotalSeconds} s.");
         return this;
     }
 

@@ -50,7 +50,8 @@ internal sealed class WorkflowHarness
     /// <summary>Layer steps the driver ran, in order (state names).</summary>
     public List<string> StatesEntered => Driver.StatesEntered;
 
-    public static async Task<WorkflowHarness> NewAsync(MotoFixture moto)
+    /// <param name="options">Changes to the steps' settings (a smaller step budget).</param>
+    public static async Task<WorkflowHarness> NewAsync(MotoFixture moto, Func<WorkflowOptions, WorkflowOptions>? options = null)
     {
         var (store, _, time) = await ProgressTestStores.NewAsync(moto);
         var counting = new CountingHandler();
@@ -62,7 +63,7 @@ internal sealed class WorkflowHarness
             """{"StartAt":"Done","States":{"Done":{"Type":"Pass","End":true}}}""", Role);
         var services =
             new WorkflowServices(route53, store, TimeProvider.System,
-            new WorkflowOptions { TableName = store.TableName, SyncPollInterval = TimeSpan.FromSeconds(1) });
+            (options ?? (o => o))(new WorkflowOptions { TableName = store.TableName, SyncPollInterval = TimeSpan.FromSeconds(1) }));
         return new WorkflowHarness(services, zone, new RunStarter(store, states, machine.StateMachineArn, TimeProvider.System),
             counting, time);
     }

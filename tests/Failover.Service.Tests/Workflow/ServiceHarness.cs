@@ -21,14 +21,16 @@ internal sealed class ServiceHarness
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public ServiceHarness()
+    /// <param name="options">Changes to the steps' settings (a step budget).</param>
+    public ServiceHarness(Func<WorkflowOptions, WorkflowOptions>? options = null)
     {
         // Each reading of the clock moves it a millisecond, so runs and their items are ordered as in a real table.
         Time = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         Route53 = new InMemoryRoute53(Time);
         Zone = Route53.AddZone("example.com");
         Store = new InMemoryProgressStore(Time);
-        Services = new WorkflowServices(Route53, Store, Time, new WorkflowOptions { SyncPollInterval = TimeSpan.FromSeconds(1) });
+        Services = new WorkflowServices(Route53, Store, Time,
+            (options ?? (o => o))(new WorkflowOptions { SyncPollInterval = TimeSpan.FromSeconds(1) }));
         Starter = new RunStarter(Store, Executions, "arn:aws:states:us-east-1:123456789012:stateMachine:provisioning", Time);
         Driver = new StateMachineDriver(Services);
     }

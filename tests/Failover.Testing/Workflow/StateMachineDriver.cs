@@ -51,11 +51,14 @@ public sealed class StateMachineDriver(WorkflowServices services)
         {
             var name = WorkflowStepException.Classify(e)?.ErrorName ?? e.GetType().Name;
             var message = JsonEncodedText.Encode(e.Message);
-            return await new RollbackStep(services).RunAsync(runId, new CaughtError
+            var caught = new CaughtError { Error = name, Cause = $$"""{"errorType":"{{name}}","errorMessage":"{{message}}"}""" };
+            // RollbackDone: a rollback that ran out of its budget answers RUNNING and is entered again.
+            while (true)
             {
-                Error = name,
-                Cause = $$"""{"errorType":"{{name}}","errorMessage":"{{message}}"}""",
-            });
+                StatesEntered.Add("Rollback");
+                var outcome = await new RollbackStep(services).RunAsync(runId, caught);
+                if (outcome.Status != "RUNNING") return outcome;
+            }
         }
     }
 }

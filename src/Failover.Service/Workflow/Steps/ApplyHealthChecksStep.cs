@@ -7,7 +7,9 @@ namespace Failover.Service.Workflow.Steps;
 /// <summary>
 /// Runs a health-check layer of the plan: creates the checks (before any record refers to them), or, in the cleanup
 /// layer after the records that used them are gone, deletes the checks nothing refers to. Each check's id is written
-/// on its node as soon as it exists, so a retried layer skips what is done and the record layers can resolve it.
+/// on its node, with the node's status, as soon as it exists, so a later invocation skips what is done and the record
+/// layers can resolve it. One invocation works within its <see cref="StepBudget"/>: a layer of more checks than that
+/// answers a cursor to the same layer, and the next invocation goes on from the node items.
 /// </summary>
 public sealed class ApplyHealthChecksStep(WorkflowServices services)
 {
@@ -19,6 +21,7 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
             throw new WorkflowStepException(
                 WorkflowErrors.InvalidRun, $"layer {layerIndex} ({layer.Name}) holds records, not health checks");
 
+        var budget = new StepBudget(services.Time, services.Options.StepBudget);
         var tracker = new NodeTracker(services.Store, context);
         var nodes = await tracker.ListAsync(cancellationToken).ConfigureAwait(false);
         await tracker.StartLayerAsync(layerIndex, nodes, cancellationToken).ConfigureAwait(false);
@@ -27,26 +30,34 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
         if (layer.Kind == PlanLayerKind.HealthChecks)
         {
             var known = NodeTracker.HealthCheckIds(nodes);
-            foreach (var planned in layer.HealthChecks)
+            // A node given its id by an older version of this step, which wrote the status separately, may lack the status.
+            var unmarked = nodes.Where(n => n.HealthCheckId is not null && !tracker.IsThrough(n, layerIndex)).Select(n => n.NodeId)
+                .Intersect(layer.HealthChecks.Select(c => c.NodeId), StringComparer.Ordinal).ToList();
+            if (unmarked.Count > 0) await tracker.CompleteAsync(layerIndex, unmarked, null, cancellationToken).ConfigureAwait(false);
+            var todo = layer.HealthChecks.Where(planned => !known.ContainsKey(planned.NodeId)).ToList();
+            foreach (var planned in todo)
             {
-                if (!known.ContainsKey(planned.NodeId))
-                {
-                    // The lease is checked before every write: a stalled invocation whose lock was taken over stops here.
-                    await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
-                    var id = await runner.CreateAsync(context.Tree, planned, known, cancellationToken).ConfigureAwait(false);
-                    await services.Store.UpdateNodeAsync(runId, planned.NodeId, new NodeUpdate { HealthCheckId = id },
-                        cancellationToken).ConfigureAwait(false);
-                }
-                await tracker.CompleteAsync(layerIndex, [planned.NodeId], null, cancellationToken).ConfigureAwait(false);
+                if (budget.Spent) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - budget.Done);
+                // The lease is checked before every write: a stalled invocation whose lock was taken over stops here.
+                await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
+                var id = await runner.CreateAsync(context.Tree, planned, known, cancellationToken).ConfigureAwait(false);
+                // The id and the node's status in one write: a node with an id is a node this layer is done with.
+                await tracker.RecordHealthCheckAsync(layerIndex, planned.NodeId, id, cancellationToken).ConfigureAwait(false);
+                budget.Count();
             }
         }
         else
         {
-            foreach (var deletion in layer.HealthCheckDeletions)
+            // A deletion is recorded on its node after Route 53 answered, so a node that finished is a check gone.
+            var finished = NodeTracker.Finished(nodes);
+            var todo = layer.HealthCheckDeletions.Where(d => !finished.Contains(PlanNodes.IdOf(d))).ToList();
+            foreach (var deletion in todo)
             {
+                if (budget.Spent) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - budget.Done);
                 await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
                 await runner.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
                 await tracker.CompleteAsync(layerIndex, [PlanNodes.IdOf(deletion)], null, cancellationToken).ConfigureAwait(false);
+                budget.Count();
             }
         }
         return LayerSteps.After(context.Plan, layerIndex);

@@ -5,7 +5,8 @@ namespace Failover.Service.Workflow.Steps;
 /// <summary>
 /// Runs one record layer of the plan — the leaf records, one alias level, or one level of deletions — without waiting
 /// for INSYNC: an alias target only has to exist, and Route 53 applies a zone's changes in the order it accepted them.
-/// Its nodes go IN_PROGRESS, then DONE (or DELETED) with the id of the change that carried them.
+/// Its nodes go IN_PROGRESS, then DONE (or DELETED) with the id of the change that carried them. A layer of more batches
+/// than one invocation's <see cref="StepBudget"/> allows is entered again for the rest.
 /// </summary>
 public sealed class ApplyRecordLayerStep(WorkflowServices services)
 {
@@ -24,12 +25,16 @@ public sealed class ApplyRecordLayerStep(WorkflowServices services)
         var runner = new RecordLayerRunner(services.Route53, services.Store)
         {
             BeforeEachBatch = token => RunContext.RenewLockAsync(services, context.Run, token),
+            Budget = new StepBudget(services.Time, services.Options.StepBudget),
         };
-        await runner.ApplyAsync(
+        var outcomes = await runner.ApplyAsync(
             context.Tree, context.Plan.HostedZoneId, layer, NodeTracker.HealthCheckIds(nodes),
             outcome =>
                 tracker.CompleteAsync(layerIndex, outcome.Planned.Changes.Select(PlanNodes.IdOf), outcome.Change?.Id, cancellationToken),
             cancellationToken).ConfigureAwait(false);
+        // Out of budget part-way: the next invocation reads the zone again and sends only what still differs.
+        if (outcomes.Count < layer.ChangeBatches.Count)
+            return LayerSteps.Again(context.Plan, layerIndex, layer.ChangeBatches.Count - outcomes.Count);
         return LayerSteps.After(context.Plan, layerIndex);
     }
 }

@@ -14,7 +14,9 @@ namespace Failover.Service.Workflow.Steps;
 /// (or, for a tree never applied, nothing) is planned against the zone as it is now and applied make-before-break —
 /// records this run made or changed go back, health checks only this run used are garbage-collected by the tree's
 /// tag. Then the nodes and the run are marked (the run ROLLED_BACK, with the cause) and the lock is released. Running
-/// it again re-plans against the zone and converges; after the run has ended it only answers the outcome.
+/// it again re-plans against the zone and converges; after the run has ended it only answers the outcome. One
+/// invocation works within its <see cref="StepBudget"/>: when the restore is not through by then, it answers the run
+/// still RUNNING and the state machine enters Rollback again for the rest.
 /// </summary>
 public sealed class RollbackStep(WorkflowServices services)
 {
@@ -44,8 +46,12 @@ public sealed class RollbackStep(WorkflowServices services)
         }
 
         var (plan, released) = await PlanRestoreAsync(run, cancellationToken).ConfigureAwait(false);
-        await new PlanRunner(services).RunAsync(plan, cancellationToken, token => RunContext.RenewLockAsync(services, run, token))
-            .ConfigureAwait(false);
+        var budget = new StepBudget(services.Time, services.Options.StepBudget);
+        var ran = await new PlanRunner(services).RunAsync(plan, cancellationToken, token => RunContext.RenewLockAsync(services, run, token),
+            budget).ConfigureAwait(false);
+        // Out of budget: the run stays RUNNING and the state machine enters Rollback again, which plans the restore
+        // against the zone as this invocation left it (a big tree's checks take several invocations to delete).
+        if (!ran.Finished) return Outcome(runId, RunStatus.Running, error, cause);
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
         if (released is not null)
