@@ -15,7 +15,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 # The same rule as Functions.csproj: build when web/dist is missing or older than a source (--force: always).
-sources=(src index.html package.json package-lock.json vite.config.ts tsconfig.json)
+# The editor's forms are generated from the spec's JSON Schema, imported at build time: it is a source too.
+sources=(src index.html package.json package-lock.json vite.config.ts tsconfig.json ../schemas/tree.schema.json)
 if [ "${1:-}" != "--force" ] && [ -f dist/index.html ] && [ -z "$(find "${sources[@]}" -newer dist/index.html -print -quit)" ]; then
   echo "build-dashboard.sh: web/dist is up to date"
   exit 0

@@ -18,6 +18,6 @@ export default defineConfig({
   },
   server: {
     // `npm run dev` (and `vite preview`): the page talks to the local stack's API, or to $FAILOVER_API_URL.
-    proxy: { "/trees": api, "/runs": api },
+    proxy: { "/trees": api, "/runs": api, "/imports": api },
   },
 });

@@ -53,13 +53,14 @@ public sealed partial class ApiService
         var options = _dependencies.Options;
         var stored = new StoredTrees(dependencies.Trees);
         var planning = new ZonePlanning(dependencies.Trees, dependencies.Zones, options.AllowedZones);
-        var creation = new TreeCreation(planning, dependencies.Runs, options, dependencies.HealthCheckOwners);
+        var creation = new TreeCreation(planning, dependencies.Runs, options, dependencies.Trees, dependencies.HealthCheckOwners);
         var queries = new TreeQueries(dependencies.Trees, stored, options);
         var views = new TreeViews(dependencies.Trees, stored, planning, dependencies.Drift, options);
         var runs = new TreeRuns(dependencies.Trees, stored, planning, dependencies.Runs, options);
         var drift = new DriftViews(dependencies.Trees, stored, planning, dependencies.Drift);
         var health = new HealthViews(stored, planning, _dependencies.Health, _dependencies.Time);
         var dashboard = new DashboardPages(_dependencies.Dashboard);
+        var import = new PolicyImport(options);
         _routes = new RouteTable<Endpoint>()
             .Add(ApiRoutes.CreateTree, creation.CreateAsync)
             .Add(ApiRoutes.ListTrees, queries.ListAsync)
@@ -76,6 +77,7 @@ public sealed partial class ApiService
             .Add(ApiRoutes.ListRuns, queries.RunsAsync)
             .Add(ApiRoutes.GetRun, queries.RunAsync)
             .Add(ApiRoutes.GetVersion, queries.VersionAsync)
+            .Add(ApiRoutes.ImportTrafficPolicy, import.ImportAsync)
             .Add(ApiRoutes.Dashboard, dashboard.IndexAsync)
             .Add(ApiRoutes.DashboardAsset, dashboard.AssetAsync);
     }

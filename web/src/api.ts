@@ -1,5 +1,6 @@
 import type {
-  Diagram, DriftReport, Plan, ProblemDocument, Simulation, TreeDetail, TreeHealth, TreeList, VersionList, VersionSpec,
+  Diagram, DriftReport, DryRunPlan, ImportedSpec, Plan, ProblemDocument, RunAccepted, Simulation, SimulationQuery, TreeDetail,
+  TreeHealth, TreeList, VersionList, VersionSpec,
 } from "./types";
 
 /** A failed call: the API's problem document (RFC 9457) when it sent one. */
@@ -9,12 +10,17 @@ export class ApiError extends Error {
   }
 }
 
+/** A body sent as it is (a pasted document), so the API's errors point at the user's own lines and columns. */
+class RawBody {
+  constructor(readonly text: string) {}
+}
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   // X-Failover-Client on every call: the API refuses a mutating request with neither a JSON body nor this header, which
   // is what a page on another site could make a browser send (checkDrift posts no body).
   const init: RequestInit = { method, headers: { accept: "application/json", "x-failover-client": "dashboard" } };
   if (body !== undefined) {
-    init.body = JSON.stringify(body);
+    init.body = body instanceof RawBody ? body.text : JSON.stringify(body);
     init.headers = { accept: "application/json", "content-type": "application/json", "x-failover-client": "dashboard" };
   }
   let response: Response;
@@ -51,6 +57,21 @@ export const api = {
   checkDrift: (name: string) => call<DriftReport>("POST", `${tree(name)}/drift-check`),
   /** Costs one Route 53 call per health check: asked when a tree page opens and after a run, never polled. */
   health: (name: string) => call<TreeHealth>("GET", `${tree(name)}/health`),
-  simulate: (name: string, version: number, query: { unhealthy: string[]; region?: string; location?: string; coordinates?: string; clientIp?: string }) =>
+  simulate: (name: string, version: number, query: SimulationQuery) =>
     call<Simulation>("POST", `${tree(name)}/simulate?version=${version}`, query),
+  /** The what-if of a draft spec, stored nowhere (the body carries the spec). */
+  simulateDraft: (name: string, spec: unknown, query: SimulationQuery) =>
+    call<Simulation>("POST", `${tree(name)}/simulate`, { ...query, spec }),
+  /**
+   * The service's validation and plan of a draft, changing nothing. `baseVersion`: the version the draft was edited from
+   * (0 for a new tree); the API refuses it (409 stale-version) once another version is stored.
+   */
+  dryRun: (spec: unknown, baseVersion: number, force: boolean) =>
+    call<DryRunPlan>("POST", `/trees?dryRun=true&baseVersion=${baseVersion}${force ? "&force=true" : ""}`, spec),
+  /** Stores the draft as a new version and starts a run applying it. */
+  apply: (spec: unknown, baseVersion: number, force: boolean) =>
+    call<RunAccepted>("POST", `/trees?baseVersion=${baseVersion}${force ? "&force=true" : ""}`, spec),
+  rollback: (name: string, version: number) => call<RunAccepted>("POST", `${tree(name)}/rollback`, { version }),
+  importTrafficPolicy: (document: string, head: { name: string; hostedZoneId: string; zoneName: string; recordName: string }) =>
+    call<ImportedSpec>("POST", `/imports/traffic-policy?${new URLSearchParams(head).toString()}`, new RawBody(document)),
 };

@@ -2,6 +2,7 @@ import "./styles.css";
 import { fill, h } from "./dom";
 import { parse } from "./router";
 import { TreeListView } from "./views/treeList";
+import { NewTreePage } from "./views/newTreePage";
 import { TreePage } from "./views/treePage";
 
 // The dashboard: one page, hash routes, everything read from the API it is served by.
@@ -9,6 +10,7 @@ import { TreePage } from "./views/treePage";
 const main = document.getElementById("main")!;
 let list: TreeListView | null = null;
 let page: TreePage | null = null;
+let creating: NewTreePage | null = null;
 
 function route(): void {
   const target = parse(location.hash);
@@ -20,9 +22,18 @@ function route(): void {
     list?.dispose();
     list = null;
   }
+  if (target.view !== "new") {
+    creating?.dispose();
+    creating = null;
+  }
   switch (target.view) {
     case "list":
       list ??= new TreeListView(main);
+      break;
+    case "new":
+      creating ??= new NewTreePage(main);
+      main.querySelector<HTMLElement>("h1")?.setAttribute("tabindex", "-1");
+      main.querySelector<HTMLElement>("h1")?.focus({ preventScroll: true });
       break;
     case "tree": {
       const first = page === null;

@@ -1,15 +1,17 @@
 // Hash routes, so the API serves one page at GET / and a reload keeps the place:
 //   #/                       the trees
-//   #/trees/NAME[/TAB]       one tree; TAB is what-if (default), plan, drift or versions
+//   #/trees/NAME[/TAB]       one tree; TAB is what-if (default), plan, drift, versions or edit
+//   #/new                    a new tree, from a template or a pasted Traffic Flow document
 
-export const tabs = ["what-if", "plan", "drift", "versions"] as const;
+export const tabs = ["what-if", "plan", "drift", "versions", "edit"] as const;
 export type Tab = (typeof tabs)[number];
 
-export type Route = { view: "list" } | { view: "tree"; name: string; tab: Tab } | { view: "missing"; hash: string };
+export type Route = { view: "list" } | { view: "new" } | { view: "tree"; name: string; tab: Tab } | { view: "missing"; hash: string };
 
 export function parse(hash: string): Route {
   const path = hash.replace(/^#/, "") || "/";
   if (path === "/" || path === "") return { view: "list" };
+  if (path === "/new") return { view: "new" };
   const match = /^\/trees\/([^/]+)(?:\/([a-z-]+))?\/?$/.exec(path);
   if (!match) return { view: "missing", hash };
   const tab = (match[2] ?? "what-if") as Tab;

@@ -123,7 +123,9 @@ export interface SimulationAnswer {
 
 export interface Simulation {
   tree: string;
-  version: number;
+  /** Absent for a draft. */
+  version?: number;
+  draft?: true;
   answers: SimulationAnswer[];
   noAnswerProbability?: number;
   notes?: string[];
@@ -213,4 +215,38 @@ export interface TreeHealth {
     healthyCheckers: number;
     statuses: string[];
   }[];
+}
+
+export interface SimulationQuery {
+  unhealthy: string[];
+  region?: string;
+  location?: string;
+  coordinates?: string;
+  clientIp?: string;
+}
+
+export interface FieldError {
+  path?: string;
+  parameter?: string;
+  message: string;
+}
+
+/** POST /trees?dryRun=true: the plan, the spec's warnings, and whether an apply would pass the change-size guard. */
+export interface DryRunPlan extends Plan {
+  dryRun: true;
+  warnings?: FieldError[];
+  changeSizeGuard?: { passes: boolean; message?: string };
+}
+
+export interface RunAccepted {
+  runId: string;
+  tree: string;
+  version: number;
+  kind: string;
+  status: string;
+}
+
+export interface ImportedSpec {
+  spec: Record<string, unknown>;
+  warnings?: FieldError[];
 }

@@ -6,12 +6,16 @@ namespace Failover.Api.Endpoints;
 
 /// <summary>
 /// Reads <c>{"unhealthy":["id",…],"region":"eu-west-1","location":"DE","coordinates":"48.85,2.35","clientIp":"192.0.2.7"}</c>,
-/// every field optional. Every problem is
+/// every field optional, and <c>"spec"</c>: a draft to simulate instead of a stored version. Every problem is
 /// reported at once with its JSON path; an unknown field is a problem too (a typo would silently simulate something else).
 /// </summary>
 public static class SimulationBody
 {
-    private static readonly string[] Fields = ["unhealthy", "region", "location", "coordinates", "clientIp"];
+    private static readonly string[] Fields = ["unhealthy", "region", "location", "coordinates", "clientIp", "spec"];
+
+    /// <summary>The draft spec's text when the body carries one (an editor's what-if before anything is stored).</summary>
+    public static string? DraftSpec(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("spec", out var spec) ? spec.GetRawText() : null;
 
     /// <summary>The query, and the JSON path of each unhealthy id (to place the simulator's complaints).</summary>
     public static (SimulationQuery Query, IReadOnlyDictionary<string, string> UnhealthyPaths) Read(JsonElement root)
@@ -61,6 +65,9 @@ public static class SimulationBody
                     break;
                 case "clientIp":
                     clientIp = property.Value.GetString();
+                    break;
+                case "spec":
+                    // Read by DraftSpec and validated as a spec, with its errors under $.spec.
                     break;
                 default:
                     errors.Add(FieldError.AtPath(path, $"unknown field '{property.Name}'; the fields are {string.Join(", ", Fields)}"));

@@ -17,14 +17,17 @@ namespace Failover.Api.Endpoints;
 /// <summary>
 /// <c>POST /trees</c>: a spec in, checked in this order — size (413), media type (415), JSON syntax (400), the spec's
 /// rules (400, every error with its path), the hosted zone (403), health checks named by id that another tree owns (400)
-/// — then either a dry-run plan against the zone (200)
-/// or a run (202, Location of the run).
+/// — then, with <c>?baseVersion=n</c>, that n is still the tree's latest version (409 stale-version), and then either a
+/// dry-run plan against the zone with the change-size guard's verdict (200) or a run (202, Location of the run).
 /// </summary>
-public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOptions options, IHealthCheckOwners? owners = null)
+public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOptions options, ITreeStore store,
+    IHealthCheckOwners? owners = null)
 {
     public async Task<ApiResponse> CreateAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var dryRun = call.Flag("dryRun");
+        // The version an editor started from (0: a new tree); absent, the spec applies over whatever is latest.
+        var baseVersion = call.Integer("baseVersion", 0, int.MaxValue);
         // As the CLI's --force: go ahead even when the update deletes or replaces more than half of the tree's records.
         var force = call.Flag("force");
         var request = call.Request;
@@ -49,12 +52,17 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
         call.AddLogField(LogFields.Tree, spec.Name);
         planning.CheckZone(spec.HostedZoneId, spec.Name);
         await CheckNamedHealthChecksAsync(spec, warnings, cancellationToken).ConfigureAwait(false);
+        if (baseVersion is { } based) await BaseVersion.CheckAsync(store, spec.Name, based, cancellationToken).ConfigureAwait(false);
 
         if (dryRun)
         {
-            var plan = await planning.PlanAsync(spec, cancellationToken).ConfigureAwait(false);
+            var (plan, refusal) = await planning.PlanWithGuardAsync(spec, force, cancellationToken).ConfigureAwait(false);
             call.Log("dry run planned", ("layers", plan.Layers.Count), ("empty", plan.IsEmpty));
-            return ApiJson.Response(200, new DryRunPlanResource(PlanJson.ToDocument(plan)) { Warnings = FieldError.Documents(warnings) });
+            return ApiJson.Response(200, new DryRunPlanResource(PlanJson.ToDocument(plan))
+            {
+                Warnings = FieldError.Documents(warnings),
+                ChangeSizeGuard = new ChangeSizeVerdictDocument(refusal is null) { Message = refusal?.Message },
+            });
         }
 
         var run = await runs.ApplyAsync(spec, force, call.CorrelationId, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,8 @@ using Failover.Core.Diagram;
 using Failover.Core.Planning;
 using Failover.Core.Simulation;
 using Failover.Core.Contracts;
+using Failover.Core.Spec;
+using Failover.Core.Validation;
 
 namespace Failover.Api.Endpoints;
 
@@ -48,15 +50,19 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
     {
         var request = call.Request;
         var (query, paths) = (SimulationQuery.AllHealthy, (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
+        string? draft = null;
         if (!request.Body.IsEmpty)
         {
-            RequestBody.CheckSize(request, options.MaxRequestBytes);
+            // A body may carry a draft spec, so it may be as large as a spec and the query together.
+            RequestBody.CheckSize(request, options.MaxSpecBytes + options.MaxRequestBytes);
             RequestBody.CheckMediaType(request, MediaTypes.IsJson, "application/json");
             using var body = RequestBody.ParseJson(request);
             (query, paths) = SimulationBody.Read(body.RootElement);
+            draft = SimulationBody.DraftSpec(body.RootElement);
         }
-        var stored = await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken)
-            .ConfigureAwait(false);
+        var stored = draft is null
+            ? await trees.SpecAsync(call.TreeName, call.Integer("version", 1, int.MaxValue), cancellationToken).ConfigureAwait(false)
+            : await DraftAsync(call.TreeName, draft, cancellationToken).ConfigureAwait(false);
         var ids = stored.Spec.Root.DescendantsAndSelf().Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var unknown = paths.Where(p => !ids.Contains(p.Key)).OrderBy(p => p.Value, StringComparer.Ordinal)
             .Select(p =>
@@ -71,10 +77,34 @@ public sealed class TreeViews(ITreeStore store, StoredTrees trees, ZonePlanning 
         return ApiJson.Response(200, SimulationJson.ToDocument(result) with
         {
             Tree = stored.Tree.Name,
-            Version = stored.Version,
+            Version = draft is null ? stored.Version : null,
+            Draft = draft is null ? null : true,
             Warnings = FieldError.Documents(warnings),
         });
     }
+
+    /// <summary>
+    /// A draft spec as a version to simulate: validated by the service's rules (errors under <c>$.spec</c>), and for
+    /// the tree the path names, which need not be stored yet (a new tree's editor asks too).
+    /// </summary>
+    private async Task<TreeVersion> DraftAsync(string name, string text, CancellationToken cancellationToken)
+    {
+        var loaded = SpecLoader.Load(text, ValidationLimits.Default with { MaxSpecBytes = options.MaxSpecBytes });
+        var errors = loaded.Diagnostics.Where(d => d.Severity == Severity.Error)
+            .Select(d => FieldError.AtPath(d.Path.StartsWith('$') ? "$.spec" + d.Path[1..] : "$.spec." + d.Path, d.Message))
+            .ToList();
+        if (loaded.Spec is { } named && !string.Equals(named.Name, name, StringComparison.Ordinal))
+            errors.Add(FieldError.AtPath("$.spec.name", $"the draft is of tree '{named.Name}', not of '{name}' the path names"));
+        if (errors.Count > 0)
+            throw new ProblemException(new Problem(ProblemType.InvalidSpec,
+                errors.Count == 1 ? $"the draft spec has 1 error: {errors[0].Path}: {errors[0].Message}"
+                    : $"the draft spec has {errors.Count} errors") { Errors = errors });
+        var tree = await store.GetTreeAsync(name, cancellationToken).ConfigureAwait(false) ?? Unstored(loaded.Spec!);
+        return new TreeVersion(tree, tree.LatestVersion + 1, loaded.Spec!);
+    }
+
+    private static TreeRecord Unstored(TreeSpec spec) => new(TreeDescriptor.From(spec), TreeStatus.New, null, 0, null, null,
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
     /// <summary>
     /// Run progress from the tree's last run, drift from its last report. Node ids that are not tree nodes (a record

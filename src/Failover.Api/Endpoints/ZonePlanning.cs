@@ -1,6 +1,7 @@
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
+using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Service.Zones;
@@ -24,5 +25,15 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
     {
         CheckZone(spec.HostedZoneId, spec.Name);
         return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The plan, and the change-size guard's refusal of it (null: an apply would go ahead).</summary>
+    public async Task<(Plan Plan, SpecDiagnostic? Refusal)> PlanWithGuardAsync(TreeSpec spec, bool force,
+        CancellationToken cancellationToken)
+    {
+        CheckZone(spec.HostedZoneId, spec.Name);
+        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken)
+            .ConfigureAwait(false);
+        return (plan, ChangeSizeGuard.Check(plan, actual, force));
     }
 }

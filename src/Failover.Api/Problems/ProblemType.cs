@@ -24,6 +24,8 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType ZoneChange = new("zone-change", 409, "An applied tree cannot move to another hosted zone");
     public static readonly ProblemType TreeDeleted = new("tree-deleted", 409, "The tree was torn down");
     public static readonly ProblemType TreeNotApplied = new("tree-not-applied", 409, "No version of the tree has been applied yet");
+    public static readonly ProblemType StaleVersion =
+        new("stale-version", 409, "The edit is based on a version of the tree that is no longer the latest");
     public static readonly ProblemType BodyTooLarge = new("body-too-large", 413, "The request body is too large");
     public static readonly ProblemType UnsupportedMediaType =
         new("unsupported-media-type", 415, "The request body's media type is not supported");
@@ -38,6 +40,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
     [
         MalformedJson, InvalidSpec, InvalidRequest, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
         DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, ZoneChange, TreeDeleted, TreeNotApplied,
+        StaleVersion,
         BodyTooLarge, UnsupportedMediaType,
         InternalError, DriftCheckUnavailable, UpstreamFailure, UpstreamThrottled,
     ];

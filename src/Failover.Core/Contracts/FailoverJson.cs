@@ -24,6 +24,7 @@ namespace Failover.Core.Contracts;
 [JsonSerializable(typeof(TreeDetailResource))]
 [JsonSerializable(typeof(VersionListResource))]
 [JsonSerializable(typeof(VersionWithSpecResource))]
+[JsonSerializable(typeof(ImportedSpecResource))]
 [JsonSerializable(typeof(RunResource))]
 [JsonSerializable(typeof(RunAcceptedResource))]
 [JsonSerializable(typeof(RunListResource))]

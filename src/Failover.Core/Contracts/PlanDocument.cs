@@ -56,6 +56,15 @@ public sealed record DryRunPlanResource : PlanDocument
 
     [JsonPropertyOrder(-2)] public bool DryRun { get; init; } = true;
     [JsonPropertyOrder(1)] public IReadOnlyList<FieldErrorDocument>? Warnings { get; init; }
+
+    /// <summary>Whether an apply of this spec would pass the change-size guard (with the request's force).</summary>
+    [JsonPropertyOrder(2)] public ChangeSizeVerdictDocument? ChangeSizeGuard { get; init; }
+}
+
+/// <summary>The change-size guard's verdict on a dry run: passes, or the refusal an apply without force would get.</summary>
+public sealed record ChangeSizeVerdictDocument(bool Passes)
+{
+    public string? Message { get; init; }
 }
 
 /// <summary>One error or warning with where it is: a JSON path into the body, or the parameter it concerns.</summary>

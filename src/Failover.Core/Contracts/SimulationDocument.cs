@@ -11,6 +11,9 @@ public sealed record SimulationDocument
 {
     [JsonPropertyOrder(-2)] public string? Tree { get; init; }
     [JsonPropertyOrder(-1)] public int? Version { get; init; }
+
+    /// <summary>True when the answers are for a draft spec sent with the query, not a stored version.</summary>
+    [JsonPropertyOrder(-1)] public bool? Draft { get; init; }
     public required IReadOnlyList<SimulatedAnswerDocument> Answers { get; init; }
     public double? NoAnswerProbability { get; init; }
     public IReadOnlyList<string>? Notes { get; init; }

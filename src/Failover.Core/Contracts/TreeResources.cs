@@ -82,3 +82,12 @@ public sealed record VersionListResource(
     string Tree,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? CurrentVersion,
     IReadOnlyList<VersionResource> Versions);
+
+/// <summary>
+/// The ImportedSpec schema: <c>POST /imports/traffic-policy</c>, a Traffic Flow policy document turned into a tree spec
+/// (stored nowhere: the caller reviews it and posts it to <c>/trees</c>), with what the import noticed.
+/// </summary>
+public sealed record ImportedSpecResource(RawJson Spec)
+{
+    public IReadOnlyList<FieldErrorDocument>? Warnings { get; init; }
+}

@@ -16,11 +16,17 @@ public static class LiveZonePlan
     /// <param name="ownedRecords">The records the tree owns, by tree name (the progress table).</param>
     public static async Task<Plan> PlanAsync(TreeSpec spec,
         Func<string, CancellationToken, Task<IReadOnlySet<RecordKey>>> ownedRecords, IZoneReader zones,
+        CancellationToken cancellationToken) =>
+        (await PlanWithActualAsync(spec, ownedRecords, zones, cancellationToken).ConfigureAwait(false)).Plan;
+
+    /// <summary>The plan and the zone state it was made against (the change-size guard weighs the plan against both).</summary>
+    public static async Task<(Plan Plan, ActualState Actual)> PlanWithActualAsync(TreeSpec spec,
+        Func<string, CancellationToken, Task<IReadOnlySet<RecordKey>>> ownedRecords, IZoneReader zones,
         CancellationToken cancellationToken)
     {
         var desired = TreeCompiler.Compile(spec);
         var owned = await ownedRecords(spec.Name, cancellationToken).ConfigureAwait(false);
         var actual = await zones.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
-        return Planner.Plan(desired, actual);
+        return (Planner.Plan(desired, actual), actual);
     }
 }

@@ -13,6 +13,10 @@ export interface NodeStates {
   /** What Route 53's checkers report (GET /trees/{name}/health). */
   observed: Map<string, HealthState>;
   shares: Map<string, number>;
+  /** The editor's selected node. */
+  selected?: string;
+  /** The editor's draft: the service's errors by node, each with its JSON path. */
+  errors?: Map<string, string[]>;
 }
 
 export type HealthSource = "observed" | "supposed";
@@ -85,6 +89,10 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   if (data.drift) classes.push(`drift-${data.drift.toLowerCase()}`);
   if (health) classes.push(`health-${health.toLowerCase()}`, `health-${source}`);
   if (share !== undefined) classes.push("answering");
+  const errors = states.errors?.get(data.id);
+  const selected = states.selected === data.id;
+  if (errors?.length) classes.push("invalid");
+  if (selected) classes.push("selected");
 
   const group = s("g", {
     class: classes.join(" "),
@@ -98,8 +106,10 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
     "data-health-source": source,
     "data-observed-health": observed,
     "data-share": share === undefined ? undefined : share.toFixed(6),
+    "data-selected": selected ? "true" : undefined,
+    "data-error": errors?.length ? errors.join("\n") : undefined,
   });
-  group.append(s("title", {}, describe(data, progress, health, share, unchanged, source)));
+  group.append(s("title", {}, [describe(data, progress, health, share, unchanged, source), ...(errors ?? [])].join("\n")));
   group.append(s("rect", { class: "box", width, height, rx: 8, ry: 8 }));
   if (health) group.append(s("rect", { class: "health-bar", width: 6, height, rx: 3, ry: 3 }));
   if (data.drift) group.append(s("rect", { class: "drift-frame", x: -4, y: -4, width: width + 8, height: height + 8, rx: 11, ry: 11 }));
@@ -108,7 +118,9 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
   const lines = [
     { text: data.id, cls: "node-id" },
     { text: data.recordKind, cls: "node-kind" },
-    { text: stateLine(progress, data.drift, health, unchanged, source), cls: "node-state" },
+    errors?.length
+      ? { text: `⚠ ${errors.length === 1 ? errors[0]! : `${errors.length} errors`}`, cls: "node-state node-error" }
+      : { text: states.errors ? (selected ? "selected" : "draft") : stateLine(progress, data.drift, health, unchanged, source), cls: "node-state" },
   ];
   lines.forEach((line, index) =>
     group.append(s("text", { class: line.cls, x: 12, y: 20 + index * lineHeight }, clip(line.text, chars))),

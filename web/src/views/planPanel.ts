@@ -37,7 +37,8 @@ export class PlanPanel implements Panel {
   }
 }
 
-function render(plan: Plan): HTMLElement[] {
+/** A plan, layer by layer: the summary, any conflicts, then every change of each layer (also the editor's review). */
+export function render(plan: Plan, what = `version ${plan.version}`): HTMLElement[] {
   const summary = plan.summary ?? {};
   const count = (key: string) => Number(summary[key] ?? 0);
   const changes = ["recordsCreated", "recordsUpdated", "recordsDeleted", "healthChecksCreated", "healthChecksDeleted"]
@@ -46,8 +47,8 @@ function render(plan: Plan): HTMLElement[] {
   const out: HTMLElement[] = [
     h("p", { class: "plan-summary", "data-changes": changes },
       changes === 0
-        ? `Route 53 matches version ${plan.version}: applying it now would change nothing.`
-        : `Applying version ${plan.version} now would create ${plural(count("recordsCreated"), "record")}, update ${count("recordsUpdated")}, `
+        ? `Route 53 matches ${what}: applying it now would change nothing.`
+        : `Applying ${what} now would create ${plural(count("recordsCreated"), "record")}, update ${count("recordsUpdated")}, `
           + `delete ${count("recordsDeleted")}, create ${plural(count("healthChecksCreated"), "health check")} and delete ${count("healthChecksDeleted")}, `
           + `in ${plural(layers.length, "layer")}.`),
   ];

@@ -17,7 +17,9 @@ export class TreeListView {
     fill(root,
       h("div", { class: "page-head" },
         h("h1", {}, "Trees"),
-        h("button", { type: "button", class: "secondary", onclick: () => void this.refresh() }, "Refresh")),
+        h("p", { class: "actions" },
+          h("a", { class: "button", href: "#/new" }, "New tree"),
+          h("button", { type: "button", class: "secondary", onclick: () => void this.refresh() }, "Refresh"))),
       this.body);
     void this.refresh();
   }
@@ -45,7 +47,7 @@ export class TreeListView {
 }
 
 function empty(): HTMLElement {
-  return h("p", { class: "empty" }, "No trees yet. Apply one with ", h("code", {}, "POST /trees"), " or ", h("code", {}, "failover apply SPEC"), ".");
+  return h("p", { class: "empty" }, "No trees yet. Make one with ", h("a", { href: "#/new" }, "New tree"), ", ", h("code", {}, "POST /trees"), " or ", h("code", {}, "failover apply SPEC"), ".");
 }
 
 function table(trees: TreeDetail[]): HTMLElement {

@@ -6,7 +6,9 @@ import { busy } from "../busy";
 import { Poller } from "../poller";
 import { tabs, treeHref, type Tab } from "../router";
 import type { Diagram, HealthState, NodeStatus, TreeDetail } from "../types";
+import type { DiagramHost, DraftView } from "../editor/editor";
 import { DriftPanel } from "./driftPanel";
+import { EditPanel } from "./editPanel";
 import { errorBox } from "./errors";
 import { PlanPanel } from "./planPanel";
 import { VersionsPanel } from "./versionsPanel";
@@ -21,6 +23,10 @@ export interface TreeContext {
   suppose(health: Map<string, HealthState>, shares: Map<string, number>): void;
   /** Reads the tree and its diagram again (after a drift check, say). */
   reload(): Promise<void>;
+  /** The editor's host: its draft is drawn on this page's diagram. */
+  readonly host: DiagramHost;
+  /** A run started (an edit applied, a rollback): read the tree again and follow the run on the diagram. */
+  follow(): Promise<void>;
 }
 
 export interface Panel {
@@ -28,7 +34,7 @@ export interface Panel {
   dispose(): void;
 }
 
-const tabNames: Record<Tab, string> = { "what-if": "What if", plan: "Plan", drift: "Drift", versions: "Versions" };
+const tabNames: Record<Tab, string> = { "what-if": "What if", plan: "Plan", drift: "Drift", versions: "Versions", edit: "Edit" };
 
 // Below this width the diagram is drawn as an outline, one node per row.
 const narrow = window.matchMedia("(max-width: 720px)");
@@ -37,7 +43,7 @@ const narrow = window.matchMedia("(max-width: 720px)");
  * One tree: its state, its diagram (live while a run is in progress), and the what-if, plan, drift and versions
  * panels. The page is built once per tree; switching panels keeps the diagram and its polling.
  */
-export class TreePage implements TreeContext {
+export class TreePage implements TreeContext, DiagramHost {
   private readonly head = h("div", { class: "tree-head" });
   private readonly runBox = h("div", { class: "run", "aria-live": "polite" });
   private readonly figure = h("div", {
@@ -59,10 +65,32 @@ export class TreePage implements TreeContext {
   private lastRunSeen: string | null = null;
   private _detail: TreeDetail | null = null;
   private _diagram: Diagram | null = null;
+  private draft: DraftView | null = null;
+  private readonly diagramHeading = h("h2", { id: "diagram-heading" }, "Diagram");
 
   constructor(private readonly root: HTMLElement, readonly name: string) {
     document.title = `failover — ${name}`;
     narrow.addEventListener("change", this.onResize);
+    // In edit mode a node of the diagram is picked with a click (the editor's node list does it by keyboard).
+    this.figure.addEventListener("click", (event) => {
+      const node = (event.target as Element).closest("g.node");
+      const id = node?.getAttribute("data-node-id");
+      if (this.draft && id) this.draft.select(id);
+    });
+  }
+
+  get host(): DiagramHost {
+    return this;
+  }
+
+  showDraft(draft: DraftView | null): void {
+    this.draft = draft;
+    this.drawDiagram();
+  }
+
+  async follow(): Promise<void> {
+    await this.reload();
+    void this.readHealth();
   }
 
   get detail(): TreeDetail {
@@ -86,7 +114,7 @@ export class TreePage implements TreeContext {
         h("p", { class: "crumbs" }, h("a", { href: "#/" }, "← All trees")),
         this.head, this.runBox,
         h("section", { class: "diagram-section", "aria-labelledby": "diagram-heading" },
-          h("h2", { id: "diagram-heading" }, "Diagram"),
+          this.diagramHeading,
           this.figure, this.healthBox, legend(), this.nodeTable),
         this.nav, this.panelBox);
       this.drawAll();
@@ -225,6 +253,11 @@ export class TreePage implements TreeContext {
 
   private drawDiagram(): void {
     if (!this._diagram) return;
+    if (this.draft) {
+      this.drawDraft(this.draft);
+      return;
+    }
+    fill(this.diagramHeading, "Diagram");
     const progress = this.runProgress();
     const states: NodeStates = {
       progress, unchanged: this.unchanged(progress), health: this.supposedHealth, observed: this.observedHealth, shares: this.shares,
@@ -235,6 +268,20 @@ export class TreePage implements TreeContext {
     fill(this.figure, renderDiagram(this.diagram.nodes, states, mode, width, summary));
     this.figure.setAttribute("data-version", String(this.diagram.version));
     fill(this.nodeTable, nodeTable(this.diagram, states));
+  }
+
+  /** The editor's draft over the same diagram: the selected node framed, each node's errors on it. */
+  private drawDraft(draft: DraftView): void {
+    fill(this.diagramHeading, "Diagram ", h("span", { class: "badge status-applying" }, "draft"));
+    const states: NodeStates = {
+      progress: new Map(), unchanged: new Set(), health: new Map(), observed: new Map(), shares: new Map(),
+      selected: draft.selected, errors: draft.errors,
+    };
+    const mode = narrow.matches ? "outline" : "tree";
+    const width = this.figure.clientWidth || this.root.clientWidth || 360;
+    fill(this.figure, renderDiagram(draft.nodes, states, mode, width, `Draft of ${this.name}: ${plural(draft.nodes.length, "node")}`));
+    this.figure.setAttribute("data-version", "draft");
+    fill(this.nodeTable);
   }
 
   /**
@@ -274,6 +321,7 @@ export class TreePage implements TreeContext {
     const panel = tab === "what-if" ? new WhatIfPanel(this)
       : tab === "plan" ? new PlanPanel(this)
       : tab === "drift" ? new DriftPanel(this)
+      : tab === "edit" ? new EditPanel(this)
       : new VersionsPanel(this);
     if (tab !== "what-if" && (this.supposedHealth.size > 0 || this.shares.size > 0)) this.suppose(new Map(), new Map());
     this.panel = panel;

@@ -1,6 +1,6 @@
 import { api } from "../api";
 import { hunks, diffLines, type DiffLine } from "../diff/lineDiff";
-import { fill, h } from "../dom";
+import { announce, fill, h } from "../dom";
 import { plural, when } from "../format";
 import type { VersionList } from "../types";
 import { errorBox } from "./errors";
@@ -12,6 +12,7 @@ export class VersionsPanel implements Panel {
   private readonly list = h("div", { "aria-busy": "true" }, h("p", { class: "loading" }, "Loading versions…"));
   private readonly diffBox = h("div", { class: "diff", id: "version-diff", "aria-live": "polite" });
   private readonly specs = new Map<number, string>();
+  private readonly rollbackBox = h("div", { class: "rollback-state", "aria-live": "polite" });
   private disposed = false;
 
   constructor(private readonly tree: TreeContext) {
@@ -53,15 +54,34 @@ export class VersionsPanel implements Panel {
     fill(this.list,
       h("div", { class: "table-scroll", role: "region", "aria-label": "Versions", tabindex: 0 },
         h("table", { class: "versions" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Version"), h("th", { scope: "col" }, "Stored"), h("th", { scope: "col" }, "SHA-256"))),
+          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Version"), h("th", { scope: "col" }, "Stored"), h("th", { scope: "col" }, "SHA-256"),
+            h("th", { scope: "col" }, "Roll back"))),
           h("tbody", {}, versions.versions.map((v) =>
             h("tr", { "data-version": v.version },
               h("th", { scope: "row" }, `v${v.version}`, v.current ? h("span", { class: "badge status-active" }, "applied") : null),
               h("td", {}, when(v.createdAt)),
-              h("td", {}, h("code", { title: v.sha256 }, v.sha256.slice(0, 12)))))))),
+              h("td", {}, h("code", { title: v.sha256 }, v.sha256.slice(0, 12))),
+              h("td", {}, v.current ? "—" : h("button", { type: "button", class: "secondary rollback", "data-version": v.version,
+                onclick: (event: Event) => void this.rollback(v.version, event.target as HTMLButtonElement) }, `Roll back to v${v.version}`))))))),
+      this.rollbackBox,
       form);
     if (numbers.length >= 2) void this.compare(older, newest);
     else fill(this.diffBox, h("p", { class: "empty" }, "Only one version is stored: nothing to compare yet. Pick it on both sides to read its spec."));
+  }
+
+  /** One click: a run that applies `version` again (make-before-break, as any apply); the diagram follows it. */
+  private async rollback(version: number, button: HTMLButtonElement): Promise<void> {
+    button.disabled = true;
+    try {
+      const run = await api.rollback(this.tree.name, version);
+      fill(this.rollbackBox, h("p", { class: "ok" }, `Rolling back to v${run.version}: the diagram follows the run.`));
+      announce(`Rolling back to version ${run.version}.`);
+      await this.tree.follow();
+      if (!this.disposed) void this.load();
+    } catch (error) {
+      if (!this.disposed) fill(this.rollbackBox, errorBox(error, `a rollback to v${version}`));
+      button.disabled = false;
+    }
   }
 
   private async spec(version: number): Promise<string> {

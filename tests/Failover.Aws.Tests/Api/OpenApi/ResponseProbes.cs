@@ -50,6 +50,8 @@ internal static class ResponseProbes
         new("create name claimed", () => Refusing(LaunchRefusal.NameClaimed), "POST", "/trees", Specs.Failover()),
         new("create too large", Populated, "POST", "/trees", TooLargeSpec),
         new("create as CSV", Populated, "POST", "/trees", Specs.Failover()) { ContentType = "text/csv" },
+        new("create from a stale version", Populated, "POST", "/trees?baseVersion=0", Specs.Failover()),
+        new("create dry run from the latest version", Populated, "POST", "/trees?dryRun=true&baseVersion=1", Specs.Failover()),
         new("create, zone fails", ZoneFailing, "POST", "/trees?dryRun=true", Specs.Failover()),
         new("create, Route 53 throttles", ZoneThrottling, "POST", "/trees?dryRun=true", Specs.Failover()),
         new("create, Route 53 refuses", ZoneRefusing, "POST", "/trees?dryRun=true", Specs.Failover()),
@@ -121,7 +123,9 @@ internal static class ResponseProbes
         new("simulate without a body", Populated, "POST", "/trees/status/simulate") { ContentType = null },
         new("simulate bad body", Populated, "POST", "/trees/status/simulate", """{"unhealthy": "main", "extra": 1}"""),
         new("simulate missing", Populated, "POST", "/trees/nope/simulate", "{}"),
-        new("simulate too large", Populated, "POST", "/trees/status/simulate", TooLargeRequest),
+        new("simulate too large", Populated, "POST", "/trees/status/simulate", TooLargeSpec),
+        new("simulate a draft", Populated, "POST", "/trees/status/simulate", Draft(Specs.Failover())),
+        new("simulate an invalid draft", Populated, "POST", "/trees/status/simulate", Draft("""{"name": "status", "root": {}}""")),
         new("simulate as text", Populated, "POST", "/trees/status/simulate", "{}") { ContentType = "text/plain" },
         new("simulate, table fails", StoreFailing, "POST", "/trees/status/simulate", "{}"),
 
@@ -160,6 +164,13 @@ internal static class ResponseProbes
         new("health never applied", WithHealth, "GET", "/trees/fresh/health"),
         new("health, table fails", StoreFailing, "GET", "/trees/status/health"),
 
+        // POST /imports/traffic-policy
+        new("import", Populated, "POST", ImportPath, TrafficPolicy),
+        new("import invalid", Populated, "POST", ImportPath, """{"AWSPolicyFormatVersion": "2015-10-01"}"""),
+        new("import without parameters", Populated, "POST", "/imports/traffic-policy", TrafficPolicy),
+        new("import too large", Populated, "POST", ImportPath, TooLargeSpec),
+        new("import as text", Populated, "POST", ImportPath, TrafficPolicy) { ContentType = "text/plain" },
+
         // GET /runs/{id}
         new("run", Populated, "GET", "/runs/run-1"),
         new("run bad id", Populated, "GET", "/runs/run!1"),
@@ -177,6 +188,17 @@ internal static class ResponseProbes
         new("asset missing", WithDashboard, "GET", "/assets/nope.js"),
         new("asset, files fail", DashboardFailing, "GET", "/assets/index-AbC123.js"),
     ];
+
+    private const string ImportPath = "/imports/traffic-policy?name=www&hostedZoneId=Z111&zoneName=example.com&recordName=www.example.com";
+
+    private const string TrafficPolicy = """
+        {"AWSPolicyFormatVersion": "2015-10-01", "RecordType": "A", "StartRule": "split",
+         "Endpoints": {"a": {"Type": "value", "Value": "192.0.2.10"}, "b": {"Type": "value", "Value": "192.0.2.20"}},
+         "Rules": {"split": {"RuleType": "weighted",
+           "Items": [{"EndpointReference": "a", "Weight": "3"}, {"EndpointReference": "b", "Weight": "1"}]}}}
+        """;
+
+    private static string Draft(string spec) => $$"""{"unhealthy": [], "spec": {{spec}}}""";
 
     public static ResponseProbe Named(string name) => All.Single(p => p.Name == name);
 
