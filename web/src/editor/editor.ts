@@ -341,8 +341,11 @@ export class Editor {
         }))));
       announce(`${plural(errors.length, "error")} in the draft.`);
     } else {
-      fill(this.status, h("p", { class: "ok" }, "Valid: the service accepts this spec.",
-        plan?.warnings?.length ? ` ${plural(plan.warnings.length, "warning")}: ${plan.warnings.map((w) => `${w.path ?? ""} ${w.message}`).join("; ")}` : ""));
+      fill(this.status, h("div", { class: "ok" }, h("p", {}, "Valid: the service accepts this spec."),
+        plan?.warnings?.length
+          ? h("details", { class: "warnings" }, h("summary", {}, plural(plan.warnings.length, "warning")),
+            h("ul", {}, plan.warnings.map((w) => h("li", {}, h("code", {}, w.path ?? ""), " ", w.message))))
+          : null));
     }
     this.drawReview();
   }
