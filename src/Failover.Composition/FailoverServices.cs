@@ -1,10 +1,12 @@
 using Amazon.SQS;
 using Failover.Api;
 using Failover.Aws.Clients;
+using Failover.Aws.CloudWatch;
 using Failover.Aws.EventBridge;
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Service.Adapters;
+using Failover.Service.Alarms;
 using Failover.Service.Drift;
 using Failover.Service.Events;
 using Failover.Service.Health;
@@ -28,6 +30,7 @@ public sealed class FailoverServices : IDisposable
     private readonly Lazy<RunStarter?> _runs;
     private readonly Lazy<AmazonSQSClient> _sqs;
     private readonly Lazy<TreeEvents> _events;
+    private readonly Lazy<HealthCheckAlarmSource?> _alarms;
 
     private FailoverServices(FailoverSettings settings)
     {
@@ -41,6 +44,9 @@ public sealed class FailoverServices : IDisposable
             : null);
         _events = new(() => new TreeEvents(EventBus(settings), settings.Time, settings.Events, settings.Log));
         _sqs = new(() => Sqs(settings));
+        _alarms = new(() => settings.HealthCheckAlarmPrefix is { } prefix
+            ? new HealthCheckAlarmSource(new CloudWatchAlarmsClient(CloudWatchOptions(settings), credentials: settings.Credentials), prefix)
+            : null);
     }
 
     public static FailoverServices Create(FailoverSettings settings) => new(settings.Validated());
@@ -61,6 +67,9 @@ public sealed class FailoverServices : IDisposable
     /// <summary>The service's events, on the bus the settings name (none when they name no bus).</summary>
     public TreeEvents Events => _events.Value;
 
+    /// <summary>The alarms kept on the trees' health checks; null when the settings name no prefix.</summary>
+    public HealthCheckAlarmSource? Alarms => _alarms.Value;
+
     /// <summary>Publishes <c>Tree Answer Changed</c> when a tree's health check changes state.</summary>
     public AnswerWatcher Answers() => new(Store, Route53, Events);
 
@@ -68,7 +77,7 @@ public sealed class FailoverServices : IDisposable
     public WorkflowServices Workflow() =>
         new(Route53, Store, Time, Settings.Workflow)
         {
-            AllowedZones = Settings.AllowedZones, Events = Events, Route53Rate = Route53.RequestRate,
+            AllowedZones = Settings.AllowedZones, Events = Events, Route53Rate = Route53.RequestRate, Alarms = Alarms,
         };
 
     /// <summary>
@@ -82,6 +91,7 @@ public sealed class FailoverServices : IDisposable
         {
             AllowedZones = Settings.AllowedZones,
             Events = Events,
+            Alarms = Alarms,
         };
 
     /// <summary>
@@ -106,6 +116,11 @@ public sealed class FailoverServices : IDisposable
             ? options with { RequestsPerSecond = rate, Burst = settings.Route53Burst ?? Math.Max(1, (int)rate) }
             : options;
     }
+
+    /// <summary>CloudWatch in us-east-1, where Route 53 publishes its health check metrics (or the local endpoint).</summary>
+    private static CloudWatchClientOptions CloudWatchOptions(FailoverSettings settings) => settings.Endpoint is { } endpoint
+        ? new CloudWatchClientOptions { Endpoint = endpoint }
+        : CloudWatchClientOptions.FromEnvironment(settings.Environment);
 
     private static StepFunctionsClientOptions StepFunctionsOptions(FailoverSettings settings) => settings.Endpoint is { } endpoint
         ? new StepFunctionsClientOptions { Region = LocalRegion(settings), Endpoint = endpoint }

@@ -62,6 +62,12 @@ public sealed record FailoverSettings
     /// </summary>
     public string? EventBusName { get; init; } = Failover.Aws.EventBridge.EventBridgeClientOptions.DefaultBus;
 
+    /// <summary>
+    /// The name prefix of the CloudWatch alarms the workflow keeps on every health check a tree owns
+    /// (<c>FAILOVER_HEALTH_ALARM_PREFIX</c>; the template's <c>&lt;stack&gt;-health-</c>). Null keeps none.
+    /// </summary>
+    public string? HealthCheckAlarmPrefix { get; init; }
+
     /// <summary>Where the parts log what they cannot put elsewhere (an event not published); null: nowhere.</summary>
     public StructuredLogger? Log { get; init; }
 
@@ -89,6 +95,8 @@ public sealed record FailoverSettings
             EventBusName = environment(Failover.Aws.EventBridge.EventBridgeClientOptions.BusVariable) is { Length: > 0 } bus
                 ? bus.Trim() : Failover.Aws.EventBridge.EventBridgeClientOptions.DefaultBus,
             Log = new StructuredLogger(LogSink.StandardOutput(), TimeProvider.System),
+            HealthCheckAlarmPrefix = environment(Failover.Service.Alarms.HealthCheckAlarmSource.PrefixVariable) is { Length: > 0 } prefix
+                ? prefix.Trim() : null,
             AllowedZones = ZoneAllowList.FromEnvironment(environment),
         }.Validated();
     }
@@ -112,6 +120,10 @@ public sealed record FailoverSettings
         Drift.Validated();
         Api.Validated();
         Events.Validated();
+        // CloudWatch API reference, PutMetricAlarm: AlarmName is 1 to 255 characters; a health check id adds 36.
+        if (HealthCheckAlarmPrefix is { } alarmPrefix && (string.IsNullOrWhiteSpace(alarmPrefix) || alarmPrefix.Length > 200))
+            throw new ArgumentException($"{owner}.HealthCheckAlarmPrefix ({Service.Alarms.HealthCheckAlarmSource.PrefixVariable}) must " +
+                $"be 1 to 200 characters, or null for no alarms; it is '{alarmPrefix}'.");
         if (EventBusName is { } name && string.IsNullOrWhiteSpace(name))
             throw new ArgumentException($"{owner}.EventBusName ({Failover.Aws.EventBridge.EventBridgeClientOptions.BusVariable}) must " +
                 "name the event bus, or be null for no events.");

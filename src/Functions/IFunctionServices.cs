@@ -51,7 +51,7 @@ public sealed class EnvironmentFunctionServices : IFunctionServices
             var services = _services.Value;
             var drift = _drift.Value;
             var check = new TreeDriftCheck(drift.Store, drift.Route53, new DriftMetrics(Console.Out), services.Time, drift.Repair,
-                drift.DefaultPolicy, drift.AllowedZones) { Events = drift.Events };
+                drift.DefaultPolicy, drift.AllowedZones) { Events = drift.Events, Alarms = drift.Alarms };
             // The web dashboard built into this binary is served at GET /.
             return new ApiService(services.Api(check) with { Dashboard = Handlers.Api.EmbeddedDashboardFiles.Instance });
         });

@@ -12,8 +12,9 @@ namespace Failover.Local;
 public static class LocalSettings
 {
     /// <summary>What the workflow's functions get: the deployed defaults, the edge as every endpoint.</summary>
-    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow) => new()
+    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow, string? healthCheckAlarmPrefix = null) => new()
     {
+        HealthCheckAlarmPrefix = healthCheckAlarmPrefix,
         Endpoint = edgeUrl,
         Region = LocalAccount.Region,
         Credentials = LocalAccount.Credentials,

@@ -103,7 +103,8 @@ public sealed class LocalStack : IAsyncDisposable
             var edgeUrl = new Uri($"http://127.0.0.1:{edgePort}");
             var functions = new FunctionRegistry().AddBuiltIns()
                 .Register(
-                    FunctionCatalog.Build(new LocalFunctionServices(LocalSettings.AtEdge(edgeUrl, options.Workflow)), hosting),
+                    FunctionCatalog.Build(new LocalFunctionServices(
+                        LocalSettings.AtEdge(edgeUrl, options.Workflow, options.HealthCheckAlarmPrefix)), hosting),
                     WorkflowHandlers.Names);
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
@@ -126,7 +127,8 @@ public sealed class LocalStack : IAsyncDisposable
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
                 // The drift functions log to standard output, as Lambda's do, unless the caller says where function logs go.
-                var services = LocalSettings.AtEdge(edge.Url, options.Workflow).WithResources(stack.Resources);
+                var services = LocalSettings.AtEdge(edge.Url, options.Workflow, options.HealthCheckAlarmPrefix)
+                    .WithResources(stack.Resources);
                 stack._drift = LocalDriftEmulation.Start(services, stack.Resources, functions, options.Drift, options.Log,
                     options.FunctionLog is null ? null : hosting);
                 // The API as deployed, unless the caller put its own Api function in (a stand-in for the emulation's tests).

@@ -41,6 +41,12 @@ public sealed record LocalStackOptions
 
     public RealismSettings Realism { get; init; } = new();
 
+    /// <summary>
+    /// The name prefix of the CloudWatch alarms the workflow keeps on the trees' health checks (in moto's CloudWatch, as
+    /// the deployed template's <c>&lt;stack&gt;-health-</c>); null keeps none.
+    /// </summary>
+    public string? HealthCheckAlarmPrefix { get; init; }
+
     /// <summary>The drift schedule and the drift queue's event source mapping.</summary>
     public DriftEmulationSettings Drift { get; init; } = new();
 

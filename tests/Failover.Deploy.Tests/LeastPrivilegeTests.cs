@@ -178,6 +178,22 @@ public sealed class LeastPrivilegeTests
     }
 
     [Fact]
+    public void Health_check_alarms_are_changed_only_under_the_stacks_prefix_in_us_east_1_by_the_steps_that_own_checks()
+    {
+        const string alarms = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:failover-health-*";
+        foreach (var statement in AllRoles(Evaluator).SelectMany(r => r.Statements)
+            .Where(s => s.Actions.Any(a => a.StartsWith("cloudwatch:", StringComparison.OrdinalIgnoreCase))))
+            Assert.True(statement.Resources.SequenceEqual([alarms]), $"{statement}\nalarm actions belong on {alarms}");
+
+        Assert.Equal(["ApplyHealthChecksFunction", "RollbackFunction"], FunctionsGranted("cloudwatch:PutMetricAlarm"));
+        Assert.Equal(["ApplyHealthChecksFunction", "RollbackFunction"], FunctionsGranted("cloudwatch:DeleteAlarms"));
+        Assert.Equal(["ApiFunction", "DriftWorkerFunction", "PlanTreeFunction", "RollbackFunction"],
+            FunctionsGranted("cloudwatch:DescribeAlarms"));
+        Assert.False(FunctionRole("ApplyHealthChecksFunction")
+            .Grants("cloudwatch:DeleteAlarms", "arn:aws:cloudwatch:us-east-1:123456789012:alarm:someone-elses-alarm"));
+    }
+
+    [Fact]
     public void Change_status_is_read_on_change_arns_only()
     {
         var statements = AllRoles(Evaluator).SelectMany(r => r.Granting("route53:GetChange")).ToList();

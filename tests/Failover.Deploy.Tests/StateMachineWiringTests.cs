@@ -30,8 +30,8 @@ public sealed class StateMachineWiringTests
     {
         var timeout = Definition.Json["TimeoutSeconds"]!.GetValue<int>();
 
-        // Depth 16: a health check layer, the leaves, 15 alias levels, 16 levels of deletions, the clean-up.
-        var layers = 2 * Failover.Core.Validation.ValidationLimits.Default.MaxDepth + 2;
+        // Depth 16: a health check layer, its alarms, the leaves, 15 alias levels, 16 levels of deletions, the clean-up.
+        var layers = 2 * Failover.Core.Validation.ValidationLimits.Default.MaxDepth + 3;
         var layer = Math.Max(TimeoutOf("ApplyHealthChecksFunction"), TimeoutOf("ApplyRecordLayerFunction"));
         // A layer (and Rollback) is entered again while it has work left, so the requests count too: the door's most
         // nodes, each a health check created and tagged, at the documented 5 requests/s, applied and then rolled back.

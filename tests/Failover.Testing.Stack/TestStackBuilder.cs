@@ -1,3 +1,5 @@
+using Failover.Aws.CloudWatch;
+using Failover.Service.Alarms;
 using System.Text.Json;
 using Failover.Aws.Clients;
 using Failover.Aws.Route53;
@@ -46,6 +48,10 @@ public sealed class TestStackBuilder
     public TestStackBuilder WithRealismClock(TimeProvider clock) => With(o => o with { TimeProvider = clock });
 
     /// <summary>The HTTP API refuses requests not SigV4-signed with the local credentials, as a deployment's does.</summary>
+    /// <summary>The workflow keeps CloudWatch alarms on the trees' health checks (in moto), named with this prefix.</summary>
+    public TestStackBuilder WithHealthCheckAlarms(string prefix = "failover-local-health-") =>
+        With(o => o with { HealthCheckAlarmPrefix = prefix });
+
     public TestStackBuilder WithApiSignatureRequired() => With(o => o with { RequireApiSignature = true });
 
     public TestStackBuilder WithDrift(DriftEmulationSettings drift) => With(o => o with { Drift = drift });
@@ -123,7 +129,11 @@ public sealed class TestStackBuilder
         var route53 = new Route53Client(
             new Route53ClientOptions { Endpoint = edge, RequestsPerSecond = inProcess.RequestsPerSecond, Burst = inProcess.Burst },
             inProcess.Route53Handler is { } handler ? new HttpClient(handler) : null, LocalAccount.Credentials);
-        return new WorkflowServices(route53, store, _clock, _options.Workflow) { Route53Rate = route53.RequestRate };
+        var alarms = _options.HealthCheckAlarmPrefix is { } prefix
+            ? new HealthCheckAlarmSource(
+                new CloudWatchAlarmsClient(new CloudWatchClientOptions { Endpoint = edge }, credentials: LocalAccount.Credentials), prefix)
+            : null;
+        return new WorkflowServices(route53, store, _clock, _options.Workflow) { Route53Rate = route53.RequestRate, Alarms = alarms };
     }
 
     private void RegisterWorkflowFunctions(FunctionRegistry functions, WorkflowServices workflow, InProcessWorkflow inProcess)

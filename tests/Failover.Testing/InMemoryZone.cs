@@ -1,3 +1,4 @@
+using Failover.Core.Alarms;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -24,7 +25,16 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
     public Action<string, InMemoryZone>? AfterBatch { get; set; }
 
     /// <summary>What the planner sees: every record, the health checks, and which records this tree made.</summary>
-    public ActualState State => new([.. records.Records], [.. healthChecks], new HashSet<RecordKey>(owned));
+    public ActualState State => new([.. records.Records], [.. healthChecks], new HashSet<RecordKey>(owned))
+    {
+        Alarms = AlarmPrefix is { } prefix ? new HealthCheckAlarmState(prefix, new Dictionary<string, MetricAlarm>(Alarms)) : null,
+    };
+
+    /// <summary>Set: the zone's state carries the deployment's health check alarms with this prefix, and plans keep them.</summary>
+    public string? AlarmPrefix { get; set; }
+
+    /// <summary>The health check alarms, by name (CloudWatch's, as far as the tree is concerned).</summary>
+    public Dictionary<string, MetricAlarm> Alarms { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Puts a record in the zone that some other tool made (not owned by the tree).</summary>
     public void AddForeign(ResourceRecordSet record) => records.Apply(new ChangeBatch([new RecordChange(ChangeAction.Create, record)]));
@@ -42,9 +52,19 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
                 ApplyBatch(batch, idsByNode);
                 AfterBatch?.Invoke(layer.Name, this);
             }
+            foreach (var alarm in layer.HealthCheckAlarms)
+            {
+                var id = alarm.HealthCheckId ?? idsByNode.GetValueOrDefault(alarm.NodeId)
+                    ?? throw new InvalidOperationException($"the alarm of node {alarm.NodeId} comes before its check");
+                var put = HealthCheckAlarms.For(alarm.NamePrefix, id);
+                Alarms[put.Name] = put;
+            }
             foreach (var deletion in layer.HealthCheckDeletions)
+            {
+                if (deletion.AlarmName is { } name) Alarms.Remove(name);
                 if (healthChecks.RemoveAll(h => h.Id == deletion.HealthCheckId) == 0)
                     throw new InvalidOperationException($"NoSuchHealthCheck: {deletion.HealthCheckId}");
+            }
         }
     }
 

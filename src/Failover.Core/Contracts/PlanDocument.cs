@@ -5,8 +5,8 @@ namespace Failover.Core.Contracts;
 /// <summary>
 /// The plan on the wire — what <c>failover plan --json</c> prints, the workflow stores for a run and
 /// <c>GET /trees/{name}/plan</c> answers (with the <see cref="Version"/> it planned). A layer carries exactly one of
-/// <see cref="PlanLayerDocument.HealthChecks"/>, <see cref="PlanLayerDocument.ChangeBatches"/> and
-/// <see cref="PlanLayerDocument.DeleteHealthChecks"/>.
+/// <see cref="PlanLayerDocument.HealthChecks"/>, <see cref="PlanLayerDocument.ChangeBatches"/>,
+/// <see cref="PlanLayerDocument.DeleteHealthChecks"/> and <see cref="PlanLayerDocument.PutHealthCheckAlarms"/>.
 /// </summary>
 public record PlanDocument
 {
@@ -32,11 +32,20 @@ public sealed record PlanLayerDocument
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string?>>? ChangeNodeIds { get; init; }
     public IReadOnlyList<HealthCheckDeletionDocument>? DeleteHealthChecks { get; init; }
+    /// <summary>The CloudWatch alarms to put on the tree's health checks (<c>health-check-alarms</c>).</summary>
+    public IReadOnlyList<PlannedHealthCheckAlarmDocument>? PutHealthCheckAlarms { get; init; }
 }
 
 public sealed record PlannedHealthCheckDocument(string? NodeId, string? CallerReference, HealthCheckConfigShape? HealthCheckConfig);
 
-public sealed record HealthCheckDeletionDocument(string? HealthCheckId, string? NodeId);
+public sealed record HealthCheckDeletionDocument(string? HealthCheckId, string? NodeId)
+{
+    /// <summary>The check's alarm, deleted first; left out when it has none.</summary>
+    public string? AlarmName { get; init; }
+}
+
+/// <summary>The alarm on a node's check; <see cref="HealthCheckId"/> is left out when an earlier layer creates the check.</summary>
+public sealed record PlannedHealthCheckAlarmDocument(string? NodeId, string? HealthCheckId, string? AlarmNamePrefix);
 
 public sealed record PlanConflictDocument(string? Name, string? Type, string? SetIdentifier, string? Reason);
 

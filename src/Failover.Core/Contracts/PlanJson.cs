@@ -45,11 +45,17 @@ public static class PlanJson
                 ? layer.ChangeBatches.Select(b => (IReadOnlyList<string?>)b.Changes.Select(c => c.NodeId).ToList()).ToList()
                 : null,
         },
+        PlanLayerKind.HealthCheckAlarms => new PlanLayerDocument
+        {
+            Name = layer.Name,
+            PutHealthCheckAlarms = layer.HealthCheckAlarms
+                .Select(a => new PlannedHealthCheckAlarmDocument(a.NodeId, a.HealthCheckId, a.NamePrefix)).ToList(),
+        },
         _ => new PlanLayerDocument
         {
             Name = layer.Name,
             DeleteHealthChecks = layer.HealthCheckDeletions
-                .Select(d => new HealthCheckDeletionDocument(d.HealthCheckId, d.NodeId)).ToList(),
+                .Select(d => new HealthCheckDeletionDocument(d.HealthCheckId, d.NodeId) { AlarmName = d.AlarmName }).ToList(),
         },
     };
 
@@ -186,10 +192,24 @@ public static class PlanJson
                 HealthCheckDeletions = deletions.Select((deletion, i) =>
                 {
                     var at = $"{path}.deleteHealthChecks[{i}]";
-                    return new HealthCheckDeletion(Required(Required(deletion, at).HealthCheckId, at + ".healthCheckId"), deletion.NodeId);
+                    return new HealthCheckDeletion(Required(Required(deletion, at).HealthCheckId, at + ".healthCheckId"), deletion.NodeId)
+                    {
+                        AlarmName = deletion.AlarmName,
+                    };
                 }).ToList(),
             };
-        throw new FormatException($"{path}: a layer needs healthChecks, changeBatches or deleteHealthChecks");
+        if (layer.PutHealthCheckAlarms is { } alarms)
+            return new PlanLayer(name, PlanLayerKind.HealthCheckAlarms)
+            {
+                HealthCheckAlarms = alarms.Select((alarm, i) =>
+                {
+                    var at = $"{path}.putHealthCheckAlarms[{i}]";
+                    alarm = Required(alarm, at);
+                    return new PlannedHealthCheckAlarm(Required(alarm.NodeId, at + ".nodeId"), alarm.HealthCheckId,
+                        Required(alarm.AlarmNamePrefix, at + ".alarmNamePrefix"));
+                }).ToList(),
+            };
+        throw new FormatException($"{path}: a layer needs healthChecks, changeBatches, deleteHealthChecks or putHealthCheckAlarms");
     }
 
     public static ChangeBatch ToChangeBatch(ChangeBatchShape batch, string path, IReadOnlyList<string?>? nodeIds = null)

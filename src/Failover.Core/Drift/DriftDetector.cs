@@ -53,6 +53,7 @@ public static class DriftDetector
                 checkItems.Add(
                     new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
         }
+        if (actual.Alarms is { } alarms) checkItems.AddRange(AlarmItems(desired, checks, alarms));
 
         var items = recordItems
             .OrderBy(i => i.Record!.Value.Name, StringComparer.Ordinal)
@@ -62,6 +63,26 @@ public static class DriftDetector
             .Concat(checkItems.OrderBy(i => i.NodeId, StringComparer.Ordinal))
             .ToList();
         return new DriftReport(spec.Name, spec.HostedZoneId, TreeCompiler.NormaliseName(spec.RecordName), items);
+    }
+
+    /// <summary>
+    /// The alarm the service keeps on each of the tree's checks that exists (a missing check is reported as such; its
+    /// alarm comes with it): missing, or with other settings than <see cref="Alarms.HealthCheckAlarms.For"/>.
+    /// </summary>
+    private static IEnumerable<DriftItem> AlarmItems(CompiledTree desired, IReadOnlyDictionary<string, ExistingHealthCheck?> checks,
+        Alarms.HealthCheckAlarmState alarms)
+    {
+        foreach (var wanted in desired.HealthChecks)
+        {
+            if (checks[wanted.NodeId] is not { } match) continue;
+            if (alarms.For(match.Id) is not { } alarm)
+                yield return new DriftItem(DriftKind.HealthCheckAlarmMissing) { NodeId = wanted.NodeId, HealthCheckId = match.Id };
+            else if (Alarms.HealthCheckAlarms.For(alarms.Prefix, match.Id).Differences(alarm) is { Count: > 0 } fields)
+                yield return new DriftItem(DriftKind.HealthCheckAlarmChanged)
+                {
+                    NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields,
+                };
+        }
     }
 
     /// <summary>A CALCULATED check's children as the ids of the checks matched to their nodes (a missing one stays a

@@ -17,6 +17,10 @@ public enum DriftKind
     HealthCheckChanged,
     /// <summary>A record of the tree names a health check that no longer exists.</summary>
     RecordHealthCheckDeleted,
+    /// <summary>The CloudWatch alarm the service keeps on one of the tree's health checks does not exist.</summary>
+    HealthCheckAlarmMissing,
+    /// <summary>The alarm on one of the tree's health checks exists with other settings (<see cref="DriftItem.Fields"/>).</summary>
+    HealthCheckAlarmChanged,
 }
 
 /// <summary>Where an extra record set sits, which decides whether a repair can remove it.</summary>
@@ -80,6 +84,9 @@ public sealed record DriftItem(DriftKind Kind)
         DriftKind.HealthCheckChanged => $"health check {HealthCheckId} of node {NodeId} changed: {string.Join("; ", Fields)}",
         DriftKind.RecordHealthCheckDeleted =>
             $"record {Record} of node {NodeId} names health check {HealthCheckId}, which no longer exists",
+        DriftKind.HealthCheckAlarmMissing => $"the alarm on health check {HealthCheckId} of node {NodeId} is missing",
+        DriftKind.HealthCheckAlarmChanged =>
+            $"the alarm on health check {HealthCheckId} of node {NodeId} changed: {string.Join("; ", Fields)}",
         _ => Kind.ToString(),
     };
 

@@ -13,6 +13,9 @@ public sealed record ActualState(
     IReadOnlySet<RecordKey> OwnedRecords)
 {
     public static ActualState Empty { get; } = new([], [], new HashSet<RecordKey>());
+
+    /// <summary>The deployment's health check alarms; null when they were not read (plans then leave alarms alone).</summary>
+    public Alarms.HealthCheckAlarmState? Alarms { get; init; }
 }
 
 /// <summary>A health check that exists in the account.</summary>

@@ -7,6 +7,7 @@ public static class LayerNames
     public const string LeafRecords = "leaf-records";
     public const string DeleteLeafRecords = "delete-leaf-records";
     public const string HealthCheckCleanup = "health-check-cleanup";
+    public const string HealthCheckAlarms = "health-check-alarms";
 
     /// <summary>
     /// <c>health-checks</c> for checks of endpoints, alarms and routing controls and for CALCULATED checks whose

@@ -27,6 +27,10 @@ public enum PlanLayerKind
     Records,
     /// <summary>Delete health checks nothing refers to any more (after the records that used them are gone).</summary>
     HealthCheckCleanup,
+    /// <summary>
+    /// Put the CloudWatch alarm on each of the tree's health checks (after the checks exist, before any record names them).
+    /// </summary>
+    HealthCheckAlarms,
 }
 
 /// <summary>
@@ -39,10 +43,23 @@ public sealed record PlanLayer(string Name, PlanLayerKind Kind)
     public IReadOnlyList<ChangeBatch> ChangeBatches { get; init; } = [];
     /// <summary>Ids of health checks to delete (cleanup layers).</summary>
     public IReadOnlyList<HealthCheckDeletion> HealthCheckDeletions { get; init; } = [];
+    /// <summary>Alarms to put (alarm layers).</summary>
+    public IReadOnlyList<PlannedHealthCheckAlarm> HealthCheckAlarms { get; init; } = [];
 
-    public bool IsEmpty => HealthChecks.Count == 0 && ChangeBatches.Count == 0 && HealthCheckDeletions.Count == 0;
+    public bool IsEmpty =>
+        HealthChecks.Count == 0 && ChangeBatches.Count == 0 && HealthCheckDeletions.Count == 0 && HealthCheckAlarms.Count == 0;
 }
 
 public sealed record PlannedHealthCheck(string NodeId, string CallerReference, HealthCheckConfig Config);
 
-public sealed record HealthCheckDeletion(string HealthCheckId, string? NodeId);
+/// <param name="AlarmName">The check's alarm, deleted just before the check (null: it has none).</param>
+public sealed record HealthCheckDeletion(string HealthCheckId, string? NodeId)
+{
+    public string? AlarmName { get; init; }
+}
+
+/// <summary>
+/// The alarm on a node's health check (<see cref="Alarms.HealthCheckAlarms"/>): the check's id when it exists already,
+/// null when an earlier layer of the same plan creates it (the step takes the id that layer wrote on the node).
+/// </summary>
+public sealed record PlannedHealthCheckAlarm(string NodeId, string? HealthCheckId, string NamePrefix);

@@ -46,8 +46,16 @@ public static class PlanTextWriter
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
                     text.Append(" (").Append(layer.HealthCheckDeletions.Count).Append(" to delete)\n");
-                    AppendTable(text, ["ACTION", "HEALTH CHECK", "NODE"],
-                        layer.HealthCheckDeletions.Select(d => new[] { "DELETE", d.HealthCheckId, d.NodeId ?? "-" }));
+                    AppendTable(text, ["ACTION", "HEALTH CHECK", "NODE", "ALARM"],
+                        layer.HealthCheckDeletions.Select(d => new[] { "DELETE", d.HealthCheckId, d.NodeId ?? "-", d.AlarmName ?? "-" }));
+                    break;
+                case PlanLayerKind.HealthCheckAlarms:
+                    text.Append(" (").Append(layer.HealthCheckAlarms.Count).Append(" to put)\n");
+                    AppendTable(text, ["ACTION", "NODE", "ALARM"],
+                        layer.HealthCheckAlarms.Select(a => new[]
+                        {
+                            "PUT", a.NodeId, a.NamePrefix + (a.HealthCheckId ?? "<the node's new check>"),
+                        }));
                     break;
             }
         }

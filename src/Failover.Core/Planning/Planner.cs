@@ -6,7 +6,9 @@ namespace Failover.Core.Planning;
 /// <summary>
 /// Plan(desired, actual): a pure function from the tree and the zone's state to ordered layers of changes.
 /// Make-before-break: health checks first, then creates and UPSERTs bottom-up (leaf records, then each alias level),
-/// then deletions top-down, then the health checks nothing uses any more.
+/// then deletions top-down, then the health checks nothing uses any more. When the zone's state was read with the
+/// deployment's health check alarms, every check the tree owns gets its alarm in a layer right after the checks, and a
+/// check's alarm goes just before the check itself.
 /// </summary>
 public static class Planner
 {
@@ -19,7 +21,26 @@ public static class Planner
         var records = health.ExistingIdsByNode.Count == 0
             ? desired.Records
             : desired.Records.Select(r => WithExistingHealthCheck(r, health.ExistingIdsByNode)).ToList();
-        return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits);
+        return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits, AlarmsToPut(desired, health, actual));
+    }
+
+    /// <summary>
+    /// The alarm of every check the tree owns that lacks one or whose alarm differs; a check this plan creates always
+    /// needs one (PutMetricAlarm is idempotent by name, so a retried layer rewrites it harmlessly).
+    /// </summary>
+    private static IReadOnlyList<PlannedHealthCheckAlarm> AlarmsToPut(CompiledTree desired, HealthCheckReconciliation health,
+        ActualState actual)
+    {
+        if (actual.Alarms is not { } alarms) return [];
+        var result = new List<PlannedHealthCheckAlarm>();
+        foreach (var check in desired.HealthChecks)
+        {
+            if (!health.ExistingIdsByNode.TryGetValue(check.NodeId, out var id))
+                result.Add(new PlannedHealthCheckAlarm(check.NodeId, null, alarms.Prefix));
+            else if (alarms.NeedsPut(id))
+                result.Add(new PlannedHealthCheckAlarm(check.NodeId, id, alarms.Prefix));
+        }
+        return result;
     }
 
     /// <summary>Removes everything the tree owns: records top-down, then the health checks tagged as the tree's.</summary>
@@ -27,16 +48,18 @@ public static class Planner
         Teardown(tree, hostedZoneId, actual, ChangeBatchLimits.Route53);
 
     public static Plan Teardown(string tree, string hostedZoneId, ActualState actual, ChangeBatchLimits limits) =>
-        Build(tree, hostedZoneId, [], [], actual, limits);
+        Build(tree, hostedZoneId, [], [], actual, limits, []);
 
     private static Plan Build(
         string tree, string hostedZoneId, IReadOnlyList<PlannedHealthCheck> healthChecksToCreate, IReadOnlyList<DesiredRecord> records,
-        ActualState actual, ChangeBatchLimits limits)
+        ActualState actual, ChangeBatchLimits limits, IReadOnlyList<PlannedHealthCheckAlarm> alarmsToPut)
     {
         var diff = RecordDiff.Compare(tree, records, actual);
         var layers = new List<PlanLayer>();
         foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });
+        if (alarmsToPut.Count > 0)
+            layers.Add(new PlanLayer(LayerNames.HealthCheckAlarms, PlanLayerKind.HealthCheckAlarms) { HealthCheckAlarms = alarmsToPut });
 
         foreach (var (level, units) in diff.Writes)
             layers.Add(
@@ -48,7 +71,8 @@ public static class Planner
                 ChangeBatchPacker.Pack(deletes.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits)));
 
         var stillReferenced = StillReferenced(records, actual, diff);
-        var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced);
+        var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced)
+            .Select(d => actual.Alarms?.For(d.HealthCheckId) is { } alarm ? d with { AlarmName = alarm.Name } : d).ToList();
         if (unused.Count > 0)
             layers.Add(new PlanLayer(LayerNames.HealthCheckCleanup, PlanLayerKind.HealthCheckCleanup) { HealthCheckDeletions = unused });
 

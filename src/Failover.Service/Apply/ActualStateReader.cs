@@ -9,7 +9,8 @@ namespace Failover.Service.Apply;
 /// Reads what Route 53 holds for one tree: the record sets at the names the tree uses or owns (only those stretches of
 /// the zone, not the whole zone) and the tree's health checks. Reads only; the planner decides.
 /// </summary>
-public sealed class ActualStateReader(IRoute53 route53)
+/// <param name="alarms">The deployment's health check alarms, read with the rest (null: the state carries none).</param>
+public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSource? alarms = null)
 {
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
         CancellationToken cancellationToken = default) =>
@@ -26,7 +27,10 @@ public sealed class ActualStateReader(IRoute53 route53)
         var checks =
             await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken)
             .ConfigureAwait(false);
-        return new ActualState(records, checks, owned);
+        return new ActualState(records, checks, owned)
+        {
+            Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
+        };
     }
 
     /// <summary>

@@ -104,6 +104,9 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                 case PlanLayerKind.HealthCheckCleanup:
                     await applier.DeleteHealthChecksAsync(layer, cancellationToken).ConfigureAwait(false);
                     break;
+                case PlanLayerKind.HealthCheckAlarms:
+                    // The direct path reads the zone without the deployment's alarms, so its plans never hold this layer.
+                    throw new InvalidOperationException("the direct path keeps no health check alarms; apply through the service");
             }
         }
         var polls = 0;
@@ -121,6 +124,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     {
         PlanLayerKind.HealthChecks => $"creating {layer.HealthChecks.Count} health check(s)",
         PlanLayerKind.Records => $"{layer.ChangeBatches.Sum(b => b.Changes.Count)} change(s) in {layer.ChangeBatches.Count} batch(es)",
+        PlanLayerKind.HealthCheckAlarms => $"putting {layer.HealthCheckAlarms.Count} health check alarm(s)",
         _ => $"deleting {layer.HealthCheckDeletions.Count} unused health check(s)",
     };
 }

@@ -28,6 +28,9 @@ public sealed record DriftServices(
     /// <summary>Where the drift check's events go.</summary>
     public TreeEvents Events { get; init; } = TreeEvents.None;
 
+    /// <summary>The deployment's health check alarms, checked for drift with the tree's checks (null: none are kept).</summary>
+    public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
+
     public DriftScheduler Scheduler() => new(Store, Send, QueueUrl
         ?? throw new InvalidOperationException($"the drift scheduler needs the queue's URL ({DriftOptions.QueueUrlVariable})"), Time)
     {
@@ -35,7 +38,10 @@ public sealed record DriftServices(
     };
 
     public TreeDriftCheck Check() =>
-        new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy, AllowedZones) { Events = Events };
+        new(Store, Route53, new DriftMetrics(MetricsOutput), Time, Repair, DefaultPolicy, AllowedZones)
+        {
+            Events = Events, Alarms = Alarms,
+        };
 
     public DriftWorker Worker(Action<DriftWorkItem, Exception>? onFailure = null)
     {

@@ -14,7 +14,7 @@ public sealed record DriftObservation(ActualState Actual, IReadOnlySet<string> H
 /// of the zone (<see cref="TreeRecordsReader"/>), the owned names outside it if any (a tree whose record name
 /// changed), and one ListHealthChecks pass that both finds the tree's checks and lists every id.
 /// </summary>
-public sealed class DriftStateReader(IRoute53 route53)
+public sealed class DriftStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSource? alarms = null)
 {
     /// <summary>Route 53's largest page.</summary>
     public int PageSize { get; init; } = 300;
@@ -38,6 +38,10 @@ public sealed class DriftStateReader(IRoute53 route53)
         var references = desired.HealthChecks.Select(h => h.CallerReference).ToHashSet(StringComparer.Ordinal);
         var checks = await new ActualStateReader(route53).ReadHealthChecksAsync(spec.Name, references, ids, cancellationToken)
             .ConfigureAwait(false);
-        return new DriftObservation(new ActualState(records, checks, owned), ids, pages);
+        var state = new ActualState(records, checks, owned)
+        {
+            Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
+        };
+        return new DriftObservation(state, ids, pages);
     }
 }

@@ -29,6 +29,9 @@ public sealed class TreeDriftCheck(
     /// <summary>Where <c>Drift Detected</c> goes: published when a check finds drift other than the last stored report's.</summary>
     public TreeEvents Events { get; init; } = TreeEvents.None;
 
+    /// <summary>The deployment's health check alarms: a tree's check whose alarm is missing or changed is drift.</summary>
+    public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
+
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)
     {
         var prepared = await PrepareAsync(tree, cancellationToken).ConfigureAwait(false);
@@ -37,7 +40,7 @@ public sealed class TreeDriftCheck(
         DriftObservation observed;
         try
         {
-            observed = await new DriftStateReader(route53).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
+            observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (NoSuchHostedZoneException gone)

@@ -54,8 +54,8 @@ public sealed class ZoneDriftCheck(TreeDriftCheck check, IRoute53 route53, Drift
         {
             try
             {
-                snapshot = await new ZoneSnapshotReader(route53).ReadAsync(order.HostedZoneId!, prepared, cancellationToken)
-                    .ConfigureAwait(false);
+                snapshot = await new ZoneSnapshotReader(route53) { Alarms = check.Alarms }
+                    .ReadAsync(order.HostedZoneId!, prepared, cancellationToken).ConfigureAwait(false);
             }
             catch (NoSuchHostedZoneException gone)
             {

@@ -90,6 +90,9 @@ public sealed class ZoneDriftSnapshot
 /// </summary>
 public sealed class ZoneSnapshotReader(IRoute53 route53)
 {
+    /// <summary>The deployment's health check alarms, read once for the whole message (null: none are kept).</summary>
+    public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
+
     /// <summary>Route 53's largest ListResourceRecordSets page.</summary>
     public const int RecordPageSize = 300;
 
@@ -103,8 +106,9 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
         var (recordsByTree, recordsRead) = await ReadRecordsAsync(hostedZoneId, trees, requests, cancellationToken).ConfigureAwait(false);
         var (checksByTree, ids, checksRead) =
             await ReadChecksAsync(trees, recordsByTree, requests, cancellationToken).ConfigureAwait(false);
+        var alarms = Alarms is null ? null : await Alarms.ReadAsync(cancellationToken).ConfigureAwait(false);
         var observations = trees.ToDictionary(t => t.Name, t => new DriftObservation(
-            new ActualState(recordsByTree[t.Name], checksByTree.GetValueOrDefault(t.Name) ?? [], t.Owned), ids,
+            new ActualState(recordsByTree[t.Name], checksByTree.GetValueOrDefault(t.Name) ?? [], t.Owned) { Alarms = alarms }, ids,
             RecordPages: 0), StringComparer.Ordinal);
         return new ZoneDriftSnapshot(observations, requests, recordsRead, checksRead);
     }

@@ -1,3 +1,5 @@
+using Failover.Core.Alarms;
+using Failover.Service.Alarms;
 using Failover.Service.Apply;
 using Failover.Service.Ports.Route53;
 using Failover.Core.Compilation;
@@ -6,8 +8,9 @@ using Failover.Core.Route53;
 
 namespace Failover.Service.Workflow;
 
-/// <summary>Creates and deletes a plan's health checks, one at a time, each safe to repeat.</summary>
-public sealed class HealthCheckLayerRunner(IRoute53 route53)
+/// <summary>Creates and deletes a plan's health checks and their alarms, one at a time, each safe to repeat.</summary>
+/// <param name="alarms">The deployment's health check alarms (null: it keeps none, and a plan that names one fails).</param>
+public sealed class HealthCheckLayerRunner(IRoute53 route53, HealthCheckAlarmSource? alarms = null)
 {
     /// <summary>
     /// Creates (or finds again) a planned check and tags it as the tree's. Route 53 answers a repeated CallerReference
@@ -43,9 +46,30 @@ public sealed class HealthCheckLayerRunner(IRoute53 route53)
         };
     }
 
-    /// <summary>Deletes a check nothing refers to any more; one already gone counts as deleted.</summary>
+    /// <summary>
+    /// Puts the alarm on a node's check (<see cref="HealthCheckAlarms.For"/>): PutMetricAlarm creates or overwrites by
+    /// name, so a retry after a crash, or a run that finds the alarm changed by hand, converges on the same alarm.
+    /// </summary>
+    /// <param name="knownIds">Node id → health check id of the checks this run made (for an alarm planned before its check).</param>
+    public async Task<string> PutAlarmAsync(string tree, PlannedHealthCheckAlarm planned, IReadOnlyDictionary<string, string> knownIds,
+        CancellationToken cancellationToken)
+    {
+        var client = RequireAlarms();
+        var id = planned.HealthCheckId ?? knownIds.GetValueOrDefault(planned.NodeId) ?? throw new InvalidOperationException(
+            $"the alarm of node '{planned.NodeId}' is planned before the node's health check has an id");
+        var alarm = HealthCheckAlarms.For(planned.NamePrefix, id);
+        await client.Client.PutAsync(alarm, HealthCheckAlarmSource.TagsFor(tree, planned.NodeId), cancellationToken).ConfigureAwait(false);
+        return alarm.Name;
+    }
+
+    /// <summary>
+    /// Deletes a check nothing refers to any more, its alarm first (an alarm on a deleted check would sit in
+    /// INSUFFICIENT_DATA for ever); either one already gone counts as deleted.
+    /// </summary>
     public async Task DeleteAsync(HealthCheckDeletion deletion, CancellationToken cancellationToken)
     {
+        if (deletion.AlarmName is { } alarm)
+            await RequireAlarms().Client.DeleteAsync([alarm], cancellationToken).ConfigureAwait(false);
         try
         {
             await route53.DeleteHealthCheckAsync(deletion.HealthCheckId, cancellationToken).ConfigureAwait(false);
@@ -54,4 +78,7 @@ public sealed class HealthCheckLayerRunner(IRoute53 route53)
         {
         }
     }
+
+    private HealthCheckAlarmSource RequireAlarms() => alarms ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun,
+        $"the plan puts or deletes health check alarms, but this deployment keeps none ({HealthCheckAlarmSource.PrefixVariable} is unset)");
 }

@@ -12,6 +12,7 @@ public static class LayerSteps
     public const string AliasLevel = "AliasLevel";
     public const string DeleteRecords = "DeleteRecords";
     public const string HealthCheckCleanup = "HealthCheckCleanup";
+    public const string HealthCheckAlarms = "HealthCheckAlarms";
     public const string CheckChange = "CheckChange";
     public const string WaitForSync = "WaitForSync";
     public const string Finalize = "Finalize";
@@ -21,6 +22,7 @@ public static class LayerSteps
     {
         PlanLayerKind.HealthChecks => HealthChecks,
         PlanLayerKind.HealthCheckCleanup => HealthCheckCleanup,
+        PlanLayerKind.HealthCheckAlarms => HealthCheckAlarms,
         _ when layer.Name == LayerNames.LeafRecords => LeafRecords,
         _ when layer.Name.StartsWith("delete-", StringComparison.Ordinal) => DeleteRecords,
         _ => AliasLevel,

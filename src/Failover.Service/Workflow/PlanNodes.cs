@@ -31,6 +31,7 @@ public static class PlanNodes
     {
         PlanLayerKind.HealthChecks => layer.HealthChecks.Select(c => c.NodeId).Distinct().ToList(),
         PlanLayerKind.HealthCheckCleanup => layer.HealthCheckDeletions.Select(IdOf).Distinct().ToList(),
+        PlanLayerKind.HealthCheckAlarms => layer.HealthCheckAlarms.Select(a => a.NodeId).Distinct().ToList(),
         _ => layer.ChangeBatches.SelectMany(b => b.Changes).Select(IdOf).Distinct().ToList(),
     };
 
@@ -49,6 +50,7 @@ public static class PlanNodes
             }
             if (layer.Kind == PlanLayerKind.HealthChecks)
                 foreach (var check in layer.HealthChecks) writes.Add(check.NodeId);
+            foreach (var alarm in layer.HealthCheckAlarms) writes.Add(alarm.NodeId);
             foreach (var change in layer.ChangeBatches.SelectMany(b => b.Changes))
             {
                 var node = IdOf(change);

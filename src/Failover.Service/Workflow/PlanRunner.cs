@@ -19,7 +19,7 @@ public sealed class PlanRunner(WorkflowServices services)
         services.CheckZone(plan.HostedZoneId, plan.Tree);
         leaseCheck ??= _ => Task.CompletedTask;
         budget ??= StepBudget.Unlimited(services.Time);
-        var checks = new HealthCheckLayerRunner(services.Route53);
+        var checks = new HealthCheckLayerRunner(services.Route53, services.Alarms);
         var records = new RecordLayerRunner(services.Route53, services.Store) { BeforeEachBatch = leaseCheck, Budget = budget };
         var healthCheckIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var batches = 0;
@@ -43,6 +43,15 @@ public sealed class PlanRunner(WorkflowServices services)
                         .ConfigureAwait(false);
                     batches += outcomes.Count(o => o.Change is not null);
                     if (outcomes.Count < layer.ChangeBatches.Count) return new PlanRunResult(batches, Finished: false);
+                    break;
+                case PlanLayerKind.HealthCheckAlarms:
+                    foreach (var planned in layer.HealthCheckAlarms)
+                    {
+                        if (budget.Spent) return new PlanRunResult(batches, Finished: false);
+                        await leaseCheck(cancellationToken).ConfigureAwait(false);
+                        await checks.PutAlarmAsync(plan.Tree, planned, healthCheckIds, cancellationToken).ConfigureAwait(false);
+                        budget.Count();
+                    }
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
                     foreach (var deletion in layer.HealthCheckDeletions)

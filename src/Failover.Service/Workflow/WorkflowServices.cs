@@ -21,6 +21,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// <summary>The Route 53 client's learned request rate, carried from step to step of a run (<see cref="RunRequestRate"/>).</summary>
     public IRequestRate? Route53Rate { get; init; }
 
+    /// <summary>The deployment's health check alarms, planned and kept with the tree's checks (null: none are kept).</summary>
+    public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
+
     /// <summary>
     /// Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.
     /// </summary>

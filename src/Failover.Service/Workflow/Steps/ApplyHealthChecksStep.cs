@@ -5,10 +5,10 @@ using Failover.Core.Planning;
 namespace Failover.Service.Workflow.Steps;
 
 /// <summary>
-/// Runs a health-check layer of the plan: creates the checks (before any record refers to them), or, in the cleanup
-/// layer after the records that used them are gone, deletes the checks nothing refers to. Each check's id is written
-/// on its node, with the node's status, as soon as it exists, so a later invocation skips what is done and the record
-/// layers can resolve it. One invocation works within its <see cref="StepBudget"/>: a layer of more checks than that
+/// Runs a health-check layer of the plan: creates the checks (before any record refers to them), puts their alarms
+/// (the layer after), or, in the cleanup layer after the records that used them are gone, deletes the checks nothing
+/// refers to, each one's alarm first. Each check's id is written on its node, with the node's status, as soon as it
+/// exists, so a later invocation skips what is done and the record layers can resolve it. One invocation works within its <see cref="StepBudget"/>: a layer of more checks than that
 /// answers a cursor to the same layer, and the next invocation goes on from the node items.
 /// </summary>
 public sealed class ApplyHealthChecksStep(WorkflowServices services)
@@ -25,7 +25,7 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
         var tracker = new NodeTracker(services.Store, context);
         var nodes = await tracker.ListAsync(cancellationToken).ConfigureAwait(false);
         await tracker.StartLayerAsync(layerIndex, nodes, cancellationToken).ConfigureAwait(false);
-        var runner = new HealthCheckLayerRunner(services.Route53);
+        var runner = new HealthCheckLayerRunner(services.Route53, services.Alarms);
 
         if (layer.Kind == PlanLayerKind.HealthChecks)
         {
@@ -45,6 +45,19 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
                 await tracker.RecordHealthCheckAsync(layerIndex, planned.NodeId, id, cancellationToken).ConfigureAwait(false);
                 budget.Count();
             }
+        }
+        else if (layer.Kind == PlanLayerKind.HealthCheckAlarms)
+        {
+            // No budget here: PutMetricAlarm is idempotent by name and CloudWatch's, not Route 53's, so a whole layer of
+            // alarms is quick, and an invocation entered again would put them all again harmlessly.
+            var known = NodeTracker.HealthCheckIds(nodes);
+            foreach (var planned in layer.HealthCheckAlarms)
+            {
+                await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
+                await runner.PutAlarmAsync(context.Tree, planned, known, cancellationToken).ConfigureAwait(false);
+            }
+            await tracker.CompleteAsync(layerIndex, [.. layer.HealthCheckAlarms.Select(a => a.NodeId)], null, cancellationToken)
+                .ConfigureAwait(false);
         }
         else
         {

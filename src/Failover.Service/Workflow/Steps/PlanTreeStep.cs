@@ -48,7 +48,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
         await PendingOwnership.SettleAsync(services.Route53, services.Store, run.Tree, spec.HostedZoneId, cancellationToken)
             .ConfigureAwait(false);
         var owned = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
-        var reader = new ActualStateReader(services.Route53);
+        var reader = new ActualStateReader(services.Route53, services.Alarms);
         var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);
         if (run.Kind == RunKind.Teardown)
         {

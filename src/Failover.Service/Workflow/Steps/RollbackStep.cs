@@ -105,7 +105,7 @@ public sealed class RollbackStep(WorkflowServices services)
             await PendingOwnership.SettleAsync(services.Route53, store, run.Tree, zoneId, cancellationToken).ConfigureAwait(false);
         var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
-        var reader = new ActualStateReader(services.Route53);
+        var reader = new ActualStateReader(services.Route53, services.Alarms);
 
         if (tree?.CurrentVersion is { } current)
         {
