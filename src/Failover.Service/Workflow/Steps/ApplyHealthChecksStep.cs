@@ -8,8 +8,9 @@ namespace Failover.Service.Workflow.Steps;
 /// Runs a health-check layer of the plan: creates the checks (before any record refers to them), puts their alarms
 /// (the layer after), or, in the cleanup layer after the records that used them are gone, deletes the checks nothing
 /// refers to, each one's alarm first. Each check's id is written on its node, with the node's status, as soon as it
-/// exists, so a later invocation skips what is done and the record layers can resolve it. One invocation works within its <see cref="StepBudget"/>: a layer of more checks than that
-/// answers a cursor to the same layer, and the next invocation goes on from the node items.
+/// exists, so a later invocation skips what is done and the record layers can resolve it. One invocation works within
+/// its <see cref="StepBudget"/>: a layer of more checks than that answers a cursor to the same layer, and the next
+/// invocation goes on from the node items.
 /// </summary>
 public sealed class ApplyHealthChecksStep(WorkflowServices services)
 {
