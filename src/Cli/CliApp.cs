@@ -60,6 +60,7 @@ public static class CliApp
         DiagramCommand.Create(console),
         SimulateCommand.Create(console),
         ImportTrafficPolicyCommand.Create(console),
+        AdoptCommand.Create(console),
         ApplyCommand.Create(console),
         DestroyCommand.Create(console),
         DriftCommand.Create(console),

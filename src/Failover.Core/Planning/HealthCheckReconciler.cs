@@ -4,12 +4,21 @@ namespace Failover.Core.Planning;
 
 /// <summary>Which desired health checks already exist (reused, their ids put into the records) and which to create.</summary>
 internal sealed record HealthCheckReconciliation(IReadOnlyList<PlannedHealthCheck> ToCreate,
-    IReadOnlyDictionary<string, string> ExistingIdsByNode);
+    IReadOnlyDictionary<string, string> ExistingIdsByNode)
+{
+    /// <summary>Existing checks an adopted spec names that become the tree's (tagged) as they are.</summary>
+    public IReadOnlyList<HealthCheckClaim> ToClaim { get; init; } = [];
+}
 
 internal static class HealthCheckReconciler
 {
-    public static HealthCheckReconciliation Reconcile(string tree, IReadOnlyList<DesiredHealthCheck> desired, ActualState actual)
+    public static HealthCheckReconciliation Reconcile(string tree, IReadOnlyList<DesiredHealthCheck> desired, ActualState actual,
+        IReadOnlyDictionary<string, string>? adopted = null)
     {
+        var byId = adopted is { Count: > 0 }
+            ? actual.HealthChecks.GroupBy(h => h.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
+            : null;
+        var toClaim = new List<HealthCheckClaim>();
         var byReference = new Dictionary<string, ExistingHealthCheck>(StringComparer.Ordinal);
         // The tree's own checks by node tag, in the account's order: a run's references are salted with its run id, so
         // a re-plan finds none of the checks an earlier run made by reference, and scanning every check for every node
@@ -32,6 +41,16 @@ internal static class HealthCheckReconciler
         {
             var config = WithChildIds(check.Config, existing);
             var match = byReference.GetValueOrDefault(check.CallerReference);
+            // An adopted check is the node's while its config is exactly what the node's settings compile to, and no
+            // other tree has tagged it; anything else is a change since adoption, and the node gets a check of its own.
+            if (match is null && adopted?.GetValueOrDefault(check.NodeId) is { } adoptedId
+                && byId!.GetValueOrDefault(adoptedId) is { } candidate && (candidate.TreeTag ?? tree) == tree
+                && candidate.Config.SameAs(config) && !taken.Contains(candidate.Id))
+            {
+                match = candidate;
+                if (candidate.TreeTag is null || candidate.NodeTag != check.NodeId)
+                    toClaim.Add(new HealthCheckClaim(check.NodeId, candidate.Id));
+            }
             // A check made under another reference (another salt) with the very same config serves just as well.
             match ??= byNode.GetValueOrDefault(check.NodeId)?.FirstOrDefault(h => !taken.Contains(h.Id) && h.Config.SameAs(config));
             if (match is not null && taken.Add(match.Id))
@@ -39,7 +58,7 @@ internal static class HealthCheckReconciler
             else
                 toCreate.Add(new PlannedHealthCheck(check.NodeId, check.CallerReference, config));
         }
-        return new HealthCheckReconciliation(toCreate, existing);
+        return new HealthCheckReconciliation(toCreate, existing) { ToClaim = toClaim };
     }
 
     /// <summary>The config with each child placeholder whose node has an id in <paramref name="ids"/> replaced by it.</summary>

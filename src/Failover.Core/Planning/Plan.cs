@@ -16,6 +16,9 @@ public sealed record Plan(string Tree, string HostedZoneId, IReadOnlyList<PlanLa
     /// <summary>Counts a caller needs to judge the plan (and the change-size guard to refuse it).</summary>
     public PlanSummary Summary { get; init; } = PlanSummary.Empty;
 
+    /// <summary>What an adopted tree takes over as it is (see <see cref="PlanClaims"/>); no layer changes it.</summary>
+    public PlanClaims Claims { get; init; } = PlanClaims.None;
+
     public bool HasConflicts => Conflicts.Count > 0;
 }
 

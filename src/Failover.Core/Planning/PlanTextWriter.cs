@@ -16,6 +16,7 @@ public static class PlanTextWriter
             text.Append("\nConflicts (these records are left alone; the plan cannot be applied until they are resolved):\n");
             foreach (var conflict in plan.Conflicts) text.Append("  ").Append(conflict).Append('\n');
         }
+        if (!plan.Claims.IsEmpty) text.Append("Adoption: ").Append(plan.Claims).Append('\n');
         if (plan.IsEmpty)
         {
             text.Append("\nNothing to change: Route 53 already matches the tree.\n");

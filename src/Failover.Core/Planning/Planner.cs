@@ -17,11 +17,23 @@ public static class Planner
     public static Plan Plan(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
     {
         var tree = desired.Spec.Name;
-        var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual);
+        var adopt = desired.Spec.Adopt;
+        var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual, adopt?.HealthChecks);
         var records = health.ExistingIdsByNode.Count == 0
             ? desired.Records
             : desired.Records.Select(r => WithExistingHealthCheck(r, health.ExistingIdsByNode)).ToList();
-        return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits, AlarmsToPut(desired, health, actual));
+        var alarms = AlarmsToPut(desired, health, actual);
+        if (adopt is null) return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits, alarms);
+
+        // An adopted tree plans as if it already owned what it claims: an unchanged zone then gives an empty plan.
+        var claimed = AdoptionClaims.Records(records, actual, health.ToCreate.Count);
+        var planned = claimed.Count == 0 ? actual : actual with { OwnedRecords = actual.OwnedRecords.Union(claimed).ToHashSet() };
+        var plan = Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, planned, limits, alarms);
+        return plan with
+        {
+            Claims = new PlanClaims(claimed, health.ToClaim),
+            Conflicts = AdoptionClaims.Explain(plan.Conflicts, records, actual),
+        };
     }
 
     /// <summary>

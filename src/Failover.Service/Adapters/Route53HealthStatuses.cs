@@ -20,8 +20,8 @@ public sealed class Route53HealthStatuses(IRoute53 route53) : IHealthStatuses
         var references = desired.HealthChecks.Select(c => c.CallerReference).ToHashSet(StringComparer.Ordinal);
         var found = desired.HealthChecks.Count == 0
             ? []
-            : await new ActualStateReader(route53).ReadHealthChecksAsync(spec.Name, references, allIds: null, cancellationToken)
-                .ConfigureAwait(false);
+            : await new ActualStateReader(route53).ReadHealthChecksAsync(spec.Name, references, allIds: null, cancellationToken,
+                ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
 
         var result = new List<CheckStatuses>();
         foreach (var check in NodeHealthChecks.Locate(desired, found))

@@ -15,18 +15,23 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
         CancellationToken cancellationToken = default) =>
         await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
-            desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken).ConfigureAwait(false);
+            desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken, AdoptedIds(desired.Spec))
+            .ConfigureAwait(false);
+
+    /// <summary>The checks an adopted spec takes over: their references are their makers', so only the id finds them.</summary>
+    public static IReadOnlySet<string>? AdoptedIds(Failover.Core.Spec.TreeSpec spec) =>
+        spec.Adopt is { HealthChecks.Count: > 0 } adopt ? adopt.HealthChecks.Values.ToHashSet(StringComparer.Ordinal) : null;
 
     public async Task<ActualState> ReadAsync(
         string tree, string hostedZoneId, IEnumerable<string> desiredNames, IEnumerable<string> desiredCallerReferences,
-        IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default)
+        IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default, IReadOnlySet<string>? adoptedIds = null)
     {
         var names = desiredNames.Concat(owned.Select(k => k.Name)).Distinct(StringComparer.Ordinal).ToList();
         var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var checks =
-            await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken)
-            .ConfigureAwait(false);
+            await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken,
+                adoptedIds).ConfigureAwait(false);
         return new ActualState(records, checks, owned)
         {
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
@@ -41,14 +46,16 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
     /// needs them to tell a deleted check from one a leaf names by id).
     /// </summary>
     public async Task<IReadOnlyList<ExistingHealthCheck>> ReadHealthChecksAsync(
-        string tree, IReadOnlySet<string> desiredReferences, ISet<string>? allIds, CancellationToken cancellationToken = default)
+        string tree, IReadOnlySet<string> desiredReferences, ISet<string>? allIds, CancellationToken cancellationToken = default,
+        IReadOnlySet<string>? adoptedIds = null)
     {
         var prefix = CallerReferences.PrefixFor(tree);
         var candidates = new List<HealthCheck>();
         await foreach (var check in route53.ListAllHealthChecksAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             allIds?.Add(check.Id);
-            if (check.CallerReference.StartsWith(prefix, StringComparison.Ordinal)) candidates.Add(check);
+            if (check.CallerReference.StartsWith(prefix, StringComparison.Ordinal) || adoptedIds?.Contains(check.Id) == true)
+                candidates.Add(check);
         }
 
         var result = new List<ExistingHealthCheck>();

@@ -42,7 +42,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                 + string.Join(Environment.NewLine, plan.Conflicts.Select(c => "  " + c)));
         if (ChangeSizeGuard.Check(plan, actual, force) is { } refusal)
             throw new ApplyRefusedException(refusal.Message);
-        if (plan.IsEmpty)
+        if (plan.IsEmpty && plan.Claims.IsEmpty)
         {
             progress?.Invoke(new ApplyProgress("-", "Route 53 already matches the tree: nothing to do"));
             return new DirectApplyResult(plan, 0, 0, 0);
@@ -50,6 +50,11 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         if (!await store.ClaimRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
             .ConfigureAwait(false))
             throw new ApplyRefusedException($"{spec.RecordName} {spec.RecordType} in zone {spec.HostedZoneId} belongs to another tree");
+        if (!plan.Claims.IsEmpty)
+        {
+            await AdoptionClaimWriter.ClaimAsync(route53, store, plan, cancellationToken).ConfigureAwait(false);
+            progress?.Invoke(new ApplyProgress("adopt", plan.Claims.ToString()));
+        }
 
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         return result;

@@ -36,8 +36,8 @@ public sealed class DriftStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSo
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var references = desired.HealthChecks.Select(h => h.CallerReference).ToHashSet(StringComparer.Ordinal);
-        var checks = await new ActualStateReader(route53).ReadHealthChecksAsync(spec.Name, references, ids, cancellationToken)
-            .ConfigureAwait(false);
+        var checks = await new ActualStateReader(route53)
+            .ReadHealthChecksAsync(spec.Name, references, ids, cancellationToken, ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
         var state = new ActualState(records, checks, owned)
         {
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),

@@ -30,6 +30,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
         if (run.Kind == RunKind.Apply && ChangeSizeGuard.Check(plan.Plan, plan.Actual, force) is { } refusal)
             throw new WorkflowStepException(WorkflowErrors.ChangeTooLarge, refusal.Message);
 
+        // An adopted tree takes over what the zone already holds exactly as it is: no record changes, checks only tagged.
+        await AdoptionClaimWriter.ClaimAsync(services.Route53, store, plan.Plan, cancellationToken).ConfigureAwait(false);
         await store.PutPlanAsync(runId, PlanJson.Write(plan.Plan, indented: false), cancellationToken).ConfigureAwait(false);
         await store.PutNodesAsync(runId, PlanNodes.Planned(plan.Plan), cancellationToken).ConfigureAwait(false);
         return LayerSteps.Start(plan.Plan);
@@ -52,15 +54,16 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var leftBehind = await ReferencesOfUnfinishedRunsAsync(run, cancellationToken).ConfigureAwait(false);
         if (run.Kind == RunKind.Teardown)
         {
-            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken)
-                .ConfigureAwait(false);
+            var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken,
+                ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
             return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
         }
         // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
         // may need a config back whose check an earlier run cleaned up. Checks that exist are found by tag and config.
         var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
         var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
-            desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken).ConfigureAwait(false);
+            desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken,
+            ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
     }
 

@@ -6,6 +6,7 @@ using Failover.Service.Ports.Store;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Contracts;
+using Failover.Core.Spec;
 
 namespace Failover.Service.Workflow.Steps;
 
@@ -113,7 +114,8 @@ public sealed class RollbackStep(WorkflowServices services)
             services.CheckZone(spec.HostedZoneId, run.Tree);
             var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
             var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
-                desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken).ConfigureAwait(false);
+                desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken,
+                ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
             return (Planner.Plan(desired, actual), null);
         }
 
@@ -121,6 +123,14 @@ public sealed class RollbackStep(WorkflowServices services)
             ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{run.Tree}' has no version {run.Version}");
         var zone = failedPlan?.HostedZoneId ?? version.Info.Descriptor.HostedZoneId;
         services.CheckZone(zone, run.Tree);
+        // A first run of an adopted tree changed no record: what it owns was the zone's before it, so "as before" is
+        // the zone as it is, with nothing owned (a teardown would delete what the user had built).
+        if (SpecLoader.LoadStored(version.SpecJson).Spec is { Adopt: not null }
+            && (failedPlan is null || failedPlan.Layers.All(l => l.ChangeBatches.Count == 0)))
+        {
+            await store.SetOwnedRecordsAsync(run.Tree, [], cancellationToken).ConfigureAwait(false);
+            return (new Plan(run.Tree, zone, []), version.Info.Descriptor);
+        }
         var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
     }
