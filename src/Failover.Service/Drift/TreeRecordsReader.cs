@@ -42,7 +42,7 @@ internal static class TreeRecordsReader
     /// trailing dot, emulators without one; in the latter a sibling such as <c>www-a</c> sorts between <c>www</c> and
     /// <c>_x.www</c>, so the pass stops only at a name beyond the tree's stretch in both orders.
     /// </summary>
-    private static bool IsPast(string name, string recordName)
+    public static bool IsPast(string name, string recordName)
     {
         var stretch = DnsNames.ListingKey(recordName);
         foreach (var trailingDot in new[] { true, false })

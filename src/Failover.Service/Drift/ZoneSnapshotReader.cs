@@ -23,13 +23,13 @@ public sealed class DriftRequestCounts
     public override string ToString() => Total == 0 ? "none" : string.Join(", ", _counts.Select(c => $"{c.Key} {c.Value}"));
 }
 
-/// <summary>How a snapshot was read: the record sets (whole zone or the trees' stretches) and the health checks.</summary>
+/// <summary>How a snapshot's record sets were read (the trees' stretches, in the listing's order).</summary>
 public enum ZoneRecordsRead
 {
-    /// <summary>Each tree's stretch of the zone (and its owned names outside it), as the per-tree check reads it.</summary>
-    Stretches,
-    /// <summary>Every page of the zone, once.</summary>
-    WholeZone,
+    /// <summary>One pass from the first tree's name to the end of the last tree's stretch.</summary>
+    OnePass,
+    /// <summary>Several passes: the trees' stretches lie apart in the zone, and each pass skipped what lies between.</summary>
+    Passes,
 }
 
 public enum ZoneChecksRead
@@ -67,14 +67,18 @@ public sealed class ZoneDriftSnapshot
 }
 
 /// <summary>
-/// Reads one zone for many trees with as few Route 53 requests as it can count in advance.
+/// Reads one zone for many trees with as few Route 53 requests as it can.
 /// <para>
 /// Record sets. A tree's stretch of the zone (its record name and every name under it, <see cref="TreeRecordsReader"/>)
-/// costs one ListResourceRecordSets request per 300 record sets in it, at least one; each owned name outside it one
-/// more. The whole zone costs one request per 300 record sets (ListResourceRecordSets returns at most 300 per page,
-/// API reference, <c>maxitems</c>) plus the GetHostedZone that tells how many there are (<c>ResourceRecordSetCount</c>).
-/// Rule: the stretches when they cost one request in all (one small tree: no count needed); otherwise GetHostedZone,
-/// and the whole zone when <c>ceil(count / 300)</c> is fewer requests than the stretches, else the stretches.
+/// is one run of the listing: ListResourceRecordSets sorts names with their labels reversed (API reference,
+/// ListResourceRecordSets: "sorted first by DNS name with the labels reversed, for example: com.example.www.") and
+/// returns at most 300 record sets a page (<c>maxitems</c>). The trees are taken in that order and read in passes: a
+/// pass starts at a tree's name and goes on page after page through the next trees' stretches as long as it has
+/// already read into them; a tree that lies beyond what the pass read starts a new pass at its own name (one request a
+/// page either way, and the new pass skips what lies between). So a message costs about its part of the zone in
+/// pages, whatever the number of trees, and the scheduler hands each message a run of the zone's trees in this order
+/// (<see cref="DriftScheduler"/>): the messages of a zone of 10,000 trees read the zone about once between them, not
+/// once each. No GetHostedZone is needed to choose between the whole zone and the stretches, as an earlier reader did.
 /// </para>
 /// <para>
 /// Health checks. ListHealthChecks returns at most 1,000 checks a page when asked (API reference, ListHealthChecks,
@@ -125,53 +129,58 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
             .Where(name => !TreeRecordsReader.IsAtOrUnder(name, recordName)).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Requests the stretches take, counted before any is made.</summary>
-    internal static int StretchCost(IReadOnlyList<PreparedTree> trees) =>
-        trees.Sum(t =>
-        {
-            var sets = t.Desired.Records.Select(r => r.RecordSet.Key).Concat(t.Owned).Distinct().Count();
-            return Math.Max(1, (sets + RecordPageSize - 1) / RecordPageSize) + ElsewhereOf(t).Count;
-        });
-
     private async Task<(Dictionary<string, List<ResourceRecordSet>>, ZoneRecordsRead)> ReadRecordsAsync(
         string hostedZoneId, IReadOnlyList<PreparedTree> trees, DriftRequestCounts requests, CancellationToken cancellationToken)
     {
-        var stretches = StretchCost(trees);
-        var whole = false;
-        if (stretches > 1)
+        var read = new Dictionary<RecordKey, ResourceRecordSet>();
+        var passes = 0;
+        // The trees in the listing's order, so that each pass goes on from where the last tree's stretch ended.
+        var ordered = trees.OrderBy(t => DnsNames.ListingKey(RecordNameOf(t)), StringComparer.Ordinal).ToList();
+        string? passStart = null;
+        string? lastRead = null;
+        RecordSetPosition? next = null;
+        var zoneEnded = false;
+        foreach (var tree in ordered)
         {
-            var zone = await route53.GetHostedZoneAsync(hostedZoneId, cancellationToken).ConfigureAwait(false);
-            requests.Add("GetHostedZone");
-            if (zone.RecordCount is { } count) whole = (count + RecordPageSize - 1) / RecordPageSize < stretches;
-        }
-        var byTree = new Dictionary<string, List<ResourceRecordSet>>(StringComparer.Ordinal);
-        if (whole)
-        {
-            var all = new List<ResourceRecordSet>();
-            RecordSetPosition? position = null;
-            do
+            var recordName = RecordNameOf(tree);
+            // Go on with the pass when it already read into this tree's stretch; otherwise a new pass at the tree's name
+            // costs no more (one request a page either way) and skips whatever lies between.
+            var inPass = passStart is not null && lastRead is not null
+                && InBothOrders(passStart, recordName) && (InBothOrders(recordName, lastRead) || zoneEnded);
+            if (!inPass)
             {
-                var page = await route53.ListResourceRecordSetsAsync(hostedZoneId, position, RecordPageSize, cancellationToken)
+                passes++;
+                passStart = recordName;
+                lastRead = null;
+                next = new RecordSetPosition(recordName);
+                zoneEnded = false;
+            }
+            while (!zoneEnded && (lastRead is null || !TreeRecordsReader.IsPast(lastRead, recordName)))
+            {
+                var page = await route53.ListResourceRecordSetsAsync(hostedZoneId, next, RecordPageSize, cancellationToken)
                     .ConfigureAwait(false);
                 requests.Add("ListResourceRecordSets");
-                all.AddRange(page.RecordSets);
-                position = page.Next;
-            } while (position is not null);
-            // A name is in many trees' views only by accident; index once so each tree picks its names without a scan.
-            foreach (var tree in trees)
-            {
-                var recordName = RecordNameOf(tree);
-                var elsewhere = ElsewhereOf(tree).Select(DnsNames.FromWire).ToHashSet(StringComparer.Ordinal);
-                byTree[tree.Name] = all
-                    .Where(r => TreeRecordsReader.IsAtOrUnder(r.Name, recordName) || elsewhere.Contains(r.Name)).ToList();
+                foreach (var record in page.RecordSets) read[record.Key] = record;
+                if (page.RecordSets.Count > 0) lastRead = page.RecordSets[^1].Name;
+                next = page.Next;
+                zoneEnded = next is null;
             }
-            return (byTree, ZoneRecordsRead.WholeZone);
         }
+
+        // Each tree picks its names from what the passes read, by name suffix, without a scan per tree.
+        var underName = new Dictionary<string, List<ResourceRecordSet>>(StringComparer.Ordinal);
+        foreach (var record in read.Values)
+            for (var suffix = record.Name; ; suffix = suffix[(suffix.IndexOf('.', StringComparison.Ordinal) + 1)..])
+            {
+                if (!underName.TryGetValue(suffix, out var list)) underName[suffix] = list = [];
+                list.Add(record);
+                if (!suffix.Contains('.', StringComparison.Ordinal)) break;
+            }
+        var byTree = new Dictionary<string, List<ResourceRecordSet>>(StringComparer.Ordinal);
         foreach (var tree in trees)
         {
-            var (records, pages) = await TreeRecordsReader.ReadAsync(route53, hostedZoneId, RecordNameOf(tree), RecordPageSize,
-                cancellationToken).ConfigureAwait(false);
-            requests.Add("ListResourceRecordSets", pages);
+            var records = new List<ResourceRecordSet>(underName.GetValueOrDefault(RecordNameOf(tree)) ?? []);
+            // Names the tree owns or wants outside its stretch (its record name changed): rare, read one by one.
             foreach (var name in ElsewhereOf(tree))
             {
                 var wire = DnsNames.FromWire(name);
@@ -182,8 +191,16 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
             }
             byTree[tree.Name] = records;
         }
-        return (byTree, ZoneRecordsRead.Stretches);
+        return (byTree, passes <= 1 ? ZoneRecordsRead.OnePass : ZoneRecordsRead.Passes);
     }
+
+    /// <summary>
+    /// Whether <paramref name="earlier"/> comes no later than <paramref name="later"/> in the listing, in Route 53's order
+    /// and in the emulators' alike (<see cref="DnsNames.ListingKey"/>): a pass is only trusted to hold a name when both agree.
+    /// </summary>
+    private static bool InBothOrders(string earlier, string later) =>
+        string.CompareOrdinal(DnsNames.ListingKey(earlier), DnsNames.ListingKey(later)) <= 0
+        && string.CompareOrdinal(DnsNames.ListingKey(earlier, trailingDot: false), DnsNames.ListingKey(later, trailingDot: false)) <= 0;
 
     private async Task<(Dictionary<string, List<ExistingHealthCheck>>, IReadOnlySet<string>, ZoneChecksRead)> ReadChecksAsync(
         IReadOnlyList<PreparedTree> trees, Dictionary<string, List<ResourceRecordSet>> recordsByTree, DriftRequestCounts requests,

@@ -2,6 +2,7 @@ using Failover.Core.Drift;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Service.Drift;
+using Failover.Service.Ports;
 using Failover.Service.Progress;
 using Failover.Service.Tests.Workflow;
 using Failover.Service.Workflow;
@@ -55,16 +56,18 @@ public sealed class ZoneDriftCheckTests
         // One small tree: its stretch of the zone (one page), the account's checks (one page), its two checks' tags.
         Assert.Equal(new Dictionary<string, int> { ["ListResourceRecordSets"] = 1, ["ListHealthChecks"] = 1, ["ListTagsForResources"] = 1 },
             Reads(one.Route53));
-        // Fifty trees: the zone's size (one request), then the whole zone once instead of fifty stretches; the checks
-        // listed once; the 100 checks' tags ten at a time. Nothing is read once per tree.
+        // Fifty trees: one pass through their stretches of the zone (no more pages than the zone has, no GetHostedZone);
+        // the checks listed once; the 100 checks' tags ten at a time. Nothing is read once per tree.
         var zonePages = (fifty.Route53.RecordsOf(fifty.Zone.Id).Count + 299) / 300;
         var checks = fifty.Route53.HealthChecks.Count;
         Assert.Equal(100, checks);
+        var reads = Reads(fifty.Route53);
+        Assert.InRange(reads["ListResourceRecordSets"], 1, zonePages);
         Assert.Equal(new Dictionary<string, int>
         {
-            ["GetHostedZone"] = 1, ["ListResourceRecordSets"] = zonePages, ["ListHealthChecks"] = 1, ["ListTagsForResources"] = checks / 10,
-        }, Reads(fifty.Route53));
-        Assert.Equal(ZoneRecordsRead.WholeZone, shared.RecordsRead);
+            ["ListResourceRecordSets"] = reads["ListResourceRecordSets"], ["ListHealthChecks"] = 1, ["ListTagsForResources"] = checks / 10,
+        }, reads);
+        Assert.Equal(ZoneRecordsRead.OnePass, shared.RecordsRead);
         Assert.Equal(Reads(fifty.Route53).Values.Sum(), shared.Requests.Total);
         Assert.Equal(3, single.Requests.Total);
     }
@@ -166,5 +169,45 @@ public sealed class ZoneDriftCheckTests
         await AppliedAsync(h, 1);
         var result = await Check(h).Zone.RunAsync(new DriftWorkOrder("ZSOMEOTHERZONE", ["t00"]));
         Assert.False(Assert.Single(result.Results).Report!.HasDrift);
+    }
+
+    [Fact]
+    public async Task The_messages_of_a_big_zone_read_it_about_once_between_them_not_once_each()
+    {
+        var h = new ServiceHarness();
+        var names = await AppliedAsync(h, 40);
+        // Someone else's records fill the zone after the trees' names (and one batch among them): 3,000 record sets.
+        for (var batch = 0; batch < 3; batch++)
+            await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([.. Enumerable.Range(0, 1_000).Select(i =>
+                new RecordChange(ChangeAction.Create, new ResourceRecordSet
+                {
+                    Name = batch == 1 ? $"x{i:D4}.t19.other.example.com" : $"z{batch}-{i:D4}.example.com", Type = "A", Ttl = 60,
+                    ResourceRecords = ["192.0.2.1"],
+                }))]));
+        var zonePages = (h.Route53.RecordsOf(h.Zone.Id).Count + 299) / 300;
+        // The scheduler's cut: the zone's trees in the listing's order, ten a message.
+        var sent = new List<string>();
+        var scheduler = new DriftScheduler(h.Store, (_, entries, _) =>
+        {
+            sent.AddRange(entries.Select(e => e.Body));
+            return Task.FromResult(new QueueBatchResult([.. entries.Select(e => e.Id)], []));
+        }, "queue", h.Time) { TreesPerMessage = 10 };
+        await scheduler.RunAsync();
+        var orders = sent.Select(DriftMessage.Read).ToList();
+        Assert.Equal(4, orders.Count);
+        Assert.Equal(names.Order(), orders.SelectMany(o => o.Trees).Order());
+        h.Route53.ResetRequests();
+
+        var results = new List<ZoneDriftResult>();
+        foreach (var order in orders) results.Add(await Check(h).Zone.RunAsync(order));
+
+        Assert.All(results.SelectMany(r => r.Results), r => Assert.False(r.Report!.HasDrift, string.Join("\n", r.Report.Items)));
+        Assert.Equal(40, results.Sum(r => r.Results.Count));
+        // Each message reads its own run of the trees' names (about one page), none reads the 3,000 others: four messages
+        // cost about four pages, where each reading the whole zone would cost four times its pages.
+        var pages = Reads(h.Route53)["ListResourceRecordSets"];
+        Assert.True(zonePages >= 10, $"the zone has {zonePages} pages");
+        Assert.InRange(pages, orders.Count, 2 * orders.Count);
+        Assert.False(Reads(h.Route53).ContainsKey("GetHostedZone"));
     }
 }
