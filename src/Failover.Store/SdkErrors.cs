@@ -21,6 +21,10 @@ internal static class SdkErrors
             // The SDK gave up without an answer (connection refused or reset, a timeout): the call may work later.
             throw new AwsServiceException("ClientError", error.Message, default, null, isRetryable: true, error);
         }
+        catch (TimeoutException error)
+        {
+            throw TimedOut(error);
+        }
     }
 
     public static async Task<T> TranslateAsync<T>(Func<Task<T>> call)
@@ -38,7 +42,16 @@ internal static class SdkErrors
             // The SDK gave up without an answer (connection refused or reset, a timeout): the call may work later.
             throw new AwsServiceException("ClientError", error.Message, default, null, isRetryable: true, error);
         }
+        catch (TimeoutException error)
+        {
+            throw TimedOut(error);
+        }
     }
+
+    // The SDK throws its attempt timeout (ClientConfig.Timeout, 20 s here) as a bare TimeoutException, neither of its
+    // own exception types; an endpoint that stalls is the same kind of failure as one that resets the connection.
+    private static AwsServiceException TimedOut(TimeoutException error) =>
+        new("RequestTimeout", $"DynamoDB did not answer in time: {error.Message}", default, null, isRetryable: true, error);
 
     // Conditional-check failures are answered by the store itself (a result or ProgressConflictException); what gets
     // here is the service failing: throttled, over its throughput, or a server error — worth the same call later.
