@@ -107,6 +107,11 @@ function node(placed: Placed, states: NodeStates): SVGGElement {
     "data-observed-health": observed,
     "data-share": share === undefined ? undefined : share.toFixed(6),
     "data-selected": selected ? "true" : undefined,
+    // In the editor each node is a button: Tab reaches it, Enter or Space selects it.
+    tabindex: states.errors ? 0 : undefined,
+    role: states.errors ? "button" : undefined,
+    "aria-pressed": states.errors ? String(selected) : undefined,
+    "aria-label": states.errors ? `${data.id}, ${data.recordKind}${errors?.length ? `, ${errors.length} errors` : ""}` : undefined,
     "data-error": errors?.length ? errors.join("\n") : undefined,
   });
   group.append(s("title", {}, [describe(data, progress, health, share, unchanged, source), ...(errors ?? [])].join("\n")));

@@ -169,7 +169,7 @@ export class Editor {
     // to this kind of node or to its parent's policy.
     const names = Object.keys(nodeSchema.properties ?? {}).filter((name) => {
       if (structural.has(name) || name === "routing") return false;
-      if (["weight", "region", "location", "geoproximity", "cidr"].includes(name)) return name === attribute;
+      if (Object.values(childAttribute).includes(name)) return name === attribute;
       if (name === "endpoint") return kind === "endpoint";
       if (name === "alias") return kind === "alias";
       if (name === "healthCheck" || name === "healthCheckId") return kind !== "endpoint" && entry.parentPath !== null;
@@ -381,6 +381,7 @@ export class Editor {
     const nodes = draftNodes(this.spec);
     const candidates = [...new Set(nodes.filter((n) => n.canFail).map((n) => n.id))];
     const regions = [...new Set(nodes.filter((n) => n.region).map((n) => n.region!))];
+    const geolocation = nodes.some((n) => n.routing === "geolocation" || n.routing === "geoproximity");
     return h("form", { class: "what-if", id: "editor-what-if", onsubmit: (e: Event) => {
       e.preventDefault();
       void this.compare();
@@ -393,6 +394,9 @@ export class Editor {
       h("label", { for: "editor-what-if-region" }, "Resolver's nearest region (latency rules)"),
       h("select", { id: "editor-what-if-region", name: "region" }, h("option", { value: "" }, "default"),
         regions.map((r) => h("option", { value: r }, r)))) : null,
+    geolocation ? h("p", { class: "field" },
+      h("label", { for: "editor-what-if-location" }, "Client location (geolocation rules): country, US-CA, continent:EU or *"),
+      h("input", { id: "editor-what-if-location", name: "location", type: "text", autocomplete: "off", spellcheck: "false" })) : null,
     h("p", { class: "actions" }, h("button", { type: "submit", class: "secondary" }, "Compare")));
   }
 
@@ -401,12 +405,13 @@ export class Editor {
     if (!form) return;
     const unhealthy = [...form.querySelectorAll<HTMLInputElement>("input[name=unhealthy]:checked")].map((box) => box.value);
     const region = form.querySelector<HTMLSelectElement>("select[name=region]")?.value || undefined;
+    const location = form.querySelector<HTMLInputElement>("input[name=location]")?.value.trim() || undefined;
     const sequence = ++this.whatIfSequence;
     const tree = String(this.spec.name ?? "");
     const now = this.options.tree && this.options.currentVersion !== null ? this.options.currentVersion : null;
     this.whatIf.setAttribute("aria-busy", "true");
     // An endpoint only one side has is healthy on the other (the simulator refuses ids a version does not have).
-    const query = (ids: Set<string> | null): SimulationQuery => ({ unhealthy: ids ? unhealthy.filter((id) => ids.has(id)) : unhealthy, region });
+    const query = (ids: Set<string> | null): SimulationQuery => ({ unhealthy: ids ? unhealthy.filter((id) => ids.has(id)) : unhealthy, region, location });
     let before: Simulation | string | null = null;
     let after: Simulation | string;
     try {
@@ -426,7 +431,7 @@ export class Editor {
     this.whatIf.setAttribute("aria-busy", "false");
     const summary = unhealthy.length ? `With ${unhealthy.join(", ")} unhealthy` : "With every endpoint healthy";
     fill(this.whatIf,
-      h("p", { class: "answer-summary" }, `${summary}${region ? `, resolver nearest ${region}` : ""}:`),
+      h("p", { class: "answer-summary" }, `${summary}${region ? `, resolver nearest ${region}` : ""}${location ? `, client in ${location}` : ""}:`),
       h("div", { class: "compare-grid" },
         now !== null ? answers(`Now (v${now})`, before!, "now") : null,
         answers("After this change", after, "after")));

@@ -23,9 +23,16 @@ export class NewTreePage implements DiagramHost {
 
   constructor(private readonly root: HTMLElement) {
     document.title = "failover — new tree";
-    this.figure.addEventListener("click", (event) => {
+    const pickNode = (event: Event) => {
       const id = (event.target as Element).closest("g.node")?.getAttribute("data-node-id");
-      if (this.draft && id) this.draft.select(id);
+      if (!this.draft || !id) return;
+      event.preventDefault();
+      this.draft.select(id);
+      this.figure.querySelector<SVGGElement>(`g.node[data-node-id="${CSS.escape(id)}"]`)?.focus();
+    };
+    this.figure.addEventListener("click", pickNode);
+    this.figure.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") pickNode(event);
     });
     fill(root,
       h("p", { class: "crumbs" }, h("a", { href: "#/" }, "← All trees")),

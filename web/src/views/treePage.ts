@@ -72,10 +72,17 @@ export class TreePage implements TreeContext, DiagramHost {
     document.title = `failover — ${name}`;
     narrow.addEventListener("change", this.onResize);
     // In edit mode a node of the diagram is picked with a click (the editor's node list does it by keyboard).
-    this.figure.addEventListener("click", (event) => {
+    const pickNode = (event: Event) => {
       const node = (event.target as Element).closest("g.node");
       const id = node?.getAttribute("data-node-id");
-      if (this.draft && id) this.draft.select(id);
+      if (!this.draft || !id) return;
+      event.preventDefault();
+      this.draft.select(id);
+      this.figure.querySelector<SVGGElement>(`g.node[data-node-id="${CSS.escape(id)}"]`)?.focus();
+    };
+    this.figure.addEventListener("click", pickNode);
+    this.figure.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") pickNode(event);
     });
   }
 

@@ -183,8 +183,11 @@ test("done when: complex.json, all traffic moved off us-east-1, planned, compare
 test("a weight changed with the keyboard applies as a new version", async () => {
   await applied(await example("examples/www.json"));
   await openEditor("www");
-  await page.focus("#editor-node");
-  await pick("$.root.primary.children[0].children[1]");
+  // The node picked on the diagram itself: each node is a button in the editor.
+  await page.focus('svg.diagram g.node[data-node-id="use1-b"]');
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('#editor-form .path code:text-is("$.root.primary.children[0].children[1]")', wait);
+  assert.equal(await page.getAttribute('svg.diagram g.node[data-node-id="use1-b"]', "data-selected"), "true");
   await type('input[data-path="$.root.primary.children[0].children[1].weight"]', "20");
   await validState();
   await page.focus("#editor-apply");
