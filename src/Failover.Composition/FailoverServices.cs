@@ -10,6 +10,7 @@ using Failover.Service.Alarms;
 using Failover.Service.Drift;
 using Failover.Service.Events;
 using Failover.Service.Health;
+using Failover.Service.Metrics;
 using Failover.Service.Ports;
 using Failover.Service.Workflow;
 using Failover.Store;
@@ -71,13 +72,17 @@ public sealed class FailoverServices : IDisposable
     public HealthCheckAlarmSource? Alarms => _alarms.Value;
 
     /// <summary>Publishes <c>Tree Answer Changed</c> when a tree's health check changes state.</summary>
-    public AnswerWatcher Answers() => new(Store, Route53, Events);
+    public AnswerWatcher Answers() => new(Store, Route53, Events) { Metrics = RunMetrics };
+
+    /// <summary>The runs' and answers' metrics, on <see cref="FailoverSettings.MetricsOutput"/> (none when it is null).</summary>
+    public RunMetrics RunMetrics => Settings.MetricsOutput is { } output ? new RunMetrics(output, Time) : RunMetrics.None;
 
     /// <summary>The provisioning workflow's clients and settings.</summary>
     public WorkflowServices Workflow() =>
         new(Route53, Store, Time, Settings.Workflow)
         {
             AllowedZones = Settings.AllowedZones, Events = Events, Route53Rate = Route53.RequestRate, Alarms = Alarms,
+            Metrics = RunMetrics,
         };
 
     /// <summary>

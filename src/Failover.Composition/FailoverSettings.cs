@@ -68,6 +68,12 @@ public sealed record FailoverSettings
     /// </summary>
     public string? HealthCheckAlarmPrefix { get; init; }
 
+    /// <summary>
+    /// Where the runs' and answers' metric lines go (Embedded Metric Format; a deployed function's standard output, which
+    /// CloudWatch Logs turns into metrics). Null writes none.
+    /// </summary>
+    public TextWriter? MetricsOutput { get; init; }
+
     /// <summary>Where the parts log what they cannot put elsewhere (an event not published); null: nowhere.</summary>
     public StructuredLogger? Log { get; init; }
 
@@ -95,6 +101,7 @@ public sealed record FailoverSettings
             EventBusName = environment(Failover.Aws.EventBridge.EventBridgeClientOptions.BusVariable) is { Length: > 0 } bus
                 ? bus.Trim() : Failover.Aws.EventBridge.EventBridgeClientOptions.DefaultBus,
             Log = new StructuredLogger(LogSink.StandardOutput(), TimeProvider.System),
+            MetricsOutput = Console.Out,
             HealthCheckAlarmPrefix = environment(Failover.Service.Alarms.HealthCheckAlarmSource.PrefixVariable) is { Length: > 0 } prefix
                 ? prefix.Trim() : null,
             AllowedZones = ZoneAllowList.FromEnvironment(environment),

@@ -66,6 +66,28 @@ public sealed class StackResourceTests
     }
 
     [Fact]
+    public void A_failed_rollback_has_an_alarm_of_its_own_on_the_metric_the_Rollback_function_writes()
+    {
+        var alarm = Template.Properties("FailedRollbacksAlarm");
+        var query = Assert.Single(alarm.GetProperty("Metrics").EnumerateArray()).GetProperty("Expression").GetString();
+
+        Assert.Equal("SELECT SUM(RollbacksFailed) FROM Failover", query);
+        Assert.Equal("notBreaching", alarm.GetProperty("TreatMissingData").GetString());
+        Assert.Equal("AlarmTopic", alarm.GetProperty("AlarmActions")[0].GetProperty("Ref").GetString());
+        Assert.Equal("AlarmTopic", alarm.GetProperty("OKActions")[0].GetProperty("Ref").GetString());
+    }
+
+    [Fact]
+    public void The_dashboard_graphs_every_tree_metric_the_service_writes()
+    {
+        var body = Template.Properties("Dashboard").GetProperty("DashboardBody").GetProperty("Fn::Sub")[0].GetString()!;
+
+        foreach (var metric in new[] { "Runs", "RunDuration", "DriftedItems", "AnswerChanges", "RollbacksFailed" })
+            Assert.Contains($"({metric}) FROM Failover", body);
+        Assert.Contains("GROUP BY Tree, Outcome", body);
+    }
+
+    [Fact]
     public void Drift_schedule_ticks_that_cannot_be_delivered_go_to_a_dead_letter_queue_that_alarms()
     {
         var schedule = Template.Properties(Template.OfType("AWS::Scheduler::Schedule").Single()).GetProperty("Target");

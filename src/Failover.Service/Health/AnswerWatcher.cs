@@ -33,6 +33,9 @@ public sealed record AnswerWatchResult(string HealthCheckId, string? Tree, Answe
 /// </remarks>
 public sealed class AnswerWatcher(IProgressStore store, IRoute53 route53, TreeEvents events)
 {
+    /// <summary>Where <c>AnswerChanges</c> goes, one per event published.</summary>
+    public Metrics.RunMetrics Metrics { get; init; } = Failover.Service.Metrics.RunMetrics.None;
+
     public async Task<AnswerWatchResult> HealthCheckChangedAsync(string healthCheckId, HealthState state,
         CancellationToken cancellationToken = default)
     {
@@ -79,6 +82,7 @@ public sealed class AnswerWatcher(IProgressStore store, IRoute53 route53, TreeEv
             Changes = [new HealthCheckChange(healthCheckId, changed.NodeId, Name(state).ToUpperInvariant())],
         };
         await events.AnswerChangedAsync(detail, cancellationToken).ConfigureAwait(false);
+        Metrics.AnswerChanged(treeName);
         return new AnswerWatchResult(healthCheckId, treeName, detail, null);
     }
 

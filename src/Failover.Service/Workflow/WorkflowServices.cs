@@ -21,6 +21,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// <summary>The Route 53 client's learned request rate, carried from step to step of a run (<see cref="RunRequestRate"/>).</summary>
     public IRequestRate? Route53Rate { get; init; }
 
+    /// <summary>Where the runs' metrics go (the functions: standard output, which CloudWatch Logs turns into metrics).</summary>
+    public Metrics.RunMetrics Metrics { get; init; } = Failover.Service.Metrics.RunMetrics.None;
+
     /// <summary>The deployment's health check alarms, planned and kept with the tree's checks (null: none are kept).</summary>
     public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
 

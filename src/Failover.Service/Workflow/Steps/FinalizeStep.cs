@@ -1,3 +1,4 @@
+using Failover.Service.Metrics;
 using Failover.Core.Contracts.Events;
 using Failover.Service.Events;
 using Failover.Service.Progress;
@@ -36,6 +37,7 @@ public sealed class FinalizeStep(WorkflowServices services)
         else if (before?.CurrentVersion is not null && !SameName(before.Descriptor, applied))
             await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        services.Metrics.RunEnded(run, RunMetrics.Outcomes.Succeeded);
         // Published once: a repeat after success returned above.
         var note = new RunEventNote { CorrelationId = correlationId };
         await services.Events.RunAsync(FailoverEventTypes.RunSucceeded, run, applied, RunStatus.Succeeded, note, cancellationToken)

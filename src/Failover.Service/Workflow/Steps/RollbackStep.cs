@@ -1,3 +1,4 @@
+using Failover.Service.Metrics;
 using Failover.Service.Apply;
 using Failover.Core.Contracts.Events;
 using Failover.Service.Events;
@@ -40,6 +41,7 @@ public sealed class RollbackStep(WorkflowServices services)
             // Another run owns the tree now; undoing this one's changes would fight it.
             var message = $"{error}: {cause} (not rolled back: another run holds the lock of tree '{run.Tree}')";
             await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
+            services.Metrics.RunEnded(run, RunMetrics.Outcomes.Failed);
             await PublishAsync(FailoverEventTypes.RunFailed, run, RunStatus.Failed,
                 new RunEventNote { CorrelationId = correlationId, Error = error, Cause = message }, cancellationToken)
                 .ConfigureAwait(false);
@@ -59,6 +61,7 @@ public sealed class RollbackStep(WorkflowServices services)
             await store.ReleaseRecordNameAsync(released.HostedZoneId, released.RecordName, released.RecordType, released.Name,
                 cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        services.Metrics.RunEnded(run, RunMetrics.Outcomes.RolledBack);
         await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
             new RunEventNote { CorrelationId = correlationId, Error = error, Cause = cause }, cancellationToken).ConfigureAwait(false);
         return Outcome(runId, RunStatus.RolledBack, error, cause);
@@ -82,6 +85,7 @@ public sealed class RollbackStep(WorkflowServices services)
             await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         // A failed rollback is its own event (RollbackFailed): the zone may hold part of the run and needs a person.
+        if (wasRunning) services.Metrics.RunEnded(run, RunMetrics.Outcomes.RollbackFailed);
         if (wasRunning)
             await PublishAsync(FailoverEventTypes.RunFailed, run, RunStatus.Failed, new RunEventNote
             {
