@@ -89,6 +89,37 @@ public sealed class CorrelationTests
             line => Assert.Equal("deploy-42", line.GetProperty("correlation_id").GetString()));
     }
 
+    [Fact]
+    public async Task Every_line_of_every_step_carries_the_run_id_and_the_correlation_id_and_only_the_first_invocation_is_cold()
+    {
+        var services = new InMemoryServices();
+        var log = new LogCapture();
+        var table = FunctionCatalog.Build(services, new HostingOptions { Log = new LogSink(log) });
+        var spec = SpecJsonWriter.Write(WorkflowTrees.FailoverPool("www", services.Zone.Id, services.Zone.Name));
+        await table.InvokeAsync(ApiHandler.Name, Event("POST", "/trees", spec, "deploy-7"), CancellationToken.None);
+        var input = JsonNode.Parse(Assert.Single(services.Executions.Inputs))!;
+        var runId = (string)input["runId"]!;
+
+        var planned = await table.InvokeAsync(WorkflowHandlers.PlanTree, PlanStateInput(input), CancellationToken.None);
+        Assert.True(planned.Error is null, planned.Error?.Message);
+        var cursor = JsonNode.Parse(planned.Payload.Span)!;
+        var layer = new JsonObject { ["runId"] = runId, ["correlationId"] = "deploy-7", ["cursor"] = cursor.DeepClone() };
+        await table.InvokeAsync(WorkflowHandlers.ApplyHealthChecks, Encoding.UTF8.GetBytes(layer.ToJsonString()), CancellationToken.None);
+        // A step whose input names no layer fails; its error line carries the run too.
+        var broken = new JsonObject { ["runId"] = runId, ["correlationId"] = "deploy-7" };
+        await table.InvokeAsync(WorkflowHandlers.ApplyHealthChecks, Encoding.UTF8.GetBytes(broken.ToJsonString()), CancellationToken.None);
+
+        var steps = log.Lines.Where(l => l.GetProperty("handler").GetString() != ApiHandler.Name).ToList();
+        Assert.Contains(steps, l => l.GetProperty("level").GetString() == "ERROR");
+        Assert.Equal(3, steps.Select(l => l.GetProperty("function_request_id").GetString()).Distinct().Count());
+        Assert.All(steps, line => Assert.Equal((runId, "deploy-7"),
+            (line.GetProperty("run_id").GetString(), line.GetProperty("correlation_id").GetString())));
+        // The API's request was this table's first invocation; every later one is warm.
+        Assert.All(log.Lines.Where(l => l.GetProperty("handler").GetString() == ApiHandler.Name),
+            line => Assert.True(line.GetProperty("cold_start").GetBoolean()));
+        Assert.All(steps, line => Assert.False(line.GetProperty("cold_start").GetBoolean()));
+    }
+
     /// <summary>An API Gateway HTTP API (payload format 2.0) event.</summary>
     private static byte[] Event(string method, string path, string body, string correlationId) => Encoding.UTF8.GetBytes(new JsonObject
     {
