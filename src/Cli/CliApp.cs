@@ -61,6 +61,7 @@ public static class CliApp
         SimulateCommand.Create(console),
         ImportTrafficPolicyCommand.Create(console),
         AdoptCommand.Create(console),
+        ExportCommand.Create(console),
         ApplyCommand.Create(console),
         DestroyCommand.Create(console),
         DriftCommand.Create(console),

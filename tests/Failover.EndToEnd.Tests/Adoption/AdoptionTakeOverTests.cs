@@ -65,6 +65,17 @@ public sealed class AdoptionTakeOverTests(WorkflowStackFixture stack, ITestOutpu
             var plan = await _support.CliAsync("plan", specPath, "--detailed-exitcode");
             Assert.True(plan.Code == 0, plan.Out + plan.Error);
 
+            // Leaving: the Terraform hand-over imports exactly the zone's records and the adopted checks by their live ids.
+            var tf = await _support.CliAsync("export", "takeover", "--format", "terraform");
+            Assert.True(tf.Code == 0, tf.Error);
+            var imported = System.Text.RegularExpressions.Regex.Matches(tf.Out, "\n  id = \"([^\"]+)\"").Select(m => m.Groups[1].Value)
+                .Order(StringComparer.Ordinal).ToList();
+            var zoneIds = (await _support.RecordsAsync()).Where(r => r.GetProperty("Name").GetString()!.TrimEnd('.').EndsWith(name))
+                .Select(r => $"{stack.ZoneId}_{r.GetProperty("Name").GetString()!.TrimEnd('.')}_{r.GetProperty("Type").GetString()}" +
+                    (r.TryGetProperty("SetIdentifier", out var set) ? "_" + set.GetString() : ""))
+                .Append(blueCheck).Append(greenCheck).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(zoneIds, imported);
+
             // Someone else may not adopt what the tree now owns.
             var again = await _support.CliAsync("adopt", "--zone", stack.ZoneId, "--name", name, "--tree", "intruder");
             Assert.Equal(1, again.Code);
