@@ -17,6 +17,7 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
     private readonly HashSet<RecordKey> owned = [];
     private readonly List<ExistingHealthCheck> healthChecks = [];
     private int nextHealthCheck = 1;
+    private readonly Dictionary<string, ExistingCidrCollection> collections = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<ResourceRecordSet> Records => records.Records;
     public IReadOnlyList<ExistingHealthCheck> HealthChecks => healthChecks;
@@ -28,6 +29,7 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
     public ActualState State => new([.. records.Records], [.. healthChecks], new HashSet<RecordKey>(owned))
     {
         Alarms = AlarmPrefix is { } prefix ? new HealthCheckAlarmState(prefix, new Dictionary<string, MetricAlarm>(Alarms)) : null,
+        CidrCollections = [.. collections.Values],
     };
 
     /// <summary>Set: the zone's state carries the deployment's health check alarms with this prefix, and plans keep them.</summary>
@@ -35,6 +37,9 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
 
     /// <summary>The health check alarms, by name (CloudWatch's, as far as the tree is concerned).</summary>
     public Dictionary<string, MetricAlarm> Alarms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The account's CIDR collections by name.</summary>
+    public IReadOnlyDictionary<string, ExistingCidrCollection> CidrCollections => collections;
 
     /// <summary>Puts a record in the zone that some other tool made (not owned by the tree).</summary>
     public void AddForeign(ResourceRecordSet record) => records.Apply(new ChangeBatch([new RecordChange(ChangeAction.Create, record)]));
@@ -47,6 +52,7 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
             // Checks of one layer are made after the previous layer's: a CALCULATED check names children made before it.
             var made = layer.HealthChecks.Select(check => (check.NodeId, Id: CreateHealthCheck(check, idsByNode))).ToList();
             foreach (var (node, id) in made) idsByNode[node] = id;
+            foreach (var collection in layer.CidrCollections) ApplyCollection(collection);
             foreach (var batch in layer.ChangeBatches)
             {
                 ApplyBatch(batch, idsByNode);
@@ -86,15 +92,41 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
         return id;
     }
 
+    /// <summary>Brings a collection to its planned locations (or deletes it), as the service's runner does.</summary>
+    private void ApplyCollection(PlannedCidrCollection planned)
+    {
+        var existing = collections.GetValueOrDefault(planned.Name);
+        if (planned.Locations is null)
+        {
+            collections.Remove(planned.Name);
+            return;
+        }
+        collections[planned.Name] = new ExistingCidrCollection(existing?.Id ?? $"cidr-{collections.Count + 1:D4}", planned.Name,
+            (existing?.Version ?? 0) + 1, planned.Locations);
+    }
+
     private void ApplyBatch(ChangeBatch batch, Dictionary<string, string> idsByNode)
     {
         var resolved = batch with
         {
-            Changes = [.. batch.Changes.Select(c => c with { RecordSet = HealthCheckPlaceholder.Resolve(c.RecordSet, idsByNode) })],
+            Changes = [.. batch.Changes.Select(c =>
+                c with { RecordSet = ResolveCollection(HealthCheckPlaceholder.Resolve(c.RecordSet, idsByNode)) })],
         };
         records.Apply(resolved);
         foreach (var change in resolved.Changes)
             if (change.Action == ChangeAction.Delete) owned.Remove(change.RecordSet.Key);
             else owned.Add(change.RecordSet.Key);
     }
+
+    private ResourceRecordSet ResolveCollection(ResourceRecordSet record) =>
+        record.CidrRoutingConfig is { } cidr && CidrCollectionPlaceholder.TryGetRuleId(cidr.CollectionId, out var rule)
+            ? record with
+            {
+                CidrRoutingConfig = cidr with
+                {
+                    CollectionId = collections.GetValueOrDefault(DesiredCidrCollection.NameFor(tree, rule))?.Id
+                        ?? throw new InvalidOperationException($"the CIDR collection of rule {rule} was not made before its records"),
+                },
+            }
+            : record;
 }

@@ -164,7 +164,18 @@ export interface PlanLayer {
   healthChecks?: { nodeId: string; callerReference: string; healthCheckConfig: Record<string, unknown> }[];
   changeBatches?: { Changes: PlanChange[]; Comment?: string }[];
   deleteHealthChecks?: unknown[];
+  cidrCollections?: PlannedCidrCollection[];
+  cidrCollectionCleanup?: PlannedCidrCollection[];
   [key: string]: unknown;
+}
+
+/** A CIDR collection in a plan: created when it has no id, its Changes as `aws route53 change-cidr-collection` takes them. */
+export interface PlannedCidrCollection {
+  name: string;
+  ruleId?: string;
+  id?: string;
+  delete?: boolean;
+  changes?: { LocationName: string; Action: string; CidrList: string[] }[];
 }
 
 export interface PlanChange {

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Failover.Aws.Http;
+using Failover.Core.Route53;
 using Failover.Service.Ports.Route53;
 
 namespace Failover.Aws.Route53;
@@ -36,7 +37,7 @@ public sealed partial class Route53Client : ICidrCollections
             {
                 w.Start("CidrCollectionChange");
                 w.Element("LocationName", change.LocationName);
-                w.Element("Action", change.Action == CidrChangeAction.Put ? "PUT" : "DELETE_IF_EXISTS");
+                w.Element("Action", change.ActionName);
                 w.Start("CidrList");
                 foreach (var block in change.Blocks) w.Element("Cidr", block);
                 w.WriteEndElement();
@@ -45,7 +46,8 @@ public sealed partial class Route53Client : ICidrCollections
             w.WriteEndElement();
         });
         var root = await SendAsync(
-            Post("ChangeCidrCollection", $"/cidrcollection/{Route53Ids.Escape(collectionId)}", body, safeToRepeat: true),
+            Post("ChangeCidrCollection", $"/cidrcollection/{Route53Ids.Escape(collectionId)}", body,
+                safeToRepeat: expectedVersion is not null),
             cancellationToken).ConfigureAwait(false);
         return Route53Ids.Bare(root.Required("Id"));
     }

@@ -36,6 +36,9 @@ public static class Route53ErrorReader
             "NoSuchHealthCheck" => new NoSuchHealthCheckException(message, status, requestId),
             "HealthCheckInUse" => new HealthCheckInUseException(message, status, requestId),
             "InvalidInput" => new InvalidInputException(message, status, requestId),
+            "CidrCollectionVersionMismatchException" => new CidrCollectionVersionMismatchException(message, status, requestId),
+            "NoSuchCidrCollectionException" => new NoSuchCidrCollectionException(message, status, requestId),
+            "CidrCollectionAlreadyExistsException" => new CidrCollectionAlreadyExistsException(message, status, requestId),
             // 429 and 503 mean "slow down" whatever the code; other 5xx are the service's own failures.
             _ when status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable =>
                 new Route53ThrottlingException(code, message, status, requestId),

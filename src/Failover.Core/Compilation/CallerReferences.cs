@@ -32,6 +32,19 @@ public static class CallerReferences
     }
 
     /// <summary>
+    /// A CIDR collection's reference: <c>&lt;name&gt;.&lt;hash&gt;</c>, at most 64 characters (API reference,
+    /// CreateCidrCollection.CallerReference). Salted as health checks are, so a collection deleted by one run can be made
+    /// again by a later one.
+    /// </summary>
+    public static string ForCidrCollection(string name, string? salt)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"cidr-collection={name}\nsalt={salt ?? Absent}\n"), digest);
+        var hash = Convert.ToHexStringLower(digest[..(HashLength / 2)]);
+        return $"{Truncate(name, MaxLength - HashLength - 1)}.{hash}";
+    }
+
+    /// <summary>
     /// What every reference of <paramref name="tree"/> starts with: lets a reader pick the tree's checks out of the
     /// account's list before asking for their tags (trees sharing a long name prefix are told apart by the tags).
     /// </summary>

@@ -43,11 +43,17 @@ public static class TreeCompiler
         public int EmitChildren(TreeNode rule, string name)
         {
             if (rule.Routing == RoutingPolicy.IpBased)
-                CidrCollections.Add(new DesiredCidrCollection(rule.Id, DesiredCidrCollection.NameFor(spec.Name, rule.Id),
+            {
+                var collection = DesiredCidrCollection.NameFor(spec.Name, rule.Id);
+                CidrCollections.Add(new DesiredCidrCollection(rule.Id, collection,
                     rule.Children.Where(c => c.Cidr is { IsDefault: false, Location: not null })
                         .GroupBy(c => c.Cidr!.Location!, StringComparer.Ordinal)
                         .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(c => c.Cidr!.Blocks).ToList(),
-                            StringComparer.Ordinal)));
+                            StringComparer.Ordinal))
+                {
+                    CallerReference = CallerReferences.ForCidrCollection(collection, options.CallerReferenceSalt),
+                });
+            }
             var maxLevel = 0;
             var first = true;
             foreach (var child in rule.ChildNodes())

@@ -28,6 +28,8 @@ public sealed record DriftItemDocument
     public string? NodeId { get; init; }
     public string? HealthCheckId { get; init; }
     public string? CallerReference { get; init; }
+    /// <summary>For CIDR collection items: the collection's name.</summary>
+    public string? CidrCollection { get; init; }
     public string? Place { get; init; }
     public bool? Owned { get; init; }
     /// <summary>Written only when true.</summary>

@@ -34,6 +34,7 @@ public static class DriftReportJson
         NodeId = item.NodeId,
         HealthCheckId = item.HealthCheckId,
         CallerReference = item.CallerReference,
+        CidrCollection = item.CidrCollection,
         Place = item.Place is { } place ? CamelNames.Of(place) : null,
         Owned = item.Owned,
         BlocksRepair = item.BlocksRepair ? true : null,
@@ -74,6 +75,7 @@ public static class DriftReportJson
             NodeId = item.NodeId,
             HealthCheckId = item.HealthCheckId,
             CallerReference = item.CallerReference,
+            CidrCollection = item.CidrCollection,
             Place = item.Place is { } place ? Enum<ExtraRecordPlace>(place, path + ".place") : null,
             Owned = item.Owned,
             Fields = (item.Fields ?? []).Select((field, i) =>

@@ -34,6 +34,27 @@ public sealed record PlanLayerDocument
     public IReadOnlyList<HealthCheckDeletionDocument>? DeleteHealthChecks { get; init; }
     /// <summary>The CloudWatch alarms to put on the tree's health checks (<c>health-check-alarms</c>).</summary>
     public IReadOnlyList<PlannedHealthCheckAlarmDocument>? PutHealthCheckAlarms { get; init; }
+    /// <summary>CIDR collections brought to their target before the record layers (created, blocks put).</summary>
+    public IReadOnlyList<PlannedCidrCollectionDocument>? CidrCollections { get; init; }
+    /// <summary>CIDR collections brought to their target after the record layers (locations removed, collections deleted).</summary>
+    public IReadOnlyList<PlannedCidrCollectionDocument>? CidrCollectionCleanup { get; init; }
+}
+
+/// <summary>
+/// One CIDR collection in a plan: <c>aws route53 create-cidr-collection --name --caller-reference</c> when it has no id yet,
+/// then <c>aws route53 change-cidr-collection --id --collection-version --changes</c> with <see cref="Changes"/>, or
+/// <c>delete-cidr-collection</c> when <see cref="Delete"/>. <see cref="Locations"/> is the collection once the layer has run.
+/// </summary>
+public sealed record PlannedCidrCollectionDocument
+{
+    public string? Name { get; init; }
+    public string? RuleId { get; init; }
+    public string? CallerReference { get; init; }
+    public string? Id { get; init; }
+    public long? CollectionVersion { get; init; }
+    public IReadOnlyList<CidrLocationShape>? Locations { get; init; }
+    public bool? Delete { get; init; }
+    public IReadOnlyList<CidrCollectionChangeShape>? Changes { get; init; }
 }
 
 public sealed record PlannedHealthCheckDocument(string? NodeId, string? CallerReference, HealthCheckConfigShape? HealthCheckConfig);
@@ -50,7 +71,11 @@ public sealed record PlannedHealthCheckAlarmDocument(string? NodeId, string? Hea
 public sealed record PlanConflictDocument(string? Name, string? Type, string? SetIdentifier, string? Reason);
 
 public sealed record PlanSummaryDocument(
-    int RecordsCreated, int RecordsUpdated, int RecordsDeleted, int HealthChecksCreated, int HealthChecksDeleted, int ExistingRecords);
+    int RecordsCreated, int RecordsUpdated, int RecordsDeleted, int HealthChecksCreated, int HealthChecksDeleted, int ExistingRecords)
+{
+    /// <summary>Left out when the plan changes no CIDR collection.</summary>
+    public int? CidrCollectionsChanged { get; init; }
+}
 
 /// <summary><c>POST /trees?dryRun=true</c>: the plan against the zone as it is now, and the spec's warnings.</summary>
 public sealed record DryRunPlanResource : PlanDocument

@@ -26,7 +26,10 @@ public static class PlanJson
             : plan.Conflicts
                 .Select(c => new PlanConflictDocument(FullyQualified(c.Key.Name), c.Key.Type, c.Key.SetIdentifier, c.Reason)).ToList(),
         Summary = new PlanSummaryDocument(plan.Summary.RecordsCreated, plan.Summary.RecordsUpdated, plan.Summary.RecordsDeleted,
-            plan.Summary.HealthChecksCreated, plan.Summary.HealthChecksDeleted, plan.Summary.ExistingRecords),
+            plan.Summary.HealthChecksCreated, plan.Summary.HealthChecksDeleted, plan.Summary.ExistingRecords)
+        {
+            CidrCollectionsChanged = plan.Summary.CidrCollectionsChanged > 0 ? plan.Summary.CidrCollectionsChanged : null,
+        },
     };
 
     private static PlanLayerDocument ToDocument(PlanLayer layer) => layer.Kind switch
@@ -51,6 +54,16 @@ public static class PlanJson
             PutHealthCheckAlarms = layer.HealthCheckAlarms
                 .Select(a => new PlannedHealthCheckAlarmDocument(a.NodeId, a.HealthCheckId, a.NamePrefix)).ToList(),
         },
+        PlanLayerKind.CidrCollections => new PlanLayerDocument
+        {
+            Name = layer.Name,
+            CidrCollections = layer.CidrCollections.Select(ToDocument).ToList(),
+        },
+        PlanLayerKind.CidrCollectionCleanup => new PlanLayerDocument
+        {
+            Name = layer.Name,
+            CidrCollectionCleanup = layer.CidrCollections.Select(ToDocument).ToList(),
+        },
         _ => new PlanLayerDocument
         {
             Name = layer.Name,
@@ -58,6 +71,44 @@ public static class PlanJson
                 .Select(d => new HealthCheckDeletionDocument(d.HealthCheckId, d.NodeId) { AlarmName = d.AlarmName }).ToList(),
         },
     };
+
+    private static PlannedCidrCollectionDocument ToDocument(PlannedCidrCollection collection) => new()
+    {
+        Name = collection.Name,
+        RuleId = collection.RuleId,
+        CallerReference = collection.CallerReference.Length > 0 ? collection.CallerReference : null,
+        Id = collection.Id,
+        CollectionVersion = collection.Version,
+        Locations = collection.Locations?.OrderBy(l => l.Key, StringComparer.Ordinal)
+            .Select(l => new CidrLocationShape { LocationName = l.Key, CidrList = l.Value }).ToList(),
+        Delete = collection.Deletes ? true : null,
+        Changes = collection.Changes
+            .Select(c => new CidrCollectionChangeShape { LocationName = c.LocationName, Action = c.ActionName, CidrList = c.Blocks })
+            .ToList(),
+    };
+
+    private static PlannedCidrCollection ToCidrCollection(PlannedCidrCollectionDocument? document, string path)
+    {
+        document = Required(document, path);
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? locations = document.Delete == true ? null
+            : (document.Locations ?? []).Select((l, i) => Required(l, $"{path}.locations[{i}]")).ToDictionary(
+                l => Required(l.LocationName, path + ".locations.LocationName"), l => (IReadOnlyList<string>)(l.CidrList ?? []),
+                StringComparer.Ordinal);
+        var changes = (document.Changes ?? []).Select((c, i) =>
+        {
+            var at = $"{path}.changes[{i}]";
+            c = Required(c, at);
+            var action = Required(c.Action, at + ".Action") switch
+            {
+                "PUT" => CidrChangeAction.Put,
+                "DELETE_IF_EXISTS" => CidrChangeAction.DeleteIfExists,
+                var other => throw new FormatException($"{at}.Action: '{other}' is not PUT or DELETE_IF_EXISTS"),
+            };
+            return new CidrCollectionChange(Required(c.LocationName, at + ".LocationName"), action, c.CidrList ?? []);
+        }).ToList();
+        return new PlannedCidrCollection(Required(document.Name, path + ".name"), document.RuleId, document.CallerReference ?? "",
+            document.Id, document.CollectionVersion, locations, changes);
+    }
 
     /// <summary>
     /// The other kinds carry only their own members, as <c>aws route53 create-health-check</c> takes them: no interval,
@@ -157,6 +208,9 @@ public static class PlanJson
             Summary = document.Summary is { } s
                 ? new PlanSummary(
                     s.RecordsCreated, s.RecordsUpdated, s.RecordsDeleted, s.HealthChecksCreated, s.HealthChecksDeleted, s.ExistingRecords)
+                {
+                    CidrCollectionsChanged = s.CidrCollectionsChanged ?? 0,
+                }
                 : PlanSummary.Empty,
         };
     }
@@ -209,7 +263,18 @@ public static class PlanJson
                         Required(alarm.AlarmNamePrefix, at + ".alarmNamePrefix"));
                 }).ToList(),
             };
-        throw new FormatException($"{path}: a layer needs healthChecks, changeBatches, deleteHealthChecks or putHealthCheckAlarms");
+        if (layer.CidrCollections is { } collections)
+            return new PlanLayer(name, PlanLayerKind.CidrCollections)
+            {
+                CidrCollections = collections.Select((c, i) => ToCidrCollection(c, $"{path}.cidrCollections[{i}]")).ToList(),
+            };
+        if (layer.CidrCollectionCleanup is { } cleanup)
+            return new PlanLayer(name, PlanLayerKind.CidrCollectionCleanup)
+            {
+                CidrCollections = cleanup.Select((c, i) => ToCidrCollection(c, $"{path}.cidrCollectionCleanup[{i}]")).ToList(),
+            };
+        throw new FormatException(
+            $"{path}: a layer needs healthChecks, changeBatches, deleteHealthChecks, putHealthCheckAlarms, cidrCollections or cidrCollectionCleanup");
     }
 
     public static ChangeBatch ToChangeBatch(ChangeBatchShape batch, string path, IReadOnlyList<string?>? nodeIds = null)

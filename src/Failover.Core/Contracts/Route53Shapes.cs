@@ -103,3 +103,18 @@ public sealed record AliasTargetShape
     [JsonPropertyName("DNSName")] public string? DnsName { get; init; }
     [JsonPropertyName("EvaluateTargetHealth")] public bool? EvaluateTargetHealth { get; init; }
 }
+
+/// <summary>One member of <c>aws route53 change-cidr-collection --changes</c> (API reference, CidrCollectionChange).</summary>
+public sealed record CidrCollectionChangeShape
+{
+    [JsonPropertyName("LocationName")] public string? LocationName { get; init; }
+    [JsonPropertyName("Action")] public string? Action { get; init; }
+    [JsonPropertyName("CidrList")] public IReadOnlyList<string>? CidrList { get; init; }
+}
+
+/// <summary>A location and its blocks, as CloudFormation's AWS::Route53::CidrCollection Location spells them.</summary>
+public sealed record CidrLocationShape
+{
+    [JsonPropertyName("LocationName")] public string? LocationName { get; init; }
+    [JsonPropertyName("CidrList")] public IReadOnlyList<string>? CidrList { get; init; }
+}

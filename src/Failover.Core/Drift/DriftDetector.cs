@@ -21,6 +21,9 @@ public static class DriftDetector
         var actualByKey = new Dictionary<RecordKey, ResourceRecordSet>();
         foreach (var record in actual.Records) actualByKey.TryAdd(Normalised(record.Key), record);
         var checks = TreeHealthCheckMatch.Match(desired, actual, actualByKey);
+        var collections = actual.CidrCollections.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var collectionIds = desired.CidrCollections
+            .Where(c => collections.ContainsKey(c.Name)).ToDictionary(c => c.RuleId, c => collections[c.Name].Id, StringComparer.Ordinal);
 
         var recordItems = new List<DriftItem>();
         foreach (var wanted in desired.Records)
@@ -31,7 +34,7 @@ public static class DriftDetector
                 recordItems.Add(new DriftItem(DriftKind.RecordMissing) { Record = key, NodeId = wanted.NodeId });
                 continue;
             }
-            var fields = RecordFields.Compare(wanted.RecordSet, current);
+            var fields = RecordFields.Compare(WithCollectionId(wanted.RecordSet, collectionIds), current);
             if (current.HealthCheckId is { } named && !existingHealthCheckIds.Contains(named))
                 recordItems.Add(
                     new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = key, NodeId = wanted.NodeId, HealthCheckId = named });
@@ -54,6 +57,17 @@ public static class DriftDetector
                     new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
         }
         if (actual.Alarms is { } alarms) checkItems.AddRange(AlarmItems(desired, checks, alarms));
+
+        foreach (var wanted in desired.CidrCollections.OrderBy(c => c.RuleId, StringComparer.Ordinal))
+        {
+            if (!collections.TryGetValue(wanted.Name, out var found))
+                checkItems.Add(new DriftItem(DriftKind.CidrCollectionMissing) { NodeId = wanted.RuleId, CidrCollection = wanted.Name });
+            else if (CollectionFields(wanted, found) is { Count: > 0 } fields)
+                checkItems.Add(new DriftItem(DriftKind.CidrCollectionChanged)
+                {
+                    NodeId = wanted.RuleId, CidrCollection = wanted.Name, Fields = fields,
+                });
+        }
 
         var items = recordItems
             .OrderBy(i => i.Record!.Value.Name, StringComparer.Ordinal)
@@ -83,6 +97,35 @@ public static class DriftDetector
                     NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields,
                 };
         }
+    }
+
+    /// <summary>
+    /// The record with its rule's collection placeholder replaced by the id of the collection found by name; when there is none,
+    /// by words that name it (so the record reads as changed, and the collection as missing).
+    /// </summary>
+    private static ResourceRecordSet WithCollectionId(ResourceRecordSet record, IReadOnlyDictionary<string, string> ids) =>
+        record.CidrRoutingConfig is { } cidr && CidrCollectionPlaceholder.TryGetRuleId(cidr.CollectionId, out var rule)
+            ? record with
+            {
+                CidrRoutingConfig = cidr with { CollectionId = ids.GetValueOrDefault(rule) ?? $"the CIDR collection of rule {rule}" },
+            }
+            : record;
+
+    /// <summary>One difference per location whose blocks differ: <c>cidr.&lt;location&gt;</c>, blocks sorted, comma-separated.</summary>
+    private static List<FieldDifference> CollectionFields(DesiredCidrCollection wanted, ExistingCidrCollection found)
+    {
+        var fields = new List<FieldDifference>();
+        foreach (var location in wanted.Locations.Keys.Concat(found.Locations.Keys).Distinct(StringComparer.Ordinal)
+                     .Order(StringComparer.Ordinal))
+        {
+            var expected = Blocks(wanted.Locations.GetValueOrDefault(location));
+            var actual = Blocks(found.Locations.GetValueOrDefault(location));
+            if (expected != actual) fields.Add(new FieldDifference($"cidr.{location}", expected, actual));
+        }
+        return fields;
+
+        static string? Blocks(IReadOnlyList<string>? blocks) => blocks is null or { Count: 0 } ? null
+            : string.Join(",", blocks.Select(CidrBlocks.Canonical).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
 
     /// <summary>A CALCULATED check's children as the ids of the checks matched to their nodes (a missing one stays a

@@ -21,6 +21,10 @@ public enum DriftKind
     HealthCheckAlarmMissing,
     /// <summary>The alarm on one of the tree's health checks exists with other settings (<see cref="DriftItem.Fields"/>).</summary>
     HealthCheckAlarmChanged,
+    /// <summary>The CIDR collection of an ip-based rule does not exist.</summary>
+    CidrCollectionMissing,
+    /// <summary>The CIDR collection of an ip-based rule holds other blocks (<see cref="DriftItem.Fields"/>, one per location).</summary>
+    CidrCollectionChanged,
 }
 
 /// <summary>Where an extra record set sits, which decides whether a repair can remove it.</summary>
@@ -57,6 +61,8 @@ public sealed record DriftItem(DriftKind Kind)
     /// <summary>For a missing health check: the reference it would be created with.</summary>
     public string? CallerReference { get; init; }
     public IReadOnlyList<FieldDifference> Fields { get; init; } = [];
+    /// <summary>For CIDR collection items: the collection's name (<see cref="NodeId"/> is its ip-based rule).</summary>
+    public string? CidrCollection { get; init; }
     /// <summary>For an extra record set: where it is.</summary>
     public ExtraRecordPlace? Place { get; init; }
     /// <summary>For an extra record set: whether the tree owns it (a run would delete it) or someone else made it.</summary>
@@ -82,6 +88,9 @@ public sealed record DriftItem(DriftKind Kind)
         },
         DriftKind.HealthCheckMissing => $"health check of node {NodeId} is missing",
         DriftKind.HealthCheckChanged => $"health check {HealthCheckId} of node {NodeId} changed: {string.Join("; ", Fields)}",
+        DriftKind.CidrCollectionMissing => $"CIDR collection {CidrCollection} of rule {NodeId} is missing",
+        DriftKind.CidrCollectionChanged =>
+            $"CIDR collection {CidrCollection} of rule {NodeId} changed: {string.Join("; ", Fields)}",
         DriftKind.RecordHealthCheckDeleted =>
             $"record {Record} of node {NodeId} names health check {HealthCheckId}, which no longer exists",
         DriftKind.HealthCheckAlarmMissing => $"the alarm on health check {HealthCheckId} of node {NodeId} is missing",
@@ -96,7 +105,8 @@ public sealed record DriftItem(DriftKind Kind)
     public bool Equals(DriftItem? other) =>
         other is not null
         && Kind == other.Kind && Record == other.Record && NodeId == other.NodeId && HealthCheckId == other.HealthCheckId
-        && CallerReference == other.CallerReference && Place == other.Place && Owned == other.Owned
+        && CallerReference == other.CallerReference && CidrCollection == other.CidrCollection
+        && Place == other.Place && Owned == other.Owned
         && Fields.SequenceEqual(other.Fields);
 
     public override int GetHashCode() => HashCode.Combine(Kind, Record, NodeId, HealthCheckId, Place, Owned, Fields.Count);

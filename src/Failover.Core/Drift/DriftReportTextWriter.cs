@@ -30,8 +30,8 @@ public static class DriftReportTextWriter
 
     private static string Label(DriftKind kind) => kind switch
     {
-        DriftKind.RecordMissing or DriftKind.HealthCheckMissing => "missing",
-        DriftKind.RecordChanged or DriftKind.HealthCheckChanged => "changed",
+        DriftKind.RecordMissing or DriftKind.HealthCheckMissing or DriftKind.CidrCollectionMissing => "missing",
+        DriftKind.RecordChanged or DriftKind.HealthCheckChanged or DriftKind.CidrCollectionChanged => "changed",
         DriftKind.RecordExtra => "extra",
         _ => "dangling",
     };

@@ -16,7 +16,14 @@ public sealed record ActualState(
 
     /// <summary>The deployment's health check alarms; null when they were not read (plans then leave alarms alone).</summary>
     public Alarms.HealthCheckAlarmState? Alarms { get; init; }
+    /// <summary>The CIDR collections the tree owns (by name, <see cref="Compilation.DesiredCidrCollection.NameFor"/>) and
+    /// their blocks.</summary>
+    public IReadOnlyList<ExistingCidrCollection> CidrCollections { get; init; } = [];
 }
+
+/// <summary>A CIDR collection in the account: its id, name, version and each location's blocks.</summary>
+public sealed record ExistingCidrCollection(string Id, string Name, long Version,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Locations);
 
 /// <summary>A health check that exists in the account.</summary>
 public sealed record ExistingHealthCheck(string Id, string CallerReference, HealthCheckConfig Config, string? TreeTag = null,

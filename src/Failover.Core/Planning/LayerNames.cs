@@ -8,6 +8,8 @@ public static class LayerNames
     public const string DeleteLeafRecords = "delete-leaf-records";
     public const string HealthCheckCleanup = "health-check-cleanup";
     public const string HealthCheckAlarms = "health-check-alarms";
+    public const string CidrCollections = "cidr-collections";
+    public const string CidrCollectionCleanup = "cidr-collection-cleanup";
 
     /// <summary>
     /// <c>health-checks</c> for checks of endpoints, alarms and routing controls and for CALCULATED checks whose

@@ -34,6 +34,10 @@ public enum PlanLayerKind
     /// Put the CloudWatch alarm on each of the tree's health checks (after the checks exist, before any record names them).
     /// </summary>
     HealthCheckAlarms,
+    /// <summary>Create CIDR collections and put their blocks (before any record names a location).</summary>
+    CidrCollections,
+    /// <summary>Remove CIDR locations and collections no record names any more (after the records are gone).</summary>
+    CidrCollectionCleanup,
 }
 
 /// <summary>
@@ -48,9 +52,12 @@ public sealed record PlanLayer(string Name, PlanLayerKind Kind)
     public IReadOnlyList<HealthCheckDeletion> HealthCheckDeletions { get; init; } = [];
     /// <summary>Alarms to put (alarm layers).</summary>
     public IReadOnlyList<PlannedHealthCheckAlarm> HealthCheckAlarms { get; init; } = [];
+    /// <summary>The CIDR collections to bring to their target (collection layers).</summary>
+    public IReadOnlyList<PlannedCidrCollection> CidrCollections { get; init; } = [];
 
     public bool IsEmpty =>
-        HealthChecks.Count == 0 && ChangeBatches.Count == 0 && HealthCheckDeletions.Count == 0 && HealthCheckAlarms.Count == 0;
+        HealthChecks.Count == 0 && ChangeBatches.Count == 0 && HealthCheckDeletions.Count == 0 && HealthCheckAlarms.Count == 0
+        && CidrCollections.Count == 0;
 }
 
 public sealed record PlannedHealthCheck(string NodeId, string CallerReference, HealthCheckConfig Config);
@@ -66,3 +73,28 @@ public sealed record HealthCheckDeletion(string HealthCheckId, string? NodeId)
 /// null when an earlier layer of the same plan creates it (the step takes the id that layer wrote on the node).
 /// </summary>
 public sealed record PlannedHealthCheckAlarm(string NodeId, string? HealthCheckId, string NamePrefix);
+
+/// <summary>
+/// One CIDR collection brought to a target: <see cref="Locations"/> is every location's blocks once the layer has run (null:
+/// the collection is deleted). <see cref="Changes"/> are what the zone needed when the plan was made, for people and the
+/// AWS CLI (<c>aws route53 change-cidr-collection --changes</c>); the applier converges on <see cref="Locations"/> against
+/// the collection as it then is, because ChangeCidrCollection is not idempotent.
+/// </summary>
+/// <param name="RuleId">The ip-based rule that owns it (null for a collection whose rule left the tree).</param>
+/// <param name="Id">The collection's id when it exists (null: it is created, by <paramref name="CallerReference"/>).</param>
+/// <param name="Version">The CollectionVersion the plan saw.</param>
+public sealed record PlannedCidrCollection(string Name, string? RuleId, string CallerReference, string? Id, long? Version,
+    IReadOnlyDictionary<string, IReadOnlyList<string>>? Locations, IReadOnlyList<CidrCollectionChange> Changes)
+{
+    public bool Deletes => Locations is null;
+
+    /// <summary>Member-by-member equality; the generated one compares the collections by reference.</summary>
+    public bool Equals(PlannedCidrCollection? other) =>
+        other is not null && Name == other.Name && RuleId == other.RuleId && CallerReference == other.CallerReference
+        && Id == other.Id && Version == other.Version && CidrBlocks.SameLocations(Locations, other.Locations)
+        && Changes.Count == other.Changes.Count
+        && Changes.Zip(other.Changes).All(p => p.First.LocationName == p.Second.LocationName && p.First.Action == p.Second.Action
+            && p.First.Blocks.SequenceEqual(p.Second.Blocks));
+
+    public override int GetHashCode() => HashCode.Combine(Name, RuleId, Id, Version);
+}

@@ -18,7 +18,11 @@ public sealed record PlanSummary(
     /// <summary>Existing record sets the plan deletes or replaces: what the change-size guard weighs.</summary>
     public int ExistingRecordsDeletedOrReplaced => RecordsUpdated + RecordsDeleted;
 
+    /// <summary>CIDR collections the plan creates, changes or deletes.</summary>
+    public int CidrCollectionsChanged { get; init; }
+
     public override string ToString() =>
         $"{RecordsCreated} to create, {RecordsUpdated} to update, {RecordsDeleted} to delete; " +
-        $"health checks: {HealthChecksCreated} to create, {HealthChecksDeleted} to delete";
+        $"health checks: {HealthChecksCreated} to create, {HealthChecksDeleted} to delete" +
+        (CidrCollectionsChanged > 0 ? $"; CIDR collections: {CidrCollectionsChanged} to change" : "");
 }

@@ -45,6 +45,18 @@ public static class PlanTextWriter
                             Routing(c.RecordSet), Target(c.RecordSet), c.RecordSet.HealthCheckId ?? "-",
                         }));
                     break;
+                case PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup:
+                    text.Append(" (").Append(layer.CidrCollections.Count).Append(layer.CidrCollections.Count == 1
+                        ? " CIDR collection)\n" : " CIDR collections)\n");
+                    AppendTable(text, ["ACTION", "COLLECTION", "RULE", "CHANGES"],
+                        layer.CidrCollections.Select(c => new[]
+                        {
+                            c.Deletes ? "DELETE" : c.Id is null ? "CREATE" : "CHANGE", c.Name, c.RuleId ?? "-",
+                            c.Changes.Count == 0 ? "-"
+                                : string.Join("; ",
+                                    c.Changes.Select(ch => $"{ch.ActionName} {ch.LocationName} {string.Join(",", ch.Blocks)}")),
+                        }));
+                    break;
                 case PlanLayerKind.HealthCheckCleanup:
                     text.Append(" (").Append(layer.HealthCheckDeletions.Count).Append(" to delete)\n");
                     AppendTable(text, ["ACTION", "HEALTH CHECK", "NODE", "ALARM"],

@@ -19,16 +19,19 @@ public static class Planner
         var tree = desired.Spec.Name;
         var adopt = desired.Spec.Adopt;
         var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual, adopt?.HealthChecks);
-        var records = health.ExistingIdsByNode.Count == 0
+        var cidr = CidrCollectionReconciler.Reconcile(tree, desired.CidrCollections, actual);
+        var records = health.ExistingIdsByNode.Count == 0 && cidr.ExistingIdsByRule.Count == 0
             ? desired.Records
-            : desired.Records.Select(r => WithExistingHealthCheck(r, health.ExistingIdsByNode)).ToList();
+            : desired.Records.Select(r => WithExistingCidrCollection(WithExistingHealthCheck(r, health.ExistingIdsByNode),
+                cidr.ExistingIdsByRule)).ToList();
         var alarms = AlarmsToPut(desired, health, actual);
-        if (adopt is null) return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits, alarms);
+        if (adopt is null)
+            return Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, actual, limits, alarms, cidr.Before, cidr.After);
 
         // An adopted tree plans as if it already owned what it claims: an unchanged zone then gives an empty plan.
         var claimed = AdoptionClaims.Records(records, actual, health.ToCreate.Count);
         var planned = claimed.Count == 0 ? actual : actual with { OwnedRecords = actual.OwnedRecords.Union(claimed).ToHashSet() };
-        var plan = Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, planned, limits, alarms);
+        var plan = Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, planned, limits, alarms, cidr.Before, cidr.After);
         return plan with
         {
             Claims = new PlanClaims(claimed, health.ToClaim),
@@ -60,11 +63,13 @@ public static class Planner
         Teardown(tree, hostedZoneId, actual, ChangeBatchLimits.Route53);
 
     public static Plan Teardown(string tree, string hostedZoneId, ActualState actual, ChangeBatchLimits limits) =>
-        Build(tree, hostedZoneId, [], [], actual, limits, []);
+        Build(tree, hostedZoneId, [], [], actual, limits, [], [],
+            CidrCollectionReconciler.Unwanted(tree, actual, new HashSet<string>(StringComparer.Ordinal)));
 
     private static Plan Build(
         string tree, string hostedZoneId, IReadOnlyList<PlannedHealthCheck> healthChecksToCreate, IReadOnlyList<DesiredRecord> records,
-        ActualState actual, ChangeBatchLimits limits, IReadOnlyList<PlannedHealthCheckAlarm> alarmsToPut)
+        ActualState actual, ChangeBatchLimits limits, IReadOnlyList<PlannedHealthCheckAlarm> alarmsToPut,
+        IReadOnlyList<PlannedCidrCollection> collectionsBefore, IReadOnlyList<PlannedCidrCollection> collectionsAfter)
     {
         var diff = RecordDiff.Compare(tree, records, actual);
         var layers = new List<PlanLayer>();
@@ -72,6 +77,7 @@ public static class Planner
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });
         if (alarmsToPut.Count > 0)
             layers.Add(new PlanLayer(LayerNames.HealthCheckAlarms, PlanLayerKind.HealthCheckAlarms) { HealthCheckAlarms = alarmsToPut });
+        layers.Add(new PlanLayer(LayerNames.CidrCollections, PlanLayerKind.CidrCollections) { CidrCollections = collectionsBefore });
 
         foreach (var (level, units) in diff.Writes)
             layers.Add(
@@ -87,6 +93,10 @@ public static class Planner
             .Select(d => actual.Alarms?.For(d.HealthCheckId) is { } alarm ? d with { AlarmName = alarm.Name } : d).ToList();
         if (unused.Count > 0)
             layers.Add(new PlanLayer(LayerNames.HealthCheckCleanup, PlanLayerKind.HealthCheckCleanup) { HealthCheckDeletions = unused });
+        layers.Add(new PlanLayer(LayerNames.CidrCollectionCleanup, PlanLayerKind.CidrCollectionCleanup)
+        {
+            CidrCollections = collectionsAfter,
+        });
 
         return new Plan(tree, hostedZoneId, layers.Where(l => !l.IsEmpty).ToList())
         {
@@ -97,13 +107,23 @@ public static class Planner
                 RecordsDeleted: diff.Deleted.Count(k => !diff.Replaced.Contains(k)),
                 HealthChecksCreated: healthChecksToCreate.Count,
                 HealthChecksDeleted: unused.Count,
-                ExistingRecords: diff.Existing.Count),
+                ExistingRecords: diff.Existing.Count)
+            {
+                CidrCollectionsChanged = collectionsBefore.Select(c => c.Name).Concat(collectionsAfter.Select(c => c.Name))
+                    .Distinct(StringComparer.Ordinal).Count(),
+            },
         };
     }
 
     private static DesiredRecord WithExistingHealthCheck(DesiredRecord record, IReadOnlyDictionary<string, string> existingIds) =>
         HealthCheckPlaceholder.TryGetNodeId(record.RecordSet.HealthCheckId, out var nodeId) && existingIds.TryGetValue(nodeId, out var id)
             ? record with { RecordSet = record.RecordSet with { HealthCheckId = id } }
+            : record;
+
+    private static DesiredRecord WithExistingCidrCollection(DesiredRecord record, IReadOnlyDictionary<string, string> existingIds) =>
+        record.RecordSet.CidrRoutingConfig is { } cidr && CidrCollectionPlaceholder.TryGetRuleId(cidr.CollectionId, out var rule)
+            && existingIds.TryGetValue(rule, out var id)
+            ? record with { RecordSet = record.RecordSet with { CidrRoutingConfig = cidr with { CollectionId = id } } }
             : record;
 
     /// <summary>Health check ids that records will still carry after the plan: the desired ones and the zone's untouched ones.</summary>

@@ -94,9 +94,6 @@ internal static partial class CidrRules
             context.Error($"{rule.Path}.id",
                 $"the rule's CIDR collection would be named \"{TreeFieldRules.Shown(collection)}\"; Route 53 " +
                 "takes 1–64 letters, digits, '_' and '-' (API reference, CreateCidrCollection.Name): shorten the tree name or rule id");
-        // The tree owns the rule's CIDR collection, and the workflow that creates it is not in place yet: refuse rather than
-        // write records that name no collection.
-        context.Error($"{rule.Path}.routing", "ip-based rules are not applied yet: the workflow cannot create their CIDR collection");
         if (defaultAt is null && rule.Children.Count > 0)
             context.Warning($"{rule.Path}.children", "no child has the default location: Route 53 has no record for addresses no " +
                 "location holds; add {\"cidr\": {\"default\": true}} to answer them");

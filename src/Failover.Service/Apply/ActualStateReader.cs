@@ -15,16 +15,20 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
         CancellationToken cancellationToken = default) =>
         await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
-            desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken, AdoptedIds(desired.Spec))
+            desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken, AdoptedIds(desired.Spec),
+            wantsCidrCollections: desired.CidrCollections.Count > 0)
             .ConfigureAwait(false);
 
     /// <summary>The checks an adopted spec takes over: their references are their makers', so only the id finds them.</summary>
     public static IReadOnlySet<string>? AdoptedIds(Failover.Core.Spec.TreeSpec spec) =>
         spec.Adopt is { HealthChecks.Count: > 0 } adopt ? adopt.HealthChecks.Values.ToHashSet(StringComparer.Ordinal) : null;
 
+    /// <param name="wantsCidrCollections">The desired tree has ip-based rules: its collections are read even before any record
+    /// names one.</param>
     public async Task<ActualState> ReadAsync(
         string tree, string hostedZoneId, IEnumerable<string> desiredNames, IEnumerable<string> desiredCallerReferences,
-        IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default, IReadOnlySet<string>? adoptedIds = null)
+        IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default, IReadOnlySet<string>? adoptedIds = null,
+        bool wantsCidrCollections = false)
     {
         var names = desiredNames.Concat(owned.Select(k => k.Name)).Distinct(StringComparer.Ordinal).ToList();
         var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken)
@@ -32,10 +36,39 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
         var checks =
             await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken,
                 adoptedIds).ConfigureAwait(false);
+        var collections = wantsCidrCollections || records.Any(r => r.CidrRoutingConfig is not null)
+            ? await ReadCidrCollectionsAsync(tree, cancellationToken).ConfigureAwait(false)
+            : [];
         return new ActualState(records, checks, owned)
         {
+            CidrCollections = collections,
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    /// <summary>
+    /// The tree's CIDR collections, known by name (<see cref="DesiredCidrCollection.NameFor"/>), with every location's blocks:
+    /// one ListCidrCollections pass, then ListCidrBlocks per collection of the tree. Only trees with ip-based rules, or whose
+    /// records still name a collection, pay for it: a tree that never had one makes no request here.
+    /// </summary>
+    public async Task<IReadOnlyList<ExistingCidrCollection>> ReadCidrCollectionsAsync(string tree, CancellationToken cancellationToken)
+    {
+        var result = new List<ExistingCidrCollection>();
+        foreach (var collection in await route53.ListCidrCollectionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (DesiredCidrCollection.TreeOf(collection.Name) != tree) continue;
+            result.Add(await ReadCidrCollectionAsync(route53, collection, cancellationToken).ConfigureAwait(false));
+        }
+        return result;
+    }
+
+    public static async Task<ExistingCidrCollection> ReadCidrCollectionAsync(ICidrCollections route53, CidrCollection collection,
+        CancellationToken cancellationToken)
+    {
+        var blocks = await route53.ListCidrBlocksAsync(collection.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var locations = blocks.GroupBy(b => b.LocationName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(b => b.Block).ToList(), StringComparer.Ordinal);
+        return new ExistingCidrCollection(collection.Id, collection.Name, collection.Version, locations);
     }
 
     /// <summary>

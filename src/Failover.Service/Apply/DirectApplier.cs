@@ -99,7 +99,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                         .Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
                     if (written.Count > 0) await store.AddOwnedRecordsAsync(plan.Tree, written, cancellationToken).ConfigureAwait(false);
                     var changes =
-                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken)
+                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree)
                         .ConfigureAwait(false);
                     changeIds.AddRange(changes.Select(c => c.Id));
                     var deleted = layer.ChangeBatches.SelectMany(b => b.Changes)
@@ -112,6 +112,11 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                 case PlanLayerKind.HealthCheckAlarms:
                     // The direct path reads the zone without the deployment's alarms, so its plans never hold this layer.
                     throw new InvalidOperationException("the direct path keeps no health check alarms; apply through the service");
+                case PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup:
+                    var collections = new CidrCollectionRunner(route53);
+                    foreach (var planned in layer.CidrCollections)
+                        await collections.ConvergeAsync(planned, cancellationToken).ConfigureAwait(false);
+                    break;
             }
         }
         var polls = 0;
@@ -130,6 +135,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         PlanLayerKind.HealthChecks => $"creating {layer.HealthChecks.Count} health check(s)",
         PlanLayerKind.Records => $"{layer.ChangeBatches.Sum(b => b.Changes.Count)} change(s) in {layer.ChangeBatches.Count} batch(es)",
         PlanLayerKind.HealthCheckAlarms => $"putting {layer.HealthCheckAlarms.Count} health check alarm(s)",
+        PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup =>
+            $"{layer.CidrCollections.Count} CIDR collection(s): {string.Join(", ", layer.CidrCollections.Select(c => c.Name))}",
         _ => $"deleting {layer.HealthCheckDeletions.Count} unused health check(s)",
     };
 }

@@ -38,11 +38,13 @@ public sealed class PlanApplier(IRoute53 route53)
     /// </summary>
     public async Task<IReadOnlyList<ChangeInfo>> SubmitRecordLayerAsync(
         string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default, string? tree = null)
     {
         var changes = new List<ChangeInfo>();
         var submitter = new ChangeBatchSubmitter(route53);
-        foreach (var batch in layer.ChangeBatches)
+        var batches = tree is null ? layer.ChangeBatches
+            : await CidrCollectionRunner.ResolveAsync(route53, tree, layer.ChangeBatches, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in batches)
         {
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
             // A batch that landed although its answer was lost has no change id to wait on; later ones still do.

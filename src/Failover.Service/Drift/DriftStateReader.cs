@@ -38,8 +38,12 @@ public sealed class DriftStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSo
         var references = desired.HealthChecks.Select(h => h.CallerReference).ToHashSet(StringComparer.Ordinal);
         var checks = await new ActualStateReader(route53)
             .ReadHealthChecksAsync(spec.Name, references, ids, cancellationToken, ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
+        var collections = desired.CidrCollections.Count > 0 || records.Any(r => r.CidrRoutingConfig is not null)
+            ? await new ActualStateReader(route53).ReadCidrCollectionsAsync(spec.Name, cancellationToken).ConfigureAwait(false)
+            : [];
         var state = new ActualState(records, checks, owned)
         {
+            CidrCollections = collections,
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
         };
         return new DriftObservation(state, ids, pages);

@@ -111,10 +111,38 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
         var (checksByTree, ids, checksRead) =
             await ReadChecksAsync(trees, recordsByTree, requests, cancellationToken).ConfigureAwait(false);
         var alarms = Alarms is null ? null : await Alarms.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var collectionsByTree = await ReadCidrCollectionsAsync(trees, recordsByTree, requests, cancellationToken).ConfigureAwait(false);
         var observations = trees.ToDictionary(t => t.Name, t => new DriftObservation(
-            new ActualState(recordsByTree[t.Name], checksByTree.GetValueOrDefault(t.Name) ?? [], t.Owned) { Alarms = alarms }, ids,
+            new ActualState(recordsByTree[t.Name], checksByTree.GetValueOrDefault(t.Name) ?? [], t.Owned)
+            {
+                Alarms = alarms,
+                CidrCollections = collectionsByTree.GetValueOrDefault(t.Name) ?? [],
+            }, ids,
             RecordPages: 0), StringComparer.Ordinal);
         return new ZoneDriftSnapshot(observations, requests, recordsRead, checksRead);
+    }
+
+    /// <summary>
+    /// The CIDR collections of the trees that have ip-based rules or records naming a collection: one ListCidrCollections for
+    /// the zone, then ListCidrBlocks per collection of such a tree. A zone without them makes no request here.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<ExistingCidrCollection>>> ReadCidrCollectionsAsync(
+        IReadOnlyList<PreparedTree> trees, IReadOnlyDictionary<string, List<ResourceRecordSet>> recordsByTree, DriftRequestCounts requests,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, IReadOnlyList<ExistingCidrCollection>>(StringComparer.Ordinal);
+        var wanting = trees.Where(t => t.Desired.CidrCollections.Count > 0
+            || recordsByTree[t.Name].Any(r => r.CidrRoutingConfig is not null)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        if (wanting.Count == 0) return result;
+        requests.Add("ListCidrCollections");
+        foreach (var collection in await route53.ListCidrCollectionsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (DesiredCidrCollection.TreeOf(collection.Name) is not { } tree || !wanting.Contains(tree)) continue;
+            requests.Add("ListCidrBlocks");
+            var read = await ActualStateReader.ReadCidrCollectionAsync(route53, collection, cancellationToken).ConfigureAwait(false);
+            result[tree] = [.. result.GetValueOrDefault(tree) ?? [], read];
+        }
+        return result;
     }
 
     private static string RecordNameOf(PreparedTree tree) => tree.Spec.RecordName.TrimEnd('.').ToLowerInvariant();

@@ -13,6 +13,8 @@ public static class LayerSteps
     public const string DeleteRecords = "DeleteRecords";
     public const string HealthCheckCleanup = "HealthCheckCleanup";
     public const string HealthCheckAlarms = "HealthCheckAlarms";
+    public const string CidrCollections = "CidrCollections";
+    public const string CidrCollectionCleanup = "CidrCollectionCleanup";
     public const string CheckChange = "CheckChange";
     public const string WaitForSync = "WaitForSync";
     public const string Finalize = "Finalize";
@@ -23,6 +25,8 @@ public static class LayerSteps
         PlanLayerKind.HealthChecks => HealthChecks,
         PlanLayerKind.HealthCheckCleanup => HealthCheckCleanup,
         PlanLayerKind.HealthCheckAlarms => HealthCheckAlarms,
+        PlanLayerKind.CidrCollections => CidrCollections,
+        PlanLayerKind.CidrCollectionCleanup => CidrCollectionCleanup,
         _ when layer.Name == LayerNames.LeafRecords => LeafRecords,
         _ when layer.Name.StartsWith("delete-", StringComparison.Ordinal) => DeleteRecords,
         _ => AliasLevel,

@@ -26,12 +26,16 @@ public static class PlanNodes
 
     public static string IdOf(HealthCheckDeletion deletion) => deletion.NodeId ?? "health-check " + deletion.HealthCheckId;
 
+    /// <summary>A CIDR collection is tracked under its ip-based rule (or its name, when the rule is gone from the tree).</summary>
+    public static string IdOf(PlannedCidrCollection collection) => collection.RuleId ?? "cidr-collection " + collection.Name;
+
     /// <summary>The node ids a layer touches, in plan order.</summary>
     public static IReadOnlyList<string> InLayer(PlanLayer layer) => layer.Kind switch
     {
         PlanLayerKind.HealthChecks => layer.HealthChecks.Select(c => c.NodeId).Distinct().ToList(),
         PlanLayerKind.HealthCheckCleanup => layer.HealthCheckDeletions.Select(IdOf).Distinct().ToList(),
         PlanLayerKind.HealthCheckAlarms => layer.HealthCheckAlarms.Select(a => a.NodeId).Distinct().ToList(),
+        PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup => layer.CidrCollections.Select(IdOf).Distinct().ToList(),
         _ => layer.ChangeBatches.SelectMany(b => b.Changes).Select(IdOf).Distinct().ToList(),
     };
 
@@ -51,6 +55,7 @@ public static class PlanNodes
             if (layer.Kind == PlanLayerKind.HealthChecks)
                 foreach (var check in layer.HealthChecks) writes.Add(check.NodeId);
             foreach (var alarm in layer.HealthCheckAlarms) writes.Add(alarm.NodeId);
+            foreach (var collection in layer.CidrCollections.Where(c => !c.Deletes)) writes.Add(IdOf(collection));
             foreach (var change in layer.ChangeBatches.SelectMany(b => b.Changes))
             {
                 var node = IdOf(change);

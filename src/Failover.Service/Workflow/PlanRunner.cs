@@ -53,6 +53,14 @@ public sealed class PlanRunner(WorkflowServices services)
                         budget.Count();
                     }
                     break;
+                case PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup:
+                    var collections = new Apply.CidrCollectionRunner(services.Route53);
+                    foreach (var planned in layer.CidrCollections)
+                    {
+                        await leaseCheck(cancellationToken).ConfigureAwait(false);
+                        await collections.ConvergeAsync(planned, cancellationToken).ConfigureAwait(false);
+                    }
+                    break;
                 case PlanLayerKind.HealthCheckCleanup:
                     foreach (var deletion in layer.HealthCheckDeletions)
                     {

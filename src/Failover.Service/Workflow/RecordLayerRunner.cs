@@ -39,7 +39,9 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
         string tree, string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
         Func<BatchOutcome, Task>? onBatch = null, CancellationToken cancellationToken = default)
     {
-        var planned = layer.ChangeBatches.Select(batch => Resolve(batch, healthCheckIds, layer.Name)).ToList();
+        var planned = await ResolveCollectionsAsync(tree, layer.Name,
+            layer.ChangeBatches.Select(batch => Resolve(batch, healthCheckIds, layer.Name)).ToList(), cancellationToken)
+            .ConfigureAwait(false);
         // An earlier attempt of this layer may have died between a claim and Route 53's answer.
         await PendingOwnership.SettleAsync(route53, store, tree, hostedZoneId, cancellationToken).ConfigureAwait(false);
         var names = planned.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
@@ -96,6 +98,19 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
             .Select(c => c.RecordSet.Key).Where(key => !zone.ContainsKey(key) && owned.Contains(key)).Distinct().ToList();
         if (gone.Count > 0) await store.RemoveOwnedRecordsAsync(tree, gone, cancellationToken).ConfigureAwait(false);
         return outcomes;
+    }
+
+    private async Task<IReadOnlyList<ChangeBatch>> ResolveCollectionsAsync(string tree, string layer, IReadOnlyList<ChangeBatch> batches,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CidrCollectionRunner.ResolveAsync(route53, tree, batches, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"layer {layer}: {e.Message}", e);
+        }
     }
 
     private static ChangeBatch Resolve(ChangeBatch batch, IReadOnlyDictionary<string, string> healthCheckIds, string layer)

@@ -17,13 +17,13 @@ public sealed class Route53CidrCollectionTests(MotoFixture moto)
         var created = await client.CreateCidrCollectionAsync(name, "ref-1");
         Assert.Equal((name, 1L), (created.Name, created.Version));
         Assert.Equal(created.Id, (await client.CreateCidrCollectionAsync(name, "ref-1")).Id);
-        var duplicate = await Assert.ThrowsAsync<Route53Exception>(() => client.CreateCidrCollectionAsync(name, "ref-2"));
+        var duplicate = await Assert.ThrowsAsync<CidrCollectionAlreadyExistsException>(() => client.CreateCidrCollectionAsync(name, "ref-2"));
         Assert.Equal("CidrCollectionAlreadyExistsException", duplicate.Code);
 
         await client.ChangeCidrCollectionAsync(created.Id,
             [new("office", CidrChangeAction.Put, ["192.0.2.0/24", "2001:db8::/32"]), new("lab", CidrChangeAction.Put, ["198.51.100.0/24"])],
             expectedVersion: 1);
-        var stale = await Assert.ThrowsAsync<Route53Exception>(() =>
+        var stale = await Assert.ThrowsAsync<CidrCollectionVersionMismatchException>(() =>
             client.ChangeCidrCollectionAsync(created.Id, [new("lab", CidrChangeAction.DeleteIfExists, ["198.51.100.0/24"])], 1));
         Assert.Equal("CidrCollectionVersionMismatchException", stale.Code);
 

@@ -44,5 +44,6 @@ public class ExamplePlanTests
         zone.Apply(Planner.Teardown(tree.Spec.Name, tree.Spec.HostedZoneId, zone.State));
         Assert.Empty(zone.Records);
         Assert.Empty(zone.HealthChecks);
+        Assert.Empty(zone.CidrCollections);
     }
 }

@@ -1,7 +1,7 @@
 import { api } from "../api";
 import { fill, h } from "../dom";
 import { plural } from "../format";
-import type { GeoProximityLocation, Plan, PlanChange, PlanLayer } from "../types";
+import type { GeoProximityLocation, Plan, PlanChange, PlanLayer, PlannedCidrCollection } from "../types";
 import { errorBox } from "./errors";
 import type { Panel, TreeContext } from "./treePage";
 import { healthCheckText } from "../plan/healthCheckText";
@@ -41,7 +41,7 @@ export class PlanPanel implements Panel {
 export function render(plan: Plan, what = `version ${plan.version}`): HTMLElement[] {
   const summary = plan.summary ?? {};
   const count = (key: string) => Number(summary[key] ?? 0);
-  const changes = ["recordsCreated", "recordsUpdated", "recordsDeleted", "healthChecksCreated", "healthChecksDeleted"]
+  const changes = ["recordsCreated", "recordsUpdated", "recordsDeleted", "healthChecksCreated", "healthChecksDeleted", "cidrCollectionsChanged"]
     .reduce((sum, key) => sum + count(key), 0);
   const layers = plan.layers.filter((layer) => layerSize(layer) > 0);
   const out: HTMLElement[] = [
@@ -63,6 +63,7 @@ export function render(plan: Plan, what = `version ${plan.version}`): HTMLElemen
 
 function layerSize(layer: PlanLayer): number {
   return (layer.healthChecks?.length ?? 0) + (layer.deleteHealthChecks?.length ?? 0)
+    + (layer.cidrCollections?.length ?? 0) + (layer.cidrCollectionCleanup?.length ?? 0)
     + (layer.changeBatches ?? []).reduce((sum, batch) => sum + batch.Changes.length, 0);
 }
 
@@ -79,6 +80,8 @@ function renderLayer(layer: PlanLayer): HTMLElement {
     section.append(h("ul", {}, layer.deleteHealthChecks.map((deletion) =>
       h("li", {}, h("span", { class: "action action-delete" }, "delete"), " health check ", h("code", {}, JSON.stringify(deletion))))));
   }
+  const collections = [...(layer.cidrCollections ?? []), ...(layer.cidrCollectionCleanup ?? [])];
+  if (collections.length) section.append(h("ul", {}, collections.map(collectionItem)));
   const changes = (layer.changeBatches ?? []).flatMap((batch) => batch.Changes);
   if (changes.length) {
     section.append(h("div", { class: "table-scroll", role: "region", "aria-label": `Changes of ${layer.name}`, tabindex: 0 },
@@ -89,6 +92,14 @@ function renderLayer(layer: PlanLayer): HTMLElement {
         h("tbody", {}, changes.map(changeRow)))));
   }
   return section;
+}
+
+/** An ip-based rule's CIDR collection: created, changed or deleted, with each location's PUT / DELETE_IF_EXISTS. */
+function collectionItem(collection: PlannedCidrCollection): HTMLElement {
+  const action = collection.delete ? "delete" : collection.id ? "change" : "create";
+  const changes = (collection.changes ?? []).map((c) => `${c.Action} ${c.LocationName} ${c.CidrList.join(", ")}`).join("; ");
+  return h("li", {}, h("span", { class: `action action-${action === "change" ? "upsert" : action}` }, action), " CIDR collection ",
+    h("code", {}, collection.name), collection.ruleId ? ` of rule ${collection.ruleId}` : "", changes ? `: ${changes}` : "");
 }
 
 function proximity(place: GeoProximityLocation): string {

@@ -1,3 +1,5 @@
+using Failover.Core.Route53;
+
 namespace Failover.Service.Ports.Route53;
 
 /// <summary>
@@ -32,12 +34,3 @@ public sealed record CidrCollection(string Id, string Name, long Version, string
 
 /// <summary>One block of a collection and the location it belongs to (API reference, CidrBlockSummary).</summary>
 public sealed record CidrBlock(string Block, string LocationName);
-
-/// <summary>PUT or DELETE_IF_EXISTS of blocks at one location (API reference, CidrCollectionChange).</summary>
-public sealed record CidrCollectionChange(string LocationName, CidrChangeAction Action, IReadOnlyList<string> Blocks);
-
-public enum CidrChangeAction
-{
-    Put,
-    DeleteIfExists,
-}

@@ -39,3 +39,14 @@ public sealed class HealthCheckInUseException(string message, HttpStatusCode sta
 
 public sealed class InvalidInputException(string message, HttpStatusCode statusCode, string? requestId)
     : Route53Exception("InvalidInput", message, statusCode, requestId);
+
+/// <summary>ChangeCidrCollection named a CollectionVersion the collection is no longer at (API reference, ChangeCidrCollection).</summary>
+public sealed class CidrCollectionVersionMismatchException(string message, HttpStatusCode statusCode, string? requestId)
+    : Route53Exception("CidrCollectionVersionMismatchException", message, statusCode, requestId);
+
+public sealed class NoSuchCidrCollectionException(string message, HttpStatusCode statusCode, string? requestId)
+    : Route53Exception("NoSuchCidrCollectionException", message, statusCode, requestId);
+
+/// <summary>A collection of this name exists under another CallerReference (API reference, CreateCidrCollection).</summary>
+public sealed class CidrCollectionAlreadyExistsException(string message, HttpStatusCode statusCode, string? requestId)
+    : Route53Exception("CidrCollectionAlreadyExistsException", message, statusCode, requestId);

@@ -1,6 +1,7 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
 using Failover.Core.Planning;
+using Failover.Service.Apply;
 
 namespace Failover.Service.Workflow.Steps;
 
@@ -28,7 +29,19 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
         await tracker.StartLayerAsync(layerIndex, nodes, cancellationToken).ConfigureAwait(false);
         var runner = new HealthCheckLayerRunner(services.Route53, services.Alarms);
 
-        if (layer.Kind == PlanLayerKind.HealthChecks)
+        if (layer.Kind is PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup)
+        {
+            // The CIDR collection layers run in this function too: they are prerequisites and clean-up of the records, as
+            // health checks are. Each collection converges on its target, so a retried layer redoes nothing that is done.
+            var collections = new CidrCollectionRunner(services.Route53);
+            foreach (var planned in layer.CidrCollections)
+            {
+                await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
+                await collections.ConvergeAsync(planned, cancellationToken).ConfigureAwait(false);
+                await tracker.CompleteAsync(layerIndex, [PlanNodes.IdOf(planned)], null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (layer.Kind == PlanLayerKind.HealthChecks)
         {
             var known = NodeTracker.HealthCheckIds(nodes);
             // A node given its id by an older version of this step, which wrote the status separately, may lack the status.

@@ -59,7 +59,15 @@ public sealed class FinalizeStep(WorkflowServices services)
             await services.Route53.ListResourceRecordSetsAtNamesAsync(plan.HostedZoneId, names, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         var owned = await services.Store.GetOwnedRecordsAsync(context.Tree, cancellationToken).ConfigureAwait(false);
-        var differences = PlanVerifier.Differences(plan, NodeTracker.HealthCheckIds(nodes), zone, owned);
+        // Records of an ip-based rule name their collection by placeholder in the plan; the layers wrote its id.
+        var layers = new List<PlanLayer>();
+        foreach (var layer in plan.Layers)
+            layers.Add(layer with
+            {
+                ChangeBatches = await Apply.CidrCollectionRunner.ResolveAsync(services.Route53, context.Tree, layer.ChangeBatches,
+                    cancellationToken).ConfigureAwait(false),
+            });
+        var differences = PlanVerifier.Differences(plan with { Layers = layers }, NodeTracker.HealthCheckIds(nodes), zone, owned);
         if (differences.Count > 0)
             throw new WorkflowStepException(WorkflowErrors.VerificationFailed,
                 $"after the last layer the zone does not hold what run {context.Run.RunId} wrote (was it changed meanwhile?): "

@@ -63,7 +63,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
         var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
             desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken,
-            ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
+            ActualStateReader.AdoptedIds(spec), wantsCidrCollections: desired.CidrCollections.Count > 0).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
     }
 

@@ -111,6 +111,8 @@ public sealed class RollbackStep(WorkflowServices services)
         var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
         var reader = new ActualStateReader(services.Route53, services.Alarms);
+        // The failed run may have made a CIDR collection before any record named it: read the tree's collections then too.
+        var madeCollections = failedPlan?.Layers.Any(l => l.CidrCollections.Count > 0) ?? false;
 
         if (tree?.CurrentVersion is { } current)
         {
@@ -119,7 +121,8 @@ public sealed class RollbackStep(WorkflowServices services)
             var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
             var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
                 desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken,
-                ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
+                ActualStateReader.AdoptedIds(spec), wantsCidrCollections: madeCollections || desired.CidrCollections.Count > 0)
+                .ConfigureAwait(false);
             return (Planner.Plan(desired, actual), null);
         }
 
@@ -135,7 +138,8 @@ public sealed class RollbackStep(WorkflowServices services)
             await store.SetOwnedRecordsAsync(run.Tree, [], cancellationToken).ConfigureAwait(false);
             return (new Plan(run.Tree, zone, []), version.Info.Descriptor);
         }
-        var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken).ConfigureAwait(false);
+        var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken,
+            wantsCidrCollections: madeCollections).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
     }
 
