@@ -274,7 +274,8 @@ public static class PlanJson
                 CidrCollections = cleanup.Select((c, i) => ToCidrCollection(c, $"{path}.cidrCollectionCleanup[{i}]")).ToList(),
             };
         throw new FormatException(
-            $"{path}: a layer needs healthChecks, changeBatches, deleteHealthChecks, putHealthCheckAlarms, cidrCollections or cidrCollectionCleanup");
+            $"{path}: a layer needs healthChecks, changeBatches, deleteHealthChecks, putHealthCheckAlarms, cidrCollections or "
+            + "cidrCollectionCleanup");
     }
 
     public static ChangeBatch ToChangeBatch(ChangeBatchShape batch, string path, IReadOnlyList<string?>? nodeIds = null)

@@ -17,7 +17,8 @@ public sealed class Route53CidrCollectionTests(MotoFixture moto)
         var created = await client.CreateCidrCollectionAsync(name, "ref-1");
         Assert.Equal((name, 1L), (created.Name, created.Version));
         Assert.Equal(created.Id, (await client.CreateCidrCollectionAsync(name, "ref-1")).Id);
-        var duplicate = await Assert.ThrowsAsync<CidrCollectionAlreadyExistsException>(() => client.CreateCidrCollectionAsync(name, "ref-2"));
+        var duplicate =
+            await Assert.ThrowsAsync<CidrCollectionAlreadyExistsException>(() => client.CreateCidrCollectionAsync(name, "ref-2"));
         Assert.Equal("CidrCollectionAlreadyExistsException", duplicate.Code);
 
         await client.ChangeCidrCollectionAsync(created.Id,
