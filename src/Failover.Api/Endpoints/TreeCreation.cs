@@ -65,7 +65,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
             });
         }
 
-        var run = await runs.ApplyAsync(spec, force, call.CorrelationId, cancellationToken).ConfigureAwait(false);
+        var run = await runs.ApplyAsync(spec, baseVersion, force, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return Accepted(call, run, warnings);
     }
 

@@ -36,6 +36,7 @@ public static class FailureProblems
         LaunchRefusal.TreeDeleted => ProblemType.TreeDeleted,
         LaunchRefusal.NameClaimed => ProblemType.NameClaimed,
         LaunchRefusal.ZoneChange => ProblemType.ZoneChange,
+        LaunchRefusal.StaleVersion => ProblemType.StaleVersion,
         _ => ProblemType.RunInProgress,
     };
 }

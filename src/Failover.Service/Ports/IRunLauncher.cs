@@ -14,8 +14,12 @@ public sealed record LaunchedRun(string RunId, string Tree, int Version, RunKind
 /// </summary>
 public interface IRunLauncher
 {
-    /// <summary><paramref name="force"/>: go ahead even when the update deletes or replaces more than half of the tree's records.</summary>
-    Task<LaunchedRun> ApplyAsync(TreeSpec spec, bool force, string correlationId, CancellationToken cancellationToken);
+    /// <summary>
+    /// <paramref name="baseVersion"/>: the version an editor started from (0: a new tree), compared under the tree's lock;
+    /// null applies over whatever is latest. <paramref name="force"/>: go ahead even when the update deletes or replaces
+    /// more than half of the tree's records.
+    /// </summary>
+    Task<LaunchedRun> ApplyAsync(TreeSpec spec, int? baseVersion, bool force, string correlationId, CancellationToken cancellationToken);
 
     Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken);
 
@@ -36,6 +40,8 @@ public enum LaunchRefusal
     TreeLocked,
     /// <summary>The version would move an applied tree to another hosted zone (409).</summary>
     ZoneChange,
+    /// <summary>The edit is based on a version that is no longer the latest (409).</summary>
+    StaleVersion,
 }
 
 /// <summary>A run that could not start, for a reason the caller can act on; nothing was left locked.</summary>

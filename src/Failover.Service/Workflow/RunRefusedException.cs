@@ -16,6 +16,8 @@ public enum RunRefusal
     ZoneChange,
     /// <summary>A drift repair found the tree at another version or run than its check saw (HTTP 409).</summary>
     TreeChanged,
+    /// <summary>An edit based on a version that is no longer the tree's latest (HTTP 409).</summary>
+    StaleVersion,
 }
 
 /// <summary>A run that cannot start; the message says why in terms the caller can act on. Nothing was left locked.</summary>
@@ -25,5 +27,5 @@ public sealed class RunRefusedException(RunRefusal reason, string message) : Exc
 
     /// <summary>True when the request clashes with the state of things (409), false when it names what does not exist (404).</summary>
     public bool IsConflict => Reason is RunRefusal.TreeDeleted or RunRefusal.NameClaimed or RunRefusal.TreeLocked
-        or RunRefusal.ZoneChange or RunRefusal.TreeChanged;
+        or RunRefusal.ZoneChange or RunRefusal.TreeChanged or RunRefusal.StaleVersion;
 }

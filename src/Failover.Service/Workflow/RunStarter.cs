@@ -31,8 +31,17 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
 
     /// <summary>Applies a (validated) spec: the tree is created or updated to it, make-before-break.</summary>
     /// <param name="correlationId">The id the run's log lines carry (the API request's); the run id when null.</param>
-    public async Task<StartedRun> ApplyAsync(
-        TreeSpec spec, bool force = false, string? correlationId = null, CancellationToken cancellationToken = default)
+    public Task<StartedRun> ApplyAsync(
+        TreeSpec spec, bool force = false, string? correlationId = null, CancellationToken cancellationToken = default) =>
+        ApplyOnAsync(spec, baseVersion: null, force, correlationId, cancellationToken);
+
+    /// <summary>
+    /// Applies a spec edited from version <paramref name="baseVersion"/> (0: a new tree; null: over whatever is latest).
+    /// The version is compared once the tree is locked, just before the new one is stored: two editors who started from
+    /// the same version cannot both apply, the second is refused as stale (a check before the lock would let both in).
+    /// </summary>
+    public async Task<StartedRun> ApplyOnAsync(
+        TreeSpec spec, int? baseVersion, bool force, string? correlationId, CancellationToken cancellationToken)
     {
         var descriptor = TreeDescriptor.From(spec);
         // Stored compact: the size limit was checked on what the user sent, and the stored text must never be what
@@ -41,9 +50,24 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         // The version is stored only once the name is claimed and the tree locked: a refused apply stores nothing, and
         // applies of one text racing each other cannot each add a copy of it.
         return await StartAsync(descriptor, async () =>
-                await ReuseLatestAsync(descriptor, spec, json, cancellationToken).ConfigureAwait(false)
-            ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false), RunKind.Apply, force,
-                correlationId, cancellationToken).ConfigureAwait(false);
+        {
+            if (baseVersion is { } based) await RefuseStaleAsync(descriptor.Name, based, cancellationToken).ConfigureAwait(false);
+            return await ReuseLatestAsync(descriptor, spec, json, cancellationToken).ConfigureAwait(false)
+                ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false);
+        }, RunKind.Apply, force, correlationId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses an edit whose base is no longer the tree's latest version (the API's early check, made again).</summary>
+    private async Task RefuseStaleAsync(string tree, int baseVersion, CancellationToken cancellationToken)
+    {
+        var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        var latest = record?.LatestVersion ?? 0;
+        if (latest == baseVersion) return;
+        throw new RunRefusedException(RunRefusal.StaleVersion, baseVersion == 0
+            ? $"this edit makes a new tree '{tree}', but a tree of that name exists (latest version {latest}); "
+              + "open it and edit its latest version"
+            : $"this edit is based on version {baseVersion} of tree '{tree}', but version {latest} is the latest now; "
+              + $"reload the tree and make the edit again on version {latest}");
     }
 
     /// <summary>Applies an earlier stored version again.</summary>

@@ -6,8 +6,9 @@ namespace Failover.Service.Workflow;
 /// <summary>The HTTP API's way of starting runs (<see cref="IRunLauncher"/>), served by the workflow's <see cref="RunStarter"/>.</summary>
 public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
 {
-    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, bool force, string correlationId, CancellationToken cancellationToken) =>
-        LaunchAsync(() => starter.ApplyAsync(spec, force, correlationId, cancellationToken));
+    public Task<LaunchedRun> ApplyAsync(
+        TreeSpec spec, int? baseVersion, bool force, string correlationId, CancellationToken cancellationToken) =>
+        LaunchAsync(() => starter.ApplyOnAsync(spec, baseVersion, force, correlationId, cancellationToken));
 
     public Task<LaunchedRun> RollbackAsync(string tree, int version, string correlationId, CancellationToken cancellationToken) =>
         LaunchAsync(() => starter.RollbackAsync(tree, version, correlationId, cancellationToken));
@@ -31,6 +32,7 @@ public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
                 RunRefusal.TreeDeleted => LaunchRefusal.TreeDeleted,
                 RunRefusal.NameClaimed => LaunchRefusal.NameClaimed,
                 RunRefusal.ZoneChange => LaunchRefusal.ZoneChange,
+                RunRefusal.StaleVersion => LaunchRefusal.StaleVersion,
                 _ => LaunchRefusal.TreeLocked,
             };
             throw new LaunchRefusedException(reason, refused.Message, refused);

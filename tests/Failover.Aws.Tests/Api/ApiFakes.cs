@@ -149,9 +149,14 @@ internal sealed class FakeRunLauncher : IRunLauncher
     /// <summary>The <c>force</c> of every apply asked for, in order.</summary>
     public List<bool> Forces { get; } = [];
 
-    public Task<LaunchedRun> ApplyAsync(TreeSpec spec, bool force, string correlationId, CancellationToken cancellationToken)
+    /// <summary>The <c>baseVersion</c> of every apply asked for, in order.</summary>
+    public List<int?> BaseVersions { get; } = [];
+
+    public Task<LaunchedRun> ApplyAsync(
+        TreeSpec spec, int? baseVersion, bool force, string correlationId, CancellationToken cancellationToken)
     {
         Forces.Add(force);
+        BaseVersions.Add(baseVersion);
         return Launch(RunKind.Apply, spec.Name, null, spec, correlationId);
     }
 

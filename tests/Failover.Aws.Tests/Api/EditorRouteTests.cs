@@ -1,3 +1,5 @@
+using Failover.Service.Ports;
+
 namespace Failover.Aws.Tests.Api;
 
 /// <summary>
@@ -25,6 +27,23 @@ public sealed class EditorRouteTests
         var error = Assert.Single(ApiHarness.Json(stale).GetProperty("errors").EnumerateArray());
         Assert.Equal("baseVersion", error.GetProperty("parameter").GetString());
         Assert.Single(api.Runs.Calls);
+        // The launcher compares it again under the tree's lock: an edit racing this one cannot pass both checks.
+        Assert.Equal([1], api.Runs.BaseVersions);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_the_launcher_finds_under_the_lock_is_409_stale_version()
+    {
+        var api = new ApiHarness();
+        api.StoreTree();
+        api.Runs.Refusal = new LaunchRefusedException(LaunchRefusal.StaleVersion,
+            "this edit is based on version 1 of tree 'status', but version 2 is the latest now");
+
+        var raced = await api.SendAsync("POST", "/trees?baseVersion=1", Specs.Failover());
+
+        Assert.Equal(409, raced.StatusCode);
+        Assert.Equal("stale-version", ApiHarness.ProblemName(raced));
+        Assert.Contains("version 2 is the latest", ApiHarness.Json(raced).GetProperty("detail").GetString());
     }
 
     [Fact]

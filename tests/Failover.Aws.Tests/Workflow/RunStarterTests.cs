@@ -146,6 +146,32 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task Two_edits_of_one_version_apply_once_and_the_second_is_refused_as_stale_after_the_lock_is_taken()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        await harness.DriveAsync((await harness.Starter.ApplyOnAsync(harness.Spec(tree), 0, false, null, default)).RunId);
+        // Both editors opened version 1 and passed the API's early check; the first one's run finishes.
+        var first = await harness.Starter.ApplyOnAsync(harness.Spec(tree, secondary: "192.0.2.97"), 1, false, null, default);
+        await harness.DriveAsync(first.RunId);
+
+        var stale = await Assert.ThrowsAsync<RunRefusedException>(() =>
+            harness.Starter.ApplyOnAsync(harness.Spec(tree, secondary: "192.0.2.98"), 1, false, null, default));
+        var recreate = await Assert.ThrowsAsync<RunRefusedException>(() =>
+            harness.Starter.ApplyOnAsync(harness.Spec(tree, secondary: "192.0.2.96"), 0, false, null, default));
+
+        Assert.Equal(2, first.Version);
+        Assert.Equal((RunRefusal.StaleVersion, true), (stale.Reason, stale.IsConflict));
+        Assert.Contains("based on version 1", stale.Message);
+        Assert.Contains("version 2 is the latest", stale.Message);
+        Assert.Equal(RunRefusal.StaleVersion, recreate.Reason);
+        // Refused under the lock: no version stored, no run recorded, the lock released.
+        Assert.Equal(2, (await harness.Store.GetTreeAsync(tree))!.LatestVersion);
+        Assert.Equal(2, (await harness.Store.ListRunsAsync(tree)).Count);
+        Assert.Null(await harness.Store.GetLockAsync(tree));
+    }
+
+    [Fact]
     public async Task Unknown_trees_and_versions_are_refused_as_not_found()
     {
         var harness = await WorkflowHarness.NewAsync(moto);
@@ -252,7 +278,7 @@ public sealed class RunStarterTests(MotoFixture moto)
         var tree = WorkflowHarness.NewTreeName();
         var launcher = new RunStarterLauncher(harness.Starter);
 
-        var launched = await launcher.ApplyAsync(harness.Spec(tree), force: false, "corr-1", CancellationToken.None);
+        var launched = await launcher.ApplyAsync(harness.Spec(tree), baseVersion: 0, force: false, "corr-1", CancellationToken.None);
         var locked =
             await Assert.ThrowsAsync<Failover.Service.Ports.LaunchRefusedException>(() =>
             launcher.TeardownAsync(tree, "corr-2", CancellationToken.None));
