@@ -256,10 +256,10 @@ internal static class ReportWriter
                 $"{DriftCycleResult.ModelRequests(extra.Trees, extra.Records, extra.HealthChecks):N0} | – | – | ",
                 $"≥ {DriftCycleResult.ModelRequests(extra.Trees, extra.Records, extra.HealthChecks) / 5.0:F0} s |");
         line($"");
-        line($"- model: per message one GetHostedZone (the zone's record count decides whole zone against the trees' stretches), ",
-            $"the zone's pages of 300 and the account's check pages of 1,000 (ListHealthChecks `MaxItems`); every check's tags once, ",
-            $"ten a request. Requests grow with the zone's size and the checks, not with the number of trees: a zone of more than ",
-            $"{DriftScheduler.MaxTreesPerMessage:N0} trees reads its snapshot once per {DriftScheduler.MaxTreesPerMessage:N0}.");
+        line($"- model: the scheduler cuts a zone's trees into messages in the order Route 53 lists their names, and each message ",
+            $"reads its run of names in passes (pages of 300), so between them the messages read the zone's pages once, plus one ",
+            $"page a message; each message lists the account's checks (pages of 1,000, ListHealthChecks `MaxItems`); every ",
+            $"check's tags once, ten a request. Requests grow with the zone's size and the checks, not with the number of trees.");
         if (results.DriftCycles.FirstOrDefault() is { } first)
             line($"- with {first.HealthChecksAtDefaultShare:N0} checks (the same {first.Trees:N0} trees with 70% of endpoints ",
                 $"health-checked): per tree {DriftCycleResult.PerTreeModelRequests(first.Trees, first.HealthChecksAtDefaultShare):N0} ",
