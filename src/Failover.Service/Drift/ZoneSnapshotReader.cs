@@ -244,6 +244,12 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
 
         var treesByPrefix = trees.GroupBy(t => CallerReferences.PrefixFor(t.Name), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // An adopted tree's checks keep their makers' references: only their ids (the spec's adopt section) find them,
+        // as in the per-tree rule (ActualStateReader.AdoptedIds).
+        var treesByAdoptedId = trees
+            .SelectMany(t => (ActualStateReader.AdoptedIds(t.Spec) ?? new HashSet<string>()).Select(id => (Id: id, Tree: t)))
+            .GroupBy(a => a.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Tree).ToList(), StringComparer.Ordinal);
         var candidates = new List<HealthCheck>();
         string? marker = null;
         do
@@ -253,7 +259,8 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
             foreach (var check in page.HealthChecks)
             {
                 ids.Add(check.Id);
-                if (PrefixOf(check.CallerReference) is { } prefix && treesByPrefix.ContainsKey(prefix)) candidates.Add(check);
+                if ((PrefixOf(check.CallerReference) is { } prefix && treesByPrefix.ContainsKey(prefix))
+                    || treesByAdoptedId.ContainsKey(check.Id)) candidates.Add(check);
             }
             marker = page.NextMarker;
         } while (marker is not null);
@@ -272,7 +279,9 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
                 var treeTag = HealthCheckTags.Find(tags, HealthCheckTags.Tree);
                 var nodeTag = HealthCheckTags.Find(tags, HealthCheckTags.Node);
                 // The per-tree rule (ActualStateReader.ReadHealthChecksAsync), for each tree the prefix may stand for.
-                foreach (var tree in treesByPrefix[PrefixOf(check.CallerReference)!])
+                var byPrefix = PrefixOf(check.CallerReference) is { } prefix ? treesByPrefix.GetValueOrDefault(prefix) : null;
+                var byAdoption = treesByAdoptedId.GetValueOrDefault(check.Id);
+                foreach (var tree in (byPrefix ?? []).Concat(byAdoption ?? []).Distinct())
                 {
                     var owner = treeTag ?? (references[tree.Name].Contains(check.CallerReference) ? tree.Name : null);
                     if (owner is not null && owner != tree.Name) continue;

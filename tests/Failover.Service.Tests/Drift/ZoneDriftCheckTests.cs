@@ -1,3 +1,4 @@
+using Failover.Core.Adoption;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
@@ -209,5 +210,33 @@ public sealed class ZoneDriftCheckTests
         Assert.True(zonePages >= 10, $"the zone has {zonePages} pages");
         Assert.InRange(pages, orders.Count, 2 * orders.Count);
         Assert.False(Reads(h.Route53).ContainsKey("GetHostedZone"));
+    }
+
+    [Fact]
+    public async Task An_adopted_trees_checks_are_found_by_id_in_the_zones_shared_read_as_in_the_per_tree_check()
+    {
+        var h = new ServiceHarness();
+        // Built by hand: a failover pair whose primary's check someone else made, under a reference of their own.
+        var check = await h.Route53.CreateHealthCheckAsync("hand-made-1",
+            new HealthCheckConfig { Type = "HTTP", IpAddress = "192.0.2.10", Port = 80, ResourcePath = "/health" });
+        var name = "www." + h.Zone.Name.TrimEnd('.');
+        await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([
+            new RecordChange(ChangeAction.Create, new ResourceRecordSet { Name = name, Type = "A", SetIdentifier = "Primary",
+                Failover = "PRIMARY", Ttl = 60, ResourceRecords = ["192.0.2.10"], HealthCheckId = check.Id }),
+            new RecordChange(ChangeAction.Create, new ResourceRecordSet { Name = name, Type = "A", SetIdentifier = "Secondary",
+                Failover = "SECONDARY", Ttl = 60, ResourceRecords = ["192.0.2.20"] }),
+        ]));
+        var adopted = ZoneAdopter.Adopt(
+            new Failover.Core.Adoption.ZoneSnapshot(h.Zone.Id, h.Zone.Name, h.Route53.RecordsOf(h.Zone.Id),
+                [new ExistingHealthCheckView(check.Id, check.Config)]),
+            new AdoptionRequest("www", name));
+        Assert.Empty(adopted.Errors);
+        await h.AppliedAsync(adopted.Spec!);
+
+        var shared = await Check(h).Zone.RunAsync(new DriftWorkOrder(h.Zone.Id, ["www"]));
+
+        var report = Assert.Single(shared.Results).Report!;
+        Assert.False(report.HasDrift, string.Join("\n", report.Items));
+        Assert.Contains(h.Route53.HealthChecks, c => c.Id == check.Id);
     }
 }

@@ -19,9 +19,11 @@ public sealed class BoundedStepTests
     private const int Checks = 12;
 
     /// <summary>Route 53 at 5 requests/s, and each invocation's span on the fake clock (by the state it ran).</summary>
-    private static (ServiceHarness Harness, List<(string State, TimeSpan Spent, int Writes)> Invocations) Harness()
+    private static (ServiceHarness Harness, List<(string State, TimeSpan Spent, int Writes)> Invocations) Harness(
+        CountedAlarms? alarms = null)
     {
-        var h = new ServiceHarness(options => options with { StepBudget = Budget });
+        var h = new ServiceHarness(options => options with { StepBudget = Budget }, alarms);
+        if (alarms is not null) alarms.Time = h.Time;
         var invocations = new List<(string State, TimeSpan Spent, int Writes)>();
         var current = -2;
         DateTimeOffset started = default;
@@ -102,5 +104,57 @@ public sealed class BoundedStepTests
         Assert.Equal(RunStatus.RolledBack, (await h.Store.GetRunAsync(started.RunId))!.Status);
         Assert.Null(await h.Store.GetLockAsync("www"));
         Assert.Empty(await h.Store.GetOwnedRecordsAsync("www"));
+    }
+
+    [Fact]
+    public async Task A_layer_of_more_alarms_than_one_invocation_allows_is_entered_again_and_puts_each_alarm_once()
+    {
+        var alarms = new CountedAlarms();
+        var (h, _) = Harness(alarms);
+        var started = await h.Starter.ApplyAsync(h.Spec(pool: Pool(Checks)));
+
+        var outcome = await h.Driver.DriveAsync(started.RunId);
+
+        Assert.Equal("SUCCEEDED", outcome.Status);
+        // 12 puts of 200 ms each do not fit in a 2 s budget: the layer is entered again, and goes on where it stopped.
+        Assert.True(h.Driver.StatesEntered.Count(s => s == LayerSteps.HealthCheckAlarms) > 1,
+            string.Join(", ", h.Driver.StatesEntered));
+        Assert.Equal(Checks, alarms.Puts);
+        var checks = await h.ChecksOfAsync("www");
+        Assert.Equal(checks.Select(c => ServiceHarness.AlarmPrefix + c.Check.Id).Order(), alarms.Names.Order());
+        Assert.All(await h.Store.ListNodesAsync(started.RunId), n => Assert.Equal(NodeStatus.Done, n.Status));
+    }
+}
+
+/// <summary>CloudWatch's alarms in memory; every request takes 200 ms on the harness's clock, as Route 53's do.</summary>
+internal sealed class CountedAlarms : Failover.Service.Ports.IMetricAlarms
+{
+    private readonly Dictionary<string, Failover.Core.Alarms.MetricAlarm> _alarms = new(StringComparer.Ordinal);
+
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; set; }
+    public int Puts { get; private set; }
+    public IEnumerable<string> Names => _alarms.Keys;
+
+    public Task<IReadOnlyList<Failover.Core.Alarms.MetricAlarm>> DescribeAsync(string namePrefix, CancellationToken cancellationToken)
+    {
+        Time?.Advance(TimeSpan.FromMilliseconds(200));
+        return Task.FromResult<IReadOnlyList<Failover.Core.Alarms.MetricAlarm>>(
+            [.. _alarms.Values.Where(a => a.Name.StartsWith(namePrefix, StringComparison.Ordinal))]);
+    }
+
+    public Task PutAsync(Failover.Core.Alarms.MetricAlarm alarm, IReadOnlyList<KeyValuePair<string, string>> tags,
+        CancellationToken cancellationToken)
+    {
+        Time?.Advance(TimeSpan.FromMilliseconds(200));
+        Puts++;
+        _alarms[alarm.Name] = alarm;
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        Time?.Advance(TimeSpan.FromMilliseconds(200));
+        foreach (var name in names) _alarms.Remove(name);
+        return Task.CompletedTask;
     }
 }

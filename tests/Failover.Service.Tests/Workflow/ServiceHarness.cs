@@ -22,7 +22,9 @@ internal sealed class ServiceHarness
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <param name="options">Changes to the steps' settings (a step budget).</param>
-    public ServiceHarness(Func<WorkflowOptions, WorkflowOptions>? options = null)
+    /// <param name="alarms">CloudWatch's alarms, for a deployment that keeps an alarm per health check (prefix
+    /// <see cref="AlarmPrefix"/>); none by default.</param>
+    public ServiceHarness(Func<WorkflowOptions, WorkflowOptions>? options = null, IMetricAlarms? alarms = null)
     {
         // Each reading of the clock moves it a millisecond, so runs and their items are ordered as in a real table.
         Time = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -30,10 +32,15 @@ internal sealed class ServiceHarness
         Zone = Route53.AddZone("example.com");
         Store = new InMemoryProgressStore(Time);
         Services = new WorkflowServices(Route53, Store, Time,
-            (options ?? (o => o))(new WorkflowOptions { SyncPollInterval = TimeSpan.FromSeconds(1) }));
+            (options ?? (o => o))(new WorkflowOptions { SyncPollInterval = TimeSpan.FromSeconds(1) }))
+        {
+            Alarms = alarms is null ? null : new Failover.Service.Alarms.HealthCheckAlarmSource(alarms, AlarmPrefix),
+        };
         Starter = new RunStarter(Store, Executions, "arn:aws:states:us-east-1:123456789012:stateMachine:provisioning", Time);
         Driver = new StateMachineDriver(Services);
     }
+
+    public const string AlarmPrefix = "failover-health-";
 
     public FakeTimeProvider Time { get; }
     public InMemoryRoute53 Route53 { get; }

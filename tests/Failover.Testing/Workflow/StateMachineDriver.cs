@@ -24,7 +24,9 @@ public sealed class StateMachineDriver(WorkflowServices services)
             if (beforeStep is not null) await beforeStep(cursor);
             cursor = cursor.Step switch
             {
-                LayerSteps.HealthChecks or LayerSteps.HealthCheckCleanup =>
+                // The state machine's prerequisite and clean-up states share one function, as in the definition.
+                LayerSteps.HealthChecks or LayerSteps.HealthCheckCleanup or LayerSteps.HealthCheckAlarms
+                    or LayerSteps.CidrCollections or LayerSteps.CidrCollectionCleanup =>
                     await new ApplyHealthChecksStep(services).RunAsync(runId, cursor.Layer),
                 LayerSteps.LeafRecords or LayerSteps.AliasLevel or LayerSteps.DeleteRecords =>
                     await new ApplyRecordLayerStep(services).RunAsync(runId, cursor.Layer),

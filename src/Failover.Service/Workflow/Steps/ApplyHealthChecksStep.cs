@@ -62,13 +62,23 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
         }
         else if (layer.Kind == PlanLayerKind.HealthCheckAlarms)
         {
-            // No budget here: PutMetricAlarm is idempotent by name and CloudWatch's, not Route 53's, so a whole layer of
-            // alarms is quick, and an invocation entered again would put them all again harmlessly.
+            // Bounded like the other layers: CloudWatch's PutMetricAlarm has a request quota of its own (a few per second,
+            // CloudWatch's service quotas), so a big tree's alarms outlast one invocation. PutMetricAlarm is idempotent by
+            // name, and nothing on the node says its alarm is in: an invocation reads the deployment's alarms once and puts
+            // only those still missing or different, so one entered again goes on where the last one stopped.
             var known = NodeTracker.HealthCheckIds(nodes);
-            foreach (var planned in layer.HealthCheckAlarms)
+            var todo = layer.HealthCheckAlarms.ToList();
+            if (todo.Count > 1 && services.Alarms is { } source)
             {
+                var state = await source.ReadAsync(cancellationToken).ConfigureAwait(false);
+                todo = todo.Where(a => (a.HealthCheckId ?? known.GetValueOrDefault(a.NodeId)) is not { } id || state.NeedsPut(id)).ToList();
+            }
+            foreach (var planned in todo)
+            {
+                if (budget.Spent) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - budget.Done);
                 await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
                 await runner.PutAlarmAsync(context.Tree, planned, known, cancellationToken).ConfigureAwait(false);
+                budget.Count();
             }
             await tracker.CompleteAsync(layerIndex, [.. layer.HealthCheckAlarms.Select(a => a.NodeId)], null, cancellationToken)
                 .ConfigureAwait(false);
