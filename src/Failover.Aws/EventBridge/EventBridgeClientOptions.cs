@@ -38,11 +38,7 @@ public sealed record EventBridgeClientOptions
     public EventBridgeClientOptions Validate()
     {
         const string owner = nameof(EventBridgeClientOptions);
-        if (string.IsNullOrWhiteSpace(Region) || Region.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
-            throw new ArgumentException($"{owner}.Region must be an AWS region name such as us-east-1; it is '{Region}'.", nameof(Region));
-        if (Endpoint is not null
-            && (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps)))
-            throw new ArgumentException($"{owner}.Endpoint must be an absolute http or https URL; it is '{Endpoint}'.", nameof(Endpoint));
+        ClientOptionRules.ValidateRegionAndEndpoint(owner, Region, Endpoint);
         if (string.IsNullOrWhiteSpace(EventBusName))
             throw new ArgumentException($"{owner}.EventBusName ({BusVariable}) must name the event bus.", nameof(EventBusName));
         Retry.Validate(owner);

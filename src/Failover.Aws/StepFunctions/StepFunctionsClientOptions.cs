@@ -40,11 +40,7 @@ public sealed record StepFunctionsClientOptions
     public StepFunctionsClientOptions Validate()
     {
         const string owner = nameof(StepFunctionsClientOptions);
-        if (string.IsNullOrWhiteSpace(Region) || Region.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
-            throw new ArgumentException($"{owner}.Region must be an AWS region name such as us-east-1; it is '{Region}'.", nameof(Region));
-        if (Endpoint is not null
-            && (!Endpoint.IsAbsoluteUri || (Endpoint.Scheme != Uri.UriSchemeHttp && Endpoint.Scheme != Uri.UriSchemeHttps)))
-            throw new ArgumentException($"{owner}.Endpoint must be an absolute http or https URL; it is '{Endpoint}'.", nameof(Endpoint));
+        ClientOptionRules.ValidateRegionAndEndpoint(owner, Region, Endpoint);
         Retry.Validate(owner);
         return this;
     }

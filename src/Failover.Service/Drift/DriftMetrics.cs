@@ -1,5 +1,4 @@
-using System.Text;
-using System.Text.Json;
+using Failover.Service.Metrics;
 
 namespace Failover.Service.Drift;
 
@@ -11,7 +10,7 @@ namespace Failover.Service.Drift;
 /// </summary>
 public sealed class DriftMetrics(TextWriter output)
 {
-    public const string Namespace = "Failover";
+    public const string Namespace = EmfLine.Namespace;
     public const string MetricName = "DriftedItems";
     public const string Dimension = "Tree";
 
@@ -48,38 +47,9 @@ public sealed class DriftMetrics(TextWriter output)
     public static string Format(string tree, int driftedItems, DateTimeOffset at) =>
         Format(MetricName, driftedItems, at, (Dimension, tree));
 
+    /// <summary>One metric (a count), under its one dimension or, without one, under the empty dimension set.</summary>
     private static string Format(string metric, int value, DateTimeOffset at, (string Name, string Value)? dimension,
-        IReadOnlyList<(string Name, int Value)>? fields = null)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("_aws");
-            json.WriteNumber("Timestamp", at.ToUnixTimeMilliseconds());
-            json.WriteStartArray("CloudWatchMetrics");
-            json.WriteStartObject();
-            json.WriteString("Namespace", Namespace);
-            // An empty dimension set publishes the metric without dimensions.
-            json.WriteStartArray("Dimensions");
-            json.WriteStartArray();
-            if (dimension is { } named) json.WriteStringValue(named.Name);
-            json.WriteEndArray();
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics");
-            json.WriteStartObject();
-            json.WriteString("Name", metric);
-            json.WriteString("Unit", "Count");
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-            if (dimension is { } set) json.WriteString(set.Name, set.Value);
-            json.WriteNumber(metric, value);
-            foreach (var (name, count) in fields ?? []) json.WriteNumber(name, count);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        IReadOnlyList<(string Name, int Value)>? fields = null) =>
+        EmfLine.Format(at, [dimension is { } named ? [named.Name] : []], dimension is { } set ? [set] : [],
+            [(metric, "Count", value)], numberFields: fields);
 }

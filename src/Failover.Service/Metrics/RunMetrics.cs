@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Failover.Service.Progress;
 
 namespace Failover.Service.Metrics;
@@ -21,7 +19,7 @@ namespace Failover.Service.Metrics;
 /// </remarks>
 public sealed class RunMetrics(TextWriter output, TimeProvider time)
 {
-    public const string Namespace = "Failover";
+    public const string Namespace = EmfLine.Namespace;
     public const string TreeDimension = "Tree";
     public const string OutcomeDimension = "Outcome";
 
@@ -70,40 +68,6 @@ public sealed class RunMetrics(TextWriter output, TimeProvider time)
         var sets = new List<IReadOnlyList<string>> { dimensions.Select(d => d.Name).ToList() };
         if (dimensions.Count > 1) sets.AddRange(dimensions.Select(d => (IReadOnlyList<string>)[d.Name]));
         sets.Add([]);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("_aws");
-            json.WriteNumber("Timestamp", at.ToUnixTimeMilliseconds());
-            json.WriteStartArray("CloudWatchMetrics");
-            json.WriteStartObject();
-            json.WriteString("Namespace", Namespace);
-            json.WriteStartArray("Dimensions");
-            foreach (var set in sets)
-            {
-                json.WriteStartArray();
-                foreach (var name in set) json.WriteStringValue(name);
-                json.WriteEndArray();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("Metrics");
-            foreach (var (name, unit, _) in metrics)
-            {
-                json.WriteStartObject();
-                json.WriteString("Name", name);
-                json.WriteString("Unit", unit);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-            foreach (var (name, value) in dimensions) json.WriteString(name, value);
-            foreach (var (name, _, value) in metrics) json.WriteNumber(name, value);
-            foreach (var (name, value) in fields) json.WriteString(name, value);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        return EmfLine.Format(at, sets, dimensions, metrics, textFields: fields);
     }
 }
