@@ -61,13 +61,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     private async Task RefuseStaleAsync(string tree, int baseVersion, CancellationToken cancellationToken)
     {
         var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
-        var latest = record?.LatestVersion ?? 0;
-        if (latest == baseVersion) return;
-        throw new RunRefusedException(RunRefusal.StaleVersion, baseVersion == 0
-            ? $"this edit makes a new tree '{tree}', but a tree of that name exists (latest version {latest}); "
-              + "open it and edit its latest version"
-            : $"this edit is based on version {baseVersion} of tree '{tree}', but version {latest} is the latest now; "
-              + $"reload the tree and make the edit again on version {latest}");
+        if (StaleEdits.Refusal(tree, record, baseVersion) is { } refusal) throw new RunRefusedException(RunRefusal.StaleVersion, refusal);
     }
 
     /// <summary>Applies an earlier stored version again.</summary>
