@@ -118,11 +118,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         // The middle of the three record layers is the first alias level. Just before it runs, someone else writes a
         // record at one of its keys: the layer must not overwrite it, and everything the run did must be undone.
         var target = TreeCompiler.Compile(spec).Records.First(r => r.Level == 1).RecordSet;
-        var foreign = $$$"""
-            {"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"{{{target.Name}}}.","Type":"A",
-            "SetIdentifier":"{{{target.SetIdentifier}}}",
-             "Region":"{{{target.Region}}}","TTL":300,"ResourceRecords":[{"Value":"203.0.113.99"}]}}]}
-            """;
+        var foreign = ZoneWrites.ForeignCreate(target);
         var injected = 0;
         stack.BeforeStep = async (function, request) =>
         {
@@ -272,30 +268,23 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         Assert.DoesNotContain(await _support.RecordsAsync(), record => WorkflowTestSupport.Key(record).Contains("ambiguous."));
     }
 
-    private async Task<JsonNode> StatusAsync(string tree)
-    {
-        var status = await _support.CliAsync("status", tree, "--json");
-        Assert.True(status.Code == 0, status.Error);
-        return JsonNode.Parse(status.Out)!;
-    }
+    private Task<JsonNode> StatusAsync(string tree) => _support.StatusAsync(tree);
 
-    private StepFunctionsClient States() => new(new StepFunctionsClientOptions { Region = "us-east-1", Endpoint = stack.EdgeUrl });
+    private StepFunctionsClient States() => _support.States();
 
-    private async Task<List<string>> StatesEnteredAsync(string executionArn)
-    {
-        var entered = new List<string>();
-        await foreach (var item in States().GetFullExecutionHistoryAsync(executionArn))
-            if (item.Type.EndsWith("StateEntered", StringComparison.Ordinal) && item.Type != "ChoiceStateEntered"
-                && item.Type != "FailStateEntered"
-                && item.StateEnteredEventDetails?.Name is { } name)
-                entered.Add(name);
-        return entered;
-    }
+    private Task<List<string>> StatesEnteredAsync(string executionArn) => _support.StatesEnteredAsync(executionArn);
 }
 
 /// <summary>Someone else writing to the zone: the AWS CLI through the edge.</summary>
 internal static class ZoneWrites
 {
+    /// <summary>A change batch creating someone else's A record at a latency record's key (name, set identifier).</summary>
+    public static string ForeignCreate(Core.Route53.ResourceRecordSet target) => $$$"""
+        {"Changes":[{"Action":"CREATE","ResourceRecordSet":{"Name":"{{{target.Name}}}.","Type":"A",
+        "SetIdentifier":"{{{target.SetIdentifier}}}",
+         "Region":"{{{target.Region}}}","TTL":300,"ResourceRecords":[{"Value":"203.0.113.99"}]}}]}
+        """;
+
     public static Task<LocalStack.AwsCli.Result> ChangeAsync(WorkflowStackFixture stack, string batch) =>
         LocalStack.AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId,
             "--change-batch", batch);

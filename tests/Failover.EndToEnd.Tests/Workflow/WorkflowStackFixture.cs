@@ -15,7 +15,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// shorter). Two things are added for the tests, at the boundary only: the functions' Route 53 transport records
 /// what the zone holds after every change batch it submits, and a hook runs before each workflow function.
 /// </summary>
-public sealed class WorkflowStackFixture : IAsyncLifetime
+public class WorkflowStackFixture : IAsyncLifetime
 {
     private TestStack? _stack;
 
@@ -32,18 +32,21 @@ public sealed class WorkflowStackFixture : IAsyncLifetime
     /// <summary>The node items of each run, read before every step of it: how the run's nodes moved.</summary>
     public ConcurrentDictionary<string, List<IReadOnlyList<NodeProgress>>> NodeHistory { get; } = new();
 
+    /// <summary>The functions' options: the deployment's, with a short INSYNC poll for tests.</summary>
+    protected virtual WorkflowOptions Options => new()
+    {
+        TableName = LocalResourceNames.ProgressTable,
+        SyncPollInterval = TimeSpan.FromSeconds(1),
+        SyncTimeout = TimeSpan.FromSeconds(60),
+    };
+
     private TestStack Started => _stack ?? throw new InvalidOperationException("the local stack is not started");
 
     public async Task InitializeAsync()
     {
         _stack = await new TestStackBuilder()
             .WithRealism(new RealismSettings { ChangePendingFor = TimeSpan.FromSeconds(1) })
-            .WithWorkflowOptions(new WorkflowOptions
-            {
-                TableName = LocalResourceNames.ProgressTable,
-                SyncPollInterval = TimeSpan.FromSeconds(1),
-                SyncTimeout = TimeSpan.FromSeconds(60),
-            })
+            .WithWorkflowOptions(Options)
             .WithInProcessWorkflow(new InProcessWorkflow
             {
                 RequestsPerSecond = 5, Burst = 50, Route53Handler = Zone, Intercept = InvokeAsync,

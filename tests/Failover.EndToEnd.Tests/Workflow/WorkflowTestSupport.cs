@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Xunit.Abstractions;
 using System.Text.Json.Nodes;
+using Failover.Aws.StepFunctions;
 using Failover.Cli;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
@@ -52,6 +53,28 @@ internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutpu
         var code = await CliApp.RunAsync([.. args, "--endpoint", Endpoint], new StringReader(""), stdout, stderr);
         log?.WriteLine($"failover {string.Join(' ', args)} → {code} in {started.Elapsed.TotalSeconds:0.0} s\n{stderr}{stdout}");
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>`failover status TREE --json`, which must succeed.</summary>
+    public async Task<JsonNode> StatusAsync(string tree)
+    {
+        var status = await CliAsync("status", tree, "--json");
+        Assert.True(status.Code == 0, status.Error);
+        return JsonNode.Parse(status.Out)!;
+    }
+
+    public StepFunctionsClient States() => new(new StepFunctionsClientOptions { Region = "us-east-1", Endpoint = edgeUrl });
+
+    /// <summary>The Task and Wait states an execution entered, in order, as its history tells (Choice and Fail left out).</summary>
+    public async Task<List<string>> StatesEnteredAsync(string executionArn)
+    {
+        var entered = new List<string>();
+        await foreach (var item in States().GetFullExecutionHistoryAsync(executionArn))
+            if (item.Type.EndsWith("StateEntered", StringComparison.Ordinal) && item.Type != "ChoiceStateEntered"
+                && item.Type != "FailStateEntered"
+                && item.StateEnteredEventDetails?.Name is { } name)
+                entered.Add(name);
+        return entered;
     }
 
     /// <summary>The whole zone as the AWS CLI lists it: one JSON text per record set, in Route 53's order.</summary>
