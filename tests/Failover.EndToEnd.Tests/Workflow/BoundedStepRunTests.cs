@@ -28,8 +28,8 @@ public sealed class BoundedStepRunTests(OneUnitStepsFixture stack, ITestOutputHe
 
         Assert.True(applied.Code == 0, applied.Out + applied.Error);
         var after = await _support.RecordsAsync();
-        Assert.Equal(before.Select(WorkflowTestSupport.Key).Concat(compiled.Records.Select(r => WorkflowTestSupport.Key(r.RecordSet))).Order(),
-            after.Select(WorkflowTestSupport.Key).Order());
+        var expected = before.Select(WorkflowTestSupport.Key).Concat(compiled.Records.Select(r => WorkflowTestSupport.Key(r.RecordSet)));
+        Assert.Equal(expected.Order(), after.Select(WorkflowTestSupport.Key).Order());
         var run = (await _support.StatusAsync(spec.Name))["lastRun"]!;
         Assert.Equal("SUCCEEDED", run["status"]!.GetValue<string>());
         var states = await _support.StatesEnteredAsync(run["executionArn"]!.GetValue<string>());
