@@ -9,7 +9,9 @@ public static class SpecFields
     /// <summary>"$schema" lets editors find schemas/tree.schema.json; it carries no meaning for the tree.</summary>
     public static readonly IReadOnlyList<string> Tree =
         ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "ttl", "driftPolicy", "healthCheckDefaults", "root",
-            "adopt"];
+            "adopt", "attachments"];
+
+    public static readonly IReadOnlyList<string> Attachment = ["hostedZoneId", "zoneName", "recordName"];
 
     public static readonly IReadOnlyList<string> Node =
         ["id", "weight", "region", "location", "geoproximity", "cidr", "routing", "primary", "secondary", "children", "endpoint", "alias",

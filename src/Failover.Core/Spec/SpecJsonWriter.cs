@@ -37,6 +37,20 @@ public static class SpecJsonWriter
             json.WriteString("hostedZoneId", spec.HostedZoneId);
             json.WriteString("zoneName", spec.ZoneName);
             json.WriteString("recordName", spec.RecordName);
+            // Only a tree of several names has the field: a tree of one writes exactly what it always did.
+            if (spec.Attachments.Count > 0)
+            {
+                json.WriteStartArray("attachments");
+                foreach (var attachment in spec.Attachments)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("hostedZoneId", attachment.HostedZoneId);
+                    json.WriteString("zoneName", attachment.ZoneName);
+                    json.WriteString("recordName", attachment.RecordName);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteString("recordType", spec.RecordType);
             json.WriteNumber("ttl", spec.Ttl);
             if (spec.DriftPolicy is { } drift) json.WriteString("driftPolicy", SpecFields.Name(drift));

@@ -28,6 +28,33 @@ public sealed record TreeSpec
     /// that already match it instead of refusing them as someone else's.
     /// </summary>
     public AdoptSpec? Adopt { get; init; }
+
+    /// <summary>
+    /// The places the tree answers for besides its first (the top-level <see cref="HostedZoneId"/>,
+    /// <see cref="ZoneName"/> and <see cref="RecordName"/>); empty for a tree of one name.
+    /// </summary>
+    public IReadOnlyList<TreeAttachment> Attachments { get; init; } = [];
+
+    /// <summary>Every place the tree answers for, the first (the top-level fields) first.</summary>
+    public IReadOnlyList<TreeAttachment> AllAttachments =>
+        Attachments.Count == 0 ? [First] : [First, .. Attachments];
+
+    /// <summary>The first attachment: the top-level fields.</summary>
+    public TreeAttachment First => new(HostedZoneId, ZoneName, RecordName);
+
+    public bool HasAttachments => Attachments.Count > 0;
+
+    /// <summary>
+    /// The tree as it stands at one attachment: the same design with that attachment's zone and name at the top and no
+    /// others. Compiling, planning and checking one attachment is compiling, planning and checking this tree.
+    /// </summary>
+    public TreeSpec At(TreeAttachment attachment) => Attachments.Count == 0 && attachment == First ? this : this with
+    {
+        HostedZoneId = attachment.HostedZoneId,
+        ZoneName = attachment.ZoneName,
+        RecordName = attachment.RecordName,
+        Attachments = [],
+    };
 }
 
 /// <summary>What an adopted tree takes over: existing health checks, by the node they belong to.</summary>

@@ -17,29 +17,57 @@ internal static partial class TreeFieldRules
                 "the tree name must be 1–64 letters, digits, '-' or '_', starting with a letter or digit (it keys the tree's versions " +
                     "and health checks)");
         CheckZoneId(context, spec.HostedZoneId, "$.hostedZoneId");
-
-        var zoneProblem = DnsNameSyntax.Problem(spec.ZoneName);
-        if (zoneProblem is not null) context.Error("$.zoneName", $"the zone name {zoneProblem}");
-        var recordProblem = DnsNameSyntax.Problem(spec.RecordName, allowWildcard: true);
-        if (recordProblem is not null) context.Error("$.recordName", $"the record name {recordProblem}");
-        if (zoneProblem is null && recordProblem is null && !IsInZone(spec.RecordName, spec.ZoneName))
-            context.Error("$.recordName", $"\"{spec.RecordName}\" is not inside the zone \"{spec.ZoneName}\"");
+        CheckNames(context, spec.First);
 
         if (!AwsCatalog.RoutableRecordTypes.Contains(spec.RecordType))
         {
             var why = spec.RecordType is "NS" or "SOA" or "DS" ? $"{spec.RecordType} records cannot have a routing policy; " : "";
             context.Error("$.recordType", $"{why}recordType must be one of {string.Join(", ", AwsCatalog.RoutableRecordTypes)}");
         }
-        // DNS forbids a CNAME beside the SOA and NS records every zone apex has.
-        if (spec.RecordType == "CNAME" && spec.RecordName == spec.ZoneName && spec.ZoneName.Length > 0)
-            context.Error("$.recordType", "a CNAME record cannot be at the zone apex; use an A or AAAA tree (aliases work at the apex)");
+        CheckApex(context, spec.First);
         if (spec.Ttl is < 0 or > MaxTtl) context.Error("$.ttl", $"ttl must be between 0 and {MaxTtl} seconds");
+        CheckWildcard(context, spec.First);
+    }
 
-        if (spec.RecordName.StartsWith("*.", StringComparison.Ordinal)
+    /// <summary>Every rule on one attachment's zone and name (the top-level one is checked field by field above).</summary>
+    public static void CheckAttachment(ValidationContext context, TreeAttachment attachment)
+    {
+        CheckZoneId(context, attachment.HostedZoneId, attachment.PathOf("hostedZoneId"));
+        CheckNames(context, attachment);
+        CheckApex(context, attachment);
+        CheckWildcard(context, attachment);
+    }
+
+    /// <summary>One attachment's zone and record name: the same rules for the top-level fields and every attachment.</summary>
+    private static void CheckNames(ValidationContext context, TreeAttachment attachment)
+    {
+        var zoneProblem = attachment.ZoneName.Length == 0 && !attachment.IsFirst ? null : DnsNameSyntax.Problem(attachment.ZoneName);
+        if (zoneProblem is not null) context.Error(attachment.PathOf("zoneName"), $"the zone name {zoneProblem}");
+        var recordProblem = DnsNameSyntax.Problem(attachment.RecordName, allowWildcard: true);
+        if (recordProblem is not null) context.Error(attachment.PathOf("recordName"), $"the record name {recordProblem}");
+        // ChangeResourceRecordSets refuses a name outside the zone ("RRSet with DNS name … is not permitted in zone …").
+        if (zoneProblem is null && recordProblem is null && attachment.ZoneName.Length > 0
+            && !IsInZone(attachment.RecordName, attachment.ZoneName))
+            context.Error(attachment.PathOf("recordName"), $"\"{attachment.RecordName}\" is not inside the zone \"{attachment.ZoneName}\"");
+    }
+
+    private static void CheckApex(ValidationContext context, TreeAttachment attachment)
+    {
+        var spec = context.Spec;
+        // DNS forbids a CNAME beside the SOA and NS records every zone apex has (Developer Guide, "Values that are common
+        // for alias records", Record name: a CNAME record's name can't be the name of the hosted zone).
+        if (spec.RecordType == "CNAME" && attachment.RecordName == attachment.ZoneName && attachment.ZoneName.Length > 0)
+            context.Error(attachment.IsFirst ? "$.recordType" : attachment.PathOf("recordName"),
+                "a CNAME record cannot be at the zone apex; use an A or AAAA tree (aliases work at the apex)");
+    }
+
+    private static void CheckWildcard(ValidationContext context, TreeAttachment attachment)
+    {
+        if (attachment.RecordName.StartsWith("*.", StringComparison.Ordinal)
             && context.Nodes.Any(n => n.Parent is not null && n.Node.Routing is not null))
             context.Error(
-                "$.recordName", $"a wildcard record name cannot have nested rules: their helper names " +
-                    $"({HelperNames.For("id", spec.RecordName)}) would hold a literal '*', not a wildcard");
+                attachment.PathOf("recordName"), $"a wildcard record name cannot have nested rules: their helper names " +
+                    $"({HelperNames.For("id", attachment.RecordName)}) would hold a literal '*', not a wildcard");
     }
 
     public static bool IsZoneId(string zoneId) => ZoneId().IsMatch(zoneId);

@@ -10,6 +10,41 @@ public static class TreeValidator
     public static IReadOnlyList<SpecDiagnostic> Validate(TreeSpec spec, ValidationLimits? limits = null)
     {
         var context = new ValidationContext(spec, limits ?? ValidationLimits.Default);
+        Check(context);
+        if (spec.Attachments.Count > 0)
+        {
+            AttachmentRules.Check(context);
+            foreach (var attachment in spec.Attachments) AddAttachmentOnly(context, attachment);
+        }
+        return DiagnosticOrder.Sort(context.Diagnostics, spec);
+    }
+
+    /// <summary>
+    /// What the design gets wrong at one attachment only (an alias into that zone, a check that resolves that name): the
+    /// tree as it stands there, checked whole, less what the first attachment's check already said. The attachment's own
+    /// fields were checked by <see cref="AttachmentRules"/>.
+    /// </summary>
+    private static void AddAttachmentOnly(ValidationContext context, TreeAttachment attachment)
+    {
+        var at = new ValidationContext(context.Spec.At(attachment), context.Limits);
+        Check(at);
+        var known = context.Diagnostics.Select(d => (d.Path, d.Message)).ToHashSet();
+        foreach (var diagnostic in at.Diagnostics)
+        {
+            if (IsTreeField(diagnostic.Path) || known.Contains((diagnostic.Path, diagnostic.Message))) continue;
+            var message = $"at {attachment.RecordName} in {attachment.HostedZoneId} ({attachment.Path}): {diagnostic.Message}";
+            if (diagnostic.Severity == Severity.Error) context.Error(diagnostic.Path, message);
+            else context.Warning(diagnostic.Path, message);
+        }
+    }
+
+    /// <summary>The attachment's fields and helper names are <see cref="AttachmentRules"/>' to judge.</summary>
+    private static bool IsTreeField(string path) =>
+        path is "$.hostedZoneId" or "$.zoneName" or "$.recordName" or "$.recordType" || path.EndsWith(".helperName", StringComparison.Ordinal);
+
+    private static void Check(ValidationContext context)
+    {
+        var spec = context.Spec;
         SizeRules.Check(context);
         TreeFieldRules.Check(context);
         if (spec.HealthCheckDefaults is not null)
@@ -27,6 +62,5 @@ public static class TreeValidator
         ExplicitNameRules.Check(context);
         CalculatedChildRules.Check(context);
         RiskWarnings.Check(context);
-        return DiagnosticOrder.Sort(context.Diagnostics, spec);
     }
 }

@@ -16,7 +16,7 @@ public class SchemaTests
     public static TheoryData<string, string> ObjectDefinitions() => new()
     {
         { "tree", "" }, { "node", "node" }, { "endpoint", "endpoint" }, { "alias", "alias" }, { "location", "location" },
-            { "healthCheck", "healthCheck" },
+            { "healthCheck", "healthCheck" }, { "attachment", "attachment" },
     };
 
     [Theory]
@@ -47,7 +47,11 @@ public class SchemaTests
         Assert.Equal(RequiredByParser("root", ParserFields("node")), Required("node"));
         Assert.Equal(RequiredByParser("root.primary.children[1].endpoint", ParserFields("endpoint")), Required("endpoint"));
         Assert.Equal(RequiredByParser("root.secondary.alias", ParserFields("alias")), Required("alias"));
+        Assert.Equal(RequiredByParser("attachments[0]", ParserFields("attachment"), WithAnAttachment), Required("attachment"));
     }
+
+    private static SpecDocument WithAnAttachment() => SpecDocument.Www().Set("attachments",
+        """[{ "hostedZoneId": "Z0000000000000000000B", "zoneName": "example.org", "recordName": "www.example.org" }]""");
 
     [Fact]
     public void Enumerations_match_the_parser_and_the_validator()
@@ -77,18 +81,20 @@ public class SchemaTests
         "endpoint" => SpecFields.Endpoint,
         "alias" => SpecFields.Alias,
         "location" => SpecFields.Location,
+        "attachment" => SpecFields.Attachment,
         _ => SpecFields.HealthCheck,
     };
 
     /// <summary>The fields of the www example's object at <paramref name="at"/> whose removal the parser calls a missing required
     /// field.</summary>
-    private static IEnumerable<string> RequiredByParser(string at, IEnumerable<string> fields)
+    private static IEnumerable<string> RequiredByParser(string at, IEnumerable<string> fields, Func<SpecDocument>? spec = null)
     {
+        spec ??= SpecDocument.Www;
         var prefix = at == "" ? "" : at + ".";
         var jsonPathPrefix = at == "" ? "$." : "$." + at + ".";
         return fields
             .Where(f => f != "$schema")
-            .Where(f => SpecParser.Parse(SpecDocument.Www().Remove(prefix + f).Text).Diagnostics
+            .Where(f => SpecParser.Parse(spec().Remove(prefix + f).Text).Diagnostics
                 .Any(d => d.Path == jsonPathPrefix + f && d.Message == "required field is missing"))
             .Order()
             .ToList();

@@ -6,7 +6,8 @@ public class RuleTests
 {
     private static readonly Dictionary<string, RuleCase> Cases =
         TreeRuleCases.All().Concat(NodeRuleCases.All()).Concat(HealthCheckRuleCases.All())
-            .Concat(OtherKindRuleCases.All()).Concat(OtherKindRuleCases.OnNodes()).ToDictionary(c => c.Rule);
+            .Concat(OtherKindRuleCases.All()).Concat(OtherKindRuleCases.OnNodes())
+            .Concat(AttachmentRuleCases.All()).ToDictionary(c => c.Rule);
 
     public static TheoryData<string> Rules() => new(Cases.Keys);
 

@@ -68,6 +68,10 @@ function field(name: string, schema: Schema, owner: JsonObject, path: string, re
       objectFields(schema, current, path, events, errors));
   }
 
+  if (schema.type === "array" && (resolve(schema.items ?? {}).type === "object" || resolve(schema.items ?? {}).properties)) {
+    return objectListField(name, schema, owner, path, events, errors, hint, problemBox);
+  }
+
   let input: HTMLElement;
   const common = { id, name: path, "aria-describedby": describedBy, "aria-invalid": problems.length ? "true" : undefined, "data-path": path };
   if (schema.const === true) {
@@ -137,4 +141,31 @@ function field(name: string, schema: Schema, owner: JsonObject, path: string, re
       name, required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null,
       limits ? h("span", { class: "sub" }, ` (${limits})`) : null),
     input, hint, problemBox);
+}
+
+/** An array of objects (a tree's attachments): one fieldset per item, each removable, and a button to add one. */
+function objectListField(name: string, schema: Schema, owner: JsonObject, path: string, events: FormEvents, errors: FieldErrors,
+  hint: HTMLElement | null, problemBox: HTMLElement | null): HTMLElement {
+  const items = resolve(schema.items ?? {});
+  const list = Array.isArray(owner[name]) ? (owner[name] as Json[]) : [];
+  const reshape = () => {
+    events.changed();
+    events.reshaped();
+  };
+  return h("fieldset", { class: "field field-object field-list", "data-path": path },
+    h("legend", {}, name),
+    hint, problemBox,
+    list.map((item, i) => isObject(item)
+      ? h("fieldset", { class: "field field-object", "data-path": `${path}[${i}]` },
+        h("legend", {}, `${name}[${i}]`, h("button", { type: "button", class: "link remove-field", onclick: () => {
+          list.splice(i, 1);
+          if (list.length === 0) delete owner[name];
+          reshape();
+        } }, "Remove")),
+        objectFields(items, item, `${path}[${i}]`, events, errors))
+      : null),
+    h("button", { type: "button", class: "secondary add-field", onclick: () => {
+      owner[name] = [...list, {}];
+      reshape();
+    } }, `Add to ${name}`));
 }

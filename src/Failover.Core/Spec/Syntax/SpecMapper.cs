@@ -24,7 +24,7 @@ internal sealed class SpecMapper
         fields.String("$schema");
         var defaults = fields.Get("healthCheckDefaults");
         var root = fields.Get("root", required: true);
-        return new TreeSpec
+        var spec = new TreeSpec
         {
             Name = fields.String("name", required: true) ?? "",
             HostedZoneId = fields.String("hostedZoneId", required: true) ?? "",
@@ -37,6 +37,38 @@ internal sealed class SpecMapper
             Root = (root is null ? null : MapNode(root, fields.PathOf("root"))) ?? new TreeNode { Id = "", Path = fields.PathOf("root") },
             Adopt = fields.Get("adopt") is { } adopt ? MapAdopt(adopt, fields.PathOf("adopt")) : null,
         };
+        return fields.Get("attachments") is { } attachments
+            ? spec with { Attachments = MapAttachments(attachments, fields.PathOf("attachments"), spec.First) }
+            : spec;
+    }
+
+    /// <summary>
+    /// The attachments besides the first (the top-level fields). An attachment may leave out zoneName when the top level
+    /// or an earlier attachment names the same zone: the zone's apex is the same for every name in it.
+    /// </summary>
+    private List<TreeAttachment> MapAttachments(SpecValue value, string path, TreeAttachment first)
+    {
+        if (value.Kind != ValueKind.Array)
+        {
+            _diagnostics.Add(FieldReader.At(path, $"expected an array of attachments, found {value.Describe()}", value));
+            return [];
+        }
+        var zoneNames = new Dictionary<string, string>(StringComparer.Ordinal) { [first.HostedZoneId] = first.ZoneName };
+        var attachments = new List<TreeAttachment>(value.Items.Count);
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            var fields = FieldReader.Open(value.Items[i], itemPath, "an attachment", SpecFields.Attachment, _diagnostics);
+            if (fields is null) continue;
+            var zoneId = fields.String("hostedZoneId", required: true) ?? "";
+            var zoneName = fields.String("zoneName") is { } given ? DnsNames.Normalize(given) : zoneNames.GetValueOrDefault(zoneId, "");
+            zoneNames.TryAdd(zoneId, zoneName);
+            attachments.Add(new TreeAttachment(zoneId, zoneName, DnsNames.Normalize(fields.String("recordName", required: true) ?? ""))
+            {
+                Path = itemPath,
+            });
+        }
+        return attachments;
     }
 
     private AdoptSpec? MapAdopt(SpecValue value, string path)
