@@ -13,7 +13,10 @@ internal static class AttachmentRules
     {
         var spec = context.Spec;
         if (spec.Attachments.Count == 0) return;
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal) { [spec.First.Key] = "the top-level hostedZoneId and recordName" };
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [spec.First.Key] = "the top-level hostedZoneId and recordName",
+        };
         var zoneNames = new Dictionary<string, (string Name, string Path)>(StringComparer.Ordinal)
         {
             [spec.HostedZoneId] = (spec.ZoneName, "$.zoneName"),

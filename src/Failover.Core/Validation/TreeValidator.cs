@@ -40,7 +40,8 @@ public static class TreeValidator
 
     /// <summary>The attachment's fields and helper names are <see cref="AttachmentRules"/>' to judge.</summary>
     private static bool IsTreeField(string path) =>
-        path is "$.hostedZoneId" or "$.zoneName" or "$.recordName" or "$.recordType" || path.EndsWith(".helperName", StringComparison.Ordinal);
+        path is "$.hostedZoneId" or "$.zoneName" or "$.recordName" or "$.recordType"
+        || path.EndsWith(".helperName", StringComparison.Ordinal);
 
     private static void Check(ValidationContext context)
     {
