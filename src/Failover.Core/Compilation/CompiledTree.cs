@@ -8,6 +8,18 @@ public sealed record CompiledTree(TreeSpec Spec, IReadOnlyList<DesiredHealthChec
 {
     /// <summary>The CIDR collections the tree's ip-based rules own, one per rule.</summary>
     public IReadOnlyList<DesiredCidrCollection> CidrCollections { get; init; } = [];
+
+    /// <summary>
+    /// The records of attachments in other hosted zones than the tree's (<see cref="Records"/> holds those of every
+    /// attachment in the tree's own zone); empty for a tree whose attachments share its zone.
+    /// </summary>
+    public IReadOnlyList<CompiledZone> OtherZones { get; init; } = [];
+}
+
+/// <summary>The records a tree wants in one hosted zone besides its own.</summary>
+public sealed record CompiledZone(string HostedZoneId, List<DesiredRecord> Records)
+{
+    public void Add(IEnumerable<DesiredRecord> records) => Records.AddRange(records);
 }
 
 /// <summary>A health check the tree owns: one per health-checked endpoint leaf.</summary>

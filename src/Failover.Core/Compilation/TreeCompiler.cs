@@ -13,6 +13,25 @@ public static class TreeCompiler
 
     public static CompiledTree Compile(TreeSpec spec, CompileOptions options)
     {
+        if (spec.Attachments.Count == 0) return CompileAt(spec, options);
+        // Each attachment is the same design at another name: its records are the tree's compiled at that name. The
+        // checks depend on the tree and the node only (CallerReferences), so every attachment shares the first's.
+        var first = CompileAt(spec with { Attachments = [] }, options);
+        var records = new List<DesiredRecord>(first.Records);
+        var otherZones = new List<CompiledZone>();
+        foreach (var attachment in spec.Attachments)
+        {
+            var at = CompileAt(spec.At(attachment), options).Records
+                .Select(r => r with { NodeId = AttachmentNodes.IdOf(r.NodeId, attachment) });
+            if (attachment.HostedZoneId == spec.HostedZoneId) records.AddRange(at);
+            else if (otherZones.Find(z => z.HostedZoneId == attachment.HostedZoneId) is { } zone) zone.Add(at);
+            else otherZones.Add(new CompiledZone(attachment.HostedZoneId, [.. at]));
+        }
+        return new CompiledTree(spec, first.HealthChecks, records) { CidrCollections = first.CidrCollections, OtherZones = otherZones };
+    }
+
+    private static CompiledTree CompileAt(TreeSpec spec, CompileOptions options)
+    {
         var context = new Context(spec, options, NormaliseName(spec.RecordName));
         if (spec.Root.Kind == NodeKind.Rule)
             context.EmitChildren(spec.Root, context.RecordName);

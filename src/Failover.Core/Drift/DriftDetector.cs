@@ -158,7 +158,8 @@ public static class DriftDetector
 
     private static IEnumerable<DriftItem> Extras(CompiledTree desired, ActualState actual)
     {
-        var recordName = TreeCompiler.NormaliseName(desired.Spec.RecordName);
+        var recordNames = desired.Spec.AllAttachments.Where(a => a.HostedZoneId == desired.Spec.HostedZoneId)
+            .Select(a => TreeCompiler.NormaliseName(a.RecordName)).ToList();
         var desiredKeys = desired.Records.Select(r => r.RecordSet.Key).ToHashSet();
         var groups = desired.Records.Select(r => (r.RecordSet.Name, r.RecordSet.Type)).ToHashSet();
         var names = desired.Records.Select(r => r.RecordSet.Name).ToHashSet(StringComparer.Ordinal);
@@ -176,7 +177,7 @@ public static class DriftDetector
             var inGroup = groups.Contains((key.Name, key.Type))
                 || (names.Contains(key.Name) && (key.Type == "CNAME" || treeType == "CNAME"));
             ExtraRecordPlace? place = inGroup ? ExtraRecordPlace.TreeGroup
-                : ReservedNames.IsHelperNameOf(key.Name, recordName) ? ExtraRecordPlace.HelperName
+                : recordNames.Exists(recordName => ReservedNames.IsHelperNameOf(key.Name, recordName)) ? ExtraRecordPlace.HelperName
                 : isOwned ? ExtraRecordPlace.LeftOver
                 : null;
             if (place is not null)

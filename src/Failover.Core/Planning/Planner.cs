@@ -16,6 +16,21 @@ public static class Planner
 
     public static Plan Plan(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
     {
+        var plan = PlanOwnZone(desired, actual, limits);
+        return desired.OtherZones.Count == 0 ? plan : plan with { Conflicts = [.. plan.Conflicts, .. OtherZoneConflicts(desired)] };
+    }
+
+    /// <summary>
+    /// Attachments in another hosted zone than the tree's are validated and compiled, but their zones are not read, owned
+    /// or changed yet: the plan names each such zone's first record as a conflict, so no apply runs with part of the tree.
+    /// </summary>
+    private static IEnumerable<PlanConflict> OtherZoneConflicts(CompiledTree desired) =>
+        desired.OtherZones.Where(z => z.Records.Count > 0).Select(z => new PlanConflict(z.Records[0].RecordSet.Key,
+            $"an attachment in hosted zone {z.HostedZoneId}, not the tree's zone {desired.Spec.HostedZoneId}: attachments in " +
+            "other zones are not applied yet; attach names in the tree's zone, or make one tree per zone"));
+
+    private static Plan PlanOwnZone(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
+    {
         var tree = desired.Spec.Name;
         var adopt = desired.Spec.Adopt;
         var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual, adopt?.HealthChecks);

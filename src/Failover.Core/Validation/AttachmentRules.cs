@@ -15,7 +15,7 @@ internal static class AttachmentRules
         if (spec.Attachments.Count == 0) return;
         var seen = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [spec.First.Key] = "the top-level hostedZoneId and recordName",
+            [spec.RecordName] = "the top-level hostedZoneId and recordName",
         };
         var zoneNames = new Dictionary<string, (string Name, string Path)>(StringComparer.Ordinal)
         {
@@ -34,13 +34,15 @@ internal static class AttachmentRules
             else zoneNames.TryAdd(attachment.HostedZoneId, (attachment.ZoneName, attachment.PathOf("zoneName")));
 
             // Two attachments at one name of one zone would write the same record sets twice: Route 53 tells a name's
-            // records apart by SetIdentifier alone (API reference, ResourceRecordSet.SetIdentifier).
-            if (seen.TryGetValue(attachment.Key, out var first))
-                context.Error(attachment.Path, $"{attachment.RecordName} in {attachment.HostedZoneId} is already attached by {first}" +
+            // records apart by SetIdentifier alone (API reference, ResourceRecordSet.SetIdentifier). The same name in
+            // two zones is refused too: the tree keeps its records (ownership, progress) by name, type and set
+            // identifier, so a name stands for one place; split-horizon (a public and a private zone) is two trees.
+            if (seen.TryGetValue(attachment.RecordName, out var first))
+                context.Error(attachment.Path, $"{attachment.RecordName} is already attached by {first}" +
                     (first.StartsWith("the top-level", StringComparison.Ordinal)
                         ? ": the top-level fields are the first attachment; list only the others under attachments"
-                        : ""));
-            else seen[attachment.Key] = attachment.Path;
+                        : ": a tree answers for a name in one zone (the same name in another zone is another tree)"));
+            else seen[attachment.RecordName] = attachment.Path;
         }
         CheckHelperNames(context);
         CheckAliasesToZoneRecords(context);
@@ -60,18 +62,18 @@ internal static class AttachmentRules
                 "a tree with attachments derives every helper name from each attachment's record name (_<id>.<recordName>); remove " +
                     "helperName (applying then moves the rule's records to the derived name, make-before-break)");
 
+        // By name alone, whatever the zone: the tree keeps its records by name, type and set identifier.
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var attachment in spec.AllAttachments)
-            names.TryAdd($"{attachment.HostedZoneId}/{attachment.RecordName}", attachment.PathOf("recordName"));
+        foreach (var attachment in spec.AllAttachments) names.TryAdd(attachment.RecordName, attachment.PathOf("recordName"));
         foreach (var attachment in spec.AllAttachments)
             foreach (var rule in rules)
             {
                 var helper = HelperNames.For(rule.Node.Id, attachment.RecordName);
-                if (names.TryAdd($"{attachment.HostedZoneId}/{helper}", attachment.PathOf("recordName"))) continue;
+                if (names.TryAdd(helper, attachment.PathOf("recordName"))) continue;
                 // Reported at a listed attachment: the top-level fields are the one that was there first.
-                var other = names[$"{attachment.HostedZoneId}/{helper}"];
+                var other = names[helper];
                 context.Error(attachment.IsFirst ? other : attachment.PathOf("recordName"),
-                    $"the rule {rule.Node.Path} would live at \"{helper}\", a name another attachment in the zone already uses");
+                    $"the rule {rule.Node.Path} would live at \"{helper}\", a name another attachment already uses");
             }
     }
 

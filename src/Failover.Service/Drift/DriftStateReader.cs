@@ -23,12 +23,23 @@ public sealed class DriftStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSo
         CancellationToken cancellationToken = default)
     {
         var spec = desired.Spec;
-        var recordName = spec.RecordName.TrimEnd('.').ToLowerInvariant();
-        var (records, pages) =
-            await TreeRecordsReader.ReadAsync(route53, spec.HostedZoneId, recordName, PageSize, cancellationToken).ConfigureAwait(false);
+        // Every name the tree answers for in its zone, with what lies under it (helper names, records left there).
+        var recordNames = spec.AllAttachments.Where(a => a.HostedZoneId == spec.HostedZoneId)
+            .Select(a => a.RecordName.TrimEnd('.').ToLowerInvariant()).ToList();
+        var records = new List<ResourceRecordSet>();
+        var pages = 0;
+        foreach (var recordName in recordNames)
+        {
+            var (under, read) = await TreeRecordsReader.ReadAsync(route53, spec.HostedZoneId, recordName, PageSize, cancellationToken)
+                .ConfigureAwait(false);
+            records.AddRange(under.Where(r => !recordNames.Exists(other => other != recordName && other.Length > recordName.Length
+                && TreeRecordsReader.IsAtOrUnder(r.Name, other))));
+            pages += read;
+        }
 
         var elsewhere = owned.Select(k => k.Name).Concat(desired.Records.Select(r => r.RecordSet.Name))
-            .Where(name => !TreeRecordsReader.IsAtOrUnder(name, recordName)).Distinct(StringComparer.Ordinal).ToList();
+            .Where(name => !recordNames.Exists(recordName => TreeRecordsReader.IsAtOrUnder(name, recordName)))
+            .Distinct(StringComparer.Ordinal).ToList();
         if (elsewhere.Count > 0)
             records.AddRange(
                 await route53.ListResourceRecordSetsAtNamesAsync(spec.HostedZoneId, elsewhere, PageSize, cancellationToken)

@@ -1,0 +1,144 @@
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
+using Failover.Core.Route53;
+using Failover.Core.Spec;
+using Failover.Core.Tests.Validation;
+using Failover.Testing;
+using static Failover.Core.Tests.Validation.AttachmentRuleCases;
+
+namespace Failover.Core.Tests.Planning;
+
+/// <summary>
+/// A tree of several names in its zone: each attachment gets the tree's records at its own names, the health checks are
+/// shared, and adding, removing or moving an attachment changes only that attachment's records, make-before-break.
+/// </summary>
+[Trait("Category", "Unit")]
+public class AttachmentPlanningTests
+{
+    private const string Zone = "Z0000000000000000000A";
+
+    private static TreeSpec Www(params string[] names)
+    {
+        var document = SpecDocument.Www();
+        if (names.Length > 0) document.Set("attachments", Attachments(names.Select(n => Attachment(Zone, null, n)).ToArray()));
+        var result = SpecLoader.Load(document.Text);
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return result.Spec!;
+    }
+
+    private static IEnumerable<RecordChange> Changes(Plan plan) =>
+        plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes);
+
+    [Fact]
+    public void The_first_attachment_compiles_as_the_tree_of_one_name_did_and_each_other_gets_the_same_records_at_its_names()
+    {
+        var single = TreeCompiler.Compile(Www());
+        var attached = TreeCompiler.Compile(Www("api.example.com"));
+
+        Assert.True(single.Records.Zip(attached.Records).All(p => p.First.NodeId == p.Second.NodeId && p.First.Level == p.Second.Level
+            && p.First.RecordSet.SameAs(p.Second.RecordSet)), "the first attachment's records are the tree of one name's");
+        Assert.Equal(single.HealthChecks, attached.HealthChecks);
+        var api = attached.Records.Skip(single.Records.Count).ToList();
+        Assert.Equal(single.Records.Count, api.Count);
+        Assert.Equal(
+            single.Records.Select(r => (r.NodeId + "@api.example.com", r.Level,
+                r.RecordSet.Name.Replace("www.example.com", "api.example.com", StringComparison.Ordinal),
+                r.RecordSet.SetIdentifier, r.RecordSet.HealthCheckId)),
+            api.Select(r => (r.NodeId, r.Level, r.RecordSet.Name, r.RecordSet.SetIdentifier, r.RecordSet.HealthCheckId)));
+        // The nested rules' aliases point at the attachment's own helper names.
+        Assert.Contains(api, r => r.RecordSet.AliasTarget?.DnsName == "_regions.api.example.com");
+        Assert.Equal(("use1-a", "api.example.com"), AttachmentNodes.Parse("use1-a@api.example.com"));
+        Assert.Equal(("use1-a", (string?)null), AttachmentNodes.Parse("use1-a"));
+    }
+
+    [Fact]
+    public void A_new_tree_of_three_names_is_the_layers_of_one_with_every_attachments_records_packed_together()
+    {
+        var single = Planner.Plan(TreeCompiler.Compile(Www()), ActualState.Empty);
+        var three = Planner.Plan(TreeCompiler.Compile(Www("api.example.com", "example.com")), ActualState.Empty);
+
+        Assert.Equal(single.Layers.Select(l => (l.Name, l.ChangeBatches.Count, l.HealthChecks.Count)),
+            three.Layers.Select(l => (l.Name, l.ChangeBatches.Count, l.HealthChecks.Count)));
+        Assert.Equal(3 * Changes(single).Count(), Changes(three).Count());
+        Assert.Empty(three.Conflicts);
+    }
+
+    [Fact]
+    public void Adding_an_attachment_creates_only_its_records_and_no_health_check()
+    {
+        var zone = new InMemoryZone("www", Zone);
+        zone.Apply(Planner.Plan(TreeCompiler.Compile(Www()), zone.State));
+
+        var plan = Planner.Plan(TreeCompiler.Compile(Www("api.example.com")), zone.State);
+
+        Assert.All(Changes(plan), c => Assert.Equal(ChangeAction.Create, c.Action));
+        Assert.All(Changes(plan), c => Assert.EndsWith("api.example.com", c.RecordSet.Name, StringComparison.Ordinal));
+        Assert.Equal(TreeCompiler.Compile(Www()).Records.Count, Changes(plan).Count());
+        Assert.DoesNotContain(plan.Layers, l => l.HealthChecks.Count > 0 || l.HealthCheckDeletions.Count > 0);
+    }
+
+    [Fact]
+    public void Removing_an_attachment_deletes_only_its_records_and_keeps_the_shared_checks()
+    {
+        var zone = new InMemoryZone("www", Zone);
+        zone.Apply(Planner.Plan(TreeCompiler.Compile(Www("api.example.com")), zone.State));
+
+        var plan = Planner.Plan(TreeCompiler.Compile(Www()), zone.State);
+
+        Assert.All(Changes(plan), c => Assert.Equal(ChangeAction.Delete, c.Action));
+        Assert.All(Changes(plan), c => Assert.EndsWith("api.example.com", c.RecordSet.Name, StringComparison.Ordinal));
+        Assert.Equal(TreeCompiler.Compile(Www()).Records.Count, Changes(plan).Count());
+        Assert.DoesNotContain(plan.Layers, l => l.HealthCheckDeletions.Count > 0);
+        zone.Apply(plan);
+        Assert.True(Planner.Plan(TreeCompiler.Compile(Www()), zone.State).IsEmpty);
+    }
+
+    [Fact]
+    public void Moving_an_attachment_creates_the_new_names_before_it_deletes_the_old()
+    {
+        var zone = new InMemoryZone("www", Zone);
+        zone.Apply(Planner.Plan(TreeCompiler.Compile(Www("api.example.com")), zone.State));
+
+        var plan = Planner.Plan(TreeCompiler.Compile(Www("shop.example.com")), zone.State);
+
+        var creates = plan.Layers.Select((l, i) => (l, i))
+            .Where(p => p.l.ChangeBatches.SelectMany(b => b.Changes).Any(c => c.Action != ChangeAction.Delete)).Select(p => p.i).ToList();
+        var deletes = plan.Layers.Select((l, i) => (l, i))
+            .Where(p => p.l.ChangeBatches.SelectMany(b => b.Changes).Any(c => c.Action == ChangeAction.Delete)).Select(p => p.i).ToList();
+        Assert.NotEmpty(creates);
+        Assert.True(creates.Max() < deletes.Min(),
+            $"creates in layers {string.Join(",", creates)}, deletes in {string.Join(",", deletes)}");
+        Assert.All(Changes(plan).Where(c => c.Action == ChangeAction.Delete),
+            c => Assert.EndsWith("api.example.com", c.RecordSet.Name, StringComparison.Ordinal));
+        Assert.All(Changes(plan).Where(c => c.Action != ChangeAction.Delete),
+            c => Assert.EndsWith("shop.example.com", c.RecordSet.Name, StringComparison.Ordinal));
+        // The www records and the shared checks are untouched.
+        Assert.DoesNotContain(Changes(plan), c => c.RecordSet.Name.EndsWith("www.example.com", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Layers, l => l.HealthChecks.Count > 0 || l.HealthCheckDeletions.Count > 0);
+    }
+
+    [Fact]
+    public void Teardown_removes_every_attachments_records_and_the_shared_checks()
+    {
+        var zone = new InMemoryZone("www", Zone);
+        zone.Apply(Planner.Plan(TreeCompiler.Compile(Www("api.example.com")), zone.State));
+
+        zone.Apply(Planner.Teardown("www", Zone, zone.State));
+
+        Assert.Empty(zone.Records);
+        Assert.Empty(zone.HealthChecks);
+    }
+
+    [Fact]
+    public void An_attachment_in_another_zone_is_a_conflict_until_other_zones_are_applied()
+    {
+        var spec = SpecLoader.Load(SpecDocument.Www()
+            .Set("attachments", Attachments(Attachment("Z0000000000000000000B", "example.org", "www.example.org"))).Text).Spec!;
+
+        var desired = TreeCompiler.Compile(spec);
+        var plan = Planner.Plan(desired, ActualState.Empty);
+
+        Assert.Equal("Z0000000000000000000B", Assert.Single(desired.OtherZones).HostedZoneId);
+        Assert.Contains("not applied yet", Assert.Single(plan.Conflicts).Reason, StringComparison.Ordinal);
+    }
+}
