@@ -20,6 +20,10 @@ public sealed record Plan(string Tree, string HostedZoneId, IReadOnlyList<PlanLa
     public PlanClaims Claims { get; init; } = PlanClaims.None;
 
     public bool HasConflicts => Conflicts.Count > 0;
+
+    /// <summary>Every place the tree answers for, when it has several (empty for a tree of one name): the text shows a row
+    /// for each.</summary>
+    public IReadOnlyList<Spec.TreeAttachment> Attachments { get; init; } = [];
 }
 
 public enum PlanLayerKind

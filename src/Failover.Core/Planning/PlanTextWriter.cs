@@ -11,6 +11,7 @@ public static class PlanTextWriter
         var text = new StringBuilder();
         text.Append("Plan for tree '").Append(plan.Tree).Append("' in hosted zone ").Append(plan.HostedZoneId).Append('\n');
         text.Append(plan.Summary).Append('\n');
+        if (plan.Attachments.Count > 0) AppendAttachments(text, plan);
         if (plan.Conflicts.Count > 0)
         {
             text.Append("\nConflicts (these records are left alone; the plan cannot be applied until they are resolved):\n");
@@ -73,6 +74,30 @@ public static class PlanTextWriter
             }
         }
         return text.ToString();
+    }
+
+    /// <summary>One row per attachment: what the plan changes at its name and its helper names (a name no attachment holds
+    /// any more: an attachment removed or moved).</summary>
+    private static void AppendAttachments(StringBuilder text, Plan plan)
+    {
+        var changes = plan.Layers.SelectMany(l => l.ChangeBatches).SelectMany(b => b.Changes).ToList();
+        string? OwnerOf(string name) => plan.Attachments.Select(a => a.RecordName)
+            .Where(r => name == r || name.EndsWith("." + r, StringComparison.Ordinal)).MaxBy(r => r.Length);
+        string Counts(IEnumerable<RecordChange> at)
+        {
+            var list = at.ToList();
+            if (list.Count == 0) return "no change";
+            return string.Join(", ", list.GroupBy(c => c.Action).OrderBy(g => g.Key)
+                .Select(g => $"{g.Count()} {g.Key.ToString().ToUpperInvariant()}"));
+        }
+        text.Append("\nAttachments:\n");
+        var rows = plan.Attachments.Select(a => new[]
+        {
+            a.RecordName, a.HostedZoneId, Counts(changes.Where(c => OwnerOf(c.RecordSet.Name) == a.RecordName)),
+        }).ToList();
+        var elsewhere = changes.Where(c => OwnerOf(c.RecordSet.Name) is null).ToList();
+        if (elsewhere.Count > 0) rows.Add(["(names no attachment holds)", plan.HostedZoneId, Counts(elsewhere)]);
+        AppendTable(text, ["RECORD NAME", "ZONE", "CHANGES"], rows);
     }
 
     private static string Routing(ResourceRecordSet record) => RecordRouting.PolicyOf(record) switch

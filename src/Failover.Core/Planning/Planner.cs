@@ -17,6 +17,7 @@ public static class Planner
     public static Plan Plan(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
     {
         var plan = PlanOwnZone(desired, actual, limits);
+        if (desired.Spec.HasAttachments) plan = plan with { Attachments = desired.Spec.AllAttachments };
         return desired.OtherZones.Count == 0 ? plan : plan with { Conflicts = [.. plan.Conflicts, .. OtherZoneConflicts(desired)] };
     }
 
