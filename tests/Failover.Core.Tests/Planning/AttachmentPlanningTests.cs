@@ -118,6 +118,27 @@ public class AttachmentPlanningTests
     }
 
     [Fact]
+    public void The_plans_text_has_a_row_per_attachment_and_one_for_names_no_attachment_holds_any_more()
+    {
+        var zone = new InMemoryZone("www", Zone);
+        zone.Apply(Planner.Plan(TreeCompiler.Compile(Www("api.example.com")), zone.State));
+        var count = TreeCompiler.Compile(Www()).Records.Count;
+
+        var text = PlanTextWriter.Write(Planner.Plan(TreeCompiler.Compile(Www("shop.example.com")), zone.State));
+
+        var rows = text[text.IndexOf("Attachments:", StringComparison.Ordinal)..].Split('\n').Skip(2).TakeWhile(l => l.Length > 0)
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Equal(
+            [
+                $"www.example.com {Zone} no change", $"shop.example.com {Zone} {count} CREATE",
+                $"(names no attachment holds) {Zone} {count} DELETE",
+            ],
+            rows);
+        Assert.DoesNotContain("Attachments:", PlanTextWriter.Write(Planner.Plan(TreeCompiler.Compile(Www()), zone.State)),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Teardown_removes_every_attachments_records_and_the_shared_checks()
     {
         var zone = new InMemoryZone("www", Zone);
