@@ -10,7 +10,7 @@ namespace Failover.Service.Apply;
 /// crash — health checks are created by CallerReference (a repeat returns the same check), deletions of what is already
 /// gone count as done — while record batches are re-planned against the zone by the caller before a retry.
 /// </summary>
-public sealed class PlanApplier(IRoute53 route53)
+public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.LayerUnits.DefaultConcurrency)
 {
     /// <summary>Creates and tags a layer's health checks; returns node id → health check id.</summary>
     /// <param name="knownIds">The ids earlier health-check layers got: the children of this layer's CALCULATED checks.</param>
@@ -18,17 +18,15 @@ public sealed class PlanApplier(IRoute53 route53)
         string tree, PlanLayer layer, Action<string>? onNodeDone = null, CancellationToken cancellationToken = default,
         IReadOnlyDictionary<string, string>? knownIds = null)
     {
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var planned in layer.HealthChecks)
-        {
-            var config = Workflow.HealthCheckLayerRunner.ResolveChildren(planned, knownIds ?? ids);
-            var check = await route53.CreateHealthCheckAsync(planned.CallerReference, config, cancellationToken)
-                .ConfigureAwait(false);
-            await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, planned.NodeId),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            ids[planned.NodeId] = check.Id;
-            onNodeDone?.Invoke(planned.NodeId);
-        }
+        // A few at a time, as the workflow does (LayerUnits); the children of a CALCULATED check are in earlier layers.
+        var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var runner = new Workflow.HealthCheckLayerRunner(route53);
+        await Workflow.LayerUnits.RunAsync(layer.HealthChecks, concurrency, Workflow.StepBudget.Unlimited(TimeProvider.System),
+            async (planned, token) =>
+            {
+                ids[planned.NodeId] = await runner.CreateAsync(tree, planned, knownIds ?? ids, token).ConfigureAwait(false);
+                onNodeDone?.Invoke(planned.NodeId);
+            }, cancellationToken).ConfigureAwait(false);
         return ids;
     }
 
@@ -57,16 +55,10 @@ public sealed class PlanApplier(IRoute53 route53)
     /// <summary>Deletes health checks nothing uses any more; one already gone counts as deleted.</summary>
     public async Task DeleteHealthChecksAsync(PlanLayer layer, CancellationToken cancellationToken = default)
     {
-        foreach (var deletion in layer.HealthCheckDeletions)
-        {
-            try
-            {
-                await route53.DeleteHealthCheckAsync(deletion.HealthCheckId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NoSuchHealthCheckException)
-            {
-            }
-        }
+        var runner = new Workflow.HealthCheckLayerRunner(route53);
+        // The direct path keeps no alarms (a deployment's alarm layer is the workflow's): the check alone.
+        await Workflow.LayerUnits.RunAsync(layer.HealthCheckDeletions, concurrency, Workflow.StepBudget.Unlimited(TimeProvider.System),
+            (deletion, token) => runner.DeleteAsync(deletion with { AlarmName = null }, token), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Swaps <c>{{healthcheck:node}}</c> for the id Route 53 gave that node's check.</summary>

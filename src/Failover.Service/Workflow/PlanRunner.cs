@@ -22,21 +22,25 @@ public sealed class PlanRunner(WorkflowServices services)
         var checks = new HealthCheckLayerRunner(services.Route53, services.Alarms);
         var records = new RecordLayerRunner(services.Route53, services.Store) { BeforeEachBatch = leaseCheck, Budget = budget };
         var healthCheckIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var concurrency = services.Options.HealthCheckConcurrency;
         var batches = 0;
         foreach (var layer in plan.Layers)
         {
             switch (layer.Kind)
             {
                 case PlanLayerKind.HealthChecks:
-                    foreach (var planned in layer.HealthChecks)
+                {
+                    // The children of this layer's CALCULATED checks are in earlier layers: the ids read are all in.
+                    var created = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+                    var ran = await LayerUnits.RunAsync(layer.HealthChecks, concurrency, budget, async (planned, token) =>
                     {
-                        if (budget.Spent) return new PlanRunResult(batches, Finished: false);
-                        await leaseCheck(cancellationToken).ConfigureAwait(false);
-                        healthCheckIds[planned.NodeId] =
-                            await checks.CreateAsync(plan.Tree, planned, healthCheckIds, cancellationToken).ConfigureAwait(false);
-                        budget.Count();
-                    }
+                        await leaseCheck(token).ConfigureAwait(false);
+                        created[planned.NodeId] = await checks.CreateAsync(plan.Tree, planned, healthCheckIds, token).ConfigureAwait(false);
+                    }, cancellationToken).ConfigureAwait(false);
+                    foreach (var (node, id) in created) healthCheckIds[node] = id;
+                    if (ran < layer.HealthChecks.Count) return new PlanRunResult(batches, Finished: false);
                     break;
+                }
                 case PlanLayerKind.Records:
                     var outcomes =
                         await records.ApplyAsync(plan.Tree, plan.HostedZoneId, layer, healthCheckIds, cancellationToken: cancellationToken)
@@ -62,14 +66,15 @@ public sealed class PlanRunner(WorkflowServices services)
                     }
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
-                    foreach (var deletion in layer.HealthCheckDeletions)
+                {
+                    var ran = await LayerUnits.RunAsync(layer.HealthCheckDeletions, concurrency, budget, async (deletion, token) =>
                     {
-                        if (budget.Spent) return new PlanRunResult(batches, Finished: false);
-                        await leaseCheck(cancellationToken).ConfigureAwait(false);
-                        await checks.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
-                        budget.Count();
-                    }
+                        await leaseCheck(token).ConfigureAwait(false);
+                        await checks.DeleteAsync(deletion, token).ConfigureAwait(false);
+                    }, cancellationToken).ConfigureAwait(false);
+                    if (ran < layer.HealthCheckDeletions.Count) return new PlanRunResult(batches, Finished: false);
                     break;
+                }
             }
         }
         return new PlanRunResult(batches, Finished: true);

@@ -12,24 +12,33 @@ namespace Failover.Service.Workflow;
 public sealed class StepBudget
 {
     private readonly TimeProvider _time;
-    private readonly long _started;
+    private readonly long _since;
     private readonly TimeSpan _allowance;
+    private int _started;
+    private int _done;
 
     public StepBudget(TimeProvider time, TimeSpan allowance)
     {
         _time = time;
         _allowance = allowance;
-        _started = time.GetTimestamp();
+        _since = time.GetTimestamp();
     }
 
     /// <summary>No bound: the direct path and tests that run a whole plan at once.</summary>
     public static StepBudget Unlimited(TimeProvider time) => new(time, TimeSpan.MaxValue);
 
     /// <summary>Units of work done in this invocation.</summary>
-    public int Done { get; private set; }
+    public int Done => Volatile.Read(ref _done);
 
-    /// <summary>True once at least one unit is done and the allowance is used up: stop before the next unit.</summary>
-    public bool Spent => Done > 0 && _allowance != TimeSpan.MaxValue && _time.GetElapsedTime(_started) >= _allowance;
+    /// <summary>
+    /// True once a unit is started or done and the allowance is used up: start no further unit. Units run a few at a
+    /// time (<see cref="LayerUnits"/>) count as started when they go out, so a budget of nothing still means one unit.
+    /// </summary>
+    public bool Spent => Math.Max(Volatile.Read(ref _started), Done) > 0 && _allowance != TimeSpan.MaxValue
+        && _time.GetElapsedTime(_since) >= _allowance;
 
-    public void Count(int units = 1) => Done += units;
+    /// <summary>A unit goes out (units run one at a time need not say so: <see cref="Count"/> is enough).</summary>
+    public void Start() => Interlocked.Increment(ref _started);
+
+    public void Count(int units = 1) => Interlocked.Add(ref _done, units);
 }

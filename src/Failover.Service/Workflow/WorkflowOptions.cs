@@ -13,6 +13,7 @@ public sealed record WorkflowOptions
     public const string SyncTimeoutVariable = "FAILOVER_SYNC_TIMEOUT_SECONDS";
     public const string LockTtlVariable = "FAILOVER_LOCK_TTL_SECONDS";
     public const string StepBudgetVariable = "FAILOVER_STEP_BUDGET_SECONDS";
+    public const string HealthCheckConcurrencyVariable = "FAILOVER_HEALTH_CHECK_CONCURRENCY";
     public const string DefaultTable = "failover-progress";
 
     /// <summary>The progress table.</summary>
@@ -41,6 +42,13 @@ public sealed record WorkflowOptions
     /// </summary>
     public TimeSpan StepBudget { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// Health checks a layer step or Rollback creates or deletes at a time (<see cref="LayerUnits"/>): enough that the
+    /// account's request rate, not each check's round trips, sets the pace; few enough that one invocation's unfinished
+    /// units at the end of its budget stay short. 1 restores one at a time.
+    /// </summary>
+    public int HealthCheckConcurrency { get; init; } = LayerUnits.DefaultConcurrency;
+
     public static WorkflowOptions FromEnvironment(Func<string, string?> environment)
     {
         var options = new WorkflowOptions();
@@ -49,6 +57,12 @@ public sealed record WorkflowOptions
         if (Seconds(environment, SyncTimeoutVariable) is { } timeout) options = options with { SyncTimeout = timeout };
         if (Seconds(environment, LockTtlVariable) is { } ttl) options = options with { LockTtl = ttl };
         if (Seconds(environment, StepBudgetVariable) is { } budget) options = options with { StepBudget = budget };
+        if (environment(HealthCheckConcurrencyVariable) is { Length: > 0 } concurrency)
+            options = options with
+            {
+                HealthCheckConcurrency = int.TryParse(concurrency, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                    : throw new ArgumentException($"{HealthCheckConcurrencyVariable} must be a whole number; it is '{concurrency}'."),
+            };
         return options.Validated();
     }
 
@@ -70,6 +84,9 @@ public sealed record WorkflowOptions
         if (StepBudget < TimeSpan.Zero || StepBudget > TimeSpan.FromSeconds(240))
             throw new ArgumentException($"WorkflowOptions.StepBudget ({StepBudgetVariable}) must be between 0 and 240 seconds; it is " +
                 $"{StepBudget.TotalSeconds} s.");
+        if (HealthCheckConcurrency is < 1 or > 16)
+            throw new ArgumentException($"WorkflowOptions.HealthCheckConcurrency ({HealthCheckConcurrencyVariable}) must be " +
+                $"between 1 and 16; it is {HealthCheckConcurrency}.");
         return this;
     }
 

@@ -49,16 +49,15 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
                 .Intersect(layer.HealthChecks.Select(c => c.NodeId), StringComparer.Ordinal).ToList();
             if (unmarked.Count > 0) await tracker.CompleteAsync(layerIndex, unmarked, null, cancellationToken).ConfigureAwait(false);
             var todo = layer.HealthChecks.Where(planned => !known.ContainsKey(planned.NodeId)).ToList();
-            foreach (var planned in todo)
+            var ran = await LayerUnits.RunAsync(todo, services.Options.HealthCheckConcurrency, budget, async (planned, token) =>
             {
-                if (budget.Spent) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - budget.Done);
                 // The lease is checked before every write: a stalled invocation whose lock was taken over stops here.
-                await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
-                var id = await runner.CreateAsync(context.Tree, planned, known, cancellationToken).ConfigureAwait(false);
+                await RunContext.RenewLockAsync(services, context.Run, token).ConfigureAwait(false);
+                var id = await runner.CreateAsync(context.Tree, planned, known, token).ConfigureAwait(false);
                 // The id and the node's status in one write: a node with an id is a node this layer is done with.
-                await tracker.RecordHealthCheckAsync(layerIndex, planned.NodeId, id, cancellationToken).ConfigureAwait(false);
-                budget.Count();
-            }
+                await tracker.RecordHealthCheckAsync(layerIndex, planned.NodeId, id, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            if (ran < todo.Count) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - ran);
         }
         else if (layer.Kind == PlanLayerKind.HealthCheckAlarms)
         {
@@ -88,14 +87,13 @@ public sealed class ApplyHealthChecksStep(WorkflowServices services)
             // A deletion is recorded on its node after Route 53 answered, so a node that finished is a check gone.
             var finished = NodeTracker.Finished(nodes);
             var todo = layer.HealthCheckDeletions.Where(d => !finished.Contains(PlanNodes.IdOf(d))).ToList();
-            foreach (var deletion in todo)
+            var ran = await LayerUnits.RunAsync(todo, services.Options.HealthCheckConcurrency, budget, async (deletion, token) =>
             {
-                if (budget.Spent) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - budget.Done);
-                await RunContext.RenewLockAsync(services, context.Run, cancellationToken).ConfigureAwait(false);
-                await runner.DeleteAsync(deletion, cancellationToken).ConfigureAwait(false);
-                await tracker.CompleteAsync(layerIndex, [PlanNodes.IdOf(deletion)], null, cancellationToken).ConfigureAwait(false);
-                budget.Count();
-            }
+                await RunContext.RenewLockAsync(services, context.Run, token).ConfigureAwait(false);
+                await runner.DeleteAsync(deletion, token).ConfigureAwait(false);
+                await tracker.CompleteAsync(layerIndex, [PlanNodes.IdOf(deletion)], null, token).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            if (ran < todo.Count) return LayerSteps.Again(context.Plan, layerIndex, todo.Count - ran);
         }
         return LayerSteps.After(context.Plan, layerIndex);
     }
