@@ -35,6 +35,6 @@ public static class LocalSettings
         StateMachineArn = resources.StateMachines.TryGetValue(StateMachineLocator.DefaultName, out var arn) ? arn : null,
         Workflow = settings.Workflow with { TableName = resources.ProgressTable },
         Drift = settings.Drift with { TableName = resources.ProgressTable, QueueUrl = resources.DriftQueueUrl },
-        AllowedZones = new ZoneAllowList(resources.HostedZones.Values),
+        AllowedZones = new ZoneAllowList(resources.HostedZones.Values.Concat(resources.PrivateHostedZones.Values)),
     };
 }

@@ -125,7 +125,8 @@ public sealed class LocalStack : IAsyncDisposable
             if (options.CreateResources)
             {
                 var directory = options.StateMachineDirectory ?? LocalResources.FindStateMachineDirectory(Environment.CurrentDirectory);
-                stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken);
+                stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken,
+                    options.PrivateZones);
                 // The drift functions log to standard output, as Lambda's do, unless the caller says where function logs go.
                 var services = LocalSettings.AtEdge(edge.Url, options.Workflow, options.HealthCheckAlarmPrefix)
                     .WithResources(stack.Resources);
@@ -205,6 +206,10 @@ public sealed class LocalStack : IAsyncDisposable
             json.WriteStartObject("hostedZones");
             foreach (var (name, id) in resources.HostedZones) json.WriteString(name, id);
             json.WriteEndObject();
+            json.WriteStartObject("privateHostedZones");
+            foreach (var (name, id) in resources.PrivateHostedZones) json.WriteString(name, id);
+            json.WriteEndObject();
+            if (resources.Vpc is { } vpc) json.WriteString("vpc", vpc.Id);
             json.WriteEndObject();
         }
         json.WriteEndObject();

@@ -18,6 +18,9 @@ public static class LocalStackCommandLine
     { Description = "Use a moto already running at this URL instead of starting moto_server" };
     private static readonly Option<string[]> Zones = new("--zone")
     { Description = "Public hosted zone to create (repeatable; default example.com)", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string[]> PrivateZones = new("--private-zone")
+    { Description = "Private hosted zone to create, associated with moto's default VPC (repeatable; may share a --zone's name)",
+        AllowMultipleArgumentsPerToken = true };
     private static readonly Option<bool> NoResources = new("--no-resources")
     { Description = "Create no table, queues, state machines or zones" };
     private static readonly Option<string?> StateMachines = new("--state-machines")
@@ -68,7 +71,7 @@ public static class LocalStackCommandLine
             new RootCommand(
             "The failover local stack: moto, an AWS edge endpoint serving our Lambda functions, and a Route 53 realism layer.")
         {
-            EdgePort, ApiPort, RequireSignature, MotoUrl, Zones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck,
+            EdgePort, ApiPort, RequireSignature, MotoUrl, Zones, PrivateZones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck,
             NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
             FaultRate, FaultKinds, FaultOperations, FaultSeed, DriftInterval, Apply,
@@ -101,6 +104,7 @@ public static class LocalStackCommandLine
                     : throw new ArgumentException($"--moto-url: '{motoUrl}' is not an absolute URL")
                 : null,
             Zones = zones.Count > 0 ? zones : new LocalStackOptions().Zones,
+            PrivateZones = Split(parsed.GetValue(PrivateZones)),
             CreateResources = !parsed.GetValue(NoResources),
             StateMachineDirectory = parsed.GetValue(StateMachines),
             ApplySpecs = Split(parsed.GetValue(Apply)),

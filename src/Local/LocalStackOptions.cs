@@ -33,6 +33,12 @@ public sealed record LocalStackOptions
     /// <summary>Public hosted zones to make sure of at start-up.</summary>
     public IReadOnlyList<string> Zones { get; init; } = [LocalResourceNames.DemoZone];
 
+    /// <summary>
+    /// Private hosted zones to make sure of at start-up, associated with moto's default VPC; a name may also be in
+    /// <see cref="Zones"/> (split-view DNS: a public and a private zone of one name).
+    /// </summary>
+    public IReadOnlyList<string> PrivateZones { get; init; } = [];
+
     /// <summary>False skips the table, queues, state machines and zones (a bare edge in front of moto).</summary>
     public bool CreateResources { get; init; } = true;
 
@@ -99,7 +105,7 @@ public sealed record LocalStackOptions
         if (ApiPort != 0 && ApiPort == EdgePort) errors.Add($"api port and edge port must differ (both {ApiPort})");
         if (MotoUrl is { } moto && (!moto.IsAbsoluteUri || moto.Scheme is not ("http" or "https")))
             errors.Add($"moto url must be an absolute http(s) URL (got '{moto}')");
-        foreach (var zone in Zones)
+        foreach (var zone in Zones.Concat(PrivateZones))
             if (!IsZoneName(
                 zone)) errors.Add($"zone '{zone}' is not a DNS name (labels of letters, digits and hyphens, separated by dots)");
         errors.AddRange(Realism.Validate().Select(error => "realism: " + error));

@@ -38,6 +38,8 @@ public static class ReadyReport
                 ? ["  state machines: none (no *.asl.json in src/StateMachine yet)"]
                 : resources.StateMachines.Select(machine => $"  state machine {machine.Value}"));
             lines.AddRange(resources.HostedZones.Select(zone => $"  zone        {zone.Key}  /hostedzone/{zone.Value}"));
+            lines.AddRange(resources.PrivateHostedZones.Select(zone =>
+                $"  zone        {zone.Key}  /hostedzone/{zone.Value}  private, in {resources.Vpc?.Id}"));
         }
         lines.Add($"  try: AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing aws --region us-east-1 --endpoint-url {edge} route53 " +
             $"list-hosted-zones");

@@ -50,6 +50,9 @@ public sealed class TestStack : IAsyncDisposable
     /// <summary>The demo zone's bare id, as specs name it.</summary>
     public string ZoneId => HostedZonePath.Split('/').Last();
 
+    /// <summary>The bare id of the private zone of this name (<see cref="TestStackBuilder.WithPrivateZone"/>).</summary>
+    public string PrivateZoneId(string name) => Resources.PrivateHostedZones[name].Split('/').Last();
+
     public string StateMachineArn => Resources.StateMachines[StateMachineLocator.DefaultName];
     public WorkflowOptions WorkflowOptions { get; }
 

@@ -42,6 +42,9 @@ public sealed class TestStackBuilder
     /// <summary>A bare edge in front of moto: no table, queues, state machines or zones.</summary>
     public TestStackBuilder WithoutResources() => With(o => o with { CreateResources = false });
 
+    /// <summary>A private hosted zone of this name besides the public demo zone (split-view DNS when the names are the same).</summary>
+    public TestStackBuilder WithPrivateZone(string name) => With(o => o with { PrivateZones = [.. o.PrivateZones, name] });
+
     public TestStackBuilder WithRealism(RealismSettings realism) => With(o => o with { Realism = realism });
 
     /// <summary>The realism layer's clock (PENDING windows, the request rate) and the API Gateway emulation's.</summary>

@@ -4,6 +4,7 @@ using Failover.Api.Problems;
 using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
+using Failover.Core.Validation;
 using Failover.Service.Zones;
 
 namespace Failover.Api.Endpoints;
@@ -19,6 +20,25 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
             {
                 Errors = [FieldError.AtPath("$.hostedZoneId", $"hosted zone {hostedZoneId} is not in the allow-list")],
             });
+    }
+
+    /// <summary>
+    /// 400 with every error of the private-zone rules (the zones' kind read from Route 53, once per zone); their warnings are
+    /// added to <paramref name="warnings"/>.
+    /// </summary>
+    public async Task CheckPrivateZonesAsync(TreeSpec spec, List<FieldError> warnings, CancellationToken cancellationToken)
+    {
+        var privacy = await zones.ReadPrivacyAsync(TreeValidator.ZonesOf(spec), cancellationToken).ConfigureAwait(false);
+        var diagnostics = TreeValidator.ValidateInZones(spec, privacy);
+        warnings.AddRange(diagnostics.Where(d => d.Severity == Severity.Warning).Select(FieldError.From));
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).Select(FieldError.From).ToList();
+        if (errors.Count == 0) return;
+        throw new ProblemException(new Problem(ProblemType.InvalidSpec,
+            errors.Count == 1 ? $"the spec has 1 error: {errors[0].Path}: {errors[0].Message}" : $"the spec has {errors.Count} errors")
+        {
+            Errors = errors,
+            Warnings = warnings,
+        });
     }
 
     public async Task<Plan> PlanAsync(TreeSpec spec, CancellationToken cancellationToken)

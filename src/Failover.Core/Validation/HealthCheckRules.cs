@@ -129,7 +129,10 @@ internal static class HealthCheckRules
         // API reference, HealthCheckConfig.IPAddress: Route 53 can't check "local, private, non-routable, or multicast
         // ranges" (RFC 5735, RFC 6598, RFC 5156).
         if (AddressRanges.WhyUncheckable(value) is { } reason)
-            context.Error(valuePath, $"{value} is a {reason} address; Route 53 health checkers cannot reach it and refuse the check");
+            // Developer Guide, "Configuring failover in a private hosted zone": to check instances that only have private
+            // addresses, create a health check based on a CloudWatch alarm.
+            context.Error(valuePath, $"{value} is a {reason} address; Route 53 health checkers cannot reach it and refuse the check: "
+                + "check it through a CloudWatch alarm (type CLOUDWATCH_METRIC) or name an existing check (healthCheckId)");
         else if (AddressRanges.DocumentationRange(value) is { } range)
             context.Warning(valuePath, $"{value} is in {range}: {AddressRanges.DocumentationNote}");
     }

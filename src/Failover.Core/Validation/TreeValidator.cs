@@ -7,7 +7,9 @@ namespace Failover.Core.Validation;
 public static class TreeValidator
 {
     /// <summary>Every problem with <paramref name="spec"/>: errors first, then warnings, each in document order.</summary>
-    public static IReadOnlyList<SpecDiagnostic> Validate(TreeSpec spec, ValidationLimits? limits = null)
+    /// <param name="zones">Which of the tree's zones are private (read from Route 53 by the plan and the apply); without it
+    /// the private-zone rules are not checked.</param>
+    public static IReadOnlyList<SpecDiagnostic> Validate(TreeSpec spec, ValidationLimits? limits = null, ZonePrivacy? zones = null)
     {
         var context = new ValidationContext(spec, limits ?? ValidationLimits.Default);
         Check(context);
@@ -16,6 +18,7 @@ public static class TreeValidator
             AttachmentRules.Check(context);
             foreach (var attachment in spec.Attachments) AddAttachmentOnly(context, attachment);
         }
+        if (zones is not null) PrivateZoneRules.Check(context, zones);
         return DiagnosticOrder.Sort(context.Diagnostics, spec);
     }
 
@@ -64,4 +67,19 @@ public static class TreeValidator
         CalculatedChildRules.Check(context);
         RiskWarnings.Check(context);
     }
+
+    /// <summary>
+    /// Only the rules that depend on the zones' privacy: what a plan or an apply adds, once it has read the zones, to a spec
+    /// that passed <see cref="Validate"/> without them.
+    /// </summary>
+    public static IReadOnlyList<SpecDiagnostic> ValidateInZones(TreeSpec spec, ZonePrivacy zones)
+    {
+        var context = new ValidationContext(spec, ValidationLimits.StoredVersion);
+        PrivateZoneRules.Check(context, zones);
+        return DiagnosticOrder.Sort(context.Diagnostics, spec);
+    }
+
+    /// <summary>The hosted zones whose privacy <see cref="ValidateInZones"/> needs: every zone the tree answers in.</summary>
+    public static IReadOnlyList<string> ZonesOf(TreeSpec spec) =>
+        spec.AllAttachments.Select(a => a.HostedZoneId).Distinct(StringComparer.Ordinal).ToList();
 }

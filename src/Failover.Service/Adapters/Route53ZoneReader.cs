@@ -11,6 +11,10 @@ namespace Failover.Service.Adapters;
 public sealed class Route53ZoneReader(IRoute53 route53) : IZoneReader
 {
     private readonly ActualStateReader _reader = new(route53);
+    private readonly Zones.HostedZonePrivacy _privacy = new(route53);
+
+    public Task<Failover.Core.Validation.ZonePrivacy> ReadPrivacyAsync(IEnumerable<string> hostedZoneIds,
+        CancellationToken cancellationToken) => _privacy.ReadAsync(hostedZoneIds, cancellationToken);
 
     public Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken) =>
         _reader.ReadAsync(desired, owned, cancellationToken);

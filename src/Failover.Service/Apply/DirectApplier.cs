@@ -32,6 +32,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     public async Task<DirectApplyResult> ApplyAsync(
         TreeSpec spec, bool force = false, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (await new Zones.HostedZonePrivacy(route53).RefusalAsync(spec, cancellationToken).ConfigureAwait(false) is { } privateZone)
+            throw new ApplyRefusedException(privateZone);
         var desired = TreeCompiler.Compile(spec, CompileOptions);
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
         var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);

@@ -11,4 +11,8 @@ namespace Failover.Service.Ports;
 public interface IZoneReader
 {
     Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken);
+
+    /// <summary>Which of these zones are private (GetHostedZone, once per zone); a reader that cannot tell knows of none.</summary>
+    Task<Failover.Core.Validation.ZonePrivacy> ReadPrivacyAsync(IEnumerable<string> hostedZoneIds, CancellationToken cancellationToken) =>
+        Task.FromResult(Failover.Core.Validation.ZonePrivacy.Unknown);
 }

@@ -27,6 +27,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// <summary>The deployment's health check alarms, planned and kept with the tree's checks (null: none are kept).</summary>
     public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
 
+    /// <summary>Which of the trees' zones are private, read once per zone for the life of the process.</summary>
+    public HostedZonePrivacy ZonePrivacy { get; init; } = new(Route53);
+
     /// <summary>
     /// Fails the step (<see cref="WorkflowErrors.ZoneNotAllowed"/>) unless tree <paramref name="tree"/> may change the zone.
     /// </summary>

@@ -6,6 +6,10 @@ namespace Failover.Local.Realism;
 /// </summary>
 public sealed record Route53Operation(string Name, string? HostedZoneId = null, string? HealthCheckId = null, string? ChangeId = null)
 {
+    /// <summary>GetTrafficPolicy's <c>{Id}</c> and <c>{Version}</c>.</summary>
+    public string? TrafficPolicyId { get; init; }
+    public string? TrafficPolicyVersion { get; init; }
+
     public const string PathPrefix = "/2013-04-01/";
 
     public const string ChangeResourceRecordSets = nameof(ChangeResourceRecordSets);
@@ -24,7 +28,10 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
         "ListHostedZones", "ListHostedZonesByName", CreateHealthCheck, "GetHealthCheck", "UpdateHealthCheck",
         DeleteHealthCheck, ListHealthChecks, GetHealthCheckStatus, "GetHealthCheckCount", GetChange,
         "ChangeTagsForResource", "ListTagsForResource", "ListTagsForResources", "CreateCidrCollection", "ChangeCidrCollection",
-        "ListCidrCollections", "ListCidrLocations", "ListCidrBlocks", "DeleteCidrCollection", "Other",
+        "ListCidrCollections", "ListCidrLocations", "ListCidrBlocks", "DeleteCidrCollection",
+        TrafficFlow.TrafficFlowEmulation.CreateTrafficPolicy, TrafficFlow.TrafficFlowEmulation.GetTrafficPolicy,
+        TrafficFlow.TrafficFlowEmulation.CreateTrafficPolicyInstance, TrafficFlow.TrafficFlowEmulation.ListTrafficPolicyInstancesByPolicy,
+        "Other",
     };
 
     public static bool IsRoute53Path(string path) => path.StartsWith(PathPrefix, StringComparison.Ordinal);
@@ -61,6 +68,12 @@ public sealed record Route53Operation(string Name, string? HostedZoneId = null, 
             ["cidrcollection", _] when get => new("ListCidrLocations"),
             ["cidrcollection", _] when delete => new("DeleteCidrCollection"),
             ["cidrcollection", _, "cidrblocks"] when get => new("ListCidrBlocks"),
+            ["trafficpolicy"] when post => new(TrafficFlow.TrafficFlowEmulation.CreateTrafficPolicy),
+            ["trafficpolicy", var policy, var version] when get =>
+                new(TrafficFlow.TrafficFlowEmulation.GetTrafficPolicy) { TrafficPolicyId = policy, TrafficPolicyVersion = version },
+            ["trafficpolicyinstance"] when post => new(TrafficFlow.TrafficFlowEmulation.CreateTrafficPolicyInstance),
+            ["trafficpolicyinstances", "trafficpolicy"] when get =>
+                new(TrafficFlow.TrafficFlowEmulation.ListTrafficPolicyInstancesByPolicy),
             _ => new("Other"),
         };
     }

@@ -14,6 +14,9 @@ namespace Failover.Local.Realism;
 /// </summary>
 public sealed class Route53RealismLayer(RealismControl control, MotoForwarder moto, MotoRoute53Reader reader)
 {
+    // moto has no Traffic Flow: these calls are answered here whether or not the realism layer is enabled.
+    private readonly TrafficFlow.TrafficFlowEmulation _trafficFlow = new(reader);
+
     // Route 53 processes one change at a time per zone; the layer does too, so each batch is checked against the
     // zone as the previous batch left it.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _zoneGates = new(StringComparer.Ordinal);
@@ -28,7 +31,9 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         if (!settings.Enabled)
         {
             // A status set through /_local/health-status is a test's instruction, not realism: it holds either way.
-            await (IsObservedStatusSet(operation) ? HealthCheckStatusAsync(context, operation.HealthCheckId!) : moto.ForwardAsync(context));
+            await (IsObservedStatusSet(operation) ? HealthCheckStatusAsync(context, operation.HealthCheckId!)
+                : TrafficFlow.TrafficFlowEmulation.Handles(operation.Name) ? _trafficFlow.HandleAsync(context, operation)
+                : moto.ForwardAsync(context));
             return;
         }
 
@@ -91,6 +96,7 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
         Route53Operation.ListHealthChecks => ListHealthChecksAsync(context),
         Route53Operation.ListResourceRecordSets => ListRecordSetsAsync(context),
         _ when IsObservedStatusSet(operation) => HealthCheckStatusAsync(context, operation.HealthCheckId!),
+        _ when TrafficFlow.TrafficFlowEmulation.Handles(operation.Name) => _trafficFlow.HandleAsync(context, operation),
         _ => moto.ForwardAsync(context),
     };
 

@@ -10,7 +10,8 @@ public static class LocalResources
     /// <param name="edgeUrl">Where DynamoDB, SQS and Step Functions are called, so queue URLs name the edge.</param>
     /// <param name="motoUrl">Where Route 53 is called: straight to moto, so start-up neither counts nor throttles.</param>
     public static async Task<ProvisionedResources> EnsureAsync(
-        Uri edgeUrl, Uri motoUrl, IReadOnlyList<string> zones, string? stateMachineDirectory, CancellationToken cancellationToken)
+        Uri edgeUrl, Uri motoUrl, IReadOnlyList<string> zones, string? stateMachineDirectory, CancellationToken cancellationToken,
+        IReadOnlyList<string>? privateZones = null)
     {
         using var dynamo = new AmazonDynamoDBClient(LocalAccount.Credentials,
             new AmazonDynamoDBConfig { ServiceURL = edgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region });
@@ -26,6 +27,16 @@ public static class LocalResources
         var hostedZones = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var zone in zones)
             hostedZones[zone.TrimEnd('.').ToLowerInvariant()] = await HostedZoneSetup.EnsureAsync(route53, zone, cancellationToken);
+        var privateHostedZones = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        LocalVpc? vpc = null;
+        if (privateZones is { Count: > 0 })
+        {
+            using var ec2 = SignedHttp.Create("ec2", motoUrl);
+            vpc = await LocalVpc.EnsureAsync(ec2, cancellationToken);
+            foreach (var zone in privateZones)
+                privateHostedZones[zone.TrimEnd('.').ToLowerInvariant()] =
+                    await HostedZoneSetup.EnsureAsync(route53, zone, cancellationToken, vpc);
+        }
 
         return new ProvisionedResources
         {
@@ -36,6 +47,8 @@ public static class LocalResources
             DriftDeadLetterQueueArn = queues.DeadLetterArn,
             StateMachines = stateMachines,
             HostedZones = hostedZones,
+            PrivateHostedZones = privateHostedZones,
+            Vpc = vpc,
         };
     }
 

@@ -12,4 +12,8 @@ public sealed record ProvisionedResources
     public required IReadOnlyDictionary<string, string> StateMachines { get; init; }
     /// <summary>Zone name (without the final dot) → hosted zone id.</summary>
     public required IReadOnlyDictionary<string, string> HostedZones { get; init; }
+    /// <summary>Private zones: name (without the final dot) → hosted zone id, each associated with <see cref="Vpc"/>.</summary>
+    public IReadOnlyDictionary<string, string> PrivateHostedZones { get; init; } = new Dictionary<string, string>();
+    /// <summary>The VPC of the private zones; null when there are none.</summary>
+    public LocalVpc? Vpc { get; init; }
 }

@@ -26,8 +26,32 @@ public sealed class Route53ZonesAndChangesTests(MotoFixture moto)
 
         var page = await client.ListHostedZonesByNameAsync(name, maxItems: 1);
         Assert.Equal(created.HostedZone.Id, Assert.Single(page.HostedZones).Id);
-        var found = await client.FindPublicHostedZonesAsync(name + ".");
+        var found = await client.FindHostedZonesAsync(name + ".");
         Assert.Equal(created.HostedZone.Id, Assert.Single(found).Id);
+        Assert.False(found[0].PrivateZone);
+        Assert.Empty(read.Vpcs);
+    }
+
+    [Fact]
+    public async Task A_private_zone_beside_a_public_one_of_the_same_name_is_found_with_its_VPC()
+    {
+        var client = Route53MotoClient.Create(moto);
+        var name = $"split-{Guid.NewGuid():N}"[..16] + ".test";
+        var vpc = new ZoneVpc("us-east-1", "vpc-0a1b2c3d4e5f60718");
+        var publicZone = await client.CreateHostedZoneAsync(name, Guid.NewGuid().ToString());
+        var privateZone = await client.CreateHostedZoneAsync(name, Guid.NewGuid().ToString(), "inside", vpc: vpc);
+
+        Assert.True(privateZone.HostedZone.PrivateZone);
+        Assert.Equal(vpc, Assert.Single(privateZone.HostedZone.Vpcs));
+        var read = await client.GetHostedZoneAsync(privateZone.HostedZone.Id);
+        Assert.True(read.PrivateZone);
+        Assert.Equal("inside", read.Comment);
+        Assert.Equal(vpc, Assert.Single(read.Vpcs));
+
+        var found = await client.FindHostedZonesAsync(name);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(publicZone.HostedZone.Id, Assert.Single(found, z => !z.PrivateZone).Id);
+        Assert.Equal(privateZone.HostedZone.Id, Assert.Single(found, z => z.PrivateZone).Id);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal sealed partial class SpecDocument
     public static SpecDocument SimpleFailover() => new(Examples.Read("simple-failover.json"));
     public static SpecDocument Multivalue() => new(Examples.Read("multivalue.json"));
     public static SpecDocument CanaryAlarm() => new(Examples.Read("canary-alarm.json"));
+    public static SpecDocument IpBased() => new(Examples.Read("ip-based.json"));
     public static SpecDocument RuleHealthCheck() => new(Examples.Read("rule-health-check.json"));
     public static SpecDocument Geo() => new(SpecJsonWriter.Write(SpecParser.Parse(Examples.Read("geo.yaml")).Spec!));
 

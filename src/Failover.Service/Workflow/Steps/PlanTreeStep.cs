@@ -41,6 +41,10 @@ public sealed class PlanTreeStep(WorkflowServices services)
     {
         var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
         services.CheckZone(spec.HostedZoneId, run.Tree);
+        // The rules of a private zone need the zone's kind, which only Route 53 knows; a teardown removes what is there anyway.
+        if (run.Kind != RunKind.Teardown
+            && await services.ZonePrivacy.RefusalAsync(spec, cancellationToken).ConfigureAwait(false) is { } privateZoneRefusal)
+            throw new WorkflowStepException(WorkflowErrors.InvalidRun, privateZoneRefusal);
         if (run.Kind != RunKind.Teardown
             && await NamedHealthChecks.FindForeignAsync(services.Route53, spec, cancellationToken).ConfigureAwait(false) is
                 { Count: > 0 } foreign)
