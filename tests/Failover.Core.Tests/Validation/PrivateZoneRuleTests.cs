@@ -115,6 +115,34 @@ public class PrivateZoneRuleTests
     }
 
     [Fact]
+    public void A_private_attachment_brings_the_rules_and_each_message_names_it()
+    {
+        const string inside = "Z0000000000000000000P";
+        var spec = Load(SpecDocument.IpBased().Set("attachments", AttachmentRuleCases.Attachments(
+            AttachmentRuleCases.Attachment(inside, "example.com", "office.example.com"))));
+
+        Assert.Equal(["Z0000000000000000000A", inside], TreeValidator.ZonesOf(spec));
+        var error = Assert.Single(TreeValidator.ValidateInZones(spec, ZonePrivacy.Of([inside])));
+        Assert.Equal("$.root.routing", error.Path);
+        Assert.Contains($"{inside} ($.attachments[0].hostedZoneId)", error.Message);
+        Assert.Empty(TreeValidator.ValidateInZones(spec, ZonePrivacy.Unknown));
+    }
+
+    [Fact]
+    public void A_check_that_resolves_a_name_is_judged_against_each_private_attachment_s_zone()
+    {
+        const string inside = "Z0000000000000000000P";
+        var spec = Load(SpecDocument.Www()
+            .Set("root.primary.children[0].children[0].endpoint.healthCheck", """{ "target": "fqdn", "fqdn": "app.example.org" }""")
+            .Set("attachments", AttachmentRuleCases.Attachments(
+                AttachmentRuleCases.Attachment(inside, "example.org", "www.example.org"))));
+
+        Assert.Empty(TreeValidator.ValidateInZones(spec, Private));
+        var warning = Assert.Single(TreeValidator.ValidateInZones(spec, ZonePrivacy.Of([inside])));
+        Assert.Contains($"{inside} ($.attachments[0].hostedZoneId)", warning.Message);
+    }
+
+    [Fact]
     public void Privacy_is_known_by_bare_id_and_by_path()
     {
         Assert.True(ZonePrivacy.Of(["/hostedzone/ZA"]).IsPrivate("ZA"));
