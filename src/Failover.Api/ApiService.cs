@@ -25,6 +25,9 @@ public sealed record ApiDependencies(ITreeStore Trees, IZoneReader Zones, IRunLa
     /// </summary>
     public IHealthCheckOwners? HealthCheckOwners { get; init; }
 
+    /// <summary>Reads a zone's records at a name as a tree (POST /adoptions); null: adoption answers 501.</summary>
+    public IZoneAdoptions? Adoptions { get; init; }
+
     /// <summary>The process's logger; a request's lines go to the invocation's logger when the host gives one.</summary>
     public StructuredLogger Log { get; init; } = StructuredLogger.Silent;
 
@@ -61,6 +64,7 @@ public sealed partial class ApiService
         var health = new HealthViews(stored, planning, _dependencies.Health, _dependencies.Time);
         var dashboard = new DashboardPages(_dependencies.Dashboard);
         var import = new PolicyImport(options);
+        var adoption = new ZoneAdoptions(planning, dependencies.Runs, options, dependencies.Adoptions);
         _routes = new RouteTable<Endpoint>()
             .Add(ApiRoutes.CreateTree, creation.CreateAsync)
             .Add(ApiRoutes.ListTrees, queries.ListAsync)
@@ -78,6 +82,7 @@ public sealed partial class ApiService
             .Add(ApiRoutes.GetRun, queries.RunAsync)
             .Add(ApiRoutes.GetVersion, queries.VersionAsync)
             .Add(ApiRoutes.ImportTrafficPolicy, import.ImportAsync)
+            .Add(ApiRoutes.Adopt, adoption.AdoptAsync)
             .Add(ApiRoutes.Dashboard, dashboard.IndexAsync)
             .Add(ApiRoutes.DashboardAsset, dashboard.AssetAsync);
     }

@@ -1,5 +1,6 @@
 using Failover.Api;
 using Failover.Service.Adapters;
+using Failover.Service.Adoption;
 using Failover.Service.Drift;
 using Failover.Store;
 using Failover.Service.Progress;
@@ -23,6 +24,7 @@ public static class AwsApiDependencies
             Drift = drift is null ? null : new TreeDriftChecks(drift),
             Health = new Route53HealthStatuses(route53),
             HealthCheckOwners = new Route53HealthCheckOwners(route53),
+            Adoptions = new ZoneAdoption(route53, store),
             Time = time,
         };
 }

@@ -31,14 +31,15 @@ internal sealed class ApiCommands(ServiceApi api, CliConsole console)
 
     /// <summary>
     /// apply: the dry run's plan, the question, then <c>POST /trees</c> and the run followed to its end. A spec that
-    /// changes nothing starts no run.
+    /// changes nothing and claims nothing starts no run.
     /// </summary>
     public async Task<int> ApplyAsync(string specText, bool force, Confirmation confirm, System.CommandLine.ParseResult parse,
         CancellationToken cancellationToken)
     {
         var plan = await DryRunAsync(specText, cancellationToken);
         console.Out.Write(PlanTextWriter.Write(plan));
-        if (plan.IsEmpty)
+        // An adopted spec's plan changes nothing but claims the zone's records: that still needs its run.
+        if (plan.IsEmpty && plan.Claims.IsEmpty)
         {
             console.Out.WriteLine($"{plan.Tree}: no changes");
             return CliApp.Ok;
@@ -73,6 +74,12 @@ internal sealed class ApiCommands(ServiceApi api, CliConsole console)
             RequestBody.Json($$"""{"version":{{version}}}"""), cancellationToken);
         return await FollowAsync(ServiceApi.Read<RunAcceptedResource>(response, "a started run"), cancellationToken);
     }
+
+    /// <summary><c>POST /adoptions</c> (a dry run): the tree the zone holds at the name, what it takes over, the plan.</summary>
+    public async Task<AdoptionResource> AdoptAsync(AdoptionRequestDocument request, CancellationToken cancellationToken) =>
+        ServiceApi.Read<AdoptionResource>(
+            await api.SendAsync(HttpMethod.Post, "/adoptions", RequestBody.Json(WireJson.Write(request)), cancellationToken),
+            "an adoption");
 
     public async Task<TreeDetailResource> TreeAsync(string tree, CancellationToken cancellationToken) =>
         ServiceApi.Read<TreeDetailResource>(await api.GetAsync($"/trees/{Escape(tree)}", cancellationToken), "a tree");

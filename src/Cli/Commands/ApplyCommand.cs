@@ -47,7 +47,8 @@ internal static class ApplyCommand
             {
                 var plan = await AwsErrors.GuardAsync(() => LivePlan.PlanAsync(target, tree, cancellationToken));
                 console.Out.Write(PlanTextWriter.Write(plan));
-                if (plan.IsEmpty)
+                // An adopted spec's plan changes nothing but claims the zone's records: that still needs its run.
+                if (plan.IsEmpty && plan.Claims.IsEmpty)
                 {
                     console.Out.WriteLine($"{tree.Name}: no changes");
                     return CliApp.Ok;

@@ -11,6 +11,8 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType MalformedJson = new("malformed-json", 400, "The request body is not well-formed JSON");
     public static readonly ProblemType InvalidSpec = new("invalid-spec", 400, "The tree spec is invalid");
     public static readonly ProblemType InvalidRequest = new("invalid-request", 400, "The request is invalid");
+    public static readonly ProblemType NotAdoptable =
+        new("not-adoptable", 400, "The records at the name cannot be expressed as a tree");
     public static readonly ProblemType ZoneNotAllowed = new("zone-not-allowed", 403, "The hosted zone is not in this service's allow-list");
     public static readonly ProblemType RouteNotFound = new("route-not-found", 404, "No such route");
     public static readonly ProblemType TreeNotFound = new("tree-not-found", 404, "No such tree");
@@ -32,16 +34,18 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType InternalError = new("internal-error", 500, "The service failed to handle the request");
     public static readonly ProblemType DriftCheckUnavailable =
         new("drift-check-unavailable", 501, "Drift checks are not available in this deployment");
+    public static readonly ProblemType AdoptionUnavailable =
+        new("adoption-unavailable", 501, "This deployment cannot read zones to adopt their records");
     public static readonly ProblemType UpstreamFailure = new("upstream-failure", 502, "An AWS service the request needed failed");
     public static readonly ProblemType UpstreamThrottled =
         new("upstream-throttled", 503, "An AWS service the request needed is throttling; try again later");
 
     public static IReadOnlyList<ProblemType> All { get; } =
     [
-        MalformedJson, InvalidSpec, InvalidRequest, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
+        MalformedJson, InvalidSpec, InvalidRequest, NotAdoptable, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
         DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, ZoneChange, TreeDeleted, TreeNotApplied,
         StaleVersion,
         BodyTooLarge, UnsupportedMediaType,
-        InternalError, DriftCheckUnavailable, UpstreamFailure, UpstreamThrottled,
+        InternalError, DriftCheckUnavailable, AdoptionUnavailable, UpstreamFailure, UpstreamThrottled,
     ];
 }

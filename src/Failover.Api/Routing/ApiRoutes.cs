@@ -22,6 +22,7 @@ public static class ApiRoutes
     public static readonly RouteDefinition GetRun = new("GET", "/runs/{id}", "getRun");
     public static readonly RouteDefinition GetVersion = new("GET", "/trees/{name}/versions/{version}", "getVersion");
     public static readonly RouteDefinition ImportTrafficPolicy = new("POST", "/imports/traffic-policy", "importTrafficPolicy");
+    public static readonly RouteDefinition Adopt = new("POST", "/adoptions", "adopt");
     public static readonly RouteDefinition Dashboard = new("GET", "/", "getDashboard");
     public static readonly RouteDefinition DashboardAsset = new("GET", "/assets/{file}", "getDashboardAsset");
 
@@ -29,6 +30,6 @@ public static class ApiRoutes
     [
         CreateTree, ListTrees, GetTree, DeleteTree, ListVersions, GetPlan, GetDiagram, Simulate, Rollback, GetDrift, CheckDrift,
             GetHealth, ListRuns, GetRun,
-        GetVersion, ImportTrafficPolicy, Dashboard, DashboardAsset,
+        GetVersion, ImportTrafficPolicy, Adopt, Dashboard, DashboardAsset,
     ];
 }

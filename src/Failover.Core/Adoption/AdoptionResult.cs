@@ -4,7 +4,16 @@ using Failover.Core.Spec;
 namespace Failover.Core.Adoption;
 
 /// <summary>What adoption asks for: the tree's name and the record name (and type, when the name holds several) to adopt.</summary>
-public sealed record AdoptionRequest(string TreeName, string RecordName, string? RecordType = null);
+public sealed record AdoptionRequest(string TreeName, string RecordName, string? RecordType = null)
+{
+    /// <summary>The tree name when none is given: the record name's first label, as a tree name may spell it.</summary>
+    public static string TreeNameFor(string recordName)
+    {
+        var label = recordName.Split('.')[0];
+        var name = new string(label.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_').ToArray()).TrimStart('-', '_');
+        return name.Length == 0 ? "adopted" : name[..Math.Min(name.Length, 64)];
+    }
+}
 
 /// <summary>
 /// What the zone holds, as adoption needs it: every record set of the zone (aliases are followed by name) and the
@@ -30,4 +39,7 @@ public sealed record AdoptionResult(TreeSpec? Spec, IReadOnlyList<AdoptionProble
 {
     /// <summary>Every record set the spec describes, i.e. the records the tree takes over.</summary>
     public IReadOnlyList<RecordKey> Records { get; init; } = [];
+
+    /// <summary>The tree of this deployment that already answers for the name (adoption is refused then), if any.</summary>
+    public string? OwnerTree { get; init; }
 }

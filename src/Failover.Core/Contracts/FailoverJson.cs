@@ -25,6 +25,8 @@ namespace Failover.Core.Contracts;
 [JsonSerializable(typeof(VersionListResource))]
 [JsonSerializable(typeof(VersionWithSpecResource))]
 [JsonSerializable(typeof(ImportedSpecResource))]
+[JsonSerializable(typeof(AdoptionRequestDocument))]
+[JsonSerializable(typeof(AdoptionResource))]
 [JsonSerializable(typeof(RunResource))]
 [JsonSerializable(typeof(RunAcceptedResource))]
 [JsonSerializable(typeof(RunListResource))]

@@ -18,7 +18,17 @@ public record PlanDocument
     /// <summary>Left out when there are none.</summary>
     public IReadOnlyList<PlanConflictDocument>? Conflicts { get; init; }
     public PlanSummaryDocument? Summary { get; init; }
+    /// <summary>What an adopted tree takes over as it is, before its first layer; left out when it claims nothing.</summary>
+    public PlanClaimsDocument? Claims { get; init; }
 }
+
+/// <summary>
+/// The record sets the zone already holds exactly as the tree writes them (they become the tree's, unchanged) and the
+/// existing health checks the tree tags as its nodes' own.
+/// </summary>
+public sealed record PlanClaimsDocument(IReadOnlyList<RecordKeyDocument>? Records, IReadOnlyList<HealthCheckClaimDocument>? HealthChecks);
+
+public sealed record HealthCheckClaimDocument(string? NodeId, string? HealthCheckId);
 
 public sealed record PlanLayerDocument
 {

@@ -30,6 +30,11 @@ public static class PlanJson
         {
             CidrCollectionsChanged = plan.Summary.CidrCollectionsChanged > 0 ? plan.Summary.CidrCollectionsChanged : null,
         },
+        Claims = plan.Claims.IsEmpty
+            ? null
+            : new PlanClaimsDocument(
+                plan.Claims.Records.Select(k => new RecordKeyDocument(FullyQualified(k.Name), k.Type, k.SetIdentifier)).ToList(),
+                plan.Claims.HealthChecks.Select(c => new HealthCheckClaimDocument(c.NodeId, c.HealthCheckId)).ToList()),
     };
 
     private static PlanLayerDocument ToDocument(PlanLayer layer) => layer.Kind switch
@@ -212,8 +217,24 @@ public static class PlanJson
                     CidrCollectionsChanged = s.CidrCollectionsChanged ?? 0,
                 }
                 : PlanSummary.Empty,
+            Claims = document.Claims is { } claims ? ToClaims(claims) : PlanClaims.None,
         };
     }
+
+    private static PlanClaims ToClaims(PlanClaimsDocument claims) => new(
+        (claims.Records ?? []).Select((record, i) =>
+        {
+            var at = $"$.claims.records[{i}]";
+            record = Required(record, at);
+            return new RecordKey(Unqualified(Required(record.Name, at + ".name")), Required(record.Type, at + ".type"),
+                record.SetIdentifier);
+        }).ToList(),
+        (claims.HealthChecks ?? []).Select((check, i) =>
+        {
+            var at = $"$.claims.healthChecks[{i}]";
+            check = Required(check, at);
+            return new HealthCheckClaim(Required(check.NodeId, at + ".nodeId"), Required(check.HealthCheckId, at + ".healthCheckId"));
+        }).ToList());
 
     private static PlanLayer ToLayer(PlanLayerDocument? layer, string path)
     {

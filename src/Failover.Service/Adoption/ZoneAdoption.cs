@@ -2,6 +2,7 @@ using Failover.Core.Adoption;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Service.Apply;
+using Failover.Service.Ports;
 using Failover.Service.Ports.Route53;
 using Failover.Service.Ports.Store;
 
@@ -12,7 +13,7 @@ namespace Failover.Service.Adoption;
 /// returns takes the records over when it is applied. Refuses a name another tree of this deployment already answers
 /// for, and health checks another tree has tagged.
 /// </summary>
-public sealed class ZoneAdoption(IRoute53 route53, IRecordNameClaims claims)
+public sealed class ZoneAdoption(IRoute53 route53, IRecordNameClaims claims) : IZoneAdoptions
 {
     public async Task<AdoptionResult> AdoptAsync(string hostedZoneId, AdoptionRequest request,
         CancellationToken cancellationToken = default)
@@ -31,7 +32,10 @@ public sealed class ZoneAdoption(IRoute53 route53, IRecordNameClaims claims)
             var owner = await claims.GetRecordNameOwnerAsync(hostedZoneId, recordName, type, cancellationToken).ConfigureAwait(false);
             if (owner is not null && owner != request.TreeName)
                 return new AdoptionResult(null,
-                    [new AdoptionProblem(null, $"tree '{owner}' already owns the records at {recordName} {type}")], []);
+                    [new AdoptionProblem(null, $"tree '{owner}' already owns the records at {recordName} {type}")], [])
+                {
+                    OwnerTree = owner,
+                };
         }
 
         var snapshot = new ZoneSnapshot(hostedZoneId, zone.Name, records,

@@ -199,3 +199,27 @@ internal sealed class FakeHealthStatuses(params CheckStatuses[] checks) : IHealt
         return Task.FromResult<IReadOnlyList<CheckStatuses>>(checks);
     }
 }
+
+/// <summary>
+/// A zone as adoption reads it, in memory: the core's <see cref="Failover.Core.Adoption.ZoneAdopter"/> over these records
+/// and checks, with the trees of this deployment that already answer for a name.
+/// </summary>
+internal sealed class FakeZoneAdoptions(Failover.Core.Adoption.ZoneSnapshot zone) : IZoneAdoptions
+{
+    public Dictionary<string, string> Owners { get; } = new(StringComparer.Ordinal);
+    public int Reads { get; private set; }
+    public Exception? Failure { get; set; }
+
+    public Task<Failover.Core.Adoption.AdoptionResult> AdoptAsync(string hostedZoneId, Failover.Core.Adoption.AdoptionRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        Reads++;
+        if (Failure is not null) throw Failure;
+        if (Owners.TryGetValue(request.RecordName, out var owner) && owner != request.TreeName)
+            return Task.FromResult(new Failover.Core.Adoption.AdoptionResult(null, [new(null, $"tree '{owner}' already owns it")], [])
+            {
+                OwnerTree = owner,
+            });
+        return Task.FromResult(Failover.Core.Adoption.ZoneAdopter.Adopt(zone with { HostedZoneId = hostedZoneId }, request));
+    }
+}

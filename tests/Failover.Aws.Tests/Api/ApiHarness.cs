@@ -27,6 +27,7 @@ internal sealed class ApiHarness
     public IDashboardFiles Dashboard { get; init; } = NoDashboardFiles.Instance;
     public IHealthStatuses Health { get; init; } = NoHealthStatuses.Instance;
     public IHealthCheckOwners? HealthCheckOwners { get; init; }
+    public IZoneAdoptions? Adoptions { get; init; }
 
     public ApiService Service => _service ??= new ApiService(new ApiDependencies(Store, Zone, Runs,
         new ApiOptions { AllowedZones = new ZoneAllowList([AllowedZone]) })
@@ -36,6 +37,7 @@ internal sealed class ApiHarness
         Dashboard = Dashboard,
         Health = Health,
         HealthCheckOwners = HealthCheckOwners,
+        Adoptions = Adoptions,
     });
 
     private ApiService? _service;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Failover.Core.Spec;
 using Failover.EndToEnd.Tests.Workflow;
-using Failover.Local.Realism;
 using Xunit.Abstractions;
 
 namespace Failover.EndToEnd.Tests.Adoption;
@@ -17,12 +16,8 @@ namespace Failover.EndToEnd.Tests.Adoption;
 [Trait("Category", "EndToEnd")]
 public sealed class AdoptionTakeOverTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {
-    private static readonly string[] MutatingOperations =
-    [
-        "ChangeResourceRecordSets", "CreateHealthCheck", "UpdateHealthCheck", "DeleteHealthCheck", "ChangeTagsForResource",
-    ];
-
     private readonly WorkflowTestSupport _support = new(stack, log);
+    private ZoneByHand Zone => new(_support, stack.ZoneId, stack.Stack.Realism.Stats);
 
     [Fact]
     public async Task A_hand_built_failover_is_taken_over_with_no_record_change_then_edited_make_before_break()
@@ -139,43 +134,22 @@ public sealed class AdoptionTakeOverTests(WorkflowStackFixture stack, ITestOutpu
         }
     }
 
-    private static string Record(string name, string id, string fields) =>
-        $"{{ \"Name\": \"{name}\", \"Type\": \"A\", \"SetIdentifier\": \"{id}\", {fields} }}";
+    private static string Record(string name, string id, string fields) => ZoneByHand.Record(name, id, fields);
 
     private static string Weighted(string name, string id, int weight, string address, string? check) =>
-        Record(name, id, $"\"Weight\": {weight}, \"TTL\": 300, \"ResourceRecords\": [ {{ \"Value\": \"{address}\" }} ]" +
-            (check is null ? "" : $", \"HealthCheckId\": \"{check}\""));
+        ZoneByHand.Weighted(name, id, weight, address, check);
 
-    private Task UpsertAsync(params string[] records) => ChangeAsync("UPSERT", records);
+    private Task UpsertAsync(params string[] records) => Zone.UpsertAsync(records);
 
-    private async Task ChangeAsync(string action, string[] records)
-    {
-        var changes = records.Select(r => $"{{ \"Action\": \"{action}\", \"ResourceRecordSet\": {r} }}");
-        var batch = $"{{ \"Changes\": [ {string.Join(", ", changes)} ] }}";
-        await _support.AwsJsonAsync("route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId, "--change-batch", batch);
-    }
+    private Task ChangeAsync(string action, string[] records) => Zone.ChangeAsync(action, records);
 
-    private async Task<string> CreateHealthCheckAsync(string address)
-    {
-        var config = $"{{ \"IPAddress\": \"{address}\", \"Port\": 443, \"Type\": \"HTTPS\", \"ResourcePath\": \"/health\", " +
-            "\"FullyQualifiedDomainName\": \"app.example.com\", \"RequestInterval\": 30, \"FailureThreshold\": 3 }";
-        var created = await _support.AwsJsonAsync("route53", "create-health-check", "--caller-reference", $"by-hand-{Guid.NewGuid():N}",
-            "--health-check-config", config);
-        return created.GetProperty("HealthCheck").GetProperty("Id").GetString()!;
-    }
+    private Task<string> CreateHealthCheckAsync(string address) => Zone.CreateHealthCheckAsync(address);
 
-    /// <summary>Every record set at the name or below it, as the AWS CLI lists them: key, then the whole record.</summary>
-    private async Task<List<string>> ZoneAtAsync(string name) =>
-        (await _support.RecordsAsync())
-        .Where(r => r.GetProperty("Name").GetString()!.TrimEnd('.').EndsWith(name, StringComparison.Ordinal))
-        .Select(r => WorkflowTestSupport.Key(r) + " " + r.GetRawText().Replace(" ", "").Replace("\n", ""))
-        .Order(StringComparer.Ordinal).ToList();
+    private Task<List<string>> ZoneAtAsync(string name) => Zone.AtAsync(name);
 
-    private Dictionary<string, long> Writes() => MutatingOperations.ToDictionary(
-        op => op, op => stack.Stack.Realism.Stats.Get(RealismStats.Requests, op));
+    private Dictionary<string, long> Writes() => Zone.Writes();
 
-    private Dictionary<string, long> Delta(Dictionary<string, long> before) =>
-        Writes().ToDictionary(w => w.Key, w => w.Value - before.GetValueOrDefault(w.Key));
+    private Dictionary<string, long> Delta(Dictionary<string, long> before) => Zone.Delta(before);
 
     private static string Edit(string path, Action<JsonNode> edit)
     {

@@ -171,6 +171,18 @@ internal static class ResponseProbes
         new("import too large", Populated, "POST", ImportPath, TooLargeSpec),
         new("import as text", Populated, "POST", ImportPath, TrafficPolicy) { ContentType = "text/plain" },
 
+        // POST /adoptions
+        new("adopt dry run", AdoptionRouteTests.Harness, "POST", "/adoptions", AdoptionRouteTests.Body()),
+        new("adopt", AdoptionRouteTests.Harness, "POST", "/adoptions?dryRun=false", AdoptionRouteTests.Body()),
+        new("adopt not adoptable", AdoptionRouteTests.Harness, "POST", "/adoptions", AdoptionRouteTests.Body("away.example.com")),
+        new("adopt without a zone", AdoptionRouteTests.Harness, "POST", "/adoptions", """{"recordName": "www.example.com"}"""),
+        new("adopt other zone", AdoptionRouteTests.Harness, "POST", "/adoptions", AdoptionRouteTests.Body(zone: AwayZone)),
+        new("adopt a claimed name", ClaimedAdoption, "POST", "/adoptions", AdoptionRouteTests.Body()),
+        new("adopt too large", AdoptionRouteTests.Harness, "POST", "/adoptions", TooLargeSpec),
+        new("adopt as text", AdoptionRouteTests.Harness, "POST", "/adoptions", AdoptionRouteTests.Body()) { ContentType = "text/plain" },
+        new("adopt unavailable", Populated, "POST", "/adoptions", AdoptionRouteTests.Body()),
+        new("adopt, Route 53 fails", FailingAdoption, "POST", "/adoptions", AdoptionRouteTests.Body()),
+
         // GET /runs/{id}
         new("run", Populated, "GET", "/runs/run-1"),
         new("run bad id", Populated, "GET", "/runs/run!1"),
@@ -245,6 +257,21 @@ internal static class ResponseProbes
     {
         var api = Populated();
         api.Zone.Failure = new AwsServiceException("NoSuchHostedZone", "gone", HttpStatusCode.NotFound, "r", isRetryable: false);
+        return api;
+    }
+
+    private static ApiHarness ClaimedAdoption()
+    {
+        var api = AdoptionRouteTests.Harness();
+        ((FakeZoneAdoptions)api.Adoptions!).Owners["www.example.com"] = "status";
+        return api;
+    }
+
+    private static ApiHarness FailingAdoption()
+    {
+        var api = AdoptionRouteTests.Harness();
+        ((FakeZoneAdoptions)api.Adoptions!).Failure =
+            new AwsServiceException("ServiceUnavailable", "down", HttpStatusCode.ServiceUnavailable, "r", isRetryable: false);
         return api;
     }
 
