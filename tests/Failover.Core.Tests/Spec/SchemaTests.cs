@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Failover.Core.Diagnostics;
 using Failover.Core.Geography;
 using Failover.Core.Spec;
 using Failover.Core.Tests.Validation;
@@ -65,6 +66,62 @@ public class SchemaTests
         Assert.Equal(AwsCatalog.HealthCheckerRegions,
             Definition("healthCheck")["properties"]!["regions"]!["items"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
+
+    /// <summary>A value for each health check setting that is valid where the setting applies.</summary>
+    private static readonly Dictionary<string, string> SampleSettings = new()
+    {
+        ["port"] = "8443", ["path"] = "\"/ready\"", ["fqdn"] = "\"www.example.com\"", ["searchString"] = "\"ok\"",
+        ["requestInterval"] = "10", ["failureThreshold"] = "2", ["regions"] = "[\"us-east-1\", \"us-west-1\", \"eu-west-1\"]",
+        ["measureLatency"] = "true", ["inverted"] = "true", ["enableSni"] = "true", ["target"] = "\"address\"",
+        ["children"] = "[\"use1-b\"]", ["childHealthCheckIds"] = "[\"8d4b3d1c-1f2e-4a5b-9c6d-7e8f9a0b1c2d\"]", ["healthThreshold"] = "1",
+        ["alarmName"] = "\"latency\"", ["alarmRegion"] = "\"us-east-1\"", ["insufficientDataHealthStatus"] = "\"Healthy\"",
+        ["routingControlArn"] = "\"arn:aws:route53-recovery-control::111122223333:controlpanel/abc/routingcontrol/def\"",
+    };
+
+    /// <summary>
+    /// The health check's allOf (if type … then these settings are off) is what the dashboard's editor reads to show a
+    /// type's fields only; it must say exactly what the validator refuses, type by type and setting by setting.
+    /// </summary>
+    [Fact]
+    public void Health_check_conditionals_are_the_settings_the_validator_refuses_for_each_type()
+    {
+        var definition = Definition("healthCheck");
+        var settings = definition["properties"]!.AsObject().Select(p => p.Key).Where(f => f != "type").ToList();
+        Assert.Equal(settings.Order(), SampleSettings.Keys.Order());
+        const string check = "root.primary.children[0].children[0].endpoint.healthCheck";
+        var disagreements = new List<string>();
+        foreach (var type in AwsCatalog.HealthCheckTypes)
+            foreach (var setting in settings)
+            {
+                var value = SampleSettings[setting];
+                var spec = SpecDocument.Www().Set(check, $$"""{ "type": "{{type}}", "{{setting}}": {{value}} }""");
+                var refused = SpecLoader.Load(spec.Text).Diagnostics
+                    .Any(d => d.Severity == Severity.Error && d.Path == $"$.{check}.{setting}");
+                var forbidden = SchemaForbids(definition, type, setting, JsonNode.Parse(value)!);
+                if (refused != forbidden)
+                    disagreements.Add($"{type} {setting}: the validator {(refused ? "refuses" : "accepts")} it, the schema "
+                        + (forbidden ? "forbids it" : "allows it"));
+            }
+        Assert.Empty(disagreements);
+    }
+
+    /// <summary>Whether a `then` whose `if` holds for <paramref name="type"/> turns the setting off (false) or allows
+    /// <paramref name="value"/> no more (a const it is not).</summary>
+    private static bool SchemaForbids(JsonNode definition, string type, string setting, JsonNode value) =>
+        definition["allOf"]!.AsArray().Any(branch =>
+        {
+            var condition = branch!["if"]!["properties"]!["type"]!;
+            var negated = condition["not"] is not null;
+            var listed = (negated ? condition["not"]! : condition)["enum"]!.AsArray().Any(t => t!.GetValue<string>() == type);
+            if (listed == negated) return false;
+            var then = branch["then"]!["properties"]![setting];
+            return then switch
+            {
+                null => false,
+                JsonValue off when off.GetValueKind() == System.Text.Json.JsonValueKind.False => true,
+                _ => then["const"] is { } only && !JsonNode.DeepEquals(only, value),
+            };
+        });
 
     private static JsonNode Definition(string name) => name == "" ? Schema : Schema["$defs"]![name]!;
 

@@ -6,6 +6,7 @@ import { render as renderPlan } from "../views/planPanel";
 import { draftNodes, drawnIds } from "./draftDiagram";
 import { objectFields, type FieldErrors, type FormEvents } from "./schemaForm";
 import { nodeSchema, routings, specSchema } from "./schema";
+import { SpecTextView, type SpecFormat } from "./specText";
 import {
   addChild, changeRouting, childAttribute, clone, isObject, kindOf, nodeAt, nodePathOf, nodesOf, removeNode, type JsonObject,
   type NewLeaf,
@@ -39,12 +40,13 @@ export interface EditorOptions {
 }
 
 const treePath = "$";
+const formatKey = "failover.editor.format";
 const validationDelay = 500;
 const structural = new Set(["primary", "secondary", "children"]);
 
 /**
  * The visual editor: pick a node (on the diagram or in the list), edit its fields in forms generated from the spec's
- * JSON Schema, add and remove nodes, change a rule's policy; the spec as JSON beside it, kept in sync both ways. Every
+ * JSON Schema, add and remove nodes, change a rule's policy; the spec as JSON or YAML beside it, kept in sync both ways. Every
  * change is checked by the service (a debounced dry run); then review — the plan against the live zone, the change-size
  * guard's verdict, who answers now and after — and apply, which stores a new version and starts a run.
  */
@@ -63,17 +65,19 @@ export class Editor {
   private readonly picker = h("select", { id: "editor-node", class: "node-picker", onchange: () => this.select(this.picker.value) });
   private readonly toolbar = h("div", { class: "editor-tools", role: "group", "aria-label": "Change the tree" });
   private readonly form = h("div", { class: "node-form", id: "editor-form" });
-  private readonly json = h("textarea", {
-    id: "editor-json", class: "spec-json", rows: 24, spellcheck: "false", autocomplete: "off", "aria-describedby": "editor-json-state",
-    oninput: () => this.jsonTyped(),
-  });
-  private readonly jsonState = h("p", { id: "editor-json-state", class: "hint", "aria-live": "polite" }, "In sync with the form.");
-  private readonly status = h("div", { class: "editor-status", role: "status", "aria-live": "polite" });
-  private readonly review = h("section", { class: "review", "aria-labelledby": "review-heading" });
+  private readonly texts: SpecTextView[] = (["json", "yaml"] as const).map((format) => new SpecTextView(format, (spec) => this.typed(spec)));
+  private readonly formatSwitch = h("fieldset", { class: "format-switch" }, h("legend", {}, "Show the spec as"),
+    this.texts.map((view) => h("label", {}, h("input", {
+      type: "radio", name: "editor-format", value: view.format, id: `editor-format-${view.format}`,
+      onchange: () => this.showFormat(view.format, true),
+    }), ` ${view.format.toUpperCase()}`)));
+  // The service's verdict on the draft, read out whole each time it changes (the one live region for validation: the
+  // errors inside it are not alerts of their own, so nothing is said twice).
+  private readonly status = h("div", { class: "editor-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+  private readonly review = h("section", { class: "review" });
   private readonly whatIf = h("div", { class: "what-if-compare", "aria-live": "polite" });
   private readonly force = h("input", { type: "checkbox", id: "editor-force", onchange: () => this.schedule() });
   private readonly applyButton = h("button", { type: "button", id: "editor-apply", onclick: () => void this.apply() }, "Apply");
-  private jsonTimer: number | undefined;
 
   constructor(spec: JsonObject, private readonly options: EditorOptions) {
     this.spec = clone(spec);
@@ -92,10 +96,9 @@ export class Editor {
             this.picker),
           this.toolbar,
           this.form),
-        h("div", { class: "editor-side" },
-          h("label", { for: "editor-json" }, "The spec as JSON (edit here or in the form)"),
-          this.json, this.jsonState)),
+        h("div", { class: "editor-side" }, this.formatSwitch, this.texts.map((view) => view.element))),
       this.review);
+    this.showFormat(chosenFormat(), false);
     this.drawAll();
     this.schedule(0);
   }
@@ -103,7 +106,7 @@ export class Editor {
   dispose(): void {
     this.disposed = true;
     window.clearTimeout(this.timer);
-    window.clearTimeout(this.jsonTimer);
+    for (const view of this.texts) view.dispose();
     this.options.host.showDraft(null);
   }
 
@@ -123,14 +126,14 @@ export class Editor {
     this.drawPicker();
     this.drawForm();
     this.drawDiagram();
-    this.writeJson();
+    this.writeText();
   }
 
   /** After a value changed in place: the JSON, the diagram and the picker follow; validation is scheduled. */
   private changed(): void {
     this.drawPicker();
     this.drawDiagram();
-    this.writeJson();
+    this.writeText();
     this.schedule();
   }
 
@@ -150,7 +153,13 @@ export class Editor {
   }
 
   private drawForm(): void {
-    const events: FormEvents = { changed: () => this.changed(), reshaped: () => this.drawForm() };
+    const events: FormEvents = {
+      changed: () => this.changed(),
+      reshaped: () => this.reshaped(),
+      // A health check without its own type takes the tree's healthCheckDefaults (the defaults themselves take nothing).
+      inherited: (path) => (/\.healthCheck$/.test(path) && isObject(this.spec.healthCheckDefaults)
+        ? { values: this.spec.healthCheckDefaults, from: "healthCheckDefaults" } : undefined),
+    };
     const fieldErrors: FieldErrors = new Map();
     for (const error of this.errors) if (error.path) fieldErrors.set(error.path, [...(fieldErrors.get(error.path) ?? []), error.message]);
     const entry = this.selected === treePath ? null : nodeAt(this.spec, this.selected);
@@ -199,6 +208,21 @@ export class Editor {
       nodeErrors(this.errors.filter((e) => e.path && nodePathOf(this.spec, e.path) === entry.path && !fieldErrors.has(e.path) )),
       policy,
       objectFields(nodeSchema, node, entry.path, events, fieldErrors, names));
+  }
+
+  /**
+   * The form drawn again after its shape changed (an object added or removed, a health check's type chosen), with the
+   * keyboard focus kept where it was: on the same field, or on the first field of what was just added.
+   */
+  private reshaped(): void {
+    const active = document.activeElement instanceof HTMLElement && this.form.contains(document.activeElement) ? document.activeElement : null;
+    const path = active?.closest<HTMLElement>("[data-path]")?.dataset.path;
+    this.drawForm();
+    if (!path) return;
+    const target = [...this.form.querySelectorAll<HTMLElement>("[data-path]")].find((element) => element.dataset.path === path);
+    const focusable = target?.matches("input, select, textarea, button") ? target
+      : target?.querySelector<HTMLElement>("input, select, textarea, button");
+    focusable?.focus();
   }
 
   private tools(path: string | null): HTMLElement[] {
@@ -254,41 +278,36 @@ export class Editor {
     return out;
   }
 
-  private writeJson(): void {
-    if (document.activeElement === this.json) return;
-    this.json.value = JSON.stringify(this.spec, null, 2);
-    this.json.removeAttribute("aria-invalid");
-    fill(this.jsonState, "In sync with the form.");
+  /** Both text views follow the draft (the one being typed in keeps its text). */
+  private writeText(): void {
+    for (const view of this.texts) view.write(this.spec);
   }
 
-  private jsonTyped(): void {
-    window.clearTimeout(this.jsonTimer);
-    this.jsonTimer = window.setTimeout(() => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(this.json.value);
-      } catch (error) {
-        this.json.setAttribute("aria-invalid", "true");
-        fill(this.jsonState, h("span", { class: "field-error" }, `Not JSON yet: ${(error as Error).message}. The form keeps the last valid spec.`));
-        return;
-      }
-      if (!isObject(parsed)) {
-        fill(this.jsonState, h("span", { class: "field-error" }, "The spec is a JSON object."));
-        return;
-      }
-      this.json.removeAttribute("aria-invalid");
-      fill(this.jsonState, "In sync with the form.");
-      this.spec = parsed;
-      this.drawPicker();
-      this.drawForm();
-      this.drawDiagram();
-      this.schedule();
-    }, 300);
+  /** Shows the spec as JSON or YAML; both stay in sync, one is shown. The choice is kept for the next visit. */
+  private showFormat(format: SpecFormat, chosen: boolean): void {
+    for (const view of this.texts) view.element.hidden = view.format !== format;
+    const radio = this.formatSwitch.querySelector<HTMLInputElement>(`input[value="${format}"]`);
+    if (radio) radio.checked = true;
+    if (!chosen) return;
+    try {
+      localStorage.setItem(formatKey, format);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page.
+    }
+  }
+
+  /** Text typed into the JSON or YAML view read as a spec: it becomes the draft, and everything else follows. */
+  private typed(spec: JsonObject): void {
+    this.spec = spec;
+    this.writeText();
+    this.drawPicker();
+    this.drawForm();
+    this.drawDiagram();
+    this.schedule();
   }
 
   private say(message: string, error = false): void {
     fill(this.status, h("p", { class: error ? "error" : "ok" }, message));
-    announce(message);
   }
 
   /** Asks the service to check the draft after a pause in typing; a newer check overrides an older one. */
@@ -325,13 +344,13 @@ export class Editor {
     const state = stale ? "stale" : failure ? "failed" : errors.length ? "invalid" : "valid";
     this.status.setAttribute("data-state", state);
     if (stale) {
-      fill(this.status, h("div", { class: "error stale", role: "alert" },
+      fill(this.status, h("div", { class: "error stale" },
         h("p", {}, h("strong", {}, "Someone changed this tree since you started: "), stale),
         this.options.reload ? h("button", { type: "button", onclick: () => this.options.reload!() }, "Load the latest version") : null));
     } else if (failure) {
-      fill(this.status, h("p", { class: "error", role: "alert" }, `The service could not check the draft: ${failure}`));
+      fill(this.status, h("p", { class: "error" }, `The service could not check the draft: ${failure}`));
     } else if (errors.length) {
-      fill(this.status, h("div", { class: "error", role: "alert" },
+      fill(this.status, h("div", { class: "error" },
         h("p", {}, h("strong", {}, `${plural(errors.length, "error")}: `), "the service refuses this spec as it is."),
         h("ul", { class: "error-list" }, errors.map((e) => {
           const node = e.path ? nodePathOf(this.spec, e.path) : null;
@@ -339,7 +358,6 @@ export class Editor {
             node ? h("button", { type: "button", class: "link", onclick: () => this.select(node) }, h("code", {}, e.path ?? "")) : h("code", {}, e.path ?? e.parameter ?? ""),
             " ", e.message);
         }))));
-      announce(`${plural(errors.length, "error")} in the draft.`);
     } else {
       fill(this.status, h("div", { class: "ok" }, h("p", {}, "Valid: the service accepts this spec."),
         plan?.warnings?.length
@@ -352,9 +370,11 @@ export class Editor {
 
   private drawReview(): void {
     if (!this.plan || this.stale) {
+      this.review.removeAttribute("aria-labelledby");
       fill(this.review);
       return;
     }
+    this.review.setAttribute("aria-labelledby", "review-heading");
     const guard = this.plan.changeSizeGuard;
     const refused = guard ? !guard.passes : false;
     this.applyButton.disabled = this.applying || (refused && !this.force.checked);
@@ -382,6 +402,8 @@ export class Editor {
     const candidates = [...new Set(nodes.filter((n) => n.canFail).map((n) => n.id))];
     const regions = [...new Set(nodes.filter((n) => n.region).map((n) => n.region!))];
     const geolocation = nodes.some((n) => n.routing === "geolocation" || n.routing === "geoproximity");
+    const geoproximity = nodes.some((n) => n.routing === "geoproximity");
+    const ipBased = nodes.some((n) => n.routing === "ip-based");
     return h("form", { class: "what-if", id: "editor-what-if", onsubmit: (e: Event) => {
       e.preventDefault();
       void this.compare();
@@ -397,6 +419,14 @@ export class Editor {
     geolocation ? h("p", { class: "field" },
       h("label", { for: "editor-what-if-location" }, "Client location (geolocation rules): country, US-CA, continent:EU or *"),
       h("input", { id: "editor-what-if-location", name: "location", type: "text", autocomplete: "off", spellcheck: "false" })) : null,
+    geoproximity ? h("p", { class: "field" },
+      h("label", { for: "editor-what-if-coordinates" }, "Client coordinates (geoproximity rules): latitude,longitude"),
+      h("input", { id: "editor-what-if-coordinates", name: "coordinates", type: "text", inputmode: "decimal", autocomplete: "off",
+        spellcheck: "false", placeholder: "48.86,2.35" })) : null,
+    ipBased ? h("p", { class: "field" },
+      h("label", { for: "editor-what-if-client-ip" }, "Client address (ip-based rules)"),
+      h("input", { id: "editor-what-if-client-ip", name: "clientIp", type: "text", autocomplete: "off", spellcheck: "false",
+        placeholder: "198.51.100.7" })) : null,
     h("p", { class: "actions" }, h("button", { type: "submit", class: "secondary" }, "Compare")));
   }
 
@@ -406,12 +436,16 @@ export class Editor {
     const unhealthy = [...form.querySelectorAll<HTMLInputElement>("input[name=unhealthy]:checked")].map((box) => box.value);
     const region = form.querySelector<HTMLSelectElement>("select[name=region]")?.value || undefined;
     const location = form.querySelector<HTMLInputElement>("input[name=location]")?.value.trim() || undefined;
+    const coordinates = form.querySelector<HTMLInputElement>("input[name=coordinates]")?.value.trim() || undefined;
+    const clientIp = form.querySelector<HTMLInputElement>("input[name=clientIp]")?.value.trim() || undefined;
     const sequence = ++this.whatIfSequence;
     const tree = String(this.spec.name ?? "");
     const now = this.options.tree && this.options.currentVersion !== null ? this.options.currentVersion : null;
     this.whatIf.setAttribute("aria-busy", "true");
     // An endpoint only one side has is healthy on the other (the simulator refuses ids a version does not have).
-    const query = (ids: Set<string> | null): SimulationQuery => ({ unhealthy: ids ? unhealthy.filter((id) => ids.has(id)) : unhealthy, region, location });
+    const query = (ids: Set<string> | null): SimulationQuery => ({
+      unhealthy: ids ? unhealthy.filter((id) => ids.has(id)) : unhealthy, region, location, coordinates, clientIp,
+    });
     let before: Simulation | string | null = null;
     let after: Simulation | string;
     try {
@@ -431,7 +465,8 @@ export class Editor {
     this.whatIf.setAttribute("aria-busy", "false");
     const summary = unhealthy.length ? `With ${unhealthy.join(", ")} unhealthy` : "With every endpoint healthy";
     fill(this.whatIf,
-      h("p", { class: "answer-summary" }, `${summary}${region ? `, resolver nearest ${region}` : ""}${location ? `, client in ${location}` : ""}:`),
+      h("p", { class: "answer-summary" }, `${summary}${region ? `, resolver nearest ${region}` : ""}${location ? `, client in ${location}` : ""}`
+        + `${coordinates ? `, client at ${coordinates}` : ""}${clientIp ? `, client address ${clientIp}` : ""}:`),
       h("div", { class: "compare-grid" },
         now !== null ? answers(`Now (v${now})`, before!, "now") : null,
         answers("After this change", after, "after")));
@@ -451,14 +486,15 @@ export class Editor {
       if (error instanceof ApiError && error.problem?.type === "urn:failover:problem:stale-version") {
         this.stale = error.problem.detail ?? error.message;
         this.status.setAttribute("data-state", "stale");
+        this.review.removeAttribute("aria-labelledby");
         fill(this.review);
-        fill(this.status, h("div", { class: "error stale", role: "alert" },
+        fill(this.status, h("div", { class: "error stale" },
           h("p", {}, h("strong", {}, "Not applied — someone changed this tree since you started: "), this.stale),
           this.options.reload ? h("button", { type: "button", onclick: () => this.options.reload!() }, "Load the latest version") : null));
         return;
       }
       this.applyButton.disabled = false;
-      fill(this.status, h("div", { class: "error", role: "alert" }, h("p", {}, h("strong", {}, "Not applied: "),
+      fill(this.status, h("div", { class: "error" }, h("p", {}, h("strong", {}, "Not applied: "),
         error instanceof Error ? error.message : String(error)),
         error instanceof ApiError && error.problem?.errors?.length
           ? h("ul", {}, error.problem.errors.map((e) => h("li", {}, h("code", {}, e.path ?? e.parameter ?? ""), " ", e.message))) : null));
@@ -466,9 +502,17 @@ export class Editor {
   }
 }
 
+function chosenFormat(): SpecFormat {
+  try {
+    return localStorage.getItem(formatKey) === "yaml" ? "yaml" : "json";
+  } catch {
+    return "json";
+  }
+}
+
 function nodeErrors(errors: FieldError[]): HTMLElement | null {
   if (errors.length === 0) return null;
-  return h("ul", { class: "field-error node-errors", role: "alert" },
+  return h("ul", { class: "field-error node-errors" },
     errors.map((e) => h("li", { "data-path": e.path ?? "" }, h("code", {}, e.path ?? ""), " ", e.message)));
 }
 

@@ -1,6 +1,7 @@
 // The spec's JSON Schema (schemas/tree.schema.json), imported at build time: the editor's forms, their limits and their
 // help texts all come from it, so a field added to the schema appears in the editor without a second list here.
 import treeSchema from "../../../schemas/tree.schema.json";
+import type { Json, JsonObject } from "./specTree";
 
 export interface Schema {
   $ref?: string;
@@ -20,6 +21,17 @@ export interface Schema {
   required?: string[];
   properties?: Record<string, Schema>;
   items?: Schema;
+  not?: Schema;
+  $comment?: string;
+  /** Conditions on the object's own values: "if the type is X, then these properties are off". */
+  allOf?: Conditional[];
+}
+
+/** One `if`/`then` of an object's allOf: the form shows only the properties the object's values leave on. */
+export interface Conditional {
+  $comment?: string;
+  if?: Schema;
+  then?: { properties?: Record<string, Schema | boolean> };
 }
 
 const root = treeSchema as unknown as Schema & { $defs: Record<string, Schema> };
@@ -50,3 +62,35 @@ export const routings: string[] = (nodeProperty("routing").enum ?? []).map(Strin
 
 /** The most children a list rule takes (children.maxItems). */
 export const maxChildren: number = nodeProperty("children").maxItems ?? 100;
+
+/**
+ * The properties `schema`'s conditionals turn off for `value`: a `then` that allows them not at all (false), or only as
+ * false (a switch that must stay off). The conditionals the schema uses are `if: { required, properties: { name: { enum,
+ * const, not } } }`; a unit test holds the schema to that.
+ */
+export function propertiesOff(schema: Schema, value: JsonObject): Set<string> {
+  const off = new Set<string>();
+  for (const branch of schema.allOf ?? []) {
+    if (!branch.if || !branch.then || !holds(branch.if, value)) continue;
+    for (const [name, property] of Object.entries(branch.then.properties ?? {})) {
+      if (property === false || (typeof property === "object" && property.const === false)) off.add(name);
+    }
+  }
+  return off;
+}
+
+/** The properties the conditionals test (changing one can change which fields the form shows). */
+export function conditionKeys(schema: Schema): Set<string> {
+  return new Set((schema.allOf ?? []).flatMap((branch) => [...(branch.if?.required ?? []), ...Object.keys(branch.if?.properties ?? {})]));
+}
+
+function holds(condition: Schema, value: JsonObject): boolean {
+  if ((condition.required ?? []).some((name) => value[name] === undefined)) return false;
+  return Object.entries(condition.properties ?? {}).every(([name, property]) => value[name] === undefined || accepts(property, value[name]!));
+}
+
+function accepts(schema: Schema, value: Json): boolean {
+  if (schema.enum && !schema.enum.some((option) => option === value)) return false;
+  if (schema.const !== undefined && schema.const !== value) return false;
+  return !(schema.not && accepts(schema.not, value));
+}

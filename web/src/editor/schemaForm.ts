@@ -1,5 +1,5 @@
 import { h } from "../dom";
-import { resolve, type Schema } from "./schema";
+import { conditionKeys, propertiesOff, resolve, type Schema } from "./schema";
 import { isObject, type Json, type JsonObject } from "./specTree";
 
 // Forms generated from the spec's JSON Schema: one field per property, its input chosen by the property's type, its
@@ -9,8 +9,10 @@ import { isObject, type Json, type JsonObject } from "./specTree";
 export interface FormEvents {
   /** A value changed in place (typing): redraw what shows the spec, not the form. */
   changed(): void;
-  /** An object field was added or removed: the form's shape changed, draw it again. */
+  /** An object field was added or removed, or a value that decides which fields apply changed: draw the form again. */
   reshaped(): void;
+  /** Values an object at `path` takes from elsewhere when it does not set them (a health check's healthCheckDefaults). */
+  inherited?(path: string): { values: JsonObject; from: string } | undefined;
 }
 
 /** Errors by JSON path, to show each under its field. */
@@ -24,28 +26,43 @@ let fieldCount = 0;
  */
 export function objectFields(schema: Schema, value: JsonObject, path: string, events: FormEvents, errors: FieldErrors,
   only?: string[]): HTMLElement[] {
-  const properties = resolve(schema).properties ?? {};
+  const resolved = resolve(schema);
+  const properties = resolved.properties ?? {};
   const names = only ?? Object.keys(properties);
-  const required = new Set(resolve(schema).required ?? []);
-  return names.filter((name) => properties[name] && name !== "$schema")
-    .map((name) => field(name, resolve(properties[name]!), value, `${path}.${name}`, required.has(name), events, errors));
+  const required = new Set(resolved.required ?? []);
+  // Only the fields that apply to the object's values (a health check's type, its own or the inherited one); a field
+  // set although it does not apply stays, so its error shows where it can be fixed.
+  const inherited = resolved.allOf ? events.inherited?.(path) : undefined;
+  const effective: JsonObject = { ...inherited?.values, ...value };
+  const off = propertiesOff(resolved, effective);
+  const deciding = conditionKeys(resolved);
+  const shown = names.filter((name) => properties[name] && name !== "$schema" && (!off.has(name) || value[name] !== undefined));
+  const fields = shown.map((name) =>
+    field(name, resolve(properties[name]!), value, `${path}.${name}`, required.has(name), events, errors, deciding.has(name)));
+  if (off.size === 0) return fields;
+  const because = [...deciding].filter((name) => effective[name] !== undefined)
+    .map((name) => `${name} ${String(effective[name])}${value[name] === undefined ? ` (from ${inherited?.from})` : ""}`).join(", ");
+  return [h("p", { class: "hint fields-shown", "data-for": path }, `Showing the fields that apply with ${because}.`), ...fields];
 }
 
 function field(name: string, schema: Schema, owner: JsonObject, path: string, required: boolean, events: FormEvents,
-  errors: FieldErrors): HTMLElement {
+  errors: FieldErrors, reshapes = false): HTMLElement {
   const id = `field-${++fieldCount}`;
   const hintId = `${id}-hint`;
   const current = owner[name];
   const hint = schema.description ? h("span", { class: "field-hint", id: hintId }, schema.description) : null;
   const problems = errors.get(path) ?? [];
+  // The service's errors on this field: read with the field (aria-describedby), not announced on every redraw; the
+  // editor's status says how many there are.
   const problemBox = problems.length
-    ? h("span", { class: "field-error", role: "alert", "data-path": path }, problems.map((p) => `${path}: ${p}`).join(" · "))
+    ? h("span", { class: "field-error", id: `${id}-error`, "data-path": path }, problems.map((p) => `${path}: ${p}`).join(" · "))
     : null;
-  const describedBy = [hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [problemBox ? `${id}-error` : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   const set = (next: Json | undefined) => {
     if (next === undefined) delete owner[name];
     else owner[name] = next;
     events.changed();
+    if (reshapes) events.reshaped();
   };
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
 

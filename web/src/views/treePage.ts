@@ -45,7 +45,9 @@ const narrow = window.matchMedia("(max-width: 720px)");
  */
 export class TreePage implements TreeContext, DiagramHost {
   private readonly head = h("div", { class: "tree-head" });
-  private readonly runBox = h("div", { class: "run", "aria-live": "polite" });
+  // Not a live region: it is drawn again at every poll. Progress is said through the announcer, a quarter at a time.
+  private readonly runBox = h("div", { class: "run" });
+  private progressSaid = "";
   private readonly figure = h("div", {
     class: "diagram-scroll", role: "region", tabindex: 0, "aria-label": "Diagram (scrolls with the arrow keys)",
   });
@@ -249,6 +251,11 @@ export class TreePage implements TreeContext, DiagramHost {
     }
     const total = run.nodes.length;
     const finished = (run.nodeCounts.DONE ?? 0) + (run.nodeCounts.DELETED ?? 0) + (run.nodeCounts.FAILED ?? 0);
+    if (busy(this.detail)) {
+      const said = `${run.runId} ${total ? Math.floor((4 * finished) / total) : 0}`;
+      if (said !== this.progressSaid) announce(`Run ${words(run.kind)} of version ${run.version}: ${finished} of ${plural(total, "node")} finished.`);
+      this.progressSaid = said;
+    }
     fill(this.runBox,
       h("p", { class: "run-line" },
         h("strong", {}, `Last run: ${words(run.kind)} of v${run.version} `), badge(run.status), " ",

@@ -5,38 +5,16 @@
 // Every check is on the DOM the page built from the API; any console error or page error fails the test. Screenshots
 // go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones docs/dashboard.md shows).
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { openChromium } from "./chromium.mjs";
-import { aws, repository, startLocalStack } from "./localStack.mjs";
+import { test } from "node:test";
+import { browserSession } from "./chromium.mjs";
+import { aws, repository } from "./localStack.mjs";
 
-const screenshots = path.resolve(repository, process.env.DASHBOARD_SCREENSHOTS ?? "web/test-results");
 const wait = { timeout: 60_000 };
-
 let stack;
-let context;
 let page;
-let userDataDir;
-const problems = [];
-
-before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  stack = await startLocalStack();
-  userDataDir = await mkdtemp(path.join(os.tmpdir(), "failover-dashboard-chromium-"));
-  ({ context, page } = await openChromium(userDataDir, problems));
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-  await stack?.stop();
-});
-
-async function shot(name, fullPage = true) {
-  await page.screenshot({ path: path.join(screenshots, name), fullPage });
-}
+const { problems, shot } = browserSession("dashboard", (session) => ({ stack, page } = session));
 
 async function applySpec(mutate = (spec) => spec, example = "examples/complex.json") {
   const spec = JSON.parse(await readFile(path.join(repository, example), "utf8"));

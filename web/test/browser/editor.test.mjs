@@ -6,38 +6,16 @@
 // test. Screenshots go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones
 // docs/dashboard.md shows).
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { after, before, test } from "node:test";
-import { openChromium } from "./chromium.mjs";
-import { repository, startLocalStack } from "./localStack.mjs";
+import { test } from "node:test";
+import { accessibilityProblems, browserSession } from "./chromium.mjs";
+import { repository } from "./localStack.mjs";
 
-const screenshots = path.resolve(repository, process.env.DASHBOARD_SCREENSHOTS ?? "web/test-results");
 const wait = { timeout: 60_000 };
-
 let stack;
-let context;
 let page;
-let userDataDir;
-const problems = [];
-
-before(async () => {
-  await mkdir(screenshots, { recursive: true });
-  stack = await startLocalStack();
-  userDataDir = await mkdtemp(path.join(os.tmpdir(), "failover-editor-chromium-"));
-  ({ context, page } = await openChromium(userDataDir, problems));
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-  await stack?.stop();
-});
-
-async function shot(name, fullPage = true) {
-  await page.screenshot({ path: path.join(screenshots, name), fullPage });
-}
+const { problems, shot } = browserSession("editor", (session) => ({ stack, page } = session));
 
 // The editor asks the service to judge every draft: a 400 (invalid spec) or 409 (stale version) is an answer the page
 // shows, which Chromium also logs as a failed resource load. Those are expected; anything else is a problem.
@@ -115,6 +93,21 @@ async function answers(side) {
     (rows) => Object.fromEntries(rows.map((row) => [row.dataset.nodeId, Number(row.dataset.share)])));
 }
 
+/** Nothing a screen-reader user would miss on the page as it stands (chromium.mjs says what is checked). */
+async function accessible(where) {
+  assert.deepEqual(await accessibilityProblems(page), [], `accessibility ${where}`);
+}
+
+/** Records what the page says through its announcer (the live region screen readers read) from now on. */
+async function listen() {
+  await page.evaluate(() => {
+    const region = document.getElementById("announcer");
+    window.said = [];
+    new MutationObserver(() => region.textContent && window.said.push(region.textContent))
+      .observe(region, { childList: true, characterData: true, subtree: true });
+  });
+}
+
 async function followRunTo(tree, version) {
   await page.waitForFunction(({ version }) => {
     const nodes = [...document.querySelectorAll("svg.diagram g.node")];
@@ -161,11 +154,17 @@ test("done when: complex.json, all traffic moved off us-east-1, planned, compare
   assert.deepEqual(Object.keys(now).sort(), ["use1-web1", "use1-web2", "use1-web3"]);
   await page.locator(".review").scrollIntoViewIfNeeded();
   await shot("editor-review.png");
+  await accessible("in the editor, with the review");
 
-  // Apply: a new version, a run the page follows node by node until it converges.
+  // Apply: a new version, a run the page follows node by node until it converges; a screen reader hears its progress.
+  await listen();
   await page.click("#editor-apply");
   await page.waitForFunction(() => location.hash === "#/trees/shop", undefined, wait);
   await followRunTo("shop", 2);
+  const said = await page.evaluate(() => window.said);
+  assert.ok(said.some((text) => /^Run apply of version 2: \d+ of \d+ nodes finished\.$/.test(text)), said.join(" | "));
+  assert.ok(said.includes("Run apply of version 2 succeeded."), said.join(" | "));
+  await accessible("on the tree page after the run");
   const v2 = await get("/trees/shop/versions/2");
   assert.equal(v2.spec.root.primary.routing, "weighted");
   await shot("editor-applied.png");
@@ -288,9 +287,141 @@ test("a pasted Traffic Flow document becomes a tree", async () => {
   assert.equal(draft.root.routing, "weighted");
   assert.equal(draft.root.children.length, 2);
   await shot("editor-traffic-flow.png");
+  await accessible("on the new tree page");
   await page.click("#editor-apply");
   await page.waitForFunction(() => location.hash === "#/trees/bluegreen", undefined, wait);
   await followRunTo("bluegreen", 1);
+  noProblems();
+});
+
+test("the spec as YAML: the service reads it as the JSON, typed YAML moves the form, and its errors name the line", async () => {
+  await openEditor("www");
+  await page.check("#editor-format-yaml");
+  assert.equal(await page.isVisible("#editor-yaml"), true);
+  assert.equal(await page.isVisible("#editor-json"), false);
+  const yaml = await page.inputValue("#editor-yaml");
+  const json = JSON.parse(await page.inputValue("#editor-json"));
+  assert.match(yaml, /^name: www$/m);
+  const latest = (await get("/trees/www")).latestVersion;
+  // The service reads the page's YAML as the same spec: the dry run of each gives the same plan.
+  const asYaml = await fetch(`${stack.api}/trees?dryRun=true&baseVersion=${latest}`, {
+    method: "POST", headers: { "content-type": "application/yaml" }, body: yaml,
+  });
+  assert.equal(asYaml.status, 200, await asYaml.clone().text());
+  const asJson = await post(`/trees?dryRun=true&baseVersion=${latest}`, json);
+  assert.equal(asJson.status, 200);
+  assert.deepEqual(await asYaml.json(), asJson.body);
+
+  // Typed YAML becomes the draft: the form, the diagram and the JSON follow.
+  const weight = "$.root.primary.children[0].children[1].weight";
+  const edited = yaml.replace(/(- id: use1-b\n(?: {12}.*\n)*? {12}weight: )\d+/, "$1" + "35");
+  assert.notEqual(edited, yaml, "the YAML has use1-b's weight");
+  await page.fill("#editor-yaml", edited);
+  await page.waitForFunction(() => JSON.parse(document.querySelector("#editor-json").value).root.primary.children[0].children[1].weight === 35, undefined, wait);
+  await validState();
+  await pick("$.root.primary.children[0].children[1]");
+  assert.equal(await page.inputValue(`input[data-path="${weight}"]`), "35");
+  assert.match(await page.textContent('svg.diagram g.node[data-node-id="use1-b"]'), /w=35/);
+
+  // A mistake in the YAML: its line and column, and the form keeps the last valid spec.
+  const lines = edited.split("\n");
+  const bad = lines.findIndex((line) => line.startsWith("root:")) + 1;
+  lines[bad] = ` ${lines[bad]}`;
+  await page.fill("#editor-yaml", lines.join("\n"));
+  await page.waitForSelector('#editor-yaml[aria-invalid="true"]', wait);
+  assert.match(await page.textContent("#editor-yaml-state"), new RegExp(`Not YAML yet\\. Line ${bad + 2}, column \\d+: .*The form keeps the last valid spec`));
+  await shot("editor-yaml-error.png");
+  assert.equal(JSON.parse(await page.inputValue("#editor-json")).root.primary.children[0].children[1].weight, 35);
+  await page.fill("#editor-yaml", edited);
+  await page.waitForFunction(() => !document.querySelector("#editor-yaml").hasAttribute("aria-invalid"), undefined, wait);
+
+  // The form writes the YAML too.
+  await type(`input[data-path="${weight}"]`, "36");
+  await page.waitForFunction(() => /- id: use1-b\n(?: {12}.*\n)*? {12}weight: 36\n/.test(document.querySelector("#editor-yaml").value), undefined, wait);
+  await validState();
+  await shot("editor-yaml.png");
+  await accessible("with the YAML shown");
+  // The choice is kept: the next visit shows YAML again. Back to JSON for the tests that follow.
+  await openEditor("www");
+  assert.equal(await page.isChecked("#editor-format-yaml"), true);
+  await page.check("#editor-format-json");
+  noProblems();
+});
+
+test("a health check's form shows only the fields of its type, and the keyboard stays on the type", async () => {
+  await openEditor("www");
+  const leaf = "$.root.primary.children[0].children[0]";
+  const check = `${leaf}.endpoint.healthCheck`;
+  await pick(leaf);
+  if (!(await page.$(`select[data-path="${check}.type"]`))) {
+    await page.click(`.field-object[data-path="${check}"] button:text-is("Add healthCheck")`);
+  }
+  const fields = () => page.$$eval(`.field-object[data-path="${check}"] [data-path^="${check}."]`,
+    (elements) => [...new Set(elements.map((element) => element.dataset.path.split(".").at(-1)))]);
+  // No type of its own: healthCheckDefaults' HTTPS applies.
+  let shown = await fields();
+  assert.match(await page.textContent(`.fields-shown[data-for="${check}"]`), /type HTTPS \(from healthCheckDefaults\)/);
+  assert.ok(shown.includes("enableSni") && shown.includes("path") && !shown.includes("searchString") && !shown.includes("alarmName"), shown.join());
+  // Chosen with the keyboard: TCP has no path; focus stays on the type after the form is drawn again.
+  await page.focus(`select[data-path="${check}.type"]`);
+  await page.selectOption(`select[data-path="${check}.type"]`, "TCP");
+  shown = await fields();
+  assert.ok(!shown.includes("path") && !shown.includes("enableSni") && shown.includes("port"), shown.join());
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), `${check}.type`);
+  await page.selectOption(`select[data-path="${check}.type"]`, "CALCULATED");
+  shown = await fields();
+  assert.deepEqual(shown.sort(), ["childHealthCheckIds", "children", "healthThreshold", "inverted", "type"]);
+  await page.selectOption(`select[data-path="${check}.type"]`, "HTTP_STR_MATCH");
+  shown = await fields();
+  assert.ok(shown.includes("searchString") && shown.includes("path") && !shown.includes("enableSni"), shown.join());
+  await page.locator(`.field-object[data-path="${check}"]`).scrollIntoViewIfNeeded();
+  await shot("editor-health-check.png", false);
+  await accessible("with a health check's form");
+
+  // The editor's focus order follows the page: the node, its tools, its fields, the spec's text, then the review.
+  await page.focus("#editor-node");
+  const order = [];
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press("Tab");
+    const part = await page.evaluate(() => {
+      const element = document.activeElement;
+      for (const [selector, name] of [[".editor-tools", "tools"], ["#editor-form", "form"], [".format-switch", "format"],
+        [".spec-text", "text"], [".editor-status", "status"], [".review", "review"]]) if (element?.closest(selector)) return name;
+      return "elsewhere";
+    });
+    if (order.at(-1) !== part) order.push(part);
+    if (part === "review" || part === "elsewhere") break;
+  }
+  assert.deepEqual(order.slice(0, 4), ["tools", "form", "format", "text"], order.join(" → "));
+  noProblems();
+});
+
+test("what if: a client address and coordinates, now and after the change", async () => {
+  await applied(await example("examples/ip-based.json"));
+  await openEditor("offices");
+  // paris no longer answers for 192.0.2.0/24: a client there goes to everyone-else after the change.
+  await pick("$.root.children[0]");
+  await type('textarea[data-path="$.root.children[0].cidr.blocks"]', "2001:db8:1::/48");
+  await validState();
+  await type("#editor-what-if-client-ip", "192.0.2.7");
+  await page.click('#editor-what-if button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector(".what-if-compare .answer-summary")?.textContent.includes("client address 192.0.2.7"), undefined, wait);
+  assert.deepEqual(await answers("now"), { paris: 1 });
+  assert.deepEqual(await answers("after"), { "everyone-else": 1 });
+  await page.locator(".review-what-if").scrollIntoViewIfNeeded();
+  await shot("editor-what-if-client-ip.png", false);
+  await accessible("with the client address what-if");
+
+  await applied(await example("examples/geoproximity.json"));
+  await openEditor("nearest");
+  await pick("$.root.children[3]");
+  await type('input[data-path="$.root.children[3].geoproximity.bias"]', "10");
+  await validState();
+  await type("#editor-what-if-coordinates", "-33.9,151.2");
+  await page.click('#editor-what-if button[type="submit"]');
+  await page.waitForFunction(() => document.querySelector(".what-if-compare .answer-summary")?.textContent.includes("client at -33.9,151.2"), undefined, wait);
+  assert.deepEqual(await answers("now"), { "sydney-dc": 1 });
+  assert.deepEqual(await answers("after"), { "sydney-dc": 1 });
   noProblems();
 });
 
@@ -308,5 +439,6 @@ test("at phone width the editor is one column and nothing scrolls sideways", asy
   const json = await page.$eval("#editor-json", (element) => element.getBoundingClientRect());
   assert.ok(json.top >= form.bottom, "the JSON is below the form");
   await shot("editor-phone.png");
+  await accessible("at phone width");
   noProblems();
 });
