@@ -46,9 +46,9 @@ const structural = new Set(["primary", "secondary", "children"]);
 
 /**
  * The visual editor: pick a node (on the diagram or in the list), edit its fields in forms generated from the spec's
- * JSON Schema, add and remove nodes, change a rule's policy; the spec as JSON or YAML beside it, kept in sync both ways. Every
- * change is checked by the service (a debounced dry run); then review — the plan against the live zone, the change-size
- * guard's verdict, who answers now and after — and apply, which stores a new version and starts a run.
+ * JSON Schema, add and remove nodes, change a rule's policy; the spec as JSON or YAML beside it, kept in sync both
+ * ways. Every change is checked by the service (a debounced dry run); then review — the plan against the live zone, the
+ * change-size guard's verdict, who answers now and after — and apply, which stores a new version and starts a run.
  */
 export class Editor {
   readonly element: HTMLElement;
@@ -129,7 +129,7 @@ export class Editor {
     this.writeText();
   }
 
-  /** After a value changed in place: the JSON, the diagram and the picker follow; validation is scheduled. */
+  /** After a value changed in place: the JSON and YAML, the diagram and the picker follow; validation is scheduled. */
   private changed(): void {
     this.drawPicker();
     this.drawDiagram();
