@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "node:test";
-import { browserSession } from "./chromium.mjs";
+import { accessibilityProblems, browserSession } from "./chromium.mjs";
 import { aws, repository } from "./localStack.mjs";
 
 const wait = { timeout: 60_000 };
@@ -30,6 +30,11 @@ async function applySpec(mutate = (spec) => spec, example = "examples/complex.js
 /** Node id → its data-* state in the drawn diagram. */
 async function diagramNodes() {
   return page.$$eval("svg.diagram g.node", (nodes) => Object.fromEntries(nodes.map((node) => [node.dataset.nodeId, { ...node.dataset }])));
+}
+
+/** Nothing a screen-reader user would miss on the page as it stands (chromium.mjs says what is checked). */
+async function accessible(where) {
+  assert.deepEqual(await accessibilityProblems(page), [], `accessibility ${where}`);
 }
 
 function noProblems() {
@@ -69,6 +74,7 @@ test("a tree applied through the API turns done node by node in the diagram", as
     return running && states.some((s) => s === "IN_PROGRESS" || s === "DONE") && states.some((s) => s !== "DONE");
   }, undefined, wait);
   await shot("dashboard-run.png");
+  await accessible("on a tree page during its run");
 
   await page.waitForFunction(() => {
     const nodes = [...document.querySelectorAll("svg.diagram g.node")];
@@ -116,6 +122,7 @@ test("observed health: a check whose checkers fail (set through the local stack)
   assert.match(await page.textContent('svg.diagram g.node[data-node-id="use1-web1"] .node-state'), /unhealthy/);
   assert.match(await page.textContent(".observed-health"), /1 unhealthy \(use1-web1\)/);
   await shot("dashboard-health.png");
+  await accessible("with observed health");
 
   // Back to moto's answer, so what follows sees every check healthy again.
   assert.equal((await fetch(`${stack.edge}/_local/health-status`, { method: "DELETE" })).status, 200);
@@ -144,6 +151,7 @@ test("what if: two endpoints ticked unhealthy with the keyboard, the simulator's
   assert.equal(nodes["apse2-web1"].share, undefined);
   assert.match(await page.textContent("#what-if-answer"), /use1-web3.*100%/s);
   await shot("dashboard-what-if.png");
+  await accessible("with the what-if answer");
 
   // The region picker asks again: from ap-southeast-2 the two Sydney endpoints share the answers by weight.
   await page.selectOption("#what-if-region", "ap-southeast-2");
@@ -179,6 +187,7 @@ test("drift made out of band with the AWS CLI shows in the report and on the dia
   assert.equal(nodes["use1-web1"].drift, undefined);
   assert.match(await page.textContent(".tree-head"), /Last drift check.*drifted item/s);
   await shot("dashboard-drift.png");
+  await accessible("with the drift report");
   noProblems();
 });
 
@@ -210,6 +219,7 @@ test("a second version: the diagram follows its run and the versions panel diffs
   assert.deepEqual(summary, { added: "1", removed: "1" });
   assert.match(await page.textContent("#version-diff del"), /"weight": 5/);
   assert.match(await page.textContent("#version-diff ins"), /"weight": 20/);
+  await accessible("with the versions and their diff");
   noProblems();
 });
 
@@ -225,6 +235,7 @@ test("the list of trees, reached and left with the keyboard alone", async () => 
   assert.match(await www.textContent(), /www\.example\.com/);
   assert.match(await www.locator(".last-drift").textContent(), /never/);
   await shot("dashboard-list.png");
+  await accessible("on the list of trees");
 
   for (let i = 0; i < 10; i++) {
     await page.keyboard.press("Tab");
@@ -246,5 +257,6 @@ test("at phone width the diagram is an outline and nothing scrolls sideways", as
   const svgWidth = await page.$eval("svg.diagram", (svg) => svg.getBoundingClientRect().width);
   assert.ok(svgWidth <= 390, `the diagram is ${svgWidth}px wide`);
   await shot("dashboard-phone.png");
+  await accessible("at phone width");
   noProblems();
 });
