@@ -1,6 +1,5 @@
 using Xunit.Abstractions;
 using Failover.Core.Compilation;
-using Failover.Functions.Handlers;
 
 namespace Failover.EndToEnd.Tests.Workflow;
 
@@ -50,24 +49,7 @@ public sealed class BoundedStepRunTests(OneUnitStepsFixture stack, ITestOutputHe
         var checksBefore = (await _support.HealthChecksAsync()).Select(h => h.GetProperty("Id").GetString()).Order().ToList();
         // Someone else's record at a key of the first alias level, written just before that layer runs: the run
         // stops there with five checks and the leaf layer to undo, one unit per Rollback invocation.
-        var target = TreeCompiler.Compile(spec).Records.First(r => r.Level == 1).RecordSet;
-        var foreign = ZoneWrites.ForeignCreate(target);
-        var injected = 0;
-        stack.BeforeStep = async (function, request) =>
-        {
-            if (function == WorkflowHandlers.ApplyRecordLayer && request.Cursor?.LayerName == "alias-level-1"
-                && Interlocked.Exchange(ref injected, 1) == 0)
-                Assert.Equal(0, (await ZoneWrites.ChangeAsync(stack, foreign)).ExitCode);
-        };
-        (int Code, string Out, string Error) outcome;
-        try
-        {
-            outcome = await _support.CliAsync("apply", path, "--yes");
-        }
-        finally
-        {
-            stack.BeforeStep = null;
-        }
+        var (outcome, target, foreign) = await ZoneWrites.ApplyMeetingForeignRecordAsync(stack, _support, path, spec);
 
         Assert.True(outcome.Code == 1, outcome.Out + outcome.Error);
         var foreignKey = $"{target.Name} A {target.SetIdentifier}";

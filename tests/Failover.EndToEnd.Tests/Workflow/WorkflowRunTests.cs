@@ -117,26 +117,7 @@ public sealed class WorkflowRunTests(WorkflowStackFixture stack, ITestOutputHelp
         var checksBefore = (await _support.HealthChecksAsync()).Select(h => h.GetProperty("Id").GetString()).Order().ToList();
         // The middle of the three record layers is the first alias level. Just before it runs, someone else writes a
         // record at one of its keys: the layer must not overwrite it, and everything the run did must be undone.
-        var target = TreeCompiler.Compile(spec).Records.First(r => r.Level == 1).RecordSet;
-        var foreign = ZoneWrites.ForeignCreate(target);
-        var injected = 0;
-        stack.BeforeStep = async (function, request) =>
-        {
-            if (function == WorkflowHandlers.ApplyRecordLayer && request.Cursor?.LayerName == "alias-level-1"
-                && Interlocked.Exchange(ref injected, 1) == 0)
-                Assert.Equal(0, (await ZoneWrites.ChangeAsync(stack, foreign)).ExitCode);
-        };
-        (int Code, string Out, string Error) outcome;
-        try
-        {
-            outcome = await _support.CliAsync("apply", path, "--yes");
-        }
-        finally
-        {
-            stack.BeforeStep = null;
-        }
-
-        Assert.Equal(1, injected);
+        var (outcome, target, foreign) = await ZoneWrites.ApplyMeetingForeignRecordAsync(stack, _support, path, spec);
         Assert.True(outcome.Code == 1, outcome.Out + outcome.Error);
         Assert.Contains("ROLLED_BACK", outcome.Out);
         Assert.Contains("RecordConflict", outcome.Error);
@@ -284,6 +265,35 @@ internal static class ZoneWrites
         "SetIdentifier":"{{{target.SetIdentifier}}}",
          "Region":"{{{target.Region}}}","TTL":300,"ResourceRecords":[{"Value":"203.0.113.99"}]}}]}
         """;
+
+    /// <summary>
+    /// `failover apply` of <paramref name="spec"/> while someone else creates a record at a key of its first alias level
+    /// just before that layer runs (once): the run must stop there and roll back. Answers the CLI's outcome, the record
+    /// written over and the batch that wrote it (the caller deletes it when done).
+    /// </summary>
+    public static async Task<((int Code, string Out, string Error) Outcome, Core.Route53.ResourceRecordSet Target, string Foreign)>
+        ApplyMeetingForeignRecordAsync(WorkflowStackFixture stack, WorkflowTestSupport support, string path, Core.Spec.TreeSpec spec)
+    {
+        var target = TreeCompiler.Compile(spec).Records.First(r => r.Level == 1).RecordSet;
+        var foreign = ForeignCreate(target);
+        var injected = 0;
+        stack.BeforeStep = async (function, request) =>
+        {
+            if (function == WorkflowHandlers.ApplyRecordLayer && request.Cursor?.LayerName == "alias-level-1"
+                && Interlocked.Exchange(ref injected, 1) == 0)
+                Assert.Equal(0, (await ChangeAsync(stack, foreign)).ExitCode);
+        };
+        try
+        {
+            var outcome = await support.CliAsync("apply", path, "--yes");
+            Assert.Equal(1, injected);
+            return (outcome, target, foreign);
+        }
+        finally
+        {
+            stack.BeforeStep = null;
+        }
+    }
 
     public static Task<LocalStack.AwsCli.Result> ChangeAsync(WorkflowStackFixture stack, string batch) =>
         LocalStack.AwsCli.RunAsync(stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id", stack.ZoneId,
