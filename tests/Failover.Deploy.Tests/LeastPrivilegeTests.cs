@@ -86,7 +86,8 @@ public sealed class LeastPrivilegeTests
         var zoneArns = Zones.Select(zone => ZoneArn(partition, zone)).ToList();
 
         foreach (var statement in AllRoles(evaluator).SelectMany(r => r.Statements))
-            if (statement.Grants("route53:ChangeResourceRecordSets") || statement.Grants("route53:ListResourceRecordSets"))
+            if (statement.Grants("route53:ChangeResourceRecordSets") || statement.Grants("route53:ListResourceRecordSets")
+                || statement.Grants("route53:GetHostedZone"))
                 Assert.True(
                     statement.Resources.SequenceEqual(
                     zoneArns), $"{statement}\nshould name exactly the zones of AllowedHostedZoneIds: {string.Join(", ", zoneArns)}");
@@ -94,6 +95,21 @@ public sealed class LeastPrivilegeTests
         Assert.Equal(["ApplyRecordLayerFunction", "RollbackFunction"], FunctionsGranted("route53:ChangeResourceRecordSets"));
         Assert.False(FunctionRole("ApplyRecordLayerFunction", evaluator)
             .Grants("route53:ChangeResourceRecordSets", ZoneArn(partition, "Z0333333333CCCCCCCCCC")));
+    }
+
+    /// <summary>
+    /// Whether a zone is private decides which rules a tree meets there (HostedZonePrivacy reads it with GetHostedZone in
+    /// the plan step and in the API's plans, dry runs and adoptions): those functions may read the allowed zones, no
+    /// other zone.
+    /// </summary>
+    [Fact]
+    public void The_functions_that_plan_or_adopt_read_the_allowed_zones_and_no_other()
+    {
+        foreach (var function in new[] { "PlanTreeFunction", "ApiFunction" })
+        {
+            Assert.True(FunctionRole(function).Grants("route53:GetHostedZone", ZoneArn("aws", Zones[0])), function);
+            Assert.False(FunctionRole(function).Grants("route53:GetHostedZone", ZoneArn("aws", "Z0333333333CCCCCCCCCC")), function);
+        }
     }
 
     private const string RecordTypesKey = "route53:ChangeResourceRecordSetsRecordTypes";
