@@ -36,6 +36,7 @@ internal static class TreeStatusWriter
                 $"{run.Status}, started {Time(run.CreatedAt)}{finished}");
         if (run.Error is not null) text.AppendLine(CultureInfo.InvariantCulture, $"  error: {run.Error}");
         if (run.Nodes.Count == 0) return text.ToString();
+        AppendAttachments(text, run, status.RecordName);
         text.AppendLine(CultureInfo.InvariantCulture, $"  {"node",-24} {"layer",-22} {"status",-12} change / error");
         foreach (var node in run.Nodes)
         {
@@ -45,6 +46,24 @@ internal static class TreeStatusWriter
                 .TrimEnd());
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A tree of several names keeps each attachment's records apart in its progress (<c>node@recordName</c>; the first
+    /// attachment's and the shared health checks under the node's id): a line per attachment, none for a tree of one name.
+    /// </summary>
+    private static void AppendAttachments(StringBuilder text, StatusRunDocument run, string firstName)
+    {
+        var byName = run.Nodes.GroupBy(n => Failover.Core.Compilation.AttachmentNodes.Parse(n.NodeId).RecordName ?? firstName,
+            StringComparer.Ordinal).ToList();
+        if (byName.Count < 2) return;
+        foreach (var attachment in byName)
+        {
+            var finished = attachment.Count(n => n.Status is "DONE" or "DELETED" or "FAILED");
+            var failed = attachment.Count(n => n.Status == "FAILED");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  attachment {attachment.Key}: {finished} of {attachment.Count()} nodes finished, {failed} failed");
+        }
     }
 
     public static string Json(TreeStatus status) => Json(Document(status));

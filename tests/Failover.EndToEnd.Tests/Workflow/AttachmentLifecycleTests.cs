@@ -37,6 +37,8 @@ public sealed class AttachmentLifecycleTests(WorkflowStackFixture stack, ITestOu
             Assert.Equal(3, (await _support.RecordsAsync()).Count(r => Name(r) is var n
                 && spec.AllAttachments.Any(a => a.RecordName == n) && SetId(r) == "regions"));
             var checks = (await _support.HealthChecksAsync()).Count;
+            var status = await _support.CliAsync("status", tree);
+            Assert.Contains($"attachment {tree}-api.{spec.ZoneName}: 6 of 6 nodes finished, 0 failed", status.Out);
 
             // One endpoint changes: its record at each attachment, in one batch (one zone), and one INSYNC wait.
             var (changedPath, changed) = AttachedSpec(tree, ["api", "edge"], json =>

@@ -5,7 +5,7 @@ import { badge, plural, when, words } from "../format";
 import { busy } from "../busy";
 import { Poller } from "../poller";
 import { tabs, treeHref, type Tab } from "../router";
-import type { Diagram, HealthState, NodeStatus, TreeDetail } from "../types";
+import type { Diagram, HealthState, NodeStatus, Run, TreeDetail } from "../types";
 import type { DiagramHost, DraftView } from "../editor/editor";
 import { DriftPanel } from "./driftPanel";
 import { EditPanel } from "./editPanel";
@@ -262,6 +262,7 @@ export class TreePage implements TreeContext, DiagramHost {
         `${finished} of ${plural(total, "node")} finished`, " · started ", when(run.createdAt),
         run.finishedAt ? [" · finished ", when(run.finishedAt)] : null),
       h("progress", { max: Math.max(1, total), value: finished, "aria-label": "Run progress" }),
+      attachmentRows(run, this.detail.recordName),
       run.error ? h("p", { class: "error", role: "alert" }, run.error) : null);
   }
 
@@ -390,4 +391,28 @@ function nodeTable(diagram: Diagram, states: NodeStates): HTMLElement {
             h("td", {}, node.drift ? words(node.drift) : "—"),
             h("td", {}, health ? (source === "supposed" ? `${words(health)} (what if)` : `${words(health)} (observed)`) : "—"));
         })))));
+}
+
+/**
+ * A tree of several names keeps each attachment's records apart in its progress (`<node>@<recordName>`; the first
+ * attachment's, and the shared health checks, under the node's id): one row per attachment, or nothing for one name.
+ */
+function attachmentRows(run: Run, firstName: string): HTMLElement | null {
+  const byName = new Map<string, Run["nodes"]>();
+  for (const node of run.nodes) {
+    const at = node.nodeId.indexOf("@");
+    const name = at > 0 ? node.nodeId.slice(at + 1) : firstName;
+    byName.set(name, [...(byName.get(name) ?? []), node]);
+  }
+  if (byName.size < 2) return null;
+  return h("table", { class: "attachments", "aria-label": "Last run by attachment" },
+    h("thead", {}, h("tr", {},
+      h("th", { scope: "col" }, "Attachment"), h("th", { scope: "col" }, "Finished"), h("th", { scope: "col" }, "Failed"))),
+    h("tbody", {}, [...byName].map(([name, nodes]) => {
+      const finished = nodes.filter((n) => n.status === "DONE" || n.status === "DELETED" || n.status === "FAILED").length;
+      return h("tr", { "data-attachment": name },
+        h("th", { scope: "row" }, name === firstName ? `${name} (and the shared health checks)` : name),
+        h("td", {}, `${finished} of ${plural(nodes.length, "node")}`),
+        h("td", {}, String(nodes.filter((n) => n.status === "FAILED").length)));
+    })));
 }
