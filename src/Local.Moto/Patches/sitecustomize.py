@@ -465,8 +465,64 @@ def _cidr_urls(urls):
     paths.setdefault(r"{0}/(?P<api_version>[\d_-]+)/cidrcollection/(?P<collection_id>[^/]+)/cidrblocks$", responses.dispatch)
 
 
+def _delete_only_the_named_record_set(models):
+    """Makes a DELETE that names a SetIdentifier remove that one record set, as Route 53 does.
+
+    moto 5.2.1 handles such a DELETE with FakeZone.delete_rrset_by_id, which removes every record set in the zone with
+    that identifier, whatever its name and type. Trees reuse identifiers (every failover pair has a "primary"), so a
+    tree deleting its own record took its neighbours' with it. The realism layer used to put them back with UPSERTs
+    read from a snapshot of the zone; a snapshot taken while another change was still in moto could resurrect a record
+    that change had just deleted. Route 53 identifies a record set by name, type and SetIdentifier (API reference,
+    ResourceRecordSet: SetIdentifier "distinguishes among multiple resource record sets that have the same combination
+    of name and type"), so the fix deletes by all three. moto iterates the changes in order and calls
+    delete_rrset_by_id once per DELETE with an identifier; the zone's method is swapped, under a lock, for one that
+    takes the name and type from the next such DELETE.
+    """
+    import threading
+
+    backend = getattr(models, "Route53Backend", None)
+    zone_class = getattr(models, "FakeZone", None)
+    if backend is None or zone_class is None or getattr(backend, "_failover_delete_by_key", False):
+        return
+    if not hasattr(zone_class, "delete_rrset_by_id"):
+        return
+    lock = threading.RLock()
+    original_change = backend.change_resource_record_sets
+
+    def same_name(a, b):
+        return (a or "").rstrip(".").lower() == (b or "").rstrip(".").lower()
+
+    def change_resource_record_sets(self, zoneid, change_list):
+        deletes = [change["ResourceRecordSet"] for change in change_list
+                   if change.get("Action") == "DELETE" and "SetIdentifier" in change.get("ResourceRecordSet", {})]
+        if not deletes:
+            return original_change(self, zoneid, change_list)
+        zone = self.get_hosted_zone(zoneid)
+        pending = iter(deletes)
+
+        def delete_rrset_by_id(set_identifier):
+            named = next(pending, None)
+            zone.rrsets = [
+                record_set for record_set in zone.rrsets
+                if record_set.set_identifier != set_identifier
+                or (named is not None and (not same_name(record_set.name, named.get("Name"))
+                                           or record_set.type != named.get("Type")))
+            ]
+
+        with lock:
+            zone.delete_rrset_by_id = delete_rrset_by_id
+            try:
+                return original_change(self, zoneid, change_list)
+            finally:
+                del zone.delete_rrset_by_id
+
+    backend.change_resource_record_sets = change_resource_record_sets
+    backend._failover_delete_by_key = True
+
+
 def _route53_models(models):
     _routing_fields_on_record_sets(models)
+    _delete_only_the_named_record_set(models)
     _health_checks_of_every_kind(models)
     _cidr_backend_methods(models)
 

@@ -179,11 +179,6 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
                     return;
                 }
                 var forwarded = document!;
-                if (MotoDeleteRepair.Repair(forwarded, zone, changes) is { } repaired)
-                {
-                    control.Stats.Increment(RealismStats.MotoRepairs, "deleteBySetIdentifier");
-                    forwarded = repaired;
-                }
                 if (settings.UniqueRecordSets && MotoCreateRepair.Repair(forwarded) is { } recreated)
                 {
                     control.Stats.Increment(RealismStats.MotoRepairs, "createAsUpsert");
@@ -196,15 +191,18 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
                     foreach (var piece in pieces.SkipLast(1))
                     {
                         using var message = moto.CreateMessage(context.Request, new ByteArrayContent(Serialize(piece)));
-                        using var response = await moto.SendAsync(message, context.RequestAborted);
+                        using var response = await moto.SendAsync(message, CancellationToken.None);
                         if (response.IsSuccessStatusCode) continue;
-                        await WriteVerbatimAsync(context, response, await response.Content.ReadAsByteArrayAsync(context.RequestAborted));
+                        await WriteVerbatimAsync(context, response, await response.Content.ReadAsByteArrayAsync(CancellationToken.None));
                         return;
                     }
                     body = Serialize(pieces[^1]);
                 }
             }
-            await ForwardRewritingChangeAsync(context, body, settings);
+            // Once a change goes to moto it is seen through, even if the caller hangs up: Route 53 applies a batch it
+            // received whatever becomes of the connection, and the gate must not let the next change read the zone
+            // while this one may still be landing.
+            await ForwardRewritingChangeAsync(context, body, settings, CancellationToken.None);
         }
         finally
         {
@@ -304,12 +302,13 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
     }
 
     /// <summary>Forwards a buffered request and gives the ChangeInfo of a successful answer a fresh id and status.</summary>
-    private async Task ForwardRewritingChangeAsync(HttpContext context, byte[]? body, RealismSettings settings)
+    private async Task ForwardRewritingChangeAsync(HttpContext context, byte[]? body, RealismSettings settings,
+        CancellationToken? exchange = null)
     {
         body ??= await ReadBodyAsync(context.Request);
         using var message = moto.CreateMessage(context.Request, new ByteArrayContent(body));
-        using var response = await moto.SendAsync(message, context.RequestAborted);
-        var answer = await response.Content.ReadAsByteArrayAsync(context.RequestAborted);
+        using var response = await moto.SendAsync(message, exchange ?? context.RequestAborted);
+        var answer = await response.Content.ReadAsByteArrayAsync(exchange ?? context.RequestAborted);
         var document = response.IsSuccessStatusCode ? TryParse(answer) : null;
         if (document is null || !control.Propagation.Rewrite(document, settings.ChangePendingFor))
         {

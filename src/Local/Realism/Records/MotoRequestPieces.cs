@@ -5,7 +5,7 @@ namespace Failover.Local.Realism.Records;
 /// <summary>
 /// moto 5.2.1 refuses a ChangeResourceRecordSets request with more than 1,000 ResourceRecord elements, counting an
 /// UPSERT's twice, as Route 53 does; but it counts the request it receives, and the layer's repairs (CREATE sent as
-/// UPSERT by <see cref="MotoCreateRepair"/>, UPSERTs appended by <see cref="MotoDeleteRepair"/>) can double a batch
+/// UPSERT by <see cref="MotoCreateRepair"/>) can double a batch
 /// Route 53 takes whole: 1,000 one-value CREATEs reach moto as 1,000 UPSERTs, which moto counts as 2,000 and refuses
 /// with "Number of records limit of 1000 exceeded". The layer checks Route 53's limits and rules on what the client
 /// sent (<see cref="ChangeBatchRules"/>) and then sends moto a repaired batch that moto would count over its limit as
