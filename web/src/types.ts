@@ -193,6 +193,8 @@ export interface PlanChange {
     HealthCheckId?: string;
     GeoProximityLocation?: GeoProximityLocation;
     CidrRoutingConfig?: { CollectionId: string; LocationName: string };
+    /** Route 53's AZAffinity: the location (AvailabilityZone, AvailabilityZoneGroup, Region, Partition, Global) it answers. */
+    AZAffinity?: { LocationType: string; LocationId: string };
     [key: string]: unknown;
   };
 }
@@ -234,6 +236,8 @@ export interface SimulationQuery {
   location?: string;
   coordinates?: string;
   clientIp?: string;
+  /** Where the client is, for az-affinity rules: an AZ ID (use1-az1), Zone Group, region or partition. */
+  az?: string;
 }
 
 export interface FieldError {

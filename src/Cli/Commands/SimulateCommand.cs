@@ -36,11 +36,16 @@ internal static class SimulateCommand
             Description = "Where the client is, for geoproximity rules: latitude,longitude (default: --location's representative point)",
         };
         var clientIp = new Option<string?>("--client-ip") { Description = "The client's address, for ip-based rules (default: none, *)" };
+        var az = new Option<string?>("--az")
+        {
+            Description = "Where the client is, for az-affinity rules: an Availability Zone ID (use1-az1), Zone Group, region or " +
+                "partition (default: unknown, so only the global location matches)",
+        };
         var json = new Option<bool>("--json") { Description = "Print {\"answers\":[{\"nodeId\",\"values\",\"probability\"}]}" };
         var apiTarget = new ApiTargetOptions();
         var command = new Command("simulate", "Evaluate the tree the way Route 53 answers queries, with some endpoints unhealthy")
         {
-            spec, unhealthy, region, location, coordinates, clientIp, json,
+            spec, unhealthy, region, location, coordinates, clientIp, az, json,
         };
         apiTarget.AddTo(command, region: false);
         command.SetAction(async (parse, cancellationToken) =>
@@ -56,7 +61,7 @@ internal static class SimulateCommand
                 var query = new SimulationRequestDocument(ids)
                 {
                     Region = parse.GetValue(region), Location = parse.GetValue(location), Coordinates = parse.GetValue(coordinates),
-                    ClientIp = parse.GetValue(clientIp),
+                    ClientIp = parse.GetValue(clientIp), Az = parse.GetValue(az),
                 };
                 document = await new ApiCommands(api, console).SimulateAsync(source, query, cancellationToken);
             }
@@ -67,7 +72,7 @@ internal static class SimulateCommand
                 var result = Simulator.Simulate(tree,
                     new SimulationQuery(ids.ToHashSet(StringComparer.Ordinal), parse.GetValue(region), parse.GetValue(location))
                     {
-                        Coordinates = parse.GetValue(coordinates), ClientIp = parse.GetValue(clientIp),
+                        Coordinates = parse.GetValue(coordinates), ClientIp = parse.GetValue(clientIp), Az = parse.GetValue(az),
                     });
                 SpecInput.Report(result.Diagnostics, "simulate", console);
                 if (result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;

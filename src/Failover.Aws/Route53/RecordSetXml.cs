@@ -95,6 +95,14 @@ internal static class RecordSetXml
             writer.Element("Bias", place.Bias);
             writer.WriteEndElement();
         }
+        // API reference, AZAffinity: both members, in the order the reference lists them.
+        if (record.AzAffinity is { } az)
+        {
+            writer.Start("AZAffinity");
+            writer.Element("LocationId", az.LocationId);
+            writer.Element("LocationType", az.LocationType);
+            writer.WriteEndElement();
+        }
         writer.WriteEndElement();
     }
 
@@ -105,6 +113,7 @@ internal static class RecordSetXml
         var cidr = element.Node("CidrRoutingConfig");
         var place = element.Node("GeoProximityLocation");
         var coordinates = place?.Node("Coordinates");
+        var az = element.Node("AZAffinity");
         return new ResourceRecordSet
         {
             Name = DnsNames.FromWire(element.Required("Name")),
@@ -128,6 +137,7 @@ internal static class RecordSetXml
             GeoProximityLocation = place is null ? null
                 : new GeoProximityLocation(place.Child("AWSRegion"), place.Child("LocalZoneGroup"), coordinates?.Child("Latitude"),
                     coordinates?.Child("Longitude"), (int?)place.Long("Bias")),
+            AzAffinity = az is null ? null : new AzAffinity(az.Required("LocationType"), az.Required("LocationId")),
         };
     }
 

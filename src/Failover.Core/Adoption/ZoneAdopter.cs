@@ -177,6 +177,7 @@ public static class ZoneAdopter
                 case RecordRoutingPolicy.Geolocation: return RoutingPolicy.Geolocation;
                 case RecordRoutingPolicy.Multivalue: return RoutingPolicy.Multivalue;
                 case RecordRoutingPolicy.Geoproximity: return RoutingPolicy.Geoproximity;
+                case RecordRoutingPolicy.AzAffinity: return RoutingPolicy.AzAffinity;
                 default:
                     Error(sample, "IP-based records name a CIDR collection the tree would not own; adoption cannot take them over");
                     return null;
@@ -298,6 +299,14 @@ public static class ZoneAdopter
             RoutingPolicy.Latency => node with { Region = record.Region },
             RoutingPolicy.Geolocation => node with { Location = LocationOf(record.GeoLocation!) },
             RoutingPolicy.Geoproximity => node with { Geoproximity = GeoproximityOf(record.GeoProximityLocation!) },
+            RoutingPolicy.AzAffinity => node with
+            {
+                AzAffinity = new AzAffinitySpec
+                {
+                    Type = AzLocationTypes.SpecNameOf(record.AzAffinity!.LocationType) ?? record.AzAffinity.LocationType,
+                    Id = record.AzAffinity.LocationType == AzLocationTypes.Global ? null : record.AzAffinity.LocationId,
+                },
+            },
             _ => node,
         };
 

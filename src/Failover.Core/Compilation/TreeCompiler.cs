@@ -118,6 +118,7 @@ public static class TreeCompiler
                 GeoProximityLocation = policy == RoutingPolicy.Geoproximity ? GeoProximityOf(node.Geoproximity) : null,
                 CidrRoutingConfig = policy == RoutingPolicy.IpBased && node.Cidr?.LocationName is { } location
                     ? new CidrRoutingConfig(CidrCollectionPlaceholder.For(rule!.Id), location) : null,
+                AzAffinity = policy == RoutingPolicy.AzAffinity ? AzAffinityOf(node.AzAffinity) : null,
                 Failover = policy == RoutingPolicy.Failover ? isPrimary ? "PRIMARY" : "SECONDARY" : null,
                 MultiValueAnswer = policy == RoutingPolicy.Multivalue ? true : null,
                 // Alias records take the TTL of their target; Route 53 rejects one of their own.
@@ -148,6 +149,10 @@ public static class TreeCompiler
             _healthChecks.Add((nodeId, config));
             return HealthCheckPlaceholder.For(nodeId);
         }
+
+        private static AzAffinity? AzAffinityOf(AzAffinitySpec? location) =>
+            AzLocationTypes.TypeOf(location?.Type) is not { } type ? null
+            : new AzAffinity(type, type == AzLocationTypes.Global ? location!.Id ?? AzLocationTypes.GlobalId : location!.Id ?? "");
 
         private static GeoProximityLocation? GeoProximityOf(GeoProximitySpec? place) => place is null ? null
             : new GeoProximityLocation(place.AwsRegion, place.LocalZoneGroup, place.HasCoordinates ? place.Latitude : null,

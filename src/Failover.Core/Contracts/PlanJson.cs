@@ -195,6 +195,9 @@ public static class PlanJson
                 Bias = place.Bias,
             }
             : null,
+        AzAffinity = record.AzAffinity is { } az
+            ? new AzAffinityShape { LocationType = az.LocationType, LocationId = az.LocationId }
+            : null,
     };
 
     public static Plan ToPlan(PlanDocument document)
@@ -347,6 +350,10 @@ public static class PlanJson
         GeoProximityLocation = record.GeoProximityLocation is { } place
             ? new GeoProximityLocation(place.AwsRegion, place.LocalZoneGroup, place.Coordinates?.Latitude, place.Coordinates?.Longitude,
                 place.Bias)
+            : null,
+        AzAffinity = record.AzAffinity is { } az
+            ? new AzAffinity(Required(az.LocationType, path + ".AZAffinity.LocationType"),
+                Required(az.LocationId, path + ".AZAffinity.LocationId"))
             : null,
     };
 

@@ -4,7 +4,7 @@ namespace Failover.Core.Contracts;
 
 // Route 53's own shapes, member for member as the AWS CLI takes them (botocore's route53 service model names each
 // member: HealthCheckConfig, ChangeBatch, Change, ResourceRecordSet, GeoLocation, GeoProximityLocation, Coordinates,
-// CidrRoutingConfig, ResourceRecord, AliasTarget).
+// CidrRoutingConfig, ResourceRecord, AliasTarget; AZAffinity from the online API reference, being newer than that model).
 // Names are fully qualified with the trailing dot, as Route 53 returns them.
 
 /// <summary>The shape <c>aws route53 create-health-check --health-check-config</c> takes.</summary>
@@ -66,6 +66,14 @@ public sealed record ResourceRecordSetShape
     [JsonPropertyName("HealthCheckId")] public string? HealthCheckId { get; init; }
     [JsonPropertyName("CidrRoutingConfig")] public CidrRoutingConfigShape? CidrRoutingConfig { get; init; }
     [JsonPropertyName("GeoProximityLocation")] public GeoProximityLocationShape? GeoProximityLocation { get; init; }
+    [JsonPropertyName("AZAffinity")] public AzAffinityShape? AzAffinity { get; init; }
+}
+
+/// <summary>API reference, AZAffinity (newer than the botocore model on this machine): LocationType and LocationId.</summary>
+public sealed record AzAffinityShape
+{
+    [JsonPropertyName("LocationType")] public string? LocationType { get; init; }
+    [JsonPropertyName("LocationId")] public string? LocationId { get; init; }
 }
 
 public sealed record GeoProximityLocationShape

@@ -27,6 +27,7 @@ public sealed record SimulationRequestDocument(IReadOnlyList<string> Unhealthy)
     public string? Location { get; init; }
     public string? Coordinates { get; init; }
     public string? ClientIp { get; init; }
+    public string? Az { get; init; }
 }
 
 /// <summary>

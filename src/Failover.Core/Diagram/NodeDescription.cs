@@ -58,6 +58,7 @@ internal static class NodeDescription
         RoutingPolicy.Geolocation => Location(node.Location),
         RoutingPolicy.Geoproximity => node.Geoproximity?.ToString() ?? "no place",
         RoutingPolicy.IpBased => node.Cidr?.ToString() ?? "no CIDR location",
+        RoutingPolicy.AzAffinity => node.AzAffinity?.ToString() ?? "no location",
         _ => "multivalue",
     };
 

@@ -31,6 +31,8 @@ internal static class RecordFields
         }
         Check("cidrRoutingConfig.collectionId", expected.CidrRoutingConfig?.CollectionId, actual.CidrRoutingConfig?.CollectionId);
         Check("cidrRoutingConfig.locationName", expected.CidrRoutingConfig?.LocationName, actual.CidrRoutingConfig?.LocationName);
+        Check("azAffinity.locationType", expected.AzAffinity?.LocationType, actual.AzAffinity?.LocationType);
+        Check("azAffinity.locationId", expected.AzAffinity?.LocationId, actual.AzAffinity?.LocationId);
         Check("failover", expected.Failover, actual.Failover);
         Check("multiValueAnswer", Flag(expected.MultiValueAnswer ?? false), Flag(actual.MultiValueAnswer ?? false));
 

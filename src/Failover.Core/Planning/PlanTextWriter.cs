@@ -109,6 +109,7 @@ public static class PlanTextWriter
         RecordRoutingPolicy.Multivalue => "multivalue",
         RecordRoutingPolicy.Geoproximity => "geoproximity " + record.GeoProximityLocation,
         RecordRoutingPolicy.IpBased => $"ip-based {record.CidrRoutingConfig!.LocationName}",
+        RecordRoutingPolicy.AzAffinity => $"az-affinity {record.AzAffinity}",
         _ => "simple",
     };
 

@@ -13,6 +13,7 @@ public enum RecordRoutingPolicy
     Multivalue,
     Geoproximity,
     IpBased,
+    AzAffinity,
 }
 
 public static class RecordRouting
@@ -24,6 +25,7 @@ public static class RecordRouting
         : record.Failover is not null ? RecordRoutingPolicy.Failover
         : record.GeoProximityLocation is not null ? RecordRoutingPolicy.Geoproximity
         : record.CidrRoutingConfig is not null ? RecordRoutingPolicy.IpBased
+        : record.AzAffinity is not null ? RecordRoutingPolicy.AzAffinity
         : record.MultiValueAnswer == true ? RecordRoutingPolicy.Multivalue
         : RecordRoutingPolicy.Simple;
 
@@ -38,6 +40,8 @@ public static class RecordRouting
         RecordRoutingPolicy.Geolocation =>
             $"geo:{record.GeoLocation!.ContinentCode}/{record.GeoLocation.CountryCode}/{record.GeoLocation.SubdivisionCode}",
         RecordRoutingPolicy.Simple => "simple",
+        // Developer Guide, AZ-affinity routing: "one [record] for each client location".
+        RecordRoutingPolicy.AzAffinity => $"az:{record.AzAffinity!.LocationType}/{record.AzAffinity.LocationId}",
         _ => null,
     };
 }

@@ -27,6 +27,8 @@ public sealed record ResourceRecordSet
     /// <summary>IP-based routing: the CIDR collection and location (API reference, CidrRoutingConfig); the collection id is the
     /// placeholder <c>{{cidrcollection:&lt;ruleId&gt;}}</c> until the collection exists.</summary>
     public CidrRoutingConfig? CidrRoutingConfig { get; init; }
+    /// <summary>AZ-affinity routing: the location whose queries the record answers (API reference, AZAffinity).</summary>
+    public AzAffinity? AzAffinity { get; init; }
     /// <summary>A health check id, or the placeholder <c>{{healthcheck:&lt;nodeId&gt;}}</c> before the check exists.</summary>
     public string? HealthCheckId { get; init; }
 
@@ -43,6 +45,7 @@ public sealed record ResourceRecordSet
         && GeoLocation == other.GeoLocation
         && Route53.GeoProximityLocation.Same(GeoProximityLocation, other.GeoProximityLocation)
         && CidrRoutingConfig == other.CidrRoutingConfig
+        && AzAffinity == other.AzAffinity
         && Failover == other.Failover
         && (MultiValueAnswer ?? false) == (other.MultiValueAnswer ?? false)
         && Ttl == other.Ttl

@@ -45,6 +45,15 @@ internal sealed record Decision(string Label, string? Source)
         new("ip-based: the matching location's record is unhealthy; the default (*) location assumed to answer", null);
     public static readonly Decision IpBasedUnhealthyAnyway =
         new("ip-based: the matching record is unhealthy and no healthy default exists; assumed to answer anyway", null);
+    private const string AzAffinity = "Developer Guide, AZ-affinity routing";
+    public static readonly Decision AzAffinityMatch =
+        new("az-affinity: the most specific location holding the query's Availability Zone", AzAffinity);
+    public static readonly Decision AzAffinityLessSpecific =
+        new("az-affinity: the more specific record is unhealthy, so the next less specific location's", AzAffinity);
+    public static readonly Decision AzAffinityAllUnhealthy =
+        new("az-affinity: every matching record is unhealthy, so the most specific answers", "API reference, AZAffinity");
+    public static readonly Decision AzAffinityZoneGroupAssumed =
+        new("az-affinity: the query's Availability Zone assumed to be in this Zone Group of its region", null);
     public static readonly Decision Multivalue = new("multivalue: up to eight healthy records in each response", Choosing);
 
     /// <summary>

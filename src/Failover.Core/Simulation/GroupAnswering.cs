@@ -11,7 +11,7 @@ internal readonly record struct Choice(TreeNode Node, double Probability, Decisi
 /// "How Amazon Route 53 chooses records when health checking is configured" in the Route 53 Developer Guide.
 /// </summary>
 internal sealed class GroupAnswering(RecordHealth health, string? region, ClientLocation? location, List<string> notes,
-    GeoPoint? point = null, System.Net.IPAddress? clientIp = null)
+    GeoPoint? point = null, System.Net.IPAddress? clientIp = null, AzClient? az = null)
 {
     /// <summary>Route 53 returns at most eight records for one multivalue answer query.</summary>
     public const int MultivalueLimit = 8;
@@ -25,6 +25,7 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         RoutingPolicy.Multivalue => Multivalue(rule),
         RoutingPolicy.Geoproximity => Geoproximity(rule),
         RoutingPolicy.IpBased => IpBased(rule),
+        RoutingPolicy.AzAffinity => AzAffinity(rule),
         _ => [],
     };
 
@@ -182,6 +183,40 @@ internal sealed class GroupAnswering(RecordHealth health, string? region, Client
         }
         notes.Add($"{rule.Id}: {match.Id} is unhealthy and no healthy default exists; Route 53 is assumed to answer with it anyway");
         return [new(match, 1, Decision.IpBasedUnhealthyAnyway)];
+    }
+
+    private List<Choice> AzAffinity(TreeNode rule)
+    {
+        var client = az ?? AzClient.Unknown;
+        if (az is null)
+            notes.Add($"{rule.Id}: no --az, so Route 53 does not know the query's Availability Zone and only the global location matches");
+        var matches = AzAffinityMatch.MostSpecificFirst(rule.Children, client, out var assumedGroup);
+        if (matches.Count == 0)
+        {
+            notes.Add($"{rule.Id}: no AZ-affinity record's location holds {client.Given}, so Route 53 has no record to answer with");
+            return [];
+        }
+        if (assumedGroup is not null)
+            notes.Add($"{rule.Id}: {client.Given} is assumed to be in the Zone Group {assumedGroup.AzAffinity!.Id} of its region " +
+                $"({assumedGroup.Id}); an AZ ID does not say which Zone Group holds it");
+        // Developer Guide, AZ-affinity routing: "it responds with the first healthy record in the following order of location types,
+        // from most specific to least specific".
+        foreach (var match in matches)
+        {
+            if (!health.IsHealthy(match)) continue;
+            var first = ReferenceEquals(match, matches[0]);
+            if (first)
+                notes.Add($"{rule.Id}: {client.Given} is in {match.AzAffinity} ({match.Id}), its most specific location with a record");
+            else notes.Add($"{rule.Id}: the record for {matches[0].AzAffinity} ({matches[0].Id}) is unhealthy; Route 53 falls back to " +
+                $"{match.AzAffinity} ({match.Id})");
+            var decision = ReferenceEquals(match, assumedGroup) ? Decision.AzAffinityZoneGroupAssumed
+                : first ? Decision.AzAffinityMatch : Decision.AzAffinityLessSpecific;
+            return [new(match, 1, decision)];
+        }
+        // API reference, AZAffinity: "If every record that matches a query is unhealthy, Route 53 responds with the most specific one."
+        notes.Add($"{rule.Id}: every record matching {client.Given} is unhealthy, so Route 53 answers with the most specific, " +
+            $"{matches[0].AzAffinity} ({matches[0].Id})");
+        return [new(matches[0], 1, Decision.AzAffinityAllUnhealthy)];
     }
 
     private List<Choice> Multivalue(TreeNode rule)

@@ -17,6 +17,10 @@ public sealed record SimulationQuery(IReadOnlySet<string> Unhealthy, string? Reg
     public string? Coordinates { get; init; }
     /// <summary>The client's address (or the EDNS client subnet's), for ip-based rules.</summary>
     public string? ClientIp { get; init; }
+    /// <summary>Where the client is, for az-affinity rules: its Availability Zone ID (<c>use1-az1</c>), or a Zone Group, region
+    /// or partition when only that is known. Without it, Route 53 does not know the query's zone and only the global location
+    /// matches.</summary>
+    public string? Az { get; init; }
 
     public static SimulationQuery AllHealthy { get; } = new(new HashSet<string>());
 }

@@ -59,9 +59,16 @@ public static class Simulator
         if (query.ClientIp is not null && !CidrRules.TryParseAddress(query.ClientIp.Trim(), out clientIp))
             diagnostics.Add(new SpecDiagnostic("clientIp", $"'{query.ClientIp}' is not an IPv4 or IPv6 address"));
 
+        AzClient? az = null;
+        if (query.Az is not null)
+        {
+            az = AzClient.Parse(query.Az, out var error);
+            if (error is not null) diagnostics.Add(new SpecDiagnostic("az", error));
+        }
+
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new SimulationResult([], notes, diagnostics);
 
-        var answering = new GroupAnswering(new RecordHealth(failing, spec), query.Region, location, notes, point, clientIp);
+        var answering = new GroupAnswering(new RecordHealth(failing, spec), query.Region, location, notes, point, clientIp, az);
         var answers = new List<SimulatedAnswer>();
         var noAnswer = 0.0;
         Walk(spec.Root, 1.0, []);

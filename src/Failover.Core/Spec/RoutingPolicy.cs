@@ -12,4 +12,7 @@ public enum RoutingPolicy
     Geoproximity,
     /// <summary>Route 53 IP-based routing: the record whose CIDR location holds the client's address.</summary>
     IpBased,
+    /// <summary>Route 53 AZ-affinity routing: the record of the querying client's Availability Zone, else of the nearest larger
+    /// location that has a healthy record (zone group, region, partition, global).</summary>
+    AzAffinity,
 }

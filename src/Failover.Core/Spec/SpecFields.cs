@@ -14,8 +14,8 @@ public static class SpecFields
     public static readonly IReadOnlyList<string> Attachment = ["hostedZoneId", "zoneName", "recordName"];
 
     public static readonly IReadOnlyList<string> Node =
-        ["id", "weight", "region", "location", "geoproximity", "cidr", "routing", "primary", "secondary", "children", "endpoint", "alias",
-            "healthCheck", "healthCheckId", "helperName", "setIdentifier"];
+        ["id", "weight", "region", "location", "geoproximity", "cidr", "azAffinity", "routing", "primary", "secondary", "children",
+            "endpoint", "alias", "healthCheck", "healthCheckId", "helperName", "setIdentifier"];
 
     public static readonly IReadOnlyList<string> Adopt = ["healthChecks"];
 
@@ -30,6 +30,8 @@ public static class SpecFields
     public static readonly IReadOnlyList<string> Coordinates = ["latitude", "longitude"];
 
     public static readonly IReadOnlyList<string> Cidr = ["location", "blocks", "default"];
+
+    public static readonly IReadOnlyList<string> AzAffinity = ["type", "id"];
 
     public static readonly IReadOnlyList<string> HealthCheck =
     [
@@ -47,6 +49,7 @@ public static class SpecFields
         RoutingPolicy.Geolocation => "geolocation",
         RoutingPolicy.Geoproximity => "geoproximity",
         RoutingPolicy.IpBased => "ip-based",
+        RoutingPolicy.AzAffinity => "az-affinity",
         _ => "multivalue",
     };
 

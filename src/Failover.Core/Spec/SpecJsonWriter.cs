@@ -85,6 +85,13 @@ public static class SpecJsonWriter
         if (node.Location is not null) WriteLocation(json, node.Location);
         if (node.Geoproximity is not null) WriteGeoproximity(json, node.Geoproximity);
         if (node.Cidr is not null) WriteCidr(json, node.Cidr);
+        if (node.AzAffinity is { } az)
+        {
+            json.WriteStartObject("azAffinity");
+            if (az.Type is not null) json.WriteString("type", az.Type);
+            if (az.Id is not null) json.WriteString("id", az.Id);
+            json.WriteEndObject();
+        }
         if (node.Routing is { } routing) json.WriteString("routing", SpecFields.Name(routing));
         if (node.Primary is not null)
         {

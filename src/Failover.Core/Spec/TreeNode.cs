@@ -64,6 +64,9 @@ public sealed record TreeNode
     public GeoProximitySpec? Geoproximity { get; init; }
     /// <summary>Set when the parent is ip-based: the CIDR location (name and blocks) this child answers.</summary>
     public CidrLocationSpec? Cidr { get; init; }
+    /// <summary>Set when the parent is az-affinity: the location (Availability Zone, zone group, region, partition or global)
+    /// whose queries this child answers.</summary>
+    public AzAffinitySpec? AzAffinity { get; init; }
 
     public NodeKind Kind => Routing is not null ? NodeKind.Rule : Alias is not null ? NodeKind.Alias : NodeKind.Endpoint;
 
@@ -160,4 +163,16 @@ public sealed record CidrLocationSpec
     public string? LocationName => IsDefault ? "*" : Location;
 
     public override string ToString() => IsDefault ? "default (*)" : Location ?? "no location";
+}
+
+/// <summary>
+/// The location an az-affinity child answers queries from: its level and id (API reference, AZAffinity: LocationType and
+/// LocationId, both required). <see cref="Type"/> is the spec's spelling (<see cref="Route53.AzLocationTypes"/>).
+/// </summary>
+public sealed record AzAffinitySpec
+{
+    public string? Type { get; init; }
+    public string? Id { get; init; }
+
+    public override string ToString() => Type == Route53.AzLocationTypes.GlobalName ? "global" : $"{Type} {Id}";
 }

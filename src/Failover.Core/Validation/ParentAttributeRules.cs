@@ -4,8 +4,8 @@ using Failover.Core.Spec;
 namespace Failover.Core.Validation;
 
 /// <summary>
-/// A child carries what its parent's policy needs (weight, region, location, geoproximity, cidr) and nothing else: an attribute the parent
-/// ignores is a sign the tree is not what its author thinks.
+/// A child carries what its parent's policy needs (weight, region, location, geoproximity, cidr, azAffinity) and nothing else:
+/// an attribute the parent ignores is a sign the tree is not what its author thinks.
 /// </summary>
 internal static class ParentAttributeRules
 {
@@ -20,9 +20,11 @@ internal static class ParentAttributeRules
         CheckLocation(context, visited, parent == RoutingPolicy.Geolocation);
         GeoproximityRules.Check(context, visited, parent == RoutingPolicy.Geoproximity);
         CidrRules.Check(context, visited, parent == RoutingPolicy.IpBased);
+        AzAffinityRules.Check(context, visited, parent == RoutingPolicy.AzAffinity);
         if (node.Routing is RoutingPolicy.Latency) CheckRegionsUnique(context, node);
         if (node.Routing is RoutingPolicy.Geolocation) CheckLocationsUnique(context, node);
         if (node.Routing is RoutingPolicy.IpBased) CidrRules.CheckRule(context, node);
+        if (node.Routing is RoutingPolicy.AzAffinity) AzAffinityRules.CheckRule(context, node);
     }
 
     private static void CheckWeight(ValidationContext context, VisitedNode visited, bool needed)

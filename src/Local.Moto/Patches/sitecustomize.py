@@ -89,6 +89,7 @@ def _routing_fields_on_record_sets(models):
         original_init(self, kwargs)
         self.geo_proximity_location = kwargs.get("GeoProximityLocation")
         self.cidr_routing_config = kwargs.get("CidrRoutingConfig")
+        self.az_affinity = kwargs.get("AZAffinity")
 
     record_set.__init__ = init
     record_set._failover_routing_fields = True
@@ -116,11 +117,24 @@ def _routing_fields_on_record_sets(models):
             raise InvalidInput(f"1 validation error detected: Value '{bias}' at 'bias' failed to satisfy constraint: "
                                "Member must have value between -99 and 99")
 
+    def check_az_affinity(location, index):
+        # API reference, AZAffinity: "You must specify both LocationType and LocationId"; LocationType is one of the five
+        # levels (LocationType), and every id is lower case.
+        at = f"changeBatch.changes.{index}.member.resourceRecordSet.aZAffinity"
+        kind, ident = location.get("LocationType"), location.get("LocationId")
+        if kind not in _AZ_LOCATION_TYPES:
+            raise InvalidInput(f"1 validation error detected: Value '{kind}' at '{at}.locationType' failed to satisfy constraint: "
+                               f"Member must satisfy enum value set: [{', '.join(_AZ_LOCATION_TYPES)}]")
+        if not ident or ident != ident.lower():
+            raise InvalidInput(f"Invalid request: Expected a lower-case LocationId in AZAffinity, found '{ident}'")
+
     original_change = backend.change_resource_record_sets
 
     def change_resource_record_sets(self, zoneid, change_list):
-        for change in change_list:
+        for index, change in enumerate(change_list, start=1):
             record = change.get("ResourceRecordSet", {})
+            if change.get("Action") != "DELETE" and record.get("AZAffinity") is not None:
+                check_az_affinity(record["AZAffinity"], index)
             if change.get("Action") != "DELETE" and record.get("GeoProximityLocation") is not None:
                 check_geoproximity(record["GeoProximityLocation"], record.get("Name"))
             config = record.get("CidrRoutingConfig")
@@ -532,7 +546,42 @@ def _route53_responses(responses):
     _cidr_responses(responses)
 
 
+_AZ_LOCATION_TYPES = ["AvailabilityZone", "AvailabilityZoneGroup", "Region", "Partition", "Global"]
+
+
+def _az_affinity_in_route53_model(utils):
+    """Adds ResourceRecordSet.AZAffinity to the Route 53 model moto parses requests and writes answers with.
+
+    AZ-affinity routing is newer than botocore 1.x on this machine, and moto reads each request's members and writes each
+    answer's from botocore's model, so without the member an AZAffinity element was dropped on the way in. The shape is the
+    online API reference's (AZAffinity: LocationType, LocationId, both required; LocationType: AvailabilityZone,
+    AvailabilityZoneGroup, Region, Partition, Global).
+    """
+    original = getattr(utils, "_load_service_model", None)
+    if original is None or getattr(original, "_failover_az_affinity", False):
+        return
+
+    def load(service_name, model_name):
+        model = original(service_name, model_name)
+        if service_name == "route53" and model_name == "service-2" and "AZAffinity" not in model["shapes"]:
+            shapes = model["shapes"]
+            shapes["AZAffinityLocationType"] = {"type": "string", "enum": list(_AZ_LOCATION_TYPES)}
+            shapes["AZAffinityLocationId"] = {"type": "string", "max": 64, "min": 1}
+            shapes["AZAffinity"] = {
+                "type": "structure",
+                "required": ["LocationType", "LocationId"],
+                "members": {"LocationType": {"shape": "AZAffinityLocationType"},
+                            "LocationId": {"shape": "AZAffinityLocationId"}},
+            }
+            shapes["ResourceRecordSet"]["members"]["AZAffinity"] = {"shape": "AZAffinity"}
+        return model
+
+    load._failover_az_affinity = True
+    utils._load_service_model = load
+
+
 _FIXES = {
+    "moto.core.utils": _az_affinity_in_route53_model,
     "moto.stepfunctions.parser.models": _share_backend_in_execution_snapshots,
     "moto.dynamodb.models": _atomic_dynamodb_writes,
     "moto.route53.models": _route53_models,

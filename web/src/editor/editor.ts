@@ -404,6 +404,7 @@ export class Editor {
     const geolocation = nodes.some((n) => n.routing === "geolocation" || n.routing === "geoproximity");
     const geoproximity = nodes.some((n) => n.routing === "geoproximity");
     const ipBased = nodes.some((n) => n.routing === "ip-based");
+    const azAffinity = nodes.some((n) => n.routing === "az-affinity");
     return h("form", { class: "what-if", id: "editor-what-if", onsubmit: (e: Event) => {
       e.preventDefault();
       void this.compare();
@@ -427,6 +428,10 @@ export class Editor {
       h("label", { for: "editor-what-if-client-ip" }, "Client address (ip-based rules)"),
       h("input", { id: "editor-what-if-client-ip", name: "clientIp", type: "text", autocomplete: "off", spellcheck: "false",
         placeholder: "198.51.100.7" })) : null,
+    azAffinity ? h("p", { class: "field" },
+      h("label", { for: "editor-what-if-az" }, "Client's Availability Zone (az-affinity rules): AZ ID, Zone Group, region or partition"),
+      h("input", { id: "editor-what-if-az", name: "az", type: "text", autocomplete: "off", spellcheck: "false",
+        placeholder: "use1-az1" })) : null,
     h("p", { class: "actions" }, h("button", { type: "submit", class: "secondary" }, "Compare")));
   }
 
@@ -438,13 +443,14 @@ export class Editor {
     const location = form.querySelector<HTMLInputElement>("input[name=location]")?.value.trim() || undefined;
     const coordinates = form.querySelector<HTMLInputElement>("input[name=coordinates]")?.value.trim() || undefined;
     const clientIp = form.querySelector<HTMLInputElement>("input[name=clientIp]")?.value.trim() || undefined;
+    const az = form.querySelector<HTMLInputElement>("input[name=az]")?.value.trim() || undefined;
     const sequence = ++this.whatIfSequence;
     const tree = String(this.spec.name ?? "");
     const now = this.options.tree && this.options.currentVersion !== null ? this.options.currentVersion : null;
     this.whatIf.setAttribute("aria-busy", "true");
     // An endpoint only one side has is healthy on the other (the simulator refuses ids a version does not have).
     const query = (ids: Set<string> | null): SimulationQuery => ({
-      unhealthy: ids ? unhealthy.filter((id) => ids.has(id)) : unhealthy, region, location, coordinates, clientIp,
+      unhealthy: ids ? unhealthy.filter((id) => ids.has(id)) : unhealthy, region, location, coordinates, clientIp, az,
     });
     let before: Simulation | string | null = null;
     let after: Simulation | string;

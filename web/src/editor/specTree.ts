@@ -27,6 +27,7 @@ export const childAttribute: Record<string, string | null> = {
   multivalue: null,
   geoproximity: "geoproximity",
   "ip-based": "cidr",
+  "az-affinity": "azAffinity",
 };
 
 export function isObject(value: unknown): value is JsonObject {
@@ -102,6 +103,10 @@ export function defaultAttribute(routing: string, siblings: JsonObject[]): Json 
       const used = new Set(siblings.map((s) => (isObject(s.geoproximity) ? s.geoproximity.region : undefined)));
       return { region: regions.find((r) => !used.has(r)) ?? regions[0]! };
     }
+    case "azAffinity":
+      return siblings.some((s) => isObject(s.azAffinity) && s.azAffinity.type === "global")
+        ? { type: "availability-zone", id: `use1-az${siblings.length}` }
+        : { type: "global" };
     case "cidr":
       return siblings.some((s) => isObject(s.cidr) && s.cidr.default === true)
         ? { location: `loc${siblings.length}`, blocks: ["192.0.2.0/24"] }

@@ -116,6 +116,7 @@ function changeRow(change: PlanChange): HTMLElement {
     : record.GeoLocation ? `geo ${JSON.stringify(record.GeoLocation)}`
     : record.GeoProximityLocation ? `geoproximity ${proximity(record.GeoProximityLocation)}`
     : record.CidrRoutingConfig ? `ip-based ${record.CidrRoutingConfig.LocationName} (collection ${record.CidrRoutingConfig.CollectionId})`
+    : record.AZAffinity ? `az-affinity ${record.AZAffinity.LocationType} ${record.AZAffinity.LocationId}`
     : record.MultiValueAnswer ? "multivalue" : "simple";
   const answer = record.AliasTarget
     ? `alias → ${record.AliasTarget.DNSName}${record.AliasTarget.EvaluateTargetHealth ? " (evaluates health)" : ""}`

@@ -22,6 +22,7 @@ export class WhatIfPanel implements Panel {
     const geolocation = nodes.some((node) => node.routing === "geolocation" || node.routing === "geoproximity");
     const geoproximity = nodes.some((node) => node.routing === "geoproximity");
     const ipBased = nodes.some((node) => node.routing === "ip-based");
+    const azAffinity = nodes.some((node) => node.routing === "az-affinity");
 
     this.form = h("form", { class: "what-if", onsubmit: (event: Event) => {
       event.preventDefault();
@@ -59,6 +60,11 @@ export class WhatIfPanel implements Panel {
           h("label", { for: "what-if-client-ip" }, "Client address (ip-based rules)"),
           h("input", { id: "what-if-client-ip", name: "clientIp", type: "text", autocomplete: "off", spellcheck: "false" }))
         : null,
+      azAffinity
+        ? h("p", { class: "field" },
+          h("label", { for: "what-if-az" }, "Client's Availability Zone (az-affinity rules): AZ ID such as use1-az1, Zone Group, region or partition; empty: unknown, global only"),
+          h("input", { id: "what-if-az", name: "az", type: "text", autocomplete: "off", spellcheck: "false" }))
+        : null,
       h("p", { class: "actions" },
         h("button", { type: "submit" }, "Simulate"),
         h("button", { type: "button", class: "secondary", onclick: () => this.clear() }, "Clear")));
@@ -85,11 +91,12 @@ export class WhatIfPanel implements Panel {
     const location = this.form.querySelector<HTMLInputElement>("input[name=location]")?.value.trim() || undefined;
     const coordinates = this.form.querySelector<HTMLInputElement>("input[name=coordinates]")?.value.trim() || undefined;
     const clientIp = this.form.querySelector<HTMLInputElement>("input[name=clientIp]")?.value.trim() || undefined;
+    const az = this.form.querySelector<HTMLInputElement>("input[name=az]")?.value.trim() || undefined;
     const sequence = ++this.sequence;
     this.answer.setAttribute("aria-busy", "true");
     let result: Simulation;
     try {
-      result = await api.simulate(this.tree.name, this.tree.diagram.version, { unhealthy, region, location, coordinates, clientIp });
+      result = await api.simulate(this.tree.name, this.tree.diagram.version, { unhealthy, region, location, coordinates, clientIp, az });
     } catch (error) {
       if (sequence !== this.sequence) return;
       fill(this.answer, errorBox(error, "the simulation"));

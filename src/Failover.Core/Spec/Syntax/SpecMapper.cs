@@ -103,6 +103,7 @@ internal sealed class SpecMapper
         var location = fields.Get("location");
         var geoproximity = fields.Get("geoproximity");
         var cidr = fields.Get("cidr");
+        var azAffinity = fields.Get("azAffinity");
         var healthCheck = fields.Get("healthCheck");
         return new TreeNode
         {
@@ -113,6 +114,7 @@ internal sealed class SpecMapper
             Location = location is null ? null : MapLocation(location, fields.PathOf("location")),
             Geoproximity = geoproximity is null ? null : MapGeoproximity(geoproximity, fields.PathOf("geoproximity")),
             Cidr = cidr is null ? null : MapCidr(cidr, fields.PathOf("cidr")),
+            AzAffinity = azAffinity is null ? null : MapAzAffinity(azAffinity, fields.PathOf("azAffinity")),
             Routing = fields.Choice("routing", Routings),
             Primary = primary is null ? null : MapNode(primary, fields.PathOf("primary")),
             Secondary = secondary is null ? null : MapNode(secondary, fields.PathOf("secondary")),
@@ -220,6 +222,13 @@ internal sealed class SpecMapper
             Blocks = fields.StringList("blocks") ?? [],
             IsDefault = fields.Boolean("default") ?? false,
         };
+    }
+
+    private AzAffinitySpec? MapAzAffinity(SpecValue value, string path)
+    {
+        var fields = FieldReader.Open(value, path, "an AZ-affinity location", SpecFields.AzAffinity, _diagnostics);
+        if (fields is null) return null;
+        return new AzAffinitySpec { Type = fields.String("type", required: true), Id = fields.String("id") };
     }
 
     private HealthCheckSettings? MapHealthCheck(SpecValue value, string path)

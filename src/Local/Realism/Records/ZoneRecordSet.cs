@@ -73,6 +73,7 @@ public sealed record ZoneRecordSet
         if (element.Element(ns + "GeoLocation") is not null) return "geolocation";
         if (element.Element(ns + "GeoProximityLocation") is not null) return "geoproximity";
         if (element.Element(ns + "CidrRoutingConfig") is not null) return "cidr";
+        if (element.Element(ns + "AZAffinity") is not null) return "az affinity";
         if (element.Element(ns + "MultiValueAnswer")?.Value.Trim() == "true") return "multivalue answer";
         return "simple";
     }
