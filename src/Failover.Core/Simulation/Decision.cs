@@ -49,7 +49,7 @@ internal sealed record Decision(string Label, string? Source)
     public static readonly Decision AzAffinityMatch =
         new("az-affinity: the most specific location holding the query's Availability Zone", AzAffinity);
     public static readonly Decision AzAffinityLessSpecific =
-        new("az-affinity: the more specific record is unhealthy, so the next less specific location's", AzAffinity);
+        new("az-affinity: the more specific record is unhealthy, so the record of the next less specific location", AzAffinity);
     public static readonly Decision AzAffinityAllUnhealthy =
         new("az-affinity: every matching record is unhealthy, so the most specific answers", "API reference, AZAffinity");
     public static readonly Decision AzAffinityZoneGroupAssumed =
