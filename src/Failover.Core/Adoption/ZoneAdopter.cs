@@ -3,6 +3,8 @@ using Failover.Core.Import;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
+using Failover.Core.Validation;
+using Failover.Core.Diagnostics;
 
 namespace Failover.Core.Adoption;
 
@@ -24,6 +26,8 @@ public static class ZoneAdopter
         private readonly List<AdoptionProblem> _errors = [];
         private readonly List<AdoptionProblem> _warnings = [];
         private readonly List<RecordKey> _records = [];
+        // The record each node came from, by the node's spec path: a rule the validator refuses is reported on it.
+        private readonly Dictionary<string, RecordKey> _recordAt = new(StringComparer.Ordinal);
         private readonly NodeIds _ids = new();
         private readonly Dictionary<string, string> _adoptedChecks = new(StringComparer.Ordinal);
         private readonly HashSet<string> _rulesSeen = new(StringComparer.Ordinal);
@@ -53,6 +57,7 @@ public static class ZoneAdopter
             else
             {
                 _rulesSeen.Add(_recordName);
+                _recordAt["$.root"] = group[0].Key;
                 root = Rule(_ids.Allocate("root"), "$.root", _recordName, group);
             }
             if (root is null || _errors.Count > 0) return Failed();
@@ -67,6 +72,11 @@ public static class ZoneAdopter
                 Root = root,
                 Adopt = new AdoptSpec { HealthChecks = _adoptedChecks },
             };
+            // A shape the reader can follow may still break a rule of the spec (an alias target a tree may not name, a
+            // limit): refused here on the record concerned, not later on a path the user never wrote.
+            foreach (var problem in TreeValidator.Validate(spec).Where(d => d.Severity == Severity.Error))
+                _errors.Add(new AdoptionProblem(RecordAt(problem.Path), $"{problem.Message} (spec {problem.Path})"));
+            if (_errors.Count > 0) return Failed();
             return new AdoptionResult(spec, [], _warnings) { Records = _records };
         }
 
@@ -121,6 +131,7 @@ public static class ZoneAdopter
                     $"cannot begin with an alias elsewhere; adopt {target} instead");
                 return null;
             }
+            _recordAt["$.root"] = record.Key;
             return Leaf(record, _ids.Allocate("root"), "$.root", null);
         }
 
@@ -190,6 +201,7 @@ public static class ZoneAdopter
             var setIdentifier = record.SetIdentifier!;
             // Node ids are DNS labels unique in the tree; a set identifier that is not one stays exact as setIdentifier.
             var id = _ids.Allocate(setIdentifier);
+            _recordAt[path] = record.Key;
             var node = InZoneTarget(record) is { } target ? Nested(record, id, path, target) : Leaf(record, id, path, parent);
             if (node is null) return null;
             node = node with { SetIdentifier = id == setIdentifier ? null : setIdentifier };
@@ -324,6 +336,18 @@ public static class ZoneAdopter
             HasCoordinates = place.Latitude is not null,
             Bias = place.Bias,
         };
+
+        /// <summary>The record of the deepest node whose path holds <paramref name="path"/>; null for the spec's top.</summary>
+        private RecordKey? RecordAt(string path)
+        {
+            RecordKey? found = null;
+            var length = -1;
+            foreach (var (nodePath, key) in _recordAt)
+                if (nodePath.Length > length && (path == nodePath || path.StartsWith(nodePath + ".", StringComparison.Ordinal)
+                        || path.StartsWith(nodePath + "[", StringComparison.Ordinal)))
+                    (found, length) = (key, nodePath.Length);
+            return found;
+        }
 
         private void Error(ResourceRecordSet record, string message) => _errors.Add(new AdoptionProblem(record.Key, message));
     }

@@ -20,7 +20,7 @@ public sealed class GeoproximityLifecycleTests(WorkflowStackFixture stack, ITest
     {
         var (path, spec) = _support.WriteSpec("geoproximity.json", "geo-life", json => json["driftPolicy"] = "repair");
 
-        Assert.Equal(0, (await OfflineAsync("validate", path)).Code);
+        Assert.Equal(0, (await _support.OfflineCliAsync("validate", path)).Code);
         var plan = await _support.CliAsync("plan", path);
         Assert.True(plan.Code == 0, plan.Error);
         Assert.Contains("geoproximity us-east-1, bias 25", plan.Out);
@@ -52,9 +52,9 @@ public sealed class GeoproximityLifecycleTests(WorkflowStackFixture stack, ITest
         Assert.Equal(25, repaired.GetProperty("GeoProximityLocation").GetProperty("Bias").GetInt32());
         Assert.Equal(0, (await _support.CliAsync("drift", spec.Name, "--check", "--direct", "--detailed-exitcode")).Code);
 
-        var simulated = await OfflineAsync("simulate", path, "--location", "FR");
+        var simulated = await _support.OfflineCliAsync("simulate", path, "--location", "FR");
         Assert.Contains("frankfurt", simulated.Out);
-        var failedOver = await OfflineAsync("simulate", path, "--coordinates", "50.11,8.68", "--unhealthy", "frankfurt");
+        var failedOver = await _support.OfflineCliAsync("simulate", path, "--coordinates", "50.11,8.68", "--unhealthy", "frankfurt");
         Assert.Contains("virginia", failedOver.Out);
 
         var destroyed = await _support.CliAsync("destroy", spec.Name, "--yes");
@@ -64,14 +64,6 @@ public sealed class GeoproximityLifecycleTests(WorkflowStackFixture stack, ITest
 
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
 
-    /// <summary>validate and simulate read the spec file only: no endpoint.</summary>
-    private async Task<(int Code, string Out, string Error)> OfflineAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Failover.Cli.CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
-        log.WriteLine($"failover {string.Join(' ', args)} → {code}\n{stderr}{stdout}");
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private async Task<JsonElement> RecordAsync(string name, string setIdentifier) =>
         (await _support.RecordsAsync()).Single(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == name

@@ -22,7 +22,7 @@ public sealed class IpBasedLifecycleTests(WorkflowStackFixture stack, ITestOutpu
         var (path, spec) = _support.WriteSpec("ip-based.json", "ip-life", json => json["driftPolicy"] = "repair");
         const string collectionName = "failover-ip-life_by-network";
 
-        Assert.Equal(0, (await OfflineAsync("validate", path)).Code);
+        Assert.Equal(0, (await _support.OfflineCliAsync("validate", path)).Code);
         var plan = await _support.CliAsync("plan", path);
         Assert.True(plan.Code == 0, plan.Error);
         Assert.Contains("cidr-collections", plan.Out);
@@ -58,8 +58,8 @@ public sealed class IpBasedLifecycleTests(WorkflowStackFixture stack, ITestOutpu
         Assert.Contains("partner-isp 198.18.0.0/15", await BlocksAsync(collectionId!));
         Assert.Equal(0, (await _support.CliAsync("drift", spec.Name, "--check", "--direct", "--detailed-exitcode")).Code);
 
-        Assert.Contains("partner-isp", (await OfflineAsync("simulate", path, "--client-ip", "198.19.4.4")).Out);
-        Assert.Contains("everyone-else", (await OfflineAsync("simulate", path, "--client-ip", "9.9.9.9")).Out);
+        Assert.Contains("partner-isp", (await _support.OfflineCliAsync("simulate", path, "--client-ip", "198.19.4.4")).Out);
+        Assert.Contains("everyone-else", (await _support.OfflineCliAsync("simulate", path, "--client-ip", "9.9.9.9")).Out);
 
         var destroyed = await _support.CliAsync("destroy", spec.Name, "--yes");
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
@@ -109,14 +109,6 @@ public sealed class IpBasedLifecycleTests(WorkflowStackFixture stack, ITestOutpu
             .EnumerateArray().Select(b => $"{b.GetProperty("LocationName").GetString()} {b.GetProperty("CidrBlock").GetString()}")
             .Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>validate and simulate read the spec file only: no endpoint.</summary>
-    private async Task<(int Code, string Out, string Error)> OfflineAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Failover.Cli.CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
-        log.WriteLine($"failover {string.Join(' ', args)} → {code}\n{stderr}{stdout}");
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     private async Task<JsonElement> RecordAsync(string name, string setIdentifier) =>
         (await _support.RecordsAsync()).Single(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == name

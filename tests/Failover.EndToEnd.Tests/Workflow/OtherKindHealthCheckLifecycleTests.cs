@@ -22,7 +22,7 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
         var name = "hc" + Guid.NewGuid().ToString("N")[..8];
         var (path, _) = _support.WriteSpec("canary-alarm.json", name, json => json["driftPolicy"] = "repair");
 
-        var validated = await OfflineAsync("validate", path);
+        var validated = await _support.OfflineCliAsync("validate", path);
         Assert.True(validated.Code == 0, validated.Out + validated.Error);
 
         var plan = await _support.CliAsync("plan", path);
@@ -69,7 +69,7 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
             .GetProperty("InsufficientDataHealthStatus").GetString());
 
         // Both canaries alarming and the DR routing control off: the calculated check over it fails too, the sorry page answers.
-        var simulated = await OfflineAsync("simulate", path, "--unhealthy", "az-a,az-b,dr-1", "--json");
+        var simulated = await _support.OfflineCliAsync("simulate", path, "--unhealthy", "az-a,az-b,dr-1", "--json");
         Assert.True(simulated.Code == 0, simulated.Out + simulated.Error);
         var answers = JsonDocument.Parse(simulated.Out).RootElement.GetProperty("answers").EnumerateArray()
             .Select(a => a.GetProperty("nodeId").GetString()).ToList();
@@ -119,7 +119,7 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
             TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1));
 
         // One AZ canary alarming fails the whole region over to the DR load balancer.
-        var simulated = await OfflineAsync("simulate", path, "--unhealthy", "az-a", "--json");
+        var simulated = await _support.OfflineCliAsync("simulate", path, "--unhealthy", "az-a", "--json");
         Assert.Equal(["euw1-alb"], JsonDocument.Parse(simulated.Out).RootElement.GetProperty("answers").EnumerateArray()
             .Select(a => a.GetProperty("nodeId").GetString()));
 
@@ -128,13 +128,6 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
         Assert.Empty(await TreeChecksAsync(name));
     }
 
-    /// <summary>validate and simulate read the spec alone: no endpoint.</summary>
-    private static async Task<(int Code, string Out, string Error)> OfflineAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var code = await Failover.Cli.CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 
     /// <summary>The tree's checks, by the node their tags name.</summary>
     private async Task<Dictionary<string, JsonElement>> TreeChecksAsync(string tree)

@@ -55,6 +55,15 @@ internal sealed class WorkflowTestSupport(Uri edgeUrl, string zoneId, ITestOutpu
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>A command that reads the spec file only (validate, simulate, diagram): no endpoint.</summary>
+    public async Task<(int Code, string Out, string Error)> OfflineCliAsync(params string[] args)
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        var code = await CliApp.RunAsync(args, new StringReader(""), stdout, stderr);
+        log?.WriteLine($"failover {string.Join(' ', args)} → {code}\n{stderr}{stdout}");
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>`failover status TREE --json`, which must succeed.</summary>
     public async Task<JsonNode> StatusAsync(string tree)
     {
