@@ -1,6 +1,7 @@
 using Failover.Api;
 using Failover.Service.Adapters;
 using Failover.Service.Adoption;
+using Failover.Service.Alarms;
 using Failover.Service.Drift;
 using Failover.Store;
 using Failover.Service.Progress;
@@ -13,13 +14,15 @@ namespace Failover.Composition;
 /// <summary>
 /// The API's ports served by AWS: the progress table, Route 53 (reads only, after the allow-list), the workflow's
 /// <see cref="RunStarter"/> and, when the deployment has it, the drift check. The deployed function and the local
-/// stack both build the service here, so they differ only in endpoints and settings.
+/// stack both build the service here, so they differ only in endpoints and settings. Its plans read the deployment's
+/// health check alarms, as the workflow's do.
 /// </summary>
 public static class AwsApiDependencies
 {
     public static ApiDependencies Create(
-        ProgressStore store, Route53Client route53, RunStarter runs, ApiOptions options, TimeProvider time, TreeDriftCheck? drift = null) =>
-        new(new ProgressStoreTrees(store), new Route53ZoneReader(route53), new RunStarterLauncher(runs), options)
+        ProgressStore store, Route53Client route53, RunStarter runs, ApiOptions options, TimeProvider time, TreeDriftCheck? drift = null,
+        HealthCheckAlarmSource? alarms = null) =>
+        new(new ProgressStoreTrees(store), new Route53ZoneReader(route53, alarms), new RunStarterLauncher(runs), options)
         {
             Drift = drift is null ? null : new TreeDriftChecks(drift),
             Health = new Route53HealthStatuses(route53),

@@ -106,7 +106,7 @@ public sealed class FailoverServices : IDisposable
     public ApiDependencies Api(TreeDriftCheck? drift) =>
         AwsApiDependencies.Create(Store, Route53, Runs ?? throw new ArgumentException(
                 $"The HTTP API needs {DriftOptions.StateMachineVariable}: the ARN of the provisioning state machine its runs start."),
-            Settings.Api with { AllowedZones = Settings.AllowedZones }, Time, drift);
+            Settings.Api with { AllowedZones = Settings.AllowedZones }, Time, drift, Alarms);
 
     /// <summary>
     /// Route 53's client options: the endpoint, and this deployment's share of the request rate, applied here and only

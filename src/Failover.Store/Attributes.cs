@@ -31,6 +31,8 @@ internal static class Attributes
     public const string FinishedAt = "finishedAt";
     public const string ExecutionArn = "executionArn";
     public const string Route53RequestsPerSecond = "route53Rps";
+    public const string Route53Requests = "route53Requests";
+    public const string Route53Throttles = "route53Throttles";
     public const string Plan = "plan";
     public const string NodeId = "nodeId";
     public const string Layer = "layer";

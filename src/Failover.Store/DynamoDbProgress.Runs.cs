@@ -141,6 +141,17 @@ internal sealed partial class DynamoDbProgress
         if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
     }
 
+    /// <summary>Adds one step's Route 53 requests and throttles to the run's totals (<see cref="RunRoute53Usage"/>).</summary>
+    public async Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default)
+    {
+        var update = new ItemUpdate()
+            .Add(Attributes.Route53Requests, requests)
+            .Add(Attributes.Route53Throttles, throttles)
+            .When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
+        var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
+        if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
+    }
+
     /// <summary>
     /// Stores (or replaces) the run's plan as JSON text. Plans over 350 KiB go to part items beside the run
     /// (docs/progress-table.md); a replaced plan's parts are deleted afterwards.
@@ -188,5 +199,7 @@ internal sealed partial class DynamoDbProgress
     {
         Route53RequestsPerSecond = item.TryGetValue(Attributes.Route53RequestsPerSecond, out var rate) && rate.N is { } number
             ? double.Parse(number, CultureInfo.InvariantCulture) : null,
+        Route53Requests = item.Long(Attributes.Route53Requests) ?? 0,
+        Route53Throttles = item.Long(Attributes.Route53Throttles) ?? 0,
     };
 }

@@ -1,5 +1,6 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
@@ -38,6 +39,7 @@ internal sealed class ItemUpdate : Expressions
 {
     private readonly List<string> _sets = [];
     private readonly List<string> _removes = [];
+    private readonly List<string> _adds = [];
     private string? _condition;
 
     public ItemUpdate Set(string attribute, AttributeValue value)
@@ -51,6 +53,13 @@ internal sealed class ItemUpdate : Expressions
     {
         var name = Name(attribute);
         _sets.Add($"{name} = if_not_exists({name}, {Value(attribute, value)})");
+        return this;
+    }
+
+    /// <summary>Adds to a number attribute (absent counts as 0): concurrent writers' amounts all land.</summary>
+    public ItemUpdate Add(string attribute, long amount)
+    {
+        _adds.Add($"{Name(attribute)} {Value(attribute, new AttributeValue { N = amount.ToString(CultureInfo.InvariantCulture) })}");
         return this;
     }
 
@@ -72,6 +81,7 @@ internal sealed class ItemUpdate : Expressions
         var clauses = new List<string>();
         if (_sets.Count > 0) clauses.Add("SET " + string.Join(", ", _sets));
         if (_removes.Count > 0) clauses.Add("REMOVE " + string.Join(", ", _removes));
+        if (_adds.Count > 0) clauses.Add("ADD " + string.Join(", ", _adds));
         var request = new UpdateItemRequest
         {
             TableName = tableName,

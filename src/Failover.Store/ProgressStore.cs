@@ -95,6 +95,9 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunRequestRateAsync(runId, requestsPerSecond, cancellationToken));
 
+    public Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.AddRunRoute53UsageAsync(runId, requests, throttles, cancellationToken));
+
     public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunStatusAsync(runId, status, error, cancellationToken));

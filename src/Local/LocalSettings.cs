@@ -12,9 +12,11 @@ namespace Failover.Local;
 public static class LocalSettings
 {
     /// <summary>What the workflow's functions get: the deployed defaults, the edge as every endpoint.</summary>
-    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow, string? healthCheckAlarmPrefix = null) => new()
+    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow, string? healthCheckAlarmPrefix = null,
+        TextWriter? metricsOutput = null) => new()
     {
         HealthCheckAlarmPrefix = healthCheckAlarmPrefix,
+        MetricsOutput = metricsOutput,
         Endpoint = edgeUrl,
         Region = LocalAccount.Region,
         Credentials = LocalAccount.Credentials,

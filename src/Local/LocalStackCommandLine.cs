@@ -61,6 +61,9 @@ public static class LocalStackCommandLine
         DefaultValueFactory = _ => Drift.DriftEmulationSettings.DefaultInterval.TotalMinutes,
     };
 
+    private static readonly Option<bool> NoHealthAlarms = new("--no-health-alarms")
+    { Description = "Keep no CloudWatch alarms on the trees' health checks (on by default, as deployed)" };
+
     private static readonly Option<string[]> Apply = new("--apply")
     { Description =
         "Tree spec(s) to apply once the stack is up (e.g. examples/complex.json); the spec's zone is the local zone of that name" };
@@ -74,7 +77,7 @@ public static class LocalStackCommandLine
             EdgePort, ApiPort, RequireSignature, MotoUrl, Zones, PrivateZones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck,
             NoRoutingPolicyCheck,
             NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
-            FaultRate, FaultKinds, FaultOperations, FaultSeed, DriftInterval, Apply,
+            FaultRate, FaultKinds, FaultOperations, FaultSeed, DriftInterval, NoHealthAlarms, Apply,
         };
         root.SetAction(async (parsed, cancellationToken) =>
         {
@@ -108,6 +111,7 @@ public static class LocalStackCommandLine
             CreateResources = !parsed.GetValue(NoResources),
             StateMachineDirectory = parsed.GetValue(StateMachines),
             ApplySpecs = Split(parsed.GetValue(Apply)),
+            HealthCheckAlarmPrefix = parsed.GetValue(NoHealthAlarms) ? null : new LocalStackOptions().HealthCheckAlarmPrefix,
             Drift = new Drift.DriftEmulationSettings
             {
                 ScheduleInterval = parsed.GetValue(DriftInterval) is > 0 and var minutes ? TimeSpan.FromMinutes(minutes)

@@ -1,3 +1,4 @@
+using Failover.Service.Alarms;
 using Failover.Local.Drift;
 using Failover.Service.Workflow;
 using Failover.Local.Lambda;
@@ -49,9 +50,17 @@ public sealed record LocalStackOptions
 
     /// <summary>
     /// The name prefix of the CloudWatch alarms the workflow keeps on the trees' health checks (in moto's CloudWatch, as
-    /// the deployed template's <c>&lt;stack&gt;-health-</c>); null keeps none.
+    /// the deployed template's <c>&lt;stack&gt;-health-</c>); null keeps none. On in the interactive stack, so its plans,
+    /// runs, drift checks and teardowns show the alarm layer a deployment has (<c>--no-health-alarms</c> turns it off);
+    /// off in <see cref="ForTests"/>, whose tests ask for it (<c>TestStackBuilder.WithHealthCheckAlarms</c>).
     /// </summary>
-    public string? HealthCheckAlarmPrefix { get; init; }
+    public string? HealthCheckAlarmPrefix { get; init; } = HealthCheckAlarmSource.LocalStackPrefix;
+
+    /// <summary>
+    /// Where the workflow's functions and the answer watcher write their metric lines (Embedded Metric Format, as a
+    /// deployed function's standard output, which CloudWatch Logs turns into metrics); null writes none.
+    /// </summary>
+    public TextWriter? MetricsOutput { get; init; }
 
     /// <summary>The drift schedule and the drift queue's event source mapping.</summary>
     public DriftEmulationSettings Drift { get; init; } = new();
@@ -88,13 +97,14 @@ public sealed record LocalStackOptions
     /// </summary>
     public StructuredLogger? Log { get; init; }
 
-    /// <summary>Options for tests: free ports, changes INSYNC at once; everything else as the interactive stack.</summary>
+    /// <summary>Options for tests: free ports, changes INSYNC at once, no health check alarms; else as the interactive stack.</summary>
     public static LocalStackOptions ForTests() => new()
     {
         EdgePort = 0,
         Realism = new RealismSettings { ChangePendingFor = TimeSpan.Zero },
         // Tests fire the drift schedule themselves (POST /_local/schedules/drift).
         Drift = new DriftEmulationSettings { ScheduleInterval = null },
+        HealthCheckAlarmPrefix = null,
     };
 
     public IReadOnlyList<string> Validate()

@@ -82,7 +82,10 @@ public sealed class StackResourceTests
     {
         var body = Template.Properties("Dashboard").GetProperty("DashboardBody").GetProperty("Fn::Sub")[0].GetString()!;
 
-        foreach (var metric in new[] { "Runs", "RunDuration", "DriftedItems", "AnswerChanges", "RollbacksFailed" })
+        foreach (var metric in new[]
+        {
+            "Runs", "RunDuration", "DriftedItems", "AnswerChanges", "RollbacksFailed", "Route53Requests", "Route53Throttles", "InsyncWait",
+        })
             Assert.Contains($"({metric}) FROM Failover", body);
         Assert.Contains("GROUP BY Tree, Outcome", body);
     }

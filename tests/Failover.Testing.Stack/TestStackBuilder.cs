@@ -14,6 +14,7 @@ using Failover.Local.Lambda;
 using Failover.Local.Moto;
 using Failover.Local.Realism;
 using Failover.Local.Resources;
+using Failover.Service.Metrics;
 using Failover.Service.Workflow;
 using Failover.Store;
 
@@ -50,16 +51,19 @@ public sealed class TestStackBuilder
     /// <summary>The realism layer's clock (PENDING windows, the request rate) and the API Gateway emulation's.</summary>
     public TestStackBuilder WithRealismClock(TimeProvider clock) => With(o => o with { TimeProvider = clock });
 
-    /// <summary>The HTTP API refuses requests not SigV4-signed with the local credentials, as a deployment's does.</summary>
     /// <summary>The workflow keeps CloudWatch alarms on the trees' health checks (in moto), named with this prefix.</summary>
     public TestStackBuilder WithHealthCheckAlarms(string prefix = "failover-local-health-") =>
         With(o => o with { HealthCheckAlarmPrefix = prefix });
 
+    /// <summary>The HTTP API refuses requests not SigV4-signed with the local credentials, as a deployment's does.</summary>
     public TestStackBuilder WithApiSignatureRequired() => With(o => o with { RequireApiSignature = true });
 
     public TestStackBuilder WithDrift(DriftEmulationSettings drift) => With(o => o with { Drift = drift });
 
     public TestStackBuilder WithWorkflowOptions(WorkflowOptions workflow) => With(o => o with { Workflow = workflow });
+
+    /// <summary>Where the workflow's functions and the answer watcher write their metric lines (null drops them).</summary>
+    public TestStackBuilder WithMetricsOutput(TextWriter? metrics) => With(o => o with { MetricsOutput = metrics });
 
     /// <summary>Where the service's functions write their JSON log lines (null drops them).</summary>
     public TestStackBuilder WithFunctionLog(LogSink? log) => With(o => o with { FunctionLog = log });
@@ -136,7 +140,11 @@ public sealed class TestStackBuilder
             ? new HealthCheckAlarmSource(
                 new CloudWatchAlarmsClient(new CloudWatchClientOptions { Endpoint = edge }, credentials: LocalAccount.Credentials), prefix)
             : null;
-        return new WorkflowServices(route53, store, _clock, _options.Workflow) { Route53Rate = route53.RequestRate, Alarms = alarms };
+        return new WorkflowServices(route53, store, _clock, _options.Workflow)
+        {
+            Route53Rate = route53.RequestRate, Alarms = alarms,
+            Metrics = _options.MetricsOutput is { } metrics ? new RunMetrics(metrics, _clock) : RunMetrics.None,
+        };
     }
 
     private void RegisterWorkflowFunctions(FunctionRegistry functions, WorkflowServices workflow, InProcessWorkflow inProcess)

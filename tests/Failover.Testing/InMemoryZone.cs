@@ -42,6 +42,9 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
     public IReadOnlyDictionary<string, ExistingCidrCollection> CidrCollections => collections;
 
     /// <summary>Puts a record in the zone that some other tool made (not owned by the tree).</summary>
+    /// <summary>Deletes a health check out of band, as someone in the console would: records naming it keep naming it.</summary>
+    public void DeleteHealthCheck(string id) => healthChecks.RemoveAll(h => h.Id == id);
+
     public void AddForeign(ResourceRecordSet record) => records.Apply(new ChangeBatch([new RecordChange(ChangeAction.Create, record)]));
 
     public void Apply(Plan plan)
@@ -62,12 +65,14 @@ public sealed class InMemoryZone(string tree, string hostedZoneId)
             {
                 var id = alarm.HealthCheckId ?? idsByNode.GetValueOrDefault(alarm.NodeId)
                     ?? throw new InvalidOperationException($"the alarm of node {alarm.NodeId} comes before its check");
-                var put = HealthCheckAlarms.For(alarm.NamePrefix, id);
+                // As the CloudWatch client writes it: the description names the tree, and reads back as Tree.
+                var put = HealthCheckAlarms.For(alarm.NamePrefix, id) with { Tree = tree };
                 Alarms[put.Name] = put;
             }
             foreach (var deletion in layer.HealthCheckDeletions)
             {
                 if (deletion.AlarmName is { } name) Alarms.Remove(name);
+                if (deletion.AlarmOnly) continue;
                 if (healthChecks.RemoveAll(h => h.Id == deletion.HealthCheckId) == 0)
                     throw new InvalidOperationException($"NoSuchHealthCheck: {deletion.HealthCheckId}");
             }

@@ -60,7 +60,10 @@ internal static class ApplyCommand
                     starter => starter.ApplyAsync(tree, parse.GetValue(force), cancellationToken: cancellationToken), cancellationToken);
             var applier =
                 new DirectApplier(target.Route53(), target.Progress(),
-                TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5) };
+                TimeProvider.System)
+                {
+                    SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5), Alarms = target.Services.Alarms,
+                };
             var result =
                 await AwsErrors.GuardAsync(() =>
                 applier.ApplyAsync(tree, parse.GetValue(force), p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"),

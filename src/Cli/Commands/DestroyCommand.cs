@@ -52,7 +52,7 @@ internal static class DestroyCommand
             var aws = service.Resolve(parse);
             var applier =
                 new DirectApplier(aws.Route53(), aws.Progress(),
-                TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(aws.IsLocal ? 0.5 : 5) };
+                TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(aws.IsLocal ? 0.5 : 5), Alarms = aws.Services.Alarms };
             var result =
                 await AwsErrors.GuardAsync(() =>
                 applier.DestroyAsync(tree, p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"), cancellationToken));

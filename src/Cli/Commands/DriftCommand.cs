@@ -65,12 +65,16 @@ internal static class DriftCommand
                     {
                         SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5),
                         CompileOptions = compile,
+                        Alarms = target.Services.Alarms,
                     }, time)
                     : new WorkflowRepair(target, workflow.StateMachineName(parse, target));
                 // The metric is for the scheduled checks' alarm; a check from a terminal is not counted.
                 var result =
                     await AwsErrors.GuardAsync(() =>
-                    RunAsync(new TreeDriftCheck(store, route53, new DriftMetrics(TextWriter.Null), time, repair), tree, cancellationToken));
+                    RunAsync(new TreeDriftCheck(store, route53, new DriftMetrics(TextWriter.Null), time, repair)
+                    {
+                        Alarms = target.Services.Alarms,
+                    }, tree, cancellationToken));
                 report = result.Report ?? throw new CliFailureException($"tree '{tree}' was not checked: {result.SkippedBecause}");
             }
             else

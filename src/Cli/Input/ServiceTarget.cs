@@ -1,6 +1,7 @@
 using Failover.Aws.Route53;
 using Failover.Aws.StepFunctions;
 using Failover.Composition;
+using Failover.Service.Alarms;
 using Failover.Service.Workflow;
 using Failover.Store;
 
@@ -11,7 +12,10 @@ namespace Failover.Cli.Input;
 /// stack's edge serves them), else <c>AWS_ENDPOINT_URL</c>, else the local stack at http://127.0.0.1:4566.
 /// <c>--endpoint aws</c> means the real AWS endpoints, with the SDK's credential chain and region.
 /// </summary>
-public sealed record ServiceTarget(Uri? Endpoint, string TableName, double RequestsPerSecond)
+/// <param name="HealthCheckAlarmPrefix">The deployment's health check alarm prefix: its plans read the alarms and a direct
+/// apply keeps them, as the workflow does. From <c>FAILOVER_HEALTH_ALARM_PREFIX</c>; the local stack's own when the target
+/// is the local stack at its default address and the variable is unset; null keeps none.</param>
+public sealed record ServiceTarget(Uri? Endpoint, string TableName, double RequestsPerSecond, string? HealthCheckAlarmPrefix = null)
 {
     public const string LocalStack = "http://127.0.0.1:4566";
     public const string DefaultTable = "failover-progress";
@@ -19,13 +23,15 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
     public static ServiceTarget Resolve(string? endpoint, string? table, double? requestsPerSecond)
     {
         endpoint ??= Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") ?? LocalStack;
+        var alarms = Environment.GetEnvironmentVariable(HealthCheckAlarmSource.PrefixVariable) is { Length: > 0 } prefix ? prefix.Trim()
+            : endpoint == LocalStack ? HealthCheckAlarmSource.LocalStackPrefix : null;
         Uri? uri = null;
         if (!string.Equals(endpoint, "aws", StringComparison.OrdinalIgnoreCase)
             && (!Uri.TryCreate(endpoint, UriKind.Absolute, out uri)
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
             throw new CliUsageException($"--endpoint must be an http(s) URL or 'aws'; it is '{endpoint}'");
         if (requestsPerSecond is <= 0) throw new CliUsageException("--rate must be a positive number of requests per second");
-        return new ServiceTarget(uri, table ?? DefaultTable, requestsPerSecond ?? 5);
+        return new ServiceTarget(uri, table ?? DefaultTable, requestsPerSecond ?? 5, alarms);
     }
 
     public bool IsLocal => Endpoint is not null;
@@ -36,6 +42,7 @@ public sealed record ServiceTarget(Uri? Endpoint, string TableName, double Reque
         Endpoint = Endpoint,
         Credentials = LocalCredentials(),
         Route53RequestsPerSecond = RequestsPerSecond,
+        HealthCheckAlarmPrefix = HealthCheckAlarmPrefix,
         Workflow = new WorkflowOptions { TableName = TableName },
     });
 

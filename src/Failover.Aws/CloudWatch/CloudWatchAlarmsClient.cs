@@ -59,8 +59,7 @@ public sealed class CloudWatchAlarmsClient : IMetricAlarms
         var request = new PutMetricAlarmRequest(alarm.Name, alarm.Namespace, alarm.MetricName,
             alarm.Dimensions.Select(d => new CloudWatchDimension(d.Key, d.Value)).ToList(), alarm.Statistic, alarm.Period,
             alarm.EvaluationPeriods, alarm.DatapointsToAlarm, alarm.Threshold, alarm.ComparisonOperator, alarm.TreatMissingData,
-            AlarmDescription: "Kept by the failover service: the state of a tree's Route 53 health check (HealthCheckStatus). "
-                + "Its state changes drive Tree Answer Changed; the service deletes it with the check.",
+            AlarmDescription: HealthCheckAlarms.DescriptionFor(Tag(tags, "failover:tree"), Tag(tags, "failover:node")),
             ActionsEnabled: true, Tags: tags.Count == 0 ? null : tags.Select(t => new CloudWatchTag(t.Key, t.Value)).ToList());
         // PutMetricAlarm creates or overwrites by name: sending it twice leaves one alarm.
         await SendAsync("PutMetricAlarm", JsonSerializer.SerializeToUtf8Bytes(request, Json.PutMetricAlarmRequest), safeToRepeat: true,
@@ -98,6 +97,9 @@ public sealed class CloudWatchAlarmsClient : IMetricAlarms
         return await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    private static string? Tag(IReadOnlyList<KeyValuePair<string, string>> tags, string key) =>
+        tags.Where(t => t.Key == key).Select(t => t.Value).FirstOrDefault();
+
     private static MetricAlarm ToAlarm(string name, MetricAlarmEntry entry) => new(
         name, entry.Namespace ?? "", entry.MetricName ?? "",
         (entry.Dimensions ?? []).GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value,
@@ -105,7 +107,10 @@ public sealed class CloudWatchAlarmsClient : IMetricAlarms
         entry.Statistic ?? "", entry.Period ?? 0, entry.EvaluationPeriods ?? 0,
         // An alarm made without DatapointsToAlarm alarms on every evaluated period (CloudWatch API reference, MetricAlarm).
         entry.DatapointsToAlarm ?? entry.EvaluationPeriods ?? 0,
-        entry.Threshold ?? 0, entry.ComparisonOperator ?? "", entry.TreatMissingData ?? "missing");
+        entry.Threshold ?? 0, entry.ComparisonOperator ?? "", entry.TreatMissingData ?? "missing")
+    {
+        Tree = HealthCheckAlarms.TreeIn(entry.AlarmDescription),
+    };
 
     private static AwsServiceException ReadError(AwsResponse response)
     {

@@ -17,7 +17,8 @@ internal sealed record DescribeAlarmsResponse(IReadOnlyList<MetricAlarmEntry>? M
 
 internal sealed record MetricAlarmEntry(
     string? AlarmName, string? Namespace, string? MetricName, IReadOnlyList<CloudWatchDimension>? Dimensions, string? Statistic,
-    int? Period, int? EvaluationPeriods, int? DatapointsToAlarm, double? Threshold, string? ComparisonOperator, string? TreatMissingData);
+    int? Period, int? EvaluationPeriods, int? DatapointsToAlarm, double? Threshold, string? ComparisonOperator, string? TreatMissingData,
+    string? AlarmDescription = null);
 
 internal sealed record DeleteAlarmsRequest(IReadOnlyList<string> AlarmNames);
 

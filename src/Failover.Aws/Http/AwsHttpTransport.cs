@@ -25,11 +25,12 @@ public sealed class AwsHttpTransport
     private readonly Func<AwsResponse, AwsServiceException> _readError;
     private readonly Lock _randomGate = new();
     private readonly ResiliencePipeline<AwsResponse> _pipeline;
+    private readonly Action<bool>? _onAnswered;
 
     public AwsHttpTransport(
         HttpClient http, Uri endpoint, AwsRequestSigner signer, RetryOptions retry,
         Func<AwsResponse, AwsServiceException> readError, TimeProvider? time = null, Random? random = null, TokenBucket? rateLimit = null,
-        AdaptiveRate? adaptiveRate = null)
+        AdaptiveRate? adaptiveRate = null, Action<bool>? onAnswered = null)
     {
         _http = http;
         Endpoint = endpoint;
@@ -40,6 +41,7 @@ public sealed class AwsHttpTransport
         Random = random ?? Random.Shared;
         RateLimit = rateLimit;
         AdaptiveRate = adaptiveRate;
+        _onAnswered = onAnswered;
         _pipeline = BuildPipeline();
     }
 
@@ -101,12 +103,14 @@ public sealed class AwsHttpTransport
             // HttpClient's timeout: the request went out and the answer never came, so it may have been applied.
             throw new OutcomeUnknownException(request.Operation, "timed out", 0, null, e);
         }
-        if (response.IsSuccess)
+        var error = response.IsSuccess ? null : _readError(response);
+        // Told of every answer, whether it was a throttle: a client counts what its callers spent of the service's rate.
+        _onAnswered?.Invoke(error?.Code == "Throttling");
+        if (error is null)
         {
             AdaptiveRate?.OnAccepted();
             return response;
         }
-        var error = _readError(response);
         // Only the account's rate says "slow down"; PriorRequestNotComplete is one zone's change still in progress.
         if (error.Code == "Throttling") AdaptiveRate?.OnThrottled();
         // A server error says the service failed, not that it did nothing: a write that is not safe to repeat

@@ -61,7 +61,7 @@ public sealed partial class Route53Client : IRoute53
         var signer = new AwsRequestSigner(credentials ?? AwsEnvironment.DefaultCredentials(), RegionEndpoint.USEast1, "route53");
         _transport =
             new AwsHttpTransport(http ?? SharedHttp, options.Endpoint, signer, options.Retry, Route53ErrorReader.Read, time, random,
-            rateLimit, adaptive);
+            rateLimit, adaptive, Route53Usage.CountCurrent);
     }
 
     /// <summary>A client configured from the environment (<c>AWS_ENDPOINT_URL_ROUTE_53</c>, credentials chain).</summary>

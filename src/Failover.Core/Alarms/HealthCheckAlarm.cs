@@ -20,6 +20,12 @@ public sealed record MetricAlarm(
     string ComparisonOperator,
     string TreatMissingData)
 {
+    /// <summary>
+    /// The tree its description names (<see cref="HealthCheckAlarms.DescriptionFor"/>), read back with the alarm; null for an
+    /// alarm that names none. Not a setting: <see cref="Differences"/> leaves it out.
+    /// </summary>
+    public string? Tree { get; init; }
+
     /// <summary>The members that differ from <paramref name="actual"/>, for a drift report (empty: the same alarm).</summary>
     public IReadOnlyList<FieldDifference> Differences(MetricAlarm actual)
     {
@@ -74,6 +80,25 @@ public static class HealthCheckAlarms
     /// <summary>The alarm's name: the deployment's prefix and the check's id, so an alarm lives and dies with its check.</summary>
     public static string NameFor(string prefix, string healthCheckId) => prefix + healthCheckId;
 
+    /// <summary>
+    /// The alarm's description, naming its tree and node: DescribeAlarms returns descriptions but not tags (those take a
+    /// ListTagsForResource per alarm, CloudWatch API reference), so this is how one pass by prefix tells whose an alarm
+    /// is, even after its health check is gone.
+    /// </summary>
+    public static string DescriptionFor(string? tree, string? node) =>
+        (tree is null ? "Kept by the failover service" : $"Kept by the failover service for tree {tree} (node {node ?? "?"})")
+        + ": the state of a Route 53 health check (HealthCheckStatus). Its state changes drive Tree Answer Changed; "
+        + "the service deletes it with the check.";
+
+    /// <summary>The tree a description written by <see cref="DescriptionFor"/> names; null for any other text.</summary>
+    public static string? TreeIn(string? description)
+    {
+        const string lead = "Kept by the failover service for tree ";
+        if (description is null || !description.StartsWith(lead, StringComparison.Ordinal)) return null;
+        var end = description.IndexOf(' ', lead.Length);
+        return end > lead.Length ? description[lead.Length..end] : null;
+    }
+
     public static MetricAlarm For(string prefix, string healthCheckId) => new(
         NameFor(prefix, healthCheckId), Namespace, MetricName,
         new Dictionary<string, string>(StringComparer.Ordinal) { [Dimension] = healthCheckId },
@@ -89,6 +114,18 @@ public static class HealthCheckAlarms
 public sealed record HealthCheckAlarmState(string Prefix, IReadOnlyDictionary<string, MetricAlarm> ByName)
 {
     public MetricAlarm? For(string healthCheckId) => ByName.GetValueOrDefault(HealthCheckAlarms.NameFor(Prefix, healthCheckId));
+
+    /// <summary>
+    /// The alarms whose description names <paramref name="tree"/> but whose health check is not among
+    /// <paramref name="liveHealthCheckIds"/>: left behind when a check was deleted out of band (a repair made the node a
+    /// new check, with an alarm of its own), so no plan that deletes checks would ever reach them.
+    /// </summary>
+    public IReadOnlyList<(string AlarmName, string HealthCheckId)> OrphansOf(string tree, IReadOnlySet<string> liveHealthCheckIds) =>
+        [.. ByName.Values
+            .Where(a => a.Tree == tree && a.Dimensions.TryGetValue(HealthCheckAlarms.Dimension, out var id)
+                && !liveHealthCheckIds.Contains(id))
+            .OrderBy(a => a.Name, StringComparer.Ordinal)
+            .Select(a => (a.Name, a.Dimensions[HealthCheckAlarms.Dimension]))];
 
     /// <summary>Whether the check's alarm is missing or differs from the one the service keeps.</summary>
     public bool NeedsPut(string healthCheckId) =>

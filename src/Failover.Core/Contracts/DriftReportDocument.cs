@@ -30,6 +30,8 @@ public sealed record DriftItemDocument
     public string? CallerReference { get; init; }
     /// <summary>For CIDR collection items: the collection's name.</summary>
     public string? CidrCollection { get; init; }
+    /// <summary>For an orphaned alarm: its name.</summary>
+    public string? AlarmName { get; init; }
     public string? Place { get; init; }
     public bool? Owned { get; init; }
     /// <summary>Written only when true.</summary>

@@ -35,6 +35,7 @@ public static class DriftReportJson
         HealthCheckId = item.HealthCheckId,
         CallerReference = item.CallerReference,
         CidrCollection = item.CidrCollection,
+        AlarmName = item.AlarmName,
         Place = item.Place is { } place ? CamelNames.Of(place) : null,
         Owned = item.Owned,
         BlocksRepair = item.BlocksRepair ? true : null,
@@ -76,6 +77,7 @@ public static class DriftReportJson
             HealthCheckId = item.HealthCheckId,
             CallerReference = item.CallerReference,
             CidrCollection = item.CidrCollection,
+            AlarmName = item.AlarmName,
             Place = item.Place is { } place ? Enum<ExtraRecordPlace>(place, path + ".place") : null,
             Owned = item.Owned,
             Fields = (item.Fields ?? []).Select((field, i) =>

@@ -73,6 +73,9 @@ public sealed record HealthCheckDeletionDocument(string? HealthCheckId, string? 
 {
     /// <summary>The check's alarm, deleted first; left out when it has none.</summary>
     public string? AlarmName { get; init; }
+
+    /// <summary>True when only the alarm goes (its check is gone, or not the tree's); left out otherwise.</summary>
+    public bool? AlarmOnly { get; init; }
 }
 
 /// <summary>The alarm on a node's check; <see cref="HealthCheckId"/> is left out when an earlier layer creates the check.</summary>

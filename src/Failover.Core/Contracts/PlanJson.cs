@@ -73,7 +73,10 @@ public static class PlanJson
         {
             Name = layer.Name,
             DeleteHealthChecks = layer.HealthCheckDeletions
-                .Select(d => new HealthCheckDeletionDocument(d.HealthCheckId, d.NodeId) { AlarmName = d.AlarmName }).ToList(),
+                .Select(d => new HealthCheckDeletionDocument(d.HealthCheckId, d.NodeId)
+                {
+                    AlarmName = d.AlarmName, AlarmOnly = d.AlarmOnly ? true : null,
+                }).ToList(),
         },
     };
 
@@ -273,6 +276,7 @@ public static class PlanJson
                     return new HealthCheckDeletion(Required(Required(deletion, at).HealthCheckId, at + ".healthCheckId"), deletion.NodeId)
                     {
                         AlarmName = deletion.AlarmName,
+                        AlarmOnly = deletion.AlarmOnly == true,
                     };
                 }).ToList(),
             };

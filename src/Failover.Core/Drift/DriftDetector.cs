@@ -56,7 +56,12 @@ public static class DriftDetector
                 checkItems.Add(
                     new DriftItem(DriftKind.HealthCheckChanged) { NodeId = wanted.NodeId, HealthCheckId = match.Id, Fields = fields });
         }
-        if (actual.Alarms is { } alarms) checkItems.AddRange(AlarmItems(desired, checks, alarms));
+        if (actual.Alarms is { } alarms)
+        {
+            checkItems.AddRange(AlarmItems(desired, checks, alarms));
+            checkItems.AddRange(alarms.OrphansOf(spec.Name, existingHealthCheckIds).Select(o =>
+                new DriftItem(DriftKind.HealthCheckAlarmOrphaned) { HealthCheckId = o.HealthCheckId, AlarmName = o.AlarmName }));
+        }
 
         foreach (var wanted in desired.CidrCollections.OrderBy(c => c.RuleId, StringComparer.Ordinal))
         {

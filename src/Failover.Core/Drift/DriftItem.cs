@@ -21,6 +21,11 @@ public enum DriftKind
     HealthCheckAlarmMissing,
     /// <summary>The alarm on one of the tree's health checks exists with other settings (<see cref="DriftItem.Fields"/>).</summary>
     HealthCheckAlarmChanged,
+    /// <summary>
+    /// An alarm of the tree watches a health check that no longer exists (deleted out of band): a repair or teardown deletes
+    /// the alarm (<see cref="DriftItem.AlarmName"/>).
+    /// </summary>
+    HealthCheckAlarmOrphaned,
     /// <summary>The CIDR collection of an ip-based rule does not exist.</summary>
     CidrCollectionMissing,
     /// <summary>The CIDR collection of an ip-based rule holds other blocks (<see cref="DriftItem.Fields"/>, one per location).</summary>
@@ -63,6 +68,8 @@ public sealed record DriftItem(DriftKind Kind)
     public IReadOnlyList<FieldDifference> Fields { get; init; } = [];
     /// <summary>For CIDR collection items: the collection's name (<see cref="NodeId"/> is its ip-based rule).</summary>
     public string? CidrCollection { get; init; }
+    /// <summary>For an orphaned alarm: its name (<see cref="HealthCheckId"/> is the deleted check it watches).</summary>
+    public string? AlarmName { get; init; }
     /// <summary>For an extra record set: where it is.</summary>
     public ExtraRecordPlace? Place { get; init; }
     /// <summary>For an extra record set: whether the tree owns it (a run would delete it) or someone else made it.</summary>
@@ -94,6 +101,8 @@ public sealed record DriftItem(DriftKind Kind)
         DriftKind.RecordHealthCheckDeleted =>
             $"record {Record} of node {NodeId} names health check {HealthCheckId}, which no longer exists",
         DriftKind.HealthCheckAlarmMissing => $"the alarm on health check {HealthCheckId} of node {NodeId} is missing",
+        DriftKind.HealthCheckAlarmOrphaned =>
+            $"alarm {AlarmName} watches health check {HealthCheckId}, which no longer exists",
         DriftKind.HealthCheckAlarmChanged =>
             $"the alarm on health check {HealthCheckId} of node {NodeId} changed: {string.Join("; ", Fields)}",
         _ => Kind.ToString(),

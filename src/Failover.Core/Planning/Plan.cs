@@ -70,6 +70,12 @@ public sealed record PlannedHealthCheck(string NodeId, string CallerReference, H
 public sealed record HealthCheckDeletion(string HealthCheckId, string? NodeId)
 {
     public string? AlarmName { get; init; }
+
+    /// <summary>
+    /// Only the alarm goes: the tree's alarm on a check that is gone (deleted out of band) or no longer the tree's, so the
+    /// check itself is never touched.
+    /// </summary>
+    public bool AlarmOnly { get; init; }
 }
 
 /// <summary>

@@ -61,7 +61,8 @@ public static class PlanTextWriter
                 case PlanLayerKind.HealthCheckCleanup:
                     text.Append(" (").Append(layer.HealthCheckDeletions.Count).Append(" to delete)\n");
                     AppendTable(text, ["ACTION", "HEALTH CHECK", "NODE", "ALARM"],
-                        layer.HealthCheckDeletions.Select(d => new[] { "DELETE", d.HealthCheckId, d.NodeId ?? "-", d.AlarmName ?? "-" }));
+                        layer.HealthCheckDeletions.Select(d =>
+                            new[] { d.AlarmOnly ? "DELETE ALARM" : "DELETE", d.HealthCheckId, d.NodeId ?? "-", d.AlarmName ?? "-" }));
                     break;
                 case PlanLayerKind.HealthCheckAlarms:
                     text.Append(" (").Append(layer.HealthCheckAlarms.Count).Append(" to put)\n");

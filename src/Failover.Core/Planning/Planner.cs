@@ -107,6 +107,11 @@ public static class Planner
         var stillReferenced = StillReferenced(records, actual, diff);
         var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced)
             .Select(d => actual.Alarms?.For(d.HealthCheckId) is { } alarm ? d with { AlarmName = alarm.Name } : d).ToList();
+        var checksDeleted = unused.Count;
+        // The tree's alarms on checks it no longer has (deleted out of band) go with the clean-up, and only the alarms.
+        if (actual.Alarms is { } alarms)
+            unused.AddRange(alarms.OrphansOf(tree, actual.HealthChecks.Select(h => h.Id).ToHashSet(StringComparer.Ordinal))
+                .Select(o => new HealthCheckDeletion(o.HealthCheckId, null) { AlarmName = o.AlarmName, AlarmOnly = true }));
         if (unused.Count > 0)
             layers.Add(new PlanLayer(LayerNames.HealthCheckCleanup, PlanLayerKind.HealthCheckCleanup) { HealthCheckDeletions = unused });
         layers.Add(new PlanLayer(LayerNames.CidrCollectionCleanup, PlanLayerKind.CidrCollectionCleanup)
@@ -122,7 +127,7 @@ public static class Planner
                 RecordsUpdated: diff.Replaced.Count,
                 RecordsDeleted: diff.Deleted.Count(k => !diff.Replaced.Contains(k)),
                 HealthChecksCreated: healthChecksToCreate.Count,
-                HealthChecksDeleted: unused.Count,
+                HealthChecksDeleted: checksDeleted,
                 ExistingRecords: diff.Existing.Count)
             {
                 CidrCollectionsChanged = collectionsBefore.Select(c => c.Name).Concat(collectionsAfter.Select(c => c.Name))

@@ -12,6 +12,9 @@ public sealed record HealthCheckAlarmSource(IMetricAlarms Client, string Prefix)
 {
     public const string PrefixVariable = "FAILOVER_HEALTH_ALARM_PREFIX";
 
+    /// <summary>The prefix the interactive local stack keeps its alarms under (in moto's CloudWatch); the CLI's default for it.</summary>
+    public const string LocalStackPrefix = "failover-local-health-";
+
     /// <summary>The tags of a tree's alarm, as on its health check: whose it is, seen in the console.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> TagsFor(string tree, string nodeId) =>
     [

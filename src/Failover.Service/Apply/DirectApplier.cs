@@ -26,6 +26,12 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
 {
     public TimeSpan SyncPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The deployment's health check alarms, read and kept with the checks as the workflow keeps them (null: none, and the
+    /// plans hold no alarm layer).
+    /// </summary>
+    public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
+
     /// <summary>How the tree is compiled; a repair salts its health check references (a deleted check's is refused for days).</summary>
     public CompileOptions CompileOptions { get; init; } = CompileOptions.Default;
 
@@ -36,7 +42,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             throw new ApplyRefusedException(privateZone);
         var desired = TreeCompiler.Compile(spec, CompileOptions);
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Plan(desired, actual);
 
         if (plan.HasConflicts)
@@ -68,7 +74,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     {
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
-        var actual = await new ActualStateReader(route53).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         await store.ReleaseRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
@@ -80,6 +86,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         Plan plan, Action<ApplyProgress>? progress, CancellationToken cancellationToken)
     {
         var applier = new PlanApplier(route53);
+        var checks = new Workflow.HealthCheckLayerRunner(route53, Alarms);
         var healthCheckIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var changeIds = new List<string>();
         var healthChecksCreated = 0;
@@ -109,11 +116,13 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                     if (deleted.Count > 0) await store.RemoveOwnedRecordsAsync(plan.Tree, deleted, cancellationToken).ConfigureAwait(false);
                     break;
                 case PlanLayerKind.HealthCheckCleanup:
-                    await applier.DeleteHealthChecksAsync(layer, cancellationToken).ConfigureAwait(false);
+                    // Each check's alarm goes first, as in the workflow (an alarm on a deleted check never leaves INSUFFICIENT_DATA).
+                    await applier.DeleteHealthChecksAsync(layer, Alarms, cancellationToken).ConfigureAwait(false);
                     break;
                 case PlanLayerKind.HealthCheckAlarms:
-                    // The direct path reads the zone without the deployment's alarms, so its plans never hold this layer.
-                    throw new InvalidOperationException("the direct path keeps no health check alarms; apply through the service");
+                    foreach (var planned in layer.HealthCheckAlarms)
+                        await checks.PutAlarmAsync(plan.Tree, planned, healthCheckIds, cancellationToken).ConfigureAwait(false);
+                    break;
                 case PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup:
                     var collections = new CidrCollectionRunner(route53);
                     foreach (var planned in layer.CidrCollections)

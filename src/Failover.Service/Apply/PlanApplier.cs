@@ -52,13 +52,17 @@ public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.Lay
         return changes;
     }
 
-    /// <summary>Deletes health checks nothing uses any more; one already gone counts as deleted.</summary>
-    public async Task DeleteHealthChecksAsync(PlanLayer layer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes health checks nothing uses any more, each one's alarm first as the workflow does (and only the alarm of a
+    /// check that is gone); one already gone counts as deleted.
+    /// </summary>
+    /// <param name="alarms">The deployment's alarms (null: it keeps none, and the plan names none).</param>
+    public async Task DeleteHealthChecksAsync(PlanLayer layer, Alarms.HealthCheckAlarmSource? alarms = null,
+        CancellationToken cancellationToken = default)
     {
-        var runner = new Workflow.HealthCheckLayerRunner(route53);
-        // The direct path keeps no alarms (a deployment's alarm layer is the workflow's): the check alone.
+        var runner = new Workflow.HealthCheckLayerRunner(route53, alarms);
         await Workflow.LayerUnits.RunAsync(layer.HealthCheckDeletions, concurrency, Workflow.StepBudget.Unlimited(TimeProvider.System),
-            (deletion, token) => runner.DeleteAsync(deletion with { AlarmName = null }, token), cancellationToken).ConfigureAwait(false);
+            runner.DeleteAsync, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Swaps <c>{{healthcheck:node}}</c> for the id Route 53 gave that node's check.</summary>

@@ -1,3 +1,4 @@
+using Failover.Service.Ports.Route53;
 using Failover.Service.Progress;
 
 namespace Failover.Service.Metrics;
@@ -14,6 +15,10 @@ namespace Failover.Service.Metrics;
 /// <c>Outcome</c> is <c>Succeeded</c>, <c>RolledBack</c>, <c>Failed</c> or <c>RollbackFailed</c>.</item>
 /// <item><c>RollbacksFailed</c> (Count) when a run's rollback failed too: the zone may hold part of the run. Distinct from
 /// a clean rollback, which the stack's failed-runs alarm also counts (both end the execution in a Fail state).</item>
+/// <item><c>Route53Requests</c> and <c>Route53Throttles</c> (Count) with them: every Route 53 request the run's steps sent,
+/// retries included, and how many Route 53 answered <c>Throttling</c> (<see cref="Workflow.RunRoute53Usage"/>).</item>
+/// <item><c>InsyncWait</c> (Milliseconds) when a run's changes are INSYNC: from its first GetChange to the one that found
+/// them all INSYNC (Route 53 API reference, GetChange: PENDING until every authoritative server has the change).</item>
 /// <item><c>AnswerChanges</c> (Count) when the answer watcher published <c>Tree Answer Changed</c>.</item>
 /// </list>
 /// </remarks>
@@ -31,14 +36,23 @@ public sealed class RunMetrics(TextWriter output, TimeProvider time)
     {
         var now = time.GetUtcNow();
         var duration = Math.Max(0, (now - run.CreatedAt).TotalMilliseconds);
+        // The ending step's own requests are not on the run's item yet: its handler adds them when it returns.
+        var step = Route53Usage.Current;
         var metrics = new List<(string Name, string Unit, double Value)>
         {
             ("Runs", "Count", 1), ("RunDuration", "Milliseconds", duration),
+            ("Route53Requests", "Count", run.Route53Requests + (step?.Requests ?? 0)),
+            ("Route53Throttles", "Count", run.Route53Throttles + (step?.Throttles ?? 0)),
         };
         if (outcome == Outcomes.RollbackFailed) metrics.Add(("RollbacksFailed", "Count", 1));
         WriteLine(Format(now, [(TreeDimension, run.Tree), (OutcomeDimension, outcome)], metrics,
             [("run_id", run.RunId), ("kind", EnumNames<RunKind>.Upper(run.Kind))]));
     }
+
+    /// <summary>The run's changes are INSYNC, <paramref name="waited"/> after its first GetChange.</summary>
+    public void SyncWaited(RunRecord run, TimeSpan waited) =>
+        WriteLine(Format(time.GetUtcNow(), [(TreeDimension, run.Tree)],
+            [("InsyncWait", "Milliseconds", Math.Max(0, waited.TotalMilliseconds))], [("run_id", run.RunId)]));
 
     /// <summary>The answer watcher published a change of the tree's answer.</summary>
     public void AnswerChanged(string tree) =>

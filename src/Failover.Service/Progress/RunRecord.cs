@@ -41,6 +41,12 @@ public sealed record RunRecord(
 {
     /// <summary>The Route 53 request rate the run's last step ended with (<see cref="Workflow.RunRequestRate"/>); null: none yet.</summary>
     public double? Route53RequestsPerSecond { get; init; }
+
+    /// <summary>Route 53 requests the run's finished steps sent, retries included (<see cref="Workflow.RunRoute53Usage"/>).</summary>
+    public long Route53Requests { get; init; }
+
+    /// <summary>How many of <see cref="Route53Requests"/> Route 53 answered with <c>Throttling</c>.</summary>
+    public long Route53Throttles { get; init; }
 }
 
 public enum RunStatusOutcome

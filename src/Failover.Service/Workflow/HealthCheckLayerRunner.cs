@@ -70,6 +70,7 @@ public sealed class HealthCheckLayerRunner(IRoute53 route53, HealthCheckAlarmSou
     {
         if (deletion.AlarmName is { } alarm)
             await RequireAlarms().Client.DeleteAsync([alarm], cancellationToken).ConfigureAwait(false);
+        if (deletion.AlarmOnly) return;
         try
         {
             await route53.DeleteHealthCheckAsync(deletion.HealthCheckId, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Failover.Service.Workflow;
 using Failover.Functions.Hosting;
 using Failover.Service.Logging;
+using Failover.Service.Ports.Route53;
 
 namespace Failover.Functions.Handlers;
 
@@ -24,6 +25,8 @@ internal static class StepHandler
             TResult result;
             var workflow = services();
             double? rate = null;
+            // Opened in the handler's own flow, so the step and everything it awaits count into it.
+            var usage = Route53Usage.Begin();
             try
             {
                 rate = await RunRequestRate.ResumeAsync(workflow, request.RunId, cancellationToken);
@@ -36,6 +39,7 @@ internal static class StepHandler
             finally
             {
                 await RunRequestRate.SaveAsync(workflow, request.RunId, rate, CancellationToken.None);
+                await RunRoute53Usage.SaveAsync(workflow, request.RunId, usage, CancellationToken.None);
             }
             var output = new MemoryStream();
             await JsonSerializer.SerializeAsync(output, result, resultType, cancellationToken);

@@ -50,6 +50,7 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
             {
                 SyncPollInterval = TimeSpan.FromMilliseconds(500),
                 CompileOptions = compile,
+                Alarms = root.Alarms,
             }, settings.Clock));
         // The drift handlers get services that know the queue start-up made, replacing any registered before it existed.
         LocalDriftFunctions.Register(functions, () => drift, settings.Clock, hosting);

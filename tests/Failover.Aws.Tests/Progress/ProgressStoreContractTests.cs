@@ -110,6 +110,22 @@ public abstract class ProgressStoreContract
     }
 
     [Fact]
+    public async Task A_run_adds_up_its_steps_Route53_requests_and_throttles_and_only_an_existing_run_can()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.PutVersionAsync(Tree("shop"), """{"v":1}""");
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
+        var fresh = await store.GetRunAsync("run-1");
+
+        await Task.WhenAll(store.AddRunRoute53UsageAsync("run-1", 12, 2), store.AddRunRoute53UsageAsync("run-1", 5, 0));
+        var added = await store.GetRunAsync("run-1");
+
+        Assert.Equal((0L, 0L), (fresh!.Route53Requests, fresh.Route53Throttles));
+        Assert.Equal((17L, 2L), (added!.Route53Requests, added.Route53Throttles));
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.AddRunRoute53UsageAsync("run-none", 1, 0));
+    }
+
+    [Fact]
     public async Task A_record_name_is_claimed_by_one_tree_and_only_its_holder_releases_it()
     {
         var (store, _) = await NewStoreAsync();

@@ -82,6 +82,52 @@ public class HealthCheckAlarmPlanningTests
     }
 
     [Fact]
+    public void An_alarm_whose_check_was_deleted_out_of_band_is_the_trees_drift_and_repair_and_teardown_delete_only_the_alarm()
+    {
+        var (zone, desired) = Applied();
+        var euw1 = zone.HealthChecks.Single(h => h.NodeTag == "euw1").Id;
+        zone.DeleteHealthCheck(euw1);
+        // Another tree's alarm on a deleted check, and one that names no tree: neither is this tree's to delete.
+        zone.Alarms["stack-health-other"] = HealthCheckAlarms.For(Prefix, "gone-1") with { Tree = "shop" };
+        zone.Alarms["stack-health-nobody"] = HealthCheckAlarms.For(Prefix, "gone-2");
+
+        var report = DriftDetector.Detect(desired, zone.State, zone.HealthChecks.Select(h => h.Id).ToHashSet());
+        var orphan = Assert.Single(report.Items, i => i.Kind == DriftKind.HealthCheckAlarmOrphaned);
+        Assert.Equal((euw1, Prefix + euw1), (orphan.HealthCheckId, orphan.AlarmName));
+        Assert.Equal($"alarm {Prefix + euw1} watches health check {euw1}, which no longer exists", orphan.Describe());
+        var json = DriftReportJson.Read(DriftReportJson.Write(report));
+        Assert.Equal(Prefix + euw1, Assert.Single(json.Items, i => i.Kind == DriftKind.HealthCheckAlarmOrphaned).AlarmName);
+
+        // The repair makes the node a new check with its alarm, and deletes the old alarm only.
+        var repair = Planner.Plan(desired, zone.State);
+        var deletion = Assert.Single(repair.Layer("health-check-cleanup").HealthCheckDeletions);
+        Assert.Equal((euw1, Prefix + euw1, true), (deletion.HealthCheckId, deletion.AlarmName, deletion.AlarmOnly));
+        Assert.Equal(0, repair.Summary.HealthChecksDeleted);
+        var stored = PlanJson.Read(PlanJson.Write(repair));
+        Assert.True(Assert.Single(stored.Layer("health-check-cleanup").HealthCheckDeletions).AlarmOnly);
+        Assert.Contains("DELETE ALARM", PlanTextWriter.Write(repair));
+        zone.Apply(repair);
+        Assert.DoesNotContain(Prefix + euw1, zone.Alarms.Keys);
+        Assert.True(Planner.Plan(desired, zone.State).IsEmpty);
+
+        // Teardown of a tree with an orphan: the same alarm-only deletion beside the checks'.
+        var other = zone.HealthChecks.Single(h => h.NodeTag == "use1-a").Id;
+        zone.DeleteHealthCheck(other);
+        var teardown = Planner.Teardown("www", SampleTrees.Www().HostedZoneId, zone.State);
+        Assert.Contains(teardown.Layer("health-check-cleanup").HealthCheckDeletions, d => d.AlarmOnly && d.HealthCheckId == other);
+        zone.Apply(teardown);
+        Assert.Equal(["stack-health-nobody", "stack-health-other"], zone.Alarms.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_alarm_description_names_its_tree_and_reads_back()
+    {
+        Assert.Equal("www", HealthCheckAlarms.TreeIn(HealthCheckAlarms.DescriptionFor("www", "euw1")));
+        Assert.Null(HealthCheckAlarms.TreeIn(HealthCheckAlarms.DescriptionFor(null, null)));
+        Assert.Null(HealthCheckAlarms.TreeIn("made by hand"));
+    }
+
+    [Fact]
     public void Teardown_deletes_each_alarm_with_its_check()
     {
         var (zone, _) = Applied();

@@ -11,8 +11,9 @@ namespace Failover.EndToEnd.Tests.Events;
 /// <summary>
 /// The CloudWatch alarms the workflow keeps on a tree's health checks, against moto's CloudWatch on a stack that keeps
 /// them (as the template's deployment does): one per check after apply, named by the deployment's prefix and the check,
-/// watching Route 53's HealthCheckStatus; one deleted out of band is drift, and the repair run puts it back; teardown
-/// deletes them with the checks.
+/// watching Route 53's HealthCheckStatus; one deleted out of band is drift (and in the API's plan), and the repair run puts
+/// it back; an alarm whose check was deleted out of band is the tree's orphan, which the repair deletes; teardown deletes
+/// them with the checks.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class HealthCheckAlarmLifecycleTests : IAsyncLifetime
@@ -68,6 +69,12 @@ public sealed class HealthCheckAlarmLifecycleTests : IAsyncLifetime
         // Out of band: one alarm deleted. The drift check names it; the tree's policy repairs it with a run.
         await AwsJsonAsync("cloudwatch", "delete-alarms", "--alarm-names", Prefix + checks["b"]);
         using var api = new ApiClient(Stack.ApiUrl);
+        // The API's preview of the tree's plan reads the alarms too: it puts back only the one that is gone.
+        var preview = await api.GetAsync($"/trees/{Tree}/plan");
+        Assert.True(preview.Status == 200, preview.ToString());
+        var layer = Assert.Single(preview.Json.GetProperty("layers").EnumerateArray().ToList());
+        Assert.Equal("health-check-alarms", layer.GetProperty("name").GetString());
+        Assert.Equal(["b"], layer.GetProperty("putHealthCheckAlarms").EnumerateArray().Select(a => a.GetProperty("nodeId").GetString()));
         var drift = await api.PostAsync($"/trees/{Tree}/drift-check", "");
         Assert.True(drift.Status == 200, drift.ToString());
         var items = drift.Json.GetProperty("report").GetProperty("items");
@@ -79,6 +86,26 @@ public sealed class HealthCheckAlarmLifecycleTests : IAsyncLifetime
             run => run is { Status: not RunStatus.Running }, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(250));
         Assert.Equal(RunStatus.Succeeded, ended!.Status);
         Assert.Equal(alarms.Keys.Order(StringComparer.Ordinal), (await AlarmsAsync()).Keys.Order(StringComparer.Ordinal));
+
+        // Out of band: check a deleted. Its alarm names the tree in its description, so the drift check calls it the
+        // tree's orphan; the repair gives node a a new check and alarm, and deletes the orphan (and no check).
+        var described = (await AlarmsAsync())[Prefix + checks["a"]].GetProperty("AlarmDescription").GetString();
+        Assert.StartsWith($"Kept by the failover service for tree {Tree} (node a)", described);
+        await AwsJsonAsync("route53", "delete-health-check", "--health-check-id", checks["a"]);
+        var orphaned = await api.PostAsync($"/trees/{Tree}/drift-check", "");
+        Assert.True(orphaned.Status == 200, orphaned.ToString());
+        var kinds = orphaned.Json.GetProperty("report").GetProperty("items").EnumerateArray().ToList();
+        var orphan = Assert.Single(kinds, i => i.GetProperty("kind").GetString() == "healthCheckAlarmOrphaned");
+        Assert.Equal((Prefix + checks["a"], checks["a"]),
+            (orphan.GetProperty("alarmName").GetString(), orphan.GetProperty("healthCheckId").GetString()));
+        var second = orphaned.Json.GetProperty("report").GetProperty("repair").GetProperty("runId").GetString()!;
+        var repaired = await Eventually.ReachAsync($"repair run {second} to end", token => Stack.Store.GetRunAsync(second, token),
+            run => run is { Status: not RunStatus.Running }, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(250));
+        Assert.Equal(RunStatus.Succeeded, repaired!.Status);
+        var rebuilt = await ChecksByNodeAsync();
+        Assert.NotEqual(checks["a"], rebuilt["a"]);
+        Assert.Equal(rebuilt.Values.Select(id => Prefix + id).Order(StringComparer.Ordinal),
+            (await AlarmsAsync()).Keys.Order(StringComparer.Ordinal));
 
         var destroyed = await DriftStackFixture.CliAsync("destroy", Tree, "--yes", "--endpoint", Stack.EdgeUrl.ToString());
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);

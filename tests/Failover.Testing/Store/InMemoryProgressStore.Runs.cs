@@ -73,6 +73,19 @@ public sealed partial class InMemoryProgressStore
             _runs[runId] = run with { Record = run.Record with { Route53RequestsPerSecond = Math.Round(requestsPerSecond, 3) } };
         });
 
+    public Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default) =>
+        Serve(() =>
+        {
+            var run = Run(runId);
+            _runs[runId] = run with
+            {
+                Record = run.Record with
+                {
+                    Route53Requests = run.Record.Route53Requests + requests, Route53Throttles = run.Record.Route53Throttles + throttles,
+                },
+            };
+        });
+
     public Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default) => Serve(() =>
     {
         var run = Run(runId);

@@ -26,6 +26,9 @@ public interface IRunRecords
     /// <summary>Keeps the Route 53 request rate the run's functions learned, for its next step.</summary>
     Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a step's Route 53 requests and throttles to the run's totals (an atomic add: nothing is lost to a race).</summary>
+    Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default);
+
     Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default);
 }

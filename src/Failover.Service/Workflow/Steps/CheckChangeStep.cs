@@ -39,6 +39,10 @@ public sealed class CheckChangeStep(WorkflowServices services)
                 SyncDeadline = deadline.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
             };
         }
+        // The first check set the deadline one timeout after it began waiting; a first check that found every change
+        // INSYNC waited for nothing.
+        var waited = cursor.SyncDeadline is null ? TimeSpan.Zero : now - (deadline - services.Options.SyncTimeout);
+        services.Metrics.SyncWaited(run, waited);
         return cursor with { Step = LayerSteps.Finalize, WaitSeconds = null };
     }
 }
