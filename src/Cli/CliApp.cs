@@ -62,6 +62,7 @@ public static class CliApp
         ImportTrafficPolicyCommand.Create(console),
         AdoptCommand.Create(console),
         ExportCommand.Create(console),
+        ReleaseCommand.Create(console),
         ApplyCommand.Create(console),
         DestroyCommand.Create(console),
         DriftCommand.Create(console),

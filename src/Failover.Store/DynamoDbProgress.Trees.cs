@@ -8,6 +8,20 @@ namespace Failover.Store;
 
 internal sealed partial class DynamoDbProgress
 {
+    /// <inheritdoc cref="ITreeRecords.ForgetTreeAsync"/>
+    public async Task<bool> ForgetTreeAsync(string tree, CancellationToken cancellationToken = default)
+    {
+        var key = ProgressKeys.Key(ProgressKeys.TreePartition(tree), ProgressKeys.Meta);
+        var update = new ItemUpdate()
+            .Set(Attributes.Status, Attributes.Upper(TreeStatus.Deleted))
+            .Set(Attributes.UpdatedAt, Attributes.Time(_time.GetUtcNow()))
+            .Remove(Attributes.CurrentVersion)
+            .Remove(ProgressTable.ListingPartitionKey)
+            .Remove(ProgressTable.ListingSortKey)
+            .When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
+        return await TryUpdateAsync(update, key, cancellationToken);
+    }
+
     /// <summary>The tree item; null if the tree was never stored.</summary>
     public async Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken = default)
     {

@@ -120,6 +120,9 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<TreeLock?> GetLockAsync(string tree, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetLockAsync(tree, cancellationToken));
 
+    public Task<bool> ForgetTreeAsync(string tree, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ForgetTreeAsync(tree, cancellationToken));
+
     public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetTreeAsync(tree, cancellationToken));
 

@@ -61,8 +61,11 @@ internal static class ExportCommand
             foreach (var (id, set) in await route53.ListTagsForResourcesAsync(chunk.Select(c => c.Id).ToList(),
                          cancellationToken: cancellationToken))
                 tags[id] = set;
+        // The tree and node tags are this service's bookkeeping, which `failover release` removes: Terraform is handed the
+        // user's tags only, so its plan after the release has nothing to change.
         var checks = ownedChecks.Select(c => new ExportedHealthCheck(c.Id, c.NodeTag, c.Config,
-            (tags.GetValueOrDefault(c.Id) ?? []).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal))).ToList();
+            (tags.GetValueOrDefault(c.Id) ?? []).Where(t => t.Key is not (HealthCheckTags.Tree or HealthCheckTags.Node))
+                .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal))).ToList();
         return TerraformExport.Write(name, spec.HostedZoneId, records, checks);
     }
 }

@@ -21,6 +21,14 @@ public sealed partial class InMemoryProgressStore(TimeProvider time) : IProgress
 
     private DateTimeOffset Now => DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
+    public Task<bool> ForgetTreeAsync(string tree, CancellationToken cancellationToken = default) =>
+        Serve(() =>
+        {
+            if (_trees.GetValueOrDefault(tree) is not { } record) return false;
+            _trees[tree] = record with { Status = TreeStatus.Deleted, CurrentVersion = null, UpdatedAt = Now };
+            return true;
+        });
+
     public Task<TreeRecord?> GetTreeAsync(string tree, CancellationToken cancellationToken = default) =>
         Serve(() => _trees.GetValueOrDefault(tree));
 

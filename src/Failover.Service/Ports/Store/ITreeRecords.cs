@@ -18,4 +18,10 @@ public interface ITreeRecords
     Task<StoredVersion?> GetVersionAsync(string tree, int version, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<VersionInfo>> ListVersionsAsync(string tree, int? limit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Marks the tree DELETED without a teardown (a release: Route 53 keeps what it holds): no longer listed, no current
+    /// version, its versions kept for history. False when the tree was never stored.
+    /// </summary>
+    Task<bool> ForgetTreeAsync(string tree, CancellationToken cancellationToken = default);
 }
