@@ -41,6 +41,23 @@ internal sealed partial class DynamoDbProgress
     /// dropped if it refused it; after a crash in between, the zone tells which.
     /// </summary>
     public Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default) => AddPendingOwnedRecordsAsync(tree, null, records, cancellationToken);
+
+    /// <summary>
+    /// The zone each owned or pending record was written in, when it is not the tree's own: kept on the record's item, so
+    /// a teardown or an attachment's removal finds the record in its zone after the spec no longer names it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree,
+        CancellationToken cancellationToken = default)
+    {
+        var zones = new Dictionary<RecordKey, string>();
+        await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
+                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.HostedZoneId]))
+            if (item.String(Attributes.HostedZoneId) is { } zone) zones[RecordKeyValues.FromItem(item)] = zone;
+        return zones;
+    }
+
+    public Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
         CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
@@ -49,6 +66,7 @@ internal sealed partial class DynamoDbProgress
             var item = ProgressKeys.Key(partition, ProgressKeys.Owned(record.Key));
             foreach (var (name, value) in RecordKeyValues.ToAttributes(record.Key)) item[name] = value;
             item[Attributes.Pending] = Attributes.S(record.Value);
+            if (hostedZoneId is not null) item[Attributes.HostedZoneId] = Attributes.S(hostedZoneId);
             return new WriteRequest { PutRequest = new PutRequest { Item = item } };
         }).ToList();
         return _batchWriter.WriteAsync(writes, cancellationToken);
@@ -58,13 +76,18 @@ internal sealed partial class DynamoDbProgress
     /// Records that the tree owns these record sets (after Route 53 accepted the change that wrote them, or as it
     /// adopts them); a pending claim on one of them is confirmed.
     /// </summary>
-    public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default)
+    public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
+        AddOwnedRecordsAsync(tree, null, records, cancellationToken);
+
+    public Task AddOwnedRecordsAsync(string tree, string? hostedZoneId, IEnumerable<RecordKey> records,
+        CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
         var writes = records.Distinct().Select(key =>
         {
             var item = ProgressKeys.Key(partition, ProgressKeys.Owned(key));
             foreach (var (name, value) in RecordKeyValues.ToAttributes(key)) item[name] = value;
+            if (hostedZoneId is not null) item[Attributes.HostedZoneId] = Attributes.S(hostedZoneId);
             return new WriteRequest { PutRequest = new PutRequest { Item = item } };
         }).ToList();
         return _batchWriter.WriteAsync(writes, cancellationToken);

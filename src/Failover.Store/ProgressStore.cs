@@ -52,6 +52,18 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
         CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.AddPendingOwnedRecordsAsync(tree, records, cancellationToken));
 
+    public Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree,
+        CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.GetOwnedRecordZonesAsync(tree, cancellationToken));
+
+    public Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.AddPendingOwnedRecordsAsync(tree, hostedZoneId, records, cancellationToken));
+
+    public Task AddOwnedRecordsAsync(string tree, string? hostedZoneId, IEnumerable<RecordKey> records,
+        CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.AddOwnedRecordsAsync(tree, hostedZoneId, records, cancellationToken));
+
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.RemoveOwnedRecordsAsync(tree, records, cancellationToken));
 

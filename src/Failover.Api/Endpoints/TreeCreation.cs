@@ -50,7 +50,7 @@ public sealed class TreeCreation(ZonePlanning planning, IRunLauncher runs, ApiOp
 
         var spec = loaded.Spec!;
         call.AddLogField(LogFields.Tree, spec.Name);
-        planning.CheckZone(spec.HostedZoneId, spec.Name);
+        planning.CheckZones(spec);
         await planning.CheckPrivateZonesAsync(spec, warnings, cancellationToken).ConfigureAwait(false);
         await CheckNamedHealthChecksAsync(spec, warnings, cancellationToken).ConfigureAwait(false);
         if (baseVersion is { } based) await BaseVersion.CheckAsync(store, spec.Name, based, cancellationToken).ConfigureAwait(false);

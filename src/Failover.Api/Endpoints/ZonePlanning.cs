@@ -22,6 +22,20 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
             });
     }
 
+    /// <summary>403 unless every attachment's zone is allowed: a tree writes in each of them.</summary>
+    public void CheckZones(TreeSpec spec)
+    {
+        foreach (var attachment in spec.AllAttachments)
+        {
+            if (allowed.Refusal(attachment.HostedZoneId, spec.Name) is not { } refusal) continue;
+            throw new ProblemException(new Problem(ProblemType.ZoneNotAllowed, refusal)
+            {
+                Errors = [FieldError.AtPath(attachment.PathOf("hostedZoneId"),
+                    $"hosted zone {attachment.HostedZoneId} is not in the allow-list")],
+            });
+        }
+    }
+
     /// <summary>
     /// 400 with every error of the private-zone rules (the zones' kind read from Route 53, once per zone); their warnings are
     /// added to <paramref name="warnings"/>.
@@ -43,17 +57,18 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
 
     public async Task<Plan> PlanAsync(TreeSpec spec, CancellationToken cancellationToken)
     {
-        CheckZone(spec.HostedZoneId, spec.Name);
-        return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken).ConfigureAwait(false);
+        CheckZones(spec);
+        return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken, store.GetOwnedRecordZonesAsync)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The plan, and the change-size guard's refusal of it (null: an apply would go ahead).</summary>
     public async Task<(Plan Plan, SpecDiagnostic? Refusal)> PlanWithGuardAsync(TreeSpec spec, bool force,
         CancellationToken cancellationToken)
     {
-        CheckZone(spec.HostedZoneId, spec.Name);
-        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken)
-            .ConfigureAwait(false);
+        CheckZones(spec);
+        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken,
+            store.GetOwnedRecordZonesAsync).ConfigureAwait(false);
         return (plan, ChangeSizeGuard.Check(plan, actual, force));
     }
 }

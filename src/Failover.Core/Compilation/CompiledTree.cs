@@ -14,6 +14,16 @@ public sealed record CompiledTree(TreeSpec Spec, IReadOnlyList<DesiredHealthChec
     /// attachment in the tree's own zone); empty for a tree whose attachments share its zone.
     /// </summary>
     public IReadOnlyList<CompiledZone> OtherZones { get; init; } = [];
+
+    /// <summary>Every record of every attachment, those of other zones tagged with their zone.</summary>
+    public IReadOnlyList<DesiredRecord> AllRecords => OtherZones.Count == 0 ? Records
+        : [.. Records, .. OtherZones.SelectMany(z => z.Records.Select(r => r with { HostedZoneId = z.HostedZoneId }))];
+
+    /// <summary>Each other zone's record names: what a reader of the tree's state lists there.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherZoneNames =>
+        OtherZones.ToDictionary(z => z.HostedZoneId,
+            z => (IReadOnlyList<string>)z.Records.Select(r => r.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
 }
 
 /// <summary>The records a tree wants in one hosted zone besides its own.</summary>
@@ -30,4 +40,8 @@ public sealed record DesiredHealthCheck(string NodeId, string CallerReference, H
 /// A record set the tree owns. <paramref name="Level"/> 0: its target lies outside the tree (values, AWS resources);
 /// level k ≥ 1: an alias to a helper name whose records are all at levels below k.
 /// </summary>
-public sealed record DesiredRecord(string NodeId, int Level, ResourceRecordSet RecordSet);
+public sealed record DesiredRecord(string NodeId, int Level, ResourceRecordSet RecordSet)
+{
+    /// <summary>The hosted zone the record belongs in when it is not the tree's own (an attachment in another zone).</summary>
+    public string? HostedZoneId { get; init; }
+}

@@ -41,6 +41,11 @@ public sealed record PlanLayerDocument
     /// Left out when no change has a node.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string?>>? ChangeNodeIds { get; init; }
+    /// <summary>
+    /// The hosted zone of each change batch, beside the batches for the same reason as <see cref="ChangeNodeIds"/>: null for
+    /// a batch in the plan's zone. Left out when every batch is in the plan's zone.
+    /// </summary>
+    public IReadOnlyList<string?>? ChangeBatchZones { get; init; }
     public IReadOnlyList<HealthCheckDeletionDocument>? DeleteHealthChecks { get; init; }
     /// <summary>The CloudWatch alarms to put on the tree's health checks (<c>health-check-alarms</c>).</summary>
     public IReadOnlyList<PlannedHealthCheckAlarmDocument>? PutHealthCheckAlarms { get; init; }

@@ -52,6 +52,9 @@ public static class PlanJson
             ChangeNodeIds = layer.ChangeBatches.Any(b => b.Changes.Any(c => c.NodeId is not null))
                 ? layer.ChangeBatches.Select(b => (IReadOnlyList<string?>)b.Changes.Select(c => c.NodeId).ToList()).ToList()
                 : null,
+            ChangeBatchZones = layer.ChangeBatches.Any(b => b.HostedZoneId is not null)
+                ? layer.ChangeBatches.Select(b => b.HostedZoneId).ToList()
+                : null,
         },
         PlanLayerKind.HealthCheckAlarms => new PlanLayerDocument
         {
@@ -264,7 +267,8 @@ public static class PlanJson
                 ChangeBatches = batches.Select((batch, i) =>
                 {
                     var at = $"{path}.changeBatches[{i}]";
-                    return ToChangeBatch(Required(batch, at), at, layer.ChangeNodeIds?.ElementAtOrDefault(i));
+                    return ToChangeBatch(Required(batch, at), at, layer.ChangeNodeIds?.ElementAtOrDefault(i))
+                        with { HostedZoneId = layer.ChangeBatchZones?.ElementAtOrDefault(i) };
                 }).ToList(),
             };
         if (layer.DeleteHealthChecks is { } deletions)

@@ -26,7 +26,8 @@ public static class DriftDetector
             .Where(c => collections.ContainsKey(c.Name)).ToDictionary(c => c.RuleId, c => collections[c.Name].Id, StringComparer.Ordinal);
 
         var recordItems = new List<DriftItem>();
-        foreach (var wanted in desired.Records)
+        // Every attachment's records, in whichever zone: a record name is attached once per tree, so keys stay apart.
+        foreach (var wanted in desired.AllRecords)
         {
             var key = wanted.RecordSet.Key;
             if (!actualByKey.TryGetValue(key, out var current))
@@ -163,11 +164,11 @@ public static class DriftDetector
 
     private static IEnumerable<DriftItem> Extras(CompiledTree desired, ActualState actual)
     {
-        var recordNames = desired.Spec.AllAttachments.Where(a => a.HostedZoneId == desired.Spec.HostedZoneId)
-            .Select(a => TreeCompiler.NormaliseName(a.RecordName)).ToList();
-        var desiredKeys = desired.Records.Select(r => r.RecordSet.Key).ToHashSet();
-        var groups = desired.Records.Select(r => (r.RecordSet.Name, r.RecordSet.Type)).ToHashSet();
-        var names = desired.Records.Select(r => r.RecordSet.Name).ToHashSet(StringComparer.Ordinal);
+        var recordNames = desired.Spec.AllAttachments.Select(a => TreeCompiler.NormaliseName(a.RecordName)).ToList();
+        var all = desired.AllRecords;
+        var desiredKeys = all.Select(r => r.RecordSet.Key).ToHashSet();
+        var groups = all.Select(r => (r.RecordSet.Name, r.RecordSet.Type)).ToHashSet();
+        var names = all.Select(r => r.RecordSet.Name).ToHashSet(StringComparer.Ordinal);
         var treeType = desired.Spec.RecordType.ToUpperInvariant();
         var owned = actual.OwnedRecords.Select(Normalised).ToHashSet();
         var seen = new HashSet<RecordKey>();

@@ -19,6 +19,13 @@ public sealed record ActualState(
     /// <summary>The CIDR collections the tree owns (by name, <see cref="Compilation.DesiredCidrCollection.NameFor"/>) and
     /// their blocks.</summary>
     public IReadOnlyList<ExistingCidrCollection> CidrCollections { get; init; } = [];
+
+    /// <summary>
+    /// The hosted zone of each record in <see cref="Records"/> (and each owned key) that is not in the tree's own zone: a tree
+    /// attached in other zones reads each zone at its own names. A record name is attached once per tree, so a key
+    /// names one record across the tree's zones.
+    /// </summary>
+    public IReadOnlyDictionary<RecordKey, string> RecordZones { get; init; } = new Dictionary<RecordKey, string>();
 }
 
 /// <summary>A CIDR collection in the account: its id, name, version and each location's blocks.</summary>

@@ -17,18 +17,8 @@ public static class Planner
     public static Plan Plan(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
     {
         var plan = PlanOwnZone(desired, actual, limits);
-        if (desired.Spec.HasAttachments) plan = plan with { Attachments = desired.Spec.AllAttachments };
-        return desired.OtherZones.Count == 0 ? plan : plan with { Conflicts = [.. plan.Conflicts, .. OtherZoneConflicts(desired)] };
+        return desired.Spec.HasAttachments ? plan with { Attachments = desired.Spec.AllAttachments } : plan;
     }
-
-    /// <summary>
-    /// Attachments in another hosted zone than the tree's are validated and compiled, but their zones are not read, owned
-    /// or changed yet: the plan names each such zone's first record as a conflict, so no apply runs with part of the tree.
-    /// </summary>
-    private static IEnumerable<PlanConflict> OtherZoneConflicts(CompiledTree desired) =>
-        desired.OtherZones.Where(z => z.Records.Count > 0).Select(z => new PlanConflict(z.Records[0].RecordSet.Key,
-            $"an attachment in hosted zone {z.HostedZoneId}, not the tree's zone {desired.Spec.HostedZoneId}: attachments in " +
-            "other zones are not applied yet; attach names in the tree's zone, or make one tree per zone"));
 
     private static Plan PlanOwnZone(CompiledTree desired, ActualState actual, ChangeBatchLimits limits)
     {
@@ -37,8 +27,8 @@ public static class Planner
         var health = HealthCheckReconciler.Reconcile(tree, desired.HealthChecks, actual, adopt?.HealthChecks);
         var cidr = CidrCollectionReconciler.Reconcile(tree, desired.CidrCollections, actual);
         var records = health.ExistingIdsByNode.Count == 0 && cidr.ExistingIdsByRule.Count == 0
-            ? desired.Records
-            : desired.Records.Select(r => WithExistingCidrCollection(WithExistingHealthCheck(r, health.ExistingIdsByNode),
+            ? desired.AllRecords
+            : desired.AllRecords.Select(r => WithExistingCidrCollection(WithExistingHealthCheck(r, health.ExistingIdsByNode),
                 cidr.ExistingIdsByRule)).ToList();
         var alarms = AlarmsToPut(desired, health, actual);
         if (adopt is null)
@@ -88,6 +78,7 @@ public static class Planner
         IReadOnlyList<PlannedCidrCollection> collectionsBefore, IReadOnlyList<PlannedCidrCollection> collectionsAfter)
     {
         var diff = RecordDiff.Compare(tree, records, actual);
+        var zones = ZonesOf(records, actual);
         var layers = new List<PlanLayer>();
         foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });
@@ -96,13 +87,11 @@ public static class Planner
         layers.Add(new PlanLayer(LayerNames.CidrCollections, PlanLayerKind.CidrCollections) { CidrCollections = collectionsBefore });
 
         foreach (var (level, units) in diff.Writes)
-            layers.Add(
-                RecordLayer(LayerNames.ForCreates(level),
-                ChangeBatchPacker.PackAtomicGroups(units.OrderBy(u => u[0].RecordSet.Key, KeyOrder.Instance), limits)));
+            layers.Add(RecordLayer(LayerNames.ForCreates(level), ByZone(units, u => zones.GetValueOrDefault(u[0].RecordSet.Key),
+                inZone => ChangeBatchPacker.PackAtomicGroups(inZone.OrderBy(u => u[0].RecordSet.Key, KeyOrder.Instance), limits))));
         foreach (var (level, deletes) in diff.Deletes.Reverse())
-            layers.Add(
-                RecordLayer(LayerNames.ForDeletes(level),
-                ChangeBatchPacker.Pack(deletes.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits)));
+            layers.Add(RecordLayer(LayerNames.ForDeletes(level), ByZone(deletes, d => zones.GetValueOrDefault(d.RecordSet.Key),
+                inZone => ChangeBatchPacker.Pack(inZone.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits))));
 
         var stillReferenced = StillReferenced(records, actual, diff);
         var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced)
@@ -135,6 +124,30 @@ public static class Planner
             },
         };
     }
+
+    /// <summary>
+    /// The zone of every record the plan may change that is not in the tree's own zone: a desired record's attachment, or
+    /// where the zone's state was read. A record name is attached once per tree, so a key never needs two zones.
+    /// </summary>
+    private static Dictionary<RecordKey, string> ZonesOf(IReadOnlyList<DesiredRecord> records, ActualState actual)
+    {
+        var zones = new Dictionary<RecordKey, string>(actual.RecordZones);
+        foreach (var record in records)
+            if (record.HostedZoneId is { } zone) zones[record.RecordSet.Key] = zone;
+        return zones;
+    }
+
+    /// <summary>
+    /// A layer's batches, one zone at a time (the tree's own first): a ChangeResourceRecordSets request changes one hosted
+    /// zone (API reference, ChangeResourceRecordSets: Id), and every attachment's helper records sit in its own zone,
+    /// since an alias target must be in the same hosted zone as the alias record (API reference, AliasTarget
+    /// HostedZoneId). Batches of the tree's own zone carry no zone, so a tree of one zone plans exactly as before.
+    /// </summary>
+    private static List<ChangeBatch> ByZone<T>(IEnumerable<T> changes, Func<T, string?> zoneOf,
+        Func<IEnumerable<T>, IReadOnlyList<ChangeBatch>> pack) =>
+        changes.GroupBy(zoneOf).OrderBy(g => g.Key ?? "", StringComparer.Ordinal)
+            .SelectMany(g => g.Key is null ? pack(g) : pack(g).Select(b => b with { HostedZoneId = g.Key }))
+            .ToList();
 
     private static DesiredRecord WithExistingHealthCheck(DesiredRecord record, IReadOnlyDictionary<string, string> existingIds) =>
         HealthCheckPlaceholder.TryGetNodeId(record.RecordSet.HealthCheckId, out var nodeId) && existingIds.TryGetValue(nodeId, out var id)

@@ -32,4 +32,7 @@ public sealed class ProgressStoreTrees(IProgressStore store) : ITreeStore
 
     public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken) =>
         store.GetOwnedRecordsAsync(tree, cancellationToken);
+
+    public Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken) =>
+        store.GetOwnedRecordZonesAsync(tree, cancellationToken);
 }

@@ -13,10 +13,10 @@ namespace Failover.Service.Apply;
 public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSource? alarms = null)
 {
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
-        CancellationToken cancellationToken = default) =>
+        CancellationToken cancellationToken = default, IReadOnlyDictionary<RecordKey, string>? ownedZones = null) =>
         await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
             desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken, AdoptedIds(desired.Spec),
-            wantsCidrCollections: desired.CidrCollections.Count > 0)
+            wantsCidrCollections: desired.CidrCollections.Count > 0, otherZoneNames: desired.OtherZoneNames, ownedZones: ownedZones)
             .ConfigureAwait(false);
 
     /// <summary>The checks an adopted spec takes over: their references are their makers', so only the id finds them.</summary>
@@ -25,14 +25,25 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
 
     /// <param name="wantsCidrCollections">The desired tree has ip-based rules: its collections are read even before any record
     /// names one.</param>
+    /// <param name="otherZoneNames">The names the tree's attachments in other hosted zones want, by zone.</param>
+    /// <param name="ownedZones">The zone of each owned record kept in another zone than the tree's
+    /// (<see cref="Ports.Store.IOwnedRecords.GetOwnedRecordZonesAsync"/>).</param>
     public async Task<ActualState> ReadAsync(
         string tree, string hostedZoneId, IEnumerable<string> desiredNames, IEnumerable<string> desiredCallerReferences,
         IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default, IReadOnlySet<string>? adoptedIds = null,
-        bool wantsCidrCollections = false)
+        bool wantsCidrCollections = false, IReadOnlyDictionary<string, IReadOnlyList<string>>? otherZoneNames = null,
+        IReadOnlyDictionary<RecordKey, string>? ownedZones = null)
     {
-        var names = desiredNames.Concat(owned.Select(k => k.Name)).Distinct(StringComparer.Ordinal).ToList();
-        var records = await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var namesByZone = NamesByZone(hostedZoneId, desiredNames, owned, otherZoneNames, ownedZones);
+        var records = new List<ResourceRecordSet>();
+        var recordZones = new Dictionary<RecordKey, string>();
+        foreach (var (zone, names) in namesByZone)
+        {
+            var inZone = await route53.ListResourceRecordSetsAtNamesAsync(zone, names, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            records.AddRange(inZone);
+            if (zone != hostedZoneId) foreach (var record in inZone) recordZones[record.Key] = zone;
+        }
         var checks =
             await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken,
                 adoptedIds).ConfigureAwait(false);
@@ -41,9 +52,30 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
             : [];
         return new ActualState(records, checks, owned)
         {
+            RecordZones = recordZones,
             CidrCollections = collections,
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    /// <summary>
+    /// The names to list in each hosted zone, the tree's own first: a listing reads one zone (API reference,
+    /// ListResourceRecordSets: Id), and a record of an attachment in another zone lives only there.
+    /// </summary>
+    public static IReadOnlyList<(string Zone, List<string> Names)> NamesByZone(string hostedZoneId, IEnumerable<string> desiredNames,
+        IEnumerable<RecordKey> owned, IReadOnlyDictionary<string, IReadOnlyList<string>>? otherZoneNames,
+        IReadOnlyDictionary<RecordKey, string>? ownedZones)
+    {
+        var byZone = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [hostedZoneId] = [.. desiredNames] };
+        foreach (var (zone, names) in otherZoneNames ?? new Dictionary<string, IReadOnlyList<string>>())
+            (byZone.TryGetValue(zone, out var list) ? list : byZone[zone] = []).AddRange(names);
+        foreach (var key in owned)
+        {
+            var zone = ownedZones?.GetValueOrDefault(key) ?? hostedZoneId;
+            (byZone.TryGetValue(zone, out var list) ? list : byZone[zone] = []).Add(key.Name);
+        }
+        return byZone.OrderBy(z => z.Key == hostedZoneId ? 0 : 1).ThenBy(z => z.Key, StringComparer.Ordinal)
+            .Select(z => (z.Key, z.Value.Distinct(StringComparer.Ordinal).ToList())).ToList();
     }
 
     /// <summary>

@@ -42,7 +42,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             throw new ApplyRefusedException(privateZone);
         var desired = TreeCompiler.Compile(spec, CompileOptions);
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var zones = await store.GetOwnedRecordZonesAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken, zones).ConfigureAwait(false);
         var plan = Planner.Plan(desired, actual);
 
         if (plan.HasConflicts)
@@ -73,8 +74,9 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         CancellationToken cancellationToken = default)
     {
         var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var zones = await store.GetOwnedRecordZonesAsync(spec.Name, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
-        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken, zones).ConfigureAwait(false);
         var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         await store.ReleaseRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
@@ -104,9 +106,13 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                 case PlanLayerKind.Records:
                     // Ownership is recorded before the batch goes out: a crash after Route 53 accepted it must still
                     // leave the records known as the tree's, so a retry or a teardown finds them.
-                    var written = layer.ChangeBatches.SelectMany(b => b.Changes)
-                        .Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
-                    if (written.Count > 0) await store.AddOwnedRecordsAsync(plan.Tree, written, cancellationToken).ConfigureAwait(false);
+                    foreach (var inZone in layer.ChangeBatches.GroupBy(b => b.HostedZoneId))
+                    {
+                        var written = inZone.SelectMany(b => b.Changes)
+                            .Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
+                        if (written.Count > 0)
+                            await store.AddOwnedRecordsAsync(plan.Tree, inZone.Key, written, cancellationToken).ConfigureAwait(false);
+                    }
                     var changes =
                         await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree)
                         .ConfigureAwait(false);

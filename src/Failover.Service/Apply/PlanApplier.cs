@@ -46,7 +46,7 @@ public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.Lay
         {
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
             // A batch that landed although its answer was lost has no change id to wait on; later ones still do.
-            if (await submitter.SubmitAsync(hostedZoneId, resolved, cancellationToken)
+            if (await submitter.SubmitAsync(resolved.ZoneOr(hostedZoneId), resolved, cancellationToken)
                 .ConfigureAwait(false) is { } change) changes.Add(change);
         }
         return changes;

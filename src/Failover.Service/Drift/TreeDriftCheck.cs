@@ -40,8 +40,8 @@ public sealed class TreeDriftCheck(
         DriftObservation observed;
         try
         {
-            observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
-                .ConfigureAwait(false);
+            observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken,
+                checkedTree.OwnedZones).ConfigureAwait(false);
         }
         catch (NoSuchHostedZoneException gone)
         {
@@ -70,7 +70,8 @@ public sealed class TreeDriftCheck(
         var spec = await LoadAsync(tree, version, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
-        return (new PreparedTree(record, version, spec, desired, owned), null);
+        var ownedZones = await store.GetOwnedRecordZonesAsync(tree, cancellationToken).ConfigureAwait(false);
+        return (new PreparedTree(record, version, spec, desired, owned) { OwnedZones = ownedZones }, null);
     }
 
     /// <summary>
@@ -152,7 +153,10 @@ public sealed class TreeDriftCheck(
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);
         if (repair is null) return (new DriftRepair(DriftRepairStatus.Failed, Reason: "this deployment has no way to start runs"), null);
         // Checked here as well as in the run's own steps: a repair aimed at a zone the deployment does not allow never starts.
-        if ((allowedZones ?? ZoneAllowList.Any).Refusal(spec.HostedZoneId, spec.Name) is { } refusal)
+        // Every attachment's zone: the repair run may write in each.
+        var allowed = allowedZones ?? ZoneAllowList.Any;
+        if (Failover.Core.Validation.TreeValidator.ZonesOf(spec).Select(zone => allowed.Refusal(zone, spec.Name))
+                .FirstOrDefault(r => r is not null) is { } refusal)
             return (new DriftRepair(DriftRepairStatus.Refused, Reason: refusal), null);
         try
         {
@@ -174,4 +178,10 @@ public sealed class TreeDriftCheck(
 internal sealed record PreparedTree(TreeRecord Record, int Version, TreeSpec Spec, CompiledTree Desired, IReadOnlySet<RecordKey> Owned)
 {
     public string Name => Record.Name;
+
+    /// <summary>The zone of each owned record kept in another zone than the tree's.</summary>
+    public IReadOnlyDictionary<RecordKey, string> OwnedZones { get; init; } = new Dictionary<RecordKey, string>();
+
+    /// <summary>The tree answers or owns records in more than its own zone: a zone's shared snapshot cannot hold all of it.</summary>
+    public bool SpansZones => Desired.OtherZones.Count > 0 || OwnedZones.Count > 0;
 }

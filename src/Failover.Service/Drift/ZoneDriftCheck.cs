@@ -23,7 +23,8 @@ public sealed record ZoneDriftFailure(string Tree, Exception Error);
 /// since the first read is skipped, its view of the snapshot being a half-applied tree — and then detected, repaired
 /// and reported by the per-tree check's own code (<see cref="TreeDriftCheck"/>). A repair still starts the tree's own
 /// locked run with the last run the check saw, which refuses it if the tree moved on.
-/// A tree of another zone than the message's (its current version moved) is checked alone, as a per-tree message is.
+/// A tree of another zone than the message's (its current version moved) is checked alone, as a per-tree message is; so
+/// is a tree attached in other zones too (scheduled with its first zone's trees): its check reads each of its zones.
 /// </summary>
 public sealed class ZoneDriftCheck(TreeDriftCheck check, IRoute53 route53, DriftMetrics metrics, TimeProvider time)
 {
@@ -40,7 +41,7 @@ public sealed class ZoneDriftCheck(TreeDriftCheck check, IRoute53 route53, Drift
             {
                 var (ready, skipped) = await check.PrepareAsync(tree, cancellationToken).ConfigureAwait(false);
                 if (skipped is not null) results.Add(skipped);
-                else if (order.HostedZoneId is null || ready!.Spec.HostedZoneId != order.HostedZoneId) alone.Add(tree);
+                else if (order.HostedZoneId is null || ready!.Spec.HostedZoneId != order.HostedZoneId || ready.SpansZones) alone.Add(tree);
                 else prepared.Add(ready);
             }
             catch (DriftCheckException failed)

@@ -31,4 +31,8 @@ public interface ITreeStore
     Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken);
 
     Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken);
+
+    /// <summary>The zone of each owned record kept in another zone than the tree's (a store that keeps none: empty).</summary>
+    Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<RecordKey, string>>(new Dictionary<RecordKey, string>());
 }

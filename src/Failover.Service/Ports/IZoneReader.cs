@@ -12,6 +12,10 @@ public interface IZoneReader
 {
     Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken);
 
+    /// <summary>The same, reading each owned record kept with another zone in that zone.</summary>
+    Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, IReadOnlyDictionary<RecordKey, string> ownedZones,
+        CancellationToken cancellationToken) => ReadAsync(desired, owned, cancellationToken);
+
     /// <summary>Which of these zones are private (GetHostedZone, once per zone); a reader that cannot tell knows of none.</summary>
     Task<Failover.Core.Validation.ZonePrivacy> ReadPrivacyAsync(IEnumerable<string> hostedZoneIds, CancellationToken cancellationToken) =>
         Task.FromResult(Failover.Core.Validation.ZonePrivacy.Unknown);

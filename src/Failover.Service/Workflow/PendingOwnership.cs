@@ -22,29 +22,39 @@ public static class PendingOwnership
 
     /// <summary>Claims pending ownership of what <paramref name="writes"/> create.</summary>
     public static Task ClaimAsync(IProgressStore store, string tree, IEnumerable<ResourceRecordSet> writes,
+        CancellationToken cancellationToken) => ClaimAsync(store, tree, null, writes, cancellationToken);
+
+    /// <summary>Claims pending ownership of what <paramref name="writes"/> create in a hosted zone (null: the tree's own).</summary>
+    public static Task ClaimAsync(IProgressStore store, string tree, string? hostedZoneId, IEnumerable<ResourceRecordSet> writes,
         CancellationToken cancellationToken) =>
-        store.AddPendingOwnedRecordsAsync(tree, writes.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => Text(g.Last())),
-            cancellationToken);
+        store.AddPendingOwnedRecordsAsync(tree, hostedZoneId,
+            writes.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => Text(g.Last())), cancellationToken);
 
     /// <summary>
-    /// Settles every pending claim of the tree against the zone: owned where the zone holds exactly what its change
-    /// wrote, dropped otherwise. Only the run holding the tree's lock calls this, so no change of the tree is in flight.
+    /// Settles every pending claim of the tree against the zone it was made in: owned where the zone holds exactly what its
+    /// change wrote, dropped otherwise. Only the run holding the tree's lock calls this, so no change of the tree is in
+    /// flight.
     /// </summary>
     public static async Task SettleAsync(IRoute53 route53, IProgressStore store, string tree, string hostedZoneId,
         CancellationToken cancellationToken)
     {
         var pending = await store.GetPendingOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
         if (pending.Count == 0) return;
-        var names = pending.Keys.Select(k => k.Name).Distinct(StringComparer.Ordinal).ToList();
-        var zone = new Dictionary<RecordKey, ResourceRecordSet>();
-        foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names,
-                     cancellationToken: cancellationToken).ConfigureAwait(false))
-            zone[record.Key] = record;
+        var zones = await store.GetOwnedRecordZonesAsync(tree, cancellationToken).ConfigureAwait(false);
+        foreach (var inZone in pending.GroupBy(p => zones.GetValueOrDefault(p.Key)))
+        {
+            var zoneId = inZone.Key ?? hostedZoneId;
+            var names = inZone.Select(p => p.Key.Name).Distinct(StringComparer.Ordinal).ToList();
+            var zone = new Dictionary<RecordKey, ResourceRecordSet>();
+            foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(zoneId, names,
+                         cancellationToken: cancellationToken).ConfigureAwait(false))
+                zone[record.Key] = record;
 
-        var landed = pending.Where(p => zone.TryGetValue(p.Key, out var there) && Wrote(p.Value, there)).Select(p => p.Key).ToList();
-        var dropped = pending.Keys.Except(landed).ToList();
-        if (landed.Count > 0) await store.AddOwnedRecordsAsync(tree, landed, cancellationToken).ConfigureAwait(false);
-        if (dropped.Count > 0) await store.RemoveOwnedRecordsAsync(tree, dropped, cancellationToken).ConfigureAwait(false);
+            var landed = inZone.Where(p => zone.TryGetValue(p.Key, out var there) && Wrote(p.Value, there)).Select(p => p.Key).ToList();
+            var dropped = inZone.Select(p => p.Key).Except(landed).ToList();
+            if (landed.Count > 0) await store.AddOwnedRecordsAsync(tree, inZone.Key, landed, cancellationToken).ConfigureAwait(false);
+            if (dropped.Count > 0) await store.RemoveOwnedRecordsAsync(tree, dropped, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static bool Wrote(string pendingText, ResourceRecordSet there)

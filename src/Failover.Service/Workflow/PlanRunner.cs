@@ -17,6 +17,9 @@ public sealed class PlanRunner(WorkflowServices services)
         Func<CancellationToken, Task>? leaseCheck = null, StepBudget? budget = null)
     {
         services.CheckZone(plan.HostedZoneId, plan.Tree);
+        foreach (var zone in plan.Layers.SelectMany(l => l.ChangeBatches).Select(b => b.HostedZoneId).OfType<string>()
+                     .Distinct(StringComparer.Ordinal))
+            services.CheckZone(zone, plan.Tree);
         leaseCheck ??= _ => Task.CompletedTask;
         budget ??= StepBudget.Unlimited(services.Time);
         var checks = new HealthCheckLayerRunner(services.Route53, services.Alarms);

@@ -44,11 +44,16 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
             .ConfigureAwait(false);
         // An earlier attempt of this layer may have died between a claim and Route 53's answer.
         await PendingOwnership.SettleAsync(route53, store, tree, hostedZoneId, cancellationToken).ConfigureAwait(false);
-        var names = planned.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
+        // Each zone the layer writes is read at its own names (a record name is attached once per tree, so the keys of
+        // all zones stay apart).
         var zone = new Dictionary<RecordKey, ResourceRecordSet>();
-        foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(hostedZoneId, names,
-            cancellationToken: cancellationToken).ConfigureAwait(false))
-            zone[record.Key] = record;
+        foreach (var inZone in planned.GroupBy(b => b.ZoneOr(hostedZoneId), StringComparer.Ordinal))
+        {
+            var names = inZone.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(inZone.Key, names,
+                cancellationToken: cancellationToken).ConfigureAwait(false))
+                zone[record.Key] = record;
+        }
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
 
         var remainders = planned.Select(batch => (Planned: batch, Remainder: RemainingChanges.Of(batch, zone, owned))).ToList();
@@ -74,17 +79,19 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
                 var claims = remaining.Changes.Where(c => c.Action != ChangeAction.Delete && !owned.Contains(c.RecordSet.Key))
                     .Select(c => c.RecordSet).ToList();
                 var claimed = claims.Select(r => r.Key).Distinct().ToList();
-                if (claims.Count > 0) await PendingOwnership.ClaimAsync(store, tree, claims, cancellationToken).ConfigureAwait(false);
+                if (claims.Count > 0)
+                    await PendingOwnership.ClaimAsync(store, tree, batch.HostedZoneId, claims, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    change = await submitter.SubmitAsync(hostedZoneId, remaining, cancellationToken).ConfigureAwait(false);
+                    change = await submitter.SubmitAsync(batch.ZoneOr(hostedZoneId), remaining, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Route53Exception refused) when (!refused.IsRetryable && claims.Count > 0)
                 {
                     await store.RemoveOwnedRecordsAsync(tree, claimed, CancellationToken.None).ConfigureAwait(false);
                     throw;
                 }
-                if (claims.Count > 0) await store.AddOwnedRecordsAsync(tree, claimed, cancellationToken).ConfigureAwait(false);
+                if (claims.Count > 0)
+                    await store.AddOwnedRecordsAsync(tree, batch.HostedZoneId, claimed, cancellationToken).ConfigureAwait(false);
                 Budget?.Count();
             }
             var outcome = new BatchOutcome(batch, change);

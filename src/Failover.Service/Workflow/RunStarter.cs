@@ -54,7 +54,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             if (baseVersion is { } based) await RefuseStaleAsync(descriptor.Name, based, cancellationToken).ConfigureAwait(false);
             return await ReuseLatestAsync(descriptor, spec, json, cancellationToken).ConfigureAwait(false)
                 ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false);
-        }, RunKind.Apply, force, correlationId, cancellationToken).ConfigureAwait(false);
+        }, RunKind.Apply, force, correlationId, cancellationToken, spec.Attachments).ConfigureAwait(false);
     }
 
     /// <summary>Refuses an edit whose base is no longer the tree's latest version (the API's early check, made again).</summary>
@@ -73,7 +73,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             ?? throw new RunRefusedException(
                 RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
         return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true,
-            correlationId, cancellationToken).ConfigureAwait(false);
+            correlationId, cancellationToken, MoreNames(stored)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
                     + $"now version {now?.CurrentVersion?.ToString() ?? "none"} after run {now?.LastRunId ?? "none"}): "
                     + "the next check decides again");
             return version;
-        }, RunKind.Repair, force: true, correlationId: null, cancellationToken).ConfigureAwait(false);
+        }, RunKind.Repair, force: true, correlationId: null, cancellationToken, MoreNames(stored)).ConfigureAwait(false);
     }
 
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
@@ -121,6 +121,37 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
 
     private static RunRefusedException NameClaimed(TreeDescriptor tree, string? owner) => new(RunRefusal.NameClaimed,
         $"{tree.RecordName} {tree.RecordType} in zone {tree.HostedZoneId} belongs to tree '{owner}'; a name and type can have one tree");
+
+    /// <summary>A stored version's attachments after the first (none when its text no longer loads: the run refuses it later).</summary>
+    private static IReadOnlyList<TreeAttachment> MoreNames(StoredVersion stored) =>
+        SpecLoader.LoadStored(stored.SpecJson).Spec?.Attachments ?? [];
+
+    /// <summary>
+    /// Claims the names of the attachments after the first, as the first's is claimed: a name and type in a zone has one
+    /// tree. A refusal gives back the names this call claimed and names the owner.
+    /// </summary>
+    private async Task ClaimMoreNamesAsync(TreeDescriptor tree, IReadOnlyList<TreeAttachment> more, CancellationToken cancellationToken)
+    {
+        var claimed = new List<TreeAttachment>();
+        foreach (var attachment in more)
+        {
+            var owner = await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, tree.RecordType,
+                cancellationToken).ConfigureAwait(false);
+            if (owner == tree.Name) continue;
+            if (await store.ClaimRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, tree.RecordType, tree.Name,
+                    cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(attachment);
+                continue;
+            }
+            foreach (var given in claimed)
+                await store.ReleaseRecordNameAsync(given.HostedZoneId, given.RecordName, tree.RecordType, tree.Name,
+                    CancellationToken.None).ConfigureAwait(false);
+            throw NameClaimed(tree with { HostedZoneId = attachment.HostedZoneId, RecordName = attachment.RecordName },
+                await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, tree.RecordType, cancellationToken)
+                    .ConfigureAwait(false));
+        }
+    }
 
     /// <summary>
     /// A tree's records, health checks and ownership belong to the zone it was applied in. A version naming another zone
@@ -162,8 +193,9 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
+    /// <param name="moreNames">The attachments after the first, whose names are claimed as the first's is.</param>
     private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force,
-        string? correlationId, CancellationToken cancellationToken)
+        string? correlationId, CancellationToken cancellationToken, IReadOnlyList<TreeAttachment>? moreNames = null)
     {
         if (kind != RunKind.Teardown) await RefuseZoneChangeAsync(tree, cancellationToken).ConfigureAwait(false);
         if (kind != RunKind.Teardown
@@ -174,6 +206,8 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
                 await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken)
                 .ConfigureAwait(false));
         }
+        if (kind != RunKind.Teardown && moreNames is { Count: > 0 })
+            await ClaimMoreNamesAsync(tree, moreNames, cancellationToken).ConfigureAwait(false);
 
         var runId = RunIds.New(time);
         var lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
@@ -219,8 +253,10 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             // Holding the lock, this is the tree's only run: a tree with nothing applied has no use for the name it claimed.
             if (kind != RunKind.Teardown
                 && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)
-                await store.ReleaseRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name,
-                    CancellationToken.None).ConfigureAwait(false);
+                foreach (var name in (moreNames ?? []).Select(a => tree with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })
+                             .Prepend(tree))
+                    await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
+                        CancellationToken.None).ConfigureAwait(false);
             await store.ReleaseLockAsync(tree.Name, runId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

@@ -38,4 +38,14 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
         if (AllowedZones.Refusal(hostedZoneId, tree) is { } refusal)
             throw new WorkflowStepException(WorkflowErrors.ZoneNotAllowed, refusal + "; nothing was changed in Route 53");
     }
+
+    /// <summary>
+    /// Every zone the run may write: each attachment's, and each zone the tree still owns records in (an attachment the
+    /// spec no longer names is torn down there).
+    /// </summary>
+    public void CheckZones(Failover.Core.Spec.TreeSpec spec, IEnumerable<string> ownedZones)
+    {
+        foreach (var zone in Failover.Core.Validation.TreeValidator.ZonesOf(spec).Concat(ownedZones).Distinct(StringComparer.Ordinal))
+            CheckZone(zone, spec.Name);
+    }
 }

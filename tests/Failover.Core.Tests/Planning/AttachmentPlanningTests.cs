@@ -151,15 +151,40 @@ public class AttachmentPlanningTests
     }
 
     [Fact]
-    public void An_attachment_in_another_zone_is_a_conflict_until_other_zones_are_applied()
+    public void An_attachment_in_another_zone_gets_its_own_batches_there_and_its_helpers_alias_within_that_zone()
     {
+        const string other = "Z0000000000000000000B";
         var spec = SpecLoader.Load(SpecDocument.Www()
-            .Set("attachments", Attachments(Attachment("Z0000000000000000000B", "example.org", "www.example.org"))).Text).Spec!;
+            .Set("attachments", Attachments(Attachment(other, "example.org", "www.example.org"))).Text).Spec!;
 
         var desired = TreeCompiler.Compile(spec);
         var plan = Planner.Plan(desired, ActualState.Empty);
 
-        Assert.Equal("Z0000000000000000000B", Assert.Single(desired.OtherZones).HostedZoneId);
-        Assert.Contains("not applied yet", Assert.Single(plan.Conflicts).Reason, StringComparison.Ordinal);
+        Assert.Equal(other, Assert.Single(desired.OtherZones).HostedZoneId);
+        Assert.Empty(plan.Conflicts);
+        var batches = plan.Layers.SelectMany(l => l.ChangeBatches).ToList();
+        var inOther = batches.Where(b => b.HostedZoneId == other).SelectMany(b => b.Changes).ToList();
+        var inOwn = batches.Where(b => b.HostedZoneId is null).SelectMany(b => b.Changes).ToList();
+        Assert.Equal(desired.OtherZones[0].Records.Count, inOther.Count);
+        Assert.Equal(desired.Records.Count, inOwn.Count);
+        Assert.All(inOther, c => Assert.EndsWith("example.org", c.RecordSet.Name, StringComparison.Ordinal));
+        // An alias target must be in the same hosted zone as the alias record (API reference, AliasTarget HostedZoneId).
+        Assert.All(inOther.Where(c => c.RecordSet.AliasTarget is { } t && t.DnsName.EndsWith("example.org", StringComparison.Ordinal)),
+            c => Assert.Equal(other, c.RecordSet.AliasTarget!.HostedZoneId));
+        Assert.All(batches, b => Assert.Single(b.Changes.Select(c => b.HostedZoneId ?? Zone).Distinct()));
+
+        // The plan document keeps each batch's zone.
+        var read = Failover.Core.Contracts.PlanJson.Read(Failover.Core.Contracts.PlanJson.Write(plan, indented: false));
+        Assert.Equal(batches.Select(b => b.HostedZoneId), read.Layers.SelectMany(l => l.ChangeBatches).Select(b => b.HostedZoneId));
+
+        // Torn down, each record is deleted in the zone it was read in.
+        var owned = desired.AllRecords.Select(r => r.RecordSet.Key).ToHashSet();
+        var actual = new ActualState(desired.AllRecords.Select(r => r.RecordSet).ToList(), [], owned)
+        {
+            RecordZones = desired.OtherZones[0].Records.ToDictionary(r => r.RecordSet.Key, _ => other),
+        };
+        var teardown = Planner.Teardown("www", Zone, actual).Layers.SelectMany(l => l.ChangeBatches).ToList();
+        Assert.Equal(inOther.Count, teardown.Where(b => b.HostedZoneId == other).Sum(b => b.Changes.Count));
+        Assert.Equal(inOwn.Count, teardown.Where(b => b.HostedZoneId is null).Sum(b => b.Changes.Count));
     }
 }

@@ -23,6 +23,20 @@ public interface IOwnedRecords
     /// <summary>Owns these records (confirming pending claims on them).</summary>
     Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The hosted zone of each owned or pending record kept with one: a record of an attachment in another zone than the
+    /// tree's own. A record without one is in the tree's zone.
+    /// </summary>
+    Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken = default);
+
+    /// <summary>Claims records of one hosted zone as pending (<paramref name="hostedZoneId"/> null: the tree's own zone).</summary>
+    Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Owns records of one hosted zone (<paramref name="hostedZoneId"/> null: the tree's own zone).</summary>
+    Task AddOwnedRecordsAsync(string tree, string? hostedZoneId, IEnumerable<RecordKey> records,
+        CancellationToken cancellationToken = default);
+
     Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);
 
     Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);

@@ -33,7 +33,15 @@ public sealed class FinalizeStep(WorkflowServices services)
 
         var applied = version.Info.Descriptor;
         if (run.Kind == RunKind.Teardown)
-            await ReleaseClaimAsync(applied, cancellationToken).ConfigureAwait(false);
+            foreach (var name in Names(applied, version)) await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
+        else if (before?.CurrentVersion is { } previous
+                 && await store.GetVersionAsync(run.Tree, previous, cancellationToken).ConfigureAwait(false) is { } was)
+        {
+            // Every name the tree answered at and no longer does: an attachment removed or moved, or the first name changed.
+            var now = Names(applied, version);
+            foreach (var name in Names(before.Descriptor, was).Where(n => !now.Any(a => SameName(a, n))))
+                await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
+        }
         else if (before?.CurrentVersion is not null && !SameName(before.Descriptor, applied))
             await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
@@ -55,9 +63,13 @@ public sealed class FinalizeStep(WorkflowServices services)
             .Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0) return;
         var nodes = await services.Store.ListNodesAsync(context.Run.RunId, cancellationToken).ConfigureAwait(false);
-        var zone =
-            await services.Route53.ListResourceRecordSetsAtNamesAsync(plan.HostedZoneId, names, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var zone = new List<Failover.Core.Route53.ResourceRecordSet>();
+        // Each zone the plan wrote, at its own names.
+        var batches = plan.Layers.SelectMany(l => l.ChangeBatches);
+        foreach (var inZone in batches.GroupBy(b => b.ZoneOr(plan.HostedZoneId), StringComparer.Ordinal))
+            zone.AddRange(await services.Route53.ListResourceRecordSetsAtNamesAsync(inZone.Key,
+                inZone.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList(),
+                cancellationToken: cancellationToken).ConfigureAwait(false));
         var owned = await services.Store.GetOwnedRecordsAsync(context.Tree, cancellationToken).ConfigureAwait(false);
         // Records of an ip-based rule name their collection by placeholder in the plan; the layers wrote its id.
         var layers = new List<PlanLayer>();
@@ -73,6 +85,11 @@ public sealed class FinalizeStep(WorkflowServices services)
                 $"after the last layer the zone does not hold what run {context.Run.RunId} wrote (was it changed meanwhile?): "
                 + string.Join("; ", differences));
     }
+
+    /// <summary>The claimed name of each attachment of a stored version: the descriptor's, then the others'.</summary>
+    private static List<TreeDescriptor> Names(TreeDescriptor first, StoredVersion version) =>
+        [first, .. (Failover.Core.Spec.SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [])
+            .Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
 
     private Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken) =>
         services.Store.ReleaseRecordNameAsync(descriptor.HostedZoneId, descriptor.RecordName, descriptor.RecordType,

@@ -40,7 +40,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
     private async Task<(Plan Plan, ActualState Actual)> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
     {
         var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
-        services.CheckZone(spec.HostedZoneId, run.Tree);
+        var ownedZones = await services.Store.GetOwnedRecordZonesAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        services.CheckZones(spec, ownedZones.Values);
         // The rules of a private zone need the zone's kind, which only Route 53 knows; a teardown removes what is there anyway.
         if (run.Kind != RunKind.Teardown
             && await services.ZonePrivacy.RefusalAsync(spec, cancellationToken).ConfigureAwait(false) is { } privateZoneRefusal)
@@ -59,7 +60,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
         if (run.Kind == RunKind.Teardown)
         {
             var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken,
-                ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
+                ActualStateReader.AdoptedIds(spec), ownedZones: ownedZones).ConfigureAwait(false);
             return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
         }
         // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
@@ -67,7 +68,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
         var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
             desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken,
-            ActualStateReader.AdoptedIds(spec), wantsCidrCollections: desired.CidrCollections.Count > 0).ConfigureAwait(false);
+            ActualStateReader.AdoptedIds(spec), wantsCidrCollections: desired.CidrCollections.Count > 0,
+            otherZoneNames: desired.OtherZoneNames, ownedZones: ownedZones).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
     }
 

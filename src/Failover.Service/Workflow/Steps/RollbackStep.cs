@@ -58,8 +58,9 @@ public sealed class RollbackStep(WorkflowServices services)
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
         if (released is not null)
-            await store.ReleaseRecordNameAsync(released.HostedZoneId, released.RecordName, released.RecordType, released.Name,
-                cancellationToken).ConfigureAwait(false);
+            foreach (var name in await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false))
+                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
+                    cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.RolledBack);
         await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
@@ -109,6 +110,7 @@ public sealed class RollbackStep(WorkflowServices services)
         if (zoneId is not null)
             await PendingOwnership.SettleAsync(services.Route53, store, run.Tree, zoneId, cancellationToken).ConfigureAwait(false);
         var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        var ownedZones = await store.GetOwnedRecordZonesAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
         var reader = new ActualStateReader(services.Route53, services.Alarms);
         // The failed run may have made a CIDR collection before any record named it: read the tree's collections then too.
@@ -117,12 +119,12 @@ public sealed class RollbackStep(WorkflowServices services)
         if (tree?.CurrentVersion is { } current)
         {
             var spec = await StoredSpecs.LoadAsync(store, run.Tree, current, cancellationToken).ConfigureAwait(false);
-            services.CheckZone(spec.HostedZoneId, run.Tree);
+            services.CheckZones(spec, ownedZones.Values);
             var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
             var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
                 desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken,
-                ActualStateReader.AdoptedIds(spec), wantsCidrCollections: madeCollections || desired.CidrCollections.Count > 0)
-                .ConfigureAwait(false);
+                ActualStateReader.AdoptedIds(spec), wantsCidrCollections: madeCollections || desired.CidrCollections.Count > 0,
+                otherZoneNames: desired.OtherZoneNames, ownedZones: ownedZones).ConfigureAwait(false);
             return (Planner.Plan(desired, actual), null);
         }
 
@@ -130,6 +132,7 @@ public sealed class RollbackStep(WorkflowServices services)
             ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{run.Tree}' has no version {run.Version}");
         var zone = failedPlan?.HostedZoneId ?? version.Info.Descriptor.HostedZoneId;
         services.CheckZone(zone, run.Tree);
+        foreach (var other in ownedZones.Values.Distinct(StringComparer.Ordinal)) services.CheckZone(other, run.Tree);
         // A first run of an adopted tree changed no record: what it owns was the zone's before it, so "as before" is
         // the zone as it is, with nothing owned (a teardown would delete what the user had built).
         if (SpecLoader.LoadStored(version.SpecJson).Spec is { Adopt: not null }
@@ -139,8 +142,16 @@ public sealed class RollbackStep(WorkflowServices services)
             return (new Plan(run.Tree, zone, []), version.Info.Descriptor);
         }
         var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken,
-            wantsCidrCollections: madeCollections).ConfigureAwait(false);
+            wantsCidrCollections: madeCollections, ownedZones: ownedZones).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
+    }
+
+    /// <summary>The names the run's version claimed: its first, then its other attachments'.</summary>
+    private async Task<List<TreeDescriptor>> NamesOfRunAsync(RunRecord run, TreeDescriptor first, CancellationToken cancellationToken)
+    {
+        var version = await services.Store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
+        var more = version is null ? [] : SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [];
+        return [first, .. more.Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
     }
 
     /// <summary>A run event, named after the tree as the run's version describes it.</summary>
