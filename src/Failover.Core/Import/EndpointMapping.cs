@@ -43,12 +43,8 @@ internal sealed class EndpointMapping(PolicyValues values, ImportOptions options
                 $"unknown endpoint type \"{type}\" (expected one of {string.Join(", ", Types)})");
             return null;
         }
-        if (reference.HealthCheckId is { } healthCheck)
-        {
-            values.Warning(PolicyPath.Property(reference.Path, "HealthCheck"),
-                $"health check {healthCheck} on the {type} endpoint {endpointId} is not imported: alias leaves here are judged by " +
-                $"Evaluate Target Health");
-        }
+        // The referring rule's HealthCheck on an AWS-resource endpoint goes on the alias leaf (its node's healthCheckId):
+        // Route 53 takes a health check on any record set, alias ones too (API reference, ResourceRecordSet.HealthCheckId).
         var alias = type switch
         {
             "cloudfront" => CloudFront(value, reference),

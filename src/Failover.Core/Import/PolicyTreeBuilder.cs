@@ -81,7 +81,7 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         _activeRules.Add(ruleId);
         try
         {
-            return type switch
+            var node = type switch
             {
                 "failover" => Failover(id, rule, path, nodePath),
                 "weighted" => Children(id, RoutingPolicy.Weighted, rule, path, nodePath, "Items", ["Weight"], (slot, slotPath, node) =>
@@ -102,6 +102,10 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
                     Geoproximity(slot, slotPath) is { } place ? node with { Geoproximity = place } : null),
                 _ => Unsupported(path, rule, $"unknown RuleType \"{type}\" (expected one of {string.Join(", ", RuleTypes)})"),
             };
+            // A HealthCheck on the RuleReference is the nested rule's own check (the spec's healthCheckId on a rule): its alias
+            // record is healthy only while the check and its group are (API reference, "Traffic policy document format":
+            // HealthCheck on a rule reference; ResourceRecordSet.HealthCheckId).
+            return node is not null && reference?.HealthCheckId is { } healthCheck ? node with { HealthCheckId = healthCheck } : node;
         }
         finally
         {
@@ -183,7 +187,11 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
         }
         var leaf = _endpoints.Map(endpointId, endpoint, settings);
         if (leaf is not { } mapped) return null;
-        return new TreeNode { Id = _ids.Allocate(endpointId), Path = nodePath, Endpoint = mapped.Endpoint, Alias = mapped.Alias };
+        return new TreeNode
+        {
+            Id = _ids.Allocate(endpointId), Path = nodePath, Endpoint = mapped.Endpoint, Alias = mapped.Alias,
+            HealthCheckId = mapped.Alias is null ? null : settings.HealthCheckId,
+        };
     }
 
     private GeoLocationSpec? Location(JsonElement slot, string slotPath)
@@ -260,11 +268,6 @@ internal sealed class PolicyTreeBuilder(PolicyValues values, ImportOptions optio
             values.Error(PolicyPath.Property(reference.Path, "EvaluateTargetHealth"),
                 "a nested rule always evaluates target health in a tree (its alias inherits the group's health); "
                 + "this policy turns it off, which the tree cannot express: set it to true in the policy, or leave it out");
-        }
-        if (reference.HealthCheckId is { } healthCheck)
-        {
-            values.Warning(PolicyPath.Property(reference.Path, "HealthCheck"),
-                $"health check {healthCheck} on a rule reference is not imported: a nested rule's health is that of its records");
         }
     }
 

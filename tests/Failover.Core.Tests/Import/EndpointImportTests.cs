@@ -110,16 +110,23 @@ public class EndpointImportTests
     }
 
     [Fact]
-    public void A_health_check_on_an_alias_endpoint_is_a_warning_not_silently_lost()
+    public void A_health_check_on_an_alias_endpoint_is_kept_on_the_alias_leaf()
     {
-        var (alias, diagnostics) =
-            ImportEndpoint("""{ "Type": "elastic-load-balancer", "Value": "lb-1.us-east-1.elb.amazonaws.com" }""",
-            ", \"HealthCheck\": \"hc-1\"");
+        var result = ImportPolicy(Document(
+            "\"e\": { \"Type\": \"elastic-load-balancer\", \"Value\": \"lb-1.us-east-1.elb.amazonaws.com\" }, " +
+            "\"p\": { \"Type\": \"value\", \"Value\": \"192.0.2.1\" }", "", "\"StartRule\": \"top\"")
+            .Replace("\"Rules\": {  }", """
+                "Rules": { "top": { "RuleType": "failover",
+                "Primary": { "EndpointReference": "p", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a" },
+                "Secondary": { "EndpointReference": "e", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b" } } }
+                """));
 
-        Assert.NotNull(alias);
-        var warning = Assert.Single(diagnostics);
-        Assert.Equal("$.Rules.top.Secondary.HealthCheck", warning.Path);
-        Assert.Contains("hc-1", warning.Message);
+        var secondary = result.Spec!.Root.Secondary!;
+        Assert.Equal((NodeKind.Alias, "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5b"), (secondary.Kind, secondary.HealthCheckId));
+        Assert.Null(secondary.Endpoint);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path == "$.Rules.top.Secondary.HealthCheck");
+        Assert.Null(result.Spec.Root.Primary!.HealthCheckId);
+        Assert.Equal("0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5a", result.Spec.Root.Primary.Endpoint!.HealthCheckId);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Failover.Core.Compilation;
 using Failover.Core.Diagnostics;
 using Failover.Core.Import;
 using Failover.Core.Spec;
@@ -291,16 +292,21 @@ public class TrafficPolicyImporterTests
     }
 
     [Fact]
-    public void A_health_check_on_a_rule_reference_is_warned_about()
+    public void A_health_check_on_a_rule_reference_is_kept_on_the_nested_rule()
     {
         var result = ImportPolicy(Document(TwoValues, """
-            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "HealthCheck": "hc" },
+            "top": { "RuleType": "failover", "Primary": { "RuleReference": "inner", "HealthCheck": "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5c" },
             "Secondary": { "EndpointReference": "b" } },
             "inner": { "RuleType": "weighted", "Items": [ { "EndpointReference": "a", "Weight": 1 } ] }
             """));
 
         Assert.NotNull(result.Spec);
-        Assert.Contains(result.Diagnostics, d => d.Path == "$.Rules.top.Primary.HealthCheck" && d.Severity == Severity.Warning);
+        var inner = result.Spec.Root.Primary!;
+        Assert.Equal((NodeKind.Rule, "0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5c"), (inner.Kind, inner.HealthCheckId));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Path.StartsWith("$.Rules.top.Primary", StringComparison.Ordinal));
+        var record = TreeCompiler.Compile(result.Spec).Records.Single(r => r.NodeId == inner.Id).RecordSet;
+        Assert.Equal("0b6c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5c", record.HealthCheckId);
+        Assert.NotNull(record.AliasTarget);
     }
 
     // A nested rule is an alias with Evaluate Target Health in a tree; false cannot be kept, so it is refused, not flipped.
