@@ -238,6 +238,8 @@ export interface SimulationQuery {
   clientIp?: string;
   /** Where the client is, for az-affinity rules: an AZ ID (use1-az1), Zone Group, region or partition. */
   az?: string;
+  /** The record type queried, for a dual-stack tree (A or AAAA). */
+  recordType?: string;
 }
 
 export interface FieldError {

@@ -41,11 +41,15 @@ internal static class SimulateCommand
             Description = "Where the client is, for az-affinity rules: an Availability Zone ID (use1-az1), Zone Group, region or " +
                 "partition (default: unknown, so only the global location matches)",
         };
+        var recordType = new Option<string?>("--type")
+        {
+            Description = "The record type queried, for a dual-stack tree: A or AAAA (default A); the answers carry its addresses",
+        };
         var json = new Option<bool>("--json") { Description = "Print {\"answers\":[{\"nodeId\",\"values\",\"probability\"}]}" };
         var apiTarget = new ApiTargetOptions();
         var command = new Command("simulate", "Evaluate the tree the way Route 53 answers queries, with some endpoints unhealthy")
         {
-            spec, unhealthy, region, location, coordinates, clientIp, az, json,
+            spec, unhealthy, region, location, coordinates, clientIp, az, recordType, json,
         };
         apiTarget.AddTo(command, region: false);
         command.SetAction(async (parse, cancellationToken) =>
@@ -61,7 +65,7 @@ internal static class SimulateCommand
                 var query = new SimulationRequestDocument(ids)
                 {
                     Region = parse.GetValue(region), Location = parse.GetValue(location), Coordinates = parse.GetValue(coordinates),
-                    ClientIp = parse.GetValue(clientIp), Az = parse.GetValue(az),
+                    ClientIp = parse.GetValue(clientIp), Az = parse.GetValue(az), RecordType = parse.GetValue(recordType),
                 };
                 document = await new ApiCommands(api, console).SimulateAsync(source, query, cancellationToken);
             }
@@ -73,6 +77,7 @@ internal static class SimulateCommand
                     new SimulationQuery(ids.ToHashSet(StringComparer.Ordinal), parse.GetValue(region), parse.GetValue(location))
                     {
                         Coordinates = parse.GetValue(coordinates), ClientIp = parse.GetValue(clientIp), Az = parse.GetValue(az),
+                        RecordType = parse.GetValue(recordType),
                     });
                 SpecInput.Report(result.Diagnostics, "simulate", console);
                 if (result.Diagnostics.Any(d => d.Severity == Severity.Error)) return CliApp.Invalid;

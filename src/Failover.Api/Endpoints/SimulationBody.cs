@@ -6,13 +6,13 @@ namespace Failover.Api.Endpoints;
 
 /// <summary>
 /// Reads <c>{"unhealthy":["id",…],"region":"eu-west-1","location":"DE","coordinates":"48.85,2.35","clientIp":"192.0.2.7",</c>
-/// <c>"az":"use1-az1"}</c>,
+/// <c>"az":"use1-az1","recordType":"AAAA"}</c>,
 /// every field optional, and <c>"spec"</c>: a draft to simulate instead of a stored version. Every problem is
 /// reported at once with its JSON path; an unknown field is a problem too (a typo would silently simulate something else).
 /// </summary>
 public static class SimulationBody
 {
-    private static readonly string[] Fields = ["unhealthy", "region", "location", "coordinates", "clientIp", "az", "spec"];
+    private static readonly string[] Fields = ["unhealthy", "region", "location", "coordinates", "clientIp", "az", "recordType", "spec"];
 
     /// <summary>The draft spec's text when the body carries one (an editor's what-if before anything is stored).</summary>
     public static string? DraftSpec(JsonElement root) =>
@@ -27,7 +27,7 @@ public static class SimulationBody
 
         var unhealthy = new HashSet<string>(StringComparer.Ordinal);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? region = null, location = null, coordinates = null, clientIp = null, az = null;
+        string? region = null, location = null, coordinates = null, clientIp = null, az = null, recordType = null;
         foreach (var property in root.EnumerateObject())
         {
             var path = "$." + property.Name;
@@ -49,9 +49,11 @@ public static class SimulationBody
                 case "unhealthy":
                     errors.Add(FieldError.AtPath(path, $"unhealthy must be an array of node ids, not {Describe(property.Value)}"));
                     break;
-                case "region" or "location" or "coordinates" or "clientIp" or "az" when property.Value.ValueKind == JsonValueKind.Null:
+                case "region" or "location" or "coordinates" or "clientIp" or "az" or "recordType"
+                    when property.Value.ValueKind == JsonValueKind.Null:
                     break;
-                case "region" or "location" or "coordinates" or "clientIp" or "az" when property.Value.ValueKind != JsonValueKind.String
+                case "region" or "location" or "coordinates" or "clientIp" or "az" or "recordType"
+                    when property.Value.ValueKind != JsonValueKind.String
                     || property.Value.GetString()!.Length == 0:
                     errors.Add(FieldError.AtPath(path, $"{property.Name} must be a non-empty string, not {Describe(property.Value)}"));
                     break;
@@ -70,6 +72,9 @@ public static class SimulationBody
                 case "az":
                     az = property.Value.GetString();
                     break;
+                case "recordType":
+                    recordType = property.Value.GetString();
+                    break;
                 case "spec":
                     // Read by DraftSpec and validated as a spec, with its errors under $.spec.
                     break;
@@ -79,7 +84,11 @@ public static class SimulationBody
             }
         }
         if (errors.Count > 0) throw ApiCall.Invalid([.. errors]);
-        return (new SimulationQuery(unhealthy, region, location) { Coordinates = coordinates, ClientIp = clientIp, Az = az }, paths);
+        var query = new SimulationQuery(unhealthy, region, location)
+        {
+            Coordinates = coordinates, ClientIp = clientIp, Az = az, RecordType = recordType,
+        };
+        return (query, paths);
     }
 
     public static string Describe(JsonElement value) => value.ValueKind switch

@@ -98,6 +98,14 @@ public static class ZoneAdopter
                 _type = types[0];
                 return true;
             }
+            // A dual-stack tree's A and AAAA halves at one name: adoption takes one type at a time, so it names the records.
+            if (types.SequenceEqual(TreeSpec.DualStackTypes))
+            {
+                foreach (var key in _groups.Keys.Where(k => k.Name == _recordName && k.Type == "AAAA"))
+                    _errors.Add(new AdoptionProblem(new RecordKey(key.Name, key.Type, null),
+                        $"{_recordName} holds A and AAAA records (a dual-stack design): adoption takes one type, say which"));
+                return false;
+            }
             _errors.Add(new AdoptionProblem(null, types.Count == 0
                 ? $"the zone holds no records at {_recordName} (other than NS and SOA)"
                 : $"{_recordName} holds records of several types ({string.Join(", ", types)}): say which type the tree is"));

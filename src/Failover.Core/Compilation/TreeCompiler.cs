@@ -32,25 +32,34 @@ public static class TreeCompiler
 
     private static CompiledTree CompileAt(TreeSpec spec, CompileOptions options)
     {
-        var context = new Context(spec, options, NormaliseName(spec.RecordName));
-        if (spec.Root.Kind == NodeKind.Rule)
-            context.EmitChildren(spec.Root, context.RecordName);
-        else
-            context.Records.Add(
-                new DesiredRecord(spec.Root.Id, 0,
-                context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
-        return new CompiledTree(spec, context.FinishHealthChecks(), context.Records) { CidrCollections = context.CidrCollections };
+        // A dual-stack tree is the same tree once per record type, each node's two records under its one id (a node may
+        // hold several records); the checks are the first type's, one per node, serving both.
+        CompiledTree? first = null;
+        var records = new List<DesiredRecord>();
+        foreach (var type in spec.RecordTypes)
+        {
+            var context = new Context(spec, options, NormaliseName(spec.RecordName), type);
+            if (spec.Root.Kind == NodeKind.Rule)
+                context.EmitChildren(spec.Root, context.RecordName);
+            else
+                context.Records.Add(
+                    new DesiredRecord(spec.Root.Id, 0,
+                    context.Build(context.RecordName, rule: null, spec.Root, isPrimary: false, aliasTarget: null)));
+            first ??= new CompiledTree(spec, context.FinishHealthChecks(), []) { CidrCollections = context.CidrCollections };
+            records.AddRange(context.Records);
+        }
+        return new CompiledTree(spec, first!.HealthChecks, records) { CidrCollections = first.CidrCollections };
     }
 
     internal static string NormaliseName(string name) => name.TrimEnd('.').ToLowerInvariant();
 
-    private sealed class Context(TreeSpec spec, CompileOptions options, string recordName)
+    private sealed class Context(TreeSpec spec, CompileOptions options, string recordName, string recordType)
     {
         private static readonly EndpointSpec NoEndpoint = new();
         // Route 53 spells the default location as CountryCode "*".
         private static readonly GeoLocation DefaultLocation = new(null, "*", null);
 
-        private readonly string type = spec.RecordType.ToUpperInvariant();
+        private readonly string type = recordType.ToUpperInvariant();
 
         public string RecordName { get; } = recordName;
         public List<DesiredRecord> Records { get; } = [];
@@ -123,7 +132,7 @@ public static class TreeCompiler
                 MultiValueAnswer = policy == RoutingPolicy.Multivalue ? true : null,
                 // Alias records take the TTL of their target; Route 53 rejects one of their own.
                 Ttl = endpoint is null ? null : endpoint.Ttl ?? spec.Ttl,
-                ResourceRecords = endpoint?.Values ?? [],
+                ResourceRecords = endpoint is null ? [] : DualStack.ValuesOf(spec, endpoint, type),
                 AliasTarget = aliasTarget,
                 HealthCheckId = endpoint is null ? NodeHealthCheckIdFor(node) : HealthCheckIdFor(node.Id, endpoint),
             };
@@ -145,7 +154,8 @@ public static class TreeCompiler
         {
             if (endpoint.HealthCheckId is not null) return endpoint.HealthCheckId;
             if (endpoint.HealthCheck is null) return null;
-            var config = HealthCheckConfigResolver.Resolve(endpoint.HealthCheck, spec.HealthCheckDefaults, endpoint, type);
+            var config = HealthCheckConfigResolver.Resolve(endpoint.HealthCheck, spec.HealthCheckDefaults,
+                DualStack.ViewOf(spec, endpoint, spec.RecordType), spec.RecordType);
             _healthChecks.Add((nodeId, config));
             return HealthCheckPlaceholder.For(nodeId);
         }

@@ -28,6 +28,7 @@ public sealed record SimulationRequestDocument(IReadOnlyList<string> Unhealthy)
     public string? Coordinates { get; init; }
     public string? ClientIp { get; init; }
     public string? Az { get; init; }
+    public string? RecordType { get; init; }
 }
 
 /// <summary>

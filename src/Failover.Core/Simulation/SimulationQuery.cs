@@ -21,6 +21,9 @@ public sealed record SimulationQuery(IReadOnlySet<string> Unhealthy, string? Reg
     /// or partition when only that is known. Without it, Route 53 does not know the query's zone and only the global location
     /// matches.</summary>
     public string? Az { get; init; }
+    /// <summary>The record type queried, for a dual-stack tree (A or AAAA; default A): the answers carry that family's
+    /// addresses.</summary>
+    public string? RecordType { get; init; }
 
     public static SimulationQuery AllHealthy { get; } = new(new HashSet<string>());
 }

@@ -66,6 +66,11 @@ public static class Simulator
             if (error is not null) diagnostics.Add(new SpecDiagnostic("az", error));
         }
 
+        var type = query.RecordType?.Trim().ToUpperInvariant() ?? spec.RecordType;
+        if (!spec.RecordTypes.Contains(type))
+            diagnostics.Add(new SpecDiagnostic("recordType",
+                $"tree '{spec.Name}' answers {string.Join(" and ", spec.RecordTypes)} queries, not {query.RecordType}"));
+
         if (diagnostics.Any(d => d.Severity == Severity.Error)) return new SimulationResult([], notes, diagnostics);
 
         var answering = new GroupAnswering(new RecordHealth(failing, spec), query.Region, location, notes, point, clientIp, az);
@@ -83,7 +88,7 @@ public static class Simulator
                 {
                     notes.Add($"{node.Id}: the tree is a single record, which Route 53 returns whatever its health");
                 }
-                answers.Add(new SimulatedAnswer(node.Id, ValuesOf(node), probability)
+                answers.Add(new SimulatedAnswer(node.Id, ValuesOf(spec, node, type), probability)
                 {
                     DecidedBy = path.Select(d => d.ToString()).ToList(),
                     Undocumented = path.Any(d => !d.IsDocumented),
@@ -105,8 +110,9 @@ public static class Simulator
         }
     }
 
-    private static IReadOnlyList<string> ValuesOf(TreeNode leaf) =>
-        leaf.Alias is { } alias ? [alias.DnsName] : leaf.Endpoint?.Values ?? [];
+    // A dual-stack tree answers each type with its own family; the health that chose the leaf is the node's, shared.
+    private static IReadOnlyList<string> ValuesOf(TreeSpec spec, TreeNode leaf, string type) =>
+        leaf.Alias is { } alias ? [alias.DnsName] : leaf.Endpoint is { } endpoint ? DualStack.ValuesOf(spec, endpoint, type) : [];
 
     private static string WhyItCannotFail(TreeNode node) => node.Kind switch
     {

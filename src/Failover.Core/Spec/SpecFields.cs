@@ -8,8 +8,8 @@ public static class SpecFields
 {
     /// <summary>"$schema" lets editors find schemas/tree.schema.json; it carries no meaning for the tree.</summary>
     public static readonly IReadOnlyList<string> Tree =
-        ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "ttl", "driftPolicy", "healthCheckDefaults", "root",
-            "adopt", "attachments"];
+        ["$schema", "name", "hostedZoneId", "zoneName", "recordName", "recordType", "recordTypes", "ttl", "driftPolicy",
+            "healthCheckDefaults", "root", "adopt", "attachments"];
 
     public static readonly IReadOnlyList<string> Attachment = ["hostedZoneId", "zoneName", "recordName"];
 

@@ -51,7 +51,13 @@ public static class SpecJsonWriter
                 }
                 json.WriteEndArray();
             }
-            json.WriteString("recordType", spec.RecordType);
+            if (spec.DualStack)
+            {
+                json.WriteStartArray("recordTypes");
+                foreach (var type in spec.RecordTypes) json.WriteStringValue(type);
+                json.WriteEndArray();
+            }
+            else json.WriteString("recordType", spec.RecordType);
             json.WriteNumber("ttl", spec.Ttl);
             if (spec.DriftPolicy is { } drift) json.WriteString("driftPolicy", SpecFields.Name(drift));
             if (spec.HealthCheckDefaults is not null)

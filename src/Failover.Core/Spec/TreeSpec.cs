@@ -12,8 +12,17 @@ public sealed record TreeSpec
     public required string ZoneName { get; init; }
     /// <summary>The name the tree answers for, without a trailing dot (normalised by the parser).</summary>
     public required string RecordName { get; init; }
-    /// <summary>A, AAAA, CNAME, TXT, MX, … — every record of the tree has this type.</summary>
+    /// <summary>A, AAAA, CNAME, TXT, MX, … — every record of the tree has this type (A, the first, for a dual-stack tree).</summary>
     public required string RecordType { get; init; }
+    /// <summary>
+    /// A dual-stack tree (spec <c>"recordTypes": ["A", "AAAA"]</c>): every record set twice, A with the endpoints' IPv4 values and
+    /// AAAA with their IPv6 ones, at the same names; one health check per node serves both.
+    /// </summary>
+    public bool DualStack { get; init; }
+    /// <summary>The record types the tree writes: A and AAAA for a dual-stack tree, else <see cref="RecordType"/>.</summary>
+    public IReadOnlyList<string> RecordTypes => DualStack ? DualStackTypes : [RecordType];
+
+    public static readonly IReadOnlyList<string> DualStackTypes = ["A", "AAAA"];
     /// <summary>Default TTL of non-alias records; endpoint leaves may override it.</summary>
     public long Ttl { get; init; } = 60;
     public HealthCheckSettings? HealthCheckDefaults { get; init; }

@@ -83,7 +83,8 @@ internal static class AliasRules
     // The API reference lists the record types each kind of AWS resource can be the alias target of.
     private static void CheckRecordType(ValidationContext context, AliasTargetKind kind, string path)
     {
-        var type = context.Spec.RecordType;
+        // A dual-stack tree's alias is written as A and as AAAA: the target must answer both.
+        var type = context.Spec.DualStack ? "AAAA" : context.Spec.RecordType;
         var allowed = kind switch
         {
             AliasTargetKind.S3Website or AliasTargetKind.ApiGateway or AliasTargetKind.VpcEndpoint
@@ -94,7 +95,7 @@ internal static class AliasRules
         if (allowed is not null && !allowed.Contains(type))
             context.Error(path,
                 $"an alias to {AliasTargets.Describe(kind)} can only be {string.Join(" or ", allowed)}, and this tree's records are " +
-                $"{type}");
+                $"{string.Join(" and ", context.Spec.RecordTypes)}");
     }
 
     private static void CheckTargetInZone(ValidationContext context, AliasSpec alias, string path)

@@ -76,8 +76,21 @@ internal static partial class EndpointRules
             if (!seen.Add(value)) context.Error(
                 valuePath, $"\"{TreeFieldRules.Shown(value)}\" is listed twice; Route 53 refuses duplicate values in a record");
             else if (value.Length > MaxValueLength) context.Error(valuePath, $"a value has at most {MaxValueLength} characters");
+            else if (context.Spec.DualStack)
+            {
+                if (!DualStack.IsFamilyOf(value, "A") && !DualStack.IsFamilyOf(value, "AAAA"))
+                    context.Error(valuePath, $"\"{TreeFieldRules.Shown(value)}\" is not an IPv4 or IPv6 address: a dual-stack tree's " +
+                        "endpoints hold the addresses of its A and AAAA records");
+            }
             else if (ValueProblem(type, value) is { } problem) context.Error(valuePath, problem);
         }
+        // A dual-stack endpoint answers in both record sets of its group: without an address of each family one of them
+        // would lack the leaf (a failover pair with no primary, a weighted group without a member).
+        if (context.Spec.DualStack)
+            foreach (var family in TreeSpec.DualStackTypes)
+                if (endpoint.Values.Count > 0 && endpoint.Values.All(v => !DualStack.IsFamilyOf(v, family)))
+                    context.Error($"{path}.values", $"a dual-stack endpoint needs an {(family == "A" ? "IPv4" : "IPv6")} address too, " +
+                        $"for its {family} record");
     }
 
     private static string? ValueProblem(string type, string value)

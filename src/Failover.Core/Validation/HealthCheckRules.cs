@@ -84,6 +84,8 @@ internal static class HealthCheckRules
         ValidationContext context, VisitedNode visited, EndpointSpec endpoint, HealthCheckSettings merged, string path)
     {
         var recordType = context.Spec.RecordType;
+        // A dual-stack endpoint's one check is resolved against its A record's view: its IPv4 addresses.
+        endpoint = DualStack.ViewOf(context.Spec, endpoint, recordType);
         // An unknown target is reported where it is written (CheckSettings).
         if (merged.Target is { } given && !IsTarget(given)) return;
         var target = HealthCheckConfigResolver.TargetOf(merged, endpoint, recordType);

@@ -44,7 +44,9 @@ public class SchemaTests
     [Fact]
     public void Required_fields_are_the_ones_the_parser_requires()
     {
-        Assert.Equal(RequiredByParser("", ParserFields("tree")), Required(""));
+        // recordType is required unless recordTypes (a dual-stack tree) stands in for it: the schema says so with a oneOf.
+        Assert.Equal(RequiredByParser("", ParserFields("tree")), Required("").Append("recordType").Order(StringComparer.Ordinal));
+        Assert.Contains("recordTypes", Schema["oneOf"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal(RequiredByParser("root", ParserFields("node")), Required("node"));
         Assert.Equal(RequiredByParser("root.primary.children[1].endpoint", ParserFields("endpoint")), Required("endpoint"));
         Assert.Equal(RequiredByParser("root.secondary.alias", ParserFields("alias")), Required("alias"));

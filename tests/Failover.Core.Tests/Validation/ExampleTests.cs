@@ -21,8 +21,8 @@ public class ExampleTests
     [Fact]
     public void The_shipped_examples_are_the_ones_documented()
     {
-        Assert.Equal(["az-affinity.json", "canary-alarm.json", "complex.json", "geo.yaml", "geoproximity.json", "ip-based.json",
-            "multivalue.json", "rule-health-check.json", "simple-failover.json", "www.json"], Examples.All());
+        Assert.Equal(["az-affinity.json", "canary-alarm.json", "complex.json", "dual-stack.json", "geo.yaml", "geoproximity.json",
+            "ip-based.json", "multivalue.json", "rule-health-check.json", "simple-failover.json", "www.json"], Examples.All());
     }
 
     [Theory]

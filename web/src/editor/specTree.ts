@@ -143,7 +143,8 @@ export function addChild(spec: JsonObject, path: string, what: NewLeaf): { path:
   const routing = String(rule.routing);
   const id = freshId(spec, what === "rule" ? "rule" : what === "alias" ? "alias" : "endpoint");
   const child: JsonObject = { id };
-  if (what === "endpoint") child.endpoint = { values: [String(spec.recordType ?? "A") === "AAAA" ? "2001:db8::1" : "192.0.2.1"] };
+  if (what === "endpoint") child.endpoint = { values: Array.isArray(spec.recordTypes) ? ["192.0.2.1", "2001:db8::1"]
+    : [String(spec.recordType ?? "A") === "AAAA" ? "2001:db8::1" : "192.0.2.1"] };
   else if (what === "alias") child.alias = { dnsName: `target.${String(spec.zoneName ?? "example.com")}`, hostedZoneId: String(spec.hostedZoneId ?? "") };
   else {
     child.routing = "weighted";

@@ -24,13 +24,15 @@ internal sealed class SpecMapper
         fields.String("$schema");
         var defaults = fields.Get("healthCheckDefaults");
         var root = fields.Get("root", required: true);
+        var dualStack = fields.Get("recordTypes") is not null && DualStackOf(fields);
         var spec = new TreeSpec
         {
             Name = fields.String("name", required: true) ?? "",
             HostedZoneId = fields.String("hostedZoneId", required: true) ?? "",
             ZoneName = DnsNames.Normalize(fields.String("zoneName", required: true) ?? ""),
             RecordName = DnsNames.Normalize(fields.String("recordName", required: true) ?? ""),
-            RecordType = fields.String("recordType", required: true) ?? "",
+            RecordType = dualStack ? "A" : fields.String("recordType", required: fields.Get("recordTypes") is null) ?? "",
+            DualStack = dualStack,
             Ttl = fields.Integer("ttl") ?? 60,
             DriftPolicy = fields.Choice("driftPolicy", DriftPolicies),
             HealthCheckDefaults = defaults is null ? null : MapHealthCheck(defaults, fields.PathOf("healthCheckDefaults")),
@@ -40,6 +42,26 @@ internal sealed class SpecMapper
         return fields.Get("attachments") is { } attachments
             ? spec with { Attachments = MapAttachments(attachments, fields.PathOf("attachments"), spec.First) }
             : spec;
+    }
+
+    /// <summary>
+    /// <c>recordTypes</c>: a dual-stack tree is A and AAAA, the two address families of one name (Developer Guide, "Supported
+    /// DNS record types"); any other list, or one beside <c>recordType</c>, is refused.
+    /// </summary>
+    private bool DualStackOf(FieldReader fields)
+    {
+        var types = fields.StringList("recordTypes");
+        if (types is null) return false;
+        if (fields.Get("recordType") is { } single)
+        {
+            _diagnostics.Add(FieldReader.At(fields.PathOf("recordType"),
+                "give recordType (one type) or recordTypes ([\"A\", \"AAAA\"] for a dual-stack tree), not both", single));
+            return false;
+        }
+        if (types.Count == 2 && types.Order(StringComparer.Ordinal).SequenceEqual(TreeSpec.DualStackTypes)) return true;
+        _diagnostics.Add(FieldReader.At(fields.PathOf("recordTypes"),
+            "recordTypes is [\"A\", \"AAAA\"], a dual-stack tree; for one type write recordType", fields.Get("recordTypes")!));
+        return false;
     }
 
     /// <summary>
