@@ -103,7 +103,8 @@ public static class ZoneAdopter
             {
                 foreach (var key in _groups.Keys.Where(k => k.Name == _recordName && k.Type == "AAAA"))
                     _errors.Add(new AdoptionProblem(new RecordKey(key.Name, key.Type, null),
-                        $"{_recordName} holds A and AAAA records (a dual-stack design): adoption takes one type, say which"));
+                        $"{_recordName} holds records of several types (A, AAAA), a dual-stack design: adoption takes one type, " +
+                        "say which"));
                 return false;
             }
             _errors.Add(new AdoptionProblem(null, types.Count == 0

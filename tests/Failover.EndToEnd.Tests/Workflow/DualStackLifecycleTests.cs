@@ -31,7 +31,9 @@ public sealed class DualStackLifecycleTests(WorkflowStackFixture stack, ITestOut
         Assert.True(applied.Code == 0, applied.Out + applied.Error);
         Assert.Contains("SUCCEEDED", applied.Out);
 
-        var webA = (await _support.RecordsAsync()).Where(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == spec.RecordName
+        // The weighted pair lives at the nested rule's helper name.
+        var fleet = "_fleet." + spec.RecordName;
+        var webA = (await _support.RecordsAsync()).Where(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == fleet
             && r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == "web-a")
             .ToDictionary(r => r.GetProperty("Type").GetString()!);
         Assert.Equal(["A", "AAAA"], webA.Keys.Order());
@@ -49,7 +51,7 @@ public sealed class DualStackLifecycleTests(WorkflowStackFixture stack, ITestOut
         var drift = await _support.CliAsync("drift", spec.Name, "--check", "--direct", "--json");
         Assert.Contains("2001:db8::99", drift.Out);
         Assert.Contains("AAAA", drift.Out);
-        var repaired = (await _support.RecordsAsync()).Single(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == spec.RecordName
+        var repaired = (await _support.RecordsAsync()).Single(r => r.GetProperty("Name").GetString()!.TrimEnd('.') == fleet
             && r.GetProperty("Type").GetString() == "AAAA" && r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == "web-a");
         Assert.Equal("2001:db8::10", repaired.GetProperty("ResourceRecords")[0].GetProperty("Value").GetString());
         Assert.Equal(0, (await _support.CliAsync("drift", spec.Name, "--check", "--direct", "--detailed-exitcode")).Code);
@@ -61,7 +63,8 @@ public sealed class DualStackLifecycleTests(WorkflowStackFixture stack, ITestOut
 
         var destroyed = await _support.CliAsync("destroy", spec.Name, "--yes");
         Assert.True(destroyed.Code == 0, destroyed.Out + destroyed.Error);
-        Assert.DoesNotContain(await _support.RecordsAsync(), r => r.GetProperty("Name").GetString()!.TrimEnd('.') == spec.RecordName);
+        Assert.DoesNotContain(await _support.RecordsAsync(), r => r.GetProperty("Name").GetString()!.TrimEnd('.') is var name
+            && (name == spec.RecordName || name == fleet));
     }
 
     /// <summary>validate and simulate read the spec file only: no endpoint.</summary>
