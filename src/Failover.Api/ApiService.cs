@@ -79,6 +79,7 @@ public sealed partial class ApiService
             .Add(ApiRoutes.CheckDrift, drift.CheckAsync)
             .Add(ApiRoutes.GetHealth, health.GetAsync)
             .Add(ApiRoutes.ListRuns, queries.RunsAsync)
+            .Add(ApiRoutes.ListEvents, queries.EventsAsync)
             .Add(ApiRoutes.GetRun, queries.RunAsync)
             .Add(ApiRoutes.GetVersion, queries.VersionAsync)
             .Add(ApiRoutes.ImportTrafficPolicy, import.ImportAsync)

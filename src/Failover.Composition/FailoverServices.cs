@@ -43,7 +43,8 @@ public sealed class FailoverServices : IDisposable
         _runs = new(() => settings.StateMachineArn is { } arn
             ? new RunStarter(Store, States, arn, settings.Time, settings.Workflow.LockTtl) { Events = Events }
             : null);
-        _events = new(() => new TreeEvents(EventBus(settings), settings.Time, settings.Events, settings.Log));
+        // Every part that publishes events has the progress table: each event goes on its tree's timeline too.
+        _events = new(() => new TreeEvents(EventBus(settings), settings.Time, settings.Events, settings.Log) { Timeline = Store });
         _sqs = new(() => Sqs(settings));
         _alarms = new(() => settings.HealthCheckAlarmPrefix is { } prefix
             ? new HealthCheckAlarmSource(new CloudWatchAlarmsClient(CloudWatchOptions(settings), credentials: settings.Credentials), prefix)

@@ -48,6 +48,10 @@ internal static class Attributes
     public const string Type = "type";
     public const string SetIdentifier = "setIdentifier";
     public const string Text = "text";
+    public const string EventId = "eventId";
+    public const string DetailType = "detailType";
+    public const string Summary = "summary";
+    public const string Link = "link";
     /// <summary>A fresh id on items put if absent: finding it tells a put whose answer was lost that it landed.</summary>
     public const string WriteId = "writeId";
     /// <summary>On an owned record: the record set a change is writing, until Route 53 is known to hold it.</summary>

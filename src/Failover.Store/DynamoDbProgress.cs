@@ -122,10 +122,13 @@ internal sealed partial class DynamoDbProgress
         CancellationToken cancellationToken) =>
         GetItemAsync(key[ProgressTable.PartitionKey].S, key[ProgressTable.SortKey].S, cancellationToken);
 
-    /// <summary>Items of one partition whose sort key starts with <paramref name="sortPrefix"/>, all pages, strongly consistent.</summary>
+    /// <summary>
+    /// Items of one partition whose sort key starts with <paramref name="sortPrefix"/>, all pages, strongly consistent;
+    /// <paramref name="pageSize"/> items per request when given (a caller that stops early reads no more than it needs).
+    /// </summary>
     private IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryPrefixAsync(
         string partition, string sortPrefix, CancellationToken cancellationToken, IReadOnlyList<string>? projection = null,
-            bool newestFirst = false)
+            bool newestFirst = false, int? pageSize = null)
     {
         var expressions = new Expressions();
         var keyCondition = $"{expressions.Name(ProgressTable.PartitionKey)} = {expressions.Value("pk", Attributes.S(partition))} "
@@ -140,6 +143,7 @@ internal sealed partial class DynamoDbProgress
             ExpressionAttributeValues = expressions.Values,
             ProjectionExpression = projectionExpression,
             ScanIndexForward = !newestFirst,
+            Limit = pageSize,
         }, cancellationToken);
     }
 

@@ -21,6 +21,7 @@ internal static class ProgressKeys
     public const string SpecPartPrefix = "SPECPART#";
     public const string PlanPartPrefix = "PLANPART#";
     public const string DriftPartPrefix = "DRIFTPART#";
+    public const string EventPrefix = "EVENT#";
 
     public static string TreePartition(string tree) => "TREE#" + tree;
     public static string RunPartition(string runId) => "RUN#" + runId;
@@ -30,6 +31,9 @@ internal static class ProgressKeys
     public static string Version(int version) => VersionPrefix + version.ToString("D10", CultureInfo.InvariantCulture);
 
     public static string Node(string nodeId) => NodePrefix + nodeId;
+
+    /// <summary>Time first, so the tree's events sort by time; the event id last keeps two events of one instant apart.</summary>
+    public static string Event(string time, string eventId) => $"{EventPrefix}{time}#{eventId}";
 
     /// <summary>
     /// The set identifier goes last: it is the only part that may hold any character, and being last it cannot make

@@ -24,6 +24,13 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetDriftReportAsync(tree, cancellationToken));
 
+    public Task PutTreeEventAsync(TreeEventRecord record, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.PutTreeEventAsync(record, cancellationToken));
+
+    public Task<IReadOnlyList<TreeEventRecord>> ListTreeEventsAsync(string tree, int limit,
+        CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.ListTreeEventsAsync(tree, limit, cancellationToken));
+
     public Task PutNodesAsync(string runId, IReadOnlyCollection<PlannedNode> nodes, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.PutNodesAsync(runId, nodes, cancellationToken));
 

@@ -1,6 +1,6 @@
 import type {
-  Diagram, DriftReport, DryRunPlan, ImportedSpec, Plan, ProblemDocument, RunAccepted, Simulation, SimulationQuery, TreeDetail,
-  TreeHealth, TreeList, VersionList, VersionSpec,
+  Diagram, DriftReport, DryRunPlan, EventList, ImportedSpec, Plan, ProblemDocument, RunAccepted, Simulation, SimulationQuery,
+  TreeDetail, TreeHealth, TreeList, VersionList, VersionSpec,
 } from "./types";
 
 /** A failed call: the API's problem document (RFC 9457) when it sent one. */
@@ -57,6 +57,8 @@ export const api = {
   checkDrift: (name: string) => call<DriftReport>("POST", `${tree(name)}/drift-check`),
   /** Costs one Route 53 call per health check: asked when a tree page opens and after a run, never polled. */
   health: (name: string) => call<TreeHealth>("GET", `${tree(name)}/health`),
+  /** The tree's recent events (runs, drift, answer changes), newest first. */
+  events: (name: string, limit = 50) => call<EventList>("GET", `${tree(name)}/events?limit=${limit}`),
   simulate: (name: string, version: number, query: SimulationQuery) =>
     call<Simulation>("POST", `${tree(name)}/simulate?version=${version}`, query),
   /** The what-if of a draft spec, stored nowhere (the body carries the spec). */

@@ -1,9 +1,9 @@
 // Hash routes, so the API serves one page at GET / and a reload keeps the place:
 //   #/                       the trees
-//   #/trees/NAME[/TAB]       one tree; TAB is what-if (default), plan, drift, versions or edit
+//   #/trees/NAME[/TAB]       one tree; TAB is what-if (default), plan, drift, versions, timeline or edit
 //   #/new                    a new tree, from a template or a pasted Traffic Flow document
 
-export const tabs = ["what-if", "plan", "drift", "versions", "edit"] as const;
+export const tabs = ["what-if", "plan", "drift", "versions", "timeline", "edit"] as const;
 export type Tab = (typeof tabs)[number];
 
 export type Route = { view: "list" } | { view: "new" } | { view: "tree"; name: string; tab: Tab } | { view: "missing"; hash: string };

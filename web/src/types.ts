@@ -230,6 +230,24 @@ export interface TreeHealth {
   }[];
 }
 
+/** One event of a tree (GET /trees/{name}/events), as the service published it on EventBridge. */
+export interface TreeEvent {
+  eventId: string;
+  /** "Run Started", "Run Succeeded", "Run Failed", "Run Rolled Back", "Drift Detected", "Drift Repaired", "Tree Answer Changed". */
+  detailType: string;
+  time: string;
+  summary: string;
+  version?: number;
+  runId?: string;
+  link?: string;
+}
+
+/** GET /trees/{name}/events: newest first. */
+export interface EventList {
+  tree: string;
+  events: TreeEvent[];
+}
+
 export interface SimulationQuery {
   unhealthy: string[];
   region?: string;

@@ -10,7 +10,7 @@ using Failover.Core.Contracts;
 namespace Failover.Api.Endpoints;
 
 /// <summary><c>GET /trees</c>, <c>GET /trees/{name}</c>, <c>GET /trees/{name}/versions</c>, <c>GET /trees/{name}/runs</c>,
-/// <c>GET /runs/{id}</c>: reads of the progress table.</summary>
+/// <c>GET /trees/{name}/events</c>, <c>GET /runs/{id}</c>: reads of the progress table.</summary>
 public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions options)
 {
     public async Task<ApiResponse> ListAsync(ApiCall call, CancellationToken cancellationToken)
@@ -90,6 +90,18 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
             page.NextPageToken));
     }
 
+    /// <summary>
+    /// The tree's timeline: the events published about it (runs started and ended, drift found and repaired, answer
+    /// changes), newest first, the latest <c>limit</c>; kept as long as runs are.
+    /// </summary>
+    public async Task<ApiResponse> EventsAsync(ApiCall call, CancellationToken cancellationToken)
+    {
+        var limit = call.Integer("limit", 1, options.MaxPageSize) ?? options.DefaultPageSize;
+        var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
+        var events = await store.ListEventsAsync(tree.Name, limit, cancellationToken).ConfigureAwait(false);
+        return ApiJson.Response(200, new EventListResource(tree.Name, [.. events.Select(ProgressResources.Event)]));
+    }
+
     public async Task<ApiResponse> RunAsync(ApiCall call, CancellationToken cancellationToken)
     {
         var id = call.RunId;
@@ -108,5 +120,6 @@ public sealed class TreeQueries(ITreeStore store, StoredTrees trees, ApiOptions 
         ["plan"] = ResourcePaths.PathOf(ApiRoutes.GetPlan, tree),
         ["diagram"] = ResourcePaths.PathOf(ApiRoutes.GetDiagram, tree),
         ["drift"] = ResourcePaths.PathOf(ApiRoutes.GetDrift, tree),
+        ["events"] = ResourcePaths.PathOf(ApiRoutes.ListEvents, tree),
     };
 }

@@ -19,6 +19,7 @@ public static class ApiRoutes
     public static readonly RouteDefinition CheckDrift = new("POST", "/trees/{name}/drift-check", "checkDrift");
     public static readonly RouteDefinition GetHealth = new("GET", "/trees/{name}/health", "getHealth");
     public static readonly RouteDefinition ListRuns = new("GET", "/trees/{name}/runs", "listRuns");
+    public static readonly RouteDefinition ListEvents = new("GET", "/trees/{name}/events", "listEvents");
     public static readonly RouteDefinition GetRun = new("GET", "/runs/{id}", "getRun");
     public static readonly RouteDefinition GetVersion = new("GET", "/trees/{name}/versions/{version}", "getVersion");
     public static readonly RouteDefinition ImportTrafficPolicy = new("POST", "/imports/traffic-policy", "importTrafficPolicy");
@@ -29,7 +30,7 @@ public static class ApiRoutes
     public static IReadOnlyList<RouteDefinition> All { get; } =
     [
         CreateTree, ListTrees, GetTree, DeleteTree, ListVersions, GetPlan, GetDiagram, Simulate, Rollback, GetDrift, CheckDrift,
-            GetHealth, ListRuns, GetRun,
+            GetHealth, ListRuns, ListEvents, GetRun,
         GetVersion, ImportTrafficPolicy, Adopt, Dashboard, DashboardAsset,
     ];
 }

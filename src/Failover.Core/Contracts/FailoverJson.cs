@@ -30,6 +30,7 @@ namespace Failover.Core.Contracts;
 [JsonSerializable(typeof(RunResource))]
 [JsonSerializable(typeof(RunAcceptedResource))]
 [JsonSerializable(typeof(RunListResource))]
+[JsonSerializable(typeof(EventListResource))]
 [JsonSerializable(typeof(DriftResource))]
 [JsonSerializable(typeof(TreeHealthResource))]
 [JsonSerializable(typeof(ProblemDocument))]

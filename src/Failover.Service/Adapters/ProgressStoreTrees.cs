@@ -35,4 +35,7 @@ public sealed class ProgressStoreTrees(IProgressStore store) : ITreeStore
 
     public Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken) =>
         store.GetOwnedRecordZonesAsync(tree, cancellationToken);
+
+    public Task<IReadOnlyList<TreeEventRecord>> ListEventsAsync(string tree, int limit, CancellationToken cancellationToken) =>
+        store.ListTreeEventsAsync(tree, limit, cancellationToken);
 }

@@ -26,6 +26,17 @@ public static class ProgressResources
         UpdatedAt = Timestamps.Format(tree.UpdatedAt),
     };
 
+    public static TreeEventResource Event(TreeEventRecord record) => new()
+    {
+        EventId = record.EventId,
+        DetailType = record.DetailType,
+        Time = Timestamps.Format(record.Time),
+        Summary = record.Summary,
+        Version = record.Version,
+        RunId = record.RunId,
+        Link = record.Link,
+    };
+
     public static DriftCheckSummary? LastDriftCheck(DriftReportRecord? drift) =>
         drift is null ? null : new DriftCheckSummary(Timestamps.Format(drift.CheckedAt), drift.DriftedItems);
 

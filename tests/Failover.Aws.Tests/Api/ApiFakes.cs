@@ -21,6 +21,7 @@ internal sealed class InMemoryTreeStore : ITreeStore
     public Dictionary<string, List<NodeProgress>> Nodes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, DriftReportRecord> Drift { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, HashSet<RecordKey>> Owned { get; } = new(StringComparer.Ordinal);
+    public List<TreeEventRecord> Events { get; } = [];
 
     public static readonly DateTimeOffset Moment = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -122,6 +123,14 @@ internal sealed class InMemoryTreeStore : ITreeStore
 
     public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<RecordKey>>(Owned.GetValueOrDefault(tree) ?? []);
+
+    /// <summary>Newest first, as the table's sort key orders them.</summary>
+    public Task<IReadOnlyList<TreeEventRecord>> ListEventsAsync(string tree, int limit, CancellationToken cancellationToken)
+    {
+        Fail();
+        return Task.FromResult<IReadOnlyList<TreeEventRecord>>(
+            [.. Events.Where(e => e.Tree == tree).OrderByDescending(e => e.Time).Take(limit)]);
+    }
 }
 
 /// <summary>A zone whose state the test sets; it counts reads, so a test can show that a refusal came before any.</summary>

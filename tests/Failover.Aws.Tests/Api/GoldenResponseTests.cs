@@ -55,6 +55,28 @@ public sealed class GoldenResponseTests
         };
         var stored = DriftReportJson.Write(report, indented: false);
         api.Store.Drift["status"] = new DriftReportRecord("status", stored, 1, moment.AddMinutes(9));
+        api.Store.Events.AddRange(
+        [
+            new TreeEventRecord("status", "run-1/run-started", "Run Started", moment, "Apply of version 2 started")
+            {
+                Version = 2, RunId = "run-1", Link = "/runs/run-1",
+            },
+            new TreeEventRecord("status", "run-1/run-rolled-back", "Run Rolled Back", moment.AddMinutes(1),
+                "Apply of version 2 failed and was rolled back: leaf-records: Throttling")
+            {
+                Version = 2, RunId = "run-1", Link = "/runs/run-1",
+            },
+            new TreeEventRecord("status", "status/answer/hc-1/1772366700000", "Tree Answer Changed", moment.AddMinutes(5),
+                "status.example.com now answers from `standby` (secondary, 2001:db8::2) for every client; unhealthy: main")
+            {
+                Version = 1, RunId = "run-0", Link = "/trees/status/health",
+            },
+            new TreeEventRecord("status", "status/drift/1772366940000", "Drift Detected", moment.AddMinutes(9),
+                "Drift found: 1 drifted item (recordChanged 1)")
+            {
+                Version = 2, RunId = "run-1", Link = "/trees/status/drift",
+            },
+        ]);
         _ = spec;
         return api;
     }
@@ -66,6 +88,7 @@ public sealed class GoldenResponseTests
         { "get-tree", "GET", "/trees/status", null },
         { "get-tree-fresh", "GET", "/trees/fresh", null },
         { "list-versions", "GET", "/trees/status/versions", null },
+        { "list-events", "GET", "/trees/status/events", null },
         { "get-version", "GET", "/trees/status/versions/1", null },
         { "get-run", "GET", "/runs/run-1", null },
         { "get-plan", "GET", "/trees/status/plan", null },

@@ -167,6 +167,36 @@ public abstract class ProgressStoreContract
         Assert.Equal([key], nodes[1].Records);
         Assert.Equal([key with { SetIdentifier = "c" }], await store.GetOwnedRecordsAsync("shop"));
     }
+
+    [Fact]
+    public async Task A_trees_events_are_listed_newest_first_each_once_and_no_other_trees()
+    {
+        var (store, time) = await NewStoreAsync();
+        var start = time.GetUtcNow();
+        TreeEventRecord Event(string tree, string id, string type, TimeSpan after) =>
+            new(tree, id, type, start + after, $"{type} of {tree}") { Version = 1, RunId = "run-1", Link = "/runs/run-1" };
+
+        await store.PutTreeEventAsync(Event("shop", "run-1/run-started", "Run Started", TimeSpan.Zero));
+        await store.PutTreeEventAsync(Event("shop", "run-1/run-succeeded", "Run Succeeded", TimeSpan.FromSeconds(40)));
+        // A retried step publishes its event again, later: listed once.
+        await store.PutTreeEventAsync(Event("shop", "run-1/run-succeeded", "Run Succeeded", TimeSpan.FromSeconds(41)));
+        await store.PutTreeEventAsync(Event("shop-2", "run-9/run-started", "Run Started", TimeSpan.FromSeconds(50)));
+        await store.PutTreeEventAsync(Event("shop", "shop/drift/1", "Drift Detected", TimeSpan.FromMinutes(5)) with { RunId = null });
+
+        var all = await store.ListTreeEventsAsync("shop", 10);
+        var latest = await store.ListTreeEventsAsync("shop", 2);
+
+        Assert.Equal(["shop/drift/1", "run-1/run-succeeded", "run-1/run-started"], all.Select(e => e.EventId));
+        Assert.Equal(["shop/drift/1", "run-1/run-succeeded"], latest.Select(e => e.EventId));
+        Assert.Equal(
+            new TreeEventRecord("shop", "run-1/run-started", "Run Started", start, "Run Started of shop")
+            {
+                Version = 1, RunId = "run-1", Link = "/runs/run-1",
+            },
+            all[^1]);
+        Assert.Null(all[0].RunId);
+        Assert.Empty(await store.ListTreeEventsAsync("nobody", 10));
+    }
 }
 
 /// <summary>The contract against the DynamoDB store on moto.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Failover.Core.Contracts.Events;
 using Failover.EndToEnd.Tests.Drift;
 using Failover.Service.Progress;
+using Failover.Testing;
 
 namespace Failover.EndToEnd.Tests.Events;
 
@@ -114,6 +115,22 @@ public sealed class RunAndDriftEventTests(DriftStackFixture stack)
         Assert.False((await stack.ReportAfterAsync("ev-drift", before)).HasDrift);
         var after = await PublishedEventReader.WaitForAsync(stack.EdgeUrl, "ev-drift", _ => true, "the events");
         Assert.Single(after.OfType(FailoverEventTypes.DriftDetected));
+
+        // The same events on the tree's timeline, through the HTTP API: newest first, each once, each with its sentence.
+        using var http = new HttpClient();
+        var publishedIds = after.Select(e => Detail(e)["eventId"]!.GetValue<string>()).Reverse().ToList();
+        var timeline = await Eventually.ReachAsync("the timeline of ev-drift", async token =>
+            JsonNode.Parse(await http.GetStringAsync(new Uri(stack.Stack.ApiUrl, "/trees/ev-drift/events"), token))!["events"]!
+                .AsArray().Select(e => e!.AsObject()).ToList(),
+            listed => listed.Count >= publishedIds.Count, within: TimeSpan.FromSeconds(30), every: TimeSpan.FromMilliseconds(200));
+        Assert.Equal(publishedIds, timeline.Select(e => e["eventId"]!.GetValue<string>()));
+        Assert.Equal(after.Select(e => e["detail-type"]!.GetValue<string>()).Reverse(),
+            timeline.Select(e => e["detailType"]!.GetValue<string>()));
+        var drift = timeline.Single(e => e["detailType"]!.GetValue<string>() == FailoverEventTypes.DriftDetected);
+        Assert.Equal("Drift found: 1 drifted item (recordChanged 1); repair started", drift["summary"]!.GetValue<string>());
+        Assert.Equal(repairRun, drift["runId"]!.GetValue<string>());
+        var repairedLine = timeline.Single(e => e["detailType"]!.GetValue<string>() == FailoverEventTypes.DriftRepaired);
+        Assert.Equal("Drift repaired: the repair run put version 1 back", repairedLine["summary"]!.GetValue<string>());
     }
 
     private static JsonNode Detail(JsonObject published) => published["detail"]!;

@@ -11,6 +11,7 @@ import { DriftPanel } from "./driftPanel";
 import { EditPanel } from "./editPanel";
 import { errorBox } from "./errors";
 import { PlanPanel } from "./planPanel";
+import { TimelinePanel } from "./timelinePanel";
 import { VersionsPanel } from "./versionsPanel";
 import { WhatIfPanel } from "./whatIfPanel";
 
@@ -34,14 +35,16 @@ export interface Panel {
   dispose(): void;
 }
 
-const tabNames: Record<Tab, string> = { "what-if": "What if", plan: "Plan", drift: "Drift", versions: "Versions", edit: "Edit" };
+const tabNames: Record<Tab, string> = {
+  "what-if": "What if", plan: "Plan", drift: "Drift", versions: "Versions", timeline: "Timeline", edit: "Edit",
+};
 
 // Below this width the diagram is drawn as an outline, one node per row.
 const narrow = window.matchMedia("(max-width: 720px)");
 
 /**
- * One tree: its state, its diagram (live while a run is in progress), and the what-if, plan, drift and versions
- * panels. The page is built once per tree; switching panels keeps the diagram and its polling.
+ * One tree: its state, its diagram (live while a run is in progress), and the what-if, plan, drift, versions and
+ * timeline panels. The page is built once per tree; switching panels keeps the diagram and its polling.
  */
 export class TreePage implements TreeContext, DiagramHost {
   private readonly head = h("div", { class: "tree-head" });
@@ -337,6 +340,7 @@ export class TreePage implements TreeContext, DiagramHost {
       : tab === "plan" ? new PlanPanel(this)
       : tab === "drift" ? new DriftPanel(this)
       : tab === "edit" ? new EditPanel(this)
+      : tab === "timeline" ? new TimelinePanel(this)
       : new VersionsPanel(this);
     if (tab !== "what-if" && (this.supposedHealth.size > 0 || this.shares.size > 0)) this.suppose(new Map(), new Map());
     this.panel = panel;

@@ -1,7 +1,7 @@
 // The dashboard in a real browser (Debian's Chromium driven by playwright-core), against the local stack:
 // apply examples/complex.json through the API, watch every node turn done, fail a health check through the local stack and
-// see it observed, ask "what if" with the keyboard, drift the zone with the AWS CLI and check it, apply a second version
-// and diff the two, read the list, and look at phone width.
+// see it observed, ask "what if" with the keyboard, drift the zone with the AWS CLI and check it, read the tree's timeline,
+// apply a second version and diff the two, read the list, and look at phone width.
 // Every check is on the DOM the page built from the API; any console error or page error fails the test. Screenshots
 // go to $DASHBOARD_SCREENSHOTS (default web/test-results; docs/dashboard holds the ones docs/dashboard.md shows).
 import assert from "node:assert/strict";
@@ -188,6 +188,24 @@ test("drift made out of band with the AWS CLI shows in the report and on the dia
   assert.match(await page.textContent(".tree-head"), /Last drift check.*drifted item/s);
   await shot("dashboard-drift.png");
   await accessible("with the drift report");
+  noProblems();
+});
+
+test("the timeline shows the tree's run and the drift just found, in time order", async () => {
+  await page.click('nav.tabs a:text-is("Timeline")');
+  await page.waitForSelector('.panel[data-panel="timeline"] ol.timeline', wait);
+  const rows = await page.$$eval("ol.timeline > li", (items) => items.map((li) => ({
+    type: li.dataset.detailType, time: li.querySelector("time")?.getAttribute("datetime"), text: li.textContent,
+  })));
+  // The apply's run started and succeeded first; the drift check of the test before is the latest event.
+  assert.deepEqual(rows.slice(0, 2).map((row) => row.type), ["Run Started", "Run Succeeded"], JSON.stringify(rows));
+  assert.equal(rows.at(-1).type, "Drift Detected", JSON.stringify(rows));
+  assert.match(rows.at(-1).text, /Drift found: \d+ drifted items \(.*recordChanged.*recordMissing/);
+  assert.match(rows[1].text, /Apply of version 1 succeeded/);
+  const times = rows.map((row) => Date.parse(row.time));
+  assert.deepEqual([...times].sort((a, b) => a - b), times, "oldest first");
+  await shot("dashboard-timeline.png");
+  await accessible("with the timeline");
   noProblems();
 });
 

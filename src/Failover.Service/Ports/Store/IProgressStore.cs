@@ -5,4 +5,4 @@ namespace Failover.Service.Ports.Store;
 /// unit tests of the service use an in-memory one. Parts of the service take the narrow interface they need.
 /// </summary>
 public interface IProgressStore
-    : ITreeRecords, IRecordNameClaims, ITreeLocks, IRunRecords, INodeProgressRecords, IOwnedRecords, IDriftReports;
+    : ITreeRecords, IRecordNameClaims, ITreeLocks, IRunRecords, INodeProgressRecords, IOwnedRecords, IDriftReports, ITreeEventRecords;

@@ -93,6 +93,14 @@ internal static class ResponseProbes
         new("runs missing", Populated, "GET", "/trees/nope/runs"),
         new("runs, table fails", StoreFailing, "GET", "/trees/status/runs"),
 
+        // GET /trees/{name}/events
+        new("events", Populated, "GET", "/trees/status/events"),
+        new("events limited", Populated, "GET", "/trees/status/events?limit=1"),
+        new("events bad limit", Populated, "GET", "/trees/status/events?limit=0"),
+        new("events bad name", Populated, "GET", "/trees/-bad/events"),
+        new("events missing", Populated, "GET", "/trees/nope/events"),
+        new("events, table fails", StoreFailing, "GET", "/trees/status/events"),
+
         // GET /trees/{name}/versions/{version}
         new("version", Populated, "GET", "/trees/status/versions/1"),
         new("version not a number", Populated, "GET", "/trees/status/versions/one"),
