@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Failover.EndToEnd.Tests.Drift;
 using Failover.Local.Realism;
+using Failover.Testing;
 using Failover.Testing.Stack;
 using Xunit.Abstractions;
 
@@ -13,12 +14,22 @@ namespace Failover.EndToEnd.Tests.Events;
 /// and the INSYNC wait is a line of its own.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class RunRoute53MetricsTests(ITestOutputHelper log) : IAsyncLifetime
+public sealed class RunRoute53MetricsTests : IAsyncLifetime
 {
     private const string Tree = "metered";
-    private readonly StringWriter _metrics = new();
+    private readonly StringWriter _metricsText = new();
+    // Written by the workflow while the test reads it: a synchronized writer locks on itself, and so does the reader.
+    private readonly TextWriter _metrics;
     private readonly Route53Wire _wire = new() { InnerHandler = new HttpClientHandler() };
     private TestStack? _stack;
+
+    private readonly ITestOutputHelper log;
+
+    public RunRoute53MetricsTests(ITestOutputHelper log)
+    {
+        this.log = log;
+        _metrics = TextWriter.Synchronized(_metricsText);
+    }
 
     private TestStack Stack => _stack ?? throw new InvalidOperationException("the stack is not started");
 
@@ -62,8 +73,9 @@ public sealed class RunRoute53MetricsTests(ITestOutputHelper log) : IAsyncLifeti
         var applied = await DriftStackFixture.CliAsync("apply", path, "--yes", "--endpoint", Stack.EdgeUrl.ToString());
         Assert.True(applied.Code == 0, applied.Out + applied.Error);
 
-        var lines = _metrics.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).Where(l => l.GetProperty("Tree").GetString() == Tree).ToList();
+        // The last step marks the run SUCCEEDED (which ends the CLI's wait) and only then writes the run's end line.
+        var lines = await Eventually.ReachAsync("the run's end metric line", _ => Task.FromResult(MetricLines()),
+            read => read.Any(l => l.TryGetProperty("Runs", out _)), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
         var end = Assert.Single(lines, l => l.TryGetProperty("Runs", out _));
         Assert.Equal("Succeeded", end.GetProperty("Outcome").GetString());
         // Every request the functions sent went through the wire, each step's once; the run ended after the last of them.
@@ -82,6 +94,15 @@ public sealed class RunRoute53MetricsTests(ITestOutputHelper log) : IAsyncLifeti
         else Assert.Equal(0, waited);
         var sets = wait.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Dimensions");
         Assert.Equal(["Tree"], sets[0].EnumerateArray().Select(d => d.GetString()));
+    }
+
+    /// <summary>The tree's metric lines written so far (whole lines only: the workflow may be writing the next one).</summary>
+    private List<JsonElement> MetricLines()
+    {
+        string text;
+        lock (_metrics) text = _metricsText.ToString();
+        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).Where(l => l.GetProperty("Tree").GetString() == Tree).ToList();
     }
 
     /// <summary>The functions' Route 53 HTTP: counts what they sent and what came back <c>Throttling</c>.</summary>
