@@ -152,7 +152,40 @@ export class Editor {
     this.picker.value = this.selected;
   }
 
-  private drawForm(): void {
+  /**
+   * The form drawn again, with the keyboard focus kept where it was: a redraw comes after every check by the service,
+   * and a keyboard user tabbing through the fields when it arrives must not be thrown back to the top of the page.
+   * Focus goes to the element with the same data-path; from a button (which has none of its own) to the element at the
+   * same place in the tab order, or, when the form was reshaped by it (an object added), to the first field under it.
+   */
+  private drawForm(reshaped = false): void {
+    const focusables = () => [...this.form.querySelectorAll<HTMLElement>("input, select, textarea, button")];
+    const active = document.activeElement instanceof HTMLElement && this.form.contains(document.activeElement) ? document.activeElement : null;
+    const path = active?.closest<HTMLElement>("[data-path]")?.dataset.path;
+    const own = path !== undefined && active?.dataset.path === path;
+    const index = active ? focusables().indexOf(active) : -1;
+    this.drawFormContent();
+    if (!active) return;
+    const target = path === undefined ? undefined
+      : [...this.form.querySelectorAll<HTMLElement>("[data-path]")].find((element) => element.dataset.path === path);
+    const field = "input, select, textarea, button";
+    const next = own && target?.matches(field) ? target
+      : reshaped || index < 0 ? target?.querySelector<HTMLElement>(field) : focusables()[index];
+    const all = focusables();
+    const focused = next ?? all[Math.min(Math.max(index, 0), all.length - 1)];
+    focused?.focus();
+    // Someone typing when the check came back keeps the caret where it was.
+    if (focused !== next || !own || !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement)) return;
+    if ((focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement) && active.selectionStart !== null) {
+      try {
+        focused.setSelectionRange(active.selectionStart, active.selectionEnd, active.selectionDirection ?? undefined);
+      } catch {
+        // Inputs of type number have no selection to keep.
+      }
+    }
+  }
+
+  private drawFormContent(): void {
     const events: FormEvents = {
       changed: () => this.changed(),
       reshaped: () => this.reshaped(),
@@ -215,14 +248,7 @@ export class Editor {
    * keyboard focus kept where it was: on the same field, or on the first field of what was just added.
    */
   private reshaped(): void {
-    const active = document.activeElement instanceof HTMLElement && this.form.contains(document.activeElement) ? document.activeElement : null;
-    const path = active?.closest<HTMLElement>("[data-path]")?.dataset.path;
-    this.drawForm();
-    if (!path) return;
-    const target = [...this.form.querySelectorAll<HTMLElement>("[data-path]")].find((element) => element.dataset.path === path);
-    const focusable = target?.matches("input, select, textarea, button") ? target
-      : target?.querySelector<HTMLElement>("input, select, textarea, button");
-    focusable?.focus();
+    this.drawForm(true);
   }
 
   private tools(path: string | null): HTMLElement[] {

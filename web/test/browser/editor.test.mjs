@@ -189,6 +189,8 @@ test("a weight changed with the keyboard applies as a new version", async () => 
   assert.equal(await page.getAttribute('svg.diagram g.node[data-node-id="use1-b"]', "data-selected"), "true");
   await type('input[data-path="$.root.primary.children[0].children[1].weight"]', "20");
   await validState();
+  // The service's answer draws the form again: the keyboard is still on the field typed in.
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.path), "$.root.primary.children[0].children[1].weight");
   await page.focus("#editor-apply");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => location.hash === "#/trees/www", undefined, wait);
