@@ -26,7 +26,14 @@ public record PlanDocument
 /// The record sets the zone already holds exactly as the tree writes them (they become the tree's, unchanged) and the
 /// existing health checks the tree tags as its nodes' own.
 /// </summary>
-public sealed record PlanClaimsDocument(IReadOnlyList<RecordKeyDocument>? Records, IReadOnlyList<HealthCheckClaimDocument>? HealthChecks);
+public sealed record PlanClaimsDocument(IReadOnlyList<RecordKeyDocument>? Records, IReadOnlyList<HealthCheckClaimDocument>? HealthChecks)
+{
+    /// <summary>
+    /// The hosted zone of each claimed record, beside the records as <see cref="PlanLayerDocument.ChangeBatchZones"/> is beside
+    /// the batches: null for a record in the plan's zone. Left out when every claimed record is in the plan's zone.
+    /// </summary>
+    public IReadOnlyList<string?>? RecordZones { get; init; }
+}
 
 public sealed record HealthCheckClaimDocument(string? NodeId, string? HealthCheckId);
 

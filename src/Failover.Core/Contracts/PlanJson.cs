@@ -34,7 +34,12 @@ public static class PlanJson
             ? null
             : new PlanClaimsDocument(
                 plan.Claims.Records.Select(k => new RecordKeyDocument(FullyQualified(k.Name), k.Type, k.SetIdentifier)).ToList(),
-                plan.Claims.HealthChecks.Select(c => new HealthCheckClaimDocument(c.NodeId, c.HealthCheckId)).ToList()),
+                plan.Claims.HealthChecks.Select(c => new HealthCheckClaimDocument(c.NodeId, c.HealthCheckId)).ToList())
+            {
+                RecordZones = plan.Claims.RecordZones.Count > 0
+                    ? plan.Claims.Records.Select(k => plan.Claims.RecordZones.GetValueOrDefault(k)).ToList()
+                    : null,
+            },
     };
 
     private static PlanLayerDocument ToDocument(PlanLayer layer) => layer.Kind switch
@@ -230,20 +235,30 @@ public static class PlanJson
         };
     }
 
-    private static PlanClaims ToClaims(PlanClaimsDocument claims) => new(
-        (claims.Records ?? []).Select((record, i) =>
+    private static PlanClaims ToClaims(PlanClaimsDocument claims)
+    {
+        var records = (claims.Records ?? []).Select((record, i) =>
         {
             var at = $"$.claims.records[{i}]";
             record = Required(record, at);
             return new RecordKey(Unqualified(Required(record.Name, at + ".name")), Required(record.Type, at + ".type"),
                 record.SetIdentifier);
-        }).ToList(),
-        (claims.HealthChecks ?? []).Select((check, i) =>
+        }).ToList();
+        if (claims.RecordZones is { } zones && zones.Count != records.Count)
+            throw new FormatException($"$.claims.recordZones has {zones.Count} entries for {records.Count} claimed records");
+        return new PlanClaims(records,
+            (claims.HealthChecks ?? []).Select((check, i) =>
+            {
+                var at = $"$.claims.healthChecks[{i}]";
+                check = Required(check, at);
+                return new HealthCheckClaim(Required(check.NodeId, at + ".nodeId"), Required(check.HealthCheckId, at + ".healthCheckId"));
+            }).ToList())
         {
-            var at = $"$.claims.healthChecks[{i}]";
-            check = Required(check, at);
-            return new HealthCheckClaim(Required(check.NodeId, at + ".nodeId"), Required(check.HealthCheckId, at + ".healthCheckId"));
-        }).ToList());
+            RecordZones = claims.RecordZones is { } recordZones
+                ? records.Zip(recordZones).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!)
+                : new Dictionary<RecordKey, string>(),
+        };
+    }
 
     private static PlanLayer ToLayer(PlanLayerDocument? layer, string path)
     {

@@ -40,9 +40,19 @@ public static class Planner
         var plan = Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, planned, limits, alarms, cidr.Before, cidr.After);
         return plan with
         {
-            Claims = new PlanClaims(claimed, health.ToClaim),
+            Claims = new PlanClaims(claimed, health.ToClaim) { RecordZones = ZonesOfClaims(claimed, records) },
             Conflicts = AdoptionClaims.Explain(plan.Conflicts, records, actual),
         };
+    }
+
+    /// <summary>The zone of each claimed record that an attachment in another zone than the tree's writes.</summary>
+    private static Dictionary<RecordKey, string> ZonesOfClaims(IReadOnlyList<RecordKey> claimed, IReadOnlyList<DesiredRecord> records)
+    {
+        var keys = claimed.ToHashSet();
+        var zones = new Dictionary<RecordKey, string>();
+        foreach (var record in records)
+            if (record.HostedZoneId is { } zone && keys.Contains(record.RecordSet.Key)) zones[record.RecordSet.Key] = zone;
+        return zones;
     }
 
     /// <summary>
