@@ -56,9 +56,11 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             progress?.Invoke(new ApplyProgress("-", "Route 53 already matches the tree: nothing to do"));
             return new DirectApplyResult(plan, 0, 0, 0);
         }
-        if (!await store.ClaimRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
-            .ConfigureAwait(false))
-            throw new ApplyRefusedException($"{spec.RecordName} {spec.RecordType} in zone {spec.HostedZoneId} belongs to another tree");
+        // Every attachment's name, as a workflow run claims them: a name and type in a zone answers for one tree.
+        if (await AttachmentNameClaims.ClaimAsync(store, spec.Name, spec.RecordType, spec.AllAttachments, cancellationToken)
+                .ConfigureAwait(false) is { } refused)
+            throw new ApplyRefusedException($"{refused.Attachment.RecordName} {spec.RecordType} in zone {refused.Attachment.HostedZoneId} "
+                + $"belongs to {(refused.Owner is null ? "another tree" : $"tree '{refused.Owner}'")}");
         if (!plan.Claims.IsEmpty)
         {
             await AdoptionClaimWriter.ClaimAsync(route53, store, plan, cancellationToken).ConfigureAwait(false);
@@ -79,7 +81,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken, zones).ConfigureAwait(false);
         var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
-        await store.ReleaseRecordNameAsync(spec.HostedZoneId, spec.RecordName, spec.RecordType, spec.Name, cancellationToken)
+        await AttachmentNameClaims.ReleaseAsync(store, spec.Name, spec.RecordType, spec.AllAttachments, cancellationToken)
             .ConfigureAwait(false);
         return result;
     }

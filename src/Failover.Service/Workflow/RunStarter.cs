@@ -127,30 +127,15 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         SpecLoader.LoadStored(stored.SpecJson).Spec?.Attachments ?? [];
 
     /// <summary>
-    /// Claims the names of the attachments after the first, as the first's is claimed: a name and type in a zone has one
-    /// tree. A refusal gives back the names this call claimed and names the owner.
+    /// Claims the names of every attachment: a name and type in a zone has one tree. A refusal gives back the names this
+    /// call claimed and names the owner.
     /// </summary>
-    private async Task ClaimMoreNamesAsync(TreeDescriptor tree, IReadOnlyList<TreeAttachment> more, CancellationToken cancellationToken)
+    private async Task ClaimNamesAsync(TreeDescriptor tree, IReadOnlyList<TreeAttachment> attachments, CancellationToken cancellationToken)
     {
-        var claimed = new List<TreeAttachment>();
-        foreach (var attachment in more)
-        {
-            var owner = await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, tree.RecordType,
-                cancellationToken).ConfigureAwait(false);
-            if (owner == tree.Name) continue;
-            if (await store.ClaimRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, tree.RecordType, tree.Name,
-                    cancellationToken).ConfigureAwait(false))
-            {
-                claimed.Add(attachment);
-                continue;
-            }
-            foreach (var given in claimed)
-                await store.ReleaseRecordNameAsync(given.HostedZoneId, given.RecordName, tree.RecordType, tree.Name,
-                    CancellationToken.None).ConfigureAwait(false);
-            throw NameClaimed(tree with { HostedZoneId = attachment.HostedZoneId, RecordName = attachment.RecordName },
-                await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, tree.RecordType, cancellationToken)
-                    .ConfigureAwait(false));
-        }
+        if (await Apply.AttachmentNameClaims.ClaimAsync(store, tree.Name, tree.RecordType, attachments, cancellationToken)
+                .ConfigureAwait(false) is { } refused)
+            throw NameClaimed(tree with { HostedZoneId = refused.Attachment.HostedZoneId, RecordName = refused.Attachment.RecordName },
+                refused.Owner);
     }
 
     /// <summary>
@@ -198,16 +183,10 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         string? correlationId, CancellationToken cancellationToken, IReadOnlyList<TreeAttachment>? moreNames = null)
     {
         if (kind != RunKind.Teardown) await RefuseZoneChangeAsync(tree, cancellationToken).ConfigureAwait(false);
-        if (kind != RunKind.Teardown
-            && !await store.ClaimRecordNameAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, tree.Name,
-                cancellationToken).ConfigureAwait(false))
-        {
-            throw NameClaimed(tree,
-                await store.GetRecordNameOwnerAsync(tree.HostedZoneId, tree.RecordName, tree.RecordType, cancellationToken)
-                .ConfigureAwait(false));
-        }
-        if (kind != RunKind.Teardown && moreNames is { Count: > 0 })
-            await ClaimMoreNamesAsync(tree, moreNames, cancellationToken).ConfigureAwait(false);
+        // Every attachment's name, the first's first; a refusal gives back the names this start claimed.
+        if (kind != RunKind.Teardown)
+            await ClaimNamesAsync(tree, [new TreeAttachment(tree.HostedZoneId, "", tree.RecordName), .. moreNames ?? []],
+                cancellationToken).ConfigureAwait(false);
 
         var runId = RunIds.New(time);
         var lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);

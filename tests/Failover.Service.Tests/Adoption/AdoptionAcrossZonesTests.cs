@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Failover.Core.Adoption;
 using Failover.Core.Contracts;
 using Failover.Core.Spec;
@@ -23,7 +22,7 @@ public sealed class AdoptionAcrossZonesTests
         var h = new ServiceHarness();
         var org = h.Route53.AddZone("example.org");
         // Records made by a tree that was then released: Route 53 keeps them, nothing owns them.
-        await h.AppliedAsync(Attached(h.Spec("built"), org.Id, org.Name, "built.example.org"));
+        await h.AppliedAsync(ServiceHarness.Attached(h.Spec("built"), org.Id, org.Name, "built.example.org"));
         await new TreeRelease(h.Route53, h.Store).ReleaseAsync("built");
         var orgRecords = Names(h.Route53.RecordsOf(org.Id));
         Assert.Contains("built.example.org", orgRecords);
@@ -32,7 +31,7 @@ public sealed class AdoptionAcrossZonesTests
         var adopted = await new ZoneAdoption(h.Route53, h.Store)
             .AdoptAsync(h.Zone.Id, new AdoptionRequest("taken", "built.example.com"));
         Assert.True(adopted.Spec is not null, string.Join("; ", adopted.Errors));
-        var spec = Attached(adopted.Spec, org.Id, org.Name, "built.example.org");
+        var spec = ServiceHarness.Attached(adopted.Spec, org.Id, org.Name, "built.example.org");
 
         h.Route53.ResetRequests();
         var applied = await h.AppliedAsync(spec);
@@ -51,18 +50,6 @@ public sealed class AdoptionAcrossZonesTests
         Assert.Equal("SUCCEEDED", (await h.Driver.DriveAsync(teardown.RunId)).Status);
         Assert.Empty(Names(h.Route53.RecordsOf(org.Id)));
         Assert.Empty(h.ZoneRecords());
-    }
-
-    /// <summary>The spec with one more attachment, loaded as a file is.</summary>
-    private static TreeSpec Attached(TreeSpec spec, string zoneId, string zoneName, string recordName)
-    {
-        var json = JsonNode.Parse(SpecJsonWriter.Write(spec))!;
-        json["attachments"] = new JsonArray(new JsonObject
-        {
-            ["hostedZoneId"] = zoneId, ["zoneName"] = zoneName.TrimEnd('.'), ["recordName"] = recordName,
-        });
-        var loaded = SpecLoader.Load(json.ToJsonString());
-        return loaded.HasErrors ? throw new ArgumentException(string.Join("; ", loaded.Diagnostics)) : loaded.Spec!;
     }
 
     private static List<string> Names(IEnumerable<Core.Route53.ResourceRecordSet> records) =>

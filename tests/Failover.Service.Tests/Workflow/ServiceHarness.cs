@@ -55,6 +55,18 @@ internal sealed class ServiceHarness
         string? secondaryNode = null) =>
         WorkflowTrees.FailoverPool(tree, Zone.Id, Zone.Name, pool, secondary, secondaryNode);
 
+    /// <summary>The spec with one more attachment (a name in another zone), loaded as a file is.</summary>
+    public static TreeSpec Attached(TreeSpec spec, string zoneId, string zoneName, string recordName)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(SpecJsonWriter.Write(spec))!;
+        json["attachments"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["hostedZoneId"] = zoneId, ["zoneName"] = zoneName.TrimEnd('.'), ["recordName"] = recordName,
+        });
+        var loaded = SpecLoader.Load(json.ToJsonString());
+        return loaded.HasErrors ? throw new ArgumentException(string.Join("; ", loaded.Diagnostics), nameof(spec)) : loaded.Spec!;
+    }
+
     /// <summary>Applies the spec through a whole run, as the deployment would.</summary>
     public async Task<StartedRun> AppliedAsync(TreeSpec spec, bool force = false)
     {

@@ -1,0 +1,39 @@
+using Failover.Core.Spec;
+using Failover.Service.Apply;
+using Failover.Service.Tests.Workflow;
+using Failover.Service.Workflow;
+
+namespace Failover.Service.Tests.Apply;
+
+/// <summary>
+/// The CLI's direct apply claims the names of every attachment, as a workflow run does: another tree cannot then take any
+/// of them, and the direct teardown gives every one back.
+/// </summary>
+[Trait("Category", "Unit")]
+public sealed class DirectApplyNameClaimTests
+{
+    [Fact]
+    public async Task A_direct_apply_claims_every_attachments_name_and_its_teardown_frees_them_all()
+    {
+        var h = new ServiceHarness();
+        var org = h.Route53.AddZone("example.org");
+        var spec = ServiceHarness.Attached(h.Spec("www"), org.Id, org.Name, "www.example.org");
+        var direct = new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero };
+
+        await direct.ApplyAsync(spec);
+        Assert.Equal("www", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "www.example.com", "A"));
+        Assert.Equal("www", await h.Store.GetRecordNameOwnerAsync(org.Id, "www.example.org", "A"));
+
+        // Another tree at the second attachment's name is refused before it changes anything.
+        var other = ServiceHarness.Attached(h.Spec("other"), org.Id, org.Name, "www.example.org");
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => h.Starter.ApplyAsync(other));
+        Assert.Contains($"www.example.org A in zone {org.Id} belongs to tree 'www'", refused.Message);
+        // The refused start gave back the name it had claimed before it met the taken one.
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "other.example.com", "A"));
+
+        await direct.DestroyAsync(spec);
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "www.example.com", "A"));
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(org.Id, "www.example.org", "A"));
+        Assert.Empty(h.Route53.RecordsOf(org.Id).Where(r => r.Type is not ("NS" or "SOA")));
+    }
+}
