@@ -20,7 +20,9 @@ internal static class BenchCommand
           scale        validate+plan and diff for 100 to 100,000 leaves (BenchmarkDotNet)
           drift-cycle  one drift cycle over 1,000 trees sharing one zone (--trees N), as the worker runs it: messages per zone
           apply-rate   apply generated trees (--leaves 100,500,2000) at the account's rate (--rates 5,10; realism's limit set
-                       to it) by --strategies workflow[,direct]: apply time against requests ÷ rate + one propagation
+                       to it) by --strategies workflow[,direct]: apply time against requests ÷ rate + one propagation, and
+                       where the workflow's time went; --reapply: then a no-op re-apply by the workflow and the direct path;
+                       --concurrency N: health checks in flight in a layer
           cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
           plan         validate, compile and plan 100 to 100,000 leaves, thread CPU time by phase
           drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
@@ -68,7 +70,8 @@ internal static class BenchCommand
                 var rows = await ApplyRateBenchmark.RunAsync(
                     ListOption(args, "--leaves")?.Select(int.Parse).ToList() ?? (smoke ? [10] : [100, 500, 2_000]),
                     ListOption(args, "--rates")?.Select(Number).ToList() ?? [5, 10],
-                    ListOption(args, "--strategies") ?? ["workflow"], TimeSpan.FromSeconds(2), output, CancellationToken.None);
+                    ListOption(args, "--strategies") ?? ["workflow"], TimeSpan.FromSeconds(2), output, CancellationToken.None,
+                    reapply: args.Contains("--reapply"), healthCheckConcurrency: IntOption(args, "--concurrency"));
                 output.WriteLine();
                 output.Write(ApplyRateBenchmark.Markdown(rows));
                 return 0;

@@ -13,6 +13,12 @@ internal sealed record ApplyRateRow(int Leaves, TreeShape Shape, string Strategy
     public double FloorSeconds => Counts.Total / AccountRate + PendingSeconds;
 
     public double OverFloor => WallSeconds / FloorSeconds;
+
+    /// <summary>Where the workflow's time went (null for the direct path).</summary>
+    public ApplyTimeline? Timeline { get; init; }
+
+    /// <summary>The same spec applied again on the same stack, by the workflow and then the direct path (when asked).</summary>
+    public IReadOnlyList<(string Strategy, RequestCounts Counts, double WallSeconds)> NoOps { get; init; } = [];
 }
 
 /// <summary>
@@ -25,7 +31,8 @@ internal sealed record ApplyRateRow(int Leaves, TreeShape Shape, string Strategy
 internal static class ApplyRateBenchmark
 {
     public static async Task<IReadOnlyList<ApplyRateRow>> RunAsync(IReadOnlyList<int> leaves, IReadOnlyList<double> rates,
-        IReadOnlyList<string> strategies, TimeSpan pending, TextWriter output, CancellationToken cancellationToken)
+        IReadOnlyList<string> strategies, TimeSpan pending, TextWriter output, CancellationToken cancellationToken, bool reapply = false,
+        int? healthCheckConcurrency = null)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"apply at the account's rate: changes PENDING {pending.TotalSeconds:0.#} s; clients start at 5/s and adapt"));
@@ -35,28 +42,60 @@ internal static class ApplyRateBenchmark
                 foreach (var name in strategies)
                 {
                     IApplyStrategy strategy = name == "direct" ? new DirectApply() : new WorkflowApply();
-                    await using var stack = await BenchStack.StartAsync(pending);
+                    await using var stack = await BenchStack.StartAsync(pending, healthCheckConcurrency: healthCheckConcurrency);
                     var limit = rate.ToString(CultureInfo.InvariantCulture);
                     await stack.SetRealismAsync("{\"rateLimit\":{\"perSecond\":" + limit + ",\"burst\":50}}");
                     var spec = TreeCase.OfLeaves(size).InZone(stack.ZoneId);
                     var shape = TreeShape.Of(spec);
                     await stack.ResetCountsAsync();
                     StartingRate(stack).Resume(5);
+                    var sampler = new RequestSampler(stack);
                     var started = Stopwatch.GetTimestamp();
                     await strategy.ApplyAsync(stack, spec, cancellationToken);
                     var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                    await sampler.DisposeAsync();
                     var counts = await stack.CountsAsync();
                     if (counts.Rejected > 0)
                         throw new InvalidOperationException($"{size} leaves at {rate}/s: {counts.Rejected} request(s) rejected; void");
-                    var row = new ApplyRateRow(size, shape, strategy.Name, rate, counts, wall, pending.TotalSeconds);
-                    rows.Add(row);
+                    var timeline = strategy is WorkflowApply { LastExecutionArn: { } arn }
+                        ? await ApplyTimeline.ReadAsync(stack, arn, sampler.Totals, cancellationToken) : null;
+                    var row = new ApplyRateRow(size, shape, strategy.Name, rate, counts, wall, pending.TotalSeconds)
+                    {
+                        Timeline = timeline,
+                    };
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{size,6} leaves {strategy.Name,-9} at {rate,4:0.#}/s: {counts.Total,5} requests " +
                         $"({counts.Throttled} throttled), " +
                         $"{wall,7:F1} s; floor {row.FloorSeconds,7:F1} s; apply ÷ floor {row.OverFloor:F2}; " +
                         $"client ended at {StartingRate(stack).RequestsPerSecond:0.0}/s"));
+                    if (timeline is not null) output.WriteLine($"  {timeline.Describe()}");
+                    if (reapply) row = row with { NoOps = await NoOpsAsync(stack, spec, output, cancellationToken) };
+                    rows.Add(row);
                 }
         return rows;
+    }
+
+    /// <summary>
+    /// The applied spec again, unchanged, through the workflow and then the direct path: each must make no mutating
+    /// request (the realism layer's counts).
+    /// </summary>
+    private static async Task<IReadOnlyList<(string, RequestCounts, double)>> NoOpsAsync(BenchStack stack,
+        Core.Spec.TreeSpec spec, TextWriter output, CancellationToken cancellationToken)
+    {
+        var result = new List<(string, RequestCounts, double)>();
+        foreach (IApplyStrategy strategy in new IApplyStrategy[] { new WorkflowApply(), new DirectApply() })
+        {
+            await stack.ResetCountsAsync();
+            var started = Stopwatch.GetTimestamp();
+            await strategy.ApplyAsync(stack, spec, cancellationToken);
+            var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var counts = await stack.CountsAsync();
+            result.Add((strategy.Name, counts, wall));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  no-op re-apply, {strategy.Name}: {counts.Total} requests, {counts.Mutating} mutating ({counts.Describe()}), " +
+                $"{wall:F1} s"));
+        }
+        return result;
     }
 
     /// <summary>
@@ -76,6 +115,15 @@ internal static class ApplyRateBenchmark
                 $"| {row.Leaves:N0} | {row.Shape.Records:N0} | {row.Shape.HealthChecks:N0} | {row.Strategy} | " +
                 $"{row.AccountRate:0.#}/s | {row.Counts.Total:N0} | {row.Counts.Throttled} | {row.WallSeconds:F1} s | " +
                 $"{row.FloorSeconds:F1} s | **{row.OverFloor:F2}** |"));
+        var noOps = rows.Where(r => r.NoOps.Count > 0).ToList();
+        if (noOps.Count == 0) return text.ToString();
+        text.AppendLine();
+        text.AppendLine("| leaves | no-op re-apply | requests | mutating | reads | wall |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|");
+        foreach (var row in noOps)
+            foreach (var (strategy, counts, wall) in row.NoOps)
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {row.Leaves:N0} | {strategy} | {counts.Total:N0} | **{counts.Mutating}** | {counts.Reads:N0} | {wall:F1} s |"));
         return text.ToString();
     }
 }

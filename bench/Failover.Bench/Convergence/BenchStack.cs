@@ -34,7 +34,8 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <param name="pending">How long each change answers PENDING before INSYNC.</param>
     /// <param name="rateLimited">Route 53's account-wide rate (5/s, burst 50) answered with Throttling.</param>
-    public static async Task<BenchStack> StartAsync(TimeSpan pending, bool rateLimited = true) =>
+    /// <param name="healthCheckConcurrency">Health checks in flight in a layer; null: the service's default.</param>
+    public static async Task<BenchStack> StartAsync(TimeSpan pending, bool rateLimited = true, int? healthCheckConcurrency = null) =>
         new(await new TestStackBuilder()
             .WithRealism(new RealismSettings { ChangePendingFor = pending, RateLimit = new RateLimitSettings { Enabled = rateLimited } })
             .WithDrift(new DriftEmulationSettings { ScheduleInterval = null })
@@ -43,6 +44,7 @@ internal sealed class BenchStack : IAsyncDisposable
                 TableName = LocalResourceNames.ProgressTable,
                 SyncPollInterval = TimeSpan.FromSeconds(1),
                 SyncTimeout = TimeSpan.FromMinutes(10),
+                HealthCheckConcurrency = healthCheckConcurrency ?? Service.Workflow.LayerUnits.DefaultConcurrency,
             })
             .StartAsync());
 

@@ -17,10 +17,14 @@ internal sealed class WorkflowApply : IApplyStrategy
 
     public string Name => "workflow";
 
+    /// <summary>The execution of the last apply: its history tells where the time went.</summary>
+    public string? LastExecutionArn { get; private set; }
+
     public async Task ApplyAsync(BenchStack stack, TreeSpec spec, CancellationToken cancellationToken)
     {
         var starter = new RunStarter(stack.Store, stack.States, stack.StateMachineArn, TimeProvider.System, stack.Workflow.LockTtl);
         var run = await starter.ApplyAsync(spec, force: false, cancellationToken: cancellationToken);
+        LastExecutionArn = run.ExecutionArn;
         var ended = await Eventually.ReachAsync($"run {run.RunId} of '{spec.Name}' to end", async token =>
         {
             var record = await stack.Store.GetRunAsync(run.RunId, token)
