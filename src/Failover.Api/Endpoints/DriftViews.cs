@@ -33,7 +33,7 @@ public sealed class DriftViews(ITreeStore store, StoredTrees trees, ZonePlanning
         if (tree.CurrentVersion is null)
             throw new ProblemException(
                 ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: there is nothing to compare");
-        planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
+        await planning.CheckTreeZonesAsync(tree, null, cancellationToken).ConfigureAwait(false);
         DriftReportRecord report;
         try
         {

@@ -23,7 +23,7 @@ public sealed class HealthViews(StoredTrees trees, ZonePlanning planning, IHealt
         if (tree.CurrentVersion is null)
             throw new ProblemException(
                 ProblemType.TreeNotApplied, $"tree '{tree.Name}' has no applied version yet: it has no health checks");
-        planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
+        await planning.CheckTreeZonesAsync(tree, null, cancellationToken).ConfigureAwait(false);
         var stored = await trees.SpecAsync(tree.Name, tree.CurrentVersion, cancellationToken).ConfigureAwait(false);
         var checks = await health.ReadAsync(stored.Spec, cancellationToken).ConfigureAwait(false);
         call.Log("health read", ("health_checks", checks.Count));

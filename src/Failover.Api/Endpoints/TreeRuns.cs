@@ -20,7 +20,7 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
         var stored = await store.GetVersionAsync(name, version, cancellationToken).ConfigureAwait(false)
             ?? throw new ProblemException(
                 ProblemType.VersionNotFound, $"tree '{name}' has versions 1 to {tree.LatestVersion}, not {version}");
-        planning.CheckZone(stored.Info.Descriptor.HostedZoneId, name);
+        await planning.CheckTreeZonesAsync(tree, version, cancellationToken).ConfigureAwait(false);
         var run = await runs.RollbackAsync(name, version, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return TreeCreation.Accepted(call, run);
     }
@@ -31,7 +31,7 @@ public sealed class TreeRuns(ITreeStore store, StoredTrees trees, ZonePlanning p
         var tree = await trees.TreeAsync(call.TreeName, cancellationToken).ConfigureAwait(false);
         if (tree.Status == TreeStatus.Deleted)
             throw new ProblemException(ProblemType.TreeDeleted, $"tree '{tree.Name}' was torn down already");
-        planning.CheckZone(tree.Descriptor.HostedZoneId, tree.Name);
+        await planning.CheckTreeZonesAsync(tree, null, cancellationToken).ConfigureAwait(false);
         var run = await runs.TeardownAsync(tree.Name, call.CorrelationId, cancellationToken).ConfigureAwait(false);
         return TreeCreation.Accepted(call, run);
     }

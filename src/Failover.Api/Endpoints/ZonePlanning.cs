@@ -5,6 +5,7 @@ using Failover.Core.Diagnostics;
 using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Core.Validation;
+using Failover.Service.Progress;
 using Failover.Service.Zones;
 
 namespace Failover.Api.Endpoints;
@@ -34,6 +35,26 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
                     $"hosted zone {attachment.HostedZoneId} is not in the allow-list")],
             });
         }
+    }
+
+    /// <summary>
+    /// 403 unless every zone a stored tree writes is allowed, for the routes that know only the tree's summary (runs,
+    /// drift, health): each attachment's zone in <paramref name="version"/> (the current version when null, else the
+    /// latest) and each zone the tree still owns records in (a run removes those, a drift check reads them).
+    /// </summary>
+    public async Task CheckTreeZonesAsync(TreeRecord tree, int? version, CancellationToken cancellationToken)
+    {
+        var zones = new List<string> { tree.Descriptor.HostedZoneId };
+        var stored = await store.GetVersionAsync(tree.Name, version ?? tree.CurrentVersion ?? tree.LatestVersion, cancellationToken)
+            .ConfigureAwait(false);
+        if (stored is not null)
+        {
+            zones.Add(stored.Info.Descriptor.HostedZoneId);
+            // A version that no longer loads names no more zones here; the run or view refuses it on its own terms.
+            zones.AddRange(SpecLoader.LoadStored(stored.SpecJson).Spec?.AllAttachments.Select(a => a.HostedZoneId) ?? []);
+        }
+        zones.AddRange((await store.GetOwnedRecordZonesAsync(tree.Name, cancellationToken).ConfigureAwait(false)).Values);
+        foreach (var zone in zones.Distinct(StringComparer.Ordinal)) CheckZone(zone, tree.Name);
     }
 
     /// <summary>
