@@ -206,6 +206,18 @@ test("the timeline shows the tree's run and the drift just found, in time order"
   assert.deepEqual([...times].sort((a, b) => a - b), times, "oldest first");
   await shot("dashboard-timeline.png");
   await accessible("with the timeline");
+
+  // While the panel is open, what happens appears without a click: more drift, found by a check through the API.
+  const zone = stack.health.resources.hostedZones["example.com"];
+  const { ResourceRecordSets: records } = await aws(stack, "route53", "list-resource-record-sets", "--hosted-zone-id", zone);
+  const web2 = records.find((r) => r.SetIdentifier === "use1-web2");
+  await aws(stack, "route53", "change-resource-record-sets", "--hosted-zone-id", zone, "--change-batch",
+    JSON.stringify({ Changes: [{ Action: "UPSERT", ResourceRecordSet: { ...web2, Weight: 8 } }] }));
+  const checked = await fetch(`${stack.api}/trees/shop/drift-check`, { method: "POST", headers: { "x-failover-client": "test" } });
+  assert.equal(checked.status, 200, await checked.text());
+  await page.waitForFunction((count) => Number(document.querySelector("ol.timeline")?.dataset.count) === count + 1,
+    rows.length, wait);
+  assert.equal(await page.$eval("ol.timeline > li:last-child", (li) => li.dataset.detailType), "Drift Detected");
   noProblems();
 });
 
