@@ -25,6 +25,8 @@ public sealed record DriftItemDocument
 {
     public string? Kind { get; init; }
     public RecordKeyDocument? Record { get; init; }
+    /// <summary>For a record item: the hosted zone the record is in (left out in reports stored before items had one).</summary>
+    public string? HostedZoneId { get; init; }
     public string? NodeId { get; init; }
     public string? HealthCheckId { get; init; }
     public string? CallerReference { get; init; }

@@ -31,6 +31,7 @@ public static class DriftReportJson
     {
         Kind = CamelNames.Of(item.Kind),
         Record = item.Record is { } record ? new RecordKeyDocument(record.Name, record.Type, record.SetIdentifier) : null,
+        HostedZoneId = item.HostedZoneId,
         NodeId = item.NodeId,
         HealthCheckId = item.HealthCheckId,
         CallerReference = item.CallerReference,
@@ -73,6 +74,7 @@ public static class DriftReportJson
                 ? new RecordKey(
                     Required(record.Name, path + ".record.name"), Required(record.Type, path + ".record.type"), record.SetIdentifier)
                 : null,
+            HostedZoneId = item.HostedZoneId,
             NodeId = item.NodeId,
             HealthCheckId = item.HealthCheckId,
             CallerReference = item.CallerReference,

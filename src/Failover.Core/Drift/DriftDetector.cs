@@ -30,19 +30,26 @@ public static class DriftDetector
         foreach (var wanted in desired.AllRecords)
         {
             var key = wanted.RecordSet.Key;
+            var zone = wanted.HostedZoneId ?? spec.HostedZoneId;
             if (!actualByKey.TryGetValue(key, out var current))
             {
-                recordItems.Add(new DriftItem(DriftKind.RecordMissing) { Record = key, NodeId = wanted.NodeId });
+                recordItems.Add(new DriftItem(DriftKind.RecordMissing) { Record = key, NodeId = wanted.NodeId, HostedZoneId = zone });
                 continue;
             }
             var fields = RecordFields.Compare(WithCollectionId(wanted.RecordSet, collectionIds), current);
             if (current.HealthCheckId is { } named && !existingHealthCheckIds.Contains(named))
                 recordItems.Add(
-                    new DriftItem(DriftKind.RecordHealthCheckDeleted) { Record = key, NodeId = wanted.NodeId, HealthCheckId = named });
+                    new DriftItem(DriftKind.RecordHealthCheckDeleted)
+                    {
+                        Record = key, NodeId = wanted.NodeId, HealthCheckId = named, HostedZoneId = zone,
+                    });
             else if (HealthCheckDifference(wanted, current, checks) is { } difference)
                 fields.Add(difference);
             if (fields.Count > 0)
-                recordItems.Add(new DriftItem(DriftKind.RecordChanged) { Record = key, NodeId = wanted.NodeId, Fields = fields });
+                recordItems.Add(new DriftItem(DriftKind.RecordChanged)
+                {
+                    Record = key, NodeId = wanted.NodeId, Fields = fields, HostedZoneId = zone,
+                });
         }
         recordItems.AddRange(Extras(desired, actual));
 
@@ -187,7 +194,11 @@ public static class DriftDetector
                 : isOwned ? ExtraRecordPlace.LeftOver
                 : null;
             if (place is not null)
-                yield return new DriftItem(DriftKind.RecordExtra) { Record = key, Place = place, Owned = isOwned };
+                yield return new DriftItem(DriftKind.RecordExtra)
+                {
+                    Record = key, Place = place, Owned = isOwned,
+                    HostedZoneId = actual.RecordZones.GetValueOrDefault(record.Key) ?? desired.Spec.HostedZoneId,
+                };
         }
     }
 

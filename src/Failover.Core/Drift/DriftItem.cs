@@ -59,6 +59,13 @@ public sealed record FieldDifference(string Field, string? Expected, string? Act
 public sealed record DriftItem(DriftKind Kind)
 {
     public RecordKey? Record { get; init; }
+    /// <summary>
+    /// For a record item: the hosted zone the record is in (the tree's own, or an attachment's other zone), so a tree
+    /// spanning zones says where each drifted record is. Left out of equality: within a tree a record's key names one
+    /// record across its zones (a name is attached once per tree), and reports stored before items carried a zone must
+    /// still compare equal to the same drift found now.
+    /// </summary>
+    public string? HostedZoneId { get; init; }
     /// <summary>The tree node behind the record or health check (null for records the tree does not want).</summary>
     public string? NodeId { get; init; }
     /// <summary>The health check concerned: the changed one, or the deleted one a record still names.</summary>

@@ -70,6 +70,8 @@ public sealed class TreeEvents(IEventBus bus, TimeProvider time, EventOptions? o
         foreach (var item in report.Items)
             if (item.Record is { } record && !names.Contains(record.Name.TrimEnd('.'), StringComparer.OrdinalIgnoreCase))
                 names.Add(record.Name.TrimEnd('.'));
+        var zones = report.Items.Select(i => i.HostedZoneId).OfType<string>().Prepend(descriptor.HostedZoneId)
+            .Distinct(StringComparer.Ordinal).ToList();
         var detail = new DriftEventDetail
         {
             EventId = $"{tree.Name}/drift/{(report.CheckedAt ?? time.GetUtcNow()).ToUnixTimeMilliseconds()}",
@@ -78,6 +80,7 @@ public sealed class TreeEvents(IEventBus bus, TimeProvider time, EventOptions? o
             RunId = tree.LastRunId ?? "",
             HostedZoneId = descriptor.HostedZoneId,
             RecordNames = names,
+            HostedZoneIds = zones.Count > 1 ? zones : null,
             RecordType = descriptor.RecordType,
             Link = _options.Link($"/trees/{Uri.EscapeDataString(tree.Name)}/drift"),
             Time = Format(now),

@@ -187,4 +187,36 @@ public class AttachmentPlanningTests
         Assert.Equal(inOther.Count, teardown.Where(b => b.HostedZoneId == other).Sum(b => b.Changes.Count));
         Assert.Equal(inOwn.Count, teardown.Where(b => b.HostedZoneId is null).Sum(b => b.Changes.Count));
     }
+
+    [Fact]
+    public void Each_drifted_record_names_the_zone_it_is_in_and_the_report_keeps_it()
+    {
+        const string other = "Z0000000000000000000B";
+        var spec = SpecLoader.Load(SpecDocument.Www()
+            .Set("attachments", Attachments(Attachment(other, "example.org", "www.example.org"))).Text).Spec!;
+        var desired = TreeCompiler.Compile(spec);
+        var inOther = desired.OtherZones[0].Records;
+        var missing = inOther[0].RecordSet.Key;
+        var leftOver = new ResourceRecordSet { Name = "old.example.org", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.200"] };
+        var records = desired.AllRecords.Select(r => r.RecordSet).Where(r => r.Key != missing).ToList();
+        var changed = records.FindIndex(r => r.Key == desired.Records[0].RecordSet.Key);
+        records[changed] = records[changed] with { Ttl = 999, AliasTarget = null, ResourceRecords = ["192.0.2.201"] };
+        records.Add(leftOver);
+        var zones = inOther.Where(r => r.RecordSet.Key != missing).ToDictionary(r => r.RecordSet.Key, _ => other);
+        zones[leftOver.Key] = other;
+        var actual = new ActualState(records, [], desired.AllRecords.Select(r => r.RecordSet.Key).Append(leftOver.Key).ToHashSet())
+        {
+            RecordZones = zones,
+        };
+
+        var report = Failover.Core.Drift.DriftDetector.Detect(desired, actual, new HashSet<string>());
+
+        var zoneOf = report.Items.Where(i => i.Record is not null).GroupBy(i => i.Record!.Value)
+            .ToDictionary(g => g.Key, g => Assert.Single(g.Select(i => i.HostedZoneId).Distinct()));
+        Assert.Equal(other, zoneOf[missing]);
+        Assert.Equal(other, zoneOf[leftOver.Key]);
+        Assert.Equal(Zone, zoneOf[desired.Records[0].RecordSet.Key]);
+        var read = Failover.Core.Contracts.DriftReportJson.Read(Failover.Core.Contracts.DriftReportJson.Write(report));
+        Assert.Equal(report.Items.Select(i => i.HostedZoneId), read.Items.Select(i => i.HostedZoneId));
+    }
 }

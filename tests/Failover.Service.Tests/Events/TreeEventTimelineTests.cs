@@ -1,4 +1,6 @@
 using Failover.Core.Contracts.Events;
+using Failover.Core.Drift;
+using Failover.Core.Route53;
 using Failover.Service.Events;
 using Failover.Service.Ports;
 using Failover.Service.Ports.Store;
@@ -62,6 +64,26 @@ public sealed class TreeEventTimelineTests
 
         Assert.Equal("Apply of version 3 succeeded", Assert.Single(await store.ListTreeEventsAsync("www", 10)).Summary);
         Assert.Single(bus.Events);
+    }
+
+    [Fact]
+    public async Task Drift_of_a_tree_attached_in_several_zones_names_every_zone_a_drifted_record_is_in()
+    {
+        var time = new FakeTimeProvider(Start);
+        var bus = new RecordingBus();
+        var events = new TreeEvents(bus, time);
+        var tree = new TreeRecord(Www, TreeStatus.Active, 3, 3, "run-1", RunStatus.Succeeded, Start, Start);
+        DriftItem Missing(string name, string zone) =>
+            new(DriftKind.RecordMissing) { Record = new RecordKey(name, "A", "a"), NodeId = "a", HostedZoneId = zone };
+
+        await events.DriftDetectedAsync(tree, 3, new DriftReport("www", "Z1", "www.example.com",
+            [Missing("www.example.com", "Z1"), Missing("www.example.org", "Z2"), Missing("api.example.org", "Z2")]));
+        await events.DriftDetectedAsync(tree, 3, new DriftReport("www", "Z1", "www.example.com", [Missing("www.example.com", "Z1")]));
+
+        var details = bus.Events.Select(e => System.Text.Json.JsonDocument.Parse(e.Detail).RootElement).ToList();
+        Assert.Equal(["Z1", "Z2"], details[0].GetProperty("hostedZoneIds").EnumerateArray().Select(z => z.GetString()));
+        Assert.Equal("Z1", details[0].GetProperty("hostedZoneId").GetString());
+        Assert.False(details[1].TryGetProperty("hostedZoneIds", out _));
     }
 
     private static RunRecord Run(RunKind kind = RunKind.Apply) =>

@@ -43,6 +43,12 @@ public sealed record DriftEventDetail
     public required string HostedZoneId { get; init; }
     /// <summary>The tree's record name, then every other name a drifted item is at.</summary>
     public required IReadOnlyList<string> RecordNames { get; init; }
+    /// <summary>
+    /// The tree's hosted zone, then every other zone a drifted record is in: a rule matching on a zone finds the drift of a
+    /// tree attached there even when the tree's first zone is another. Left out when every drifted record is in the tree's
+    /// zone.
+    /// </summary>
+    public IReadOnlyList<string>? HostedZoneIds { get; init; }
     public required string RecordType { get; init; }
     /// <summary>The stored report in the HTTP API: <c>{api}/trees/{tree}/drift</c>.</summary>
     public required string Link { get; init; }
