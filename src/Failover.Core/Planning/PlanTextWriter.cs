@@ -24,6 +24,8 @@ public static class PlanTextWriter
             return text.ToString();
         }
 
+        // A plan of one zone reads as it always has; one that writes in several labels each layer's batches by zone.
+        var spansZones = plan.Layers.SelectMany(l => l.ChangeBatches).Any(b => b.ZoneOr(plan.HostedZoneId) != plan.HostedZoneId);
         var number = 0;
         foreach (var layer in plan.Layers)
         {
@@ -36,15 +38,19 @@ public static class PlanTextWriter
                         layer.HealthChecks.Select(h => new[] { "CREATE", h.NodeId, Describe(h.Config), h.CallerReference }));
                     break;
                 case PlanLayerKind.Records:
-                    var changes = layer.ChangeBatches.SelectMany(b => b.Changes).ToList();
-                    text.Append(" (").Append(changes.Count).Append(changes.Count == 1 ? " change in " : " changes in ")
-                        .Append(layer.ChangeBatches.Count).Append(layer.ChangeBatches.Count == 1 ? " batch)\n" : " batches)\n");
-                    AppendTable(text, ["ACTION", "NAME", "TYPE", "SET ID", "ROUTING", "TARGET / VALUES", "HEALTH CHECK"],
-                        changes.Select(c => new[]
-                        {
-                            c.Action.ToString().ToUpperInvariant(), c.RecordSet.Name, c.RecordSet.Type, c.RecordSet.SetIdentifier ?? "-",
-                            Routing(c.RecordSet), Target(c.RecordSet), c.RecordSet.HealthCheckId ?? "-",
-                        }));
+                    text.Append(" (").Append(Batches(layer.ChangeBatches)).Append(")\n");
+                    if (!spansZones)
+                    {
+                        AppendChanges(text, layer.ChangeBatches);
+                        break;
+                    }
+                    // A request changes one hosted zone (API reference, ChangeResourceRecordSets: Id): one table per zone.
+                    foreach (var inZone in layer.ChangeBatches.GroupBy(b => b.ZoneOr(plan.HostedZoneId))
+                                 .OrderBy(g => g.Key == plan.HostedZoneId ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
+                    {
+                        text.Append("  in hosted zone ").Append(inZone.Key).Append(" (").Append(Batches([.. inZone])).Append("):\n");
+                        AppendChanges(text, [.. inZone]);
+                    }
                     break;
                 case PlanLayerKind.CidrCollections or PlanLayerKind.CidrCollectionCleanup:
                     text.Append(" (").Append(layer.CidrCollections.Count).Append(layer.CidrCollections.Count == 1
@@ -76,6 +82,21 @@ public static class PlanTextWriter
         }
         return text.ToString();
     }
+
+    /// <summary>"N changes in M batches".</summary>
+    private static string Batches(IReadOnlyList<ChangeBatch> batches)
+    {
+        var changes = batches.Sum(b => b.Changes.Count);
+        return $"{changes}{(changes == 1 ? " change in " : " changes in ")}{batches.Count}{(batches.Count == 1 ? " batch" : " batches")}";
+    }
+
+    private static void AppendChanges(StringBuilder text, IReadOnlyList<ChangeBatch> batches) =>
+        AppendTable(text, ["ACTION", "NAME", "TYPE", "SET ID", "ROUTING", "TARGET / VALUES", "HEALTH CHECK"],
+            batches.SelectMany(b => b.Changes).Select(c => new[]
+            {
+                c.Action.ToString().ToUpperInvariant(), c.RecordSet.Name, c.RecordSet.Type, c.RecordSet.SetIdentifier ?? "-",
+                Routing(c.RecordSet), Target(c.RecordSet), c.RecordSet.HealthCheckId ?? "-",
+            }));
 
     /// <summary>One row per attachment: what the plan changes at its name and its helper names (a name no attachment holds
     /// any more: an attachment removed or moved).</summary>

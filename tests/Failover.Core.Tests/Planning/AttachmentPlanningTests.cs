@@ -219,4 +219,35 @@ public class AttachmentPlanningTests
         var read = Failover.Core.Contracts.DriftReportJson.Read(Failover.Core.Contracts.DriftReportJson.Write(report));
         Assert.Equal(report.Items.Select(i => i.HostedZoneId), read.Items.Select(i => i.HostedZoneId));
     }
+
+    [Fact]
+    public void The_plans_text_labels_each_layers_batches_by_zone_when_the_tree_writes_in_several()
+    {
+        const string other = "Z0000000000000000000B";
+        var spec = SpecLoader.Load(SpecDocument.Www()
+            .Set("attachments", Attachments(Attachment(other, "example.org", "www.example.org"))).Text).Spec!;
+        var plan = Planner.Plan(TreeCompiler.Compile(spec), ActualState.Empty);
+
+        var lines = PlanTextWriter.Write(plan).Split('\n');
+        var recordLayers = plan.Layers.Count(l => l.Kind == PlanLayerKind.Records);
+        Assert.Equal(recordLayers, lines.Count(l => l.StartsWith($"  in hosted zone {Zone} (", StringComparison.Ordinal)));
+        Assert.Equal(recordLayers, lines.Count(l => l.StartsWith($"  in hosted zone {other} (", StringComparison.Ordinal)));
+        // Each change row sits under the label of the zone it is written in.
+        string? zone = null;
+        var rows = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length > 0 && char.IsAsciiDigit(line[0])) zone = null;
+            else if (line.StartsWith("  in hosted zone ", StringComparison.Ordinal)) zone = line.Split(' ')[5];
+            else if (zone is not null && line.TrimStart().StartsWith("CREATE ", StringComparison.Ordinal))
+            {
+                Assert.Equal(line.Contains("example.org", StringComparison.Ordinal) ? other : Zone, zone);
+                rows++;
+            }
+        }
+        Assert.Equal(plan.Layers.SelectMany(l => l.ChangeBatches).Sum(b => b.Changes.Count), rows);
+        // A tree of one zone has no labels (its text is the golden files').
+        Assert.DoesNotContain("in hosted zone", PlanTextWriter.Write(Planner.Plan(TreeCompiler.Compile(Www()), ActualState.Empty))
+            .Replace($"Plan for tree 'www' in hosted zone {Zone}", "", StringComparison.Ordinal));
+    }
 }
