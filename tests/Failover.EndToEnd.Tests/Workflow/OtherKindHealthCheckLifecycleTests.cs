@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Failover.Testing;
 using Xunit.Abstractions;
 
@@ -54,19 +55,25 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
         var azA = (await _support.RecordsAsync()).Single(r => r.TryGetProperty("SetIdentifier", out var id) && id.GetString() == "az-a");
         Assert.Equal(checks["az-a"].GetProperty("Id").GetString(), azA.GetProperty("HealthCheckId").GetString());
 
-        // Out of band: the alarm check's insufficient-data status. The drift check names the member, then repairs it.
+        // Out of band: the alarm check's insufficient-data status, and the routing control check turned upside down.
+        // The drift check names both members, then repairs them.
         var azAId = checks["az-a"].GetProperty("Id").GetString()!;
         await _support.AwsJsonAsync("route53", "update-health-check", "--health-check-id", azAId,
             "--insufficient-data-health-status", "Healthy");
+        await _support.AwsJsonAsync("route53", "update-health-check", "--health-check-id", checks["dr-1"].GetProperty("Id").GetString()!,
+            "--inverted");
         var drift = await _support.CliAsync("drift", name, "--check");
         Assert.Contains("insufficientDataHealthStatus", drift.Out + drift.Error);
+        Assert.Contains("inverted false → true", drift.Out + drift.Error);
         Assert.Contains("repair: started", drift.Out + drift.Error);
         // The repair is a workflow run; once it has ended the tree checks clean.
         await Eventually.ReachAsync($"tree {name} checked clean after the repair run",
             _ => _support.CliAsync("drift", name, "--check", "--detailed-exitcode"), check => check.Code == 0,
             TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1));
-        Assert.Equal("Unhealthy", (await TreeChecksAsync(name))["az-a"].GetProperty("HealthCheckConfig")
-            .GetProperty("InsufficientDataHealthStatus").GetString());
+        var repaired = await TreeChecksAsync(name);
+        Assert.Equal("Unhealthy",
+            repaired["az-a"].GetProperty("HealthCheckConfig").GetProperty("InsufficientDataHealthStatus").GetString());
+        Assert.False(repaired["dr-1"].GetProperty("HealthCheckConfig").GetProperty("Inverted").GetBoolean());
 
         // Both canaries alarming and the DR routing control off: the calculated check over it fails too, the sorry page answers.
         var simulated = await _support.OfflineCliAsync("simulate", path, "--unhealthy", "az-a,az-b,dr-1", "--json");
@@ -110,13 +117,25 @@ public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stac
         Assert.True(Record("use1").TryGetProperty("AliasTarget", out _));
         Assert.Equal(IdOf("euw1-alb"), Record("euw1-alb").GetProperty("HealthCheckId").GetString());
 
-        // Out of band: the rule's calculated check asks for one healthy child instead of two.
+        // Out of band: the rule's calculated check asks for one healthy child instead of two, and the alias leaf's record
+        // loses its check (Route 53 would then answer with the load balancer whatever dr.example.com's health).
         await _support.AwsJsonAsync("route53", "update-health-check", "--health-check-id", IdOf("use1"), "--health-threshold", "1");
-        var drift = await _support.CliAsync("drift", name, "--check");
-        Assert.Contains("healthThreshold 2 → 1", drift.Out + drift.Error);
+        var bare = JsonNode.Parse(Record("euw1-alb").GetRawText())!.AsObject();
+        bare.Remove("HealthCheckId");
+        await _support.AwsJsonAsync("route53", "change-resource-record-sets", "--hosted-zone-id", spec.HostedZoneId, "--change-batch",
+            new JsonObject { ["Changes"] = new JsonArray(new JsonObject { ["Action"] = "UPSERT", ["ResourceRecordSet"] = bare }) }
+                .ToJsonString());
+        var drift = await _support.CliAsync("drift", name, "--check", "--json");
+        var fields = JsonDocument.Parse(drift.Out).RootElement.GetProperty("items").EnumerateArray()
+            .SelectMany(i => i.TryGetProperty("fields", out var f) ? f.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Select(f => $"{f.GetProperty("field").GetString()} {f.GetProperty("expected")} {f.GetProperty("actual")}").ToList();
+        Assert.Contains("healthThreshold 2 1", fields);
+        Assert.Contains($"healthCheckId {IdOf("euw1-alb")} ", fields);
         await Eventually.ReachAsync($"tree {name} checked clean after the repair run",
             _ => _support.CliAsync("drift", name, "--check", "--detailed-exitcode"), check => check.Code == 0,
             TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1));
+        records = await _support.RecordsAsync();
+        Assert.Equal(IdOf("euw1-alb"), Record("euw1-alb").GetProperty("HealthCheckId").GetString());
 
         // One AZ canary alarming fails the whole region over to the DR load balancer.
         var simulated = await _support.OfflineCliAsync("simulate", path, "--unhealthy", "az-a", "--json");
