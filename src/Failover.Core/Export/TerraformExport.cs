@@ -19,9 +19,25 @@ public sealed record ExportedHealthCheck(string Id, string? NodeId, HealthCheckC
 /// </remarks>
 public static class TerraformExport
 {
+    /// <summary>
+    /// Why the record sets cannot be handed to Terraform, one line per record; empty when they can. An AZ-affinity record
+    /// (AZAffinity) has no argument in the AWS provider's aws_route53_record (its routing policy blocks are alias, cidr,
+    /// failover, geolocation, geoproximity, latency, multivalue and weighted; no AZ-affinity block or issue was found in
+    /// hashicorp/terraform-provider-aws), so writing it would drop its location and Terraform would then plan to remove it.
+    /// </summary>
+    public static IReadOnlyList<string> Refusals(IEnumerable<ResourceRecordSet> records) =>
+        records.Where(r => r.AzAffinity is not null)
+            .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Type, StringComparer.Ordinal)
+            .ThenBy(r => r.SetIdentifier, StringComparer.Ordinal)
+            .Select(r => $"record {r.Name} {r.Type} {r.SetIdentifier} routes by AZ affinity ({r.AzAffinity}), which the Terraform " +
+                "AWS provider's aws_route53_record has no argument for")
+            .ToList();
+
+    /// <exception cref="InvalidOperationException">A record is one <see cref="Refusals"/> names.</exception>
     public static string Write(string tree, string hostedZoneId, IReadOnlyList<ResourceRecordSet> records,
         IReadOnlyList<ExportedHealthCheck> checks)
     {
+        if (Refusals(records) is { Count: > 0 } refused) throw new InvalidOperationException(string.Join("; ", refused));
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
             $"# Tree '{tree}': {records.Count} record set(s) and {checks.Count} health check(s) in hosted zone {hostedZoneId},\n");
@@ -128,6 +144,9 @@ public static class TerraformExport
                     $"      longitude = {Quote(place.Longitude ?? "")}\n    }}\n");
             text.Append("  }\n");
         }
+        // The collection is the tree's (the workflow made it); the record names it by its id, as Route 53 does.
+        if (r.CidrRoutingConfig is { } cidr)
+            Block(text, "cidr_routing_policy", ("collection_id", Quote(cidr.CollectionId)), ("location_name", Quote(cidr.LocationName)));
         if (r.MultiValueAnswer == true) Line(text, "multivalue_answer_routing_policy", "true");
         if (r.AliasTarget is { } alias)
             Block(text, "alias", ("name", Quote(alias.DnsName)), ("zone_id", Quote(alias.HostedZoneId)),

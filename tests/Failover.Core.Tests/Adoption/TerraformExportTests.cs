@@ -69,6 +69,37 @@ public partial class TerraformExportTests
         Assert.True(process.ExitCode == 0, error);
     }
 
+    [Fact]
+    public void An_az_affinity_tree_is_refused_whole_naming_every_az_affinity_record()
+    {
+        var zone = Materialise(Parse(Examples.Read("az-affinity.json")));
+        var azRecords = zone.Records.Where(r => r.AzAffinity is not null).ToList();
+        Assert.Equal(6, azRecords.Count);
+
+        var refusals = TerraformExport.Refusals(zone.Records);
+
+        Assert.Equal(azRecords.Count, refusals.Count);
+        Assert.All(azRecords, r => Assert.Contains(refusals, line => line.StartsWith($"record {r.Name} A {r.SetIdentifier} ",
+            StringComparison.Ordinal)));
+        Assert.Contains(refusals, line => line.Contains("(availability-zone use1-az1)", StringComparison.Ordinal));
+        var thrown = Assert.Throws<InvalidOperationException>(() => TerraformExport.Write("az", zone.HostedZoneId, zone.Records, []));
+        Assert.Contains("aws_route53_record has no argument", thrown.Message);
+        Assert.Empty(TerraformExport.Refusals(Materialise(Parse(Examples.Read("www.json"))).Records));
+    }
+
+    [Fact]
+    public void An_ip_based_record_names_its_collection_and_location()
+    {
+        var zone = Materialise(Parse(Examples.Read("ip-based.json")));
+        var paris = zone.Records.Single(r => r.CidrRoutingConfig?.LocationName == "paris-office");
+
+        var text = TerraformExport.Write("ip", zone.HostedZoneId, zone.Records, []);
+
+        Assert.Contains($"  cidr_routing_policy {{\n    collection_id = \"{paris.CidrRoutingConfig!.CollectionId}\"\n" +
+            "    location_name = \"paris-office\"\n  }", text);
+        Assert.Contains("location_name = \"*\"", text);
+    }
+
     [GeneratedRegex("import \\{\\n  to = (aws_route53_[a-z_]+)\\.([A-Za-z0-9_-]+)\\n  id = \"([^\"]+)\"\\n\\}")]
     private static partial Regex ImportBlock();
 }
