@@ -15,8 +15,16 @@ internal static partial class CidrRules
     public const int MaxIpv4Prefix = 24;
     public const int MaxIpv6Prefix = 48;
 
-    /// <summary>API reference, ChangeCidrCollection: "The max number of CIDR blocks included in the request is 1000";
-    /// the tree writes its collection in one request, so that is its limit.</summary>
+    /// <summary>API reference, ChangeCidrCollection: "The max number of CIDR blocks included in the request is 1000", and
+    /// CidrCollectionChange.CidrList: "Maximum number of 1000 items"; the tree writes its collection in one request, so that is
+    /// its limit.</summary>
+    /// <remarks>
+    /// The account quotas on CIDR collections (collections per account, blocks and locations per collection: Developer Guide,
+    /// "Quotas") are not checked at the door: no copy of their figures could be read (December 2026: the stored Developer
+    /// Guide quotas page predates IP-based routing, the live pages' copies end before that section), and a figure not read is
+    /// not written here. Past them Route 53 refuses the request (CreateCidrCollection and ChangeCidrCollection list
+    /// LimitsExceeded among their errors), and the run stops on that step as on any refused request.
+    /// </remarks>
     public const int MaxBlocksPerCollection = 1_000;
 
     /// <summary>API reference, CidrCollectionChange.LocationName: 1–16 characters of [0-9A-Za-z_\-].</summary>

@@ -65,6 +65,26 @@ public class IpBasedTests
         Assert.Empty(Errors(Tree()));
     }
 
+    // The collection is written in one ChangeCidrCollection request: 1,000 blocks pass, 1,001 are refused at the door.
+    [Theory]
+    [InlineData(998, false)]
+    [InlineData(999, true)]
+    public void A_rules_collection_holds_at_most_the_blocks_one_request_takes(int ispBlocks, bool refused)
+    {
+        var blocks = Enumerable.Range(0, ispBlocks).Select(i => $"10.{i / 256}.{i % 256}.0/24").ToList();
+
+        var errors = Errors(WithCidr(1, new CidrLocationSpec { Location = "isp", Blocks = blocks }));
+
+        if (!refused) Assert.Empty(errors);
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal("$.root.children", error.Path);
+            Assert.Contains("would hold 1001 blocks", error.Message);
+            Assert.Contains("at most 1000", error.Message);
+        }
+    }
+
     [Fact]
     public void Compiles_records_naming_the_rules_collection_and_the_collection_itself()
     {
