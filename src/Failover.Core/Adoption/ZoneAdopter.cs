@@ -17,7 +17,14 @@ namespace Failover.Core.Adoption;
 /// </summary>
 public static class ZoneAdopter
 {
-    public static AdoptionResult Adopt(ZoneSnapshot zone, AdoptionRequest request) => new Reconstruction(zone, request).Run();
+    public static AdoptionResult Adopt(ZoneSnapshot zone, AdoptionRequest request) =>
+        request.RecordType is null && TypesAt(zone, DnsNames.Normalize(request.RecordName)).SequenceEqual(TreeSpec.DualStackTypes)
+            ? DualStackAdoption.Adopt(zone, request)
+            : new Reconstruction(zone, request).Run();
+
+    private static List<string> TypesAt(ZoneSnapshot zone, string recordName) =>
+        zone.Records.Where(r => DnsNames.Normalize(r.Name) == recordName).Select(r => r.Type.ToUpperInvariant())
+            .Where(t => t is not ("NS" or "SOA")).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private sealed class Reconstruction(ZoneSnapshot zone, AdoptionRequest request)
     {
@@ -97,15 +104,6 @@ public static class ZoneAdopter
             {
                 _type = types[0];
                 return true;
-            }
-            // A dual-stack tree's A and AAAA halves at one name: adoption takes one type at a time, so it names the records.
-            if (types.SequenceEqual(TreeSpec.DualStackTypes))
-            {
-                foreach (var key in _groups.Keys.Where(k => k.Name == _recordName && k.Type == "AAAA"))
-                    _errors.Add(new AdoptionProblem(new RecordKey(key.Name, key.Type, null),
-                        $"{_recordName} holds records of several types (A, AAAA), a dual-stack design: adoption takes one type, " +
-                        "say which"));
-                return false;
             }
             _errors.Add(new AdoptionProblem(null, types.Count == 0
                 ? $"the zone holds no records at {_recordName} (other than NS and SOA)"

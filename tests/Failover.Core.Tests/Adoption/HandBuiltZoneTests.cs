@@ -124,12 +124,18 @@ public class HandBuiltZoneTests
     }
 
     [Fact]
-    public void A_name_with_several_types_needs_the_type_named()
+    public void A_name_with_several_types_needs_the_type_named_unless_they_are_one_dual_stack_tree()
     {
-        List<ResourceRecordSet> records = [Record("www.example.com"), Record("www.example.com", type: "AAAA", values: ["2001:db8::1"])];
-        var zone = new ZoneSnapshot(ZoneId, "example.com", records, []);
-        Assert.Contains("several types (A, AAAA)", ZoneAdopter.Adopt(zone, new AdoptionRequest("w", "www.example.com")).Errors[0].Message);
+        List<ResourceRecordSet> records = [Record("www.example.com"), Record("www.example.com", type: "TXT", values: ["\"v=spf1\""])];
+        var mixed = new ZoneSnapshot(ZoneId, "example.com", records, []);
+        Assert.Contains("several types (A, TXT)", ZoneAdopter.Adopt(mixed, new AdoptionRequest("w", "www.example.com")).Errors[0].Message);
+
+        List<ResourceRecordSet> twins = [Record("www.example.com"), Record("www.example.com", type: "AAAA", values: ["2001:db8::1"])];
+        var zone = new ZoneSnapshot(ZoneId, "example.com", twins, []);
+        var both = ZoneAdopter.Adopt(zone, new AdoptionRequest("w", "www.example.com")).Spec!;
+        Assert.True(both.DualStack);
+        Assert.Equal(["192.0.2.1", "2001:db8::1"], both.Root.Endpoint!.Values);
         var aaaa = ZoneAdopter.Adopt(zone, new AdoptionRequest("w", "www.example.com", "AAAA")).Spec!;
-        Assert.Equal(("AAAA", "2001:db8::1"), (aaaa.RecordType, aaaa.Root.Endpoint!.Values[0]));
+        Assert.Equal((false, "AAAA", "2001:db8::1"), (aaaa.DualStack, aaaa.RecordType, aaaa.Root.Endpoint!.Values[0]));
     }
 }
