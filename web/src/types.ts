@@ -112,6 +112,8 @@ export interface Diagram {
   version: number;
   recordName: string;
   recordType: string;
+  /** A dual-stack tree's two types (["A", "AAAA"]); absent for a tree of one type. */
+  recordTypes?: string[];
   nodes: DiagramNode[];
 }
 

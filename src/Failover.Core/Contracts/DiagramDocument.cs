@@ -12,6 +12,8 @@ public sealed record DiagramDocument
     public required string Tree { get; init; }
     public required string RecordName { get; init; }
     public required string RecordType { get; init; }
+    /// <summary>A dual-stack tree's two types (<c>["A", "AAAA"]</c>), which a client can query one at a time; else not written.</summary>
+    public IReadOnlyList<string>? RecordTypes { get; init; }
     public required IReadOnlyList<DiagramNodeDocument> Nodes { get; init; }
 }
 

@@ -16,7 +16,11 @@ public static class DiagramJson
     {
         var nodes = new List<DiagramNodeDocument>();
         Walk(nodes, spec, overlay, spec.Root, parent: null);
-        return new DiagramDocument { Tree = spec.Name, RecordName = spec.RecordName, RecordType = spec.RecordType, Nodes = nodes };
+        return new DiagramDocument
+        {
+            Tree = spec.Name, RecordName = spec.RecordName, RecordType = spec.RecordType,
+            RecordTypes = spec.DualStack ? spec.RecordTypes : null, Nodes = nodes,
+        };
     }
 
     private static void Walk(List<DiagramNodeDocument> nodes, TreeSpec spec, DiagramOverlay? overlay, TreeNode node, TreeNode? parent)

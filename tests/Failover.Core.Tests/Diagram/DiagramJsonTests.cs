@@ -29,6 +29,14 @@ public class DiagramJsonTests
     }
 
     [Fact]
+    public void A_dual_stack_tree_lists_both_record_types_for_the_what_if_and_a_tree_of_one_type_none()
+    {
+        var dual = JsonDocument.Parse(DiagramJson.Write(Complex() with { DualStack = true, RecordType = "A" })).RootElement;
+        Assert.Equal(["A", "AAAA"], dual.GetProperty("recordTypes").EnumerateArray().Select(t => t.GetString()));
+        Assert.False(JsonDocument.Parse(DiagramJson.Write(Complex())).RootElement.TryGetProperty("recordTypes", out _));
+    }
+
+    [Fact]
     public void Nodes_carry_the_record_they_become_and_where_it_lives()
     {
         var json = DiagramJson.Write(Complex());

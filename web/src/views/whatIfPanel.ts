@@ -23,6 +23,8 @@ export class WhatIfPanel implements Panel {
     const geoproximity = nodes.some((node) => node.routing === "geoproximity");
     const ipBased = nodes.some((node) => node.routing === "ip-based");
     const azAffinity = nodes.some((node) => node.routing === "az-affinity");
+    // A dual-stack tree answers A and AAAA queries from the same design, each with its family's addresses.
+    const recordTypes = tree.diagram.recordTypes ?? [];
 
     this.form = h("form", { class: "what-if", onsubmit: (event: Event) => {
       event.preventDefault();
@@ -38,6 +40,12 @@ export class WhatIfPanel implements Panel {
                 h("input", { type: "checkbox", name: "unhealthy", value: node.id, onchange: () => void this.simulate() }),
                 h("span", { class: "check-id" }, node.id),
                 h("span", { class: "sub" }, ` ${node.values?.join(", ") ?? node.aliasTarget ?? ""} · ${node.recordKind}`)))))),
+      recordTypes.length > 1
+        ? h("p", { class: "field" },
+          h("label", { for: "what-if-record-type" }, "Record type queried (dual-stack tree)"),
+          h("select", { id: "what-if-record-type", name: "recordType", onchange: () => void this.simulate() },
+            recordTypes.map((type) => h("option", { value: type }, type))))
+        : null,
       regions.length > 0
         ? h("p", { class: "field" },
           h("label", { for: "what-if-region" }, "Resolver's nearest region (latency rules)"),
@@ -92,11 +100,12 @@ export class WhatIfPanel implements Panel {
     const coordinates = this.form.querySelector<HTMLInputElement>("input[name=coordinates]")?.value.trim() || undefined;
     const clientIp = this.form.querySelector<HTMLInputElement>("input[name=clientIp]")?.value.trim() || undefined;
     const az = this.form.querySelector<HTMLInputElement>("input[name=az]")?.value.trim() || undefined;
+    const recordType = this.form.querySelector<HTMLSelectElement>("select[name=recordType]")?.value || undefined;
     const sequence = ++this.sequence;
     this.answer.setAttribute("aria-busy", "true");
     let result: Simulation;
     try {
-      result = await api.simulate(this.tree.name, this.tree.diagram.version, { unhealthy, region, location, coordinates, clientIp, az });
+      result = await api.simulate(this.tree.name, this.tree.diagram.version, { unhealthy, region, location, coordinates, clientIp, az, recordType });
     } catch (error) {
       if (sequence !== this.sequence) return;
       fill(this.answer, errorBox(error, "the simulation"));
@@ -115,9 +124,10 @@ export class WhatIfPanel implements Panel {
     this.tree.suppose(health, shares);
 
     const answering = result.answers.filter((answer) => answer.probability > 0);
-    const summary = unhealthy.length === 0
+    const queried = this.form.querySelector<HTMLSelectElement>("select[name=recordType]")?.value;
+    const summary = (unhealthy.length === 0
       ? "With every endpoint healthy"
-      : `With ${unhealthy.join(", ")} unhealthy`;
+      : `With ${unhealthy.join(", ")} unhealthy`) + (queried ? `, for ${queried} queries` : "");
     fill(this.answer,
       h("h3", {}, "Answer"),
       h("p", { class: "answer-summary", "data-unhealthy": unhealthy.join(",") },

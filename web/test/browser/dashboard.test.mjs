@@ -278,6 +278,32 @@ test("the list of trees, reached and left with the keyboard alone", async () => 
   noProblems();
 });
 
+test("what if on a dual-stack tree: the record type picker asks for AAAA answers, then A", async () => {
+  const runId = await applySpec(undefined, "examples/dual-stack.json");
+  await page.goto(`${stack.api}/#/trees/both`);
+  // The what-if reads the stored version; the run is let finish so that nothing is still writing when the stack stops.
+  await page.waitForSelector('.run .badge:text-is("succeeded")', wait);
+  assert.equal((await (await fetch(`${stack.api}/runs/${runId}`)).json()).status, "SUCCEEDED");
+  await page.waitForSelector('.panel[data-panel="what-if"] select[name=recordType]', wait);
+  assert.deepEqual(await page.$$eval("#what-if-record-type option", (options) => options.map((o) => o.value)), ["A", "AAAA"]);
+
+  await page.selectOption("#what-if-record-type", "AAAA");
+  for (const id of ["web-a", "web-b"]) {
+    await page.focus(`input[name=unhealthy][value="${id}"]`);
+    await page.keyboard.press("Space");
+  }
+  await page.waitForSelector('.answer-summary[data-unhealthy="web-a,web-b"]', wait);
+  await page.waitForFunction(() => document.querySelector(".answer-summary")?.textContent.includes("for AAAA queries"), undefined, wait);
+  const standby = () => page.$eval('#what-if-answer tr[data-node-id="standby"]', (tr) => [tr.dataset.share, tr.querySelector("td").textContent]);
+  assert.deepEqual(await standby(), ["1.000000", "2001:db8:1::20"]);
+  await accessible("with the record type picker");
+
+  await page.selectOption("#what-if-record-type", "A");
+  await page.waitForFunction(() => document.querySelector(".answer-summary")?.textContent.includes("for A queries"), undefined, wait);
+  assert.deepEqual(await standby(), ["1.000000", "198.51.100.20"]);
+  noProblems();
+});
+
 test("at phone width the diagram is an outline and nothing scrolls sideways", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${stack.api}/#/trees/shop`);
