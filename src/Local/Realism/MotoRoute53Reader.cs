@@ -68,6 +68,20 @@ public sealed class MotoRoute53Reader(HttpClient route53)
         return checks;
     }
 
+    /// <summary>
+    /// The health checks with this CallerReference: moto's ListHealthChecks narrowed by the local stack's moto patch
+    /// (failover-caller-reference), so a lookup does not read every check of the account. A moto without the patch
+    /// answers them all, so callers still compare the reference.
+    /// </summary>
+    public async Task<IReadOnlyList<XElement>> HealthChecksWithReferenceAsync(string callerReference, CancellationToken cancellationToken)
+    {
+        using var response = await route53.GetAsync(
+            $"/2013-04-01/healthcheck?failover-caller-reference={Uri.EscapeDataString(callerReference)}", cancellationToken);
+        var document = await ReadAsync(response, cancellationToken);
+        var ns = document.Root!.Name.Namespace;
+        return document.Root.Element(ns + "HealthChecks")?.Elements(ns + "HealthCheck").ToList() ?? [];
+    }
+
     /// <summary>One health check, or null when moto does not have it.</summary>
     public async Task<XElement?> HealthCheckAsync(string healthCheckId, CancellationToken cancellationToken)
     {

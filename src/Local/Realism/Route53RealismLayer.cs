@@ -245,7 +245,8 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
                 await AlreadyExistsAsync(context, "deletedReference");
                 return;
             }
-            var existing = (await reader.HealthChecksAsync(context.RequestAborted))
+            // Only the checks of this reference: reading every check for each create made a layer of checks quadratic.
+            var existing = (await reader.HealthChecksWithReferenceAsync(reference, context.RequestAborted))
                 .FirstOrDefault(check => check.Element(check.Name.Namespace + "CallerReference")?.Value == reference);
             if (existing is null)
             {

@@ -123,4 +123,19 @@ public sealed class HealthCheckRealismTests(LocalStackFixture fixture) : IAsyncL
         Assert.Equal(direct.HealthCheckId, throughEdge.HealthCheckId);
         Assert.Equal(1, await ChecksInMotoWithAsync(reference));
     }
+
+    [Fact]
+    public async Task Moto_answers_the_layers_lookup_by_reference_with_that_references_checks_only()
+    {
+        var reference = "lookup-" + Guid.NewGuid().ToString("N");
+        var wanted = await _moto.CreateHealthCheckAsync(reference, HealthCheckConfig("192.0.2.64"));
+        await _moto.CreateHealthCheckAsync(reference + "-other", HealthCheckConfig("192.0.2.65"));
+
+        var answer = await _moto.SendAsync(HttpMethod.Get,
+            $"/2013-04-01/healthcheck?failover-caller-reference={Uri.EscapeDataString(reference)}");
+
+        Assert.Equal(200, answer.Status);
+        var checks = answer.Body!.Root!.Element(Ns + "HealthChecks")!.Elements(Ns + "HealthCheck").ToList();
+        Assert.Equal(wanted.HealthCheckId, Assert.Single(checks).Element(Ns + "Id")?.Value);
+    }
 }
