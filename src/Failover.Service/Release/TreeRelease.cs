@@ -62,9 +62,13 @@ public sealed class TreeRelease(IRoute53 route53, IProgressStore store)
 
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
         var pending = await store.GetPendingOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
-        var actual = await new ActualStateReader(route53).ReadAsync(TreeCompiler.Compile(spec), owned, cancellationToken)
+        // Only the checks are read: the records are let go of as the store knows them, so listing the zone would be
+        // Route 53 requests (the account-wide rate limit) spent on nothing.
+        var references = TreeCompiler.Compile(spec).HealthChecks.Select(h => h.CallerReference).ToHashSet(StringComparer.Ordinal);
+        var found = await new ActualStateReader(route53)
+            .ReadHealthChecksAsync(tree, references, allIds: null, cancellationToken, ActualStateReader.AdoptedIds(spec))
             .ConfigureAwait(false);
-        var checks = actual.HealthChecks.Where(c => c.TreeTag == tree).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+        var checks = found.Where(c => c.TreeTag == tree).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
         // Tags first: if the release stops after this, the tree still owns its records and can be released again, while
         // the checks already belong to no tree (a plan would make new ones rather than delete these).
         foreach (var id in checks)

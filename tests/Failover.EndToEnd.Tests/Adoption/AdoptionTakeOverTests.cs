@@ -12,7 +12,7 @@ namespace Failover.EndToEnd.Tests.Adoption;
 /// choosing: adopted, applied with zero record changes (counted by the realism layer), then edited make-before-break;
 /// and the guards — a name another tree owns, a record changed between adopt and apply.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(AdoptionStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class AdoptionTakeOverTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -15,7 +15,7 @@ namespace Failover.EndToEnd.Tests.Adoption;
 /// describes exactly the zone's records, field by field. (The hand-built zone of the task list is
 /// <see cref="AdoptionTakeOverTests"/>.) And the shapes a tree cannot say are refused, naming the record.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(AdoptionStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class AdoptionThreeWaysTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -1,4 +1,5 @@
 using Failover.EndToEnd.Tests.Workflow;
+using Failover.Local.Realism;
 using Failover.Service.Progress;
 using Xunit.Abstractions;
 
@@ -10,7 +11,7 @@ namespace Failover.EndToEnd.Tests.Adoption;
 /// the tree is no longer listed, owns nothing and claims no name, so a destroy afterwards has nothing to delete and
 /// the name is free for another tree. A release while a run holds the tree is refused and changes nothing.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(AdoptionStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class ReleaseTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {
@@ -48,9 +49,12 @@ public sealed class ReleaseTests(WorkflowStackFixture stack, ITestOutputHelper l
             Assert.True(await store.ReleaseLockAsync(spec.Name, "run-in-progress"));
 
             var writes = Zone.Writes();
+            var listings = stack.Stack.Realism.Stats.Get(RealismStats.Requests, "ListResourceRecordSets");
             var released = await _support.CliAsync("release", spec.Name, "--yes");
             Assert.True(released.Code == 0, released.Out + released.Error);
             var delta = Zone.Delta(writes);
+            // A release lets go of the records the store knows: it reads only the checks, never the zone.
+            Assert.Equal(listings, stack.Stack.Realism.Stats.Get(RealismStats.Requests, "ListResourceRecordSets"));
             Assert.Equal(0, delta["ChangeResourceRecordSets"]);
             Assert.Equal(0, delta["CreateHealthCheck"] + delta["DeleteHealthCheck"] + delta["UpdateHealthCheck"]);
             Assert.Equal(treeChecks.Count, delta["ChangeTagsForResource"]);

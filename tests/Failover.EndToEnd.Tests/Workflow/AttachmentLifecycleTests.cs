@@ -20,7 +20,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// The first test's attachments share the tree's zone; the second's are in three zones: the stack's, a second public
 /// zone and a private zone with a VPC association, each zone compared record by record with its part of the tree.
 /// </remarks>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(RoutingStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class AttachmentLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -12,7 +12,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// of a record to another Availability Zone, simulate, tear down. The zone is read and changed with the project's Route 53
 /// client: the AWS CLI on this machine predates AZAffinity and drops it.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(RoutingStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class AzAffinityLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -8,7 +8,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// by the AWS CLI (an A and an AAAA record per node, the two naming one health check), drift reported and repaired after an
 /// out-of-band change of an IPv6 address, simulate per type, tear down.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(RoutingStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class DualStackLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -8,7 +8,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// request limits, PENDING changes), through the CLI and the workflow, and is torn down again. The Traffic Flow
 /// documents in <c>examples/traffic-policy/</c> are imported first.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(ExamplesStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class ExampleApplyTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -9,7 +9,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// read back by the AWS CLI with every GeoProximityLocation as sent, drift reported and repaired after an out-of-band change
 /// of a bias, simulate, tear down.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(RoutingStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class GeoproximityLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

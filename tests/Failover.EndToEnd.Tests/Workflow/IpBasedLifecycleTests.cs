@@ -10,7 +10,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// simulate, tear down leaving neither records nor collection; and the same through the direct path with a version that
 /// moves blocks to a renamed location.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(RoutingStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class IpBasedLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -10,7 +10,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// trees with health checks whose settings Route 53 may read back in another form — regions in a non-canonical order,
 /// fqdn targets, string matching, settings merged over the tree's defaults.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(AdoptionStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class NoOpReapplyTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {

@@ -11,7 +11,7 @@ namespace Failover.EndToEnd.Tests.Workflow;
 /// teardown, and Route 53 (moto with the project's patches, behind the realism layer) holds exactly their members; so do
 /// checks on a nested rule and an alias leaf.
 /// </summary>
-[Collection(WorkflowStackCollection.Name)]
+[Collection(RoutingStackCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class OtherKindHealthCheckLifecycleTests(WorkflowStackFixture stack, ITestOutputHelper log)
 {
