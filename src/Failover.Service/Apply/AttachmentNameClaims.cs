@@ -3,24 +3,28 @@ using Failover.Service.Ports.Store;
 
 namespace Failover.Service.Apply;
 
-/// <summary>An attachment whose name and type another tree holds, and that tree (null if it let go meanwhile).</summary>
-public sealed record RefusedNameClaim(TreeAttachment Attachment, string? Owner);
+/// <summary>An attachment whose name and type another tree holds, that type, and that tree (null if it let go meanwhile).</summary>
+public sealed record RefusedNameClaim(TreeAttachment Attachment, string RecordType, string? Owner);
 
 /// <summary>
 /// The record name claims of a tree's attachments, taken by a workflow run and a direct apply alike: a name and type in a
-/// zone answers for one tree, whichever attachment of it names them.
+/// zone answers for one tree, whichever attachment of it names them. A dual-stack tree answers for two types at each
+/// name (<see cref="TreeSpec.RecordTypes"/>), so it claims both: otherwise an AAAA tree could claim the name and add its
+/// records to the dual-stack tree's AAAA record sets.
 /// </summary>
 public static class AttachmentNameClaims
 {
     /// <summary>
-    /// Claims each attachment's name for the tree (one it already holds stays as it is). At the first name another tree
-    /// holds, gives back the names this call claimed and returns that one with its owner; null when every name is the tree's.
+    /// Claims each attachment's name for the tree, in each of its record types (one it already holds stays as it is). At
+    /// the first name another tree holds, gives back the names this call claimed and returns that one with its owner; null
+    /// when every name is the tree's.
     /// </summary>
-    public static async Task<RefusedNameClaim?> ClaimAsync(IRecordNameClaims store, string tree, string recordType,
+    public static async Task<RefusedNameClaim?> ClaimAsync(IRecordNameClaims store, string tree, IReadOnlyList<string> recordTypes,
         IEnumerable<TreeAttachment> attachments, CancellationToken cancellationToken)
     {
-        var claimed = new List<TreeAttachment>();
+        var claimed = new List<(TreeAttachment Attachment, string Type)>();
         foreach (var attachment in attachments)
+        foreach (var recordType in recordTypes)
         {
             var owner = await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, recordType,
                 cancellationToken).ConfigureAwait(false);
@@ -28,23 +32,38 @@ public static class AttachmentNameClaims
             if (await store.ClaimRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, recordType, tree,
                     cancellationToken).ConfigureAwait(false))
             {
-                claimed.Add(attachment);
+                claimed.Add((attachment, recordType));
                 continue;
             }
-            await ReleaseAsync(store, tree, recordType, claimed, CancellationToken.None).ConfigureAwait(false);
-            return new RefusedNameClaim(attachment,
+            foreach (var (given, type) in claimed)
+                await store.ReleaseRecordNameAsync(given.HostedZoneId, given.RecordName, type, tree, CancellationToken.None)
+                    .ConfigureAwait(false);
+            return new RefusedNameClaim(attachment, recordType,
                 await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, recordType, cancellationToken)
                     .ConfigureAwait(false));
         }
         return null;
     }
 
-    /// <summary>Gives back the tree's claim on each attachment's name.</summary>
+    /// <summary>Gives back the tree's claim on each attachment's name, in each of the types it may hold there.</summary>
     public static async Task ReleaseAsync(IRecordNameClaims store, string tree, string recordType,
         IEnumerable<TreeAttachment> attachments, CancellationToken cancellationToken)
     {
         foreach (var attachment in attachments)
-            await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, recordType, tree, cancellationToken)
+        foreach (var type in TypesToRelease(recordType))
+            await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, type, tree, cancellationToken)
                 .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The types a tree described by its first type may have claimed: an A or AAAA tree may be dual-stack (the stored
+    /// descriptor names only the first type). A release is conditional on the owner, so the twin type a single-stack
+    /// tree never claimed stays as it is, whoever holds it.
+    /// </summary>
+    public static IReadOnlyList<string> TypesToRelease(string recordType) => recordType switch
+    {
+        "A" => ["A", "AAAA"],
+        "AAAA" => ["AAAA", "A"],
+        _ => [recordType],
+    };
 }

@@ -57,9 +57,10 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             return new DirectApplyResult(plan, 0, 0, 0);
         }
         // Every attachment's name, as a workflow run claims them: a name and type in a zone answers for one tree.
-        if (await AttachmentNameClaims.ClaimAsync(store, spec.Name, spec.RecordType, spec.AllAttachments, cancellationToken)
+        if (await AttachmentNameClaims.ClaimAsync(store, spec.Name, spec.RecordTypes, spec.AllAttachments, cancellationToken)
                 .ConfigureAwait(false) is { } refused)
-            throw new ApplyRefusedException($"{refused.Attachment.RecordName} {spec.RecordType} in zone {refused.Attachment.HostedZoneId} "
+            throw new ApplyRefusedException(
+                $"{refused.Attachment.RecordName} {refused.RecordType} in zone {refused.Attachment.HostedZoneId} "
                 + $"belongs to {(refused.Owner is null ? "another tree" : $"tree '{refused.Owner}'")}");
         if (!plan.Claims.IsEmpty)
         {

@@ -10,7 +10,7 @@ namespace Failover.Service.Release;
 /// <summary>What a release let go of.</summary>
 /// <param name="Records">Record sets the tree owned (left in Route 53 as they are).</param>
 /// <param name="HealthChecks">Health checks whose tree and node tags were removed (left in Route 53 as they are).</param>
-/// <param name="Names">Record names whose claim was given up, one per attachment.</param>
+/// <param name="Names">Record name claims given up, one per attachment and record type.</param>
 public sealed record ReleaseResult(int Records, int HealthChecks, int Names);
 
 /// <summary>A release that cannot go ahead; nothing was changed.</summary>
@@ -78,7 +78,8 @@ public sealed class TreeRelease(IRoute53 route53, IProgressStore store)
         await store.RemoveOwnedRecordsAsync(tree, owned.Concat(pending.Keys), cancellationToken).ConfigureAwait(false);
         var names = 0;
         foreach (var attachment in spec.AllAttachments)
-            if (await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, spec.RecordType, tree,
+        foreach (var type in spec.RecordTypes)
+            if (await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, type, tree,
                     cancellationToken).ConfigureAwait(false))
                 names++;
         await store.ForgetTreeAsync(tree, cancellationToken).ConfigureAwait(false);

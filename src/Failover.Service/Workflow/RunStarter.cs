@@ -54,7 +54,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             if (baseVersion is { } based) await RefuseStaleAsync(descriptor.Name, based, cancellationToken).ConfigureAwait(false);
             return await ReuseLatestAsync(descriptor, spec, json, cancellationToken).ConfigureAwait(false)
                 ?? await store.PutVersionAsync(descriptor, json, cancellationToken).ConfigureAwait(false);
-        }, RunKind.Apply, force, correlationId, cancellationToken, spec.Attachments).ConfigureAwait(false);
+        }, RunKind.Apply, force, correlationId, cancellationToken, spec.Attachments, spec.RecordTypes).ConfigureAwait(false);
     }
 
     /// <summary>Refuses an edit whose base is no longer the tree's latest version (the API's early check, made again).</summary>
@@ -73,7 +73,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             ?? throw new RunRefusedException(
                 RunRefusal.UnknownVersion, $"tree '{tree}' has versions 1 to {record.LatestVersion}, not {version}");
         return await StartAsync(stored.Info.Descriptor, () => Task.FromResult(version), RunKind.Rollback, force: true,
-            correlationId, cancellationToken, MoreNames(stored)).ConfigureAwait(false);
+            correlationId, cancellationToken, MoreNames(stored), TypesOf(stored)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -96,7 +96,8 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
                     + $"now version {now?.CurrentVersion?.ToString() ?? "none"} after run {now?.LastRunId ?? "none"}): "
                     + "the next check decides again");
             return version;
-        }, RunKind.Repair, force: true, correlationId: null, cancellationToken, MoreNames(stored)).ConfigureAwait(false);
+        }, RunKind.Repair, force: true, correlationId: null, cancellationToken, MoreNames(stored), TypesOf(stored))
+            .ConfigureAwait(false);
     }
 
     /// <summary>Tears the tree down: every record and health check it owns, top-down.</summary>
@@ -126,16 +127,23 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     private static IReadOnlyList<TreeAttachment> MoreNames(StoredVersion stored) =>
         SpecLoader.LoadStored(stored.SpecJson).Spec?.Attachments ?? [];
 
+    /// <summary>A stored version's record types (both for a dual-stack tree; the descriptor's when its text no longer loads).</summary>
+    private static IReadOnlyList<string> TypesOf(StoredVersion stored) =>
+        SpecLoader.LoadStored(stored.SpecJson).Spec?.RecordTypes ?? [stored.Info.Descriptor.RecordType];
+
     /// <summary>
     /// Claims the names of every attachment: a name and type in a zone has one tree. A refusal gives back the names this
     /// call claimed and names the owner.
     /// </summary>
-    private async Task ClaimNamesAsync(TreeDescriptor tree, IReadOnlyList<TreeAttachment> attachments, CancellationToken cancellationToken)
+    private async Task ClaimNamesAsync(TreeDescriptor tree, IReadOnlyList<string> recordTypes, IReadOnlyList<TreeAttachment> attachments,
+        CancellationToken cancellationToken)
     {
-        if (await Apply.AttachmentNameClaims.ClaimAsync(store, tree.Name, tree.RecordType, attachments, cancellationToken)
+        if (await Apply.AttachmentNameClaims.ClaimAsync(store, tree.Name, recordTypes, attachments, cancellationToken)
                 .ConfigureAwait(false) is { } refused)
-            throw NameClaimed(tree with { HostedZoneId = refused.Attachment.HostedZoneId, RecordName = refused.Attachment.RecordName },
-                refused.Owner);
+            throw NameClaimed(tree with
+            {
+                HostedZoneId = refused.Attachment.HostedZoneId, RecordName = refused.Attachment.RecordName, RecordType = refused.RecordType,
+            }, refused.Owner);
     }
 
     /// <summary>
@@ -180,13 +188,14 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
     /// <param name="moreNames">The attachments after the first, whose names are claimed as the first's is.</param>
     private async Task<StartedRun> StartAsync(TreeDescriptor tree, Func<Task<int>> version, RunKind kind, bool force,
-        string? correlationId, CancellationToken cancellationToken, IReadOnlyList<TreeAttachment>? moreNames = null)
+        string? correlationId, CancellationToken cancellationToken, IReadOnlyList<TreeAttachment>? moreNames = null,
+        IReadOnlyList<string>? recordTypes = null)
     {
         if (kind != RunKind.Teardown) await RefuseZoneChangeAsync(tree, cancellationToken).ConfigureAwait(false);
         // Every attachment's name, the first's first; a refusal gives back the names this start claimed.
         if (kind != RunKind.Teardown)
-            await ClaimNamesAsync(tree, [new TreeAttachment(tree.HostedZoneId, "", tree.RecordName), .. moreNames ?? []],
-                cancellationToken).ConfigureAwait(false);
+            await ClaimNamesAsync(tree, recordTypes ?? [tree.RecordType],
+                [new TreeAttachment(tree.HostedZoneId, "", tree.RecordName), .. moreNames ?? []], cancellationToken).ConfigureAwait(false);
 
         var runId = RunIds.New(time);
         var lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
@@ -232,10 +241,9 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             // Holding the lock, this is the tree's only run: a tree with nothing applied has no use for the name it claimed.
             if (kind != RunKind.Teardown
                 && (await store.GetTreeAsync(tree.Name, CancellationToken.None).ConfigureAwait(false))?.CurrentVersion is null)
-                foreach (var name in (moreNames ?? []).Select(a => tree with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })
-                             .Prepend(tree))
-                    await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
-                        CancellationToken.None).ConfigureAwait(false);
+                await Apply.AttachmentNameClaims.ReleaseAsync(store, tree.Name, tree.RecordType,
+                    [new TreeAttachment(tree.HostedZoneId, "", tree.RecordName), .. moreNames ?? []], CancellationToken.None)
+                    .ConfigureAwait(false);
             await store.ReleaseLockAsync(tree.Name, runId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

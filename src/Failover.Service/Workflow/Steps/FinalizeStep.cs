@@ -91,9 +91,12 @@ public sealed class FinalizeStep(WorkflowServices services)
         [first, .. (Failover.Core.Spec.SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [])
             .Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
 
-    private Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken) =>
-        services.Store.ReleaseRecordNameAsync(descriptor.HostedZoneId, descriptor.RecordName, descriptor.RecordType,
-            descriptor.Name, cancellationToken);
+    private async Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(descriptor.RecordType))
+            await services.Store.ReleaseRecordNameAsync(descriptor.HostedZoneId, descriptor.RecordName, type, descriptor.Name,
+                cancellationToken).ConfigureAwait(false);
+    }
 
     private static bool SameName(TreeDescriptor a, TreeDescriptor b) =>
         a.HostedZoneId == b.HostedZoneId

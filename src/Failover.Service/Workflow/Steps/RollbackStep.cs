@@ -59,8 +59,9 @@ public sealed class RollbackStep(WorkflowServices services)
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
         if (released is not null)
             foreach (var name in await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false))
-                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
-                    cancellationToken).ConfigureAwait(false);
+            foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(name.RecordType))
+                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, type, name.Name, cancellationToken)
+                    .ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.RolledBack);
         await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
