@@ -42,12 +42,15 @@ internal static class ApplyRateBenchmark
                 foreach (var name in strategies)
                 {
                     IApplyStrategy strategy = name == "direct" ? new DirectApply() : new WorkflowApply();
-                    await using var stack = await BenchStack.StartAsync(pending, healthCheckConcurrency: healthCheckConcurrency);
-                    var limit = rate.ToString(CultureInfo.InvariantCulture);
-                    await stack.SetRealismAsync("{\"rateLimit\":{\"perSecond\":" + limit + ",\"burst\":50}}");
+                    await using var stack =
+                        await BenchStack.StartAsync(pending, healthCheckConcurrency: healthCheckConcurrency, accountRate: rate);
                     var spec = TreeCase.OfLeaves(size).InZone(stack.ZoneId);
                     var shape = TreeShape.Of(spec);
                     await stack.ResetCountsAsync();
+                    // The reset restores the start-up settings: a row must run at the limit it is labelled with.
+                    if (stack.AccountLimit is not { Enabled: true } limit || limit.PerSecond != rate)
+                        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                            $"{size} leaves at {rate}/s: the realism layer limits at {stack.AccountLimit.PerSecond}/s; void"));
                     StartingRate(stack).Resume(5);
                     var sampler = new RequestSampler(stack);
                     var started = Stopwatch.GetTimestamp();

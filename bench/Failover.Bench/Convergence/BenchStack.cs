@@ -33,11 +33,25 @@ internal sealed class BenchStack : IAsyncDisposable
     public StepFunctionsClient States => _stack.States;
 
     /// <param name="pending">How long each change answers PENDING before INSYNC.</param>
-    /// <param name="rateLimited">Route 53's account-wide rate (5/s, burst 50) answered with Throttling.</param>
+    /// <param name="rateLimited">Route 53's account-wide rate (burst 50) answered with Throttling.</param>
     /// <param name="healthCheckConcurrency">Health checks in flight in a layer; null: the service's default.</param>
-    public static async Task<BenchStack> StartAsync(TimeSpan pending, bool rateLimited = true, int? healthCheckConcurrency = null) =>
+    /// <param name="accountRate">
+    /// The account's limit in requests/s; null: the realism layer's default (5/s). A start-up setting, not one set
+    /// afterwards: <see cref="ResetCountsAsync"/> puts the realism layer back to its start-up settings, so a limit set
+    /// after start-up was undone by the reset before each measurement (every apply-rate row from c56d915 to 28d533c ran
+    /// at 5/s, whatever its --rates said).
+    /// </param>
+    public static async Task<BenchStack> StartAsync(TimeSpan pending, bool rateLimited = true, int? healthCheckConcurrency = null,
+        double? accountRate = null) =>
         new(await new TestStackBuilder()
-            .WithRealism(new RealismSettings { ChangePendingFor = pending, RateLimit = new RateLimitSettings { Enabled = rateLimited } })
+            .WithRealism(new RealismSettings
+            {
+                ChangePendingFor = pending,
+                RateLimit = new RateLimitSettings
+                {
+                    Enabled = rateLimited, PerSecond = accountRate ?? new RateLimitSettings().PerSecond, Burst = 50,
+                },
+            })
             .WithDrift(new DriftEmulationSettings { ScheduleInterval = null })
             .WithWorkflowOptions(new WorkflowOptions
             {
@@ -48,12 +62,13 @@ internal sealed class BenchStack : IAsyncDisposable
             })
             .StartAsync());
 
-    /// <summary>Zero counters and a full request bucket: each measurement starts alike.</summary>
+    /// <summary>Zero counters and a full request bucket: each measurement starts alike. Settings go back to the start-up ones.</summary>
     public Task ResetCountsAsync() => _stack.Realism.ResetAsync();
 
-    public async Task<RequestCounts> CountsAsync() => RequestCounts.FromStats(await _stack.Realism.StatsJsonAsync());
+    /// <summary>The account's limit the realism layer answers <c>Throttling</c> by now.</summary>
+    public RateLimitSettings AccountLimit => _stack.Local.Realism.Current.RateLimit;
 
-    public Task SetRealismAsync(string json) => _stack.Realism.SetAsync(json);
+    public async Task<RequestCounts> CountsAsync() => RequestCounts.FromStats(await _stack.Realism.StatsJsonAsync());
 
     public ValueTask DisposeAsync() => _stack.DisposeAsync();
 }
