@@ -13,6 +13,19 @@ public readonly record struct ChangeCost(int ResourceRecords, int ValueCharacter
         var factor = change.Action == ChangeAction.Upsert ? 2 : 1;
         return new ChangeCost(change.RecordSet.ResourceRecords.Count * factor, values * factor);
     }
+
+    /// <summary>The cost of a group of changes that goes into one request.</summary>
+    public static ChangeCost Of(IReadOnlyList<RecordChange> group)
+    {
+        int records = 0, characters = 0;
+        for (var i = 0; i < group.Count; i++)
+        {
+            var cost = Of(group[i]);
+            records += cost.ResourceRecords;
+            characters += cost.ValueCharacters;
+        }
+        return new ChangeCost(records, characters);
+    }
 }
 
 /// <summary>
@@ -33,36 +46,61 @@ public static class ChangeBatchPacker
     public static IReadOnlyList<ChangeBatch> PackAtomicGroups(IEnumerable<IReadOnlyList<RecordChange>> groups,
         ChangeBatchLimits? limits = null)
     {
-        limits ??= ChangeBatchLimits.Route53;
-        var batches = new List<ChangeBatch>();
-        var current = new List<RecordChange>();
-        int records = 0, characters = 0;
+        var filler = new BatchFiller(limits ?? ChangeBatchLimits.Route53);
+        foreach (var group in groups) filler.Add(group, ChangeCost.Of(group));
+        return filler.Finish();
+    }
+}
 
-        foreach (var group in groups)
-        {
-            if (group.Count == 0) continue;
-            int groupRecords = 0, groupCharacters = 0;
-            foreach (var change in group)
-            {
-                var cost = ChangeCost.Of(change);
-                groupRecords += cost.ResourceRecords;
-                groupCharacters += cost.ValueCharacters;
-            }
+/// <summary>
+/// Fills requests in order, first fit: a group goes whole into the current request, or opens the next one. Shared by
+/// <see cref="ChangeBatchPacker"/> and <see cref="RecordLayerPacker"/>, which hands in costs it computed beforehand.
+/// </summary>
+internal sealed class BatchFiller(ChangeBatchLimits limits)
+{
+    private readonly List<ChangeBatch> _batches = [];
+    private List<RecordChange> _current = [];
+    private int _records, _characters;
 
-            var fits = records + groupRecords <= limits.MaxResourceRecords
-                && characters + groupCharacters <= limits.MaxValueCharacters
-                && current.Count + group.Count <= limits.MaxChanges;
-            if (!fits && current.Count > 0)
-            {
-                batches.Add(new ChangeBatch(current));
-                current = [];
-                records = characters = 0;
-            }
-            current.AddRange(group);
-            records += groupRecords;
-            characters += groupCharacters;
-        }
-        if (current.Count > 0) batches.Add(new ChangeBatch(current));
-        return batches;
+    /// <summary>The zone of the requests filled from now on (null: the plan's own); call <see cref="Flush"/> first.</summary>
+    public string? Zone { get; set; }
+
+    public void Add(IReadOnlyList<RecordChange> group, ChangeCost cost)
+    {
+        if (group.Count == 0) return;
+        MakeRoom(group.Count, cost);
+        _current.AddRange(group);
+    }
+
+    /// <summary>A change on its own (a deletion): the same as a group of one, without making the group.</summary>
+    public void Add(RecordChange change, ChangeCost cost)
+    {
+        MakeRoom(1, cost);
+        _current.Add(change);
+    }
+
+    private void MakeRoom(int changes, ChangeCost cost)
+    {
+        var fits = _records + cost.ResourceRecords <= limits.MaxResourceRecords
+            && _characters + cost.ValueCharacters <= limits.MaxValueCharacters
+            && _current.Count + changes <= limits.MaxChanges;
+        if (!fits) Flush();
+        _records += cost.ResourceRecords;
+        _characters += cost.ValueCharacters;
+    }
+
+    /// <summary>Closes the current request, if it holds anything.</summary>
+    public void Flush()
+    {
+        if (_current.Count == 0) return;
+        _batches.Add(new ChangeBatch(_current) { HostedZoneId = Zone });
+        _current = [];
+        _records = _characters = 0;
+    }
+
+    public List<ChangeBatch> Finish()
+    {
+        Flush();
+        return _batches;
     }
 }

@@ -97,11 +97,9 @@ public static class Planner
         layers.Add(new PlanLayer(LayerNames.CidrCollections, PlanLayerKind.CidrCollections) { CidrCollections = collectionsBefore });
 
         foreach (var (level, units) in diff.Writes)
-            layers.Add(RecordLayer(LayerNames.ForCreates(level), ByZone(units, u => zones.GetValueOrDefault(u[0].RecordSet.Key),
-                inZone => ChangeBatchPacker.PackAtomicGroups(inZone.OrderBy(u => u[0].RecordSet.Key, KeyOrder.Instance), limits))));
+            layers.Add(RecordLayer(LayerNames.ForCreates(level), RecordLayerPacker.PackGroups(units, zones, limits)));
         foreach (var (level, deletes) in diff.Deletes.Reverse())
-            layers.Add(RecordLayer(LayerNames.ForDeletes(level), ByZone(deletes, d => zones.GetValueOrDefault(d.RecordSet.Key),
-                inZone => ChangeBatchPacker.Pack(inZone.OrderBy(d => d.RecordSet.Key, KeyOrder.Instance).ToList(), limits))));
+            layers.Add(RecordLayer(LayerNames.ForDeletes(level), RecordLayerPacker.PackEach(deletes, zones, limits)));
 
         var stillReferenced = StillReferenced(records, actual, diff);
         var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced)
@@ -147,18 +145,6 @@ public static class Planner
         return zones;
     }
 
-    /// <summary>
-    /// A layer's batches, one zone at a time (the tree's own first): a ChangeResourceRecordSets request changes one hosted
-    /// zone (API reference, ChangeResourceRecordSets: Id), and every attachment's helper records sit in its own zone,
-    /// since an alias target must be in the same hosted zone as the alias record (API reference, AliasTarget
-    /// HostedZoneId). Batches of the tree's own zone carry no zone, so a tree of one zone plans exactly as before.
-    /// </summary>
-    private static List<ChangeBatch> ByZone<T>(IEnumerable<T> changes, Func<T, string?> zoneOf,
-        Func<IEnumerable<T>, IReadOnlyList<ChangeBatch>> pack) =>
-        changes.GroupBy(zoneOf).OrderBy(g => g.Key ?? "", StringComparer.Ordinal)
-            .SelectMany(g => g.Key is null ? pack(g) : pack(g).Select(b => b with { HostedZoneId = g.Key }))
-            .ToList();
-
     private static DesiredRecord WithExistingHealthCheck(DesiredRecord record, IReadOnlyDictionary<string, string> existingIds) =>
         HealthCheckPlaceholder.TryGetNodeId(record.RecordSet.HealthCheckId, out var nodeId) && existingIds.TryGetValue(nodeId, out var id)
             ? record with { RecordSet = record.RecordSet with { HealthCheckId = id } }
@@ -183,18 +169,4 @@ public static class Planner
 
     private static PlanLayer RecordLayer(string name, IReadOnlyList<ChangeBatch> batches) =>
         new(name, PlanLayerKind.Records) { ChangeBatches = batches };
-
-    /// <summary>Plans read the same whatever order the zone listed its records in.</summary>
-    private sealed class KeyOrder : IComparer<RecordKey>
-    {
-        public static KeyOrder Instance { get; } = new();
-
-        public int Compare(RecordKey x, RecordKey y)
-        {
-            var byName = string.CompareOrdinal(x.Name, y.Name);
-            if (byName != 0) return byName;
-            var byType = string.CompareOrdinal(x.Type, y.Type);
-            return byType != 0 ? byType : string.CompareOrdinal(x.SetIdentifier, y.SetIdentifier);
-        }
-    }
 }
