@@ -23,13 +23,12 @@ internal static class RecordLayerPacker
     {
         var entries = new Entry[groups.Count];
         for (var i = 0; i < entries.Length; i++)
-            entries[i] = new Entry(groups[i][0].RecordSet, ZoneOf(groups[i][0], zones), i, ChangeCost.Of(groups[i]));
-        Sort(entries);
+            entries[i] = new Entry(groups[i][0].RecordSet, ZoneOf(groups[i][0], zones), ChangeCost.Of(groups[i]));
         var filler = new BatchFiller(limits);
-        foreach (ref readonly var entry in entries.AsSpan())
+        foreach (var at in SortedPositions(entries))
         {
-            NextZone(filler, entry.Zone);
-            filler.Add(groups[entry.Index], entry.Cost);
+            NextZone(filler, entries[at].Zone);
+            filler.Add(groups[at], entries[at].Cost);
         }
         return filler.Finish();
     }
@@ -40,13 +39,12 @@ internal static class RecordLayerPacker
     {
         var entries = new Entry[changes.Count];
         for (var i = 0; i < entries.Length; i++)
-            entries[i] = new Entry(changes[i].RecordSet, ZoneOf(changes[i], zones), i, ChangeCost.Of(changes[i]));
-        Sort(entries);
+            entries[i] = new Entry(changes[i].RecordSet, ZoneOf(changes[i], zones), ChangeCost.Of(changes[i]));
         var filler = new BatchFiller(limits);
-        foreach (ref readonly var entry in entries.AsSpan())
+        foreach (var at in SortedPositions(entries))
         {
-            NextZone(filler, entry.Zone);
-            filler.Add(changes[entry.Index], entry.Cost);
+            NextZone(filler, entries[at].Zone);
+            filler.Add(changes[at], entries[at].Cost);
         }
         return filler.Finish();
     }
@@ -63,17 +61,66 @@ internal static class RecordLayerPacker
         filler.Zone = zone;
     }
 
-    private static void Sort(Entry[] entries) => entries.AsSpan().Sort(new EntryOrder());
-
-    /// <summary>What the packer needs of one change or group, with the first characters of its name for a cheap first compare.</summary>
-    private readonly struct Entry(ResourceRecordSet record, string? zone, int index, ChangeCost cost)
+    /// <summary>
+    /// The entries' positions in zone and key order. What moves during the sort is small (a name's first eight characters
+    /// and a position); the entry itself is read only when the first characters tie.
+    /// </summary>
+    private static int[] SortedPositions(Entry[] entries)
     {
-        public readonly ulong NamePrefix = PrefixOf(record.Name, 0);
-        public readonly ulong NameNext = PrefixOf(record.Name, 4);
+        var zoneRanks = ZoneRanks(entries);
+        var order = new SortItem[entries.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = new SortItem(entries[i], i, entries[i].Zone is { } zone ? zoneRanks![zone] : 0);
+        Array.Sort(order, (x, y) =>
+        {
+            if (x.ZoneRank != y.ZoneRank) return x.ZoneRank < y.ZoneRank ? -1 : 1;
+            if (x.NamePrefix != y.NamePrefix) return x.NamePrefix < y.NamePrefix ? -1 : 1;
+            if (x.NameNext != y.NameNext) return x.NameNext < y.NameNext ? -1 : 1;
+            var byKey = Compare(entries[x.Position], entries[y.Position]);
+            // The sort is not stable; the position keeps equal keys in the order given, as the ordered enumeration did.
+            return byKey != 0 ? byKey : x.Position.CompareTo(y.Position);
+        });
+        var positions = new int[order.Length];
+        for (var i = 0; i < positions.Length; i++) positions[i] = order[i].Position;
+        return positions;
+    }
+
+    /// <summary>The other zones' places after the tree's own (1, 2, … by zone id); null when every entry is in the tree's zone.</summary>
+    private static Dictionary<string, int>? ZoneRanks(Entry[] entries)
+    {
+        var zones = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+            if (entry.Zone is { } zone) zones.Add(zone);
+        if (zones.Count == 0) return null;
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var zone in zones) ranks[zone] = ranks.Count + 1;
+        return ranks;
+    }
+
+    /// <summary>Name, type and set identifier ordinally.</summary>
+    private static int Compare(in Entry x, in Entry y)
+    {
+        var byName = string.CompareOrdinal(x.Key.Name, y.Key.Name);
+        if (byName != 0) return byName;
+        var byType = string.CompareOrdinal(x.Key.Type, y.Key.Type);
+        return byType != 0 ? byType : string.CompareOrdinal(x.Key.SetIdentifier, y.Key.SetIdentifier);
+    }
+
+    /// <summary>What the packer needs of one change or group.</summary>
+    private readonly struct Entry(ResourceRecordSet record, string? zone, ChangeCost cost)
+    {
         public readonly RecordKey Key = record.Key;
         public readonly string? Zone = zone;
-        public readonly int Index = index;
         public readonly ChangeCost Cost = cost;
+    }
+
+    /// <summary>An entry's position with the first characters of its name, for a compare that reads no string.</summary>
+    private readonly struct SortItem(in Entry entry, int position, int zoneRank)
+    {
+        public readonly int ZoneRank = zoneRank;
+        public readonly ulong NamePrefix = PrefixOf(entry.Key.Name, 0);
+        public readonly ulong NameNext = PrefixOf(entry.Key.Name, 4);
+        public readonly int Position = position;
 
         /// <summary>
         /// Four UTF-16 units from <paramref name="start"/>, the first in the high bits, missing ones as 0: ordering these
@@ -84,28 +131,6 @@ internal static class RecordLayerPacker
             ulong prefix = 0;
             for (var i = start; i < start + 4; i++) prefix = (prefix << 16) | (i < name.Length ? name[i] : 0u);
             return prefix;
-        }
-    }
-
-    /// <summary>Zone (the tree's own, null, first), then name, type and set identifier ordinally, then the order given.</summary>
-    private readonly struct EntryOrder : IComparer<Entry>
-    {
-        public int Compare(Entry x, Entry y)
-        {
-            if (!ReferenceEquals(x.Zone, y.Zone))
-            {
-                var byZone = string.CompareOrdinal(x.Zone ?? "", y.Zone ?? "");
-                if (byZone != 0) return byZone;
-            }
-            if (x.NamePrefix != y.NamePrefix) return x.NamePrefix < y.NamePrefix ? -1 : 1;
-            if (x.NameNext != y.NameNext) return x.NameNext < y.NameNext ? -1 : 1;
-            var byName = string.CompareOrdinal(x.Key.Name, y.Key.Name);
-            if (byName != 0) return byName;
-            var byType = string.CompareOrdinal(x.Key.Type, y.Key.Type);
-            if (byType != 0) return byType;
-            var bySet = string.CompareOrdinal(x.Key.SetIdentifier, y.Key.SetIdentifier);
-            // The sort is not stable; the index keeps equal keys in the order given, as the ordered enumeration did.
-            return bySet != 0 ? bySet : x.Index.CompareTo(y.Index);
         }
     }
 }
