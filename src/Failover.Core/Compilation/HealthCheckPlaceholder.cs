@@ -26,6 +26,17 @@ public static class HealthCheckPlaceholder
         return nodeId.Length > 0;
     }
 
+    /// <summary>The node id inside a placeholder, as characters of the placeholder (no new string).</summary>
+    public static bool TryGetNodeIdChars(string? healthCheckId, out ReadOnlySpan<char> nodeId)
+    {
+        nodeId = default;
+        if (healthCheckId is null || !healthCheckId.StartsWith(Start, StringComparison.Ordinal)
+            || !healthCheckId.EndsWith(End, StringComparison.Ordinal))
+            return false;
+        nodeId = healthCheckId.AsSpan(Start.Length, healthCheckId.Length - Start.Length - End.Length);
+        return nodeId.Length > 0;
+    }
+
     /// <summary>
     /// The record with its placeholder replaced by the id the health-checks layer got for that node; records without
     /// a placeholder come back as they are. A placeholder with no id means the layers ran out of order: that throws.
