@@ -63,7 +63,7 @@ internal static class HealthCheckReconciler
 
     /// <summary>The config with each child placeholder whose node has an id in <paramref name="ids"/> replaced by it.</summary>
     public static Route53.HealthCheckConfig WithChildIds(Route53.HealthCheckConfig config, IReadOnlyDictionary<string, string> ids) =>
-        config.ChildHealthChecks.Count == 0 ? config : config with
+        config.ChildHealthChecks.Count == 0 || ids.Count == 0 ? config : config with
         {
             ChildHealthChecks = config.ChildHealthChecks.Select(child =>
                 HealthCheckPlaceholder.TryGetNodeId(child, out var node) && ids.TryGetValue(node, out var id) ? id : child).ToList(),

@@ -101,7 +101,8 @@ public static class Planner
         foreach (var (level, deletes) in diff.Deletes.Reverse())
             layers.Add(RecordLayer(LayerNames.ForDeletes(level), RecordLayerPacker.PackEach(deletes, zones, limits)));
 
-        var stillReferenced = StillReferenced(records, actual, diff);
+        // With no check in the account there is nothing to clean up, and no need for a set of every record's check id.
+        var stillReferenced = actual.HealthChecks.Count == 0 ? NothingReferenced : StillReferenced(records, actual, diff);
         var unused = HealthCheckReconciler.Unused(tree, actual, stillReferenced)
             .Select(d => actual.Alarms?.For(d.HealthCheckId) is { } alarm ? d with { AlarmName = alarm.Name } : d).ToList();
         var checksDeleted = unused.Count;
@@ -155,6 +156,8 @@ public static class Planner
             && existingIds.TryGetValue(rule, out var id)
             ? record with { RecordSet = record.RecordSet with { CidrRoutingConfig = cidr with { CollectionId = id } } }
             : record;
+
+    private static readonly HashSet<string> NothingReferenced = [];
 
     /// <summary>Health check ids that records will still carry after the plan: the desired ones and the zone's untouched ones.</summary>
     private static HashSet<string> StillReferenced(IReadOnlyList<DesiredRecord> records, ActualState actual, RecordDiffResult diff)

@@ -42,6 +42,13 @@ internal static class RecordDiff
         var groups = new Dictionary<(string Name, string Type), List<DesiredRecord>>();
         foreach (var record in desired)
         {
+            // Nothing at this name yet (every name of a new tree): a plain create, without a group to build. The layer's
+            // requests are in key order, so taking these before the groups changes no plan.
+            if (!actualByName.ContainsKey(record.RecordSet.Name))
+            {
+                AddWrite(result, record.Level, [new RecordChange(ChangeAction.Create, record.RecordSet, record.NodeId)]);
+                continue;
+            }
             var group = (record.RecordSet.Name, record.RecordSet.Type);
             if (!groups.TryGetValue(group, out var list)) groups[group] = list = [];
             list.Add(record);
@@ -52,13 +59,7 @@ internal static class RecordDiff
         var handled = new HashSet<RecordKey>();
         foreach (var ((name, type), records) in groups)
         {
-            if (!actualByName.TryGetValue(name, out var atName))
-            {
-                // Nothing at this name yet (every name of a new tree): plain creates.
-                foreach (var record in records) AddWrite(result, record.Level,
-                    [new RecordChange(ChangeAction.Create, record.RecordSet, record.NodeId)]);
-                continue;
-            }
+            var atName = actualByName[name];
             var foreign = atName.Where(r => !result.Existing.Contains(r.Key) && Blocks(r.Type, type)).ToList();
             if (foreign.Count > 0)
             {
@@ -160,8 +161,9 @@ internal static class RecordDiff
     {
         if (!result.Writes.TryGetValue(level, out var units)) result.Writes[level] = units = [];
         units.Add(unit);
-        foreach (var change in unit)
+        for (var i = 0; i < unit.Count; i++)
         {
+            var change = unit[i];
             if (change.Action == ChangeAction.Delete) continue;
             if (result.Existing.Contains(change.RecordSet.Key)) result.Replaced.Add(change.RecordSet.Key);
             else result.Created++;
