@@ -22,7 +22,8 @@ internal static class BenchCommand
           apply-rate   apply generated trees (--leaves 100,500,2000) at the account's rate (--rates 5,10; realism's limit set
                        to it) by --strategies workflow[,direct]: apply time against requests ÷ rate + one propagation, and
                        where the workflow's time went; --reapply: then a no-op re-apply by the workflow and the direct path;
-                       --concurrency N: health checks in flight in a layer
+                       --concurrency N: health checks in flight in a layer; --trace FILE: a line a second (requests
+                       served, throttled, health-check requests, the client's rate)
           cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
           plan         validate, compile and plan 100 to 100,000 leaves, thread CPU time by phase
           drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
@@ -50,6 +51,12 @@ internal static class BenchCommand
         var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
         var smoke = args.Contains("--smoke");
         var output = Console.Out;
+        // Asked for help, a command answers with the usage rather than starting a measurement that runs for minutes.
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
         switch (command)
         {
             case "plan":
@@ -67,11 +74,14 @@ internal static class BenchCommand
                 return 0;
             case "apply-rate":
             {
+                var tracePath = StringOption(args, "--trace");
+                await using var trace =
+                    tracePath is null ? null : TextWriter.Synchronized(new StreamWriter(tracePath) { AutoFlush = true });
                 var rows = await ApplyRateBenchmark.RunAsync(
                     ListOption(args, "--leaves")?.Select(int.Parse).ToList() ?? (smoke ? [10] : [100, 500, 2_000]),
                     ListOption(args, "--rates")?.Select(Number).ToList() ?? [5, 10],
                     ListOption(args, "--strategies") ?? ["workflow"], TimeSpan.FromSeconds(2), output, CancellationToken.None,
-                    reapply: args.Contains("--reapply"), healthCheckConcurrency: IntOption(args, "--concurrency"));
+                    reapply: args.Contains("--reapply"), healthCheckConcurrency: IntOption(args, "--concurrency"), trace: trace);
                 output.WriteLine();
                 output.Write(ApplyRateBenchmark.Markdown(rows));
                 return 0;

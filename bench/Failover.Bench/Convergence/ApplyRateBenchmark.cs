@@ -17,6 +17,9 @@ internal sealed record ApplyRateRow(int Leaves, TreeShape Shape, string Strategy
     /// <summary>Where the workflow's time went (null for the direct path).</summary>
     public ApplyTimeline? Timeline { get; init; }
 
+    /// <summary>The health-check requests and the seconds they took (<see cref="RequestSampler.HealthCheckLayer"/>).</summary>
+    public (long Requests, double Seconds, double Low, double High)? HealthCheckLayer { get; init; }
+
     /// <summary>The same spec applied again on the same stack, by the workflow and then the direct path (when asked).</summary>
     public IReadOnlyList<(string Strategy, RequestCounts Counts, double WallSeconds)> NoOps { get; init; } = [];
 }
@@ -32,7 +35,7 @@ internal static class ApplyRateBenchmark
 {
     public static async Task<IReadOnlyList<ApplyRateRow>> RunAsync(IReadOnlyList<int> leaves, IReadOnlyList<double> rates,
         IReadOnlyList<string> strategies, TimeSpan pending, TextWriter output, CancellationToken cancellationToken, bool reapply = false,
-        int? healthCheckConcurrency = null)
+        int? healthCheckConcurrency = null, TextWriter? trace = null)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"apply at the account's rate: changes PENDING {pending.TotalSeconds:0.#} s; clients start at 5/s and adapt"));
@@ -52,7 +55,9 @@ internal static class ApplyRateBenchmark
                         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                             $"{size} leaves at {rate}/s: the realism layer limits at {stack.AccountLimit.PerSecond}/s; void"));
                     StartingRate(stack).Resume(5);
-                    var sampler = new RequestSampler(stack);
+                    trace?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"# {size} leaves {strategy.Name} at {rate}/s: UTC, served, throttled, health-check requests, client's rate"));
+                    var sampler = new RequestSampler(stack, () => StartingRate(stack).RequestsPerSecond, trace);
                     var started = Stopwatch.GetTimestamp();
                     await strategy.ApplyAsync(stack, spec, cancellationToken);
                     var wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -64,7 +69,7 @@ internal static class ApplyRateBenchmark
                         ? await ApplyTimeline.ReadAsync(stack, arn, sampler.Totals, cancellationToken) : null;
                     var row = new ApplyRateRow(size, shape, strategy.Name, rate, counts, wall, pending.TotalSeconds)
                     {
-                        Timeline = timeline,
+                        Timeline = timeline, HealthCheckLayer = sampler.HealthCheckLayer,
                     };
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{size,6} leaves {strategy.Name,-9} at {rate,4:0.#}/s: {counts.Total,5} requests " +
@@ -72,6 +77,10 @@ internal static class ApplyRateBenchmark
                         $"{wall,7:F1} s; floor {row.FloorSeconds,7:F1} s; apply ÷ floor {row.OverFloor:F2}; " +
                         $"client ended at {StartingRate(stack).RequestsPerSecond:0.0}/s"));
                     if (timeline is not null) output.WriteLine($"  {timeline.Describe()}");
+                    if (row.HealthCheckLayer is { } checks)
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"  health checks: {checks.Requests} requests in {checks.Seconds:F0} s, {HealthCheckRate(row)}; " +
+                            $"client's rate {checks.Low:0.0}–{checks.High:0.0}/s"));
                     if (reapply) row = row with { NoOps = await NoOpsAsync(stack, spec, output, cancellationToken) };
                     rows.Add(row);
                 }
@@ -107,17 +116,22 @@ internal static class ApplyRateBenchmark
     private static Aws.Http.AdaptiveRate StartingRate(BenchStack stack) =>
         new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl }, credentials: LocalAccount.Credentials).RequestRate!;
 
+    /// <summary>The health-check layer's requests a second, the figure the load does not set while the rate does.</summary>
+    private static string HealthCheckRate(ApplyRateRow row) => row.HealthCheckLayer is { Seconds: > 0 } checks
+        ? string.Create(CultureInfo.InvariantCulture, $"{checks.Requests / checks.Seconds:F2}/s")
+        : "–";
+
     public static string Markdown(IReadOnlyList<ApplyRateRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine(
-            "| leaves | record sets | health checks | strategy | account rate | requests | throttled | wall | floor | apply ÷ floor |");
-        text.AppendLine("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| leaves | record sets | health checks | strategy | account rate | requests | throttled | wall | floor | " +
+            "apply ÷ floor | health-check requests a second |");
+        text.AppendLine("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {row.Leaves:N0} | {row.Shape.Records:N0} | {row.Shape.HealthChecks:N0} | {row.Strategy} | " +
                 $"{row.AccountRate:0.#}/s | {row.Counts.Total:N0} | {row.Counts.Throttled} | {row.WallSeconds:F1} s | " +
-                $"{row.FloorSeconds:F1} s | **{row.OverFloor:F2}** |"));
+                $"{row.FloorSeconds:F1} s | **{row.OverFloor:F2}** | {HealthCheckRate(row)} |"));
         var noOps = rows.Where(r => r.NoOps.Count > 0).ToList();
         if (noOps.Count == 0) return text.ToString();
         text.AppendLine();

@@ -50,14 +50,18 @@ internal sealed record ApplyTimeline(IReadOnlyList<(string State, int Entries, d
     }
 }
 
-/// <summary>Route 53's served request total, read from the realism layer once a second while an apply runs.</summary>
+/// <summary>
+/// What the realism layer had served, read once a second while an apply runs, with the service's Route 53 rate at that
+/// moment; optionally each sample as a line of <c>--trace</c>'s file (UTC time, requests served, throttled, health-check
+/// requests, the client's rate).
+/// </summary>
 internal sealed class RequestSampler : IAsyncDisposable
 {
-    private readonly List<long> _totals = [];
+    private readonly List<(DateTime At, RequestCounts Counts, double ClientRate)> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public RequestSampler(BenchStack stack) => _loop = Task.Run(async () =>
+    public RequestSampler(BenchStack stack, Func<double> clientRate, TextWriter? trace = null) => _loop = Task.Run(async () =>
     {
         using var tick = new PeriodicTimer(TimeSpan.FromSeconds(1));
         do
@@ -65,7 +69,10 @@ internal sealed class RequestSampler : IAsyncDisposable
             try
             {
                 var counts = await stack.CountsAsync();
-                lock (_totals) _totals.Add(counts.Total);
+                var sample = (At: DateTime.UtcNow, Counts: counts, ClientRate: clientRate());
+                lock (_samples) _samples.Add(sample);
+                trace?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sample.At:HH:mm:ss} {counts.Total} {counts.Throttled} {counts.HealthCheckWrites} {sample.ClientRate:F2}"));
             }
             catch (HttpRequestException)
             {
@@ -76,7 +83,29 @@ internal sealed class RequestSampler : IAsyncDisposable
 
     public IReadOnlyList<long> Totals
     {
-        get { lock (_totals) return [.. _totals]; }
+        get { lock (_samples) return [.. _samples.Select(s => s.Counts.Total)]; }
+    }
+
+    /// <summary>
+    /// The health-check requests (creates, tags, updates, deletes) over the seconds from the first sample that saw one to
+    /// the first that saw them all: the rate the layer reached, whatever the rest of the apply cost on a loaded machine.
+    /// Null when the apply made none.
+    /// </summary>
+    public (long Requests, double Seconds, double Low, double High)? HealthCheckLayer
+    {
+        get
+        {
+            lock (_samples)
+            {
+                var all = _samples.Count == 0 ? 0 : _samples.Max(s => s.Counts.HealthCheckWrites);
+                var first = _samples.FindIndex(s => s.Counts.HealthCheckWrites > 0);
+                if (all == 0 || first < 0) return null;
+                var last = _samples.FindIndex(s => s.Counts.HealthCheckWrites == all);
+                var layer = _samples.GetRange(first, last - first + 1);
+                return (all, (_samples[last].At - _samples[first].At).TotalSeconds, layer.Min(s => s.ClientRate),
+                    layer.Max(s => s.ClientRate));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
