@@ -7,17 +7,21 @@ namespace Failover.Store;
 
 internal sealed partial class DynamoDbProgress
 {
+    private static readonly string[] OwnedAttributes =
+        [ProgressTable.SortKey, Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.HostedZoneId, Attributes.Pending];
+
     /// <summary>
     /// The record sets the tree owns (the planner's <c>ActualState.OwnedRecords</c>): only these may be changed or
     /// deleted by the tree's runs. One item per record, so a run can add each record as it creates it. Pending
-    /// records (<see cref="AddPendingOwnedRecordsAsync"/>) are not owned until confirmed.
+    /// records (<see cref="AddPendingOwnedRecordsAsync"/>) are not owned until confirmed. Each key carries its hosted zone;
+    /// an item written before zones were kept for every record has none (it is in the tree's zone).
     /// </summary>
     public async Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default)
     {
         var owned = new HashSet<RecordKey>();
         await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
-                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.Pending]))
-            if (!item.ContainsKey(Attributes.Pending)) owned.Add(RecordKeyValues.FromItem(item));
+                           OwnedAttributes))
+            if (!item.ContainsKey(Attributes.Pending)) owned.Add(ReadOwnedKey(item));
         return owned;
     }
 
@@ -30,8 +34,8 @@ internal sealed partial class DynamoDbProgress
     {
         var pending = new Dictionary<RecordKey, string>();
         await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
-                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.Pending]))
-            if (item.String(Attributes.Pending) is { } written) pending[RecordKeyValues.FromItem(item)] = written;
+                           OwnedAttributes))
+            if (item.String(Attributes.Pending) is { } written) pending[ReadOwnedKey(item)] = written;
         return pending;
     }
 
@@ -43,30 +47,15 @@ internal sealed partial class DynamoDbProgress
     public Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
         CancellationToken cancellationToken = default) => AddPendingOwnedRecordsAsync(tree, null, records, cancellationToken);
 
-    /// <summary>
-    /// The zone each owned or pending record was written in, when it is not the tree's own: kept on the record's item, so
-    /// a teardown or an attachment's removal finds the record in its zone after the spec no longer names it.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree,
-        CancellationToken cancellationToken = default)
-    {
-        var zones = new Dictionary<RecordKey, string>();
-        await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
-                           [Attributes.Name, Attributes.Type, Attributes.SetIdentifier, Attributes.HostedZoneId]))
-            if (item.String(Attributes.HostedZoneId) is { } zone) zones[RecordKeyValues.FromItem(item)] = zone;
-        return zones;
-    }
-
+    /// <param name="hostedZoneId">The zone the records are written in (a key's own zone when null).</param>
     public Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
         CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
         var writes = records.Select(record =>
         {
-            var item = ProgressKeys.Key(partition, ProgressKeys.Owned(record.Key));
-            foreach (var (name, value) in RecordKeyValues.ToAttributes(record.Key)) item[name] = value;
+            var item = OwnedItem(partition, hostedZoneId is null ? record.Key : record.Key with { Zone = hostedZoneId });
             item[Attributes.Pending] = Attributes.S(record.Value);
-            if (hostedZoneId is not null) item[Attributes.HostedZoneId] = Attributes.S(hostedZoneId);
             return new WriteRequest { PutRequest = new PutRequest { Item = item } };
         }).ToList();
         return _batchWriter.WriteAsync(writes, cancellationToken);
@@ -79,21 +68,18 @@ internal sealed partial class DynamoDbProgress
     public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         AddOwnedRecordsAsync(tree, null, records, cancellationToken);
 
+    /// <param name="hostedZoneId">The zone the records are in (a key's own zone when null).</param>
     public Task AddOwnedRecordsAsync(string tree, string? hostedZoneId, IEnumerable<RecordKey> records,
         CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
-        var writes = records.Distinct().Select(key =>
-        {
-            var item = ProgressKeys.Key(partition, ProgressKeys.Owned(key));
-            foreach (var (name, value) in RecordKeyValues.ToAttributes(key)) item[name] = value;
-            if (hostedZoneId is not null) item[Attributes.HostedZoneId] = Attributes.S(hostedZoneId);
-            return new WriteRequest { PutRequest = new PutRequest { Item = item } };
-        }).ToList();
+        var writes = records.Select(key => hostedZoneId is null ? key : key with { Zone = hostedZoneId }).Distinct()
+            .Select(key => new WriteRequest { PutRequest = new PutRequest { Item = OwnedItem(partition, key) } })
+            .ToList();
         return _batchWriter.WriteAsync(writes, cancellationToken);
     }
 
-    /// <summary>Forgets these record sets (after the run deleted them), or pending claims on them.</summary>
+    /// <summary>Forgets these record sets (after the run deleted them), or pending claims on them; each key names its zone.</summary>
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
@@ -112,4 +98,39 @@ internal sealed partial class DynamoDbProgress
         await AddOwnedRecordsAsync(tree, wanted.Except(current), cancellationToken);
         await RemoveOwnedRecordsAsync(tree, current.Except(wanted), cancellationToken);
     }
+
+    /// <summary>
+    /// Rewrites the tree's record items of the old layout (no zone in the sort key) in the new one, each with its zone:
+    /// the zone it was kept with, or <paramref name="treeZone"/> for an item that had none (it was written in the tree's
+    /// zone, and a tree could not change its zone before zones were kept). Owned and pending items alike; a no-op, one
+    /// query, once done. Returns how many items were rewritten.
+    /// </summary>
+    public async Task<int> MigrateOwnedRecordsAsync(string tree, string treeZone, CancellationToken cancellationToken = default)
+    {
+        var partition = ProgressKeys.TreePartition(tree);
+        var writes = new List<WriteRequest>();
+        await foreach (var item in QueryPrefixAsync(partition, ProgressKeys.OwnedPrefix, cancellationToken, OwnedAttributes))
+        {
+            var sortKey = item.RequiredString(ProgressTable.SortKey);
+            if (ProgressKeys.IsZoned(sortKey)) continue;
+            var moved = OwnedItem(partition, ReadOwnedKey(item).AbsoluteIn(treeZone));
+            if (item.String(Attributes.Pending) is { } pending) moved[Attributes.Pending] = Attributes.S(pending);
+            // The new item first: a crash in between leaves both, which read as one key, never none.
+            writes.Add(new WriteRequest { PutRequest = new PutRequest { Item = moved } });
+            writes.Add(new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, sortKey) } });
+        }
+        if (writes.Count > 0) await _batchWriter.WriteAsync(writes, cancellationToken);
+        return writes.Count / 2;
+    }
+
+    private static Dictionary<string, AttributeValue> OwnedItem(string partition, RecordKey key)
+    {
+        var item = ProgressKeys.Key(partition, ProgressKeys.Owned(key));
+        foreach (var (name, value) in RecordKeyValues.ToAttributes(key)) item[name] = value;
+        if (key.Zone is not null) item[Attributes.HostedZoneId] = Attributes.S(key.Zone);
+        return item;
+    }
+
+    private static RecordKey ReadOwnedKey(Dictionary<string, AttributeValue> item) =>
+        RecordKeyValues.FromItem(item) with { Zone = item.String(Attributes.HostedZoneId) };
 }

@@ -36,10 +36,19 @@ internal static class ProgressKeys
     public static string Event(string time, string eventId) => $"{EventPrefix}{time}#{eventId}";
 
     /// <summary>
-    /// The set identifier goes last: it is the only part that may hold any character, and being last it cannot make
-    /// two different keys spell the same sort key. The item also stores the parts as attributes for reading back.
+    /// The zone first (a tree may own the same name in two zones), the set identifier last: it is the only part that may
+    /// hold any character, and being last it cannot make two different keys spell the same sort key. The item also stores
+    /// the parts as attributes for reading back. A key without a zone is an item written before zones were part of the key
+    /// (<see cref="IsZoned"/>): it keeps its old sort key until migrated.
     /// </summary>
-    public static string Owned(RecordKey key) => $"{OwnedPrefix}{key.Type}#{key.Name}#{key.SetIdentifier}";
+    public static string Owned(RecordKey key) => key.Zone is null
+        ? $"{OwnedPrefix}{key.Type}#{key.Name}#{key.SetIdentifier}"
+        : $"{OwnedPrefix}{ZonedMark}{key.Zone}#{key.Type}#{key.Name}#{key.SetIdentifier}";
+
+    /// <summary>Record types are letters, so no sort key of the old layout starts with this after the prefix.</summary>
+    private const string ZonedMark = "@";
+
+    public static bool IsZoned(string ownedSortKey) => ownedSortKey.StartsWith(OwnedPrefix + ZonedMark, StringComparison.Ordinal);
 
     public static string ClaimPartition(string hostedZoneId, string recordName, string recordType) =>
         $"CLAIM#{hostedZoneId}#{NormalizeName(recordName)}#{recordType.ToUpperInvariant()}";

@@ -59,10 +59,6 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
         CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.AddPendingOwnedRecordsAsync(tree, records, cancellationToken));
 
-    public Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree,
-        CancellationToken cancellationToken = default) =>
-        SdkErrors.TranslateAsync(() => Inner.GetOwnedRecordZonesAsync(tree, cancellationToken));
-
     public Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
         CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.AddPendingOwnedRecordsAsync(tree, hostedZoneId, records, cancellationToken));
@@ -76,6 +72,9 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
 
     public Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetOwnedRecordsAsync(tree, records, cancellationToken));
+
+    public Task<int> MigrateOwnedRecordsAsync(string tree, string treeZone, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.MigrateOwnedRecordsAsync(tree, treeZone, cancellationToken));
 
     public Task<bool> ClaimRecordNameAsync(string hostedZoneId, string recordName, string recordType, string tree,
         CancellationToken cancellationToken = default) =>

@@ -53,7 +53,7 @@ internal static class ExportCommand
         var owned = await store.GetOwnedRecordsAsync(name, cancellationToken);
         var route53 = target.Route53();
         var actual = await new ActualStateReader(route53).ReadAsync(TreeCompiler.Compile(spec), owned, cancellationToken);
-        var records = actual.Records.Where(r => owned.Contains(r.Key)).ToList();
+        var records = actual.Records.Where(r => actual.OwnedRecords.Contains(r.Key)).ToList();
         // Refused whole, before anything is written: a file without some records would have Terraform delete them.
         if (TerraformExport.Refusals(records) is { Count: > 0 } refused)
             throw new CliFailureException($"tree '{name}' cannot be exported to Terraform: {string.Join("; ", refused)}");

@@ -14,5 +14,5 @@ internal static class LivePlan
 {
     public static Task<Plan> PlanAsync(ServiceTarget target, TreeSpec spec, CancellationToken cancellationToken) =>
         LiveZonePlan.PlanAsync(spec, target.Progress().GetOwnedRecordsAsync,
-            new Route53ZoneReader(target.Route53(), target.Services.Alarms), cancellationToken, target.Progress().GetOwnedRecordZonesAsync);
+            new Route53ZoneReader(target.Route53(), target.Services.Alarms), cancellationToken);
 }

@@ -53,7 +53,8 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
             // A version that no longer loads names no more zones here; the run or view refuses it on its own terms.
             zones.AddRange(SpecLoader.LoadStored(stored.SpecJson).Spec?.AllAttachments.Select(a => a.HostedZoneId) ?? []);
         }
-        zones.AddRange((await store.GetOwnedRecordZonesAsync(tree.Name, cancellationToken).ConfigureAwait(false)).Values);
+        zones.AddRange((await store.GetOwnedRecordsAsync(tree.Name, cancellationToken).ConfigureAwait(false))
+            .Select(k => k.Zone).OfType<string>());
         foreach (var zone in zones.Distinct(StringComparer.Ordinal)) CheckZone(zone, tree.Name);
     }
 
@@ -79,7 +80,7 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
     public async Task<Plan> PlanAsync(TreeSpec spec, CancellationToken cancellationToken)
     {
         CheckZones(spec);
-        return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken, store.GetOwnedRecordZonesAsync)
+        return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -88,8 +89,8 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
         CancellationToken cancellationToken)
     {
         CheckZones(spec);
-        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken,
-            store.GetOwnedRecordZonesAsync).ConfigureAwait(false);
+        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken)
+            .ConfigureAwait(false);
         return (plan, ChangeSizeGuard.Check(plan, actual, force));
     }
 }

@@ -35,7 +35,6 @@ public static class FailureProblems
         LaunchRefusal.UnknownVersion => ProblemType.VersionNotFound,
         LaunchRefusal.TreeDeleted => ProblemType.TreeDeleted,
         LaunchRefusal.NameClaimed => ProblemType.NameClaimed,
-        LaunchRefusal.ZoneChange => ProblemType.ZoneChange,
         LaunchRefusal.StaleVersion => ProblemType.StaleVersion,
         _ => ProblemType.RunInProgress,
     };

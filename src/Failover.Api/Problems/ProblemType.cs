@@ -23,7 +23,6 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", 405, "The route does not take this method");
     public static readonly ProblemType RunInProgress = new("run-in-progress", 409, "The tree already has a run in progress");
     public static readonly ProblemType NameClaimed = new("name-claimed", 409, "Another tree holds this record name and type");
-    public static readonly ProblemType ZoneChange = new("zone-change", 409, "An applied tree cannot move to another hosted zone");
     public static readonly ProblemType TreeDeleted = new("tree-deleted", 409, "The tree was torn down");
     public static readonly ProblemType TreeNotApplied = new("tree-not-applied", 409, "No version of the tree has been applied yet");
     public static readonly ProblemType StaleVersion =
@@ -43,7 +42,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         MalformedJson, InvalidSpec, InvalidRequest, NotAdoptable, ZoneNotAllowed, RouteNotFound, TreeNotFound, VersionNotFound, RunNotFound,
-        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, ZoneChange, TreeDeleted, TreeNotApplied,
+        DriftReportNotFound, AssetNotFound, MethodNotAllowed, RunInProgress, NameClaimed, TreeDeleted, TreeNotApplied,
         StaleVersion,
         BodyTooLarge, UnsupportedMediaType,
         InternalError, DriftCheckUnavailable, AdoptionUnavailable, UpstreamFailure, UpstreamThrottled,

@@ -15,9 +15,10 @@ public sealed record CompiledTree(TreeSpec Spec, IReadOnlyList<DesiredHealthChec
     /// </summary>
     public IReadOnlyList<CompiledZone> OtherZones { get; init; } = [];
 
-    /// <summary>Every record of every attachment, those of other zones tagged with their zone.</summary>
+    /// <summary>Every record of every attachment, those of other zones tagged with their zone
+    /// (<see cref="ResourceRecordSet.Zone"/>).</summary>
     public IReadOnlyList<DesiredRecord> AllRecords => OtherZones.Count == 0 ? Records
-        : [.. Records, .. OtherZones.SelectMany(z => z.Records.Select(r => r with { HostedZoneId = z.HostedZoneId }))];
+        : [.. Records, .. OtherZones.SelectMany(z => z.Records)];
 
     /// <summary>Each other zone's record names: what a reader of the tree's state lists there.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> OtherZoneNames =>
@@ -43,5 +44,5 @@ public sealed record DesiredHealthCheck(string NodeId, string CallerReference, H
 public sealed record DesiredRecord(string NodeId, int Level, ResourceRecordSet RecordSet)
 {
     /// <summary>The hosted zone the record belongs in when it is not the tree's own (an attachment in another zone).</summary>
-    public string? HostedZoneId { get; init; }
+    public string? HostedZoneId => RecordSet.Zone;
 }

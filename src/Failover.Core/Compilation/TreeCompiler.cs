@@ -21,9 +21,14 @@ public static class TreeCompiler
         var otherZones = new List<CompiledZone>();
         foreach (var attachment in spec.Attachments)
         {
+            var inOtherZone = attachment.HostedZoneId != spec.HostedZoneId;
             var at = CompileAt(spec.At(attachment), options).Records
-                .Select(r => r with { NodeId = AttachmentNodes.IdOf(r.NodeId, attachment) });
-            if (attachment.HostedZoneId == spec.HostedZoneId) records.AddRange(at);
+                .Select(r => r with
+                {
+                    NodeId = AttachmentNodes.IdOf(r.NodeId, attachment),
+                    RecordSet = inOtherZone ? r.RecordSet with { Zone = attachment.HostedZoneId } : r.RecordSet,
+                });
+            if (!inOtherZone) records.AddRange(at);
             else if (otherZones.Find(z => z.HostedZoneId == attachment.HostedZoneId) is { } zone) zone.Add(at);
             else otherZones.Add(new CompiledZone(attachment.HostedZoneId, [.. at]));
         }

@@ -36,9 +36,7 @@ public static class PlanJson
                 plan.Claims.Records.Select(k => new RecordKeyDocument(FullyQualified(k.Name), k.Type, k.SetIdentifier)).ToList(),
                 plan.Claims.HealthChecks.Select(c => new HealthCheckClaimDocument(c.NodeId, c.HealthCheckId)).ToList())
             {
-                RecordZones = plan.Claims.RecordZones.Count > 0
-                    ? plan.Claims.Records.Select(k => plan.Claims.RecordZones.GetValueOrDefault(k)).ToList()
-                    : null,
+                RecordZones = plan.Claims.Records.Any(k => k.Zone is not null) ? plan.Claims.Records.Select(k => k.Zone).ToList() : null,
             },
     };
 
@@ -244,20 +242,19 @@ public static class PlanJson
             return new RecordKey(Unqualified(Required(record.Name, at + ".name")), Required(record.Type, at + ".type"),
                 record.SetIdentifier);
         }).ToList();
-        if (claims.RecordZones is { } zones && zones.Count != records.Count)
-            throw new FormatException($"$.claims.recordZones has {zones.Count} entries for {records.Count} claimed records");
+        if (claims.RecordZones is { } zones)
+        {
+            if (zones.Count != records.Count)
+                throw new FormatException($"$.claims.recordZones has {zones.Count} entries for {records.Count} claimed records");
+            records = records.Select((key, i) => key with { Zone = zones[i] }).ToList();
+        }
         return new PlanClaims(records,
             (claims.HealthChecks ?? []).Select((check, i) =>
             {
                 var at = $"$.claims.healthChecks[{i}]";
                 check = Required(check, at);
                 return new HealthCheckClaim(Required(check.NodeId, at + ".nodeId"), Required(check.HealthCheckId, at + ".healthCheckId"));
-            }).ToList())
-        {
-            RecordZones = claims.RecordZones is { } recordZones
-                ? records.Zip(recordZones).Where(p => p.Second is not null).ToDictionary(p => p.First, p => p.Second!)
-                : new Dictionary<RecordKey, string>(),
-        };
+            }).ToList());
     }
 
     private static PlanLayer ToLayer(PlanLayerDocument? layer, string path)
@@ -282,8 +279,8 @@ public static class PlanJson
                 ChangeBatches = batches.Select((batch, i) =>
                 {
                     var at = $"{path}.changeBatches[{i}]";
-                    return ToChangeBatch(Required(batch, at), at, layer.ChangeNodeIds?.ElementAtOrDefault(i))
-                        with { HostedZoneId = layer.ChangeBatchZones?.ElementAtOrDefault(i) };
+                    return InZone(ToChangeBatch(Required(batch, at), at, layer.ChangeNodeIds?.ElementAtOrDefault(i)),
+                        layer.ChangeBatchZones?.ElementAtOrDefault(i));
                 }).ToList(),
             };
         if (layer.DeleteHealthChecks is { } deletions)
@@ -324,6 +321,13 @@ public static class PlanJson
             $"{path}: a layer needs healthChecks, changeBatches, deleteHealthChecks, putHealthCheckAlarms, cidrCollections or "
             + "cidrCollectionCleanup");
     }
+
+    /// <summary>A batch of another zone than the tree's: its records carry the zone as the planner gave it them.</summary>
+    private static ChangeBatch InZone(ChangeBatch batch, string? zone) => zone is null ? batch : batch with
+    {
+        HostedZoneId = zone,
+        Changes = batch.Changes.Select(c => c with { RecordSet = c.RecordSet with { Zone = zone } }).ToList(),
+    };
 
     public static ChangeBatch ToChangeBatch(ChangeBatchShape batch, string path, IReadOnlyList<string?>? nodeIds = null)
     {

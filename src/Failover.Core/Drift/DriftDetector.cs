@@ -30,10 +30,11 @@ public static class DriftDetector
         foreach (var wanted in desired.AllRecords)
         {
             var key = wanted.RecordSet.Key;
+            var item = key.WithoutZone;
             var zone = wanted.HostedZoneId ?? spec.HostedZoneId;
             if (!actualByKey.TryGetValue(key, out var current))
             {
-                recordItems.Add(new DriftItem(DriftKind.RecordMissing) { Record = key, NodeId = wanted.NodeId, HostedZoneId = zone });
+                recordItems.Add(new DriftItem(DriftKind.RecordMissing) { Record = item, NodeId = wanted.NodeId, HostedZoneId = zone });
                 continue;
             }
             var fields = RecordFields.Compare(WithCollectionId(wanted.RecordSet, collectionIds), current);
@@ -41,14 +42,14 @@ public static class DriftDetector
                 recordItems.Add(
                     new DriftItem(DriftKind.RecordHealthCheckDeleted)
                     {
-                        Record = key, NodeId = wanted.NodeId, HealthCheckId = named, HostedZoneId = zone,
+                        Record = item, NodeId = wanted.NodeId, HealthCheckId = named, HostedZoneId = zone,
                     });
             else if (HealthCheckDifference(wanted, current, checks) is { } difference)
                 fields.Add(difference);
             if (fields.Count > 0)
                 recordItems.Add(new DriftItem(DriftKind.RecordChanged)
                 {
-                    Record = key, NodeId = wanted.NodeId, Fields = fields, HostedZoneId = zone,
+                    Record = item, NodeId = wanted.NodeId, Fields = fields, HostedZoneId = zone,
                 });
         }
         recordItems.AddRange(Extras(desired, actual));
@@ -86,6 +87,7 @@ public static class DriftDetector
             .OrderBy(i => i.Record!.Value.Name, StringComparer.Ordinal)
             .ThenBy(i => i.Record!.Value.Type, StringComparer.Ordinal)
             .ThenBy(i => i.Record!.Value.SetIdentifier, StringComparer.Ordinal)
+            .ThenBy(i => i.HostedZoneId, StringComparer.Ordinal)
             .ThenBy(i => i.Kind)
             .Concat(checkItems.OrderBy(i => i.NodeId, StringComparer.Ordinal))
             .ToList();
@@ -174,8 +176,8 @@ public static class DriftDetector
         var recordNames = desired.Spec.AllAttachments.Select(a => TreeCompiler.NormaliseName(a.RecordName)).ToList();
         var all = desired.AllRecords;
         var desiredKeys = all.Select(r => r.RecordSet.Key).ToHashSet();
-        var groups = all.Select(r => (r.RecordSet.Name, r.RecordSet.Type)).ToHashSet();
-        var names = all.Select(r => r.RecordSet.Name).ToHashSet(StringComparer.Ordinal);
+        var groups = all.Select(r => (r.RecordSet.Zone, r.RecordSet.Name, r.RecordSet.Type)).ToHashSet();
+        var names = all.Select(r => (r.RecordSet.Zone, r.RecordSet.Name)).ToHashSet();
         var treeType = desired.Spec.RecordType.ToUpperInvariant();
         var owned = actual.OwnedRecords.Select(Normalised).ToHashSet();
         var seen = new HashSet<RecordKey>();
@@ -187,8 +189,8 @@ public static class DriftDetector
             var isOwned = owned.Contains(key);
             // A CNAME cannot share its name with other records, so one at a tree name (or the tree's CNAME beside
             // other types) is in the group's way just as a record of the same type is.
-            var inGroup = groups.Contains((key.Name, key.Type))
-                || (names.Contains(key.Name) && (key.Type == "CNAME" || treeType == "CNAME"));
+            var inGroup = groups.Contains((key.Zone, key.Name, key.Type))
+                || (names.Contains((key.Zone, key.Name)) && (key.Type == "CNAME" || treeType == "CNAME"));
             ExtraRecordPlace? place = inGroup ? ExtraRecordPlace.TreeGroup
                 : recordNames.Exists(recordName => ReservedNames.IsHelperNameOf(key.Name, recordName)) ? ExtraRecordPlace.HelperName
                 : isOwned ? ExtraRecordPlace.LeftOver
@@ -196,8 +198,8 @@ public static class DriftDetector
             if (place is not null)
                 yield return new DriftItem(DriftKind.RecordExtra)
                 {
-                    Record = key, Place = place, Owned = isOwned,
-                    HostedZoneId = actual.RecordZones.GetValueOrDefault(record.Key) ?? desired.Spec.HostedZoneId,
+                    Record = key.WithoutZone, Place = place, Owned = isOwned,
+                    HostedZoneId = key.Zone ?? desired.Spec.HostedZoneId,
                 };
         }
     }

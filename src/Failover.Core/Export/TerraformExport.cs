@@ -52,15 +52,19 @@ public static class TerraformExport
             WriteHealthCheck(text, name, check);
         }
         var names = new Dictionary<RecordKey, string>();
-        var ordered = records.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.SetIdentifier, StringComparer.Ordinal).ToList();
+        var ordered = records.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.SetIdentifier, StringComparer.Ordinal)
+            .ThenBy(r => r.Zone, StringComparer.Ordinal).ToList();
         foreach (var record in ordered)
             names[record.Key] = Unique(Identifier($"{record.Name}_{record.Type}_{record.SetIdentifier}"), used);
         foreach (var record in ordered)
         {
-            var dependsOn = record.AliasTarget is { } alias && alias.HostedZoneId == hostedZoneId
-                ? ordered.Where(r => r.Name == alias.DnsName.TrimEnd('.') && r.Type == record.Type).Select(r => names[r.Key]).ToList()
+            // Each record in its own zone (an attachment in another zone than the tree's), its alias targets beside it.
+            var zone = record.Zone ?? hostedZoneId;
+            var dependsOn = record.AliasTarget is { } alias && alias.HostedZoneId == zone
+                ? ordered.Where(r => r.Name == alias.DnsName.TrimEnd('.') && r.Type == record.Type && (r.Zone ?? hostedZoneId) == zone)
+                    .Select(r => names[r.Key]).ToList()
                 : [];
-            WriteRecord(text, names[record.Key], hostedZoneId, record, checkNames, dependsOn);
+            WriteRecord(text, names[record.Key], zone, record, checkNames, dependsOn);
         }
         return text.ToString();
     }

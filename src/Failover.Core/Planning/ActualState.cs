@@ -5,7 +5,8 @@ namespace Failover.Core.Planning;
 /// <summary>
 /// What the zone and the account hold now, as far as the tree is concerned: the record sets at the tree's names, the
 /// health checks tagged as the tree's, and which record sets the tree owns (from the progress store). Empty for a
-/// new tree.
+/// new tree. Records and keys of another zone than the tree's carry it (<see cref="ResourceRecordSet.Zone"/>,
+/// <see cref="RecordKey.Zone"/>): a tree attached in other zones reads each zone at its own names.
 /// </summary>
 public sealed record ActualState(
     IReadOnlyList<ResourceRecordSet> Records,
@@ -20,12 +21,6 @@ public sealed record ActualState(
     /// their blocks.</summary>
     public IReadOnlyList<ExistingCidrCollection> CidrCollections { get; init; } = [];
 
-    /// <summary>
-    /// The hosted zone of each record in <see cref="Records"/> (and each owned key) that is not in the tree's own zone: a tree
-    /// attached in other zones reads each zone at its own names. A record name is attached once per tree, so a key
-    /// names one record across the tree's zones.
-    /// </summary>
-    public IReadOnlyDictionary<RecordKey, string> RecordZones { get; init; } = new Dictionary<RecordKey, string>();
 }
 
 /// <summary>A CIDR collection in the account: its id, name, version and each location's blocks.</summary>

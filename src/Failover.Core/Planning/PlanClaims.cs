@@ -12,15 +12,12 @@ public sealed record PlanClaims(IReadOnlyList<RecordKey> Records, IReadOnlyList<
     public static PlanClaims None { get; } = new([], []);
 
     /// <summary>
-    /// The hosted zone of each claimed record of an attachment in another zone than the tree's (a record left out is in the
-    /// tree's zone): the claim is kept with its zone, as a run keeps the records it writes, so later runs, drift and the
-    /// teardown look for it there.
+    /// The claimed records grouped by zone: null for the tree's own, then each other zone's (<see cref="RecordKey.Zone"/>).
+    /// A claim is kept with its zone, as a run keeps the records it writes, so later runs, drift and the teardown look for
+    /// it there.
     /// </summary>
-    public IReadOnlyDictionary<RecordKey, string> RecordZones { get; init; } = new Dictionary<RecordKey, string>();
-
-    /// <summary>The claimed records grouped by zone: null for the tree's own, then each other zone's.</summary>
     public IEnumerable<IGrouping<string?, RecordKey>> RecordsByZone() =>
-        Records.GroupBy(k => RecordZones.GetValueOrDefault(k)).OrderBy(g => g.Key ?? "", StringComparer.Ordinal);
+        Records.GroupBy(k => k.Zone).OrderBy(g => g.Key ?? "", StringComparer.Ordinal);
 
     public bool IsEmpty => Records.Count == 0 && HealthChecks.Count == 0;
 

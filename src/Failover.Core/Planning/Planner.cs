@@ -40,19 +40,9 @@ public static class Planner
         var plan = Build(tree, desired.Spec.HostedZoneId, health.ToCreate, records, planned, limits, alarms, cidr.Before, cidr.After);
         return plan with
         {
-            Claims = new PlanClaims(claimed, health.ToClaim) { RecordZones = ZonesOfClaims(claimed, records) },
+            Claims = new PlanClaims(claimed, health.ToClaim),
             Conflicts = AdoptionClaims.Explain(plan.Conflicts, records, actual),
         };
-    }
-
-    /// <summary>The zone of each claimed record that an attachment in another zone than the tree's writes.</summary>
-    private static Dictionary<RecordKey, string> ZonesOfClaims(IReadOnlyList<RecordKey> claimed, IReadOnlyList<DesiredRecord> records)
-    {
-        var keys = claimed.ToHashSet();
-        var zones = new Dictionary<RecordKey, string>();
-        foreach (var record in records)
-            if (record.HostedZoneId is { } zone && keys.Contains(record.RecordSet.Key)) zones[record.RecordSet.Key] = zone;
-        return zones;
     }
 
     /// <summary>
@@ -88,7 +78,6 @@ public static class Planner
         IReadOnlyList<PlannedCidrCollection> collectionsBefore, IReadOnlyList<PlannedCidrCollection> collectionsAfter)
     {
         var diff = RecordDiff.Compare(tree, records, actual);
-        var zones = ZonesOf(records, actual);
         var layers = new List<PlanLayer>();
         foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });
@@ -97,9 +86,9 @@ public static class Planner
         layers.Add(new PlanLayer(LayerNames.CidrCollections, PlanLayerKind.CidrCollections) { CidrCollections = collectionsBefore });
 
         foreach (var (level, units) in diff.Writes)
-            layers.Add(RecordLayer(LayerNames.ForCreates(level), RecordLayerPacker.PackGroups(units, zones, limits)));
+            layers.Add(RecordLayer(LayerNames.ForCreates(level), RecordLayerPacker.PackGroups(units, limits)));
         foreach (var (level, deletes) in diff.Deletes.Reverse())
-            layers.Add(RecordLayer(LayerNames.ForDeletes(level), RecordLayerPacker.PackEach(deletes, zones, limits)));
+            layers.Add(RecordLayer(LayerNames.ForDeletes(level), RecordLayerPacker.PackEach(deletes, limits)));
 
         // With no check in the account there is nothing to clean up, and no need for a set of every record's check id.
         var stillReferenced = actual.HealthChecks.Count == 0 ? NothingReferenced : StillReferenced(records, actual, diff);
@@ -135,16 +124,6 @@ public static class Planner
     }
 
     /// <summary>
-    /// The zone of every record the plan may change that is not in the tree's own zone: a desired record's attachment, or
-    /// where the zone's state was read. A record name is attached once per tree, so a key never needs two zones.
-    /// </summary>
-    private static Dictionary<RecordKey, string> ZonesOf(IReadOnlyList<DesiredRecord> records, ActualState actual)
-    {
-        var zones = new Dictionary<RecordKey, string>(actual.RecordZones);
-        foreach (var record in records)
-            if (record.HostedZoneId is { } zone) zones[record.RecordSet.Key] = zone;
-        return zones;
-    }
 
     private static DesiredRecord WithExistingHealthCheck(DesiredRecord record, IReadOnlyDictionary<string, string> existingIds) =>
         HealthCheckPlaceholder.TryGetNodeId(record.RecordSet.HealthCheckId, out var nodeId) && existingIds.TryGetValue(nodeId, out var id)

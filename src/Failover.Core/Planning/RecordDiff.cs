@@ -30,40 +30,41 @@ internal static class RecordDiff
     {
         var result = new RecordDiffResult();
         var actualByKey = new Dictionary<RecordKey, ResourceRecordSet>();
-        var actualByName = new Dictionary<string, List<ResourceRecordSet>>(StringComparer.OrdinalIgnoreCase);
+        // A name is a place within one zone: the same name in another zone is another place (a tree may answer in both).
+        var actualByName = new Dictionary<(string? Zone, string Name), List<ResourceRecordSet>>(NameInZone.Comparer);
         foreach (var record in actual.Records)
         {
             if (!actualByKey.TryAdd(record.Key, record)) continue;
-            if (!actualByName.TryGetValue(record.Name, out var list)) actualByName[record.Name] = list = [];
+            if (!actualByName.TryGetValue((record.Zone, record.Name), out var list)) actualByName[(record.Zone, record.Name)] = list = [];
             list.Add(record);
             if (actual.OwnedRecords.Contains(record.Key)) result.Existing.Add(record.Key);
         }
 
-        var groups = new Dictionary<(string Name, string Type), List<DesiredRecord>>();
+        var groups = new Dictionary<(string? Zone, string Name, string Type), List<DesiredRecord>>();
         foreach (var record in desired)
         {
             // Nothing at this name yet (every name of a new tree): a plain create, without a group to build. The layer's
             // requests are in key order, so taking these before the groups changes no plan.
-            if (!actualByName.ContainsKey(record.RecordSet.Name))
+            if (!actualByName.ContainsKey((record.RecordSet.Zone, record.RecordSet.Name)))
             {
                 AddWrite(result, record.Level, [new RecordChange(ChangeAction.Create, record.RecordSet, record.NodeId)]);
                 continue;
             }
-            var group = (record.RecordSet.Name, record.RecordSet.Type);
+            var group = (record.RecordSet.Zone, record.RecordSet.Name, record.RecordSet.Type);
             if (!groups.TryGetValue(group, out var list)) groups[group] = list = [];
             list.Add(record);
         }
 
         var desiredKeys = result.Existing.Count == 0 ? [] : new HashSet<RecordKey>(desired.Select(d => d.RecordSet.Key));
-        var untouchable = new HashSet<(string, string)>();
+        var untouchable = new HashSet<(string?, string, string)>();
         var handled = new HashSet<RecordKey>();
-        foreach (var ((name, type), records) in groups)
+        foreach (var ((zone, name, type), records) in groups)
         {
-            var atName = actualByName[name];
+            var atName = actualByName[(zone, name)];
             var foreign = atName.Where(r => !result.Existing.Contains(r.Key) && Blocks(r.Type, type)).ToList();
             if (foreign.Count > 0)
             {
-                untouchable.Add((name, type));
+                untouchable.Add((zone, name, type));
                 foreach (var record in records) result.Conflicts.Add(
                     new PlanConflict(record.RecordSet.Key, Explain(tree, record.RecordSet, foreign)));
                 continue;
@@ -76,7 +77,7 @@ internal static class RecordDiff
         {
             var record = actualByKey[key];
             if (!desiredKeys.Contains(key) && !handled.Contains(key)
-                && !untouchable.Contains((record.Name, record.Type))) stale.Add(record);
+                && !untouchable.Contains((record.Zone, record.Name, record.Type))) stale.Add(record);
         }
         if (stale.Count == 0) return result;
         var levels = new ActualLevels(actual.Records.Where(r => result.Existing.Contains(r.Key)));

@@ -18,14 +18,13 @@ namespace Failover.Core.Planning;
 internal static class RecordLayerPacker
 {
     /// <summary>Groups of changes that must each land in one request, ordered by their first change's key.</summary>
-    public static List<ChangeBatch> PackGroups(IReadOnlyList<IReadOnlyList<RecordChange>> groups,
-        IReadOnlyDictionary<RecordKey, string> zones, ChangeBatchLimits limits)
+    public static List<ChangeBatch> PackGroups(IReadOnlyList<IReadOnlyList<RecordChange>> groups, ChangeBatchLimits limits)
     {
         var entries = new Entry[groups.Count];
         for (var i = 0; i < entries.Length; i++)
         {
             var group = groups[i];
-            entries[i] = new Entry(group[0].RecordSet, ZoneOf(group[0], zones), ChangeCost.Of(group))
+            entries[i] = new Entry(group[0].RecordSet, ChangeCost.Of(group))
             {
                 Single = group.Count == 1 ? group[0] : null,
             };
@@ -42,12 +41,11 @@ internal static class RecordLayerPacker
     }
 
     /// <summary>Changes that may each go to any request (deletions).</summary>
-    public static List<ChangeBatch> PackEach(IReadOnlyList<RecordChange> changes, IReadOnlyDictionary<RecordKey, string> zones,
-        ChangeBatchLimits limits)
+    public static List<ChangeBatch> PackEach(IReadOnlyList<RecordChange> changes, ChangeBatchLimits limits)
     {
         var entries = new Entry[changes.Count];
         for (var i = 0; i < entries.Length; i++)
-            entries[i] = new Entry(changes[i].RecordSet, ZoneOf(changes[i], zones), ChangeCost.Of(changes[i]));
+            entries[i] = new Entry(changes[i].RecordSet, ChangeCost.Of(changes[i]));
         var filler = new BatchFiller(limits);
         foreach (var at in SortedPositions(entries))
         {
@@ -56,10 +54,6 @@ internal static class RecordLayerPacker
         }
         return filler.Finish();
     }
-
-    // Most trees have no attachment in another zone: no lookup (and no hashing of the key) at all then.
-    private static string? ZoneOf(RecordChange change, IReadOnlyDictionary<RecordKey, string> zones) =>
-        zones.Count == 0 ? null : zones.GetValueOrDefault(change.RecordSet.Key);
 
     /// <summary>A new zone starts a new request.</summary>
     private static void NextZone(BatchFiller filler, string? zone)
@@ -114,11 +108,11 @@ internal static class RecordLayerPacker
         return byType != 0 ? byType : string.CompareOrdinal(x.Key.SetIdentifier, y.Key.SetIdentifier);
     }
 
-    /// <summary>What the packer needs of one change or group.</summary>
-    private readonly struct Entry(ResourceRecordSet record, string? zone, ChangeCost cost)
+    /// <summary>What the packer needs of one change or group: its key, and its zone (null: the tree's own).</summary>
+    private readonly struct Entry(ResourceRecordSet record, ChangeCost cost)
     {
         public readonly RecordKey Key = record.Key;
-        public readonly string? Zone = zone;
+        public readonly string? Zone = record.Zone;
         public readonly ChangeCost Cost = cost;
         /// <summary>The group's only change, when it has one.</summary>
         public RecordChange? Single { get; init; }

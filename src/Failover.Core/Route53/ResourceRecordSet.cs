@@ -31,9 +31,14 @@ public sealed record ResourceRecordSet
     public AzAffinity? AzAffinity { get; init; }
     /// <summary>A health check id, or the placeholder <c>{{healthcheck:&lt;nodeId&gt;}}</c> before the check exists.</summary>
     public string? HealthCheckId { get; init; }
+    /// <summary>
+    /// The hosted zone the record set is in when it is not the tree's own (an attachment in another zone, or a zone the
+    /// tree left); null in the tree's zone. Not a Route 53 field: a change names its zone once per request.
+    /// </summary>
+    public string? Zone { get; init; }
 
-    /// <summary>Name, type and set identifier: what Route 53 uses to tell record sets apart.</summary>
-    public RecordKey Key => new(Name, Type, SetIdentifier);
+    /// <summary>Name, type and set identifier: what Route 53 uses to tell record sets apart within a zone, with the zone.</summary>
+    public RecordKey Key => new(Name, Type, SetIdentifier) { Zone = Zone };
 
     public bool IsAlias => AliasTarget is not null;
 
@@ -54,10 +59,31 @@ public sealed record ResourceRecordSet
         && HealthCheckId == other.HealthCheckId;
 }
 
-/// <summary>Identity of a record set within a zone.</summary>
+/// <summary>
+/// Identity of a record set: name, type and set identifier within a zone (API reference, ResourceRecordSet: a record set
+/// is told apart from the others at its name and type by SetIdentifier), and the zone itself, since one tree may answer
+/// for the same name in two zones (a public and a private zone, or while it moves from one zone to another).
+/// </summary>
 public readonly record struct RecordKey(string Name, string Type, string? SetIdentifier)
 {
-    public override string ToString() => SetIdentifier is null ? $"{Name} {Type}" : $"{Name} {Type} [{SetIdentifier}]";
+    /// <summary>
+    /// The hosted zone, when it is not the tree's own: null means the zone of the spec in hand. Kept relative in the core
+    /// so a tree of one zone (nearly every tree) never spells it; the progress store keeps it absolute
+    /// (<see cref="AbsoluteIn"/>, <see cref="RelativeTo"/>).
+    /// </summary>
+    public string? Zone { get; init; }
+
+    /// <summary>This key with its zone spelled out, <paramref name="treeZone"/> standing for null.</summary>
+    public RecordKey AbsoluteIn(string treeZone) => Zone is null ? this with { Zone = treeZone } : this;
+
+    /// <summary>This key seen from a tree whose zone is <paramref name="treeZone"/>: that zone becomes null.</summary>
+    public RecordKey RelativeTo(string treeZone) => Zone == treeZone ? this with { Zone = null } : this;
+
+    /// <summary>The key without its zone: a name within whichever zone holds it.</summary>
+    public RecordKey WithoutZone => Zone is null ? this : this with { Zone = null };
+
+    public override string ToString() =>
+        (SetIdentifier is null ? $"{Name} {Type}" : $"{Name} {Type} [{SetIdentifier}]") + (Zone is null ? "" : $" in {Zone}");
 }
 
 /// <summary>Alias target; <see cref="DnsName"/> without the trailing dot.</summary>

@@ -1,3 +1,4 @@
+using Failover.Core.Route53;
 using Failover.Core.Compilation;
 using Failover.Core.Spec;
 
@@ -13,9 +14,9 @@ internal static class AttachmentRules
     {
         var spec = context.Spec;
         if (spec.Attachments.Count == 0) return;
-        var seen = new Dictionary<string, string>(StringComparer.Ordinal)
+        var seen = new Dictionary<(string? Zone, string Name), string>(NameInZone.Comparer)
         {
-            [spec.RecordName] = "the top-level hostedZoneId and recordName",
+            [(spec.HostedZoneId, spec.RecordName)] = "the top-level hostedZoneId and recordName",
         };
         var zoneNames = new Dictionary<string, (string Name, string Path)>(StringComparer.Ordinal)
         {
@@ -35,14 +36,14 @@ internal static class AttachmentRules
 
             // Two attachments at one name of one zone would write the same record sets twice: Route 53 tells a name's
             // records apart by SetIdentifier alone (API reference, ResourceRecordSet.SetIdentifier). The same name in
-            // two zones is refused too: the tree keeps its records (ownership, progress) by name, type and set
-            // identifier, so a name stands for one place; split-horizon (a public and a private zone) is two trees.
-            if (seen.TryGetValue(attachment.RecordName, out var first))
-                context.Error(attachment.Path, $"{attachment.RecordName} is already attached by {first}" +
+            // two zones is two places (a public and a private zone answering alike, or two public zones of one domain),
+            // each zone holding its own record sets (API reference, ChangeResourceRecordSets: Id).
+            if (seen.TryGetValue((attachment.HostedZoneId, attachment.RecordName), out var first))
+                context.Error(attachment.Path, $"{attachment.RecordName} in zone {attachment.HostedZoneId} is already attached by {first}" +
                     (first.StartsWith("the top-level", StringComparison.Ordinal)
                         ? ": the top-level fields are the first attachment; list only the others under attachments"
-                        : ": a tree answers for a name in one zone (the same name in another zone is another tree)"));
-            else seen[attachment.RecordName] = attachment.Path;
+                        : ": one name of one zone answers once"));
+            else seen[(attachment.HostedZoneId, attachment.RecordName)] = attachment.Path;
         }
         CheckHelperNames(context);
         CheckAliasesToZoneRecords(context);
@@ -62,16 +63,17 @@ internal static class AttachmentRules
                 "a tree with attachments derives every helper name from each attachment's record name (_<id>.<recordName>); remove " +
                     "helperName (applying then moves the rule's records to the derived name, make-before-break)");
 
-        // By name alone, whatever the zone: the tree keeps its records by name, type and set identifier.
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var attachment in spec.AllAttachments) names.TryAdd(attachment.RecordName, attachment.PathOf("recordName"));
+        // Within each zone: the same name in another zone is another place.
+        var names = new Dictionary<(string? Zone, string Name), string>(NameInZone.Comparer);
+        foreach (var attachment in spec.AllAttachments)
+            names.TryAdd((attachment.HostedZoneId, attachment.RecordName), attachment.PathOf("recordName"));
         foreach (var attachment in spec.AllAttachments)
             foreach (var rule in rules)
             {
                 var helper = HelperNames.For(rule.Node.Id, attachment.RecordName);
-                if (names.TryAdd(helper, attachment.PathOf("recordName"))) continue;
+                if (names.TryAdd((attachment.HostedZoneId, helper), attachment.PathOf("recordName"))) continue;
                 // Reported at a listed attachment: the top-level fields are the one that was there first.
-                var other = names[helper];
+                var other = names[(attachment.HostedZoneId, helper)];
                 context.Error(attachment.IsFirst ? other : attachment.PathOf("recordName"),
                     $"the rule {rule.Node.Path} would live at \"{helper}\", a name another attachment already uses");
             }

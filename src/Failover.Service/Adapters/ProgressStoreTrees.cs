@@ -33,9 +33,6 @@ public sealed class ProgressStoreTrees(IProgressStore store) : ITreeStore
     public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken) =>
         store.GetOwnedRecordsAsync(tree, cancellationToken);
 
-    public Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken) =>
-        store.GetOwnedRecordZonesAsync(tree, cancellationToken);
-
     public Task<IReadOnlyList<TreeEventRecord>> ListEventsAsync(string tree, int limit, CancellationToken cancellationToken) =>
         store.ListTreeEventsAsync(tree, limit, cancellationToken);
 }

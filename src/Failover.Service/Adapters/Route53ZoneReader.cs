@@ -23,8 +23,4 @@ public sealed class Route53ZoneReader(IRoute53 route53, Alarms.HealthCheckAlarmS
 
     public Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken) =>
         _reader.ReadAsync(desired, owned, cancellationToken);
-
-    public Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
-        IReadOnlyDictionary<RecordKey, string> ownedZones, CancellationToken cancellationToken) =>
-        _reader.ReadAsync(desired, owned, cancellationToken, ownedZones);
 }

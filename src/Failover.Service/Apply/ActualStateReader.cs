@@ -12,11 +12,12 @@ namespace Failover.Service.Apply;
 /// <param name="alarms">The deployment's health check alarms, read with the rest (null: the state carries none).</param>
 public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSource? alarms = null)
 {
+    /// <param name="owned">The tree's owned records as the store keeps them: each naming its zone, or none for the tree's.</param>
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
-        CancellationToken cancellationToken = default, IReadOnlyDictionary<RecordKey, string>? ownedZones = null) =>
+        CancellationToken cancellationToken = default) =>
         await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
             desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken, AdoptedIds(desired.Spec),
-            wantsCidrCollections: desired.CidrCollections.Count > 0, otherZoneNames: desired.OtherZoneNames, ownedZones: ownedZones)
+            wantsCidrCollections: desired.CidrCollections.Count > 0, otherZoneNames: desired.OtherZoneNames)
             .ConfigureAwait(false);
 
     /// <summary>The checks an adopted spec takes over: their references are their makers', so only the id finds them.</summary>
@@ -26,23 +27,21 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
     /// <param name="wantsCidrCollections">The desired tree has ip-based rules: its collections are read even before any record
     /// names one.</param>
     /// <param name="otherZoneNames">The names the tree's attachments in other hosted zones want, by zone.</param>
-    /// <param name="ownedZones">The zone of each owned record kept in another zone than the tree's
-    /// (<see cref="Ports.Store.IOwnedRecords.GetOwnedRecordZonesAsync"/>).</param>
+    /// <param name="owned">The owned records as the store keeps them (<see cref="Ports.Store.IOwnedRecords.GetOwnedRecordsAsync"/>):
+    /// the state holds them seen from <paramref name="hostedZoneId"/> (<see cref="OwnedKeys.Relative"/>).</param>
     public async Task<ActualState> ReadAsync(
         string tree, string hostedZoneId, IEnumerable<string> desiredNames, IEnumerable<string> desiredCallerReferences,
         IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken = default, IReadOnlySet<string>? adoptedIds = null,
-        bool wantsCidrCollections = false, IReadOnlyDictionary<string, IReadOnlyList<string>>? otherZoneNames = null,
-        IReadOnlyDictionary<RecordKey, string>? ownedZones = null)
+        bool wantsCidrCollections = false, IReadOnlyDictionary<string, IReadOnlyList<string>>? otherZoneNames = null)
     {
-        var namesByZone = NamesByZone(hostedZoneId, desiredNames, owned, otherZoneNames, ownedZones);
+        owned = OwnedKeys.Relative(owned, hostedZoneId);
+        var namesByZone = NamesByZone(hostedZoneId, desiredNames, owned, otherZoneNames);
         var records = new List<ResourceRecordSet>();
-        var recordZones = new Dictionary<RecordKey, string>();
         foreach (var (zone, names) in namesByZone)
         {
             var inZone = await route53.ListResourceRecordSetsAtNamesAsync(zone, names, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            records.AddRange(inZone);
-            if (zone != hostedZoneId) foreach (var record in inZone) recordZones[record.Key] = zone;
+            records.AddRange(OwnedKeys.InZone(inZone, zone, hostedZoneId));
         }
         var checks =
             await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken,
@@ -52,7 +51,6 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
             : [];
         return new ActualState(records, checks, owned)
         {
-            RecordZones = recordZones,
             CidrCollections = collections,
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
         };
@@ -62,16 +60,16 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
     /// The names to list in each hosted zone, the tree's own first: a listing reads one zone (API reference,
     /// ListResourceRecordSets: Id), and a record of an attachment in another zone lives only there.
     /// </summary>
+    /// <param name="owned">Owned keys seen from <paramref name="hostedZoneId"/> (null zone: that zone).</param>
     public static IReadOnlyList<(string Zone, List<string> Names)> NamesByZone(string hostedZoneId, IEnumerable<string> desiredNames,
-        IEnumerable<RecordKey> owned, IReadOnlyDictionary<string, IReadOnlyList<string>>? otherZoneNames,
-        IReadOnlyDictionary<RecordKey, string>? ownedZones)
+        IEnumerable<RecordKey> owned, IReadOnlyDictionary<string, IReadOnlyList<string>>? otherZoneNames)
     {
         var byZone = new Dictionary<string, List<string>>(StringComparer.Ordinal) { [hostedZoneId] = [.. desiredNames] };
         foreach (var (zone, names) in otherZoneNames ?? new Dictionary<string, IReadOnlyList<string>>())
             (byZone.TryGetValue(zone, out var list) ? list : byZone[zone] = []).AddRange(names);
         foreach (var key in owned)
         {
-            var zone = ownedZones?.GetValueOrDefault(key) ?? hostedZoneId;
+            var zone = key.Zone ?? hostedZoneId;
             (byZone.TryGetValue(zone, out var list) ? list : byZone[zone] = []).Add(key.Name);
         }
         return byZone.OrderBy(z => z.Key == hostedZoneId ? 0 : 1).ThenBy(z => z.Key, StringComparer.Ordinal)

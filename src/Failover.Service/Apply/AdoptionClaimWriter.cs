@@ -15,10 +15,11 @@ public static class AdoptionClaimWriter
     public static async Task ClaimAsync(IRoute53 route53, IOwnedRecords store, Plan plan, CancellationToken cancellationToken)
     {
         if (plan.Claims.IsEmpty || plan.HasConflicts) return;
-        // Each claim with its zone (null: the tree's own), as a run keeps what it writes: an attachment's records in another
-        // zone are read, repaired and torn down there.
-        foreach (var inZone in plan.Claims.RecordsByZone())
-            await store.AddOwnedRecordsAsync(plan.Tree, inZone.Key, inZone, cancellationToken).ConfigureAwait(false);
+        // Each claim with its zone spelled out, as a run keeps what it writes: an attachment's records in another zone are
+        // read, repaired and torn down there.
+        if (plan.Claims.Records.Count > 0)
+            await store.AddOwnedRecordsAsync(plan.Tree, null, OwnedKeys.Absolute(plan.Claims.Records, plan.HostedZoneId), cancellationToken)
+                .ConfigureAwait(false);
         foreach (var claim in plan.Claims.HealthChecks)
             await route53.ChangeTagsForResourceAsync(claim.HealthCheckId, HealthCheckTags.For(plan.Tree, claim.NodeId),
                 cancellationToken: cancellationToken).ConfigureAwait(false);

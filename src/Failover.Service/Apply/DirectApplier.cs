@@ -41,9 +41,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         if (await new Zones.HostedZonePrivacy(route53).RefusalAsync(spec, cancellationToken).ConfigureAwait(false) is { } privateZone)
             throw new ApplyRefusedException(privateZone);
         var desired = TreeCompiler.Compile(spec, CompileOptions);
-        var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var zones = await store.GetOwnedRecordZonesAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken, zones).ConfigureAwait(false);
+        var owned = await OwnedAsync(spec, cancellationToken).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Plan(desired, actual);
 
         if (plan.HasConflicts)
@@ -76,15 +75,25 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     public async Task<DirectApplyResult> DestroyAsync(TreeSpec spec, Action<ApplyProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var owned = await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var zones = await store.GetOwnedRecordZonesAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var owned = await OwnedAsync(spec, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
-        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken, zones).ConfigureAwait(false);
+        var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         await AttachmentNameClaims.ReleaseAsync(store, spec.Name, spec.RecordType, spec.AllAttachments, cancellationToken)
             .ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// The records the tree owns, each with its zone. Records kept before zones were part of the key get the spec's zone
+    /// first: the direct path keeps no record of the zone it last applied in, so a tree of that age that moves its zone in
+    /// the same apply leaves its old records in place (never deletes another's); apply once in the old zone first.
+    /// </summary>
+    private async Task<IReadOnlySet<RecordKey>> OwnedAsync(TreeSpec spec, CancellationToken cancellationToken)
+    {
+        await store.MigrateOwnedRecordsAsync(spec.Name, spec.HostedZoneId, cancellationToken).ConfigureAwait(false);
+        return await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DirectApplyResult> RunLayersAsync(
@@ -114,14 +123,15 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                         var written = inZone.SelectMany(b => b.Changes)
                             .Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
                         if (written.Count > 0)
-                            await store.AddOwnedRecordsAsync(plan.Tree, inZone.Key, written, cancellationToken).ConfigureAwait(false);
+                            await store.AddOwnedRecordsAsync(plan.Tree, inZone.Key ?? plan.HostedZoneId, written, cancellationToken)
+                                .ConfigureAwait(false);
                     }
                     var changes =
                         await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree)
                         .ConfigureAwait(false);
                     changeIds.AddRange(changes.Select(c => c.Id));
                     var deleted = layer.ChangeBatches.SelectMany(b => b.Changes)
-                        .Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key).ToList();
+                        .Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key.AbsoluteIn(plan.HostedZoneId)).ToList();
                     if (deleted.Count > 0) await store.RemoveOwnedRecordsAsync(plan.Tree, deleted, cancellationToken).ConfigureAwait(false);
                     break;
                 case PlanLayerKind.HealthCheckCleanup:

@@ -19,25 +19,24 @@ public sealed class DriftStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSo
     /// <summary>Route 53's largest page.</summary>
     public int PageSize { get; init; } = 300;
 
-    /// <param name="ownedZones">The zone of each owned record kept in another zone than the tree's.</param>
+    /// <param name="owned">The tree's owned records as the store keeps them, each naming its zone.</param>
     public async Task<DriftObservation> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
-        CancellationToken cancellationToken = default, IReadOnlyDictionary<RecordKey, string>? ownedZones = null)
+        CancellationToken cancellationToken = default)
     {
         var spec = desired.Spec;
+        owned = OwnedKeys.Relative(owned, spec.HostedZoneId);
         var records = new List<ResourceRecordSet>();
-        var recordZones = new Dictionary<RecordKey, string>();
         var pages = 0;
         // Each zone the tree answers or owns records in, its own zone first: a listing reads one zone (API reference,
         // ListResourceRecordSets: Id).
-        var zones = spec.AllAttachments.Select(a => a.HostedZoneId).Concat(ownedZones?.Values ?? [])
+        var zones = spec.AllAttachments.Select(a => a.HostedZoneId).Concat(owned.Select(k => k.Zone).OfType<string>())
             .Distinct(StringComparer.Ordinal).ToList();
         foreach (var zone in zones)
         {
-            var ownedHere = owned.Where(k => (ownedZones?.GetValueOrDefault(k) ?? spec.HostedZoneId) == zone);
+            var ownedHere = owned.Where(k => (k.Zone ?? spec.HostedZoneId) == zone);
             var (inZone, read) = await ReadZoneAsync(desired, zone, ownedHere, cancellationToken).ConfigureAwait(false);
-            records.AddRange(inZone);
+            records.AddRange(OwnedKeys.InZone(inZone, zone, spec.HostedZoneId));
             pages += read;
-            if (zone != spec.HostedZoneId) foreach (var record in inZone) recordZones[record.Key] = zone;
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var references = desired.HealthChecks.Select(h => h.CallerReference).ToHashSet(StringComparer.Ordinal);
@@ -48,7 +47,6 @@ public sealed class DriftStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSo
             : [];
         var state = new ActualState(records, checks, owned)
         {
-            RecordZones = recordZones,
             CidrCollections = collections,
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
         };

@@ -1,3 +1,4 @@
+using Failover.Service.Apply;
 using Failover.Service.Events;
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
@@ -40,8 +41,8 @@ public sealed class TreeDriftCheck(
         DriftObservation observed;
         try
         {
-            observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken,
-                checkedTree.OwnedZones).ConfigureAwait(false);
+            observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (NoSuchHostedZoneException gone)
         {
@@ -70,8 +71,7 @@ public sealed class TreeDriftCheck(
         var spec = await LoadAsync(tree, version, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
-        var ownedZones = await store.GetOwnedRecordZonesAsync(tree, cancellationToken).ConfigureAwait(false);
-        return (new PreparedTree(record, version, spec, desired, owned) { OwnedZones = ownedZones }, null);
+        return (new PreparedTree(record, version, spec, desired, OwnedKeys.Relative(owned, spec.HostedZoneId)), null);
     }
 
     /// <summary>
@@ -179,9 +179,7 @@ internal sealed record PreparedTree(TreeRecord Record, int Version, TreeSpec Spe
 {
     public string Name => Record.Name;
 
-    /// <summary>The zone of each owned record kept in another zone than the tree's.</summary>
-    public IReadOnlyDictionary<RecordKey, string> OwnedZones { get; init; } = new Dictionary<RecordKey, string>();
 
     /// <summary>The tree answers or owns records in more than its own zone: a zone's shared snapshot cannot hold all of it.</summary>
-    public bool SpansZones => Desired.OtherZones.Count > 0 || OwnedZones.Count > 0;
+    public bool SpansZones => Desired.OtherZones.Count > 0 || Owned.Any(k => k.Zone is not null);
 }

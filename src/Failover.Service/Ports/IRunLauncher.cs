@@ -38,8 +38,6 @@ public enum LaunchRefusal
     NameClaimed,
     /// <summary>Another run holds the tree's lock (409).</summary>
     TreeLocked,
-    /// <summary>The version would move an applied tree to another hosted zone (409).</summary>
-    ZoneChange,
     /// <summary>The edit is based on a version that is no longer the latest (409).</summary>
     StaleVersion,
 }

@@ -30,11 +30,8 @@ public interface ITreeStore
 
     Task<DriftReportRecord?> GetDriftReportAsync(string tree, CancellationToken cancellationToken);
 
+    /// <summary>The tree's owned records, each naming its zone (<see cref="Ports.Store.IOwnedRecords.GetOwnedRecordsAsync"/>).</summary>
     Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken);
-
-    /// <summary>The zone of each owned record kept in another zone than the tree's (a store that keeps none: empty).</summary>
-    Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<RecordKey, string>>(new Dictionary<RecordKey, string>());
 
     /// <summary>The tree's latest events (its timeline), newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<TreeEventRecord>> ListEventsAsync(string tree, int limit, CancellationToken cancellationToken);

@@ -10,11 +10,8 @@ namespace Failover.Service.Ports;
 /// </summary>
 public interface IZoneReader
 {
+    /// <param name="owned">The tree's owned records as the progress store keeps them, each naming its zone.</param>
     Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, CancellationToken cancellationToken);
-
-    /// <summary>The same, reading each owned record kept with another zone in that zone.</summary>
-    Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned, IReadOnlyDictionary<RecordKey, string> ownedZones,
-        CancellationToken cancellationToken) => ReadAsync(desired, owned, cancellationToken);
 
     /// <summary>Which of these zones are private (GetHostedZone, once per zone); a reader that cannot tell knows of none.</summary>
     Task<Failover.Core.Validation.ZonePrivacy> ReadPrivacyAsync(IEnumerable<string> hostedZoneIds, CancellationToken cancellationToken) =>

@@ -60,6 +60,8 @@ public sealed class TreeRelease(IRoute53 route53, IProgressStore store)
         var spec = SpecLoader.LoadStored(stored.SpecJson).Spec
             ?? throw new ReleaseRefusedException($"version {version} of tree '{tree}' no longer loads");
 
+        // Every record item in today's layout first, so each is let go of by the key it is kept under.
+        await store.MigrateOwnedRecordsAsync(tree, spec.HostedZoneId, cancellationToken).ConfigureAwait(false);
         var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
         var pending = await store.GetPendingOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
         // Only the checks are read: the records are let go of as the store knows them, so listing the zone would be

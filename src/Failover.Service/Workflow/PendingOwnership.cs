@@ -24,11 +24,12 @@ public static class PendingOwnership
     public static Task ClaimAsync(IProgressStore store, string tree, IEnumerable<ResourceRecordSet> writes,
         CancellationToken cancellationToken) => ClaimAsync(store, tree, null, writes, cancellationToken);
 
-    /// <summary>Claims pending ownership of what <paramref name="writes"/> create in a hosted zone (null: the tree's own).</summary>
+    /// <summary>Claims pending ownership of what <paramref name="writes"/> create in a hosted zone (spelled out, as the store keeps
+    /// it).</summary>
     public static Task ClaimAsync(IProgressStore store, string tree, string? hostedZoneId, IEnumerable<ResourceRecordSet> writes,
         CancellationToken cancellationToken) =>
         store.AddPendingOwnedRecordsAsync(tree, hostedZoneId,
-            writes.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => Text(g.Last())), cancellationToken);
+            writes.GroupBy(r => r.Key.WithoutZone).ToDictionary(g => g.Key, g => Text(g.Last())), cancellationToken);
 
     /// <summary>
     /// Settles every pending claim of the tree against the zone it was made in: owned where the zone holds exactly what its
@@ -40,19 +41,19 @@ public static class PendingOwnership
     {
         var pending = await store.GetPendingOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
         if (pending.Count == 0) return;
-        var zones = await store.GetOwnedRecordZonesAsync(tree, cancellationToken).ConfigureAwait(false);
-        foreach (var inZone in pending.GroupBy(p => zones.GetValueOrDefault(p.Key)))
+        // A pending key names its zone; one kept before zones were part of the key is in the tree's.
+        foreach (var inZone in pending.GroupBy(p => p.Key.Zone ?? hostedZoneId, StringComparer.Ordinal))
         {
-            var zoneId = inZone.Key ?? hostedZoneId;
             var names = inZone.Select(p => p.Key.Name).Distinct(StringComparer.Ordinal).ToList();
             var zone = new Dictionary<RecordKey, ResourceRecordSet>();
-            foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(zoneId, names,
+            foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(inZone.Key, names,
                          cancellationToken: cancellationToken).ConfigureAwait(false))
                 zone[record.Key] = record;
 
-            var landed = inZone.Where(p => zone.TryGetValue(p.Key, out var there) && Wrote(p.Value, there)).Select(p => p.Key).ToList();
+            var landed = inZone.Where(p => zone.TryGetValue(p.Key.WithoutZone, out var there) && Wrote(p.Value, there))
+                .Select(p => p.Key).ToList();
             var dropped = inZone.Select(p => p.Key).Except(landed).ToList();
-            if (landed.Count > 0) await store.AddOwnedRecordsAsync(tree, inZone.Key, landed, cancellationToken).ConfigureAwait(false);
+            if (landed.Count > 0) await store.AddOwnedRecordsAsync(tree, null, landed, cancellationToken).ConfigureAwait(false);
             if (dropped.Count > 0) await store.RemoveOwnedRecordsAsync(tree, dropped, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -44,17 +44,17 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
             .ConfigureAwait(false);
         // An earlier attempt of this layer may have died between a claim and Route 53's answer.
         await PendingOwnership.SettleAsync(route53, store, tree, hostedZoneId, cancellationToken).ConfigureAwait(false);
-        // Each zone the layer writes is read at its own names (a record name is attached once per tree, so the keys of
-        // all zones stay apart).
+        // Each zone the layer writes is read at its own names, its records keyed with their zone (the plan's keys name the
+        // zone of every record outside the tree's own, so one name in two zones stays two keys).
         var zone = new Dictionary<RecordKey, ResourceRecordSet>();
         foreach (var inZone in planned.GroupBy(b => b.ZoneOr(hostedZoneId), StringComparer.Ordinal))
         {
             var names = inZone.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var record in await route53.ListResourceRecordSetsAtNamesAsync(inZone.Key, names,
-                cancellationToken: cancellationToken).ConfigureAwait(false))
+            foreach (var record in OwnedKeys.InZone(await route53.ListResourceRecordSetsAtNamesAsync(inZone.Key, names,
+                cancellationToken: cancellationToken).ConfigureAwait(false), inZone.Key, hostedZoneId))
                 zone[record.Key] = record;
         }
-        var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
+        var owned = OwnedKeys.Relative(await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false), hostedZoneId);
 
         var remainders = planned.Select(batch => (Planned: batch, Remainder: RemainingChanges.Of(batch, zone, owned))).ToList();
         var conflicts = remainders.SelectMany(r => r.Remainder.Conflicts).ToList();
@@ -80,18 +80,20 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
                     .Select(c => c.RecordSet).ToList();
                 var claimed = claims.Select(r => r.Key).Distinct().ToList();
                 if (claims.Count > 0)
-                    await PendingOwnership.ClaimAsync(store, tree, batch.HostedZoneId, claims, cancellationToken).ConfigureAwait(false);
+                    await PendingOwnership.ClaimAsync(store, tree, batch.ZoneOr(hostedZoneId), claims, cancellationToken)
+                        .ConfigureAwait(false);
                 try
                 {
                     change = await submitter.SubmitAsync(batch.ZoneOr(hostedZoneId), remaining, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Route53Exception refused) when (!refused.IsRetryable && claims.Count > 0)
                 {
-                    await store.RemoveOwnedRecordsAsync(tree, claimed, CancellationToken.None).ConfigureAwait(false);
+                    await store.RemoveOwnedRecordsAsync(tree, OwnedKeys.Absolute(claimed, hostedZoneId), CancellationToken.None)
+                        .ConfigureAwait(false);
                     throw;
                 }
                 if (claims.Count > 0)
-                    await store.AddOwnedRecordsAsync(tree, batch.HostedZoneId, claimed, cancellationToken).ConfigureAwait(false);
+                    await store.AddOwnedRecordsAsync(tree, batch.ZoneOr(hostedZoneId), claimed, cancellationToken).ConfigureAwait(false);
                 Budget?.Count();
             }
             var outcome = new BatchOutcome(batch, change);
@@ -103,7 +105,8 @@ public sealed class RecordLayerRunner(IRoute53 route53, IProgressStore store)
         // on a key would let the tree overwrite whoever writes there next.
         var gone = planned.SelectMany(b => b.Changes).Where(c => c.Action == ChangeAction.Delete)
             .Select(c => c.RecordSet.Key).Where(key => !zone.ContainsKey(key) && owned.Contains(key)).Distinct().ToList();
-        if (gone.Count > 0) await store.RemoveOwnedRecordsAsync(tree, gone, cancellationToken).ConfigureAwait(false);
+        if (gone.Count > 0)
+            await store.RemoveOwnedRecordsAsync(tree, OwnedKeys.Absolute(gone, hostedZoneId), cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 

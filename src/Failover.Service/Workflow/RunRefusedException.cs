@@ -12,8 +12,6 @@ public enum RunRefusal
     NameClaimed,
     /// <summary>Another run holds the tree's lock (HTTP 409).</summary>
     TreeLocked,
-    /// <summary>The version would move an applied tree to another hosted zone (HTTP 409).</summary>
-    ZoneChange,
     /// <summary>A drift repair found the tree at another version or run than its check saw (HTTP 409).</summary>
     TreeChanged,
     /// <summary>An edit based on a version that is no longer the tree's latest (HTTP 409).</summary>
@@ -27,5 +25,5 @@ public sealed class RunRefusedException(RunRefusal reason, string message) : Exc
 
     /// <summary>True when the request clashes with the state of things (409), false when it names what does not exist (404).</summary>
     public bool IsConflict => Reason is RunRefusal.TreeDeleted or RunRefusal.NameClaimed or RunRefusal.TreeLocked
-        or RunRefusal.ZoneChange or RunRefusal.TreeChanged or RunRefusal.StaleVersion;
+        or RunRefusal.TreeChanged or RunRefusal.StaleVersion;
 }

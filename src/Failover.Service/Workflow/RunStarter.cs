@@ -147,20 +147,14 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     }
 
     /// <summary>
-    /// A tree's records, health checks and ownership belong to the zone it was applied in. A version naming another zone
-    /// would leave the old zone's records behind for ever (nothing would own them any more) while clean-up deleted the
-    /// health checks they use, so the move is refused and the message says how to move make-before-break.
+    /// Records kept before the zone was part of their key are in the zone the tree was applied in (a tree could not change
+    /// zones then): they are given it, under the tree's lock and before a version that may move the tree runs, so a key
+    /// without a zone never stands for two places. One query once done; nothing for a new tree.
     /// </summary>
-    private async Task RefuseZoneChangeAsync(TreeDescriptor wanted, CancellationToken cancellationToken)
+    private async Task MigrateOwnedRecordsAsync(string tree, CancellationToken cancellationToken)
     {
-        var current = await store.GetTreeAsync(wanted.Name, cancellationToken).ConfigureAwait(false);
-        if (current is not { CurrentVersion: { } applied, Status: not TreeStatus.Deleted }
-            || string.Equals(current.Descriptor.HostedZoneId, wanted.HostedZoneId, StringComparison.Ordinal)) return;
-        throw new RunRefusedException(RunRefusal.ZoneChange,
-            $"tree '{wanted.Name}' is applied in hosted zone {current.Descriptor.HostedZoneId} (version {applied}); "
-            + "a version cannot move it "
-            + $"to {wanted.HostedZoneId}. To move it without a gap, apply the spec under a new tree name in {wanted.HostedZoneId}, "
-            + $"delegate or switch traffic to it, then destroy '{wanted.Name}'; or destroy '{wanted.Name}' first and apply again");
+        if (await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false) is { Status: not TreeStatus.Deleted } current)
+            await store.MigrateOwnedRecordsAsync(tree, current.Descriptor.HostedZoneId, cancellationToken).ConfigureAwait(false);
     }
 
     private static RunRefusedException Locked(string tree, TreeLock? holder) => new(RunRefusal.TreeLocked,
@@ -191,7 +185,6 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         string? correlationId, CancellationToken cancellationToken, IReadOnlyList<TreeAttachment>? moreNames = null,
         IReadOnlyList<string>? recordTypes = null)
     {
-        if (kind != RunKind.Teardown) await RefuseZoneChangeAsync(tree, cancellationToken).ConfigureAwait(false);
         // Every attachment's name, the first's first; a refusal gives back the names this start claimed.
         if (kind != RunKind.Teardown)
             await ClaimNamesAsync(tree, recordTypes ?? [tree.RecordType],
@@ -212,6 +205,7 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             if (lockTaken.TakenOverFrom is { } abandoned)
                 await store.SetRunStatusAsync(abandoned, RunStatus.Failed,
                     $"abandoned: its lock expired and run {runId} took tree '{tree.Name}' over", cancellationToken).ConfigureAwait(false);
+            await MigrateOwnedRecordsAsync(tree.Name, cancellationToken).ConfigureAwait(false);
             var number = await version().ConfigureAwait(false);
             await store.CreateRunAsync(new NewRun(runId, tree.Name, number, kind), cancellationToken).ConfigureAwait(false);
             created = true;

@@ -31,7 +31,6 @@ public sealed class RunStarterLauncher(RunStarter starter) : IRunLauncher
                 RunRefusal.UnknownVersion => LaunchRefusal.UnknownVersion,
                 RunRefusal.TreeDeleted => LaunchRefusal.TreeDeleted,
                 RunRefusal.NameClaimed => LaunchRefusal.NameClaimed,
-                RunRefusal.ZoneChange => LaunchRefusal.ZoneChange,
                 RunRefusal.StaleVersion => LaunchRefusal.StaleVersion,
                 _ => LaunchRefusal.TreeLocked,
             };

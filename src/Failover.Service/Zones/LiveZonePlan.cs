@@ -13,27 +13,20 @@ namespace Failover.Service.Zones;
 /// </summary>
 public static class LiveZonePlan
 {
-    /// <param name="ownedRecords">The records the tree owns, by tree name (the progress table).</param>
-    /// <param name="ownedZones">The zone of each owned record kept in another zone than the tree's, by tree name (null: none
-    /// kept).</param>
+    /// <param name="ownedRecords">The records the tree owns, by tree name (the progress table), each naming its zone.</param>
     public static async Task<Plan> PlanAsync(TreeSpec spec,
         Func<string, CancellationToken, Task<IReadOnlySet<RecordKey>>> ownedRecords, IZoneReader zones,
-        CancellationToken cancellationToken,
-        Func<string, CancellationToken, Task<IReadOnlyDictionary<RecordKey, string>>>? ownedZones = null) =>
-        (await PlanWithActualAsync(spec, ownedRecords, zones, cancellationToken, ownedZones).ConfigureAwait(false)).Plan;
+        CancellationToken cancellationToken) =>
+        (await PlanWithActualAsync(spec, ownedRecords, zones, cancellationToken).ConfigureAwait(false)).Plan;
 
     /// <summary>The plan and the zone state it was made against (the change-size guard weighs the plan against both).</summary>
     public static async Task<(Plan Plan, ActualState Actual)> PlanWithActualAsync(TreeSpec spec,
         Func<string, CancellationToken, Task<IReadOnlySet<RecordKey>>> ownedRecords, IZoneReader zones,
-        CancellationToken cancellationToken,
-        Func<string, CancellationToken, Task<IReadOnlyDictionary<RecordKey, string>>>? ownedZones = null)
+        CancellationToken cancellationToken)
     {
         var desired = TreeCompiler.Compile(spec);
         var owned = await ownedRecords(spec.Name, cancellationToken).ConfigureAwait(false);
-        var actual = ownedZones is null
-            ? await zones.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false)
-            : await zones.ReadAsync(desired, owned, await ownedZones(spec.Name, cancellationToken).ConfigureAwait(false),
-                cancellationToken).ConfigureAwait(false);
+        var actual = await zones.ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
     }
 }

@@ -145,7 +145,22 @@ def _routing_fields_on_record_sets(models):
                     raise _cidr_error("InvalidChangeBatch",
                                       f"[CIDR location {config.get('LocationName')} does not exist in collection "
                                       f"{config.get('CollectionId')}]")
+        # moto refuses a CREATE identical to one its zone's change journal holds, even after that record set was deleted,
+        # when any record set of the name and type is there (it lists from the name instead of matching it). Route 53
+        # refuses a CREATE only when the record set itself exists (API reference, ChangeResourceRecordSets, Action CREATE):
+        # such a CREATE goes to moto as the UPSERT it then is. A tree moved to another zone and back re-creates exactly
+        # what it created there before.
+        zone = self.get_hosted_zone(zoneid)
+        for change in change_list:
+            record = change.get("ResourceRecordSet", {})
+            if change.get("Action") == "CREATE" and change in zone.rr_changes and not _exists(zone, record):
+                change["Action"] = "UPSERT"
         return original_change(self, zoneid, change_list)
+
+    def _exists(zone, record):
+        name = record.get("Name", "").rstrip(".").lower()
+        return any(r.name.rstrip(".").lower() == name and r.type == record.get("Type")
+                   and r.set_identifier == record.get("SetIdentifier") for r in zone.rrsets)
 
     backend.change_resource_record_sets = change_resource_record_sets
 # The members of HealthCheckConfig each kind of check has, as Route 53 answers GetHealthCheck (API reference,

@@ -49,7 +49,7 @@ public sealed class PendingOwnershipTests(MotoFixture moto)
             Error = "Runtime.ExitError", Cause = """{"errorType":"Runtime.ExitError","errorMessage":"signal: killed"}""",
         });
 
-        Assert.Contains(foreign.Key, pendingAtCrash.Keys);
+        Assert.Contains(foreign.Key with { Zone = harness.Zone.Id }, pendingAtCrash.Keys);
         Assert.Equal("ROLLED_BACK", outcome.Status);
         Assert.Equal(before.Append(WorkflowHarness.Describe(foreign)).Order(),
             (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order());
@@ -92,7 +92,7 @@ public sealed class PendingOwnershipTests(MotoFixture moto)
 
         Assert.True(pendingAtCrash > 0);
         Assert.Equal(("SUCCEEDED", "SUCCEEDED"), (resumed.Status, tornDown.Status));
-        Assert.Contains(new RecordKey($"{tree}.{harness.ZoneName}", "A", "pool"), owned);
+        Assert.Contains(new RecordKey($"{tree}.{harness.ZoneName}", "A", "pool") { Zone = harness.Zone.Id }, owned);
         Assert.Equal(before, (await harness.ZoneRecordsAsync()).Select(WorkflowHarness.Describe).Order());
         Assert.Empty(await harness.Store.GetOwnedRecordsAsync(tree));
         Assert.Equal(TreeStatus.Deleted, (await harness.Store.GetTreeAsync(tree))!.Status);

@@ -207,29 +207,6 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
-    public async Task A_version_that_would_move_an_applied_tree_to_another_zone_is_refused_and_takes_nothing()
-    {
-        var harness = await WorkflowHarness.NewAsync(moto);
-        var tree = WorkflowHarness.NewTreeName();
-        var first = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true);
-        await harness.DriveAsync(first.RunId, force: true);
-        const string otherZone = "Z0OTHERZONE0000000000";
-
-        var moved = harness.Spec(tree) with { HostedZoneId = otherZone };
-        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => harness.Starter.ApplyAsync(moved));
-
-        Assert.Equal(RunRefusal.ZoneChange, refused.Reason);
-        Assert.True(refused.IsConflict);
-        Assert.Contains(harness.Zone.Id, refused.Message);
-        Assert.Contains(otherZone, refused.Message);
-        Assert.Contains("destroy", refused.Message);
-        Assert.Null(await harness.Store.GetLockAsync(tree));
-        Assert.Single(await harness.Store.ListVersionsAsync(tree));
-        Assert.Null(await harness.Store.GetRecordNameOwnerAsync(otherZone, moved.RecordName, "A"));
-        Assert.Equal(tree, await harness.Store.GetRecordNameOwnerAsync(harness.Zone.Id, moved.RecordName, "A"));
-    }
-
-    [Fact]
     public async Task A_drift_repair_is_refused_when_an_apply_finished_after_its_check_and_starts_when_nothing_changed()
     {
         var harness = await WorkflowHarness.NewAsync(moto);

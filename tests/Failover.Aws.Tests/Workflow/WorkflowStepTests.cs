@@ -50,7 +50,8 @@ public sealed class WorkflowStepTests(MotoFixture moto)
         var treeRecord = await harness.Store.GetTreeAsync(tree);
         Assert.Equal((TreeStatus.Active, 1), (treeRecord!.Status, treeRecord.CurrentVersion));
         Assert.Null(await harness.Store.GetLockAsync(tree));
-        Assert.Equal(zone.Select(r => r.Key).ToHashSet(), (await harness.Store.GetOwnedRecordsAsync(tree)).ToHashSet());
+        Assert.Equal(zone.Select(r => r.Key with { Zone = harness.Zone.Id }).ToHashSet(),
+            (await harness.Store.GetOwnedRecordsAsync(tree)).ToHashSet());
     }
 
     [Fact]

@@ -49,11 +49,6 @@ internal static class AttachmentRuleCases
         new("attachments are unique",
             () => WwwWith(Org, Attachment(OtherZone, null, "www.example.org")),
             "$.attachments[1]", "already attached by $.attachments[0]", () => WwwWith(Org, Attachment(OtherZone, null, "example.org"))),
-        // Split-horizon, the same name in a public and a private zone, is two trees.
-        new("a name is attached in one zone",
-            () => WwwWith(Org, Attachment("Z0000000000000000000C", "example.org", "www.example.org")),
-            "$.attachments[1]", "a tree answers for a name in one zone",
-            () => WwwWith(Org, Attachment("Z0000000000000000000C", "example.org", "api.example.org"))),
         new("no CNAME at an attachment's apex",
             () => Cname().Set("attachments", Attachments(Attachment(OtherZone, "example.org", "example.org"))),
             "$.attachments[0].recordName", "cannot be at the zone apex",

@@ -10,7 +10,8 @@ namespace Failover.EndToEnd.Tests.PrivateZones;
 /// <summary>
 /// Split-view DNS on the local stack: a public and a private hosted zone both named example.com, and a tree in each
 /// answering for www.example.com. Each tree owns only its own zone's records: applying, a change out of band, its repair and
-/// the teardown of one leave the other zone exactly as it was (read with the AWS CLI, record by record).
+/// the teardown of one leave the other zone exactly as it was (read with the AWS CLI, record by record). And one tree
+/// answering alike in both zones: the same name attached in each, each zone's records its own.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class SplitHorizonTests : IAsyncLifetime
@@ -76,6 +77,46 @@ public sealed class SplitHorizonTests : IAsyncLifetime
         Assert.Equal(privateBefore, await RecordsAsync(privateZone));
         Assert.Equal(publicApplied, await RecordsAsync(publicZone));
         Assert.Equal(checksBefore.Order(), (await HealthCheckIdsAsync()).Order());
+    }
+
+    [Fact]
+    public async Task One_tree_attached_at_one_name_in_the_public_and_the_private_zone_keeps_each_zones_records_apart()
+    {
+        var publicZone = Stack.ZoneId;
+        var privateZone = Stack.PrivateZoneId(Zone);
+        var publicBefore = await RecordsAsync(publicZone);
+        var privateBefore = await RecordsAsync(privateZone);
+        var alone = PrivateSpec(publicZone) with { Name = "www-both" };
+        var (bothPath, both) = Write(SpecParser.Parse(SpecJsonWriter.Write(alone).TrimEnd().TrimEnd('}')
+            + $$""", "attachments": [{ "hostedZoneId": "{{privateZone}}", "zoneName": "example.com", "recordName": "www.example.com" }] }""")
+            .Spec!);
+        Assert.Equal(both.RecordName, Assert.Single(both.Attachments).RecordName);
+
+        await CliOkAsync("apply", bothPath, "--yes", "--direct", "--endpoint", Stack.EdgeUrl.ToString());
+
+        // The same records at the same name, once in each zone.
+        var publicApplied = await RecordsAsync(publicZone);
+        var privateApplied = await RecordsAsync(privateZone);
+        Assert.Equal(publicBefore.Keys.Union(Compiled(alone)).Order(), publicApplied.Keys.Order());
+        Assert.Equal(privateBefore.Keys.Union(Compiled(alone)).Order(), privateApplied.Keys.Order());
+
+        // Drift in one zone is repaired in that zone only.
+        var changed = privateApplied["www.example.com A inside-a"].Replace("10.0.1.10", "10.0.1.99");
+        Assert.Equal(0, (await AwsCli.RunAsync(Stack.EdgeUrl, "route53", "change-resource-record-sets", "--hosted-zone-id",
+            privateZone, "--change-batch", $$"""{"Changes":[{"Action":"UPSERT","ResourceRecordSet":{{changed}}}]}""")).ExitCode);
+        var plan = await CliAsync("plan", bothPath, "--detailed-exitcode", "--endpoint", Stack.EdgeUrl.ToString());
+        Assert.True(plan.Code == 2, plan.Out + plan.Error);
+        await CliOkAsync("apply", bothPath, "--yes", "--direct", "--endpoint", Stack.EdgeUrl.ToString());
+        Assert.Equal(privateApplied, await RecordsAsync(privateZone));
+        Assert.Equal(publicApplied, await RecordsAsync(publicZone));
+
+        // Without the private attachment only the private zone's copy goes; the teardown then empties the public zone of it.
+        var (alonePath, _) = Write(alone);
+        await CliOkAsync("apply", alonePath, "--yes", "--direct", "--endpoint", Stack.EdgeUrl.ToString());
+        Assert.Equal(privateBefore, await RecordsAsync(privateZone));
+        Assert.Equal(publicApplied, await RecordsAsync(publicZone));
+        await CliOkAsync("destroy", alonePath, "--yes", "--direct", "--endpoint", Stack.EdgeUrl.ToString());
+        Assert.Equal(publicBefore, await RecordsAsync(publicZone));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static class ReliabilitySuite
         AmbiguousFaults.Services,
         new ForeignWrite(),
         new StaleInvocation(),
-        new ZoneChange(),
+        new ZoneMove(),
         new DriftRace(),
         new LimitTrees(),
     ];

@@ -99,11 +99,11 @@ public sealed class WorkflowDriver(ReliabilityStack stack)
         return new RunEnd(new StartedRun(runId, run?.Tree ?? "?", run?.Version ?? 0, run?.Kind ?? RunKind.Apply, ""), run, "NONE", []);
     }
 
-    /// <summary>Audits a tree against what it should hold now (null: nothing).</summary>
+    /// <summary>Audits a tree against what it should hold now (null: nothing), in the stack's zone or <paramref name="zoneId"/>.</summary>
     public async Task<TreeAuditResult> AuditAsync(string tree, string recordName, TreeSpec? desired, IReadOnlySet<string>? ignore = null,
-        CancellationToken cancellationToken = default, IReadOnlySet<string>? ignoreChecks = null)
+        CancellationToken cancellationToken = default, IReadOnlySet<string>? ignoreChecks = null, string? zoneId = null)
     {
-        var zone = await stack.Moto.RecordSetsAsync(stack.ZoneId, cancellationToken);
+        var zone = await stack.Moto.RecordSetsAsync(zoneId ?? stack.ZoneId, cancellationToken);
         var checks = await stack.Moto.HealthChecksAsync(cancellationToken);
         return TreeAudit.Check(tree, recordName, desired?.RecordType ?? "A", desired, zone, checks, ignore, ignoreChecks);
     }

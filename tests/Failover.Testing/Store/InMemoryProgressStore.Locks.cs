@@ -7,7 +7,6 @@ public sealed partial class InMemoryProgressStore
 {
     private readonly Dictionary<string, TreeLock> _locks = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Zone, string Name, string Type), string> _claims = [];
-    private readonly Dictionary<string, HashSet<RecordKey>> _owned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DriftReportRecord> _drift = new(StringComparer.Ordinal);
 
     public Task<bool> TryAcquireLockAsync(string tree, string runId, TimeSpan ttl, CancellationToken cancellationToken = default) =>
@@ -69,81 +68,6 @@ public sealed partial class InMemoryProgressStore
 
     private static (string, string, string) ClaimKey(string hostedZoneId, string recordName, string recordType) =>
         (hostedZoneId, recordName.TrimEnd('.').ToLowerInvariant(), recordType.ToUpperInvariant());
-
-    public Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default) =>
-        Serve(() => (IReadOnlySet<RecordKey>)new HashSet<RecordKey>(_owned.GetValueOrDefault(tree) ?? []));
-
-    // Pending claims, as the DynamoDB store keeps them: an owned-record item with the text of what its change writes.
-    private readonly Dictionary<string, Dictionary<RecordKey, string>> _pending = new(StringComparer.Ordinal);
-
-    public Task<IReadOnlyDictionary<RecordKey, string>> GetPendingOwnedRecordsAsync(string tree,
-        CancellationToken cancellationToken = default) =>
-        Serve(() => (IReadOnlyDictionary<RecordKey, string>)new Dictionary<RecordKey, string>(
-            _pending.GetValueOrDefault(tree) ?? new Dictionary<RecordKey, string>()));
-
-    public Task AddPendingOwnedRecordsAsync(string tree, IReadOnlyDictionary<RecordKey, string> records,
-        CancellationToken cancellationToken = default) => AddPendingOwnedRecordsAsync(tree, null, records, cancellationToken);
-
-    // The zone of an owned or pending record written in another zone than the tree's, as the DynamoDB item keeps it.
-    private readonly Dictionary<string, Dictionary<RecordKey, string>> _zones = new(StringComparer.Ordinal);
-
-    public Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree,
-        CancellationToken cancellationToken = default) =>
-        Serve(() => (IReadOnlyDictionary<RecordKey, string>)new Dictionary<RecordKey, string>(
-            _zones.GetValueOrDefault(tree) ?? new Dictionary<RecordKey, string>()));
-
-    // Each write replaces the record's item, zone included, as a DynamoDB put does.
-    private void SetZones(string tree, string? hostedZoneId, IEnumerable<RecordKey> keys)
-    {
-        if (!_zones.TryGetValue(tree, out var zones)) _zones[tree] = zones = [];
-        foreach (var key in keys)
-            if (hostedZoneId is null) zones.Remove(key);
-            else zones[key] = hostedZoneId;
-    }
-
-    public Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
-        CancellationToken cancellationToken = default) =>
-        Serve(() =>
-        {
-            if (!_pending.TryGetValue(tree, out var pending)) _pending[tree] = pending = [];
-            foreach (var (key, text) in records) pending[key] = text;
-            _owned.GetValueOrDefault(tree)?.ExceptWith(records.Keys);
-            SetZones(tree, hostedZoneId, records.Keys);
-        });
-
-    public Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
-        AddOwnedRecordsAsync(tree, null, records, cancellationToken);
-
-    public Task AddOwnedRecordsAsync(string tree, string? hostedZoneId, IEnumerable<RecordKey> records,
-        CancellationToken cancellationToken = default) =>
-        Serve(() =>
-        {
-            if (!_owned.TryGetValue(tree, out var owned)) _owned[tree] = owned = [];
-            var keys = records.ToList();
-            owned.UnionWith(keys);
-            if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in keys) pending.Remove(key);
-            SetZones(tree, hostedZoneId, keys);
-        });
-
-    public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
-        Serve(() =>
-        {
-            var keys = records.ToList();
-            _owned.GetValueOrDefault(tree)?.ExceptWith(keys);
-            if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in keys) pending.Remove(key);
-            if (_zones.GetValueOrDefault(tree) is { } zones) foreach (var key in keys) zones.Remove(key);
-        });
-
-    public Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
-        Serve(() =>
-        {
-            _owned[tree] = [.. records];
-            if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in _owned[tree]) pending.Remove(key);
-            var stillPending = _pending.GetValueOrDefault(tree);
-            if (_zones.GetValueOrDefault(tree) is { } zones)
-                foreach (var key in zones.Keys.Except(_owned[tree]).Where(k => stillPending?.ContainsKey(k) != true).ToList())
-                    zones.Remove(key);
-        });
 
     public Task<DriftReportRecord> PutDriftReportAsync(string tree, string reportJson, int driftedItems,
         CancellationToken cancellationToken = default) =>

@@ -10,7 +10,11 @@ namespace Failover.Service.Ports.Store;
 /// </summary>
 public interface IOwnedRecords
 {
-    /// <summary>Owned records; pending ones are not among them.</summary>
+    /// <summary>
+    /// Owned records; pending ones are not among them. Each key names its hosted zone (<see cref="RecordKey.Zone"/>, spelled
+    /// out); a key kept before zones were part of it has none and is in the tree's zone (until
+    /// <see cref="MigrateOwnedRecordsAsync"/>).
+    /// </summary>
     Task<IReadOnlySet<RecordKey>> GetOwnedRecordsAsync(string tree, CancellationToken cancellationToken = default);
 
     /// <summary>Pending records, each with the text of the record set its change writes.</summary>
@@ -23,21 +27,22 @@ public interface IOwnedRecords
     /// <summary>Owns these records (confirming pending claims on them).</summary>
     Task AddOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The hosted zone of each owned or pending record kept with one: a record of an attachment in another zone than the
-    /// tree's own. A record without one is in the tree's zone.
-    /// </summary>
-    Task<IReadOnlyDictionary<RecordKey, string>> GetOwnedRecordZonesAsync(string tree, CancellationToken cancellationToken = default);
-
-    /// <summary>Claims records of one hosted zone as pending (<paramref name="hostedZoneId"/> null: the tree's own zone).</summary>
+    /// <summary>Claims records of one hosted zone as pending (<paramref name="hostedZoneId"/> null: the zone each key names).</summary>
     Task AddPendingOwnedRecordsAsync(string tree, string? hostedZoneId, IReadOnlyDictionary<RecordKey, string> records,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Owns records of one hosted zone (<paramref name="hostedZoneId"/> null: the tree's own zone).</summary>
+    /// <summary>Owns records of one hosted zone (<paramref name="hostedZoneId"/> null: the zone each key names).</summary>
     Task AddOwnedRecordsAsync(string tree, string? hostedZoneId, IEnumerable<RecordKey> records,
         CancellationToken cancellationToken = default);
 
     Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);
 
     Task SetOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives every owned or pending record kept without a zone its zone, <paramref name="treeZone"/> (the tree's zone when
+    /// it was written: a tree could not change zones before). Done before a run may move the tree or write the same name in
+    /// another zone, so that a key without a zone never stands for two places. Returns how many were rewritten.
+    /// </summary>
+    Task<int> MigrateOwnedRecordsAsync(string tree, string treeZone, CancellationToken cancellationToken = default);
 }

@@ -67,10 +67,11 @@ public sealed class FinalizeStep(WorkflowServices services)
         // Each zone the plan wrote, at its own names.
         var batches = plan.Layers.SelectMany(l => l.ChangeBatches);
         foreach (var inZone in batches.GroupBy(b => b.ZoneOr(plan.HostedZoneId), StringComparer.Ordinal))
-            zone.AddRange(await services.Route53.ListResourceRecordSetsAtNamesAsync(inZone.Key,
+            zone.AddRange(Apply.OwnedKeys.InZone(await services.Route53.ListResourceRecordSetsAtNamesAsync(inZone.Key,
                 inZone.SelectMany(b => b.Changes).Select(c => c.RecordSet.Name).Distinct(StringComparer.Ordinal).ToList(),
-                cancellationToken: cancellationToken).ConfigureAwait(false));
-        var owned = await services.Store.GetOwnedRecordsAsync(context.Tree, cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken).ConfigureAwait(false), inZone.Key, plan.HostedZoneId));
+        var owned = Apply.OwnedKeys.Relative(
+            await services.Store.GetOwnedRecordsAsync(context.Tree, cancellationToken).ConfigureAwait(false), plan.HostedZoneId);
         // Records of an ip-based rule name their collection by placeholder in the plan; the layers wrote its id.
         var layers = new List<PlanLayer>();
         foreach (var layer in plan.Layers)

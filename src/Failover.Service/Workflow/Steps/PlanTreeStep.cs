@@ -40,8 +40,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
     private async Task<(Plan Plan, ActualState Actual)> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
     {
         var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
-        var ownedZones = await services.Store.GetOwnedRecordZonesAsync(run.Tree, cancellationToken).ConfigureAwait(false);
-        services.CheckZones(spec, ownedZones.Values);
+        var ownedBefore = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        services.CheckZones(spec, ownedBefore.Select(k => k.Zone).OfType<string>());
         // The rules of a private zone need the zone's kind, which only Route 53 knows; a teardown removes what is there anyway.
         if (run.Kind != RunKind.Teardown
             && await services.ZonePrivacy.RefusalAsync(spec, cancellationToken).ConfigureAwait(false) is { } privateZoneRefusal)
@@ -60,7 +60,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
         if (run.Kind == RunKind.Teardown)
         {
             var current = await reader.ReadAsync(run.Tree, spec.HostedZoneId, [], leftBehind, owned, cancellationToken,
-                ActualStateReader.AdoptedIds(spec), ownedZones: ownedZones).ConfigureAwait(false);
+                ActualStateReader.AdoptedIds(spec)).ConfigureAwait(false);
             return (Planner.Teardown(run.Tree, spec.HostedZoneId, current), current);
         }
         // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
@@ -69,7 +69,7 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
             desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken,
             ActualStateReader.AdoptedIds(spec), wantsCidrCollections: desired.CidrCollections.Count > 0,
-            otherZoneNames: desired.OtherZoneNames, ownedZones: ownedZones).ConfigureAwait(false);
+            otherZoneNames: desired.OtherZoneNames).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
     }
 

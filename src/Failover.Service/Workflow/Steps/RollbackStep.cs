@@ -111,7 +111,7 @@ public sealed class RollbackStep(WorkflowServices services)
         if (zoneId is not null)
             await PendingOwnership.SettleAsync(services.Route53, store, run.Tree, zoneId, cancellationToken).ConfigureAwait(false);
         var owned = await store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
-        var ownedZones = await store.GetOwnedRecordZonesAsync(run.Tree, cancellationToken).ConfigureAwait(false);
+        var ownedZones = owned.Select(k => k.Zone).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var createdByRun = failedPlan?.Layers.SelectMany(l => l.HealthChecks).Select(c => c.CallerReference).ToList() ?? [];
         var reader = new ActualStateReader(services.Route53, services.Alarms);
         // The failed run may have made a CIDR collection before any record named it: read the tree's collections then too.
@@ -120,12 +120,12 @@ public sealed class RollbackStep(WorkflowServices services)
         if (tree?.CurrentVersion is { } current)
         {
             var spec = await StoredSpecs.LoadAsync(store, run.Tree, current, cancellationToken).ConfigureAwait(false);
-            services.CheckZones(spec, ownedZones.Values);
+            services.CheckZones(spec, ownedZones);
             var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
             var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
                 desired.HealthChecks.Select(h => h.CallerReference).Concat(createdByRun), owned, cancellationToken,
                 ActualStateReader.AdoptedIds(spec), wantsCidrCollections: madeCollections || desired.CidrCollections.Count > 0,
-                otherZoneNames: desired.OtherZoneNames, ownedZones: ownedZones).ConfigureAwait(false);
+                otherZoneNames: desired.OtherZoneNames).ConfigureAwait(false);
             return (Planner.Plan(desired, actual), null);
         }
 
@@ -133,7 +133,7 @@ public sealed class RollbackStep(WorkflowServices services)
             ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{run.Tree}' has no version {run.Version}");
         var zone = failedPlan?.HostedZoneId ?? version.Info.Descriptor.HostedZoneId;
         services.CheckZone(zone, run.Tree);
-        foreach (var other in ownedZones.Values.Distinct(StringComparer.Ordinal)) services.CheckZone(other, run.Tree);
+        foreach (var other in ownedZones) services.CheckZone(other, run.Tree);
         // A first run of an adopted tree changed no record: what it owns was the zone's before it, so "as before" is
         // the zone as it is, with nothing owned (a teardown would delete what the user had built).
         if (SpecLoader.LoadStored(version.SpecJson).Spec is { Adopt: not null }
@@ -143,7 +143,7 @@ public sealed class RollbackStep(WorkflowServices services)
             return (new Plan(run.Tree, zone, []), version.Info.Descriptor);
         }
         var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken,
-            wantsCidrCollections: madeCollections, ownedZones: ownedZones).ConfigureAwait(false);
+            wantsCidrCollections: madeCollections).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
     }
 
