@@ -87,9 +87,9 @@ public sealed class SplitHorizonTests : IAsyncLifetime
         var publicBefore = await RecordsAsync(publicZone);
         var privateBefore = await RecordsAsync(privateZone);
         var alone = PrivateSpec(publicZone) with { Name = "www-both" };
+        var attachment = $$"""{ "hostedZoneId": "{{privateZone}}", "zoneName": "example.com", "recordName": "www.example.com" }""";
         var (bothPath, both) = Write(SpecParser.Parse(SpecJsonWriter.Write(alone).TrimEnd().TrimEnd('}')
-            + $$""", "attachments": [{ "hostedZoneId": "{{privateZone}}", "zoneName": "example.com", "recordName": "www.example.com" }] }""")
-            .Spec!);
+            + $$""", "attachments": [{{attachment}}] }""").Spec!);
         Assert.Equal(both.RecordName, Assert.Single(both.Attachments).RecordName);
 
         await CliOkAsync("apply", bothPath, "--yes", "--direct", "--endpoint", Stack.EdgeUrl.ToString());
