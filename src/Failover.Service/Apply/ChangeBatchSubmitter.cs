@@ -44,9 +44,13 @@ public sealed class ChangeBatchSubmitter(IRoute53 route53)
     {
         var zone = new Dictionary<RecordKey, ResourceRecordSet>();
         foreach (var record in records) zone[record.Key] = record;
+        // The records read back are of the one zone the batch changes, and carry no zone: nor do the batch's, compared here.
         var outcome = new Dictionary<RecordKey, ResourceRecordSet?>();
         foreach (var change in batch.Changes)
-            outcome[change.RecordSet.Key] = change.Action == ChangeAction.Delete ? null : change.RecordSet;
+        {
+            var written = change.RecordSet.Zone is null ? change.RecordSet : change.RecordSet with { Zone = null };
+            outcome[written.Key] = change.Action == ChangeAction.Delete ? null : written;
+        }
         return outcome.All(o => zone.TryGetValue(o.Key, out var current)
             ? o.Value is not null && current.SameAs(o.Value)
             : o.Value is null);

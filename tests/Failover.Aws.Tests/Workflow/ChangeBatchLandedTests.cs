@@ -36,6 +36,16 @@ public sealed class ChangeBatchLandedTests
     }
 
     [Fact]
+    public void A_batch_of_another_zone_than_the_trees_has_landed_when_that_zone_holds_it()
+    {
+        // The plan marks records of another zone than the tree's; the zone read back lists them without.
+        var batch = new ChangeBatch([new RecordChange(ChangeAction.Create, A("a.example.org", "192.0.2.1", "x") with { Zone = "ZOTHER" })]);
+
+        Assert.True(ChangeBatchSubmitter.HasLanded(batch, [A("a.example.org", "192.0.2.1", "x")]));
+        Assert.False(ChangeBatchSubmitter.HasLanded(batch, []));
+    }
+
+    [Fact]
     public void A_record_at_the_key_with_other_values_is_not_the_batch_having_landed()
     {
         var batch = new ChangeBatch([new RecordChange(ChangeAction.Upsert, A("a.example.com", "192.0.2.1"))]);
