@@ -83,9 +83,14 @@ internal sealed partial class DynamoDbProgress
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
+        // A zoned key also takes its item of the old layout, if a run that started before the migration left one: that
+        // layout kept one place per name, type and set identifier, so the item can only be this record's.
         var deletes = records.Distinct()
-            .Select(key =>
-                new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, ProgressKeys.Owned(key)) } })
+            .SelectMany(key => key.Zone is null
+                ? [ProgressKeys.Owned(key)]
+                : new[] { ProgressKeys.Owned(key), ProgressKeys.Owned(key.WithoutZone) })
+            .Distinct(StringComparer.Ordinal)
+            .Select(sort => new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, sort) } })
             .ToList();
         return _batchWriter.WriteAsync(deletes, cancellationToken);
     }
@@ -108,19 +113,23 @@ internal sealed partial class DynamoDbProgress
     public async Task<int> MigrateOwnedRecordsAsync(string tree, string treeZone, CancellationToken cancellationToken = default)
     {
         var partition = ProgressKeys.TreePartition(tree);
-        var writes = new List<WriteRequest>();
+        var puts = new List<WriteRequest>();
+        var deletes = new List<WriteRequest>();
         await foreach (var item in QueryPrefixAsync(partition, ProgressKeys.OwnedPrefix, cancellationToken, OwnedAttributes))
         {
             var sortKey = item.RequiredString(ProgressTable.SortKey);
             if (ProgressKeys.IsZoned(sortKey)) continue;
             var moved = OwnedItem(partition, ReadOwnedKey(item).AbsoluteIn(treeZone));
             if (item.String(Attributes.Pending) is { } pending) moved[Attributes.Pending] = Attributes.S(pending);
-            // The new item first: a crash in between leaves both, which read as one key, never none.
-            writes.Add(new WriteRequest { PutRequest = new PutRequest { Item = moved } });
-            writes.Add(new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, sortKey) } });
+            puts.Add(new WriteRequest { PutRequest = new PutRequest { Item = moved } });
+            deletes.Add(new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, sortKey) } });
         }
-        if (writes.Count > 0) await _batchWriter.WriteAsync(writes, cancellationToken);
-        return writes.Count / 2;
+        // Every new item before any old one goes (a batch's writes land in no set order): a failure in between leaves both,
+        // which read as one key, never none.
+        if (puts.Count == 0) return 0;
+        await _batchWriter.WriteAsync(puts, cancellationToken);
+        await _batchWriter.WriteAsync(deletes, cancellationToken);
+        return puts.Count;
     }
 
     private static Dictionary<string, AttributeValue> OwnedItem(string partition, RecordKey key)

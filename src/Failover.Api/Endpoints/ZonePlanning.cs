@@ -1,3 +1,5 @@
+using Failover.Service.Apply;
+using Failover.Core.Route53;
 using Failover.Api.Ports;
 using Failover.Service.Ports;
 using Failover.Api.Problems;
@@ -80,7 +82,7 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
     public async Task<Plan> PlanAsync(TreeSpec spec, CancellationToken cancellationToken)
     {
         CheckZones(spec);
-        return await LiveZonePlan.PlanAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken)
+        return await LiveZonePlan.PlanAsync(spec, OwnedAsync, zones, cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -89,8 +91,21 @@ public sealed class ZonePlanning(ITreeStore store, IZoneReader zones, ZoneAllowL
         CancellationToken cancellationToken)
     {
         CheckZones(spec);
-        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, store.GetOwnedRecordsAsync, zones, cancellationToken)
+        var (plan, actual) = await LiveZonePlan.PlanWithActualAsync(spec, OwnedAsync, zones, cancellationToken)
             .ConfigureAwait(false);
         return (plan, ChangeSizeGuard.Check(plan, actual, force));
+    }
+
+    /// <summary>
+    /// The tree's owned records as its next run will see them: one kept before zones were part of the key is in the zone
+    /// the tree is applied in (the run gives it that zone when it starts), so a preview of a version that moves the tree
+    /// plans the old zone's deletions as the run will.
+    /// </summary>
+    private async Task<IReadOnlySet<RecordKey>> OwnedAsync(string tree, CancellationToken cancellationToken)
+    {
+        var owned = await store.GetOwnedRecordsAsync(tree, cancellationToken).ConfigureAwait(false);
+        if (owned.All(k => k.Zone is not null)) return owned;
+        var applied = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        return applied is null ? owned : OwnedKeys.Absolute(owned, applied.Descriptor.HostedZoneId).ToHashSet();
     }
 }

@@ -9,16 +9,17 @@ namespace Failover.Core.Planning;
 /// </summary>
 internal sealed class ActualLevels
 {
-    private readonly Dictionary<string, List<ResourceRecordSet>> byName;
+    private readonly Dictionary<(string? Zone, string Name), List<ResourceRecordSet>> byName;
     private readonly Dictionary<RecordKey, int> levels = [];
     private readonly HashSet<RecordKey> visiting = [];
 
     public ActualLevels(IEnumerable<ResourceRecordSet> ownedRecords)
     {
-        byName = new Dictionary<string, List<ResourceRecordSet>>(StringComparer.OrdinalIgnoreCase);
+        // An alias points into its own zone (API reference, AliasTarget.HostedZoneId), so targets are looked up there.
+        byName = new Dictionary<(string? Zone, string Name), List<ResourceRecordSet>>(NameInZone.Comparer);
         foreach (var record in ownedRecords)
         {
-            if (!byName.TryGetValue(record.Name, out var list)) byName[record.Name] = list = [];
+            if (!byName.TryGetValue((record.Zone, record.Name), out var list)) byName[(record.Zone, record.Name)] = list = [];
             list.Add(record);
         }
     }
@@ -26,7 +27,8 @@ internal sealed class ActualLevels
     public int LevelOf(ResourceRecordSet record)
     {
         if (levels.TryGetValue(record.Key, out var known)) return known;
-        if (record.AliasTarget is not { } alias || !byName.TryGetValue(alias.DnsName.TrimEnd('.'), out var targets)) return 0;
+        if (record.AliasTarget is not { } alias
+            || !byName.TryGetValue((record.Zone, alias.DnsName.TrimEnd('.')), out var targets)) return 0;
         // A cycle cannot come from a tree; if the zone holds one anyway, break it rather than recurse forever.
         if (!visiting.Add(record.Key)) return 0;
         var level = 1 + targets.Max(LevelOf);

@@ -22,6 +22,7 @@ internal static class AttachmentRules
         {
             [spec.HostedZoneId] = (spec.ZoneName, "$.zoneName"),
         };
+        var listedNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var attachment in spec.Attachments)
         {
             TreeFieldRules.CheckAttachment(context, attachment);
@@ -43,7 +44,16 @@ internal static class AttachmentRules
                     (first.StartsWith("the top-level", StringComparison.Ordinal)
                         ? ": the top-level fields are the first attachment; list only the others under attachments"
                         : ": one name of one zone answers once"));
-            else seen[(attachment.HostedZoneId, attachment.RecordName)] = attachment.Path;
+            // Each listed attachment's nodes are tracked under its record name (AttachmentNodes: <node>@<recordName>), so two
+            // listed attachments cannot share one; the top-level one's nodes keep their plain ids.
+            else if (listedNames.TryGetValue(attachment.RecordName, out var other))
+                context.Error(attachment.Path, $"{attachment.RecordName} is already listed at {other} (in another zone): a name " +
+                    "can be attached in two zones, at the top level and once under attachments");
+            else
+            {
+                seen[(attachment.HostedZoneId, attachment.RecordName)] = attachment.Path;
+                listedNames[attachment.RecordName] = attachment.Path;
+            }
         }
         CheckHelperNames(context);
         CheckAliasesToZoneRecords(context);

@@ -87,8 +87,9 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
 
     /// <summary>
     /// The records the tree owns, each with its zone. Records kept before zones were part of the key get the spec's zone
-    /// first: the direct path keeps no record of the zone it last applied in, so a tree of that age that moves its zone in
-    /// the same apply leaves its old records in place (never deletes another's); apply once in the old zone first.
+    /// first: the direct path keeps no record of the zone it last applied in. A tree of that age must not move its zone in
+    /// its first apply after the upgrade (docs/spec.md says so): its old records would stay behind, and records at the
+    /// same keys in the new zone would be taken for its own. Apply it once in its old zone first.
     /// </summary>
     private async Task<IReadOnlySet<RecordKey>> OwnedAsync(TreeSpec spec, CancellationToken cancellationToken)
     {

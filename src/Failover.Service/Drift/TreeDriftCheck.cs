@@ -132,8 +132,11 @@ public sealed class TreeDriftCheck(
             return true;
         }
 
+        // An item's zone counts when it is not the tree's own: the same record drifting in the other zone of its name is new
+        // drift, while reports stored before items carried a zone (all in the tree's zone) read as they did.
         static HashSet<string> Keys(DriftReport r) => r.Items.Select(i =>
-            $"{i.Kind}|{i.Record}|{i.NodeId}|{i.HealthCheckId}|{string.Join(",", i.Fields.Select(f => f.ToString()))}").ToHashSet();
+            $"{i.Kind}|{i.Record}|{(i.HostedZoneId == r.HostedZoneId ? null : i.HostedZoneId)}|{i.NodeId}|{i.HealthCheckId}|"
+            + string.Join(",", i.Fields.Select(f => f.ToString()))).ToHashSet();
     }
 
     private async Task<TreeSpec> LoadAsync(string tree, int version, CancellationToken cancellationToken)

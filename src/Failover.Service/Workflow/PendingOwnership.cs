@@ -20,13 +20,9 @@ public static class PendingOwnership
     public static string Text(ResourceRecordSet record) =>
         JsonSerializer.Serialize(PlanJson.ToShape(record), FailoverJson.Default.ResourceRecordSetShape);
 
-    /// <summary>Claims pending ownership of what <paramref name="writes"/> create.</summary>
-    public static Task ClaimAsync(IProgressStore store, string tree, IEnumerable<ResourceRecordSet> writes,
-        CancellationToken cancellationToken) => ClaimAsync(store, tree, null, writes, cancellationToken);
-
     /// <summary>Claims pending ownership of what <paramref name="writes"/> create in a hosted zone (spelled out, as the store keeps
     /// it).</summary>
-    public static Task ClaimAsync(IProgressStore store, string tree, string? hostedZoneId, IEnumerable<ResourceRecordSet> writes,
+    public static Task ClaimAsync(IProgressStore store, string tree, string hostedZoneId, IEnumerable<ResourceRecordSet> writes,
         CancellationToken cancellationToken) =>
         store.AddPendingOwnedRecordsAsync(tree, hostedZoneId,
             writes.GroupBy(r => r.Key.WithoutZone).ToDictionary(g => g.Key, g => Text(g.Last())), cancellationToken);

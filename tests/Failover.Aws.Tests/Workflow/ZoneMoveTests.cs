@@ -53,6 +53,33 @@ public sealed class ZoneMoveTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_move_that_fails_after_writing_the_new_zone_rolls_back_there_and_gives_back_the_new_zones_name()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var first = await harness.Starter.ApplyAsync(harness.Spec(tree), force: true);
+        await harness.DriveAsync(first.RunId, force: true);
+        var built = Described(await harness.ZoneRecordsAsync());
+        var other = (await harness.Route53.CreateHostedZoneAsync(harness.ZoneName, Guid.NewGuid().ToString())).HostedZone;
+        var moved = harness.Spec(tree) with { HostedZoneId = other.Id };
+
+        var move = await harness.Starter.ApplyAsync(moved, force: true);
+        Assert.Equal(tree, await harness.Store.GetRecordNameOwnerAsync(other.Id, moved.RecordName, "A"));
+        // The deletions in the old zone never run: the step before them dies.
+        var outcome = await harness.DriveWithRollbackAsync(move.RunId, force: true, beforeStep: cursor =>
+            cursor.LayerName?.StartsWith("delete", StringComparison.Ordinal) == true
+                ? throw new InvalidOperationException("the function died")
+                : Task.CompletedTask);
+
+        Assert.Equal("ROLLED_BACK", outcome.Status);
+        Assert.Equal(built, Described(await harness.ZoneRecordsAsync()));
+        Assert.Empty(Described(await RecordsAsync(harness, other.Id)));
+        Assert.All(await harness.Store.GetOwnedRecordsAsync(tree), k => Assert.Equal(harness.Zone.Id, k.Zone));
+        Assert.Null(await harness.Store.GetRecordNameOwnerAsync(other.Id, moved.RecordName, "A"));
+        Assert.Equal(tree, await harness.Store.GetRecordNameOwnerAsync(harness.Zone.Id, moved.RecordName, "A"));
+    }
+
+    [Fact]
     public async Task Records_kept_before_zones_were_part_of_the_key_get_their_zone_when_a_run_starts_so_a_move_deletes_them()
     {
         var harness = await WorkflowHarness.NewAsync(moto);

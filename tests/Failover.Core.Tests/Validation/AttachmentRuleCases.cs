@@ -49,6 +49,13 @@ internal static class AttachmentRuleCases
         new("attachments are unique",
             () => WwwWith(Org, Attachment(OtherZone, null, "www.example.org")),
             "$.attachments[1]", "already attached by $.attachments[0]", () => WwwWith(Org, Attachment(OtherZone, null, "example.org"))),
+        // The same name at the top level and once more in another zone is fine; twice under attachments is refused (node
+        // progress is kept per listed record name).
+        new("a listed name is listed once",
+            () => WwwWith(Attachment("Z0000000000000000000C", "example.com", "www.example.com"),
+                Attachment("Z0000000000000000000D", "example.com", "www.example.com")),
+            "$.attachments[1]", "is already listed at $.attachments[0]",
+            () => WwwWith(Attachment("Z0000000000000000000C", "example.com", "www.example.com"))),
         new("no CNAME at an attachment's apex",
             () => Cname().Set("attachments", Attachments(Attachment(OtherZone, "example.org", "example.org"))),
             "$.attachments[0].recordName", "cannot be at the zone apex",

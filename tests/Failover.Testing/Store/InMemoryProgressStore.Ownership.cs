@@ -54,7 +54,7 @@ public sealed partial class InMemoryProgressStore
     public Task RemoveOwnedRecordsAsync(string tree, IEnumerable<RecordKey> records, CancellationToken cancellationToken = default) =>
         Serve(() =>
         {
-            var keys = records.ToList();
+            var keys = records.SelectMany(k => k.Zone is null ? [k] : new[] { k, k.WithoutZone }).ToList();
             _owned.GetValueOrDefault(tree)?.ExceptWith(keys);
             if (_pending.GetValueOrDefault(tree) is { } pending) foreach (var key in keys) pending.Remove(key);
         });

@@ -33,16 +33,16 @@ public sealed class FinalizeStep(WorkflowServices services)
 
         var applied = version.Info.Descriptor;
         if (run.Kind == RunKind.Teardown)
-            foreach (var name in Names(applied, version)) await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
+            foreach (var name in VersionNames.Of(applied, version)) await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
         else if (before?.CurrentVersion is { } previous
                  && await store.GetVersionAsync(run.Tree, previous, cancellationToken).ConfigureAwait(false) is { } was)
         {
             // Every name the tree answered at and no longer does: an attachment removed or moved, or the first name changed.
-            var now = Names(applied, version);
-            foreach (var name in Names(before.Descriptor, was).Where(n => !now.Any(a => SameName(a, n))))
+            var now = VersionNames.Of(applied, version);
+            foreach (var name in VersionNames.Of(before.Descriptor, was).Where(n => !now.Any(a => VersionNames.Same(a, n))))
                 await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
         }
-        else if (before?.CurrentVersion is not null && !SameName(before.Descriptor, applied))
+        else if (before?.CurrentVersion is not null && !VersionNames.Same(before.Descriptor, applied))
             await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.Succeeded);
@@ -87,11 +87,6 @@ public sealed class FinalizeStep(WorkflowServices services)
                 + string.Join("; ", differences));
     }
 
-    /// <summary>The claimed name of each attachment of a stored version: the descriptor's, then the others'.</summary>
-    private static List<TreeDescriptor> Names(TreeDescriptor first, StoredVersion version) =>
-        [first, .. (Failover.Core.Spec.SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [])
-            .Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
-
     private async Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken)
     {
         foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(descriptor.RecordType))
@@ -99,8 +94,4 @@ public sealed class FinalizeStep(WorkflowServices services)
                 cancellationToken).ConfigureAwait(false);
     }
 
-    private static bool SameName(TreeDescriptor a, TreeDescriptor b) =>
-        a.HostedZoneId == b.HostedZoneId
-            && string.Equals(a.RecordName.TrimEnd('.'), b.RecordName.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.RecordType, b.RecordType, StringComparison.OrdinalIgnoreCase);
 }

@@ -57,8 +57,10 @@ public sealed class RollbackStep(WorkflowServices services)
         if (!ran.Finished) return Outcome(runId, RunStatus.Running, error, cause);
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
-        if (released is not null)
-            foreach (var name in await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false))
+        var names = released is not null
+            ? await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false)
+            : await NamesOnlyTheRunClaimedAsync(run, cancellationToken).ConfigureAwait(false);
+        foreach (var name in names)
             foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(name.RecordType))
                 await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, type, name.Name, cancellationToken)
                     .ConfigureAwait(false);
@@ -153,6 +155,22 @@ public sealed class RollbackStep(WorkflowServices services)
         var version = await services.Store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
         var more = version is null ? [] : SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [];
         return [first, .. more.Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
+    }
+
+    /// <summary>
+    /// The names the rolled-back run claimed that the version still applied does not answer at (a zone or name it moved
+    /// to, an attachment it added): given back, as the run's Finalize would have given back the old ones.
+    /// </summary>
+    private async Task<List<TreeDescriptor>> NamesOnlyTheRunClaimedAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var store = services.Store;
+        if (await store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false) is not { CurrentVersion: { } current }
+            || current == run.Version
+            || await store.GetVersionAsync(run.Tree, current, cancellationToken).ConfigureAwait(false) is not { } kept
+            || await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false) is not { } failed)
+            return [];
+        var keep = VersionNames.Of(kept.Info.Descriptor, kept);
+        return VersionNames.Of(failed.Info.Descriptor, failed).Where(n => !keep.Exists(k => VersionNames.Same(k, n))).ToList();
     }
 
     /// <summary>A run event, named after the tree as the run's version describes it.</summary>
