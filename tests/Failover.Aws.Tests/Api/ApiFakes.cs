@@ -144,7 +144,9 @@ internal sealed class FakeZoneReader : IZoneReader
     {
         Reads++;
         if (Failure is not null) throw Failure;
-        return Task.FromResult(State with { OwnedRecords = owned });
+        // The port's contract: owned keys come as the store keeps them (zones spelled out) and the state holds them seen
+        // from the tree's zone, as ActualStateReader does.
+        return Task.FromResult(State with { OwnedRecords = Failover.Service.Apply.OwnedKeys.Relative(owned, desired.Spec.HostedZoneId) });
     }
 }
 
