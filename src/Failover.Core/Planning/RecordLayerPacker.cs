@@ -70,6 +70,7 @@ internal static class RecordLayerPacker
     private static int[] SortedPositions(Entry[] entries)
     {
         var zoneRanks = ZoneRanks(entries);
+        if (zoneRanks is null && AsciiPrefixes(entries) is { } prefixes) return SortedByPrefix(entries, prefixes);
         var order = new SortItem[entries.Length];
         for (var i = 0; i < order.Length; i++)
             order[i] = new SortItem(entries[i], i, entries[i].Zone is { } zone ? zoneRanks![zone] : 0);
@@ -85,6 +86,52 @@ internal static class RecordLayerPacker
         var positions = new int[order.Length];
         for (var i = 0; i < positions.Length; i++) positions[i] = order[i].Position;
         return positions;
+    }
+
+    /// <summary>
+    /// The usual case (one zone, names in ASCII as DNS names are): a sort of plain numbers, a name's first eight
+    /// characters, then each run of equal numbers (mostly the records of one name) settled by the full compare.
+    /// </summary>
+    private static int[] SortedByPrefix(Entry[] entries, ulong[] prefixes)
+    {
+        var positions = new int[entries.Length];
+        for (var i = 0; i < positions.Length; i++) positions[i] = i;
+        Array.Sort(prefixes, positions);
+        var tie = Comparer<int>.Create((x, y) =>
+        {
+            var byKey = Compare(entries[x], entries[y]);
+            return byKey != 0 ? byKey : x.CompareTo(y);
+        });
+        for (var start = 0; start < prefixes.Length;)
+        {
+            var end = start + 1;
+            while (end < prefixes.Length && prefixes[end] == prefixes[start]) end++;
+            if (end - start > 1) Array.Sort(positions, start, end - start, tie);
+            start = end;
+        }
+        return positions;
+    }
+
+    /// <summary>
+    /// Each name's first eight characters, a byte each, the first in the high bits, missing ones as 0: these numbers
+    /// order the names as string.CompareOrdinal does, down to a tie. Null when a name has a character beyond ASCII there.
+    /// </summary>
+    private static ulong[]? AsciiPrefixes(Entry[] entries)
+    {
+        var prefixes = new ulong[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var name = entries[i].Key.Name;
+            ulong prefix = 0;
+            for (var at = 0; at < 8; at++)
+            {
+                var c = at < name.Length ? name[at] : 0u;
+                if (c > 0x7F) return null;
+                prefix = (prefix << 8) | c;
+            }
+            prefixes[i] = prefix;
+        }
+        return prefixes;
     }
 
     /// <summary>The other zones' places after the tree's own (1, 2, … by zone id); null when every entry is in the tree's zone.</summary>
