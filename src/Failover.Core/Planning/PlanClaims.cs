@@ -5,19 +5,12 @@ namespace Failover.Core.Planning;
 /// <summary>
 /// What an adopted tree takes over without changing it: record sets the zone already holds exactly as the tree writes
 /// them (they become the tree's), and existing health checks whose config is exactly the node's (they get the tree's
-/// tags). Applied only by a run whose plan has no conflicts, before its first layer.
+/// tags). Applied only by a run whose plan has no conflicts, before its first layer. Each claimed key names its zone when
+/// it is not the tree's (<see cref="RecordKey.Zone"/>), and is kept with it, as a run keeps what it writes.
 /// </summary>
 public sealed record PlanClaims(IReadOnlyList<RecordKey> Records, IReadOnlyList<HealthCheckClaim> HealthChecks)
 {
     public static PlanClaims None { get; } = new([], []);
-
-    /// <summary>
-    /// The claimed records grouped by zone: null for the tree's own, then each other zone's (<see cref="RecordKey.Zone"/>).
-    /// A claim is kept with its zone, as a run keeps the records it writes, so later runs, drift and the teardown look for
-    /// it there.
-    /// </summary>
-    public IEnumerable<IGrouping<string?, RecordKey>> RecordsByZone() =>
-        Records.GroupBy(k => k.Zone).OrderBy(g => g.Key ?? "", StringComparer.Ordinal);
 
     public bool IsEmpty => Records.Count == 0 && HealthChecks.Count == 0;
 

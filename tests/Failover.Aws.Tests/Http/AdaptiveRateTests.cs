@@ -175,7 +175,7 @@ public sealed class AdaptiveRateTests
         var time = new FakeTimeProvider();
         var bucket = new TokenBucket(5, 5, time);
         var rate = new AdaptiveRate(bucket, new Route53ClientOptions().AdaptiveRateOptions!, time);
-        var account = new SimulatedAccountLimit(limit, burst, time);
+        var account = new SimulatedAccountBucket(limit, burst, time);
         var (accepted, throttled) = (0, 0);
         var end = time.GetUtcNow() + TimeSpan.FromMinutes(10);
         while (time.GetUtcNow() < end)
@@ -215,20 +215,4 @@ public sealed class AdaptiveRateTests
         Assert.Contains("MaxRequestsPerSecond", error.Message);
     }
 
-    /// <summary>Route 53's account-wide bucket, as the realism layer models it: a request without a token is throttled.</summary>
-    private sealed class SimulatedAccountLimit(double perSecond, int burst, TimeProvider time)
-    {
-        private double _tokens = burst;
-        private long _last = time.GetTimestamp();
-
-        public bool TryTake()
-        {
-            var now = time.GetTimestamp();
-            _tokens = Math.Min(burst, _tokens + time.GetElapsedTime(_last, now).TotalSeconds * perSecond);
-            _last = now;
-            if (_tokens < 1) return false;
-            _tokens -= 1;
-            return true;
-        }
-    }
 }

@@ -47,7 +47,7 @@ internal sealed class LayerSimulation
         var start = time.GetTimestamp();
         var bucket = new TokenBucket(Client.RequestsPerSecond, Client.Burst, time, Client.EffectiveReadReserve);
         var rate = new AdaptiveRate(bucket, Client.AdaptiveRateOptions!, time);
-        var account = new AccountBucket(AccountRate, AccountBurst, time);
+        var account = new SimulatedAccountBucket(AccountRate, AccountBurst, time);
         var jitter = new Random(Seed);
         var events = new PriorityQueue<Action, (long At, long Order)>();
         long order = 0;
@@ -92,20 +92,4 @@ internal sealed class LayerSimulation
         return new Result(time.GetElapsedTime(start), accepted, throttled, rate.Decreases, rate.RequestsPerSecond);
     }
 
-    /// <summary>The account's bucket: a request takes a token if one is there, else it is throttled.</summary>
-    private sealed class AccountBucket(double perSecond, int burst, TimeProvider time)
-    {
-        private double _tokens = burst;
-        private long _last = time.GetTimestamp();
-
-        public bool TryTake()
-        {
-            var now = time.GetTimestamp();
-            _tokens = Math.Min(burst, _tokens + time.GetElapsedTime(_last, now).TotalSeconds * perSecond);
-            _last = now;
-            if (_tokens < 1) return false;
-            _tokens -= 1;
-            return true;
-        }
-    }
 }

@@ -42,8 +42,18 @@ public sealed class TokenBucketPriorityTests
         time.Advance(TimeSpan.FromSeconds(1));
         await write.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(read.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(1));
-        await read.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The read wakes on another thread and sets its next timer from the clock it reads then: a single Advance may
+        // come between the two and leave that timer unfired, so the clock moves in small steps until the read is served.
+        var waited = TimeSpan.Zero;
+        await Eventually.ReachAsync("the read served", _ =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            waited += TimeSpan.FromMilliseconds(100);
+            return Task.FromResult(read.IsCompletedSuccessfully);
+        }, served => served, within: TimeSpan.FromSeconds(10), every: TimeSpan.FromMilliseconds(5));
+        // The write took the token that came first; the read needed the next one, a second of refill later.
+        Assert.True(waited >= TimeSpan.FromSeconds(1), $"the read was served after {waited}, before its token refilled");
     }
 
     [Fact]
