@@ -15,20 +15,25 @@ public static class DiagnosticOrder
             var i = 0;
             foreach (var node in spec.Root.DescendantsAndSelf()) ordinals.TryAdd(node.Path, i++);
         }
+        var byPath = ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
         // OrderBy is stable: diagnostics of one node keep the order they were found in.
         return list
             .OrderBy(d => d.Severity == Severity.Error ? 0 : 1)
-            .ThenBy(d => NodeOrdinal(d.Path, ordinals))
+            .ThenBy(d => NodeOrdinal(d.Path, byPath))
             .ToList();
     }
 
-    /// <summary>The position of the innermost node the path lies in; fields of the tree itself come first.</summary>
-    private static int NodeOrdinal(string path, Dictionary<string, int> ordinals)
+    /// <summary>
+    /// The position of the innermost node the path lies in; fields of the tree itself come first. The path's prefixes are
+    /// looked up as characters of the path: a large tree's warnings cut no strings here.
+    /// </summary>
+    private static int NodeOrdinal(string fullPath, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ordinals)
     {
+        var path = fullPath.AsSpan();
         while (path.Length > 1)
         {
             if (ordinals.TryGetValue(path, out var ordinal)) return ordinal;
-            var cut = path.LastIndexOfAny(['.', '[']);
+            var cut = path.LastIndexOfAny('.', '[');
             if (cut <= 0) break;
             path = path[..cut];
         }

@@ -19,8 +19,9 @@ internal static class AzAffinityRules
 
     public static void Check(ValidationContext context, VisitedNode visited, bool needed)
     {
-        var path = visited.PathOf("azAffinity");
         var location = visited.Node.AzAffinity;
+        if (!needed && location is null) return;
+        var path = visited.PathOf("azAffinity");
         if (!needed)
         {
             if (location is not null) context.Error(path, ParentAttributeRules.Unused("azAffinity", visited));

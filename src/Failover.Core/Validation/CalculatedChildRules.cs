@@ -11,25 +11,27 @@ internal static class CalculatedChildRules
 {
     public static void Check(ValidationContext context)
     {
-        var owned = new Dictionary<string, (VisitedNode Node, HealthCheckSettings Merged, string Path)>(StringComparer.Ordinal);
-        var allIds = new HashSet<string>(StringComparer.Ordinal);
+        // A check's path is made only for a message: a large tree has tens of thousands of checks and few mistakes.
+        var owned = new Dictionary<string, (VisitedNode Node, HealthCheckSettings Merged)>(context.Nodes.Count, StringComparer.Ordinal);
+        var allIds = new HashSet<string>(context.Nodes.Count, StringComparer.Ordinal);
         foreach (var visited in context.Nodes)
         {
             allIds.Add(visited.Node.Id);
-            if (OwnedCheck(visited, context.Spec) is { } check) owned.TryAdd(visited.Node.Id, (visited, check.Merged, check.Path));
+            if (OwnedCheck(visited, context.Spec) is { } merged) owned.TryAdd(visited.Node.Id, (visited, merged));
         }
 
-        foreach (var (id, (_, merged, path)) in owned)
+        foreach (var (id, (node, merged)) in owned)
         {
             if (merged.Type != "CALCULATED" || merged.Children is not { } children) continue;
             for (var i = 0; i < children.Count; i++)
             {
                 var child = children[i];
-                var at = $"{path}.children[{i}]";
+                var index = i;
+                string At() => $"{PathOf(node)}.children[{index}]";
                 if (child == id)
-                    context.Error(at, "a CALCULATED check cannot be its own child");
+                    context.Error(At(), "a CALCULATED check cannot be its own child");
                 else if (!owned.ContainsKey(child))
-                    context.Error(at, allIds.Contains(child)
+                    context.Error(At(), allIds.Contains(child)
                         ? $"node {child} has no health check this tree creates; give it a healthCheck, or name an existing check "
                             + "in childHealthCheckIds"
                         : $"no node of this tree has the id {TreeFieldRules.Shown(child)}");
@@ -43,7 +45,7 @@ internal static class CalculatedChildRules
             var cycle = FindCycle(id, owned, state, []);
             if (cycle is not null)
             {
-                context.Error($"{owned[cycle[0]].Path}.children",
+                context.Error($"{PathOf(owned[cycle[0]].Node)}.children",
                     $"the CALCULATED checks name each other in a cycle ({string.Join(" → ", cycle)} → {cycle[0]}): Route 53 needs each "
                     + "child to exist before its parent");
                 return;
@@ -51,16 +53,20 @@ internal static class CalculatedChildRules
         }
     }
 
-    /// <summary>The check a node asks the tree to create, merged over the defaults, with the path of its settings.</summary>
-    internal static (HealthCheckSettings Merged, string Path)? OwnedCheck(VisitedNode visited, TreeSpec spec) =>
+    /// <summary>The check a node asks the tree to create, merged over the defaults.</summary>
+    internal static HealthCheckSettings? OwnedCheck(VisitedNode visited, TreeSpec spec) =>
         visited.Node.Endpoint?.HealthCheck is { } own
-            ? (own.MergedOver(spec.HealthCheckDefaults), $"{visited.PathOf("endpoint")}.healthCheck")
+            ? own.MergedOver(spec.HealthCheckDefaults)
             : visited.Node.Endpoint is null && visited.Node.HealthCheck is { } node
-                ? (node.MergedOver(spec.HealthCheckDefaults), visited.PathOf("healthCheck"))
+                ? node.MergedOver(spec.HealthCheckDefaults)
                 : null;
 
+    /// <summary>The path of the settings of the check <see cref="OwnedCheck"/> found on this node.</summary>
+    private static string PathOf(VisitedNode visited) =>
+        visited.Node.Endpoint is not null ? $"{visited.PathOf("endpoint")}.healthCheck" : visited.PathOf("healthCheck");
+
     private static List<string>? FindCycle(string id,
-        Dictionary<string, (VisitedNode Node, HealthCheckSettings Merged, string Path)> owned, Dictionary<string, int> state,
+        Dictionary<string, (VisitedNode Node, HealthCheckSettings Merged)> owned, Dictionary<string, int> state,
         List<string> path)
     {
         if (state.GetValueOrDefault(id) == 2) return null;

@@ -32,8 +32,9 @@ internal static partial class CidrRules
 
     public static void Check(ValidationContext context, VisitedNode visited, bool needed)
     {
-        var path = visited.PathOf("cidr");
         var cidr = visited.Node.Cidr;
+        if (!needed && cidr is null) return;
+        var path = visited.PathOf("cidr");
         if (!needed)
         {
             if (cidr is not null) context.Error(path, ParentAttributeRules.Unused("cidr", visited));

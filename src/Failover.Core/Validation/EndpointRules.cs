@@ -68,21 +68,23 @@ internal static partial class EndpointRules
             context.Error($"{path}.values", $"an endpoint's values have at most {limits.MaxValueCharacters / 2:N0} characters in all " +
                 $"(found {characters:N0}): "
                 + $"Route 53 takes {limits.MaxValueCharacters:N0} per request and counts each twice when a record changes");
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Most endpoints hold one value: no set to find duplicates in, and each value's path made only for a message.
+        var seen = endpoint.Values.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < endpoint.Values.Count; i++)
         {
             var value = endpoint.Values[i];
-            var valuePath = $"{path}.values[{i}]";
-            if (!seen.Add(value)) context.Error(
-                valuePath, $"\"{TreeFieldRules.Shown(value)}\" is listed twice; Route 53 refuses duplicate values in a record");
-            else if (value.Length > MaxValueLength) context.Error(valuePath, $"a value has at most {MaxValueLength} characters");
+            var at = i;
+            string ValuePath() => $"{path}.values[{at}]";
+            if (seen is not null && !seen.Add(value)) context.Error(
+                ValuePath(), $"\"{TreeFieldRules.Shown(value)}\" is listed twice; Route 53 refuses duplicate values in a record");
+            else if (value.Length > MaxValueLength) context.Error(ValuePath(), $"a value has at most {MaxValueLength} characters");
             else if (context.Spec.DualStack)
             {
                 if (!DualStack.IsFamilyOf(value, "A") && !DualStack.IsFamilyOf(value, "AAAA"))
-                    context.Error(valuePath, $"\"{TreeFieldRules.Shown(value)}\" is not an IPv4 or IPv6 address: a dual-stack tree's " +
+                    context.Error(ValuePath(), $"\"{TreeFieldRules.Shown(value)}\" is not an IPv4 or IPv6 address: a dual-stack tree's " +
                         "endpoints hold the addresses of its A and AAAA records");
             }
-            else if (ValueProblem(type, value) is { } problem) context.Error(valuePath, problem);
+            else if (ValueProblem(type, value) is { } problem) context.Error(ValuePath(), problem);
         }
         // A dual-stack endpoint answers in both record sets of its group: without an address of each family one of them
         // would lack the leaf (a failover pair with no primary, a weighted group without a member).

@@ -14,8 +14,9 @@ internal static partial class GeoproximityRules
 
     public static void Check(ValidationContext context, VisitedNode visited, bool needed)
     {
-        var path = visited.PathOf("geoproximity");
         var place = visited.Node.Geoproximity;
+        if (!needed && place is null) return;
+        var path = visited.PathOf("geoproximity");
         if (!needed)
         {
             if (place is not null) context.Error(path, ParentAttributeRules.Unused("geoproximity", visited));

@@ -127,16 +127,17 @@ internal static class HealthCheckRules
         }
         var value = endpoint.Values[0];
         if (!(AddressRanges.IsIPv4(value) || AddressRanges.IsIPv6(value))) return;
-        var valuePath = $"{visited.PathOf("endpoint")}.values[0]";
+        // Made only for a message (most checked addresses are fine).
+        string ValuePath() => $"{visited.PathOf("endpoint")}.values[0]";
         // API reference, HealthCheckConfig.IPAddress: Route 53 can't check "local, private, non-routable, or multicast
         // ranges" (RFC 5735, RFC 6598, RFC 5156).
         if (AddressRanges.WhyUncheckable(value) is { } reason)
             // Developer Guide, "Configuring failover in a private hosted zone": to check instances that only have private
             // addresses, create a health check based on a CloudWatch alarm.
-            context.Error(valuePath, $"{value} is a {reason} address; Route 53 health checkers cannot reach it and refuse the check: "
+            context.Error(ValuePath(), $"{value} is a {reason} address; Route 53 health checkers cannot reach it and refuse the check: "
                 + "check it through a CloudWatch alarm (type CLOUDWATCH_METRIC) or name an existing check (healthCheckId)");
         else if (AddressRanges.DocumentationRange(value) is { } range)
-            context.Warning(valuePath, $"{value} is in {range}: {AddressRanges.DocumentationNote}");
+            context.Warning(ValuePath(), $"{value} is in {range}: {AddressRanges.DocumentationNote}");
     }
 
     private static void CheckRegions(ValidationContext context, IReadOnlyList<string> regions, string path)

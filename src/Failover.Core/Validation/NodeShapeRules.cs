@@ -18,13 +18,17 @@ internal static partial class NodeShapeRules
         var node = visited.Node;
         CheckId(context, visited, ids);
 
-        var kinds = new List<string>();
-        if (node.Routing is not null) kinds.Add("routing");
-        if (node.Endpoint is not null) kinds.Add("endpoint");
-        if (node.Alias is not null) kinds.Add("alias");
-        if (kinds.Count == 0) context.Error(node.Path, "a node needs routing (a rule), endpoint or alias");
-        if (kinds.Count > 1) context.Error(
-            node.Path, $"a node is a rule, an endpoint or an alias, not several: found {string.Join(" and ", kinds)}");
+        // Counted first: the list of kinds is made only for the message (not once per node of a large tree).
+        var count = (node.Routing is not null ? 1 : 0) + (node.Endpoint is not null ? 1 : 0) + (node.Alias is not null ? 1 : 0);
+        if (count == 0) context.Error(node.Path, "a node needs routing (a rule), endpoint or alias");
+        if (count > 1)
+        {
+            var kinds = new List<string>();
+            if (node.Routing is not null) kinds.Add("routing");
+            if (node.Endpoint is not null) kinds.Add("endpoint");
+            if (node.Alias is not null) kinds.Add("alias");
+            context.Error(node.Path, $"a node is a rule, an endpoint or an alias, not several: found {string.Join(" and ", kinds)}");
+        }
 
         if (node.Routing is { } routing) CheckRuleChildren(context, node, routing);
         else CheckLeafHasNoChildren(context, node);
@@ -41,30 +45,31 @@ internal static partial class NodeShapeRules
     private static void CheckId(ValidationContext context, VisitedNode visited, Dictionary<string, string> ids)
     {
         var node = visited.Node;
-        var path = visited.PathOf("id");
+        // The path is made only for a message: most ids are fine, and a large tree has a hundred thousand of them.
+        string IdPath() => visited.PathOf("id");
         if (node.Id.Length == 0)
         {
-            context.Error(path, "id must not be empty");
+            context.Error(IdPath(), "id must not be empty");
             return;
         }
         // Ids become set identifiers and helper-name labels, and helper names are lower case: "A" and "a" collide.
         if (ids.TryGetValue(node.Id, out var first))
-            context.Error(path, $"the id \"{node.Id}\" is already used at {first} (ids are unique, ignoring case)");
+            context.Error(IdPath(), $"the id \"{node.Id}\" is already used at {first} (ids are unique, ignoring case)");
         else ids[node.Id] = node.Path;
         if (node.Id.Length > MaxIdLength)
             context.Error(
-                path,
+                IdPath(),
                     $"id is {node.Id.Length} characters long; at most {MaxIdLength}, since a nested rule lives at the DNS label \"_<id>\"");
         else if (!IdSyntax().IsMatch(node.Id))
             context.Error(
-                path, $"id \"{TreeFieldRules.Shown(node.Id)}\" must be letters, digits and '-', not starting or ending with '-' (it " +
+                IdPath(), $"id \"{TreeFieldRules.Shown(node.Id)}\" must be letters, digits and '-', not starting or ending with '-' (it " +
                     $"becomes a DNS label and a set identifier)");
         else if (visited.Parent is not null && node.Routing is not null && context.Spec.RecordName.Length > 0)
         {
             var helper = HelperNames.Of(node, context.Spec.RecordName);
             if (helper.Length > DnsNameSyntax.MaxLength)
                 context.Error(
-                    path, $"this nested rule lives at \"{helper}\", which is longer than {DnsNameSyntax.MaxLength} characters; use a " +
+                    IdPath(), $"this nested rule lives at \"{helper}\", which is longer than {DnsNameSyntax.MaxLength} characters; use a " +
                         $"shorter id");
         }
     }
