@@ -180,10 +180,16 @@ public static class TreeCompiler
         /// </summary>
         public List<DesiredHealthCheck> FinishHealthChecks()
         {
-            var byNode = _healthChecks.ToDictionary(h => h.NodeId, h => h.Config, StringComparer.Ordinal);
-            var references = new Dictionary<string, string>(StringComparer.Ordinal);
-            var ordered = new List<DesiredHealthCheck>(_healthChecks.Count);
-            var visiting = new HashSet<string>(StringComparer.Ordinal);
+            // Tables sized once (grown by doubling, a large tree's are copied into new large-object arrays again and again),
+            // and a child found by the node id inside its placeholder, read as characters: no string cut per child.
+            var count = _healthChecks.Count;
+            var byNode = new Dictionary<string, HealthCheckConfig>(count, StringComparer.Ordinal);
+            foreach (var (nodeId, config) in _healthChecks) byNode.Add(nodeId, config);
+            var configOf = byNode.GetAlternateLookup<ReadOnlySpan<char>>();
+            var references = new Dictionary<string, string>(count, StringComparer.Ordinal);
+            var referenceOf = references.GetAlternateLookup<ReadOnlySpan<char>>();
+            var ordered = new List<DesiredHealthCheck>(count);
+            var visiting = new HashSet<string>(count, StringComparer.Ordinal);
 
             void Visit(string nodeId, HealthCheckConfig config)
             {
@@ -192,14 +198,14 @@ public static class TreeCompiler
                 if (config.ChildHealthChecks.Count > 0)
                 {
                     foreach (var child in config.ChildHealthChecks)
-                        if (HealthCheckPlaceholder.TryGetNodeId(child, out var childNode)
-                            && byNode.TryGetValue(childNode, out var childConfig))
-                            Visit(childNode, childConfig);
+                        if (HealthCheckPlaceholder.TryGetNodeIdChars(child, out var childNode)
+                            && configOf.TryGetValue(childNode, out var childId, out var childConfig))
+                            Visit(childId, childConfig);
                     hashed = config with
                     {
                         ChildHealthChecks = config.ChildHealthChecks.Select(child =>
-                            HealthCheckPlaceholder.TryGetNodeId(child, out var childNode) && references.TryGetValue(childNode, out var r)
-                                ? "ref:" + r : child).ToList(),
+                            HealthCheckPlaceholder.TryGetNodeIdChars(child, out var childNode)
+                            && referenceOf.TryGetValue(childNode, out var r) ? "ref:" + r : child).ToList(),
                     };
                 }
                 var reference = CallerReferences.For(spec.Name, nodeId, hashed, options.CallerReferenceSalt);

@@ -33,8 +33,9 @@ internal static class HealthCheckReconciler
         }
 
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        var toCreate = new List<PlannedHealthCheck>();
-        var existing = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Sized once: a large tree's lists grown by doubling are copied into new large-object arrays again and again.
+        var toCreate = new List<PlannedHealthCheck>(desired.Count);
+        var existing = new Dictionary<string, string>(actual.HealthChecks.Count == 0 ? 0 : desired.Count, StringComparer.Ordinal);
         // Children come before the CALCULATED checks that name them (the compiler's order), so a parent's children that
         // exist already are known by id here: a new parent names them by id, the others wait for their layer.
         foreach (var check in desired)

@@ -91,8 +91,14 @@ public sealed record TreeNode
         {
             var node = stack.Pop();
             yield return node;
-            var children = node.ChildNodes().ToList();
-            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+            // ChildNodes pushed last first, without a list of them per node (a large tree has a hundred thousand nodes).
+            if (node.Routing == RoutingPolicy.Failover)
+            {
+                if (node.Secondary is not null) stack.Push(node.Secondary);
+                if (node.Primary is not null) stack.Push(node.Primary);
+                continue;
+            }
+            for (var i = node.Children.Count - 1; i >= 0; i--) stack.Push(node.Children[i]);
         }
     }
 }

@@ -53,7 +53,8 @@ public static class TreeValidator
         TreeFieldRules.Check(context);
         if (spec.HealthCheckDefaults is not null)
             HealthCheckRules.CheckSettings(context, spec.HealthCheckDefaults, "$.healthCheckDefaults", spec.HealthCheckDefaults.Type);
-        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Sized once: grown by doubling, a large tree's table is copied into new large-object arrays again and again.
+        var ids = new Dictionary<string, string>(context.Nodes.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var visited in context.Nodes)
         {
             NodeShapeRules.Check(context, visited, ids);

@@ -43,12 +43,11 @@ internal sealed class ValidationContext
             var visited = stack.Pop();
             nodes.Add(visited);
             var node = visited.Node;
-            // Every child slot is visited, whatever the routing, so misplaced children are validated too.
-            var children = new List<TreeNode>();
-            if (node.Primary is not null) children.Add(node.Primary);
-            if (node.Secondary is not null) children.Add(node.Secondary);
-            children.AddRange(node.Children);
-            for (var i = children.Count - 1; i >= 0; i--) stack.Push(new VisitedNode(children[i], node, visited.Depth + 1));
+            // Every child slot is visited, whatever the routing, so misplaced children are validated too: primary, secondary,
+            // then the children, pushed last first (no list of them per node: a large tree has a hundred thousand nodes).
+            for (var i = node.Children.Count - 1; i >= 0; i--) stack.Push(new VisitedNode(node.Children[i], node, visited.Depth + 1));
+            if (node.Secondary is not null) stack.Push(new VisitedNode(node.Secondary, node, visited.Depth + 1));
+            if (node.Primary is not null) stack.Push(new VisitedNode(node.Primary, node, visited.Depth + 1));
         }
         return nodes;
     }
