@@ -21,7 +21,7 @@ internal sealed partial class DynamoDbProgress
         var owned = new HashSet<RecordKey>();
         await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
                            OwnedAttributes))
-            if (!item.ContainsKey(Attributes.Pending)) owned.Add(ReadOwnedKey(item));
+            if (!item.ContainsKey(Attributes.Pending)) owned.Add(RecordKeyValues.FromItem(item));
         return owned;
     }
 
@@ -35,7 +35,7 @@ internal sealed partial class DynamoDbProgress
         var pending = new Dictionary<RecordKey, string>();
         await foreach (var item in QueryPrefixAsync(ProgressKeys.TreePartition(tree), ProgressKeys.OwnedPrefix, cancellationToken,
                            OwnedAttributes))
-            if (item.String(Attributes.Pending) is { } written) pending[ReadOwnedKey(item)] = written;
+            if (item.String(Attributes.Pending) is { } written) pending[RecordKeyValues.FromItem(item)] = written;
         return pending;
     }
 
@@ -119,7 +119,7 @@ internal sealed partial class DynamoDbProgress
         {
             var sortKey = item.RequiredString(ProgressTable.SortKey);
             if (ProgressKeys.IsZoned(sortKey)) continue;
-            var moved = OwnedItem(partition, ReadOwnedKey(item).AbsoluteIn(treeZone));
+            var moved = OwnedItem(partition, RecordKeyValues.FromItem(item).AbsoluteIn(treeZone));
             if (item.String(Attributes.Pending) is { } pending) moved[Attributes.Pending] = Attributes.S(pending);
             puts.Add(new WriteRequest { PutRequest = new PutRequest { Item = moved } });
             deletes.Add(new WriteRequest { DeleteRequest = new DeleteRequest { Key = ProgressKeys.Key(partition, sortKey) } });
@@ -136,10 +136,6 @@ internal sealed partial class DynamoDbProgress
     {
         var item = ProgressKeys.Key(partition, ProgressKeys.Owned(key));
         foreach (var (name, value) in RecordKeyValues.ToAttributes(key)) item[name] = value;
-        if (key.Zone is not null) item[Attributes.HostedZoneId] = Attributes.S(key.Zone);
         return item;
     }
-
-    private static RecordKey ReadOwnedKey(Dictionary<string, AttributeValue> item) =>
-        RecordKeyValues.FromItem(item) with { Zone = item.String(Attributes.HostedZoneId) };
 }

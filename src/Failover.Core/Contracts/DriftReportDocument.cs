@@ -51,4 +51,11 @@ public sealed record FieldDifferenceDocument(
 public sealed record DriftRepairDocument(string? Status, string? RunId, string? Reason);
 
 /// <summary>A record set's identity: name, type and (when set) set identifier. Names as the core holds them, no trailing dot.</summary>
-public sealed record RecordKeyDocument(string? Name, string? Type, string? SetIdentifier);
+public sealed record RecordKeyDocument(string? Name, string? Type, string? SetIdentifier)
+{
+    /// <summary>
+    /// The hosted zone, written only where it is not the zone the document is about (a node's record in another
+    /// attachment's zone, or the old zone of a move): one name may be answered in two zones by one tree.
+    /// </summary>
+    public string? HostedZoneId { get; init; }
+}

@@ -93,7 +93,11 @@ public sealed record HealthCheckDeletionDocument(string? HealthCheckId, string? 
 /// <summary>The alarm on a node's check; <see cref="HealthCheckId"/> is left out when an earlier layer creates the check.</summary>
 public sealed record PlannedHealthCheckAlarmDocument(string? NodeId, string? HealthCheckId, string? AlarmNamePrefix);
 
-public sealed record PlanConflictDocument(string? Name, string? Type, string? SetIdentifier, string? Reason);
+public sealed record PlanConflictDocument(string? Name, string? Type, string? SetIdentifier, string? Reason)
+{
+    /// <summary>The conflict's hosted zone when it is not the plan's (another attachment's zone).</summary>
+    public string? HostedZoneId { get; init; }
+}
 
 public sealed record PlanSummaryDocument(
     int RecordsCreated, int RecordsUpdated, int RecordsDeleted, int HealthChecksCreated, int HealthChecksDeleted, int ExistingRecords)

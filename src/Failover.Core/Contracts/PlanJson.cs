@@ -24,7 +24,10 @@ public static class PlanJson
         Conflicts = plan.Conflicts.Count == 0
             ? null
             : plan.Conflicts
-                .Select(c => new PlanConflictDocument(FullyQualified(c.Key.Name), c.Key.Type, c.Key.SetIdentifier, c.Reason)).ToList(),
+                .Select(c => new PlanConflictDocument(FullyQualified(c.Key.Name), c.Key.Type, c.Key.SetIdentifier, c.Reason)
+                {
+                    HostedZoneId = c.Key.Zone,
+                }).ToList(),
         Summary = new PlanSummaryDocument(plan.Summary.RecordsCreated, plan.Summary.RecordsUpdated, plan.Summary.RecordsDeleted,
             plan.Summary.HealthChecksCreated, plan.Summary.HealthChecksDeleted, plan.Summary.ExistingRecords)
         {
@@ -219,7 +222,10 @@ public static class PlanJson
                 var at = $"$.conflicts[{i}]";
                 return new PlanConflict(
                     new RecordKey(
-                        Unqualified(Required(conflict.Name, at + ".name")), Required(conflict.Type, at + ".type"), conflict.SetIdentifier),
+                        Unqualified(Required(conflict.Name, at + ".name")), Required(conflict.Type, at + ".type"), conflict.SetIdentifier)
+                    {
+                        Zone = conflict.HostedZoneId,
+                    },
                     Required(conflict.Reason, at + ".reason"));
             }).ToList(),
             Summary = document.Summary is { } s

@@ -135,7 +135,7 @@ public static class ProgressResources
         },
     };
 
-    private static RecordKeyDocument Key(RecordKey key) => new(key.Name, key.Type, key.SetIdentifier);
+    private static RecordKeyDocument Key(RecordKey key) => new(key.Name, key.Type, key.SetIdentifier) { HostedZoneId = key.Zone };
 
     /// <summary>null: the spec leaves it to the deployment's <c>DefaultDriftPolicy</c>.</summary>
     private static string? DriftPolicyName(DriftPolicy? policy) => policy is { } set ? SpecFields.Name(set) : null;

@@ -12,7 +12,11 @@ public sealed class NodeTests(MotoFixture moto)
     private static PlannedNode Node(int i) => new(
         $"node-{i:D3}",
         i % 2 == 0 ? "leaf-records" : "alias-level-1",
-        [new RecordKey($"n{i}.example.com", "A", null), new RecordKey("www.example.com", "A", $"set-{i}")]);
+        // Every other node has a record in another zone (a move's old zone, another attachment's): it must come back so.
+        [
+            new RecordKey($"n{i}.example.com", "A", null),
+            new RecordKey("www.example.com", "A", $"set-{i}") { Zone = i % 2 == 1 ? "Z2OLD" : null },
+        ]);
 
     [Fact]
     public async Task A_hundred_and_thirty_nodes_are_written_in_batches_and_listed_as_pending()

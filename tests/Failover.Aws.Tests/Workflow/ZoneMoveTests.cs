@@ -39,6 +39,10 @@ public sealed class ZoneMoveTests(MotoFixture moto)
         Assert.True(lastCreate >= 0 && firstDelete > lastCreate, $"creates end at batch {lastCreate}, deletes start at {firstDelete}");
         Assert.All(batches.Where(b => b.HostedZoneId == harness.Zone.Id).SelectMany(b => b.Changes),
             c => Assert.Equal(ChangeAction.Delete, c.Action));
+        // The run's node progress tells the old zone's deletions from the new zone's writes of the same names.
+        var nodeRecords = (await harness.Store.ListNodesAsync(move.RunId)).SelectMany(n => n.Records).ToList();
+        Assert.Contains(nodeRecords, k => k.Zone == harness.Zone.Id);
+        Assert.Contains(nodeRecords, k => k.Zone is null && nodeRecords.Contains(k with { Zone = harness.Zone.Id }));
 
         var back = await harness.Starter.RollbackAsync(tree, 1);
         Assert.Equal("SUCCEEDED", (await harness.DriveAsync(back.RunId, force: true)).Status);

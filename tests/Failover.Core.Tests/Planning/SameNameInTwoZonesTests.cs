@@ -1,3 +1,4 @@
+using Failover.Core.Contracts;
 using Failover.Core.Compilation;
 using Failover.Core.Planning;
 using Failover.Core.Route53;
@@ -92,6 +93,8 @@ public class SameNameInTwoZonesTests
         Assert.Contains(plan.Conflicts, c => c.Key == foreign.Key);
         Assert.All(plan.Conflicts, c => Assert.Equal(Private, c.Key.Zone));
         Assert.All(plan.Conflicts, c => Assert.Contains(Private, c.ToString(), StringComparison.Ordinal));
+        // The plan document keeps the zone: read back, the conflict is not mistaken for one in the public zone.
+        Assert.Equal(plan.Conflicts, PlanJson.Read(PlanJson.Write(plan)).Conflicts);
         // The public zone's copy of the same name is planned as if the private one were not there.
         Assert.Contains(plan.Layers.SelectMany(l => l.ChangeBatches).Where(b => b.HostedZoneId is null).SelectMany(b => b.Changes),
             c => c.RecordSet.Key == foreign.Key.WithoutZone);
