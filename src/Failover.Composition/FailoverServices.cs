@@ -118,6 +118,7 @@ public sealed class FailoverServices : IDisposable
         var options = settings.Endpoint is { } endpoint
             ? new Route53ClientOptions { Endpoint = endpoint }
             : Route53ClientOptions.FromEnvironment(settings.Environment);
+        if (settings.Route53OperationLimits is { } limits) options = options with { OperationLimits = limits };
         return settings.Route53RequestsPerSecond is { } rate
             ? options with { RequestsPerSecond = rate, Burst = settings.Route53Burst ?? Math.Max(1, (int)rate) }
             : options;

@@ -43,6 +43,12 @@ public sealed record FailoverSettings
 
     public int? Route53Burst { get; init; }
 
+    /// <summary>
+    /// The Route 53 operations paced by a bucket of their own (<c>Route53ClientOptions.OperationLimits</c>); null: Route
+    /// 53's documented buckets. A stand-in endpoint that models none (the local stack by default) sets none.
+    /// </summary>
+    public IReadOnlyDictionary<string, Failover.Aws.Http.OperationLimit>? Route53OperationLimits { get; init; }
+
     /// <summary>The provisioning state machine runs start (<c>FAILOVER_STATE_MACHINE_ARN</c>); null: none, so no runs.</summary>
     public string? StateMachineArn { get; init; }
 

@@ -1,6 +1,7 @@
 using Failover.Aws.StepFunctions;
 using Failover.Composition;
 using Failover.Local.Aws;
+using Failover.Local.Realism;
 using Failover.Local.Resources;
 using Failover.Service.Drift;
 using Failover.Service.Workflow;
@@ -11,10 +12,14 @@ namespace Failover.Local;
 /// <summary>The composition root's settings on the local stack: every client calls the edge, as the local account.</summary>
 public static class LocalSettings
 {
-    /// <summary>What the workflow's functions get: the deployed defaults, the edge as every endpoint.</summary>
-    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow, string? healthCheckAlarmPrefix = null,
-        TextWriter? metricsOutput = null) => new()
+    /// <summary>
+    /// What the workflow's functions get: the deployed defaults, the edge as every endpoint, and per-operation pacing
+    /// only when the realism layer answers by Route 53's per-operation buckets (<see cref="RealismSettings.ClientOperationLimits"/>).
+    /// </summary>
+    public static FailoverSettings AtEdge(Uri edgeUrl, WorkflowOptions workflow, RealismSettings realism,
+        string? healthCheckAlarmPrefix = null, TextWriter? metricsOutput = null) => new()
     {
+        Route53OperationLimits = realism.ClientOperationLimits,
         HealthCheckAlarmPrefix = healthCheckAlarmPrefix,
         MetricsOutput = metricsOutput,
         Endpoint = edgeUrl,

@@ -104,7 +104,8 @@ public sealed class LocalStack : IAsyncDisposable
             var functions = new FunctionRegistry().AddBuiltIns()
                 .Register(
                     FunctionCatalog.Build(new LocalFunctionServices(
-                        LocalSettings.AtEdge(edgeUrl, options.Workflow, options.HealthCheckAlarmPrefix, options.MetricsOutput)), hosting),
+                        LocalSettings.AtEdge(edgeUrl, options.Workflow, options.Realism, options.HealthCheckAlarmPrefix,
+                            options.MetricsOutput)), hosting),
                     WorkflowHandlers.Names);
             options.ConfigureFunctions?.Invoke(functions);
             var realism = new RealismControl(options.Realism, options.TimeProvider);
@@ -128,7 +129,8 @@ public sealed class LocalStack : IAsyncDisposable
                 stack.Resources = await LocalResources.EnsureAsync(edge.Url, motoUrl, options.Zones, directory, cancellationToken,
                     options.PrivateZones);
                 // The drift functions log to standard output, as Lambda's do, unless the caller says where function logs go.
-                var services = LocalSettings.AtEdge(edge.Url, options.Workflow, options.HealthCheckAlarmPrefix, options.MetricsOutput)
+                var services = LocalSettings
+                    .AtEdge(edge.Url, options.Workflow, options.Realism, options.HealthCheckAlarmPrefix, options.MetricsOutput)
                     .WithResources(stack.Resources);
                 stack._drift = LocalDriftEmulation.Start(services, stack.Resources, functions, options.Drift, options.Log,
                     options.FunctionLog is null ? null : hosting);

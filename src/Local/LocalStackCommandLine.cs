@@ -45,6 +45,8 @@ public static class LocalStackCommandLine
     { Description = "Route 53 request burst size", DefaultValueFactory = _ => new RateLimitSettings().Burst };
     private static readonly Option<bool> NoRateLimit = new("--no-rate-limit")
     { Description = "Never answer Throttling for the request rate" };
+    private static readonly Option<bool> OperationLimits = new("--operation-limits")
+    { Description = "Also answer Throttling by Route 53's per-operation buckets (CreateHealthCheck 50, then 0.5/s; ...)" };
     private static readonly Option<double> FaultRate = new("--fault-rate")
     { Description = "Probability (0-1) of a fault on each Route 53 request" };
     private static readonly Option<string[]> FaultKinds = new("--fault-kinds")
@@ -76,7 +78,7 @@ public static class LocalStackCommandLine
         {
             EdgePort, ApiPort, RequireSignature, MotoUrl, Zones, PrivateZones, NoResources, StateMachines, NoRealism, NoAliasTargetCheck,
             NoRoutingPolicyCheck,
-            NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit,
+            NoAliasTtlCheck, NoRecordSetCheck, NoHealthCheckIdempotency, ChangePending, Rate, Burst, NoRateLimit, OperationLimits,
             FaultRate, FaultKinds, FaultOperations, FaultSeed, DriftInterval, NoHealthAlarms, Apply,
         };
         root.SetAction(async (parsed, cancellationToken) =>
@@ -134,6 +136,7 @@ public static class LocalStackCommandLine
                     PerSecond = parsed.GetValue(Rate),
                     Burst = parsed.GetValue(Burst),
                 },
+                OperationLimits = new OperationLimitSettings { Enabled = parsed.GetValue(OperationLimits) },
                 Faults = new FaultSettings
                 {
                     Rate = parsed.GetValue(FaultRate),

@@ -59,6 +59,8 @@ public static class ReadyReport
         var rate = settings.RateLimit.Enabled
             ? string.Create(CultureInfo.InvariantCulture, $"{settings.RateLimit.PerSecond}/s burst {settings.RateLimit.Burst}")
             : "unlimited";
+        if (settings.OperationLimits.Enabled && settings.OperationLimits.Limits.GetValueOrDefault("CreateHealthCheck") is { } creates)
+            rate += string.Create(CultureInfo.InvariantCulture, $" and per operation (CreateHealthCheck {creates.PerSecond}/s, …)");
         var faults = settings.Faults.Rate > 0
             ? string.Create(
                 CultureInfo.InvariantCulture, $"{settings.Faults.Rate:0.###} of requests ({string.Join(", ", settings.Faults.Kinds)}, " +

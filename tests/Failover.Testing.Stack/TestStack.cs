@@ -30,7 +30,9 @@ public sealed class TestStack : IAsyncDisposable
         _emptyStateMachineDirectory = emptyStateMachineDirectory;
         States = new StepFunctionsClient(new StepFunctionsClientOptions { Region = LocalAccount.Region, Endpoint = local.EdgeUrl },
             credentials: LocalAccount.Credentials);
-        Route53 = new Route53Client(new Route53ClientOptions { Endpoint = local.EdgeUrl }, credentials: LocalAccount.Credentials);
+        Route53 = new Route53Client(
+            new Route53ClientOptions { Endpoint = local.EdgeUrl, OperationLimits = options.Realism.ClientOperationLimits },
+            credentials: LocalAccount.Credentials);
         Realism = new RealismClient(local.EdgeUrl);
         _sqs = new Lazy<AmazonSQSClient>(() => new AmazonSQSClient(LocalAccount.Credentials,
             new AmazonSQSConfig { ServiceURL = local.EdgeUrl.ToString(), AuthenticationRegion = LocalAccount.Region }));

@@ -134,7 +134,11 @@ public sealed class TestStackBuilder
     private WorkflowServices WorkflowServicesFor(InProcessWorkflow inProcess, Uri edge, ProgressStore store)
     {
         var route53 = new Route53Client(
-            new Route53ClientOptions { Endpoint = edge, RequestsPerSecond = inProcess.RequestsPerSecond, Burst = inProcess.Burst },
+            new Route53ClientOptions
+            {
+                Endpoint = edge, RequestsPerSecond = inProcess.RequestsPerSecond, Burst = inProcess.Burst,
+                OperationLimits = _options.Realism.ClientOperationLimits,
+            },
             inProcess.Route53Handler is { } handler ? new HttpClient(handler) : null, LocalAccount.Credentials);
         var alarms = _options.HealthCheckAlarmPrefix is { } prefix
             ? new HealthCheckAlarmSource(

@@ -30,7 +30,7 @@ public sealed class AwsHttpTransport
     public AwsHttpTransport(
         HttpClient http, Uri endpoint, AwsRequestSigner signer, RetryOptions retry,
         Func<AwsResponse, AwsServiceException> readError, TimeProvider? time = null, Random? random = null, TokenBucket? rateLimit = null,
-        AdaptiveRate? adaptiveRate = null, Action<bool>? onAnswered = null)
+        AdaptiveRate? adaptiveRate = null, Action<bool>? onAnswered = null, OperationRates? operationRates = null)
     {
         _http = http;
         Endpoint = endpoint;
@@ -41,6 +41,7 @@ public sealed class AwsHttpTransport
         Random = random ?? Random.Shared;
         RateLimit = rateLimit;
         AdaptiveRate = adaptiveRate;
+        OperationRates = operationRates;
         _onAnswered = onAnswered;
         _pipeline = BuildPipeline();
     }
@@ -53,6 +54,9 @@ public sealed class AwsHttpTransport
 
     /// <summary>Moves <see cref="RateLimit"/>'s rate with the answers: up while they go through, down on a throttle.</summary>
     public AdaptiveRate? AdaptiveRate { get; }
+
+    /// <summary>Buckets of the operations the service paces on their own besides the account (<see cref="OperationRate"/>).</summary>
+    public OperationRates? OperationRates { get; }
 
     public Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken = default) =>
         _pipeline.ExecuteAsync(
@@ -86,6 +90,15 @@ public sealed class AwsHttpTransport
 
     private async ValueTask<AwsResponse> AttemptAsync(AwsRequest request, CancellationToken cancellationToken)
     {
+        var operationRate = OperationRates?.For(request.Operation);
+        var operationBound = false;
+        if (operationRate is not null)
+        {
+            // The operation's own bucket first: a request waiting for it holds no account token meanwhile, so the
+            // account's rate stays with the other operations (reads, record changes) while, say, creates go at 0.5/s.
+            await operationRate.AcquireAsync(request.IsRead, cancellationToken).ConfigureAwait(false);
+            operationBound = operationRate.IsBinding;
+        }
         if (RateLimit is not null)
             await (request.IsRead ? RateLimit.AcquireReadAsync(cancellationToken) : RateLimit.AcquireAsync(cancellationToken))
                 .ConfigureAwait(false);
@@ -109,10 +122,12 @@ public sealed class AwsHttpTransport
         if (error is null)
         {
             AdaptiveRate?.OnAccepted();
+            operationRate?.OnAccepted();
             return response;
         }
         // Only the account's rate says "slow down"; PriorRequestNotComplete is one zone's change still in progress.
-        if (error.Code == "Throttling") AdaptiveRate?.OnThrottled();
+        // A throttle the operation's own bucket explains cuts that operation's rate, not the one every operation shares.
+        if (error.Code == "Throttling" && operationRate?.OnThrottled(operationBound) != true) AdaptiveRate?.OnThrottled();
         // A server error says the service failed, not that it did nothing: a write that is not safe to repeat
         // goes back to its caller, which reads the state before it decides to send it again.
         if (!request.SafeToRepeat && response.StatusCode >= HttpStatusCode.InternalServerError && !IsRateRefusal(error.Code))

@@ -16,12 +16,14 @@ public sealed class RealismControl
         Time = time;
         Stats = new RealismStats(time);
         RateLimiter = new RequestRateLimiter(time);
+        OperationLimiter = new OperationRateLimiter(time);
         Faults = new FaultInjector();
         ServiceFaults = new FaultInjector();
         Propagation = new ChangePropagation(time);
         HealthChecks = new HealthCheckReferences();
         ObservedHealth = new ObservedHealthStatuses();
         RateLimiter.Configure(initial.RateLimit);
+        OperationLimiter.Configure(initial.OperationLimits);
         Faults.Configure(initial.Faults);
         ServiceFaults.Configure(initial.ServiceFaults);
     }
@@ -34,6 +36,7 @@ public sealed class RealismControl
     public TimeProvider Time { get; }
     public RealismStats Stats { get; }
     public RequestRateLimiter RateLimiter { get; }
+    public OperationRateLimiter OperationLimiter { get; }
     public FaultInjector Faults { get; }
     /// <summary>Faults for DynamoDB and Step Functions calls (<see cref="ServiceFaultLayer"/>).</summary>
     public FaultInjector ServiceFaults { get; }
@@ -41,6 +44,13 @@ public sealed class RealismControl
     public HealthCheckReferences HealthChecks { get; }
     /// <summary>Checker statuses set by tests; kept across <see cref="Reset"/>, which restores settings only.</summary>
     public ObservedHealthStatuses ObservedHealth { get; }
+
+    /// <summary>
+    /// Whether Route 53 would throttle a request of <paramref name="operation"/> now: null when it goes (its tokens
+    /// taken), else the empty bucket (<see cref="OperationRateLimiter.Account"/> or <see cref="OperationRateLimiter.Operation"/>).
+    /// </summary>
+    public string? Throttle(string operation, RealismSettings settings) =>
+        OperationLimiter.TryAcquire(operation, settings.RateLimit.Enabled ? RateLimiter : null);
 
     /// <summary>Replaces the settings; throws <see cref="ArgumentException"/> naming each invalid setting.</summary>
     public RealismSettings Update(Func<RealismSettings, RealismSettings> change) => Apply(change, restart: false);
@@ -54,6 +64,7 @@ public sealed class RealismControl
         {
             var next = change(_current).Validated();
             RateLimiter.Configure(next.RateLimit, restart);
+            OperationLimiter.Configure(next.OperationLimits, restart);
             Faults.Configure(next.Faults, restart);
             ServiceFaults.Configure(next.ServiceFaults, restart);
             Volatile.Write(ref _current, next);

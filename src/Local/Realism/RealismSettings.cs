@@ -32,6 +32,16 @@ public sealed record RealismSettings
 
     public RateLimitSettings RateLimit { get; init; } = new();
 
+    /// <summary>Per-operation request buckets besides the account's; off unless asked for (see the type).</summary>
+    public OperationLimitSettings OperationLimits { get; init; } = new();
+
+    /// <summary>
+    /// The per-operation pacing the stack's own Route 53 clients should use: Route 53's documented buckets when this
+    /// layer answers by them, none otherwise (pacing creates at 0.5/s against a stack that does not would only slow it).
+    /// </summary>
+    public IReadOnlyDictionary<string, Failover.Aws.Http.OperationLimit> ClientOperationLimits =>
+        Enabled && OperationLimits.Enabled ? OperationLimits.Limits : Failover.Aws.Route53.Route53OperationLimits.None;
+
     public FaultSettings Faults { get; init; } = new();
 
     /// <summary>
@@ -51,6 +61,7 @@ public sealed record RealismSettings
             errors.Add($"rateLimit.perSecond must be a positive number (got {RateLimit.PerSecond})");
         if (RateLimit.Burst < 1)
             errors.Add($"rateLimit.burst must be at least 1 (got {RateLimit.Burst})");
+        errors.AddRange(OperationLimits.Validate());
         if (Faults.Rate is < 0 or > 1 or double.NaN)
             errors.Add($"faults.rate must be between 0 and 1 (got {Faults.Rate})");
         if (Faults.Rate > 0 && Faults.Kinds.Count == 0)

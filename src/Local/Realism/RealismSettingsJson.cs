@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Failover.Aws.Http;
 
 namespace Failover.Local.Realism;
 
@@ -24,6 +25,18 @@ public static class RealismSettingsJson
         json.WriteBoolean("enabled", settings.RateLimit.Enabled);
         json.WriteNumber("perSecond", settings.RateLimit.PerSecond);
         json.WriteNumber("burst", settings.RateLimit.Burst);
+        json.WriteEndObject();
+        json.WriteStartObject("operationLimits");
+        json.WriteBoolean("enabled", settings.OperationLimits.Enabled);
+        json.WriteStartObject("limits");
+        foreach (var (operation, limit) in settings.OperationLimits.Limits.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            json.WriteStartObject(operation);
+            json.WriteNumber("burst", limit.Burst);
+            json.WriteNumber("perSecond", limit.PerSecond);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
         json.WriteEndObject();
         WriteFaults(json, "faults", settings.Faults);
         WriteFaults(json, "serviceFaults", settings.ServiceFaults);
@@ -68,6 +81,7 @@ public static class RealismSettingsJson
                 "healthCheckIdempotency" => next with { HealthCheckIdempotency = Boolean(value, name) },
                 "changePendingSeconds" => next with { ChangePendingFor = TimeSpan.FromSeconds(Number(value, name)) },
                 "rateLimit" => next with { RateLimit = RateLimit(next.RateLimit, Object(value, name)) },
+                "operationLimits" => next with { OperationLimits = OperationLimits(next.OperationLimits, Object(value, name)) },
                 "faults" => next with { Faults = Faults(next.Faults, Object(value, name), name) },
                 "serviceFaults" => next with { ServiceFaults = Faults(next.ServiceFaults, Object(value, name), name) },
                 _ => throw new ArgumentException($"'{name}' is not a realism setting"),
@@ -90,6 +104,41 @@ public static class RealismSettingsJson
             };
         }
         return current;
+    }
+
+    /// <summary><c>{"enabled":true,"limits":{"CreateHealthCheck":{"perSecond":1}}}</c>: named operations change, others stay.</summary>
+    private static OperationLimitSettings OperationLimits(OperationLimitSettings current, JsonObject settings)
+    {
+        foreach (var (name, value) in settings)
+        {
+            var path = "operationLimits." + name;
+            current = name switch
+            {
+                "enabled" => current with { Enabled = Boolean(value, path) },
+                "limits" => current with { Limits = Limits(current.Limits, Object(value, path), path) },
+                _ => throw new ArgumentException($"'{path}' is not a realism setting"),
+            };
+        }
+        return current;
+    }
+
+    private static Dictionary<string, OperationLimit> Limits(IReadOnlyDictionary<string, OperationLimit> current,
+        JsonObject limits, string path)
+    {
+        var next = new Dictionary<string, OperationLimit>(current, StringComparer.Ordinal);
+        foreach (var (operation, value) in limits)
+        {
+            var limit = next.GetValueOrDefault(operation) ?? new OperationLimit(50, 10);
+            foreach (var (name, number) in Object(value, $"{path}.{operation}"))
+                limit = name switch
+                {
+                    "burst" => limit with { Burst = (int)Number(number, $"{path}.{operation}.{name}") },
+                    "perSecond" => limit with { PerSecond = Number(number, $"{path}.{operation}.{name}") },
+                    _ => throw new ArgumentException($"'{path}.{operation}.{name}' is not a realism setting"),
+                };
+            next[operation] = limit;
+        }
+        return next;
     }
 
     private static FaultSettings Faults(FaultSettings current, JsonObject settings, string group)

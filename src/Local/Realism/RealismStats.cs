@@ -11,6 +11,8 @@ public sealed class RealismStats(TimeProvider time)
 {
     public const string Requests = "requests";
     public const string Throttled = "throttled";
+    /// <summary>Throttled requests by the bucket that was empty: <c>account</c> or <c>operation</c>.</summary>
+    public const string ThrottledBy = "throttledBy";
     public const string Faults = "faults";
     /// <summary>Route 53 faults by operation and kind (<c>CreateHealthCheck:ServerErrorAfterApplied</c>).</summary>
     public const string FaultsByOperation = "faultsByOperation";
@@ -58,8 +60,8 @@ public sealed class RealismStats(TimeProvider time)
     {
         json.WriteStartObject();
         json.WriteString("since", _since);
-        foreach (var group in new[] { Requests, Throttled, Faults, FaultsByOperation, Rejected, HealthCheckReplays, ChangeStatus,
-            ChangesWaitedOn, MotoRepairs, ObservedStatuses, ServiceFaults, ServiceFaultsByOperation })
+        foreach (var group in new[] { Requests, Throttled, ThrottledBy, Faults, FaultsByOperation, Rejected, HealthCheckReplays,
+            ChangeStatus, ChangesWaitedOn, MotoRepairs, ObservedStatuses, ServiceFaults, ServiceFaultsByOperation })
         {
             json.WriteStartObject(group);
             foreach (var entry in _counts.Where(entry => entry.Key.Group == group).OrderBy(entry => entry.Key.Key, StringComparer.Ordinal))

@@ -9,7 +9,7 @@ namespace Failover.Local.Realism;
 
 /// <summary>
 /// Sits on the edge in front of moto for Route 53 requests and makes moto answer as Route 53 does where it does not:
-/// the account-wide rate, injected faults, change-batch rules, CallerReference idempotency and PENDING changes.
+/// the account-wide and per-operation rates, injected faults, change-batch rules, CallerReference idempotency and PENDING changes.
 /// Every request is counted by operation whether or not the layer is enabled.
 /// </summary>
 public sealed class Route53RealismLayer(RealismControl control, MotoForwarder moto, MotoRoute53Reader reader)
@@ -37,9 +37,10 @@ public sealed class Route53RealismLayer(RealismControl control, MotoForwarder mo
             return;
         }
 
-        if (settings.RateLimit.Enabled && !control.RateLimiter.TryAcquire())
+        if (control.Throttle(operation.Name, settings) is { } emptyBucket)
         {
             stats.Increment(RealismStats.Throttled, operation.Name);
+            stats.Increment(RealismStats.ThrottledBy, emptyBucket);
             await Route53ErrorResponse.ThrottlingAsync(context.Response);
             return;
         }

@@ -55,6 +55,36 @@ public sealed class ClientOptionsTests
         Assert.StartsWith($"Route53ClientOptions.{setting} ", error.Message);
     }
 
+    [Theory]
+    [InlineData(0, 0.5, "OperationLimits[CreateHealthCheck].Burst ")]
+    [InlineData(50, 0, "OperationLimits[CreateHealthCheck].PerSecond ")]
+    public void An_invalid_operation_limit_is_named_with_its_operation(int burst, double perSecond, string named)
+    {
+        var options = new Route53ClientOptions
+        {
+            OperationLimits = new Dictionary<string, OperationLimit>(Route53OperationLimits.Documented)
+            {
+                ["CreateHealthCheck"] = new(burst, perSecond),
+            },
+        };
+        var error = Assert.Throws<ArgumentException>(() => options.Validate());
+        Assert.StartsWith($"Route53ClientOptions.{named}", error.Message);
+    }
+
+    [Fact]
+    public void The_documented_operation_buckets_pace_by_default_and_None_turns_them_off()
+    {
+        var time = TimeProvider.System;
+        var credentials = new Amazon.Runtime.BasicAWSCredentials("AKIDEXAMPLE", "secret");
+        var paced = new Route53Client(new Route53ClientOptions(), credentials: credentials, time: time);
+        var unpaced = new Route53Client(new Route53ClientOptions { OperationLimits = Route53OperationLimits.None },
+            credentials: credentials, time: time);
+
+        Assert.Equal(new OperationLimit(50, 0.5), paced.OperationRates!.For("CreateHealthCheck")!.Limit);
+        Assert.Null(paced.OperationRates.For("ChangeResourceRecordSets"));
+        Assert.Null(unpaced.OperationRates);
+    }
+
     [Fact]
     public void Backoff_ceilings_double_up_to_the_cap()
     {
