@@ -1,3 +1,5 @@
+using Failover.Core.Compilation;
+using Failover.Core.Planning;
 using Failover.Core.Spec;
 using Failover.Service.Ports.Store;
 
@@ -53,6 +55,18 @@ public static class AttachmentNameClaims
         foreach (var type in TypesToRelease(recordType))
             await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, type, tree, cancellationToken)
                 .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives back the tree's claims on the names <paramref name="plan"/> deleted every record of (<see cref="FreedNames"/>),
+    /// once it has gone through: the direct apply keeps no earlier version to tell which attachments went away.
+    /// </summary>
+    public static async Task ReleaseFreedAsync(IRecordNameClaims store, string tree, string recordType, Plan plan,
+        CompiledTree desired, CancellationToken cancellationToken)
+    {
+        foreach (var (zone, name) in FreedNames.Of(plan, desired))
+        foreach (var type in TypesToRelease(recordType))
+            await store.ReleaseRecordNameAsync(zone, name, type, tree, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -119,7 +119,12 @@ public sealed partial class InMemoryRoute53(TimeProvider? time = null) : IRoute5
                     RequestId());
             try
             {
-                records.Apply(batch);
+                // The zone a record set is in is the request's: the wire carries no zone in a record set, so neither
+                // does what the fake keeps (the core's keys name a zone only to tell a tree's zones apart).
+                records.Apply(batch with
+                {
+                    Changes = batch.Changes.Select(c => c with { RecordSet = c.RecordSet with { Zone = null } }).ToList(),
+                });
             }
             catch (ChangeBatchRefusedException refused)
             {
