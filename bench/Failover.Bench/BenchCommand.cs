@@ -23,7 +23,8 @@ internal static class BenchCommand
                        to it) by --strategies workflow[,direct]: apply time against requests ÷ rate + one propagation, and
                        where the workflow's time went; --reapply: then a no-op re-apply by the workflow and the direct path;
                        --concurrency N: health checks in flight in a layer; --trace FILE: a line a second (requests
-                       served, throttled, health-check requests, the client's rate)
+                       served, throttled, health-check requests, the client's rate); --per-operation: Route 53's
+                       per-operation buckets too (CreateHealthCheck 50, then 0.5/s), floor = the slowest bucket's time
           cold-start   Native AOT against JIT: start to first Runtime API call, peak memory (--runs N)
           plan         validate, compile and plan 100 to 100,000 leaves, thread CPU time by phase
           drift        detect drift in 100 to 10,000 leaves in memory, thread CPU time
@@ -81,7 +82,8 @@ internal static class BenchCommand
                     ListOption(args, "--leaves")?.Select(int.Parse).ToList() ?? (smoke ? [10] : [100, 500, 2_000]),
                     ListOption(args, "--rates")?.Select(Number).ToList() ?? [5, 10],
                     ListOption(args, "--strategies") ?? ["workflow"], TimeSpan.FromSeconds(2), output, CancellationToken.None,
-                    reapply: args.Contains("--reapply"), healthCheckConcurrency: IntOption(args, "--concurrency"), trace: trace);
+                    reapply: args.Contains("--reapply"), healthCheckConcurrency: IntOption(args, "--concurrency"), trace: trace,
+                    perOperation: args.Contains("--per-operation"));
                 output.WriteLine();
                 output.Write(ApplyRateBenchmark.Markdown(rows));
                 return 0;

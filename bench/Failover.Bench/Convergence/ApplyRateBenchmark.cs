@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Failover.Aws.Http;
 using Failover.Aws.Route53;
 using Failover.Local.Aws;
 
@@ -9,8 +10,22 @@ namespace Failover.Bench.Convergence;
 internal sealed record ApplyRateRow(int Leaves, TreeShape Shape, string Strategy, double AccountRate, RequestCounts Counts,
     double WallSeconds, double PendingSeconds)
 {
-    /// <summary>The least an apply can take at this rate: every request at the account's rate, then one propagation.</summary>
-    public double FloorSeconds => Counts.Total / AccountRate + PendingSeconds;
+    /// <summary>The per-operation buckets the account had (none: the account's bucket alone).</summary>
+    public IReadOnlyDictionary<string, OperationLimit> OperationLimits { get; init; } = Route53OperationLimits.None;
+
+    /// <summary>
+    /// The least an apply can take: the slowest bucket's time, then one propagation. The account's bucket takes every
+    /// request at its rate; an operation's own bucket ("Throttling for Amazon Route 53 API requests") lets its burst go at
+    /// once and the rest at its refill rate, so 335 new checks need (335 − 50) ÷ 0.5 = 570 s of CreateHealthCheck.
+    /// </summary>
+    public double FloorSeconds => Buckets.Max(b => b.Seconds) + PendingSeconds;
+
+    /// <summary>The bucket the floor is set by: <c>account</c> or an operation's name.</summary>
+    public string FloorBucket => Buckets.MaxBy(b => b.Seconds).Name;
+
+    private IEnumerable<(string Name, double Seconds)> Buckets =>
+        OperationLimits.Select(e => (e.Key, Math.Max(0, Counts.Get(e.Key) - e.Value.Burst) / e.Value.PerSecond))
+            .Prepend(("account", Counts.Total / AccountRate));
 
     public double OverFloor => WallSeconds / FloorSeconds;
 
@@ -35,10 +50,11 @@ internal static class ApplyRateBenchmark
 {
     public static async Task<IReadOnlyList<ApplyRateRow>> RunAsync(IReadOnlyList<int> leaves, IReadOnlyList<double> rates,
         IReadOnlyList<string> strategies, TimeSpan pending, TextWriter output, CancellationToken cancellationToken, bool reapply = false,
-        int? healthCheckConcurrency = null, TextWriter? trace = null)
+        int? healthCheckConcurrency = null, TextWriter? trace = null, bool perOperation = false)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"apply at the account's rate: changes PENDING {pending.TotalSeconds:0.#} s; clients start at 5/s and adapt"));
+            $"apply at the account's rate: changes PENDING {pending.TotalSeconds:0.#} s; clients start at 5/s and adapt; ")
+            + (perOperation ? "Route 53's per-operation buckets on" : "the account's bucket alone"));
         var rows = new List<ApplyRateRow>();
         foreach (var size in leaves)
             foreach (var rate in rates)
@@ -46,7 +62,8 @@ internal static class ApplyRateBenchmark
                 {
                     IApplyStrategy strategy = name == "direct" ? new DirectApply() : new WorkflowApply();
                     await using var stack =
-                        await BenchStack.StartAsync(pending, healthCheckConcurrency: healthCheckConcurrency, accountRate: rate);
+                        await BenchStack.StartAsync(pending, healthCheckConcurrency: healthCheckConcurrency, accountRate: rate,
+                            operationLimits: perOperation);
                     var spec = TreeCase.OfLeaves(size).InZone(stack.ZoneId);
                     var shape = TreeShape.Of(spec);
                     await stack.ResetCountsAsync();
@@ -54,7 +71,11 @@ internal static class ApplyRateBenchmark
                     if (stack.AccountLimit is not { Enabled: true } limit || limit.PerSecond != rate)
                         throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                             $"{size} leaves at {rate}/s: the realism layer limits at {stack.AccountLimit.PerSecond}/s; void"));
+                    if (stack.OperationLimits.Count > 0 != perOperation)
+                        throw new InvalidOperationException($"{size} leaves: per-operation buckets {(perOperation ? "off" : "on")}; void");
                     StartingRate(stack).Resume(5);
+                    // The process's operation buckets outlive the last row's stack; this row's account starts full.
+                    foreach (var operation in OperationRatesOf(stack)?.All ?? []) operation.Restart();
                     trace?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"# {size} leaves {strategy.Name} at {rate}/s: UTC, served, throttled, health-check requests, client's rate"));
                     var sampler = new RequestSampler(stack, () => StartingRate(stack).RequestsPerSecond, trace);
@@ -69,12 +90,12 @@ internal static class ApplyRateBenchmark
                         ? await ApplyTimeline.ReadAsync(stack, arn, sampler.Totals, cancellationToken) : null;
                     var row = new ApplyRateRow(size, shape, strategy.Name, rate, counts, wall, pending.TotalSeconds)
                     {
-                        Timeline = timeline, HealthCheckLayer = sampler.HealthCheckLayer,
+                        OperationLimits = stack.OperationLimits, Timeline = timeline, HealthCheckLayer = sampler.HealthCheckLayer,
                     };
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{size,6} leaves {strategy.Name,-9} at {rate,4:0.#}/s: {counts.Total,5} requests " +
                         $"({counts.Throttled} throttled), " +
-                        $"{wall,7:F1} s; floor {row.FloorSeconds,7:F1} s; apply ÷ floor {row.OverFloor:F2}; " +
+                        $"{wall,7:F1} s; floor {row.FloorSeconds,7:F1} s ({row.FloorBucket}); apply ÷ floor {row.OverFloor:F2}; " +
                         $"client ended at {StartingRate(stack).RequestsPerSecond:0.0}/s"));
                     if (timeline is not null) output.WriteLine($"  {timeline.Describe()}");
                     if (row.HealthCheckLayer is { } checks)
@@ -116,6 +137,11 @@ internal static class ApplyRateBenchmark
     private static Aws.Http.AdaptiveRate StartingRate(BenchStack stack) =>
         new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl }, credentials: LocalAccount.Credentials).RequestRate!;
 
+    /// <summary>The process's per-operation buckets the stack's clients share (null when they pace by none).</summary>
+    private static OperationRates? OperationRatesOf(BenchStack stack) => new Route53Client(
+        new Route53ClientOptions { Endpoint = stack.EdgeUrl, OperationLimits = stack.OperationLimits },
+        credentials: LocalAccount.Credentials).OperationRates;
+
     /// <summary>The health-check layer's requests a second, the figure the load does not set while the rate does.</summary>
     private static string HealthCheckRate(ApplyRateRow row) => row.HealthCheckLayer is { Seconds: > 0 } checks
         ? string.Create(CultureInfo.InvariantCulture, $"{checks.Requests / checks.Seconds:F2}/s")
@@ -124,14 +150,15 @@ internal static class ApplyRateBenchmark
     public static string Markdown(IReadOnlyList<ApplyRateRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| leaves | record sets | health checks | strategy | account rate | requests | throttled | wall | floor | " +
-            "apply ÷ floor | health-check requests a second |");
-        text.AppendLine("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| leaves | record sets | health checks | strategy | account rate | buckets | requests | throttled | wall | " +
+            "floor (set by) | apply ÷ floor | health-check requests a second |");
+        text.AppendLine("|---:|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {row.Leaves:N0} | {row.Shape.Records:N0} | {row.Shape.HealthChecks:N0} | {row.Strategy} | " +
-                $"{row.AccountRate:0.#}/s | {row.Counts.Total:N0} | {row.Counts.Throttled} | {row.WallSeconds:F1} s | " +
-                $"{row.FloorSeconds:F1} s | **{row.OverFloor:F2}** | {HealthCheckRate(row)} |"));
+                $"{row.AccountRate:0.#}/s | {(row.OperationLimits.Count > 0 ? "account + per operation" : "account")} | " +
+                $"{row.Counts.Total:N0} | {row.Counts.Throttled} | {row.WallSeconds:F1} s | " +
+                $"{row.FloorSeconds:F1} s ({row.FloorBucket}) | **{row.OverFloor:F2}** | {HealthCheckRate(row)} |"));
         var noOps = rows.Where(r => r.NoOps.Count > 0).ToList();
         if (noOps.Count == 0) return text.ToString();
         text.AppendLine();

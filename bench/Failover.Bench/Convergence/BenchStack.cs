@@ -41,8 +41,11 @@ internal sealed class BenchStack : IAsyncDisposable
     /// after start-up was undone by the reset before each measurement (every apply-rate row from c56d915 to 28d533c ran
     /// at 5/s, whatever its --rates said).
     /// </param>
+    /// <param name="operationLimits">
+    /// Route 53's per-operation buckets too (CreateHealthCheck 50, then 0.5/s; ...), and the stack's clients pacing by them.
+    /// </param>
     public static async Task<BenchStack> StartAsync(TimeSpan pending, bool rateLimited = true, int? healthCheckConcurrency = null,
-        double? accountRate = null) =>
+        double? accountRate = null, bool operationLimits = false) =>
         new(await new TestStackBuilder()
             .WithRealism(new RealismSettings
             {
@@ -51,6 +54,7 @@ internal sealed class BenchStack : IAsyncDisposable
                 {
                     Enabled = rateLimited, PerSecond = accountRate ?? new RateLimitSettings().PerSecond, Burst = 50,
                 },
+                OperationLimits = new OperationLimitSettings { Enabled = operationLimits },
             })
             .WithDrift(new DriftEmulationSettings { ScheduleInterval = null })
             .WithWorkflowOptions(new WorkflowOptions
@@ -67,6 +71,9 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>The account's limit the realism layer answers <c>Throttling</c> by now.</summary>
     public RateLimitSettings AccountLimit => _stack.Local.Realism.Current.RateLimit;
+
+    /// <summary>The per-operation buckets the realism layer answers by now (none when they are off).</summary>
+    public IReadOnlyDictionary<string, Aws.Http.OperationLimit> OperationLimits => _stack.Local.Realism.Current.ClientOperationLimits;
 
     public async Task<RequestCounts> CountsAsync() => RequestCounts.FromStats(await _stack.Realism.StatsJsonAsync());
 

@@ -45,6 +45,13 @@ public sealed class OperationRate
 
     public void OnAccepted() => Adaptive?.OnAccepted();
 
+    /// <summary>A full bucket at the documented rate: the process's buckets outlive a measurement on a fresh account.</summary>
+    public void Restart()
+    {
+        Bucket.Fill();
+        Adaptive?.Resume(Limit.PerSecond);
+    }
+
     /// <summary>
     /// A request of this operation was throttled. True when this operation's bucket explains it (<paramref name="wasBinding"/>:
     /// its pacing was what held the request back) and its rate took the cut; false: the account's rate should.

@@ -58,6 +58,16 @@ public sealed class TokenBucket
     }
     public int Burst { get; }
 
+    /// <summary>Full again, as after a long quiet spell (a measurement that starts on a fresh account).</summary>
+    public void Fill()
+    {
+        lock (_gate)
+        {
+            Refill();
+            _tokens = Burst;
+        }
+    }
+
     /// <summary>Tokens in the bucket now (below 0 while writes wait for theirs).</summary>
     public double Balance
     {

@@ -23,6 +23,20 @@ public sealed class TokenBucketTests
     }
 
     [Fact]
+    public void An_operation_rate_restarts_full_at_its_documented_rate()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var creates = new OperationRate("CreateHealthCheck", new OperationLimit(50, 0.5), adaptive: true, time);
+        for (var i = 0; i < 52; i++) creates.Bucket.Reserve();
+        time.Advance(TimeSpan.FromSeconds(1));
+        creates.OnThrottled(wasBinding: creates.IsBinding);
+
+        Assert.Equal(0.35, creates.Bucket.TokensPerSecond, 3);
+        creates.Restart();
+        Assert.Equal((50.0, 0.5), (creates.Bucket.Balance, creates.Bucket.TokensPerSecond));
+    }
+
+    [Fact]
     public async Task Quiet_time_refills_the_bucket_up_to_the_burst_and_no_further()
     {
         var time = new InstantTimeProvider();
