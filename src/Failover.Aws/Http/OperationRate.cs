@@ -58,7 +58,15 @@ public sealed class OperationRate
     /// </summary>
     public bool OnThrottled(bool wasBinding)
     {
-        if (!wasBinding) return false;
+        if (!wasBinding)
+        {
+            // This copy held tokens, yet the service's bucket may be the empty one: another process of the account (a
+            // second Lambda container, the CLI) spent it. Spend this copy too, so the operation's next requests go at its
+            // rate and a throttle among them cuts that rate: else each of up to Burst requests sent on the copy's tokens
+            // is throttled and cuts the account's rate (50 creates: 30 cuts of it, simulated).
+            Bucket.Empty();
+            return false;
+        }
         Adaptive?.OnThrottled();
         return true;
     }

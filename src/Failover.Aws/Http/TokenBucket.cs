@@ -68,6 +68,19 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>
+    /// Nothing left to spend (a debt stays as it is): the service's copy of the bucket proved empty while this copy
+    /// still held tokens.
+    /// </summary>
+    public void Empty()
+    {
+        lock (_gate)
+        {
+            Refill();
+            _tokens = Math.Min(_tokens, 0);
+        }
+    }
+
     /// <summary>Tokens in the bucket now (below 0 while writes wait for theirs).</summary>
     public double Balance
     {

@@ -39,6 +39,9 @@ internal sealed class LayerSimulation
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Tokens of the account's CreateHealthCheck bucket another process spent just before the layer starts.</summary>
+    public int CreatesSpentElsewhere { get; init; }
+
     public static readonly string[] UnitOperations = ["CreateHealthCheck", "ChangeTagsForResource"];
     public static int RequestsPerUnit => UnitOperations.Length;
 
@@ -62,6 +65,7 @@ internal sealed class LayerSimulation
         var rate = new AdaptiveRate(bucket, Client.AdaptiveRateOptions!, time);
         var operations = new OperationRates(Client.OperationLimits, Client.AdaptiveRate, time);
         var account = new SimulatedAccount(AccountRate, AccountBurst, AccountOperations, time);
+        for (var i = 0; i < CreatesSpentElsewhere; i++) account.TryTake(UnitOperations[0]);
         var jitter = new Random(Seed);
         var events = new PriorityQueue<Action, (long At, long Order)>();
         long order = 0;

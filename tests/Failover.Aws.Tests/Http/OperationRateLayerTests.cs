@@ -48,6 +48,28 @@ public sealed class OperationRateLayerTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void A_process_that_finds_the_create_bucket_spent_elsewhere_leaves_the_account_rate_alone()
+    {
+        // Another process of the account (a second Lambda container, the CLI) spent the 50 creates just before: this
+        // client's copy of the bucket is full, Route 53's is empty. Its first throttle shows it; the rest must not each
+        // cut the rate every operation shares.
+        var result = new LayerSimulation
+        {
+            Units = Checks, BackgroundSenders = 1, AccountOperations = Route53OperationLimits.Documented, CreatesSpentElsewhere = 50,
+            Client = new Route53ClientOptions { OperationLimits = Route53OperationLimits.Documented },
+        }.Run();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Accepted} layer requests in {result.Elapsed.TotalSeconds:F1} s, {result.Throttled} throttled; " +
+            $"other work {result.BackgroundRate:F2}/s"));
+
+        var floor = TimeSpan.FromSeconds(Checks) / 0.5;
+        Assert.Equal(Checks * LayerSimulation.RequestsPerUnit, result.Accepted);
+        Assert.True(result.Elapsed <= floor * 1.1, $"the layer took {result.Elapsed.TotalSeconds:F1} s against a floor of {floor}");
+        Assert.True(result.Throttled <= 10, $"{result.Throttled} of the layer's requests were throttled");
+        Assert.True(result.BackgroundRate >= 8, $"the other work went at {result.BackgroundRate:F2}/s");
+    }
+
+    [Fact]
     public void One_shared_rate_lets_create_throttles_drag_every_operation_down()
     {
         var result = Simulate(Route53OperationLimits.None);
