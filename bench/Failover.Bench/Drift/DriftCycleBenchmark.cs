@@ -93,7 +93,8 @@ internal static class DriftCycleBenchmark
 
         const double clientRate = 1_000;
         var route53 =
-            new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = clientRate, Burst = 1_000 },
+            new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = clientRate, Burst = 1_000,
+                OperationLimits = Route53OperationLimits.None },
             credentials: LocalAccount.Credentials);
         var metrics = new DriftMetrics(TextWriter.Null);
         var check = new ZoneDriftCheck(new TreeDriftCheck(stack.Store, route53, metrics, TimeProvider.System), route53, metrics,

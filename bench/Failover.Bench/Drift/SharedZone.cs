@@ -36,7 +36,8 @@ internal static class SharedZone
     public static async Task PopulateAsync(BenchStack stack, IReadOnlyList<Tree> specs, CancellationToken cancellationToken)
     {
 
-        var moto = new Route53Client(new Route53ClientOptions { Endpoint = stack.MotoUrl, RequestsPerSecond = 100_000, Burst = 100_000 },
+        var moto = new Route53Client(new Route53ClientOptions { Endpoint = stack.MotoUrl, RequestsPerSecond = 100_000, Burst = 100_000,
+            OperationLimits = Route53OperationLimits.None },
             credentials: LocalAccount.Credentials);
         var healthCheckIds = new System.Collections.Concurrent.ConcurrentDictionary<(string Tree, string Node), string>();
         await Parallel.ForEachAsync(specs,

@@ -15,7 +15,8 @@ public sealed class HealthCheckTagBatchTests(MotoFixture moto)
     public async Task The_trees_checks_are_found_by_tag_ten_per_request_and_every_id_is_listed()
     {
         var requests = new List<string>();
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 },
+        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000,
+            OperationLimits = Route53OperationLimits.None },
             new HttpClient(new RecordingHandler(requests)));
         var tree = "tags" + Guid.NewGuid().ToString("N")[..8];
         var config = new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.1", Port = 25 };
@@ -48,7 +49,8 @@ public sealed class HealthCheckTagBatchTests(MotoFixture moto)
     [Fact]
     public async Task A_resource_without_tags_has_an_empty_list_and_more_than_ten_ids_are_refused()
     {
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 });
+        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000,
+            OperationLimits = Route53OperationLimits.None });
         var check =
             await route53.CreateHealthCheckAsync("bare-" + Guid.NewGuid().ToString("N"),
             new HealthCheckConfig { Type = "TCP", IpAddress = "192.0.2.9", Port = 22 });

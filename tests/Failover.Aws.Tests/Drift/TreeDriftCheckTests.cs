@@ -38,7 +38,8 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
         var (store, _, time) = await ProgressTestStores.NewAsync(moto);
         var requests = new RequestCounter();
         var route53 =
-            new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 },
+            new Route53Client(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000,
+                OperationLimits = Route53OperationLimits.None },
             new HttpClient(requests));
         var zone = await Route53MotoClient.NewZoneAsync(route53);
         var www = SampleTrees.Www();

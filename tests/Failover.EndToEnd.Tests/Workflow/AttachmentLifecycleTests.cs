@@ -105,7 +105,8 @@ public sealed class AttachmentLifecycleTests(WorkflowStackFixture stack, ITestOu
     {
         const string tree = "att-zones";
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = 1000, Burst = 1000 },
+        var route53 = new Route53Client(new Route53ClientOptions { Endpoint = stack.EdgeUrl, RequestsPerSecond = 1000, Burst = 1000,
+            OperationLimits = Route53OperationLimits.None },
             credentials: LocalAccount.Credentials);
         var second = (await route53.CreateHostedZoneAsync($"second-{suffix}.example", Guid.NewGuid().ToString())).HostedZone;
         var inside = (await route53.CreateHostedZoneAsync($"corp-{suffix}.example", Guid.NewGuid().ToString(),

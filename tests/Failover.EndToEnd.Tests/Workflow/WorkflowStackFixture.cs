@@ -52,7 +52,8 @@ public class WorkflowStackFixture : IAsyncLifetime
                 RequestsPerSecond = 5, Burst = 50, Route53Handler = Zone, Intercept = InvokeAsync,
             })
             .StartAsync();
-        Zone.Start(new Route53Client(new Route53ClientOptions { Endpoint = Stack.MotoUrl, RequestsPerSecond = 1000, Burst = 1000 },
+        Zone.Start(new Route53Client(new Route53ClientOptions { Endpoint = Stack.MotoUrl, RequestsPerSecond = 1000, Burst = 1000,
+            OperationLimits = Route53OperationLimits.None },
             credentials: LocalAccount.Credentials), ZoneId);
     }
 
