@@ -7,8 +7,13 @@ namespace Failover.Aws.Tests.Route53;
 internal static class Route53MotoClient
 {
     public static Route53Client Create(MotoFixture moto, HttpClient? http = null) =>
-        // moto has no account-wide limit to protect; the rate limiter has its own tests on a fake clock.
-        new(new Route53ClientOptions { Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000 }, http);
+        // moto has no account-wide or per-operation limit to protect; the rate limiters have their own tests on a fake
+        // clock. Paced by the documented table, every test of the process would share one CreateHealthCheck bucket (50,
+        // then one every 2 s) and one CreateHostedZone bucket (40, then 2/s).
+        new(new Route53ClientOptions
+        {
+            Endpoint = moto.Url, RequestsPerSecond = 10_000, Burst = 10_000, OperationLimits = Route53OperationLimits.None,
+        }, http);
 
     public static async Task<HostedZone> NewZoneAsync(Route53Client client)
     {
