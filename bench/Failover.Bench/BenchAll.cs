@@ -44,12 +44,16 @@ internal static class BenchAll
         var convergence =
             await TimedAsync("convergence", () => ConvergenceBenchmark.RunAsync(convergenceSettings, output, cancellationToken));
 
+        var (rateLeaves, rates) = BenchSizes.ApplyRate(smoke);
+        var applyRate = await TimedAsync("apply rate", () => ApplyRateBenchmark.RunAsync(rateLeaves, rates, [ReportWriter.Workflow],
+            convergenceSettings.Pending, output, cancellationToken, reapply: true));
+
         var largest = drift.MaxBy(d => d.Trees)!;
         var modelled = BenchSizes.DriftCycleModelled(smoke).Select(size => new DriftCycleModel(size,
             (int)((long)largest.Records * size / largest.Trees), (int)((long)largest.HealthChecks * size / largest.Trees))).ToList();
         var results =
             new BenchResults(machine, smoke, convergenceSettings, convergence, scale, cpu, drift, coldStart, durations,
-            MachineInfo.LoadAverageNow()) { DriftCycleModels = modelled };
+            MachineInfo.LoadAverageNow()) { DriftCycleModels = modelled, ApplyRate = applyRate };
         var directory = outDirectory ?? (smoke ? Path.Combine(repository, "artifacts", "bench-smoke") : Path.Combine(repository, "bench"));
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), ReportWriter.Write(results), cancellationToken);

@@ -13,7 +13,8 @@ internal static class BenchCommand
 {
     private const string Usage = """
         usage: dotnet run -c Release --project bench/Failover.Bench -- COMMAND [--smoke]
-          all          everything below, then bench/report.md, bench/apply-time.svg and the README's figures
+          all          everything below (apply-rate: 100, 500, 2,000 leaves at 5 and 10/s, --reapply), then bench/report.md,
+                       bench/apply-time.svg and the README's figures
                        (--smoke: tiny sizes, report in artifacts/bench-smoke; --out DIR: write the report there)
           converge     apply example and generated trees (10, 100, 500 leaves) on the local stack: the workflow,
                        the direct applier and a per-record baseline; a no-op re-apply and a one-leaf change

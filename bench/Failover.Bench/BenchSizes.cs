@@ -7,7 +7,6 @@ internal static class BenchSizes
 {
     public static IReadOnlyList<int> PlannerScale(bool smoke) => smoke ? [100] : [100, 1_000, 10_000, 100_000];
 
-    /// <summary>Trees, leaves per tree (about ten record sets each), share of endpoints health-checked.</summary>
     /// <summary>Trees in one zone for the drift cycle (each size a cycle of its own), leaves per tree, health-checked share.</summary>
     public static (int[] Trees, int Leaves, double HealthCheckedShare) DriftCycle(bool smoke) =>
         (smoke ? [10, 20] : [1_000], 8, 0);
@@ -17,6 +16,12 @@ internal static class BenchSizes
     /// takes about 8 minutes on 2 cores, so 10,000 (over 100,000 record sets) would take well over an hour.
     /// </summary>
     public static int[] DriftCycleModelled(bool smoke) => smoke ? [] : [10_000];
+
+    /// <summary>
+    /// Generated trees applied at the account's rate (issue 21: 100, 500 and 2,000 leaves, at Route 53's documented 5
+    /// requests/s and at a raised 10/s), each followed by a no-op re-apply through the workflow and the direct path.
+    /// </summary>
+    public static (int[] Leaves, double[] Rates) ApplyRate(bool smoke) => smoke ? ([10], [10]) : ([100, 500, 2_000], [5, 10]);
 
     public static ConvergenceSettings Convergence(bool smoke)
     {

@@ -21,6 +21,9 @@ internal sealed record BenchResults(
     /// <summary>Drift cycle sizes not run (too slow for this machine), given by the request model only.</summary>
     public IReadOnlyList<DriftCycleModel> DriftCycleModels { get; init; } = [];
 
+    /// <summary>Generated trees applied at the account's rate, each with its no-op re-applies.</summary>
+    public IReadOnlyList<ApplyRateRow> ApplyRate { get; init; } = [];
+
     public ConvergenceRow? Row(TreeCase treeCase, string strategy, Operation operation) =>
         Convergence.FirstOrDefault(r => r.Case == treeCase && r.Strategy == strategy && r.Operation == operation);
 }
