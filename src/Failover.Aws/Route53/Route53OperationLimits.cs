@@ -19,6 +19,9 @@ namespace Failover.Aws.Route53;
 /// </remarks>
 public static class Route53OperationLimits
 {
+    /// <summary>The bucket of an operation the page does not list ("Any API operation not listed below"): 50, 10 a second.</summary>
+    public static readonly OperationLimit Unlisted = new(50, 10);
+
     public static readonly IReadOnlyDictionary<string, OperationLimit> Documented =
         new Dictionary<string, OperationLimit>(StringComparer.Ordinal)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Failover.Aws.Http;
+using Failover.Aws.Route53;
 
 namespace Failover.Local.Realism;
 
@@ -128,7 +129,7 @@ public static class RealismSettingsJson
         var next = new Dictionary<string, OperationLimit>(current, StringComparer.Ordinal);
         foreach (var (operation, value) in limits)
         {
-            var limit = next.GetValueOrDefault(operation) ?? new OperationLimit(50, 10);
+            var limit = next.GetValueOrDefault(operation) ?? Route53OperationLimits.Unlisted;
             foreach (var (name, number) in Object(value, $"{path}.{operation}"))
                 limit = name switch
                 {
