@@ -83,7 +83,7 @@ public sealed class FailoverServices : IDisposable
         new(Route53, Store, Time, Settings.Workflow)
         {
             AllowedZones = Settings.AllowedZones, Events = Events, Route53Rate = Route53.RequestRate, Alarms = Alarms,
-            Metrics = RunMetrics,
+            Route53OperationBuckets = Route53.OperationRates, Metrics = RunMetrics,
         };
 
     /// <summary>

@@ -32,6 +32,7 @@ internal static class Attributes
     public const string ExecutionArn = "executionArn";
     public const string Route53RequestsPerSecond = "route53Rps";
     public const string Route53Requests = "route53Requests";
+    public const string Route53Buckets = "route53Buckets";
     public const string Route53Throttles = "route53Throttles";
     public const string Plan = "plan";
     public const string NodeId = "nodeId";

@@ -1,5 +1,6 @@
 using Failover.Service.Progress;
 using Failover.Service.Ports.Store;
+using Failover.Service.Ports.Route53;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -141,6 +142,21 @@ internal sealed partial class DynamoDbProgress
         if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
     }
 
+    /// <summary>
+    /// One attribute of the run item (<see cref="RunOperationBuckets"/>), written only when a step took from the buckets
+    /// (<see cref="RunRequestRate"/>); none kept removes it.
+    /// </summary>
+    public async Task SetRunOperationBucketsAsync(
+        string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default)
+    {
+        var update = buckets.Count == 0
+            ? new ItemUpdate().Remove(Attributes.Route53Buckets)
+            : new ItemUpdate().Set(Attributes.Route53Buckets, RunOperationBuckets.Write(buckets));
+        update.When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
+        var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
+        if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
+    }
+
     /// <summary>Adds one step's Route 53 requests and throttles to the run's totals (<see cref="RunRoute53Usage"/>).</summary>
     public async Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default)
     {
@@ -199,6 +215,7 @@ internal sealed partial class DynamoDbProgress
     {
         Route53RequestsPerSecond = item.TryGetValue(Attributes.Route53RequestsPerSecond, out var rate) && rate.N is { } number
             ? double.Parse(number, CultureInfo.InvariantCulture) : null,
+        Route53OperationBuckets = RunOperationBuckets.Read(item),
         Route53Requests = item.Long(Attributes.Route53Requests) ?? 0,
         Route53Throttles = item.Long(Attributes.Route53Throttles) ?? 0,
     };

@@ -1,3 +1,4 @@
+using Failover.Service.Ports.Route53;
 using Amazon.DynamoDBv2;
 using Failover.Core.Route53;
 using Failover.Service.Ports.Store;
@@ -112,6 +113,10 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
 
     public Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunRequestRateAsync(runId, requestsPerSecond, cancellationToken));
+
+    public Task SetRunOperationBucketsAsync(
+        string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SetRunOperationBucketsAsync(runId, buckets, cancellationToken));
 
     public Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.AddRunRoute53UsageAsync(runId, requests, throttles, cancellationToken));

@@ -146,7 +146,7 @@ public sealed class TestStackBuilder
             : null;
         return new WorkflowServices(route53, store, _clock, _options.Workflow)
         {
-            Route53Rate = route53.RequestRate, Alarms = alarms,
+            Route53Rate = route53.RequestRate, Route53OperationBuckets = route53.OperationRates, Alarms = alarms,
             Metrics = _options.MetricsOutput is { } metrics ? new RunMetrics(metrics, _clock) : RunMetrics.None,
         };
     }

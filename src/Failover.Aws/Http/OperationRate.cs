@@ -1,3 +1,5 @@
+using Failover.Service.Ports.Route53;
+
 namespace Failover.Aws.Http;
 
 /// <summary>
@@ -50,6 +52,28 @@ public sealed class OperationRate
     {
         Bucket.Fill();
         Adaptive?.Resume(Limit.PerSecond);
+    }
+
+    /// <summary>
+    /// The copy as of <paramref name="now"/> if a fresh process's would differ (not full, or refilling below the documented
+    /// rate); else null. A debt left by a request that was never sent is no debt of Route 53's bucket: the balance kept is
+    /// at least 0.
+    /// </summary>
+    public OperationBucket? Snapshot(DateTimeOffset now)
+    {
+        var (balance, rate) = (Bucket.Balance, Bucket.TokensPerSecond);
+        return balance < Bucket.Burst || rate < Limit.PerSecond ? new OperationBucket(Operation, Math.Max(balance, 0), rate, now) : null;
+    }
+
+    /// <summary>
+    /// Continues from the state a run's earlier step kept (another process): its rate, and at most its balance refilled at
+    /// that rate until <paramref name="now"/>. A copy that holds less keeps what it holds (this process spent it since).
+    /// </summary>
+    public void Resume(OperationBucket kept, DateTimeOffset now)
+    {
+        if (!kept.IsUsable) return;
+        Adaptive?.Resume(kept.PerSecond);
+        Bucket.SpendDownTo(kept.BalanceAt(now, Bucket.Burst));
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ public sealed class TokenBucket
     private double _tokens;
     private long _lastRefill;
     private double _tokensPerSecond;
+    private long _taken;
 
     /// <param name="readReserve">Tokens only writes may use (0 to <paramref name="burst"/> - 1).</param>
     public TokenBucket(double tokensPerSecond, int burst, TimeProvider? time = null, int readReserve = 0)
@@ -72,12 +73,27 @@ public sealed class TokenBucket
     /// Nothing left to spend (a debt stays as it is): the service's copy of the bucket proved empty while this copy
     /// still held tokens.
     /// </summary>
-    public void Empty()
+    public void Empty() => SpendDownTo(0);
+
+    /// <summary>
+    /// At most <paramref name="tokens"/> left (a lower balance or a debt stays as it is): the service's bucket is known to
+    /// hold no more, as a run's earlier step left it (<see cref="OperationRate.Resume"/>).
+    /// </summary>
+    public void SpendDownTo(double tokens)
     {
         lock (_gate)
         {
             Refill();
-            _tokens = Math.Min(_tokens, 0);
+            _tokens = Math.Min(_tokens, tokens);
+        }
+    }
+
+    /// <summary>Tokens taken since the bucket was made, by writes and reads alike.</summary>
+    public long Taken
+    {
+        get
+        {
+            lock (_gate) return _taken;
         }
     }
 
@@ -111,6 +127,7 @@ public sealed class TokenBucket
         {
             Refill();
             _tokens -= 1;
+            _taken++;
             return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _tokensPerSecond);
         }
     }
@@ -133,6 +150,7 @@ public sealed class TokenBucket
             if (_tokens - 1 >= ReadReserve - 1e-9)
             {
                 _tokens -= 1;
+                _taken++;
                 return TimeSpan.Zero;
             }
             return TimeSpan.FromSeconds(Math.Max(ReadReserve + 1 - _tokens, 1e-3) / _tokensPerSecond);

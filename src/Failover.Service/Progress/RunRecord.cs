@@ -42,6 +42,12 @@ public sealed record RunRecord(
     /// <summary>The Route 53 request rate the run's last step ended with (<see cref="Workflow.RunRequestRate"/>); null: none yet.</summary>
     public double? Route53RequestsPerSecond { get; init; }
 
+    /// <summary>
+    /// The Route 53 per-operation buckets the run's last step left spent or slowed (<see cref="Workflow.RunRequestRate"/>);
+    /// empty: none, or none readable (the next step's copies start full).
+    /// </summary>
+    public IReadOnlyList<Ports.Route53.OperationBucket> Route53OperationBuckets { get; init; } = [];
+
     /// <summary>Route 53 requests the run's finished steps sent, retries included (<see cref="Workflow.RunRoute53Usage"/>).</summary>
     public long Route53Requests { get; init; }
 

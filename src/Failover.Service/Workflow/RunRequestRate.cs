@@ -3,37 +3,58 @@ using Failover.Service.Ports.Route53;
 namespace Failover.Service.Workflow;
 
 /// <summary>
-/// Carries the Route 53 request rate a run's functions learn (<see cref="IRequestRate"/>) from one step to the next.
+/// Carries the Route 53 request rate a run's functions learn (<see cref="IRequestRate"/>) and the state of the client's
+/// per-operation buckets (<see cref="IOperationBuckets"/>) from one step to the next.
 /// </summary>
 /// <remarks>
 /// Through the run's progress item rather than a budget split between functions: a run's steps run one at a time, each
 /// in a Lambda function of its own (a process of its own, cold or warm from another run), so what one step learned —
 /// the account allows 10/s, or another tool is busy and 3/s is what is left — is lost at its end unless it is kept
 /// somewhere every step reads. A budget handed out in advance would need the limit the rate is trying to find. The
-/// step reads the item once (one GetItem) and writes the one attribute only when its rate moved by more than
-/// <see cref="SignificantChange"/>: a few writes per run, never one per request.
+/// same holds for Route 53's bucket per operation: a step that spent the 50 CreateHealthCheck tokens leaves Route 53's
+/// bucket empty, and the next step's process, whose copy starts full, would send up to 50 creates into it and learn of
+/// it from throttles. So a step keeps each copy it left spent or slowed (balance, rate, and when, by the injected clock)
+/// and the next resumes from it, refilled for the time since (<see cref="OperationBucket.BalanceAt"/>). The step reads
+/// the item once (one GetItem); it writes the rate only when it moved by more than <see cref="SignificantChange"/>, and
+/// the buckets only when the step took tokens from them and something was or is kept: a few writes per run, never one
+/// per request, none for a step that paced no request. A missing or unreadable state means full copies, as before.
 /// </remarks>
 public static class RunRequestRate
 {
     /// <summary>A relative change below this is not worth a write.</summary>
     public const double SignificantChange = 0.1;
 
-    /// <summary>Continues from the rate the run's last step ended with; answers the rate this step starts at.</summary>
-    public static async Task<double?> ResumeAsync(WorkflowServices services, string runId, CancellationToken cancellationToken)
+    /// <summary>What a step started from, for <see cref="SaveAsync"/> to tell whether anything moved.</summary>
+    /// <param name="RequestsPerSecond">The rate the step started at; null when the client does not adapt it.</param>
+    /// <param name="BucketsKept">Whether the run's item held a bucket state when the step began.</param>
+    /// <param name="TakenAtStart">The copies' <see cref="IOperationBuckets.Taken"/> once resumed; null: no buckets.</param>
+    public sealed record Start(double? RequestsPerSecond, bool BucketsKept = false, long? TakenAtStart = null);
+
+    /// <summary>Continues from the rate and the buckets the run's last step ended with; answers where this step starts.</summary>
+    public static async Task<Start> ResumeAsync(WorkflowServices services, string runId, CancellationToken cancellationToken)
     {
-        if (services.Route53Rate is not { } rate) return null;
+        var (rate, buckets) = (services.Route53Rate, services.Route53OperationBuckets);
+        if (rate is null && buckets is null) return new Start(null);
         var run = await services.Store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-        if (run?.Route53RequestsPerSecond is { } learned) rate.Resume(learned);
-        return rate.RequestsPerSecond;
+        if (rate is not null && run?.Route53RequestsPerSecond is { } learned) rate.Resume(learned);
+        var kept = run?.Route53OperationBuckets ?? [];
+        buckets?.Resume(kept);
+        return new Start(rate?.RequestsPerSecond, kept.Count > 0, buckets?.Taken);
     }
 
     /// <summary>
-    /// Keeps the rate the step ended with if it moved. A failed write loses a hint, not progress: the step's work is done,
-    /// so the failure is not the step's.
+    /// Keeps the rate the step ended with if it moved, and the buckets' state if the step took from them. A failed write
+    /// loses a hint, not progress: the step's work is done, so the failure is not the step's.
     /// </summary>
-    public static async Task SaveAsync(WorkflowServices services, string runId, double? startedAt, CancellationToken cancellationToken)
+    public static async Task SaveAsync(WorkflowServices services, string runId, Start started, CancellationToken cancellationToken)
     {
-        if (services.Route53Rate is not { } rate || startedAt is not { } before) return;
+        await SaveRateAsync(services, runId, started, cancellationToken).ConfigureAwait(false);
+        await SaveBucketsAsync(services, runId, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task SaveRateAsync(WorkflowServices services, string runId, Start started, CancellationToken cancellationToken)
+    {
+        if (services.Route53Rate is not { } rate || started.RequestsPerSecond is not { } before) return;
         var now = rate.RequestsPerSecond;
         if (Math.Abs(now - before) <= before * SignificantChange) return;
         try
@@ -43,6 +64,24 @@ public static class RunRequestRate
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The next step starts from its own process's rate instead.
+        }
+    }
+
+    private static async Task SaveBucketsAsync(WorkflowServices services, string runId, Start started, CancellationToken cancellationToken)
+    {
+        if (services.Route53OperationBuckets is not { } buckets || started.TakenAtStart is not { } taken) return;
+        // No token taken: the copies only refilled, as the kept state (or none: full copies) already says.
+        if (buckets.Taken == taken) return;
+        var now = buckets.Snapshot();
+        // Full copies at both ends: nothing to keep and nothing to clear.
+        if (now.Count == 0 && !started.BucketsKept) return;
+        try
+        {
+            await services.Store.SetRunOperationBucketsAsync(runId, now, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next step resumes from the state kept before (an older, fuller one) or starts with full copies.
         }
     }
 }

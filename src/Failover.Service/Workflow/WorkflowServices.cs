@@ -21,6 +21,9 @@ public sealed record WorkflowServices(IRoute53 Route53, IProgressStore Store, Ti
     /// <summary>The Route 53 client's learned request rate, carried from step to step of a run (<see cref="RunRequestRate"/>).</summary>
     public IRequestRate? Route53Rate { get; init; }
 
+    /// <summary>The Route 53 client's per-operation buckets, carried from step to step of a run as well; null: none paced.</summary>
+    public IOperationBuckets? Route53OperationBuckets { get; init; }
+
     /// <summary>Where the runs' metrics go (the functions: standard output, which CloudWatch Logs turns into metrics).</summary>
     public Metrics.RunMetrics Metrics { get; init; } = Failover.Service.Metrics.RunMetrics.None;
 

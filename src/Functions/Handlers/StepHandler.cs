@@ -24,7 +24,7 @@ internal static class StepHandler
             context.Logger.Info("workflow step", (LogFields.Step, request.Cursor?.Step), ("layer", request.Cursor?.LayerName));
             TResult result;
             var workflow = services();
-            double? rate = null;
+            var rate = new RunRequestRate.Start(null);
             // Opened in the handler's own flow, so the step and everything it awaits count into it.
             var usage = Route53Usage.Begin();
             try

@@ -39,6 +39,15 @@ internal sealed class LayerSimulation
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The clock, Route 53's side and the client's copies of its per-operation buckets, when a test carries them from one
+    /// run of the layer to the next (a run's steps, each a process of its own); fresh ones by default.
+    /// </summary>
+    public FakeTimeProvider? Time { get; init; }
+
+    public SimulatedAccount? Account { get; init; }
+    public OperationRates? Operations { get; init; }
+
     /// <summary>Tokens of the account's CreateHealthCheck bucket another process spent just before the layer starts.</summary>
     public int CreatesSpentElsewhere { get; init; }
 
@@ -58,13 +67,13 @@ internal sealed class LayerSimulation
 
     public Result Run()
     {
-        var time = new FakeTimeProvider();
+        var time = Time ?? new FakeTimeProvider();
         if (time.TimestampFrequency != TimeSpan.TicksPerSecond) throw new InvalidOperationException("timestamps are not ticks");
         var start = time.GetTimestamp();
         var bucket = new TokenBucket(Client.RequestsPerSecond, Client.Burst, time, Client.EffectiveReadReserve);
         var rate = new AdaptiveRate(bucket, Client.AdaptiveRateOptions!, time);
-        var operations = new OperationRates(Client.OperationLimits, Client.AdaptiveRate, time);
-        var account = new SimulatedAccount(AccountRate, AccountBurst, AccountOperations, time);
+        var operations = Operations ?? new OperationRates(Client.OperationLimits, Client.AdaptiveRate, time);
+        var account = Account ?? new SimulatedAccount(AccountRate, AccountBurst, AccountOperations, time);
         for (var i = 0; i < CreatesSpentElsewhere; i++) account.TryTake(UnitOperations[0]);
         var jitter = new Random(Seed);
         var events = new PriorityQueue<Action, (long At, long Order)>();

@@ -1,4 +1,5 @@
 using Failover.Core.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Ports.Store;
 using Failover.Service.Progress;
 using Failover.Testing.Store;
@@ -107,6 +108,30 @@ public abstract class ProgressStoreContract
         Assert.Equal(7.5, learned!.Route53RequestsPerSecond);
         Assert.Equal(9.123, again!.Route53RequestsPerSecond);
         await Assert.ThrowsAsync<ProgressConflictException>(() => store.SetRunRequestRateAsync("run-none", 5));
+    }
+
+    [Fact]
+    public async Task A_run_keeps_its_steps_Route53_buckets_rounded_towards_fewer_tokens_and_none_clears_them()
+    {
+        var (store, time) = await NewStoreAsync();
+        await store.PutVersionAsync(Tree("shop"), """{"v":1}""");
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
+        var at = time.GetUtcNow() + TimeSpan.FromTicks(1234);
+        var fresh = await store.GetRunAsync("run-1");
+
+        await store.SetRunOperationBucketsAsync("run-1",
+            [new OperationBucket("CreateHealthCheck", 12.3456, 0.4567, at), new OperationBucket("DeleteHealthCheck", 0, 3, at)]);
+        var kept = await store.GetRunAsync("run-1");
+        await store.SetRunOperationBucketsAsync("run-1", []);
+        var cleared = await store.GetRunAsync("run-1");
+
+        Assert.Empty(fresh!.Route53OperationBuckets);
+        var later = at - TimeSpan.FromTicks(1234) + TimeSpan.FromMilliseconds(1);
+        Assert.Equal(
+            [new OperationBucket("CreateHealthCheck", 12.345, 0.456, later), new OperationBucket("DeleteHealthCheck", 0, 3, later)],
+            kept!.Route53OperationBuckets.OrderBy(b => b.Operation, StringComparer.Ordinal));
+        Assert.Empty(cleared!.Route53OperationBuckets);
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SetRunOperationBucketsAsync("run-none", []));
     }
 
     [Fact]

@@ -232,4 +232,40 @@ public sealed class RunTests(MotoFixture moto)
 
         Assert.Equal((Start + TimeSpan.FromDays(30)).ToUnixTimeSeconds().ToString(), raw.Item["expireAt"].N);
     }
+
+    [Fact]
+    public async Task An_unreadable_bucket_state_reads_as_none_so_the_next_step_starts_with_full_copies()
+    {
+        var (store, client, _) = await NewAsync(moto);
+        using var _c = client;
+        await store.PutVersionAsync(Tree("shop"), "{}");
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
+        var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "RUN#run-1" }, ["sk"] = new() { S = "RUN" } };
+        var readable = new AttributeValue { M = new() { ["balance"] = new() { N = "2" }, ["perSecond"] = new() { N = "0.5" },
+            ["atMs"] = new() { N = "1767225600000" } } };
+        var noRate = new AttributeValue { M = new() { ["balance"] = new() { N = "2" }, ["atMs"] = new() { N = "1767225600000" } } };
+        var zeroRate = new AttributeValue { M = new() { ["balance"] = new() { N = "2" }, ["perSecond"] = new() { N = "0" },
+            ["atMs"] = new() { N = "1767225600000" } } };
+        var states = new[]
+        {
+            new AttributeValue { S = "CreateHealthCheck=2" },
+            new AttributeValue { M = new() { ["CreateHealthCheck"] = readable, ["DeleteHealthCheck"] = noRate } },
+            new AttributeValue { M = new() { ["CreateHealthCheck"] = zeroRate } },
+            new AttributeValue { M = new() { ["CreateHealthCheck"] = readable } },
+        };
+
+        var read = new List<int>();
+        foreach (var state in states)
+        {
+            await client.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = store.TableName, Key = key, UpdateExpression = "SET route53Buckets = :b",
+                ExpressionAttributeValues = new() { [":b"] = state },
+            });
+            read.Add((await store.GetRunAsync("run-1"))!.Route53OperationBuckets.Count);
+        }
+
+        // A map with one unreadable entry is not half believed: the whole state counts as absent.
+        Assert.Equal([0, 0, 0, 1], read);
+    }
 }

@@ -29,9 +29,9 @@ public sealed class RunRequestRateTests
         await RunRequestRate.SaveAsync(stepOne, started.RunId, startedAt, default);
         var nextStartsAt = await RunRequestRate.ResumeAsync(stepTwo, started.RunId, default);
 
-        Assert.Equal(5, startedAt);
+        Assert.Equal(5, startedAt.RequestsPerSecond);
         Assert.Null(afterSmallMove);
-        Assert.Equal(9.5, nextStartsAt);
+        Assert.Equal(9.5, nextStartsAt.RequestsPerSecond);
         Assert.Equal(9.5, second.RequestsPerSecond);
     }
 
@@ -44,7 +44,7 @@ public sealed class RunRequestRateTests
         var startedAt = await RunRequestRate.ResumeAsync(harness.Services, started.RunId, default);
         await RunRequestRate.SaveAsync(harness.Services, started.RunId, startedAt, default);
 
-        Assert.Null(startedAt);
+        Assert.Equal(new RunRequestRate.Start(null), startedAt);
         Assert.Null((await harness.Store.GetRunAsync(started.RunId))!.Route53RequestsPerSecond);
     }
 

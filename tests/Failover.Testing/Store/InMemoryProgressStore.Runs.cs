@@ -1,3 +1,4 @@
+using Failover.Service.Ports.Route53;
 using Failover.Core.Route53;
 using Failover.Service.Progress;
 
@@ -71,6 +72,21 @@ public sealed partial class InMemoryProgressStore
         {
             var run = Run(runId);
             _runs[runId] = run with { Record = run.Record with { Route53RequestsPerSecond = Math.Round(requestsPerSecond, 3) } };
+        });
+
+    /// <summary>Rounded as the table's attribute is: balance and rate down to thousandths, the time up to the millisecond.</summary>
+    public Task SetRunOperationBucketsAsync(
+        string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default) =>
+        Serve(() =>
+        {
+            var run = Run(runId);
+            var kept = buckets.Select(b => b with
+            {
+                Balance = Math.Floor(b.Balance * 1000) / 1000, PerSecond = Math.Floor(b.PerSecond * 1000) / 1000,
+                At = DateTimeOffset.FromUnixTimeMilliseconds(b.At.ToUnixTimeMilliseconds()) is var ms && ms < b.At
+                    ? ms.AddMilliseconds(1) : b.At,
+            }).ToList();
+            _runs[runId] = run with { Record = run.Record with { Route53OperationBuckets = kept } };
         });
 
     public Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using Failover.Core.Route53;
+using Failover.Service.Ports.Route53;
 using Failover.Service.Progress;
 
 namespace Failover.Service.Ports.Store;
@@ -25,6 +26,12 @@ public interface IRunRecords
 
     /// <summary>Keeps the Route 53 request rate the run's functions learned, for its next step.</summary>
     Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps the Route 53 per-operation buckets the run's step left spent or slowed, for its next step (replacing what was
+    /// kept; none: removed). Balances and rates are rounded down and times up, so a resumed copy never holds more.
+    /// </summary>
+    Task SetRunOperationBucketsAsync(string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a step's Route 53 requests and throttles to the run's totals (an atomic add: nothing is lost to a race).</summary>
     Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default);
