@@ -76,6 +76,18 @@ public sealed class OperationRateResumeTests
     }
 
     [Fact]
+    public void A_negative_kept_balance_is_a_damaged_state_and_no_debt_for_the_next_creates_to_wait_out()
+    {
+        var process = Process();
+
+        // Route 53's bucket never holds less than nothing, and no step keeps a debt: only a damaged item says so.
+        process.Resume([new OperationBucket("CreateHealthCheck", -1000, 0.5, _time.GetUtcNow())]);
+
+        Assert.Equal(TimeSpan.Zero, Creates(process).Bucket.Reserve());
+        Assert.Equal(49, Creates(process).Bucket.Balance, 9);
+    }
+
+    [Fact]
     public void Unusable_states_and_operations_without_a_bucket_of_their_own_are_skipped()
     {
         var process = Process();

@@ -246,9 +246,12 @@ public sealed class RunTests(MotoFixture moto)
         var noRate = new AttributeValue { M = new() { ["balance"] = new() { N = "2" }, ["atMs"] = new() { N = "1767225600000" } } };
         var zeroRate = new AttributeValue { M = new() { ["balance"] = new() { N = "2" }, ["perSecond"] = new() { N = "0" },
             ["atMs"] = new() { N = "1767225600000" } } };
+        var debt = new AttributeValue { M = new() { ["balance"] = new() { N = "-1000" }, ["perSecond"] = new() { N = "0.5" },
+            ["atMs"] = new() { N = "1767225600000" } } };
         var states = new[]
         {
             new AttributeValue { S = "CreateHealthCheck=2" },
+            new AttributeValue { M = new() { ["CreateHealthCheck"] = debt } },
             new AttributeValue { M = new() { ["CreateHealthCheck"] = readable, ["DeleteHealthCheck"] = noRate } },
             new AttributeValue { M = new() { ["CreateHealthCheck"] = zeroRate } },
             new AttributeValue { M = new() { ["CreateHealthCheck"] = readable } },
@@ -266,6 +269,6 @@ public sealed class RunTests(MotoFixture moto)
         }
 
         // A map with one unreadable entry is not half believed: the whole state counts as absent.
-        Assert.Equal([0, 0, 0, 1], read);
+        Assert.Equal([0, 0, 0, 0, 1], read);
     }
 }

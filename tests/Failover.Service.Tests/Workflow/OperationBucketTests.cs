@@ -44,6 +44,8 @@ public sealed class OperationBucketTests
     [InlineData(1, 0, false)]
     [InlineData(1, double.PositiveInfinity, false)]
     [InlineData(double.NaN, 0.5, false)]
-    public void Only_finite_numbers_and_a_positive_rate_can_be_resumed_from(double balance, double perSecond, bool usable) =>
+    [InlineData(0, 0.5, true)]
+    [InlineData(-1, 0.5, false)]
+    public void Only_finite_numbers_no_debt_and_a_positive_rate_can_be_resumed_from(double balance, double perSecond, bool usable) =>
         Assert.Equal(usable, new OperationBucket("CreateHealthCheck", balance, perSecond, _time.GetUtcNow()).IsUsable);
 }

@@ -7,9 +7,13 @@ namespace Failover.Service.Ports.Route53;
 /// </summary>
 public sealed record OperationBucket(string Operation, double Balance, double PerSecond, DateTimeOffset At)
 {
-    /// <summary>Finite numbers and a positive rate: a kept state anything else is ignored (the copy stays as it is).</summary>
+    /// <summary>
+    /// Finite numbers, a balance of at least 0 and a positive rate: a kept state anything else is ignored (the copy stays as
+    /// it is). Route 53's bucket holds no debt, and a step keeps none (<c>OperationRate.Snapshot</c>): a negative balance is
+    /// a damaged item, and resumed it would be a debt the next step's writes wait out (-1,000 tokens: 2,000 s a create).
+    /// </summary>
     public bool IsUsable =>
-        Operation.Length > 0 && double.IsFinite(Balance) && PerSecond > 0 && double.IsFinite(PerSecond);
+        Operation.Length > 0 && double.IsFinite(Balance) && Balance >= 0 && PerSecond > 0 && double.IsFinite(PerSecond);
 
     /// <summary>
     /// The most the bucket can hold at <paramref name="now"/>: the balance refilled at the kept rate for the time since,
