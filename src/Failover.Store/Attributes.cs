@@ -61,6 +61,9 @@ internal static class Attributes
     public static AttributeValue S(string value) => new() { S = value };
     public static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 
+    /// <summary>A number to thousandths (rates and balances): more digits say nothing and cost item bytes.</summary>
+    public static AttributeValue Decimal(double value) => new() { N = value.ToString("0.###", CultureInfo.InvariantCulture) };
+
     /// <summary>Fixed-width UTC text, so that string order is time order (run listings sort on it).</summary>
     public static AttributeValue Time(DateTimeOffset value) => S(Format(value));
 

@@ -131,39 +131,20 @@ internal sealed partial class DynamoDbProgress
         if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
     }
 
-    /// <summary>One attribute of the run item, written only when a step's rate moved (<see cref="RunRequestRate"/>).</summary>
-    public async Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default)
-    {
-        var update = new ItemUpdate()
-            .Set(Attributes.Route53RequestsPerSecond,
-                new AttributeValue { N = requestsPerSecond.ToString("0.###", CultureInfo.InvariantCulture) })
-            .When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
-        var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
-        if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
-    }
-
     /// <summary>
-    /// One attribute of the run item (<see cref="RunOperationBuckets"/>), written only when a step took from the buckets
-    /// (<see cref="RunRequestRate"/>); none kept removes it.
+    /// A step's end (<see cref="RunStepEnd"/>, written by <see cref="RunStepState"/>): the kept rate and buckets set or
+    /// removed and the usage added, in one UpdateItem.
     /// </summary>
-    public async Task SetRunOperationBucketsAsync(
-        string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default)
+    public async Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default)
     {
-        var update = buckets.Count == 0
-            ? new ItemUpdate().Remove(Attributes.Route53Buckets)
-            : new ItemUpdate().Set(Attributes.Route53Buckets, RunOperationBuckets.Write(buckets));
+        if (end.IsEmpty) return;
+        var update = new ItemUpdate();
+        if (end.RequestsPerSecond is { } rate) update.Set(Attributes.Route53RequestsPerSecond, Attributes.Decimal(rate));
+        if (end.Buckets is { Count: 0 }) update.Remove(Attributes.Route53Buckets);
+        else if (end.Buckets is { } buckets) update.Set(Attributes.Route53Buckets, RunOperationBuckets.Write(buckets));
+        if (end.Requests != 0 || end.Throttles != 0)
+            update.Add(Attributes.Route53Requests, end.Requests).Add(Attributes.Route53Throttles, end.Throttles);
         update.When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
-        var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
-        if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
-    }
-
-    /// <summary>Adds one step's Route 53 requests and throttles to the run's totals (<see cref="RunRoute53Usage"/>).</summary>
-    public async Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default)
-    {
-        var update = new ItemUpdate()
-            .Add(Attributes.Route53Requests, requests)
-            .Add(Attributes.Route53Throttles, throttles)
-            .When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
         var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
         if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
     }

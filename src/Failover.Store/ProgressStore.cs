@@ -111,15 +111,8 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.GetPlanAsync(runId, cancellationToken));
 
-    public Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default) =>
-        SdkErrors.TranslateAsync(() => Inner.SetRunRequestRateAsync(runId, requestsPerSecond, cancellationToken));
-
-    public Task SetRunOperationBucketsAsync(
-        string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default) =>
-        SdkErrors.TranslateAsync(() => Inner.SetRunOperationBucketsAsync(runId, buckets, cancellationToken));
-
-    public Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default) =>
-        SdkErrors.TranslateAsync(() => Inner.AddRunRoute53UsageAsync(runId, requests, throttles, cancellationToken));
+    public Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.SaveRunStepEndAsync(runId, end, cancellationToken));
 
     public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default) =>

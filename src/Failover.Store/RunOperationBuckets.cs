@@ -26,8 +26,8 @@ internal static class RunOperationBuckets
         {
             M = new Dictionary<string, AttributeValue>
             {
-                [Balance] = Number(RoundDown(b.Balance)),
-                [PerSecond] = Number(RoundDown(b.PerSecond)),
+                [Balance] = Attributes.Decimal(RoundDown(b.Balance)),
+                [PerSecond] = Attributes.Decimal(RoundDown(b.PerSecond)),
                 [AtMs] = Attributes.N(MillisecondsUp(b.At)),
             },
         }, StringComparer.Ordinal),
@@ -56,7 +56,6 @@ internal static class RunOperationBuckets
         return DateTimeOffset.FromUnixTimeMilliseconds(ms) < at ? ms + 1 : ms;
     }
 
-    private static AttributeValue Number(double value) => new() { N = value.ToString("0.###", CultureInfo.InvariantCulture) };
 
     private static double? Parse(Dictionary<string, AttributeValue> fields, string name) =>
         fields.TryGetValue(name, out var field) && field.N is { } text

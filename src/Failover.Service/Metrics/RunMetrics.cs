@@ -16,7 +16,7 @@ namespace Failover.Service.Metrics;
 /// <item><c>RollbacksFailed</c> (Count) when a run's rollback failed too: the zone may hold part of the run. Distinct from
 /// a clean rollback, which the stack's failed-runs alarm also counts (both end the execution in a Fail state).</item>
 /// <item><c>Route53Requests</c> and <c>Route53Throttles</c> (Count) with them: every Route 53 request the run's steps sent,
-/// retries included, and how many Route 53 answered <c>Throttling</c> (<see cref="Workflow.RunRoute53Usage"/>).</item>
+/// retries included, and how many Route 53 answered <c>Throttling</c> (<see cref="Workflow.RunRequestRate"/>).</item>
 /// <item><c>InsyncWait</c> (Milliseconds) when a run's changes are INSYNC: from its first GetChange to the one that found
 /// them all INSYNC (Route 53 API reference, GetChange: PENDING until every authoritative server has the change).</item>
 /// <item><c>AnswerChanges</c> (Count) when the answer watcher published <c>Tree Answer Changed</c>.</item>

@@ -48,7 +48,7 @@ public sealed record RunRecord(
     /// </summary>
     public IReadOnlyList<Ports.Route53.OperationBucket> Route53OperationBuckets { get; init; } = [];
 
-    /// <summary>Route 53 requests the run's finished steps sent, retries included (<see cref="Workflow.RunRoute53Usage"/>).</summary>
+    /// <summary>Route 53 requests the run's finished steps sent, retries included (<see cref="Workflow.RunRequestRate"/>).</summary>
     public long Route53Requests { get; init; }
 
     /// <summary>How many of <see cref="Route53Requests"/> Route 53 answered with <c>Throttling</c>.</summary>

@@ -1,10 +1,12 @@
 using Failover.Service.Ports.Route53;
+using Failover.Service.Ports.Store;
 
 namespace Failover.Service.Workflow;
 
 /// <summary>
 /// Carries the Route 53 request rate a run's functions learn (<see cref="IRequestRate"/>) and the state of the client's
-/// per-operation buckets (<see cref="IOperationBuckets"/>) from one step to the next.
+/// per-operation buckets (<see cref="IOperationBuckets"/>) from one step to the next, and adds each step's Route 53
+/// requests and throttles to the run's totals.
 /// </summary>
 /// <remarks>
 /// Through the run's progress item rather than a budget split between functions: a run's steps run one at a time, each
@@ -43,45 +45,44 @@ public static class RunRequestRate
     }
 
     /// <summary>
-    /// Keeps the rate the step ended with if it moved, and the buckets' state if the step took from them. A failed write
-    /// loses a hint, not progress: the step's work is done, so the failure is not the step's.
+    /// Keeps what the step ended with, in one write (<see cref="RunStepEnd"/>): the rate if it moved, the buckets' state if
+    /// the step took from them, and the Route 53 requests and throttles it counted (<paramref name="usage"/>), which the
+    /// run's end publishes as one figure per run (<see cref="Metrics.RunMetrics.RunEnded"/>): each step is an invocation
+    /// of its own, in a process of its own, and only the item outlives it. A step that changed none of them writes
+    /// nothing. A failed write loses hints and figures, not progress: the step's work is done, so the failure is not the
+    /// step's; the next step starts from the state kept before (or full copies, or its process's rate).
     /// </summary>
-    public static async Task SaveAsync(WorkflowServices services, string runId, Start started, CancellationToken cancellationToken)
+    public static async Task SaveAsync(
+        WorkflowServices services, string runId, Start started, Route53Usage? usage, CancellationToken cancellationToken)
     {
-        await SaveRateAsync(services, runId, started, cancellationToken).ConfigureAwait(false);
-        await SaveBucketsAsync(services, runId, started, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task SaveRateAsync(WorkflowServices services, string runId, Start started, CancellationToken cancellationToken)
-    {
-        if (services.Route53Rate is not { } rate || started.RequestsPerSecond is not { } before) return;
-        var now = rate.RequestsPerSecond;
-        if (Math.Abs(now - before) <= before * SignificantChange) return;
+        var counted = usage is { Requests: > 0 } ? usage : null;
+        var end = new RunStepEnd(RateToKeep(services, started), BucketsToKeep(services, started), counted?.Requests ?? 0,
+            counted?.Throttles ?? 0);
+        if (end.IsEmpty) return;
         try
         {
-            await services.Store.SetRunRequestRateAsync(runId, now, cancellationToken).ConfigureAwait(false);
+            await services.Store.SaveRunStepEndAsync(runId, end, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The next step starts from its own process's rate instead.
+            // Lost: see above.
         }
     }
 
-    private static async Task SaveBucketsAsync(WorkflowServices services, string runId, Start started, CancellationToken cancellationToken)
+    private static double? RateToKeep(WorkflowServices services, Start started)
     {
-        if (services.Route53OperationBuckets is not { } buckets || started.TakenAtStart is not { } taken) return;
+        if (services.Route53Rate is not { } rate || started.RequestsPerSecond is not { } before) return null;
+        var now = rate.RequestsPerSecond;
+        return Math.Abs(now - before) <= before * SignificantChange ? null : now;
+    }
+
+    private static IReadOnlyList<OperationBucket>? BucketsToKeep(WorkflowServices services, Start started)
+    {
+        if (services.Route53OperationBuckets is not { } buckets || started.TakenAtStart is not { } taken) return null;
         // No token taken: the copies only refilled, as the kept state (or none: full copies) already says.
-        if (buckets.Taken == taken) return;
+        if (buckets.Taken == taken) return null;
         var now = buckets.Snapshot();
         // Full copies at both ends: nothing to keep and nothing to clear.
-        if (now.Count == 0 && !started.BucketsKept) return;
-        try
-        {
-            await services.Store.SetRunOperationBucketsAsync(runId, now, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The next step resumes from the state kept before (an older, fuller one) or starts with full copies.
-        }
+        return now.Count == 0 && !started.BucketsKept ? null : now;
     }
 }

@@ -38,8 +38,7 @@ internal static class StepHandler
             }
             finally
             {
-                await RunRequestRate.SaveAsync(workflow, request.RunId, rate, CancellationToken.None);
-                await RunRoute53Usage.SaveAsync(workflow, request.RunId, usage, CancellationToken.None);
+                await RunRequestRate.SaveAsync(workflow, request.RunId, rate, usage, CancellationToken.None);
             }
             var output = new MemoryStream();
             await JsonSerializer.SerializeAsync(output, result, resultType, cancellationToken);

@@ -99,15 +99,15 @@ public abstract class ProgressStoreContract
         await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
         var fresh = await store.GetRunAsync("run-1");
 
-        await store.SetRunRequestRateAsync("run-1", 7.5);
+        await store.SaveRunStepEndAsync("run-1", RunStepEnd.Nothing with { RequestsPerSecond = 7.5 });
         var learned = await store.GetRunAsync("run-1");
-        await store.SetRunRequestRateAsync("run-1", 9.12345);
+        await store.SaveRunStepEndAsync("run-1", RunStepEnd.Nothing with { RequestsPerSecond = 9.12345 });
         var again = await store.GetRunAsync("run-1");
 
         Assert.Null(fresh!.Route53RequestsPerSecond);
         Assert.Equal(7.5, learned!.Route53RequestsPerSecond);
         Assert.Equal(9.123, again!.Route53RequestsPerSecond);
-        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SetRunRequestRateAsync("run-none", 5));
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing with { RequestsPerSecond = 5 }));
     }
 
     [Fact]
@@ -119,10 +119,12 @@ public abstract class ProgressStoreContract
         var at = time.GetUtcNow() + TimeSpan.FromTicks(1234);
         var fresh = await store.GetRunAsync("run-1");
 
-        await store.SetRunOperationBucketsAsync("run-1",
-            [new OperationBucket("CreateHealthCheck", 12.3456, 0.4567, at), new OperationBucket("DeleteHealthCheck", 0, 3, at)]);
+        await store.SaveRunStepEndAsync("run-1", RunStepEnd.Nothing with
+        {
+            Buckets = [new OperationBucket("CreateHealthCheck", 12.3456, 0.4567, at), new OperationBucket("DeleteHealthCheck", 0, 3, at)],
+        });
         var kept = await store.GetRunAsync("run-1");
-        await store.SetRunOperationBucketsAsync("run-1", []);
+        await store.SaveRunStepEndAsync("run-1", RunStepEnd.Nothing with { Buckets = [] });
         var cleared = await store.GetRunAsync("run-1");
 
         Assert.Empty(fresh!.Route53OperationBuckets);
@@ -131,7 +133,7 @@ public abstract class ProgressStoreContract
             [new OperationBucket("CreateHealthCheck", 12.345, 0.456, later), new OperationBucket("DeleteHealthCheck", 0, 3, later)],
             kept!.Route53OperationBuckets.OrderBy(b => b.Operation, StringComparer.Ordinal));
         Assert.Empty(cleared!.Route53OperationBuckets);
-        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SetRunOperationBucketsAsync("run-none", []));
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing with { Buckets = [] }));
     }
 
     [Fact]
@@ -142,12 +144,40 @@ public abstract class ProgressStoreContract
         await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
         var fresh = await store.GetRunAsync("run-1");
 
-        await Task.WhenAll(store.AddRunRoute53UsageAsync("run-1", 12, 2), store.AddRunRoute53UsageAsync("run-1", 5, 0));
+        await Task.WhenAll(store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 12, 2)), store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 5, 0)));
         var added = await store.GetRunAsync("run-1");
 
         Assert.Equal((0L, 0L), (fresh!.Route53Requests, fresh.Route53Throttles));
         Assert.Equal((17L, 2L), (added!.Route53Requests, added.Route53Throttles));
-        await Assert.ThrowsAsync<ProgressConflictException>(() => store.AddRunRoute53UsageAsync("run-none", 1, 0));
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SaveRunStepEndAsync("run-none", new RunStepEnd(null, null, 1, 0)));
+    }
+
+    [Fact]
+    public async Task A_step_end_writes_its_parts_together_and_leaves_the_ones_it_does_not_name()
+    {
+        var (store, time) = await NewStoreAsync();
+        await store.PutVersionAsync(Tree("shop"), """{"v":1}""");
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
+        var at = time.GetUtcNow();
+        var bucket = new OperationBucket("CreateHealthCheck", 3, 0.5, at);
+
+        await store.SaveRunStepEndAsync("run-1", new RunStepEnd(8, [bucket], 40, 3));
+        var all = await store.GetRunAsync("run-1");
+        await store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 2, 0));
+        var usageOnly = await store.GetRunAsync("run-1");
+        await store.SaveRunStepEndAsync("run-1", RunStepEnd.Nothing with { RequestsPerSecond = 6 });
+        var rateOnly = await store.GetRunAsync("run-1");
+        // Nothing to write: not even the run's existence is asked.
+        await store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing);
+
+        Assert.Equal((8.0, 40L, 3L), (all!.Route53RequestsPerSecond, all.Route53Requests, all.Route53Throttles));
+        Assert.Equal([bucket], all.Route53OperationBuckets);
+        Assert.Equal((8.0, 42L, 3L), (usageOnly!.Route53RequestsPerSecond, usageOnly.Route53Requests, usageOnly.Route53Throttles));
+        Assert.Equal([bucket], usageOnly.Route53OperationBuckets);
+        Assert.Equal((6.0, 42L), (rateOnly!.Route53RequestsPerSecond, rateOnly.Route53Requests));
+        Assert.Equal([bucket], rateOnly.Route53OperationBuckets);
+        await Assert.ThrowsAsync<ProgressConflictException>(
+            () => store.SaveRunStepEndAsync("run-none", new RunStepEnd(null, null, 1, 0)));
     }
 
     [Fact]

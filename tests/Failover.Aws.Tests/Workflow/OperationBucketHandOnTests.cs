@@ -64,7 +64,7 @@ public sealed class OperationBucketHandOnTests(ITestOutputHelper log)
                 Units = checks, Time = _time, Account = account, Operations = copies,
                 Client = new Route53ClientOptions { OperationLimits = Route53OperationLimits.Documented },
             }.Run();
-            await RunRequestRate.SaveAsync(services, "run-1", started, default);
+            await RunRequestRate.SaveAsync(services, "run-1", started, usage: null, default);
             var kept = (await store.GetRunAsync("run-1"))!.Route53OperationBuckets;
             log.WriteLine(FormattableString.Invariant(
                 $"{checks} checks in {result.Elapsed.TotalSeconds:F1} s, {result.Throttled} throttled; kept: {string.Join(", ", kept)}"));

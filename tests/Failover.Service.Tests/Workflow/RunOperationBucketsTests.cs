@@ -1,3 +1,4 @@
+using Failover.Service.Ports.Store;
 using Failover.Service.Ports.Route53;
 using Failover.Service.Workflow;
 
@@ -20,7 +21,7 @@ public sealed class RunOperationBucketsTests
         var start = await RunRequestRate.ResumeAsync(harness.Services with { Route53OperationBuckets = first }, started.RunId, default);
         var spent = new OperationBucket("CreateHealthCheck", 0.25, 0.5, harness.Time.GetUtcNow());
         first.Take([spent]);
-        await RunRequestRate.SaveAsync(harness.Services with { Route53OperationBuckets = first }, started.RunId, start, default);
+        await RunRequestRate.SaveAsync(harness.Services with { Route53OperationBuckets = first }, started.RunId, start, usage: null, default);
         var next = await RunRequestRate.ResumeAsync(harness.Services with { Route53OperationBuckets = second }, started.RunId, default);
 
         Assert.Equal(new RunRequestRate.Start(null, BucketsKept: false, TakenAtStart: 0), start);
@@ -35,20 +36,20 @@ public sealed class RunOperationBucketsTests
         var harness = new ServiceHarness();
         var started = await harness.Starter.ApplyAsync(harness.Spec());
         var kept = new OperationBucket("CreateHealthCheck", 3, 0.5, harness.Time.GetUtcNow());
-        await harness.Store.SetRunOperationBucketsAsync(started.RunId, [kept]);
+        await harness.Store.SaveRunStepEndAsync(started.RunId, RunStepEnd.Nothing with { Buckets = [kept] });
         var idle = new Copies();
         var services = harness.Services with { Route53OperationBuckets = idle };
 
         var start = await RunRequestRate.ResumeAsync(services, started.RunId, default);
         // Refilled since, but no token taken: the kept state already says so.
         idle.Snapshots = [kept with { Balance = 40 }];
-        await RunRequestRate.SaveAsync(services, started.RunId, start, default);
+        await RunRequestRate.SaveAsync(services, started.RunId, start, usage: null, default);
         var afterIdle = (await harness.Store.GetRunAsync(started.RunId))!.Route53OperationBuckets;
         var busy = new Copies();
         services = harness.Services with { Route53OperationBuckets = busy };
         start = await RunRequestRate.ResumeAsync(services, started.RunId, default);
         busy.Take([]);
-        await RunRequestRate.SaveAsync(services, started.RunId, start, default);
+        await RunRequestRate.SaveAsync(services, started.RunId, start, usage: null, default);
 
         Assert.Equal([kept], afterIdle);
         Assert.Empty((await harness.Store.GetRunAsync(started.RunId))!.Route53OperationBuckets);
@@ -64,7 +65,7 @@ public sealed class RunOperationBucketsTests
         // No such run: the read finds nothing (full copies) and the write is refused.
         var start = await RunRequestRate.ResumeAsync(services, "run-none", default);
         copies.Take([new OperationBucket("CreateHealthCheck", 0, 0.5, harness.Time.GetUtcNow())]);
-        await RunRequestRate.SaveAsync(services, "run-none", start, default);
+        await RunRequestRate.SaveAsync(services, "run-none", start, usage: null, default);
 
         Assert.False(start.BucketsKept);
     }

@@ -22,11 +22,11 @@ public sealed class RunRequestRateTests
 
         var startedAt = await RunRequestRate.ResumeAsync(stepOne, started.RunId, default);
         first.RequestsPerSecond = 5.4;
-        await RunRequestRate.SaveAsync(stepOne, started.RunId, startedAt, default);
+        await RunRequestRate.SaveAsync(stepOne, started.RunId, startedAt, usage: null, default);
         var afterSmallMove = (await harness.Store.GetRunAsync(started.RunId))!.Route53RequestsPerSecond;
 
         first.RequestsPerSecond = 9.5;
-        await RunRequestRate.SaveAsync(stepOne, started.RunId, startedAt, default);
+        await RunRequestRate.SaveAsync(stepOne, started.RunId, startedAt, usage: null, default);
         var nextStartsAt = await RunRequestRate.ResumeAsync(stepTwo, started.RunId, default);
 
         Assert.Equal(5, startedAt.RequestsPerSecond);
@@ -42,10 +42,32 @@ public sealed class RunRequestRateTests
         var started = await harness.Starter.ApplyAsync(harness.Spec());
 
         var startedAt = await RunRequestRate.ResumeAsync(harness.Services, started.RunId, default);
-        await RunRequestRate.SaveAsync(harness.Services, started.RunId, startedAt, default);
+        await RunRequestRate.SaveAsync(harness.Services, started.RunId, startedAt, usage: null, default);
 
         Assert.Equal(new RunRequestRate.Start(null), startedAt);
         Assert.Null((await harness.Store.GetRunAsync(started.RunId))!.Route53RequestsPerSecond);
+    }
+
+    [Fact]
+    public async Task A_step_keeps_its_rate_and_adds_its_Route53_requests_together_and_a_step_that_sent_none_adds_nothing()
+    {
+        var harness = new ServiceHarness();
+        var started = await harness.Starter.ApplyAsync(harness.Spec());
+        var rate = new LearnedRate(5);
+        var step = harness.Services with { Route53Rate = rate };
+
+        var startedAt = await RunRequestRate.ResumeAsync(step, started.RunId, default);
+        var usage = Route53Usage.Begin();
+        for (var i = 0; i < 7; i++) usage.Count(throttled: i < 2);
+        rate.RequestsPerSecond = 8;
+        await RunRequestRate.SaveAsync(step, started.RunId, startedAt, usage, default);
+        var afterFirst = await harness.Store.GetRunAsync(started.RunId);
+        await RunRequestRate.SaveAsync(step, started.RunId, await RunRequestRate.ResumeAsync(step, started.RunId, default),
+            Route53Usage.Begin(), default);
+        var afterIdle = await harness.Store.GetRunAsync(started.RunId);
+
+        Assert.Equal((8.0, 7L, 2L), (afterFirst!.Route53RequestsPerSecond, afterFirst.Route53Requests, afterFirst.Route53Throttles));
+        Assert.Equal((8.0, 7L, 2L), (afterIdle!.Route53RequestsPerSecond, afterIdle.Route53Requests, afterIdle.Route53Throttles));
     }
 
     private sealed class LearnedRate(double start) : IRequestRate

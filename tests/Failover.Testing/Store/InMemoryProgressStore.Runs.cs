@@ -1,3 +1,4 @@
+using Failover.Service.Ports.Store;
 using Failover.Service.Ports.Route53;
 using Failover.Core.Route53;
 using Failover.Service.Progress;
@@ -67,40 +68,31 @@ public sealed partial class InMemoryProgressStore
         _runs[runId] = run with { Record = run.Record with { ExecutionArn = executionArn, UpdatedAt = Now } };
     });
 
-    public Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Rounded as the table's attributes are: the rate to thousandths; a bucket's balance and rate down to thousandths and
+    /// its time up to the millisecond.
+    /// </summary>
+    public Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default) =>
         Serve(() =>
         {
-            var run = Run(runId);
-            _runs[runId] = run with { Record = run.Record with { Route53RequestsPerSecond = Math.Round(requestsPerSecond, 3) } };
-        });
-
-    /// <summary>Rounded as the table's attribute is: balance and rate down to thousandths, the time up to the millisecond.</summary>
-    public Task SetRunOperationBucketsAsync(
-        string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default) =>
-        Serve(() =>
-        {
-            var run = Run(runId);
-            var kept = buckets.Select(b => b with
+            if (end.IsEmpty) return;
+            var record = Run(runId).Record;
+            if (end.RequestsPerSecond is { } rate) record = record with { Route53RequestsPerSecond = Math.Round(rate, 3) };
+            if (end.Buckets is { } buckets)
+                record = record with { Route53OperationBuckets = [.. buckets.Select(RoundedAsStored)] };
+            record = record with
             {
-                Balance = Math.Floor(b.Balance * 1000) / 1000, PerSecond = Math.Floor(b.PerSecond * 1000) / 1000,
-                At = DateTimeOffset.FromUnixTimeMilliseconds(b.At.ToUnixTimeMilliseconds()) is var ms && ms < b.At
-                    ? ms.AddMilliseconds(1) : b.At,
-            }).ToList();
-            _runs[runId] = run with { Record = run.Record with { Route53OperationBuckets = kept } };
-        });
-
-    public Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default) =>
-        Serve(() =>
-        {
-            var run = Run(runId);
-            _runs[runId] = run with
-            {
-                Record = run.Record with
-                {
-                    Route53Requests = run.Record.Route53Requests + requests, Route53Throttles = run.Record.Route53Throttles + throttles,
-                },
+                Route53Requests = record.Route53Requests + end.Requests, Route53Throttles = record.Route53Throttles + end.Throttles,
             };
+            _runs[runId] = Run(runId) with { Record = record };
         });
+
+    private static OperationBucket RoundedAsStored(OperationBucket bucket) => bucket with
+    {
+        Balance = Math.Floor(bucket.Balance * 1000) / 1000, PerSecond = Math.Floor(bucket.PerSecond * 1000) / 1000,
+        At = DateTimeOffset.FromUnixTimeMilliseconds(bucket.At.ToUnixTimeMilliseconds()) is var ms && ms < bucket.At
+            ? ms.AddMilliseconds(1) : bucket.At,
+    };
 
     public Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default) => Serve(() =>
     {

@@ -24,17 +24,13 @@ public interface IRunRecords
 
     Task<string?> GetPlanAsync(string runId, CancellationToken cancellationToken = default);
 
-    /// <summary>Keeps the Route 53 request rate the run's functions learned, for its next step.</summary>
-    Task SetRunRequestRateAsync(string runId, double requestsPerSecond, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// Keeps the Route 53 per-operation buckets the run's step left spent or slowed, for its next step (replacing what was
-    /// kept; none: removed). Balances and rates are rounded down and times up, so a resumed copy never holds more.
+    /// Keeps what a workflow step ended with (<see cref="RunStepEnd"/>) in one write: the rate and the buckets replace what
+    /// was kept (buckets are rounded so that a resumed copy never holds more: balances and rates down, times up), the
+    /// requests and throttles are added to the run's totals (an atomic add: nothing is lost to a race). An empty end
+    /// writes nothing; an unknown run is a <see cref="ProgressConflictException"/>.
     /// </summary>
-    Task SetRunOperationBucketsAsync(string runId, IReadOnlyList<OperationBucket> buckets, CancellationToken cancellationToken = default);
-
-    /// <summary>Adds a step's Route 53 requests and throttles to the run's totals (an atomic add: nothing is lost to a race).</summary>
-    Task AddRunRoute53UsageAsync(string runId, long requests, long throttles, CancellationToken cancellationToken = default);
+    Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default);
 
     Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default);
