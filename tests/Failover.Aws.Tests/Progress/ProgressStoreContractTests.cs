@@ -107,7 +107,8 @@ public abstract class ProgressStoreContract
         Assert.Null(fresh!.Route53RequestsPerSecond);
         Assert.Equal(7.5, learned!.Route53RequestsPerSecond);
         Assert.Equal(9.123, again!.Route53RequestsPerSecond);
-        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing with { RequestsPerSecond = 5 }));
+        await Assert.ThrowsAsync<ProgressConflictException>(
+            () => store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing with { RequestsPerSecond = 5 }));
     }
 
     [Fact]
@@ -133,7 +134,8 @@ public abstract class ProgressStoreContract
             [new OperationBucket("CreateHealthCheck", 12.345, 0.456, later), new OperationBucket("DeleteHealthCheck", 0, 3, later)],
             kept!.Route53OperationBuckets.OrderBy(b => b.Operation, StringComparer.Ordinal));
         Assert.Empty(cleared!.Route53OperationBuckets);
-        await Assert.ThrowsAsync<ProgressConflictException>(() => store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing with { Buckets = [] }));
+        await Assert.ThrowsAsync<ProgressConflictException>(
+            () => store.SaveRunStepEndAsync("run-none", RunStepEnd.Nothing with { Buckets = [] }));
     }
 
     [Fact]
@@ -144,7 +146,9 @@ public abstract class ProgressStoreContract
         await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
         var fresh = await store.GetRunAsync("run-1");
 
-        await Task.WhenAll(store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 12, 2)), store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 5, 0)));
+        await Task.WhenAll(
+            store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 12, 2)),
+            store.SaveRunStepEndAsync("run-1", new RunStepEnd(null, null, 5, 0)));
         var added = await store.GetRunAsync("run-1");
 
         Assert.Equal((0L, 0L), (fresh!.Route53Requests, fresh.Route53Throttles));

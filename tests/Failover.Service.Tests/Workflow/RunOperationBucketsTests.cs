@@ -21,7 +21,8 @@ public sealed class RunOperationBucketsTests
         var start = await RunRequestRate.ResumeAsync(harness.Services with { Route53OperationBuckets = first }, started.RunId, default);
         var spent = new OperationBucket("CreateHealthCheck", 0.25, 0.5, harness.Time.GetUtcNow());
         first.Take([spent]);
-        await RunRequestRate.SaveAsync(harness.Services with { Route53OperationBuckets = first }, started.RunId, start, usage: null, default);
+        await RunRequestRate.SaveAsync(
+            harness.Services with { Route53OperationBuckets = first }, started.RunId, start, usage: null, default);
         var next = await RunRequestRate.ResumeAsync(harness.Services with { Route53OperationBuckets = second }, started.RunId, default);
 
         Assert.Equal(new RunRequestRate.Start(null, BucketsKept: false, TakenAtStart: 0), start);
