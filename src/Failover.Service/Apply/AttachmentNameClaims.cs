@@ -58,14 +58,14 @@ public static class AttachmentNameClaims
     }
 
     /// <summary>
-    /// Gives back the tree's claims on the names <paramref name="plan"/> deleted every record of (<see cref="FreedNames"/>),
-    /// once it has gone through: the direct apply keeps no earlier version to tell which attachments went away.
+    /// Gives back the tree's claims on the names and types <paramref name="plan"/> deleted every record of
+    /// (<see cref="FreedNames"/>), once it has gone through: the direct apply keeps no earlier version to tell which
+    /// attachments or types went away. Type by type: a tree made A only keeps its A claim and gives back its AAAA one.
     /// </summary>
-    public static async Task ReleaseFreedAsync(IRecordNameClaims store, string tree, string recordType, Plan plan,
-        CompiledTree desired, CancellationToken cancellationToken)
+    public static async Task ReleaseFreedAsync(IRecordNameClaims store, string tree, Plan plan, CompiledTree desired,
+        CancellationToken cancellationToken)
     {
-        foreach (var (zone, name) in FreedNames.Of(plan, desired))
-        foreach (var type in TypesToRelease(recordType))
+        foreach (var (zone, name, type) in FreedNames.Of(plan, desired))
             await store.ReleaseRecordNameAsync(zone, name, type, tree, cancellationToken).ConfigureAwait(false);
     }
 

@@ -68,7 +68,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         }
 
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
-        await AttachmentNameClaims.ReleaseFreedAsync(store, spec.Name, spec.RecordType, plan, desired, cancellationToken)
+        await AttachmentNameClaims.ReleaseFreedAsync(store, spec.Name, plan, desired, cancellationToken)
             .ConfigureAwait(false);
         return result;
     }

@@ -1,13 +1,34 @@
+using Failover.Core.Spec;
 using Failover.Service.Progress;
 
 namespace Failover.Service.Workflow;
 
-/// <summary>The record names a stored version claims: its first attachment's (the descriptor's), then its others'.</summary>
+/// <summary>
+/// The record name claims a stored version holds: its first attachment's (the descriptor's), then its others', each in
+/// every record type the tree answers for (a dual-stack tree claims A and AAAA at each name: <see cref="TreeSpec.RecordTypes"/>).
+/// </summary>
 public static class VersionNames
 {
-    public static List<TreeDescriptor> Of(TreeDescriptor first, StoredVersion version) =>
-        [first, .. (Failover.Core.Spec.SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [])
-            .Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
+    /// <summary>
+    /// One descriptor per claim, its type spelled out, so that two versions' claims compare type by type: a tree that
+    /// stops answering for AAAA gives that claim back and keeps its A one. A version whose spec cannot be read (or none)
+    /// stands for the descriptor's claim alone.
+    /// </summary>
+    public static List<TreeDescriptor> Of(TreeDescriptor first, StoredVersion? version)
+    {
+        var spec = version is null ? null : SpecLoader.LoadStored(version.SpecJson).Spec;
+        IEnumerable<string> types = spec is null
+            ? [first.RecordType]
+            : spec.RecordTypes.Append(first.RecordType).Distinct(StringComparer.OrdinalIgnoreCase);
+        var places = new List<(string Zone, string Name)> { (first.HostedZoneId, first.RecordName) };
+        places.AddRange((spec?.Attachments ?? []).Select(a => (a.HostedZoneId, a.RecordName)));
+        return [.. places.SelectMany(place => types.Select(type =>
+            first with { HostedZoneId = place.Zone, RecordName = place.Name, RecordType = type }))];
+    }
+
+    /// <summary>The claims of <paramref name="before"/> that <paramref name="after"/> does not hold, type by type.</summary>
+    public static List<TreeDescriptor> Dropped(IReadOnlyList<TreeDescriptor> before, IReadOnlyList<TreeDescriptor> after) =>
+        [.. before.Where(n => !after.Any(a => Same(a, n)))];
 
     /// <summary>One claim: the same zone, name (as Route 53 compares names) and type.</summary>
     public static bool Same(TreeDescriptor a, TreeDescriptor b) =>

@@ -32,7 +32,7 @@ public sealed class FreedNamesTests
 
         var freed = FreedNames.Of(PlanFrom(spec, flatter), TreeCompiler.Compile(flatter));
 
-        Assert.Equal([(spec.HostedZoneId, HelperNames.For("use1", spec.RecordName))], freed);
+        Assert.Equal([(spec.HostedZoneId, HelperNames.For("use1", spec.RecordName), "A")], freed);
     }
 
     private static TreeSpec WithPrimaryChild(TreeSpec spec, TreeNode child) => spec with

@@ -1,6 +1,8 @@
+using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Service.Apply;
 using Failover.Service.Workflow;
+using Failover.Service.Workflow.Steps;
 
 namespace Failover.Service.Tests.Workflow;
 
@@ -53,6 +55,58 @@ public sealed class DualStackNameClaimTests
         Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
     }
 
+    [Fact]
+    public async Task A_dual_stack_tree_that_drops_AAAA_gives_back_that_claim_only_so_an_IPv6_tree_may_answer_there()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]"""));
+
+        await h.AppliedAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]"""));
+
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+        await h.AppliedAsync(Spec(h, "v6", IPv6Only, """["2001:db8::20"]"""));
+        Assert.Equal("v6", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+    }
+
+    [Fact]
+    public async Task A_dual_stack_direct_apply_that_drops_AAAA_gives_back_that_claim_only()
+    {
+        var h = new ServiceHarness();
+        var direct = new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero };
+        await direct.ApplyAsync(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]"""));
+
+        await direct.ApplyAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]"""));
+
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+        await direct.ApplyAsync(Spec(h, "v6", IPv6Only, """["2001:db8::20"]"""));
+        Assert.Equal("v6", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+    }
+
+    [Fact]
+    public async Task A_run_that_adds_AAAA_and_is_rolled_back_gives_back_the_AAAA_claim_and_keeps_the_A_one()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]"""));
+        var started = await h.Starter.ApplyAsync(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]"""));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+
+        // Another tool writes a simple AAAA record at the name after the plan was made: Route 53 refuses the weighted
+        // AAAA records beside it (one routing policy per name and type), and the run rolls back.
+        var foreign = new ResourceRecordSet { Name = "app.example.com", Type = "AAAA", Ttl = 300, ResourceRecords = ["2001:db8::99"] };
+        var outcome = await h.Driver.DriveWithRollbackAsync(started.RunId, force: false, beforeStep: cursor =>
+            cursor.Step == LayerSteps.LeafRecords
+                ? h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create, foreign)]))
+                : Task.CompletedTask);
+
+        Assert.Equal("ROLLED_BACK", outcome.Status);
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+    }
+
+    private const string IPv4Only = "\"recordType\": \"A\"";
     private const string DualStack = "\"recordTypes\": [\"A\", \"AAAA\"]";
     private const string IPv6Only = "\"recordType\": \"AAAA\"";
 

@@ -37,10 +37,11 @@ public sealed class FinalizeStep(WorkflowServices services)
         else if (before?.CurrentVersion is { } previous
                  && await store.GetVersionAsync(run.Tree, previous, cancellationToken).ConfigureAwait(false) is { } was)
         {
-            // Every name the tree answered at and no longer does: an attachment removed or moved, or the first name changed.
-            var now = VersionNames.Of(applied, version);
-            foreach (var name in VersionNames.Of(before.Descriptor, was).Where(n => !now.Any(a => VersionNames.Same(a, n))))
-                await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
+            // Every name and type the tree answered for and no longer does: an attachment removed or moved, the first name
+            // changed, a type dropped (dual-stack to one type). Only that type: the tree may still hold the name's other.
+            foreach (var name in VersionNames.Dropped(VersionNames.Of(before.Descriptor, was), VersionNames.Of(applied, version)))
+                await services.Store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
+                    cancellationToken).ConfigureAwait(false);
         }
         else if (before?.CurrentVersion is not null && !VersionNames.Same(before.Descriptor, applied))
             await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);

@@ -57,13 +57,21 @@ public sealed class RollbackStep(WorkflowServices services)
         if (!ran.Finished) return Outcome(runId, RunStatus.Running, error, cause);
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
-        var names = released is not null
-            ? await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false)
-            : await NamesOnlyTheRunClaimedAsync(run, cancellationToken).ConfigureAwait(false);
-        foreach (var name in names)
-            foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(name.RecordType))
-                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, type, name.Name, cancellationToken)
+        if (released is not null)
+        {
+            // Everything the run's version claimed; the twin type too, for a version whose spec could not be read.
+            foreach (var name in await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false))
+                foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(name.RecordType))
+                    await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, type, name.Name, cancellationToken)
+                        .ConfigureAwait(false);
+        }
+        else
+        {
+            // Type by type: the version still applied may hold the name's other type.
+            foreach (var name in await NamesOnlyTheRunClaimedAsync(run, cancellationToken).ConfigureAwait(false))
+                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name, cancellationToken)
                     .ConfigureAwait(false);
+        }
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.RolledBack);
         await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
@@ -149,17 +157,17 @@ public sealed class RollbackStep(WorkflowServices services)
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
     }
 
-    /// <summary>The names the run's version claimed: its first, then its other attachments'.</summary>
+    /// <summary>The names the run's version claimed: its first, then its other attachments', in each of its types.</summary>
     private async Task<List<TreeDescriptor>> NamesOfRunAsync(RunRecord run, TreeDescriptor first, CancellationToken cancellationToken)
     {
         var version = await services.Store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
-        var more = version is null ? [] : SpecLoader.LoadStored(version.SpecJson).Spec?.Attachments ?? [];
-        return [first, .. more.Select(a => first with { HostedZoneId = a.HostedZoneId, RecordName = a.RecordName })];
+        return VersionNames.Of(first, version);
     }
 
     /// <summary>
-    /// The names the rolled-back run claimed that the version still applied does not answer at (a zone or name it moved
-    /// to, an attachment it added): given back, as the run's Finalize would have given back the old ones.
+    /// The names and types the rolled-back run claimed that the version still applied does not answer for (a zone or name
+    /// it moved to, an attachment it added, a type it added): given back, as the run's Finalize would have given back the
+    /// old ones.
     /// </summary>
     private async Task<List<TreeDescriptor>> NamesOnlyTheRunClaimedAsync(RunRecord run, CancellationToken cancellationToken)
     {
@@ -169,8 +177,7 @@ public sealed class RollbackStep(WorkflowServices services)
             || await store.GetVersionAsync(run.Tree, current, cancellationToken).ConfigureAwait(false) is not { } kept
             || await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false) is not { } failed)
             return [];
-        var keep = VersionNames.Of(kept.Info.Descriptor, kept);
-        return VersionNames.Of(failed.Info.Descriptor, failed).Where(n => !keep.Exists(k => VersionNames.Same(k, n))).ToList();
+        return VersionNames.Dropped(VersionNames.Of(failed.Info.Descriptor, failed), VersionNames.Of(kept.Info.Descriptor, kept));
     }
 
     /// <summary>A run event, named after the tree as the run's version describes it.</summary>
