@@ -61,7 +61,7 @@ internal static class DriftCommand
                 var route53 = target.Route53();
                 var time = TimeProvider.System;
                 IDriftRepair repair = parse.GetValue(direct)
-                    ? new DirectDriftRepair(compile => new DirectApplier(route53, store, time)
+                    ? new DirectDriftRepair(store, compile => new DirectApplier(route53, store, time)
                     {
                         SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5),
                         CompileOptions = compile,

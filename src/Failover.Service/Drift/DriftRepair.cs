@@ -21,21 +21,42 @@ public sealed class DriftRepairRefusedException(string message, Exception? inner
 /// <summary>
 /// Repair without the workflow: the direct applier plans against the zone and applies in this process. Health checks
 /// are re-created under a reference salted with the repair's id, as a run's are: Route 53 refuses a deleted check's
-/// CallerReference for days.
+/// CallerReference for days. Like a repair run (<see cref="Workflow.RunStarter.RepairAsync"/>), it holds the tree's lock
+/// while it writes and goes ahead only if the tree is still at the version and last run its check saw: the check read
+/// the zone long before, and a run that started or finished since must be neither raced nor reverted.
 /// </summary>
-public sealed class DirectDriftRepair(Func<CompileOptions, DirectApplier> applier, TimeProvider time) : IDriftRepair
+public sealed class DirectDriftRepair(
+    Ports.Store.IProgressStore store, Func<CompileOptions, DirectApplier> applier, TimeProvider time) : IDriftRepair
 {
+    /// <summary>How long the repair holds the tree's lock at most, should the process die while it holds it (a run's default).</summary>
+    public TimeSpan LockFor { get; init; } = new Workflow.WorkflowOptions().LockTtl;
+
     public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
     {
         var id = $"direct-repair-{time.GetUtcNow():yyyyMMddHHmmssfff}";
+        if (!await store.TryAcquireLockAsync(spec.Name, id, LockFor, cancellationToken).ConfigureAwait(false))
+        {
+            var held = await store.GetHeldLockAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+            throw new DriftRepairRefusedException($"tree '{spec.Name}' is busy: run {held?.Owner ?? "?"} holds its lock");
+        }
         try
         {
+            var now = await store.GetTreeAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+            if (now is null || now.CurrentVersion != version || now.LastRunId != checkedLastRunId)
+                throw new DriftRepairRefusedException(
+                    $"tree '{spec.Name}' changed since its drift check (checked version {version} after run "
+                    + $"{checkedLastRunId ?? "none"}; now version {now?.CurrentVersion?.ToString() ?? "none"} after run "
+                    + $"{now?.LastRunId ?? "none"}): the next check decides again");
             await applier(new CompileOptions { CallerReferenceSalt = id })
                 .ApplyAsync(spec, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ApplyRefusedException refused)
         {
             throw new DriftRepairRefusedException(refused.Message, refused);
+        }
+        finally
+        {
+            await store.ReleaseLockAsync(spec.Name, id, CancellationToken.None).ConfigureAwait(false);
         }
         return id;
     }

@@ -45,7 +45,7 @@ public sealed class LocalDriftEmulation : IAsyncDisposable
         var root = FailoverServices.Create(services with { Time = settings.Clock });
         // Repair is a workflow run, as deployed, when start-up made the state machine; a stack without one (tests that
         // leave the definitions out) repairs in-process with the direct applier behind the same interface.
-        var drift = root.Drift(settings.MetricsOutput ?? Console.Out, new DirectDriftRepair(
+        var drift = root.Drift(settings.MetricsOutput ?? Console.Out, new DirectDriftRepair(root.Store,
             compile => new DirectApplier(root.Route53, root.Store, settings.Clock)
             {
                 SyncPollInterval = TimeSpan.FromMilliseconds(500),

@@ -118,7 +118,7 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
             new ChangeBatch([new RecordChange(ChangeAction.Upsert, current with { Weight = 1 })]));
         await setup.Route53.DeleteHealthCheckAsync(current.HealthCheckId!);
         var repair =
-            new DirectDriftRepair(options =>
+            new DirectDriftRepair(setup.Store, options =>
             new DirectApplier(setup.Route53, setup.Store, setup.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options },
             setup.Time);
 
@@ -174,7 +174,7 @@ public sealed class TreeDriftCheckTests(MotoFixture moto)
         await silent.Route53.ChangeResourceRecordSetsAsync(silent.Spec.HostedZoneId,
             new ChangeBatch([new RecordChange(ChangeAction.Upsert, record with { Weight = 1 })]));
         var repair =
-            new DirectDriftRepair(options =>
+            new DirectDriftRepair(silent.Store, options =>
             new DirectApplier(silent.Route53, silent.Store, silent.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options },
             silent.Time);
 

@@ -2,6 +2,7 @@ using Failover.Core.Contracts;
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
+using Failover.Service.Apply;
 using Failover.Service.Drift;
 using Failover.Service.Progress;
 using Failover.Service.Tests.Workflow;
@@ -78,6 +79,54 @@ public sealed class DriftRepairTests
         Assert.Null(await h.Store.GetLockAsync("www"));
         Assert.Contains(h.ZoneRecords(), r => r.Failover == "SECONDARY" && r.ResourceRecords.SequenceEqual(["192.0.2.98"]));
         Assert.Contains(h.ZoneRecords(), r => r.SetIdentifier == "web2");
+    }
+
+    [Fact]
+    public async Task A_direct_repair_is_refused_when_an_apply_finished_while_the_check_read_the_zone()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        await RemoveWeb2Async(h);
+        StartedRun? second = null;
+        h.Route53.BeforeRequest = async operation =>
+        {
+            if (operation != "ListHealthChecks") return;
+            h.Route53.BeforeRequest = null;
+            second = await h.AppliedAsync(h.Spec(secondary: "192.0.2.98"), force: true);
+        };
+        var direct = new DirectDriftRepair(h.Store, options =>
+            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, h.Time);
+
+        var result = await new TreeDriftCheck(h.Store, h.Route53, new DriftMetrics(new StringWriter()), h.Time, direct,
+            DriftPolicy.Repair).RunAsync("www");
+
+        Assert.NotNull(second);
+        Assert.Equal(DriftRepairStatus.Refused, result.Report!.Repair!.Status);
+        Assert.Contains("changed since its drift check", result.Report.Repair.Reason);
+        // Version 1 was not applied over version 2, and the tree's lock is free again.
+        Assert.Contains(h.ZoneRecords(), r => r.Failover == "SECONDARY" && r.ResourceRecords.SequenceEqual(["192.0.2.98"]));
+        Assert.Null(await h.Store.GetHeldLockAsync("www"));
+    }
+
+    [Fact]
+    public async Task A_direct_repair_is_refused_while_a_run_holds_the_tree_and_touches_nothing()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        await RemoveWeb2Async(h);
+        var seen = await h.Store.GetTreeAsync("www");
+        // A run took the tree after the check read it: its execution is still going.
+        Assert.True(await h.Store.TryAcquireLockAsync("www", "run-elsewhere", TimeSpan.FromMinutes(5)));
+        var before = h.ZoneLines();
+        var direct = new DirectDriftRepair(h.Store, options =>
+            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, h.Time);
+
+        var refused = await Assert.ThrowsAsync<DriftRepairRefusedException>(() =>
+            direct.StartAsync(h.Spec(), 1, seen!.LastRunId, CancellationToken.None));
+
+        Assert.Contains("run-elsewhere", refused.Message);
+        Assert.Equal(before, h.ZoneLines());
+        Assert.Equal("run-elsewhere", (await h.Store.GetHeldLockAsync("www"))!.Owner);
     }
 
     [Fact]
