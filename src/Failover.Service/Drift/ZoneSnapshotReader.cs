@@ -148,13 +148,29 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
     private static string RecordNameOf(PreparedTree tree) => tree.Spec.RecordName.TrimEnd('.').ToLowerInvariant();
 
     /// <summary>
-    /// The names a tree owns or wants outside its stretch (a tree whose record name changed), as the per-tree read has them.
+    /// The record names of the tree's other attachments in the zone that lie outside its record name's stretch (the
+    /// outermost of any that nest): each is a stretch of its own, helper names included, as the per-tree read takes it
+    /// (<see cref="DriftStateReader"/>), so someone else's record at a name reserved for the tree's rules there is seen.
     /// </summary>
-    private static List<string> ElsewhereOf(PreparedTree tree)
+    private static List<string> OtherStretchesOf(PreparedTree tree)
+    {
+        var recordName = RecordNameOf(tree);
+        var names = tree.Spec.AllAttachments.Where(a => a.HostedZoneId == tree.Spec.HostedZoneId)
+            .Select(a => a.RecordName.TrimEnd('.').ToLowerInvariant())
+            .Where(name => !TreeRecordsReader.IsAtOrUnder(name, recordName)).Distinct(StringComparer.Ordinal).ToList();
+        return names.Where(name => !names.Exists(other => other != name && TreeRecordsReader.IsAtOrUnder(name, other))).ToList();
+    }
+
+    /// <summary>
+    /// The names a tree owns or wants outside its stretches (a tree whose record name changed), as the per-tree read has them.
+    /// </summary>
+    private static List<string> ElsewhereOf(PreparedTree tree, List<string> otherStretches)
     {
         var recordName = RecordNameOf(tree);
         return tree.Owned.Select(k => k.Name).Concat(tree.Desired.Records.Select(r => r.RecordSet.Name))
-            .Where(name => !TreeRecordsReader.IsAtOrUnder(name, recordName)).Distinct(StringComparer.Ordinal).ToList();
+            .Where(name => !TreeRecordsReader.IsAtOrUnder(name, recordName)
+                && !otherStretches.Exists(stretch => TreeRecordsReader.IsAtOrUnder(name, stretch)))
+            .Distinct(StringComparer.Ordinal).ToList();
     }
 
     private async Task<(Dictionary<string, List<ResourceRecordSet>>, ZoneRecordsRead)> ReadRecordsAsync(
@@ -208,8 +224,18 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
         foreach (var tree in trees)
         {
             var records = new List<ResourceRecordSet>(underName.GetValueOrDefault(RecordNameOf(tree)) ?? []);
-            // Names the tree owns or wants outside its stretch (its record name changed): rare, read one by one.
-            foreach (var name in ElsewhereOf(tree))
+            // Its other names in the zone (attachments) and what lies under them: rare, read one stretch at a time.
+            var otherStretches = OtherStretchesOf(tree);
+            foreach (var stretch in otherStretches)
+            {
+                var (under, pages) = await TreeRecordsReader.ReadAsync(route53, hostedZoneId, stretch, RecordPageSize, cancellationToken)
+                    .ConfigureAwait(false);
+                requests.Add("ListResourceRecordSets", pages);
+                // The record name's own stretch may lie inside this one: its records are in already.
+                records.AddRange(under.Where(r => !TreeRecordsReader.IsAtOrUnder(r.Name, RecordNameOf(tree))));
+            }
+            // Names the tree owns or wants outside its stretches (its record name changed): rare, read one by one.
+            foreach (var name in ElsewhereOf(tree, otherStretches))
             {
                 var wire = DnsNames.FromWire(name);
                 var (at, morePages) =

@@ -213,6 +213,29 @@ public sealed class ZoneDriftCheckTests
     }
 
     [Fact]
+    public async Task A_tree_attached_at_a_second_name_of_the_zone_has_that_names_stretch_read_as_the_per_tree_check_reads_it()
+    {
+        var h = new ServiceHarness();
+        var names = await AppliedAsync(h, 2);
+        await h.AppliedAsync(ServiceHarness.Attached(h.Spec("www"), h.Zone.Id, h.Zone.Name, "web.example.com"));
+        // Someone else's records at names the tree reserves for its nested rules, under each of its two names.
+        foreach (var squatter in new[] { "_old.www.example.com", "_old.web.example.com" })
+            await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create,
+                new ResourceRecordSet { Name = squatter, Type = "A", Ttl = 60, ResourceRecords = ["203.0.113.1"] })]));
+        var (check, _) = Check(h);
+        var alone = (await new TreeDriftCheck(h.Store, h.Route53, new DriftMetrics(new StringWriter()), h.Time)
+            .RunAsync("www")).Report!;
+
+        var shared = await check.RunAsync(new DriftWorkOrder(h.Zone.Id, [.. names, "www"]));
+
+        var report = Assert.Single(shared.Results, r => r.Tree == "www").Report!;
+        Assert.Equal(["_old.web.example.com", "_old.www.example.com"],
+            alone.Items.Where(i => i.Kind == DriftKind.RecordExtra).Select(i => i.Record!.Value.Name));
+        Assert.Equal(alone.Items.Select(i => i.Describe()), report.Items.Select(i => i.Describe()));
+        Assert.All(shared.Results.Where(r => r.Tree != "www"), r => Assert.False(r.Report!.HasDrift));
+    }
+
+    [Fact]
     public async Task An_adopted_trees_checks_are_found_by_id_in_the_zones_shared_read_as_in_the_per_tree_check()
     {
         var h = new ServiceHarness();
