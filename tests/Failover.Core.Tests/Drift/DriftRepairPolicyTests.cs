@@ -44,4 +44,16 @@ public class DriftRepairPolicyTests
                 Place = ExtraRecordPlace.HelperName, Owned = false }))!;
         Assert.Equal(DriftRepairStatus.Started, decision.Status);
     }
+
+    [Fact]
+    public void Drift_a_run_cannot_change_starts_no_run_but_names_what_to_remove_by_hand()
+    {
+        // Someone else's record at a name reserved for the tree's rules, and nothing else: a run never deletes what the tree
+        // does not own, so a repair would change nothing and start again at every cycle.
+        var decision = DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(
+            new DriftItem(DriftKind.RecordExtra) { Record = Key with { Name = "_x.api.example.com" },
+                Place = ExtraRecordPlace.HelperName, Owned = false }))!;
+        Assert.Equal(DriftRepairStatus.Blocked, decision.Status);
+        Assert.Contains("_x.api.example.com A [x]", decision.Reason);
+    }
 }

@@ -130,6 +130,28 @@ public sealed class DriftRepairTests
     }
 
     [Fact]
+    public async Task Someone_elses_record_at_a_reserved_helper_name_alone_starts_no_repair_run_cycle_after_cycle()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create,
+            new ResourceRecordSet { Name = "_old.www.example.com", Type = "A", Ttl = 60, ResourceRecords = ["203.0.113.1"] })]));
+        var started = h.Executions.Started.Count;
+
+        var first = await Check(h).RunAsync("www");
+        var second = await Check(h).RunAsync("www");
+
+        // A run would delete nothing (the record is not the tree's): it is reported, and left for a person.
+        foreach (var report in new[] { first.Report!, second.Report! })
+        {
+            Assert.Equal(DriftKind.RecordExtra, Assert.Single(report.Items).Kind);
+            Assert.Equal(DriftRepairStatus.Blocked, report.Repair!.Status);
+        }
+        Assert.Equal(started, h.Executions.Started.Count);
+        Assert.Equal([RunKind.Apply], (await h.Store.ListRunsAsync("www")).Select(r => r.Kind));
+    }
+
+    [Fact]
     public async Task A_tree_a_run_holds_is_not_checked_until_its_lock_expires()
     {
         var h = new ServiceHarness();
