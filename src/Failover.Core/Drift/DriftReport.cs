@@ -25,8 +25,8 @@ public enum DriftRepairStatus
     /// <summary>A run was started to converge the zone back to the tree.</summary>
     Started,
     /// <summary>
-    /// No run can help: records the tree does not own sit in its groups (see <see cref="DriftItem.BlocksRepair"/>), or are
-    /// all the drift there is.
+    /// No run can help: records the tree does not own sit in its groups (see <see cref="DriftItem.BlocksRepair"/>), or all
+    /// the drift is what a run cannot change (see <see cref="DriftRepairPolicy"/>).
     /// </summary>
     Blocked,
     /// <summary>The run was refused, e.g. because another run holds the tree; the next check tries again.</summary>

@@ -99,8 +99,8 @@ public sealed class TreeDriftCheck(
         var tree = prepared.Name;
         var report = DriftDetector.Detect(prepared.Desired, observed.Actual, observed.HealthCheckIds)
             with { Version = prepared.Version, CheckedAt = time.GetUtcNow() };
-        var (repaired, failure) =
-            await RepairAsync(prepared.Spec, prepared.Version, prepared.Record.LastRunId, report, cancellationToken).ConfigureAwait(false);
+        var (repaired, failure) = await RepairAsync(prepared.Desired, prepared.Version, prepared.Record.LastRunId, report,
+            cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
         var previous = await store.GetDriftReportAsync(tree, cancellationToken).ConfigureAwait(false);
@@ -150,9 +150,10 @@ public sealed class TreeDriftCheck(
     }
 
     private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(
-        TreeSpec spec, int version, string? checkedLastRunId, DriftReport report, CancellationToken cancellationToken)
+        CompiledTree desired, int version, string? checkedLastRunId, DriftReport report, CancellationToken cancellationToken)
     {
-        var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report);
+        var spec = desired.Spec;
+        var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report, desired);
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);
         if (repair is null) return (new DriftRepair(DriftRepairStatus.Failed, Reason: "this deployment has no way to start runs"), null);
         // Checked here as well as in the run's own steps: a repair aimed at a zone the deployment does not allow never starts.

@@ -1,6 +1,7 @@
 using Failover.Core.Drift;
 using Failover.Core.Route53;
 using Failover.Core.Spec;
+using Failover.Testing;
 
 namespace Failover.Core.Tests.Drift;
 
@@ -55,5 +56,29 @@ public class DriftRepairPolicyTests
                 Place = ExtraRecordPlace.HelperName, Owned = false }))!;
         Assert.Equal(DriftRepairStatus.Blocked, decision.Status);
         Assert.Contains("_x.api.example.com A [x]", decision.Reason);
+    }
+
+    [Fact]
+    public void A_deleted_check_the_spec_names_by_id_starts_no_run_while_one_a_run_can_make_or_name_again_does()
+    {
+        // www's primary names a check by id (healthCheckId); its pool's members have checks of their own.
+        var desired = Failover.Core.Compilation.TreeCompiler.Compile(SampleTrees.Www() with
+        {
+            Root = SampleTrees.Www().Root with { Primary = SampleTrees.Www().Root.Primary! with { HealthCheckId = "hc-by-hand" } },
+        });
+        var byId = desired.Records.First(r => r.RecordSet.HealthCheckId == "hc-by-hand");
+        var own = desired.Records.First(r => r.RecordSet.HealthCheckId is { } id && id != "hc-by-hand");
+        DriftItem Deleted(Failover.Core.Compilation.DesiredRecord record, string id) =>
+            new(DriftKind.RecordHealthCheckDeleted) { Record = record.RecordSet.Key, NodeId = record.NodeId, HealthCheckId = id };
+
+        // The record names the very check the spec names, and it is gone: a run cannot make a check of a given id.
+        var stuck = DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(Deleted(byId, "hc-by-hand")), desired)!;
+        Assert.Equal(DriftRepairStatus.Blocked, stuck.Status);
+        Assert.Contains("hc-by-hand", stuck.Reason);
+        // A deleted check of the tree's own is made again by the run; a record repointed to a deleted check is named back.
+        Assert.Equal(DriftRepairStatus.Started,
+            DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(Deleted(own, "hc-gone")), desired)!.Status);
+        Assert.Equal(DriftRepairStatus.Started,
+            DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(Deleted(byId, "hc-someone-elses")), desired)!.Status);
     }
 }

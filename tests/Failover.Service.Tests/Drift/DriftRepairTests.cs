@@ -152,6 +152,31 @@ public sealed class DriftRepairTests
     }
 
     [Fact]
+    public async Task A_deleted_check_the_spec_names_by_id_starts_no_repair_run_cycle_after_cycle()
+    {
+        var h = new ServiceHarness();
+        var byHand = await h.Route53.CreateHealthCheckAsync("hand-made-1",
+            new HealthCheckConfig { Type = "HTTP", IpAddress = "192.0.2.11", Port = 80, ResourcePath = "/health" });
+        await h.AppliedAsync(h.Spec(pool: $$"""
+            [{ "id": "web1", "weight": 10, "endpoint": { "values": ["192.0.2.11"], "healthCheckId": "{{byHand.Id}}" } },
+             { "id": "web2", "weight": 10, "endpoint": { "values": ["192.0.2.12"], "healthCheck": {} } }]
+            """));
+        await h.Route53.DeleteHealthCheckAsync(byHand.Id);
+        var started = h.Executions.Started.Count;
+
+        var first = await Check(h).RunAsync("www");
+        var second = await Check(h).RunAsync("www");
+
+        // A run names the check the spec names, and cannot make one of that id: it would change nothing.
+        foreach (var report in new[] { first.Report!, second.Report! })
+        {
+            Assert.Equal(DriftKind.RecordHealthCheckDeleted, Assert.Single(report.Items).Kind);
+            Assert.Equal(DriftRepairStatus.Blocked, report.Repair!.Status);
+        }
+        Assert.Equal(started, h.Executions.Started.Count);
+    }
+
+    [Fact]
     public async Task A_tree_a_run_holds_is_not_checked_until_its_lock_expires()
     {
         var h = new ServiceHarness();
