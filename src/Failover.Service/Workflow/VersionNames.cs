@@ -12,13 +12,16 @@ public static class VersionNames
     /// <summary>
     /// One descriptor per claim, its type spelled out, so that two versions' claims compare type by type: a tree that
     /// stops answering for AAAA gives that claim back and keeps its A one. A version whose spec cannot be read (or none)
-    /// stands for the descriptor's claim alone.
+    /// stands for the descriptor's name, in each type it may have claimed there: the descriptor names the first type only,
+    /// and an A or AAAA tree may have been dual-stack (<see cref="Apply.AttachmentNameClaims.TypesToRelease"/>). Listed as
+    /// the earlier version, the twin type is given back unless the later one holds it (a release is conditional on the
+    /// owner); listed as the later version, it is kept.
     /// </summary>
     public static List<TreeDescriptor> Of(TreeDescriptor first, StoredVersion? version)
     {
         var spec = version is null ? null : SpecLoader.LoadStored(version.SpecJson).Spec;
         IEnumerable<string> types = spec is null
-            ? [first.RecordType]
+            ? Apply.AttachmentNameClaims.TypesToRelease(first.RecordType)
             : spec.RecordTypes.Append(first.RecordType).Distinct(StringComparer.OrdinalIgnoreCase);
         var places = new List<(string Zone, string Name)> { (first.HostedZoneId, first.RecordName) };
         places.AddRange((spec?.Attachments ?? []).Select(a => (a.HostedZoneId, a.RecordName)));

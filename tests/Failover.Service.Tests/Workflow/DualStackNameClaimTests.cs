@@ -1,6 +1,7 @@
 using Failover.Core.Route53;
 using Failover.Core.Spec;
 using Failover.Service.Apply;
+using Failover.Service.Progress;
 using Failover.Service.Workflow;
 using Failover.Service.Workflow.Steps;
 
@@ -102,6 +103,24 @@ public sealed class DualStackNameClaimTests
                 : Task.CompletedTask);
 
         Assert.Equal("ROLLED_BACK", outcome.Status);
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+    }
+
+    [Fact]
+    public async Task A_version_made_A_only_over_one_whose_spec_no_longer_loads_gives_back_the_AAAA_claim_it_may_have_held()
+    {
+        var h = new ServiceHarness();
+        // The applied version's text no longer loads (Route 53's rules, checked again on reading, grew stricter): only its
+        // descriptor says what it claimed, the first type (A) of what was a dual-stack tree holding A and AAAA.
+        var v1 = await h.Store.PutVersionAsync(TreeDescriptor.From(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]""")),
+            "{}");
+        foreach (var type in (string[])["A", "AAAA"]) await h.Store.ClaimRecordNameAsync(h.Zone.Id, "app.example.com", type, "both");
+        await h.Store.CreateRunAsync(new NewRun("run-v1", "both", v1, RunKind.Apply));
+        await h.Store.SetRunStatusAsync("run-v1", RunStatus.Succeeded);
+
+        await h.AppliedAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]"""));
+
         Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
         Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
     }
