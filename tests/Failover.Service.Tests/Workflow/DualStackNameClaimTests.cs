@@ -125,6 +125,52 @@ public sealed class DualStackNameClaimTests
         Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
     }
 
+    [Fact]
+    public async Task A_Finalize_run_again_after_a_store_error_among_its_releases_gives_back_the_rest_and_the_lock()
+    {
+        var h = new ServiceHarness();
+        var other = h.Route53.AddZone("example.org");
+        TreeSpec At2(TreeSpec spec) => ServiceHarness.Attached(spec, other.Id, other.Name, "app.example.org");
+        await h.AppliedAsync(At2(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]""")));
+        var started = await h.Starter.ApplyAsync(At2(Spec(h, "both", IPv4Only, """["192.0.2.10"]""")));
+        // The AAAA claim in the first zone goes, the one in the other zone meets a DynamoDB error: Finalize fails after the
+        // run was marked SUCCEEDED, and the state machine's Retry enters it again.
+        h.Store.FailNextRelease(other.Id, "app.example.org", "AAAA", new HttpRequestException("connection reset"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => h.Driver.DriveAsync(started.RunId));
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+
+        Assert.Equal("SUCCEEDED", (await new FinalizeStep(h.Services).RunAsync(started.RunId)).Status);
+
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(other.Id, "app.example.org", "AAAA"));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(other.Id, "app.example.org", "A"));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+        Assert.Null(await h.Store.GetLockAsync("both"));
+    }
+
+    [Fact]
+    public async Task A_Rollback_run_again_after_a_store_error_among_its_releases_gives_back_the_claim_and_the_lock()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]"""));
+        var started = await h.Starter.ApplyAsync(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]"""));
+        var foreign = new ResourceRecordSet { Name = "app.example.com", Type = "AAAA", Ttl = 300, ResourceRecords = ["2001:db8::99"] };
+        h.Store.FailNextRelease(h.Zone.Id, "app.example.com", "AAAA", new HttpRequestException("connection reset"));
+        // Route 53 refuses the run's AAAA records beside another tool's; the rollback's release meets a DynamoDB error
+        // after the run was marked ROLLED_BACK, and the state machine's Retry enters Rollback again.
+        await Assert.ThrowsAsync<HttpRequestException>(() => h.Driver.DriveWithRollbackAsync(started.RunId, beforeStep: cursor =>
+            cursor.Step == LayerSteps.LeafRecords
+                ? h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([new RecordChange(ChangeAction.Create, foreign)]))
+                : Task.CompletedTask));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+
+        var caught = new CaughtError { Error = "InvalidChangeBatch", Cause = "refused" };
+        Assert.Equal("ROLLED_BACK", (await new RollbackStep(h.Services).RunAsync(started.RunId, caught)).Status);
+
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+        Assert.Null(await h.Store.GetLockAsync("both"));
+    }
+
     private const string IPv4Only = "\"recordType\": \"A\"";
     private const string DualStack = "\"recordTypes\": [\"A\", \"AAAA\"]";
     private const string IPv6Only = "\"recordType\": \"AAAA\"";

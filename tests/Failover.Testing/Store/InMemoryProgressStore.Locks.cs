@@ -59,12 +59,26 @@ public sealed partial class InMemoryProgressStore
         CancellationToken cancellationToken = default) => Serve(() =>
     {
         var key = ClaimKey(hostedZoneId, recordName, recordType);
+        if (_failingRelease is { } failing && failing.Key == key)
+        {
+            _failingRelease = null;
+            throw failing.Error;
+        }
         return _claims.GetValueOrDefault(key) == tree && _claims.Remove(key);
     });
 
     public Task<string?> GetRecordNameOwnerAsync(string hostedZoneId, string recordName, string recordType,
         CancellationToken cancellationToken = default) =>
         Serve(() => _claims.GetValueOrDefault(ClaimKey(hostedZoneId, recordName, recordType)));
+
+    private ((string, string, string) Key, Exception Error)? _failingRelease;
+
+    /// <summary>
+    /// The next release of this claim fails with <paramref name="error"/>, releasing nothing: a store error in the middle
+    /// of a step's releases (DynamoDB throttling or a lost connection), after which the state machine runs the step again.
+    /// </summary>
+    public void FailNextRelease(string hostedZoneId, string recordName, string recordType, Exception error) =>
+        _failingRelease = (ClaimKey(hostedZoneId, recordName, recordType), error);
 
     private static (string, string, string) ClaimKey(string hostedZoneId, string recordName, string recordType) =>
         (hostedZoneId, recordName.TrimEnd('.').ToLowerInvariant(), recordType.ToUpperInvariant());

@@ -20,7 +20,17 @@ public sealed class FinalizeStep(WorkflowServices services)
         var store = services.Store;
         var existing = await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         if (existing is { Status: RunStatus.Succeeded })
+        {
+            // Entered again after the run was marked (the definition's Retry, a store error among the releases below): while
+            // the run still holds the lock no other run has claimed since, so the releases are made again (each conditional
+            // on the owner: one made already changes nothing), then the lock goes.
+            if (await store.RenewLockAsync(existing.Tree, runId, services.Options.LockTtl, cancellationToken).ConfigureAwait(false))
+            {
+                await ReleaseAgainAsync(existing, cancellationToken).ConfigureAwait(false);
+                await store.ReleaseLockAsync(existing.Tree, runId, cancellationToken).ConfigureAwait(false);
+            }
             return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
+        }
 
         var context = await RunContext.LoadAsync(services, runId, cancellationToken).ConfigureAwait(false);
         var run = context.Run;
@@ -32,19 +42,7 @@ public sealed class FinalizeStep(WorkflowServices services)
         await store.SetRunStatusAsync(runId, RunStatus.Succeeded, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         var applied = version.Info.Descriptor;
-        if (run.Kind == RunKind.Teardown)
-            foreach (var name in VersionNames.Of(applied, version)) await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
-        else if (before?.CurrentVersion is { } previous
-                 && await store.GetVersionAsync(run.Tree, previous, cancellationToken).ConfigureAwait(false) is { } was)
-        {
-            // Every name and type the tree answered for and no longer does: an attachment removed or moved, the first name
-            // changed, a type dropped (dual-stack to one type). Only that type: the tree may still hold the name's other.
-            foreach (var name in VersionNames.Dropped(VersionNames.Of(before.Descriptor, was), VersionNames.Of(applied, version)))
-                await services.Store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
-                    cancellationToken).ConfigureAwait(false);
-        }
-        else if (before?.CurrentVersion is not null && !VersionNames.Same(before.Descriptor, applied))
-            await ReleaseClaimAsync(before.Descriptor, cancellationToken).ConfigureAwait(false);
+        await ReleaseClaimsAsync(run, version, before?.CurrentVersion, before?.Descriptor, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.Succeeded);
         // Published once: a repeat after success returned above.
@@ -86,6 +84,49 @@ public sealed class FinalizeStep(WorkflowServices services)
             throw new WorkflowStepException(WorkflowErrors.VerificationFailed,
                 $"after the last layer the zone does not hold what run {context.Run.RunId} wrote (was it changed meanwhile?): "
                 + string.Join("; ", differences));
+    }
+
+    /// <summary>
+    /// Gives up the record-name claims the tree no longer uses once <paramref name="version"/> is applied: all of its own
+    /// after a teardown, else those of the version applied before (<paramref name="previous"/>, described by
+    /// <paramref name="was"/>) that this one does not hold.
+    /// </summary>
+    private async Task ReleaseClaimsAsync(RunRecord run, StoredVersion version, int? previous, TreeDescriptor? was,
+        CancellationToken cancellationToken)
+    {
+        var store = services.Store;
+        var applied = version.Info.Descriptor;
+        if (run.Kind == RunKind.Teardown)
+            foreach (var name in VersionNames.Of(applied, version)) await ReleaseClaimAsync(name, cancellationToken).ConfigureAwait(false);
+        else if (previous is { } number && was is not null
+                 && await store.GetVersionAsync(run.Tree, number, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            // Every name and type the tree answered for and no longer does: an attachment removed or moved, the first name
+            // changed, a type dropped (dual-stack to one type). Only that type: the tree may still hold the name's other.
+            foreach (var name in VersionNames.Dropped(VersionNames.Of(was, stored), VersionNames.Of(applied, version)))
+                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name,
+                    cancellationToken).ConfigureAwait(false);
+        }
+        else if (previous is not null && was is not null && !VersionNames.Same(was, applied))
+            await ReleaseClaimAsync(was, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The releases of a run marked SUCCEEDED, made again. The tree's item already names this run's version as current, so
+    /// the version applied before is the one of the tree's last run before this one that succeeded (none after a
+    /// teardown, or when it is older than the runs listed: nothing is released then).
+    /// </summary>
+    private async Task ReleaseAgainAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var store = services.Store;
+        if (await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false) is not { } version) return;
+        var runs = await store.ListRunsAsync(run.Tree, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var earlier = runs.SkipWhile(r => r.RunId != run.RunId).Skip(1).FirstOrDefault(r => r.Status == RunStatus.Succeeded);
+        var previous = earlier is { Kind: not RunKind.Teardown } ? earlier.Version : (int?)null;
+        var was = previous is { } number
+            ? (await store.GetVersionAsync(run.Tree, number, cancellationToken).ConfigureAwait(false))?.Info.Descriptor
+            : null;
+        await ReleaseClaimsAsync(run, version, previous, was, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ReleaseClaimAsync(TreeDescriptor descriptor, CancellationToken cancellationToken)

@@ -33,6 +33,17 @@ public sealed class RollbackStep(WorkflowServices services)
         if (run.Status != RunStatus.Running)
         {
             if (run.Status == RunStatus.Succeeded) await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+            // Entered again after the run was marked (the definition's Retry, a store error among the releases below): while
+            // the run still holds the lock no other run has claimed since, so the releases are made again (each conditional
+            // on the owner: one made already changes nothing), then the lock goes.
+            if (run.Status == RunStatus.RolledBack
+                && await store.RenewLockAsync(run.Tree, runId, services.Options.LockTtl, cancellationToken).ConfigureAwait(false))
+            {
+                var firstRun = (await store.GetTreeAsync(run.Tree, cancellationToken).ConfigureAwait(false))?.CurrentVersion is null;
+                var version = await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
+                await ReleaseClaimsAsync(run, firstRun ? version?.Info.Descriptor : null, cancellationToken).ConfigureAwait(false);
+                await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+            }
             return Outcome(run.RunId, run.Status, error, run.Error ?? cause);
         }
 
@@ -57,21 +68,7 @@ public sealed class RollbackStep(WorkflowServices services)
         if (!ran.Finished) return Outcome(runId, RunStatus.Running, error, cause);
         await MarkNodesAsync(runId, cause, cancellationToken).ConfigureAwait(false);
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
-        if (released is not null)
-        {
-            // Everything the run's version claimed; the twin type too, for a version whose spec could not be read.
-            foreach (var name in await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false))
-                foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(name.RecordType))
-                    await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, type, name.Name, cancellationToken)
-                        .ConfigureAwait(false);
-        }
-        else
-        {
-            // Type by type: the version still applied may hold the name's other type.
-            foreach (var name in await NamesOnlyTheRunClaimedAsync(run, cancellationToken).ConfigureAwait(false))
-                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name, cancellationToken)
-                    .ConfigureAwait(false);
-        }
+        await ReleaseClaimsAsync(run, released, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.RolledBack);
         await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
@@ -155,6 +152,31 @@ public sealed class RollbackStep(WorkflowServices services)
         var state = await reader.ReadAsync(run.Tree, zone, [], createdByRun, owned, cancellationToken,
             wantsCidrCollections: madeCollections).ConfigureAwait(false);
         return (Planner.Teardown(run.Tree, zone, state), version.Info.Descriptor);
+    }
+
+    /// <summary>
+    /// Gives back the claims the rolled-back run took that the tree has no use for: every one of its version's when no
+    /// version is applied (<paramref name="released"/>, the run's version's descriptor), else those the version still
+    /// applied does not hold.
+    /// </summary>
+    private async Task ReleaseClaimsAsync(RunRecord run, TreeDescriptor? released, CancellationToken cancellationToken)
+    {
+        var store = services.Store;
+        if (released is not null)
+        {
+            // Everything the run's version claimed; the twin type too, for a version whose spec could not be read.
+            foreach (var name in await NamesOfRunAsync(run, released, cancellationToken).ConfigureAwait(false))
+                foreach (var type in Apply.AttachmentNameClaims.TypesToRelease(name.RecordType))
+                    await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, type, name.Name, cancellationToken)
+                        .ConfigureAwait(false);
+        }
+        else
+        {
+            // Type by type: the version still applied may hold the name's other type.
+            foreach (var name in await NamesOnlyTheRunClaimedAsync(run, cancellationToken).ConfigureAwait(false))
+                await store.ReleaseRecordNameAsync(name.HostedZoneId, name.RecordName, name.RecordType, name.Name, cancellationToken)
+                    .ConfigureAwait(false);
+        }
     }
 
     /// <summary>The names the run's version claimed: its first, then its other attachments', in each of its types.</summary>
