@@ -132,8 +132,8 @@ internal sealed partial class DynamoDbProgress
     }
 
     /// <summary>
-    /// A step's end (<see cref="RunStepEnd"/>, written by <see cref="RunStepState"/>): the kept rate and buckets set or
-    /// removed and the usage added, in one UpdateItem.
+    /// A step's end (<see cref="RunStepEnd"/>, written by <see cref="Failover.Service.Workflow.RunRequestRate"/>): the kept
+    /// rate and buckets set or removed and the usage added, in one UpdateItem.
     /// </summary>
     public async Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default)
     {
