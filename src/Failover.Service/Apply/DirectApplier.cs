@@ -52,6 +52,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             throw new ApplyRefusedException(refusal.Message);
         if (plan.IsEmpty && plan.Claims.IsEmpty)
         {
+            await AttachmentNameClaims.ReleaseUnansweredTypesAsync(store, spec, cancellationToken).ConfigureAwait(false);
             progress?.Invoke(new ApplyProgress("-", "Route 53 already matches the tree: nothing to do"));
             return new DirectApplyResult(plan, 0, 0, 0);
         }
@@ -70,6 +71,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
         await AttachmentNameClaims.ReleaseFreedAsync(store, spec.Name, plan, desired, cancellationToken)
             .ConfigureAwait(false);
+        await AttachmentNameClaims.ReleaseUnansweredTypesAsync(store, spec, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

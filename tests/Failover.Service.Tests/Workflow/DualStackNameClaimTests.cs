@@ -87,6 +87,23 @@ public sealed class DualStackNameClaimTests
     }
 
     [Fact]
+    public async Task A_direct_apply_run_again_after_a_store_error_in_its_release_gives_back_the_AAAA_claim()
+    {
+        var h = new ServiceHarness();
+        var direct = new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero };
+        await direct.ApplyAsync(Spec(h, "both", DualStack, """["192.0.2.10", "2001:db8::10"]"""));
+        // The AAAA records go, then the release meets a DynamoDB error: the same apply again finds nothing to change.
+        h.Store.FailNextRelease(h.Zone.Id, "app.example.com", "AAAA", new HttpRequestException("connection reset"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => direct.ApplyAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]""")));
+
+        var again = await direct.ApplyAsync(Spec(h, "both", IPv4Only, """["192.0.2.10"]"""));
+
+        Assert.True(again.Plan.IsEmpty);
+        Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "AAAA"));
+        Assert.Equal("both", await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
+    }
+
+    [Fact]
     public async Task A_run_that_adds_AAAA_and_is_rolled_back_gives_back_the_AAAA_claim_and_keeps_the_A_one()
     {
         var h = new ServiceHarness();
