@@ -73,15 +73,21 @@ public static class AttachmentNameClaims
     /// Gives back the tree's claims on the type it may have held at its attachments and no longer answers for (an A tree's
     /// AAAA, from when it was dual-stack), whatever the plan deleted: the direct apply keeps no earlier version, and a plan
     /// that deleted nothing there (an earlier apply deleted the records and stopped before its releases, or never wrote
-    /// them) frees the claim too. Conditional on the owner, so a claim this tree never held stays as it is.
+    /// them) frees the claim too. Read first, so a no-op apply of a tree that never held the type writes nothing; the
+    /// release is still conditional on the owner, so a claim another tree took meanwhile stays as it is.
     /// </summary>
     public static async Task ReleaseUnansweredTypesAsync(IRecordNameClaims store, TreeSpec spec, CancellationToken cancellationToken)
     {
         var unanswered = TypesToRelease(spec.RecordType).Except(spec.RecordTypes, StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var attachment in spec.AllAttachments)
         foreach (var type in unanswered)
-            await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, type, spec.Name, cancellationToken)
+        {
+            var owner = await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, type, cancellationToken)
                 .ConfigureAwait(false);
+            if (owner == spec.Name)
+                await store.ReleaseRecordNameAsync(attachment.HostedZoneId, attachment.RecordName, type, spec.Name, cancellationToken)
+                    .ConfigureAwait(false);
+        }
     }
 
     /// <summary>
