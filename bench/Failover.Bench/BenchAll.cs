@@ -17,7 +17,8 @@ internal static class BenchAll
     {
         var repository = Repository.Root();
         var machine = MachineInfo.Read(repository);
-        output.WriteLine($"benchmarks{(smoke ? " (smoke)" : "")} at {machine.Commit} on {machine.Describe()}, load {machine.LoadAverage}");
+        var kind = smoke ? BuildConfiguration.Optimized ? " (smoke)" : $" (smoke, {BuildConfiguration.Name} build)" : "";
+        output.WriteLine($"benchmarks{kind} at {machine.Commit} on {machine.Describe()}, load {machine.LoadAverage}");
         var durations = new Dictionary<string, TimeSpan>();
         async Task<T> TimedAsync<T>(string name, Func<Task<T>> run)
         {

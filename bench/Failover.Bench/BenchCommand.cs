@@ -59,6 +59,12 @@ internal static class BenchCommand
             output.WriteLine(Usage);
             return 0;
         }
+        if (!smoke && !BuildConfiguration.Optimized)
+        {
+            Console.Error.WriteLine("a full run needs an optimised build: dotnet run -c Release --project bench/Failover.Bench -- " +
+                $"{string.Join(' ', args)} (a {BuildConfiguration.Name} build runs only with --smoke)");
+            return 2;
+        }
         switch (command)
         {
             case "plan":

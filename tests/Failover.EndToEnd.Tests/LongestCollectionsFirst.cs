@@ -17,8 +17,8 @@ public sealed class LongestCollectionsFirst : ITestCollectionOrderer
     // Longest first, as measured (docs/testing.md says how to measure again).
     private static readonly string[] Longest =
     [
-        AdoptionStackCollection.Name, DriftStackCollection.Name, ExamplesStackCollection.Name, WorkflowStackCollection.Name,
-        RoutingStackCollection.Name, ApiStackCollection.Name,
+        RoutingStackCollection.Name, ExamplesStackCollection.Name, AdoptionStackCollection.Name, DriftStackCollection.Name,
+        ApiStackCollection.Name, WorkflowStackCollection.Name,
     ];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>

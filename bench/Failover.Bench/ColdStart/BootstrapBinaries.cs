@@ -5,7 +5,8 @@ namespace Failover.Bench.ColdStart;
 /// <summary>
 /// The two builds of src/Functions the cold-start benchmark compares. Native AOT: <c>$FAILOVER_BOOTSTRAP</c> (CI
 /// publishes it once), else artifacts/bootstrap/bootstrap when it is newer than the sources, else published there
-/// (full runs only: publishing takes minutes). JIT: the project's own Release build, which building the bench makes.
+/// (full runs only: publishing takes minutes). JIT: the project's own build in the bench's configuration, which building
+/// the bench makes.
 /// </summary>
 internal static class BootstrapBinaries
 {
@@ -25,10 +26,10 @@ internal static class BootstrapBinaries
 
     public static async Task<string> JitAsync(string repository, CancellationToken cancellationToken)
     {
-        var binary = Path.Combine(repository, "src", "Functions", "bin", "Release", "net10.0", "bootstrap");
+        var binary = Path.Combine(repository, "src", "Functions", "bin", BuildConfiguration.Name, "net10.0", "bootstrap");
         if (!File.Exists(binary))
             await RunAsync("dotnet",
-                ["build", Path.Combine(repository, "src", "Functions"), "-c", "Release", "-v", "q", "--nologo"], repository,
+                ["build", Path.Combine(repository, "src", "Functions"), "-c", BuildConfiguration.Name, "-v", "q", "--nologo"], repository,
                 cancellationToken);
         return binary;
     }

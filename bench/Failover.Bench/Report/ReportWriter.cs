@@ -22,7 +22,8 @@ internal static class ReportWriter
         var m = results.Machine;
         Line($"# Benchmarks{(results.Smoke ? " (smoke sizes: the figures only show the benchmarks work)" : "")}");
         Line($"");
-        Line($"Written by `dotnet run -c Release --project bench/Failover.Bench -- all{(results.Smoke ? " --smoke" : "")}` on ",
+        var command = $"dotnet run -c {BuildConfiguration.Name} --project bench/Failover.Bench -- all{(results.Smoke ? " --smoke" : "")}";
+        Line($"Written by `{command}` on ",
             $"{m.Date:yyyy-MM-dd HH:mm} UTC at commit `{m.Commit}`, in {Total(results):F0} min.");
         Line($"");
         // What the load says, not what the machine was expected to run: the benchmark alone keeps about one core busy.
@@ -331,7 +332,7 @@ internal static class ReportWriter
         line($"`scripts/measure-bootstrap.py`: process start → first `GET /runtime/invocation/next` on a fake Runtime API on loopback, ",
             $"then one Echo invocation's round trip; peak RSS from `/usr/bin/time`. {runs} runs per build, alternating. **Native AOT**: ",
             $"the `bootstrap` that is deployed (`scripts/publish-bootstrap.sh`). **JIT**: the same project built framework-dependent ",
-            $"(`dotnet build -c Release`, no ReadyToRun), started through its apphost.");
+            $"(`dotnet build -c {BuildConfiguration.Name}`, no ReadyToRun), started through its apphost.");
         line($"");
         line($"| build | size | start → first next (median) | min – max | first invocation round trip | peak RSS |");
         line($"|---|---:|---:|---:|---:|---:|");

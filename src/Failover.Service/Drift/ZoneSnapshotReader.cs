@@ -223,7 +223,8 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
         var byTree = new Dictionary<string, List<ResourceRecordSet>>(StringComparer.Ordinal);
         foreach (var tree in trees)
         {
-            var records = new List<ResourceRecordSet>(underName.GetValueOrDefault(RecordNameOf(tree)) ?? []);
+            var recordName = RecordNameOf(tree);
+            var records = new List<ResourceRecordSet>(underName.GetValueOrDefault(recordName) ?? []);
             // Its other names in the zone (attachments) and what lies under them: rare, read one stretch at a time.
             var otherStretches = OtherStretchesOf(tree);
             foreach (var stretch in otherStretches)
@@ -232,7 +233,7 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
                     .ConfigureAwait(false);
                 requests.Add("ListResourceRecordSets", pages);
                 // The record name's own stretch may lie inside this one: its records are in already.
-                records.AddRange(under.Where(r => !TreeRecordsReader.IsAtOrUnder(r.Name, RecordNameOf(tree))));
+                records.AddRange(under.Where(r => !TreeRecordsReader.IsAtOrUnder(r.Name, recordName)));
             }
             // Names the tree owns or wants outside its stretches (its record name changed): rare, read one by one.
             foreach (var name in ElsewhereOf(tree, otherStretches))

@@ -52,6 +52,44 @@ public sealed class RunStarterTests(MotoFixture moto)
     }
 
     [Fact]
+    public async Task A_start_waits_for_a_run_marked_finished_while_it_gives_back_the_lock()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var first = await harness.Starter.ApplyAsync(harness.Spec(tree));
+        // As Finalize leaves it between its status write and its lock release: what `failover apply` reports as done.
+        await harness.Store.SetRunStatusAsync(first.RunId, RunStatus.Succeeded);
+        var released = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(600));
+            Assert.True(await harness.Store.ReleaseLockAsync(tree, first.RunId));
+        });
+
+        var teardown = await harness.Starter.TeardownAsync(tree);
+        await released;
+
+        Assert.Equal(teardown.RunId, (await harness.Store.GetLockAsync(tree))!.Owner);
+        Assert.Equal(2, (await harness.Store.ListRunsAsync(tree)).Count);
+    }
+
+    [Fact]
+    public async Task A_run_marked_finished_that_keeps_the_lock_is_waited_for_no_longer_than_the_patience()
+    {
+        var harness = await WorkflowHarness.NewAsync(moto);
+        var tree = WorkflowHarness.NewTreeName();
+        var first = await harness.Starter.ApplyAsync(harness.Spec(tree));
+        await harness.Store.SetRunStatusAsync(first.RunId, RunStatus.Succeeded);
+        var starter = new RunStarter(harness.Store, States(), "arn:aws:states:us-east-1:123456789012:stateMachine:unused",
+            TimeProvider.System) { FinishingRunPatience = TimeSpan.FromSeconds(1) };
+
+        var refused = await Assert.ThrowsAsync<RunRefusedException>(() => starter.TeardownAsync(tree));
+
+        Assert.Equal(RunRefusal.TreeLocked, refused.Reason);
+        Assert.Contains(first.RunId, refused.Message);
+        Assert.Single(await harness.Store.ListRunsAsync(tree));
+    }
+
+    [Fact]
     public async Task An_apply_refused_while_a_run_holds_the_tree_stores_no_version()
     {
         var harness = await WorkflowHarness.NewAsync(moto);

@@ -1,0 +1,16 @@
+namespace Failover.Bench;
+
+/// <summary>
+/// The configuration this bench was compiled in. CI's smoke run reuses the Debug build `dotnet test` just made (a
+/// Release build of everything costs it about two minutes); figures worth a report need Release.
+/// </summary>
+internal static class BuildConfiguration
+{
+#if DEBUG
+    public const string Name = "Debug";
+#else
+    public const string Name = "Release";
+#endif
+
+    public static bool Optimized => Name == "Release";
+}
