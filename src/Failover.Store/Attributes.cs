@@ -34,6 +34,7 @@ internal static class Attributes
     public const string Route53Requests = "route53Requests";
     public const string Route53Buckets = "route53Buckets";
     public const string Route53Throttles = "route53Throttles";
+    public const string Announced = "announced";
     public const string Plan = "plan";
     public const string NodeId = "nodeId";
     public const string Layer = "layer";

@@ -149,6 +149,16 @@ internal sealed partial class DynamoDbProgress
         if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
     }
 
+    /// <summary>Marks the run's end announced (its metrics and events out).</summary>
+    public async Task MarkRunAnnouncedAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var update = new ItemUpdate()
+            .Set(Attributes.Announced, new AttributeValue { BOOL = true })
+            .When(u => $"attribute_exists({u.Name(ProgressTable.PartitionKey)})");
+        var updated = await TryUpdateAsync(update, ProgressKeys.Key(ProgressKeys.RunPartition(runId), ProgressKeys.Run), cancellationToken);
+        if (!updated) throw new ProgressConflictException($"run '{runId}' does not exist");
+    }
+
     /// <summary>
     /// Stores (or replaces) the run's plan as JSON text. Plans over 350 KiB go to part items beside the run
     /// (docs/progress-table.md); a replaced plan's parts are deleted afterwards.
@@ -199,5 +209,6 @@ internal sealed partial class DynamoDbProgress
         Route53OperationBuckets = RunOperationBuckets.Read(item),
         Route53Requests = item.Long(Attributes.Route53Requests) ?? 0,
         Route53Throttles = item.Long(Attributes.Route53Throttles) ?? 0,
+        Announced = item.TryGetValue(Attributes.Announced, out var announced) && announced.BOOL == true,
     };
 }

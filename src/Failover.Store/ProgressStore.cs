@@ -114,6 +114,9 @@ public sealed class ProgressStore(IAmazonDynamoDB dynamo, string tableName, Time
     public Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SaveRunStepEndAsync(runId, end, cancellationToken));
 
+    public Task MarkRunAnnouncedAsync(string runId, CancellationToken cancellationToken = default) =>
+        SdkErrors.TranslateAsync(() => Inner.MarkRunAnnouncedAsync(runId, cancellationToken));
+
     public Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default) =>
         SdkErrors.TranslateAsync(() => Inner.SetRunStatusAsync(runId, status, error, cancellationToken));

@@ -53,6 +53,12 @@ public sealed record RunRecord(
 
     /// <summary>How many of <see cref="Route53Requests"/> Route 53 answered with <c>Throttling</c>.</summary>
     public long Route53Throttles { get; init; }
+
+    /// <summary>
+    /// The run's end was announced: its metrics line written and its events published (<see cref="IRunRecords.MarkRunAnnouncedAsync"/>).
+    /// A step entered again after the run was marked ended announces it when this is false.
+    /// </summary>
+    public bool Announced { get; init; }
 }
 
 public enum RunStatusOutcome

@@ -112,6 +112,23 @@ public abstract class ProgressStoreContract
     }
 
     [Fact]
+    public async Task A_run_is_marked_announced_once_its_end_is_told_and_only_an_existing_run_can_be()
+    {
+        var (store, _) = await NewStoreAsync();
+        await store.PutVersionAsync(Tree("shop"), """{"v":1}""");
+        await store.CreateRunAsync(new NewRun("run-1", "shop", 1, RunKind.Apply));
+        await store.SetRunStatusAsync("run-1", RunStatus.Succeeded);
+        var ended = await store.GetRunAsync("run-1");
+
+        await store.MarkRunAnnouncedAsync("run-1");
+
+        Assert.False(ended!.Announced);
+        Assert.True((await store.GetRunAsync("run-1"))!.Announced);
+        Assert.True(Assert.Single(await store.ListRunsAsync("shop")).Announced);
+        await Assert.ThrowsAsync<ProgressConflictException>(() => store.MarkRunAnnouncedAsync("run-none"));
+    }
+
+    [Fact]
     public async Task A_run_keeps_its_steps_Route53_buckets_rounded_towards_fewer_tokens_and_none_clears_them()
     {
         var (store, time) = await NewStoreAsync();

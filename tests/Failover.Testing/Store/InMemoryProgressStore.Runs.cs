@@ -94,6 +94,12 @@ public sealed partial class InMemoryProgressStore
             ? ms.AddMilliseconds(1) : bucket.At,
     };
 
+    public Task MarkRunAnnouncedAsync(string runId, CancellationToken cancellationToken = default) => Serve(() =>
+    {
+        var run = Run(runId);
+        _runs[runId] = run with { Record = run.Record with { Announced = true } };
+    });
+
     public Task PutPlanAsync(string runId, string planJson, CancellationToken cancellationToken = default) => Serve(() =>
     {
         var run = Run(runId);

@@ -32,6 +32,13 @@ public interface IRunRecords
     /// </summary>
     Task SaveRunStepEndAsync(string runId, RunStepEnd end, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records that the run's end was announced (<see cref="RunRecord.Announced"/>): a step that ends a run marks it after
+    /// its metrics and events, so one entered again after a failure between marking the run ended and announcing it
+    /// announces it then. An unknown run is a <see cref="ProgressConflictException"/>.
+    /// </summary>
+    Task MarkRunAnnouncedAsync(string runId, CancellationToken cancellationToken = default);
+
     Task<RunStatusChange> SetRunStatusAsync(string runId, RunStatus status, string? error = null,
         CancellationToken cancellationToken = default);
 }

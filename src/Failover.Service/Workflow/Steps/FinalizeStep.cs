@@ -10,7 +10,8 @@ namespace Failover.Service.Workflow.Steps;
 /// <summary>
 /// The last state of a successful run: verifies the zone against the plan, marks the run SUCCEEDED (which makes its
 /// version the tree's current one, or the tree DELETED after a teardown), gives up record-name claims the tree no
-/// longer uses, and releases the lock. A repeat after success answers the same outcome.
+/// longer uses, releases the lock, and announces the run's end (its metrics and events). A repeat after success answers
+/// the same outcome, and finishes what the first attempt left undone.
 /// </summary>
 public sealed class FinalizeStep(WorkflowServices services)
 {
@@ -29,6 +30,10 @@ public sealed class FinalizeStep(WorkflowServices services)
                 await ReleaseAgainAsync(existing, cancellationToken).ConfigureAwait(false);
                 await store.ReleaseLockAsync(existing.Tree, runId, cancellationToken).ConfigureAwait(false);
             }
+            // The first attempt failed before its end was announced: announced now (at least once; never zero).
+            if (!existing.Announced
+                && await store.GetVersionAsync(existing.Tree, existing.Version, cancellationToken).ConfigureAwait(false) is { } stored)
+                await AnnounceAsync(existing, stored.Info.Descriptor, correlationId, cancellationToken).ConfigureAwait(false);
             return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
         }
 
@@ -44,15 +49,24 @@ public sealed class FinalizeStep(WorkflowServices services)
         var applied = version.Info.Descriptor;
         await ReleaseClaimsAsync(run, version, before?.CurrentVersion, before?.Descriptor, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+        await AnnounceAsync(run, applied, correlationId, cancellationToken).ConfigureAwait(false);
+        return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
+    }
+
+    /// <summary>
+    /// The run's end told: its metrics line, <c>Run Succeeded</c> (and <c>Drift Repaired</c> for a repair), then the run
+    /// marked announced, so a repeat after success publishes nothing again (a failure between the events and the mark does).
+    /// </summary>
+    private async Task AnnounceAsync(RunRecord run, TreeDescriptor applied, string? correlationId, CancellationToken cancellationToken)
+    {
         services.Metrics.RunEnded(run, RunMetrics.Outcomes.Succeeded);
-        // Published once: a repeat after success returned above.
         var note = new RunEventNote { CorrelationId = correlationId };
         await services.Events.RunAsync(FailoverEventTypes.RunSucceeded, run, applied, RunStatus.Succeeded, note, cancellationToken)
             .ConfigureAwait(false);
         if (run.Kind == RunKind.Repair)
             await services.Events.RunAsync(FailoverEventTypes.DriftRepaired, run, applied, RunStatus.Succeeded, note, cancellationToken)
                 .ConfigureAwait(false);
-        return new RunOutcome { RunId = runId, Status = "SUCCEEDED" };
+        await services.Store.MarkRunAnnouncedAsync(run.RunId, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task VerifyAsync(RunContext context, CancellationToken cancellationToken)

@@ -16,7 +16,8 @@ namespace Failover.Service.Workflow.Steps;
 /// (or, for a tree never applied, nothing) is planned against the zone as it is now and applied make-before-break —
 /// records this run made or changed go back, health checks only this run used are garbage-collected by the tree's
 /// tag. Then the nodes and the run are marked (the run ROLLED_BACK, with the cause) and the lock is released. Running
-/// it again re-plans against the zone and converges; after the run has ended it only answers the outcome. One
+/// it again re-plans against the zone and converges; after the run has ended it answers the outcome, finishing what the
+/// attempt that ended it left undone (releases, the lock, the run's metrics and event). One
 /// invocation works within its <see cref="StepBudget"/>: when the restore is not through by then, it answers the run
 /// still RUNNING and the state machine enters Rollback again for the rest.
 /// </summary>
@@ -32,7 +33,10 @@ public sealed class RollbackStep(WorkflowServices services)
             ?? throw new WorkflowStepException(WorkflowErrors.RunNotRunning, $"run {runId} does not exist");
         if (run.Status != RunStatus.Running)
         {
-            if (run.Status == RunStatus.Succeeded) await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
+            // Finalize marked the run SUCCEEDED and then failed for good (its retries spent): what it left undone (releases,
+            // the lock, the announcement) is done as its own repeat does it.
+            if (run.Status == RunStatus.Succeeded)
+                await new FinalizeStep(services).RunAsync(runId, cancellationToken, correlationId).ConfigureAwait(false);
             // Entered again after the run was marked (the definition's Retry, a store error among the releases below): while
             // the run still holds the lock no other run has claimed since, so the releases are made again (each conditional
             // on the owner: one made already changes nothing), then the lock goes.
@@ -44,6 +48,13 @@ public sealed class RollbackStep(WorkflowServices services)
                 await ReleaseClaimsAsync(run, firstRun ? version?.Info.Descriptor : null, cancellationToken).ConfigureAwait(false);
                 await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
             }
+            // The first attempt failed between marking the run and announcing its end: announced now (at least once).
+            if (run.Status is RunStatus.RolledBack or RunStatus.Failed && !run.Announced)
+            {
+                var told = run.Status == RunStatus.Failed ? run.Error ?? cause : cause;
+                var note = new RunEventNote { CorrelationId = correlationId, Error = error, Cause = told };
+                await AnnounceAsync(run, note, cancellationToken).ConfigureAwait(false);
+            }
             return Outcome(run.RunId, run.Status, error, run.Error ?? cause);
         }
 
@@ -52,10 +63,8 @@ public sealed class RollbackStep(WorkflowServices services)
             // Another run owns the tree now; undoing this one's changes would fight it.
             var message = $"{error}: {cause} (not rolled back: another run holds the lock of tree '{run.Tree}')";
             await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
-            services.Metrics.RunEnded(run, RunMetrics.Outcomes.Failed);
-            await PublishAsync(FailoverEventTypes.RunFailed, run, RunStatus.Failed,
-                new RunEventNote { CorrelationId = correlationId, Error = error, Cause = message }, cancellationToken)
-                .ConfigureAwait(false);
+            var note = new RunEventNote { CorrelationId = correlationId, Error = error, Cause = message };
+            await AnnounceAsync(run with { Status = RunStatus.Failed }, note, cancellationToken).ConfigureAwait(false);
             return Outcome(runId, RunStatus.Failed, error, message);
         }
 
@@ -70,8 +79,7 @@ public sealed class RollbackStep(WorkflowServices services)
         await store.SetRunStatusAsync(runId, RunStatus.RolledBack, $"{error}: {cause}", cancellationToken).ConfigureAwait(false);
         await ReleaseClaimsAsync(run, released, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
-        services.Metrics.RunEnded(run, RunMetrics.Outcomes.RolledBack);
-        await PublishAsync(FailoverEventTypes.RunRolledBack, run, RunStatus.RolledBack,
+        await AnnounceAsync(run with { Status = RunStatus.RolledBack },
             new RunEventNote { CorrelationId = correlationId, Error = error, Cause = cause }, cancellationToken).ConfigureAwait(false);
         return Outcome(runId, RunStatus.RolledBack, error, cause);
     }
@@ -93,10 +101,10 @@ public sealed class RollbackStep(WorkflowServices services)
         if (wasRunning)
             await store.SetRunStatusAsync(runId, RunStatus.Failed, message, cancellationToken).ConfigureAwait(false);
         await store.ReleaseLockAsync(run.Tree, runId, cancellationToken).ConfigureAwait(false);
-        // A failed rollback is its own event (RollbackFailed): the zone may hold part of the run and needs a person.
-        if (wasRunning) services.Metrics.RunEnded(run, RunMetrics.Outcomes.RollbackFailed);
-        if (wasRunning)
-            await PublishAsync(FailoverEventTypes.RunFailed, run, RunStatus.Failed, new RunEventNote
+        // A failed rollback is its own event (RollbackFailed): the zone may hold part of the run and needs a person. Also
+        // when this is a repeat whose first attempt marked the run (its message) and failed before announcing it.
+        if (wasRunning || (run is { Status: RunStatus.Failed, Announced: false } && run.Error == message))
+            await AnnounceAsync(run with { Status = RunStatus.Failed }, new RunEventNote
             {
                 CorrelationId = correlationId, Error = "RollbackFailed", Cause = message, RollbackFailed = true,
             }, cancellationToken).ConfigureAwait(false);
@@ -200,6 +208,20 @@ public sealed class RollbackStep(WorkflowServices services)
             || await store.GetVersionAsync(run.Tree, run.Version, cancellationToken).ConfigureAwait(false) is not { } failed)
             return [];
         return VersionNames.Dropped(VersionNames.Of(failed.Info.Descriptor, failed), VersionNames.Of(kept.Info.Descriptor, kept));
+    }
+
+    /// <summary>
+    /// The end of a run marked <paramref name="run"/>'s status told: its metrics line (a failed rollback counted apart), its
+    /// event, then the run marked announced, so a repeat publishes nothing again (a failure between the two does).
+    /// </summary>
+    private async Task AnnounceAsync(RunRecord run, RunEventNote note, CancellationToken cancellationToken)
+    {
+        var (outcome, detailType) = run.Status == RunStatus.RolledBack
+            ? (RunMetrics.Outcomes.RolledBack, FailoverEventTypes.RunRolledBack)
+            : (note.RollbackFailed == true ? RunMetrics.Outcomes.RollbackFailed : RunMetrics.Outcomes.Failed, FailoverEventTypes.RunFailed);
+        services.Metrics.RunEnded(run, outcome);
+        await PublishAsync(detailType, run, run.Status, note, cancellationToken).ConfigureAwait(false);
+        await services.Store.MarkRunAnnouncedAsync(run.RunId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A run event, named after the tree as the run's version describes it.</summary>
