@@ -33,22 +33,32 @@ public sealed class TreeDriftCheck(
     /// <summary>The deployment's health check alarms: a tree's check whose alarm is missing or changed is drift.</summary>
     public Alarms.HealthCheckAlarmSource? Alarms { get; init; }
 
+    /// <summary>
+    /// Checks the tree. A run that starts or finishes while its zone is read makes the read a half-applied or outdated view
+    /// of it, not drift (<see cref="ChangedSinceAsync"/>): the tree is then read again once, and skipped if it changed again.
+    /// </summary>
     public async Task<DriftCheckResult> RunAsync(string tree, CancellationToken cancellationToken = default)
     {
-        var prepared = await PrepareAsync(tree, cancellationToken).ConfigureAwait(false);
-        if (prepared.Skipped is { } skipped) return skipped;
-        var checkedTree = prepared.Tree!;
-        DriftObservation observed;
-        try
+        DriftCheckResult? changed = null;
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
-                .ConfigureAwait(false);
+            var prepared = await PrepareAsync(tree, cancellationToken).ConfigureAwait(false);
+            if (prepared.Skipped is { } skipped) return skipped;
+            var checkedTree = prepared.Tree!;
+            DriftObservation observed;
+            try
+            {
+                observed = await new DriftStateReader(route53, Alarms).ReadAsync(checkedTree.Desired, checkedTree.Owned, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (NoSuchHostedZoneException gone)
+            {
+                throw ZoneGone(checkedTree, gone);
+            }
+            changed = await ChangedSinceAsync(checkedTree, cancellationToken).ConfigureAwait(false);
+            if (changed is null) return await FinishAsync(checkedTree, observed, cancellationToken).ConfigureAwait(false);
         }
-        catch (NoSuchHostedZoneException gone)
-        {
-            throw ZoneGone(checkedTree, gone);
-        }
-        return await FinishAsync(checkedTree, observed, cancellationToken).ConfigureAwait(false);
+        return changed!;
     }
 
     internal static DriftCheckException ZoneGone(PreparedTree tree, NoSuchHostedZoneException gone) =>
@@ -75,8 +85,8 @@ public sealed class TreeDriftCheck(
     }
 
     /// <summary>
-    /// Whether the tree is still what <see cref="PrepareAsync"/> saw, read again after a shared snapshot of the zone was
-    /// taken: a run that started or finished in between (its id replaces the tree's last run when it starts) or that holds
+    /// Whether the tree is still what <see cref="PrepareAsync"/> saw, read again after its zone (or a shared snapshot of it)
+    /// was read: a run that started or finished in between (its id replaces the tree's last run when it starts) or that holds
     /// the tree now would make the snapshot a half-applied or outdated view of it — not drift. Null: unchanged.
     /// </summary>
     internal async Task<DriftCheckResult?> ChangedSinceAsync(PreparedTree prepared, CancellationToken cancellationToken)

@@ -49,22 +49,29 @@ public sealed class DriftRepairTests
         Assert.Equal(0, stored!.DriftedItems);
     }
 
+    /// <summary>The repair, after an apply of version 2 ran to its end once the check had read the zone and the tree again.</summary>
+    private sealed class AfterAnApply(ServiceHarness h, IDriftRepair repair) : IDriftRepair
+    {
+        public StartedRun? Second { get; private set; }
+
+        public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
+        {
+            Second = await h.AppliedAsync(h.Spec(secondary: "192.0.2.98"), force: true);
+            return await repair.StartAsync(spec, version, checkedLastRunId, cancellationToken);
+        }
+    }
+
     [Fact]
-    public async Task A_repair_is_refused_when_an_apply_finished_while_the_check_read_the_zone()
+    public async Task A_repair_is_refused_when_an_apply_finished_after_the_check_read_the_zone()
     {
         var h = new ServiceHarness();
         var first = await h.AppliedAsync(h.Spec());
         await RemoveWeb2Async(h);
-        StartedRun? second = null;
-        // The check's last read is the health check listing: meanwhile an apply of version 2 runs to its end.
-        h.Route53.BeforeRequest = async operation =>
-        {
-            if (operation != "ListHealthChecks") return;
-            h.Route53.BeforeRequest = null;
-            second = await h.AppliedAsync(h.Spec(secondary: "192.0.2.98"), force: true);
-        };
+        var afterAnApply = new AfterAnApply(h, new RunStarterDriftRepair(h.Starter));
 
-        var result = await Check(h).RunAsync("www");
+        var result = await new TreeDriftCheck(h.Store, h.Route53, new DriftMetrics(new StringWriter()), h.Time, afterAnApply,
+            DriftPolicy.Repair).RunAsync("www");
+        var second = afterAnApply.Second;
 
         Assert.NotNull(second);
         Assert.Equal(DriftRepairStatus.Refused, result.Report!.Repair!.Status);
@@ -82,25 +89,18 @@ public sealed class DriftRepairTests
     }
 
     [Fact]
-    public async Task A_direct_repair_is_refused_when_an_apply_finished_while_the_check_read_the_zone()
+    public async Task A_direct_repair_is_refused_when_an_apply_finished_after_the_check_read_the_zone()
     {
         var h = new ServiceHarness();
         await h.AppliedAsync(h.Spec());
         await RemoveWeb2Async(h);
-        StartedRun? second = null;
-        h.Route53.BeforeRequest = async operation =>
-        {
-            if (operation != "ListHealthChecks") return;
-            h.Route53.BeforeRequest = null;
-            second = await h.AppliedAsync(h.Spec(secondary: "192.0.2.98"), force: true);
-        };
-        var direct = new DirectDriftRepair(h.Store, options =>
-            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, h.Time);
+        var direct = new AfterAnApply(h, new DirectDriftRepair(h.Store, options =>
+            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, h.Time));
 
         var result = await new TreeDriftCheck(h.Store, h.Route53, new DriftMetrics(new StringWriter()), h.Time, direct,
             DriftPolicy.Repair).RunAsync("www");
 
-        Assert.NotNull(second);
+        Assert.NotNull(direct.Second);
         Assert.Equal(DriftRepairStatus.Refused, result.Report!.Repair!.Status);
         Assert.Contains("changed since its drift check", result.Report.Repair.Reason);
         // Version 1 was not applied over version 2, and the tree's lock is free again.
