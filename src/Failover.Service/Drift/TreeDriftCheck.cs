@@ -110,7 +110,7 @@ public sealed class TreeDriftCheck(
         var report = DriftDetector.Detect(prepared.Desired, observed.Actual, observed.HealthCheckIds)
             with { Version = prepared.Version, CheckedAt = time.GetUtcNow() };
         var (repaired, failure) = await RepairAsync(prepared.Desired, prepared.Version, prepared.Record.LastRunId, report,
-            cancellationToken).ConfigureAwait(false);
+            observed.HealthCheckIds, cancellationToken).ConfigureAwait(false);
         report = report with { Repair = repaired };
 
         var previous = await store.GetDriftReportAsync(tree, cancellationToken).ConfigureAwait(false);
@@ -160,10 +160,11 @@ public sealed class TreeDriftCheck(
     }
 
     private async Task<(DriftRepair? Repair, Exception? Failure)> RepairAsync(
-        CompiledTree desired, int version, string? checkedLastRunId, DriftReport report, CancellationToken cancellationToken)
+        CompiledTree desired, int version, string? checkedLastRunId, DriftReport report, IReadOnlySet<string> healthCheckIds,
+        CancellationToken cancellationToken)
     {
         var spec = desired.Spec;
-        var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report, desired);
+        var decision = DriftRepairPolicy.Decide(spec.DriftPolicy ?? defaultPolicy, report, desired, healthCheckIds);
         if (decision is not { Status: DriftRepairStatus.Started }) return (decision, null);
         if (repair is null) return (new DriftRepair(DriftRepairStatus.Failed, Reason: "this deployment has no way to start runs"), null);
         // Checked here as well as in the run's own steps: a repair aimed at a zone the deployment does not allow never starts.

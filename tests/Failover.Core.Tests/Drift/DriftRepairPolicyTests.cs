@@ -80,5 +80,17 @@ public class DriftRepairPolicyTests
             DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(Deleted(own, "hc-gone")), desired)!.Status);
         Assert.Equal(DriftRepairStatus.Started,
             DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(Deleted(byId, "hc-someone-elses")), desired)!.Status);
+        // Beside drift a run could mend, it still blocks: a run writing the record would be refused (NoSuchHealthCheck).
+        var beside = DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(Deleted(byId, "hc-by-hand"),
+            new DriftItem(DriftKind.RecordMissing) { Record = own.RecordSet.Key, NodeId = own.NodeId }), desired)!;
+        Assert.Equal(DriftRepairStatus.Blocked, beside.Status);
+        Assert.Contains($"health check hc-by-hand of node {byId.NodeId}", beside.Reason);
+        // Known from the account's list of ids when the record no longer names it (repointed to another check, or missing).
+        var repointed = DriftRepairPolicy.Decide(DriftPolicy.Repair, Report(new DriftItem(DriftKind.RecordChanged)
+        {
+            Record = byId.RecordSet.Key, NodeId = byId.NodeId, Fields = [new FieldDifference("healthCheckId", "hc-by-hand", "hc-other")],
+        }), desired, new HashSet<string> { "hc-other" })!;
+        Assert.Equal(DriftRepairStatus.Blocked, repointed.Status);
+        Assert.Contains($"health check hc-by-hand of node {byId.NodeId}", repointed.Reason);
     }
 }

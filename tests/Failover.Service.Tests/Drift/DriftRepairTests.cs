@@ -176,6 +176,41 @@ public sealed class DriftRepairTests
         Assert.Equal(started, h.Executions.Started.Count);
     }
 
+    [Theory]
+    [InlineData("repointed")]
+    [InlineData("missing")]
+    [InlineData("beside other drift")]
+    public async Task A_deleted_check_the_spec_names_by_id_blocks_the_repair_whatever_else_drifted(string shape)
+    {
+        var h = new ServiceHarness();
+        var byHand = await h.Route53.CreateHealthCheckAsync("hand-made-1",
+            new HealthCheckConfig { Type = "HTTP", IpAddress = "192.0.2.11", Port = 80, ResourcePath = "/health" });
+        var other = await h.Route53.CreateHealthCheckAsync("hand-made-2",
+            new HealthCheckConfig { Type = "HTTP", IpAddress = "192.0.2.11", Port = 81, ResourcePath = "/health" });
+        await h.AppliedAsync(h.Spec(pool: $$"""
+            [{ "id": "web1", "weight": 10, "endpoint": { "values": ["192.0.2.11"], "healthCheckId": "{{byHand.Id}}" } },
+             { "id": "web2", "weight": 10, "endpoint": { "values": ["192.0.2.12"], "healthCheck": {} } }]
+            """));
+        var web1 = h.ZoneRecords().Single(r => r.SetIdentifier == "web1");
+        // Out of band: the check is deleted, and web1's record points at another check, or is gone, or web2's record is gone.
+        var change = shape switch
+        {
+            "repointed" => new RecordChange(ChangeAction.Upsert, web1 with { HealthCheckId = other.Id }),
+            "missing" => new RecordChange(ChangeAction.Delete, web1),
+            _ => new RecordChange(ChangeAction.Delete, h.ZoneRecords().Single(r => r.SetIdentifier == "web2")),
+        };
+        await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id, new ChangeBatch([change]));
+        await h.Route53.DeleteHealthCheckAsync(byHand.Id);
+        var started = h.Executions.Started.Count;
+
+        var result = await Check(h).RunAsync("www");
+
+        // Route 53 refuses a record naming a check that does not exist (NoSuchHealthCheck): a run would fail at every cycle.
+        Assert.Equal(DriftRepairStatus.Blocked, result.Report!.Repair!.Status);
+        Assert.Contains($"health check {byHand.Id} of node web1", result.Report.Repair.Reason);
+        Assert.Equal(started, h.Executions.Started.Count);
+    }
+
     [Fact]
     public async Task A_tree_a_run_holds_is_not_checked_until_its_lock_expires()
     {
