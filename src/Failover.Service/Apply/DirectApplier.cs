@@ -35,8 +35,13 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     /// <summary>How the tree is compiled; a repair salts its health check references (a deleted check's is refused for days).</summary>
     public CompileOptions CompileOptions { get; init; } = CompileOptions.Default;
 
+    /// <param name="beforeEachWrite">
+    /// Called before each layer, each change batch and the claims given back at the end; throws to stop the apply there. A
+    /// caller that holds the tree's lock renews it here, as a workflow run renews its lock before each batch.
+    /// </param>
     public async Task<DirectApplyResult> ApplyAsync(
-        TreeSpec spec, bool force = false, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default)
+        TreeSpec spec, bool force = false, Action<ApplyProgress>? progress = null, CancellationToken cancellationToken = default,
+        Func<CancellationToken, Task>? beforeEachWrite = null)
     {
         if (await new Zones.HostedZonePrivacy(route53).RefusalAsync(spec, cancellationToken).ConfigureAwait(false) is { } privateZone)
             throw new ApplyRefusedException(privateZone);
@@ -68,7 +73,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
             progress?.Invoke(new ApplyProgress("adopt", plan.Claims.ToString()));
         }
 
-        var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+        var result = await RunLayersAsync(plan, progress, cancellationToken, beforeEachWrite).ConfigureAwait(false);
+        if (beforeEachWrite is not null) await beforeEachWrite(cancellationToken).ConfigureAwait(false);
         await AttachmentNameClaims.ReleaseFreedAsync(store, spec.Name, plan, desired, cancellationToken)
             .ConfigureAwait(false);
         await AttachmentNameClaims.ReleaseUnansweredTypesAsync(store, spec, cancellationToken).ConfigureAwait(false);
@@ -102,7 +108,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     }
 
     private async Task<DirectApplyResult> RunLayersAsync(
-        Plan plan, Action<ApplyProgress>? progress, CancellationToken cancellationToken)
+        Plan plan, Action<ApplyProgress>? progress, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? beforeEachWrite = null)
     {
         var applier = new PlanApplier(route53);
         var checks = new Workflow.HealthCheckLayerRunner(route53, Alarms);
@@ -111,6 +118,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         var healthChecksCreated = 0;
         foreach (var layer in plan.Layers)
         {
+            if (beforeEachWrite is not null) await beforeEachWrite(cancellationToken).ConfigureAwait(false);
             progress?.Invoke(new ApplyProgress(layer.Name, Describe(layer)));
             switch (layer.Kind)
             {
@@ -132,8 +140,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                                 .ConfigureAwait(false);
                     }
                     var changes =
-                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree)
-                        .ConfigureAwait(false);
+                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree,
+                            beforeEachWrite).ConfigureAwait(false);
                     changeIds.AddRange(changes.Select(c => c.Id));
                     var deleted = layer.ChangeBatches.SelectMany(b => b.Changes)
                         .Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key.AbsoluteIn(plan.HostedZoneId)).ToList();

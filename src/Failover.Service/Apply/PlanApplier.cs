@@ -34,9 +34,10 @@ public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.Lay
     /// Submits a layer's change batches in order, without waiting for INSYNC between them: an alias target only has to
     /// exist, and Route 53 applies a zone's changes in the order it accepted them.
     /// </summary>
+    /// <param name="beforeEachBatch">Called before each batch (a lock renewed); throws to stop the layer there.</param>
     public async Task<IReadOnlyList<ChangeInfo>> SubmitRecordLayerAsync(
         string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
-            CancellationToken cancellationToken = default, string? tree = null)
+            CancellationToken cancellationToken = default, string? tree = null, Func<CancellationToken, Task>? beforeEachBatch = null)
     {
         var changes = new List<ChangeInfo>();
         var submitter = new ChangeBatchSubmitter(route53);
@@ -44,6 +45,7 @@ public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.Lay
             : await CidrCollectionRunner.ResolveAsync(route53, tree, layer.ChangeBatches, cancellationToken).ConfigureAwait(false);
         foreach (var batch in batches)
         {
+            if (beforeEachBatch is not null) await beforeEachBatch(cancellationToken).ConfigureAwait(false);
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
             // A batch that landed although its answer was lost has no change id to wait on; later ones still do.
             if (await submitter.SubmitAsync(resolved.ZoneOr(hostedZoneId), resolved, cancellationToken)

@@ -22,13 +22,17 @@ public sealed class DriftRepairRefusedException(string message, Exception? inner
 /// Repair without the workflow: the direct applier plans against the zone and applies in this process. Health checks
 /// are re-created under a reference salted with the repair's id, as a run's are: Route 53 refuses a deleted check's
 /// CallerReference for days. Like a repair run (<see cref="Workflow.RunStarter.RepairAsync"/>), it holds the tree's lock
-/// while it writes and goes ahead only if the tree is still at the version and last run its check saw: the check read
-/// the zone long before, and a run that started or finished since must be neither raced nor reverted.
+/// while it writes (renewed before each layer and batch) and goes ahead only if the tree is still at the version and
+/// last run its check saw: the check read the zone long before, and a run that started or finished since must be neither
+/// raced nor reverted.
 /// </summary>
 public sealed class DirectDriftRepair(
     Ports.Store.IProgressStore store, Func<CompileOptions, DirectApplier> applier, TimeProvider time) : IDriftRepair
 {
-    /// <summary>How long the repair holds the tree's lock at most, should the process die while it holds it (a run's default).</summary>
+    /// <summary>
+    /// How long the repair holds the tree's lock past its last renewal, should the process die while it holds it (a run's
+    /// default).
+    /// </summary>
     public TimeSpan LockFor { get; init; } = new Workflow.WorkflowOptions().LockTtl;
 
     public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
@@ -47,8 +51,11 @@ public sealed class DirectDriftRepair(
                     $"tree '{spec.Name}' changed since its drift check (checked version {version} after run "
                     + $"{checkedLastRunId ?? "none"}; now version {now?.CurrentVersion?.ToString() ?? "none"} after run "
                     + $"{now?.LastRunId ?? "none"}): the next check decides again");
+            // The lock is renewed before each layer and batch, as a workflow run renews its own: a repair that outlives
+            // LockFor keeps the tree, and one whose lock was taken over stops before writing more.
             await applier(new CompileOptions { CallerReferenceSalt = id })
-                .ApplyAsync(spec, force: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+                .ApplyAsync(spec, force: true, cancellationToken: cancellationToken,
+                    beforeEachWrite: token => RenewAsync(spec.Name, id, token)).ConfigureAwait(false);
         }
         catch (ApplyRefusedException refused)
         {
@@ -59,5 +66,13 @@ public sealed class DirectDriftRepair(
             await store.ReleaseLockAsync(spec.Name, id, CancellationToken.None).ConfigureAwait(false);
         }
         return id;
+    }
+
+    private async Task RenewAsync(string tree, string id, CancellationToken cancellationToken)
+    {
+        if (!await store.RenewLockAsync(tree, id, LockFor, cancellationToken).ConfigureAwait(false))
+            throw new InvalidOperationException(
+                $"repair {id} no longer holds the lock of tree '{tree}': its lock expired and a run took it over; stopped before "
+                + "writing more (the next check decides again)");
     }
 }

@@ -109,6 +109,67 @@ public sealed class DriftRepairTests
     }
 
     [Fact]
+    public async Task A_direct_repair_that_outlives_its_lock_time_renews_the_lock_so_no_run_takes_the_tree_meanwhile()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        var seen = await h.Store.GetTreeAsync("www");
+        // Every record of the tree is gone: the repair writes leaf records, then the alias levels above them, in several batches.
+        await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id,
+            new ChangeBatch([.. h.ZoneRecords().Select(r => new RecordChange(ChangeAction.Delete, r))]));
+        // Each batch takes longer than the repair's lock time (Route 53 throttling it, say); before each, a run tries to take
+        // the tree.
+        var taken = new List<bool>();
+        h.Route53.BeforeRequest = async operation =>
+        {
+            if (operation != "ChangeResourceRecordSets") return;
+            taken.Add(await h.Store.TryAcquireLockAsync("www", "run-elsewhere", TimeSpan.FromMinutes(30)));
+            h.Time.Advance(TimeSpan.FromMinutes(12));
+        };
+        var direct = new DirectDriftRepair(h.Store, options =>
+            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, h.Time)
+        {
+            LockFor = TimeSpan.FromMinutes(10),
+        };
+
+        await direct.StartAsync(h.Spec(), 1, seen!.LastRunId, CancellationToken.None);
+
+        Assert.True(taken.Count >= 2, $"{taken.Count} batch(es)");
+        Assert.All(taken, Assert.False);
+        Assert.Null(await h.Store.GetHeldLockAsync("www"));
+    }
+
+    [Fact]
+    public async Task A_direct_repair_whose_lock_a_run_took_over_stops_before_writing_more()
+    {
+        var h = new ServiceHarness();
+        await h.AppliedAsync(h.Spec());
+        var seen = await h.Store.GetTreeAsync("www");
+        await h.Route53.ChangeResourceRecordSetsAsync(h.Zone.Id,
+            new ChangeBatch([.. h.ZoneRecords().Select(r => new RecordChange(ChangeAction.Delete, r))]));
+        // The first batch takes longer than the lock's time: its lock expires, and a run takes the tree.
+        var batches = 0;
+        h.Route53.BeforeRequest = async operation =>
+        {
+            if (operation != "ChangeResourceRecordSets" || ++batches > 1) return;
+            h.Time.Advance(TimeSpan.FromMinutes(12));
+            Assert.True(await h.Store.TryAcquireLockAsync("www", "run-elsewhere", TimeSpan.FromMinutes(30)));
+        };
+        var direct = new DirectDriftRepair(h.Store, options =>
+            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options }, h.Time)
+        {
+            LockFor = TimeSpan.FromMinutes(10),
+        };
+
+        var stopped = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            direct.StartAsync(h.Spec(), 1, seen!.LastRunId, CancellationToken.None));
+
+        Assert.Contains("no longer holds the lock", stopped.Message);
+        Assert.Equal(1, batches);
+        Assert.Equal("run-elsewhere", (await h.Store.GetHeldLockAsync("www"))!.Owner);
+    }
+
+    [Fact]
     public async Task A_direct_repair_is_refused_while_a_run_holds_the_tree_and_touches_nothing()
     {
         var h = new ServiceHarness();
