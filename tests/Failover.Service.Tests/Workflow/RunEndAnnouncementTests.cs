@@ -81,6 +81,25 @@ public sealed class RunEndAnnouncementTests
         Assert.Null(await h.Store.GetRecordNameOwnerAsync(h.Zone.Id, "app.example.com", "A"));
     }
 
+    [Fact]
+    public async Task An_Abandon_entered_again_after_a_store_error_releasing_the_lock_announces_the_failed_rollback_once()
+    {
+        var (h, services, metrics) = Harness();
+        var started = await h.Starter.ApplyAsync(Spec(h, "app.example.com"));
+        var caught = new CaughtError { Error = "InvalidChangeBatch", Cause = "refused" };
+        var rollbackError = new CaughtError { Error = "TransientFailure", Cause = "throttled" };
+        // The rollback failed too; AbandonRun marks the run FAILED, and releasing the lock meets a DynamoDB error.
+        h.Store.FailNextLockRelease(new HttpRequestException("connection reset"));
+        await Assert.ThrowsAsync<HttpRequestException>(() => new RollbackStep(services).AbandonAsync(started.RunId, caught, rollbackError));
+
+        await new RollbackStep(services).AbandonAsync(started.RunId, caught, rollbackError);
+        await new RollbackStep(services).AbandonAsync(started.RunId, caught, rollbackError);
+
+        Assert.Single(await EventsAsync(h, "Run Failed"), e => e.RunId == started.RunId);
+        Assert.Equal(1, RunEndLines(metrics, "RollbackFailed"));
+        Assert.Null(await h.Store.GetLockAsync("www"));
+    }
+
     private static (ServiceHarness H, WorkflowServices Services, StringWriter Metrics) Harness()
     {
         var h = new ServiceHarness();

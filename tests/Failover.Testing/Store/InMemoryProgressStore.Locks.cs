@@ -27,7 +27,20 @@ public sealed partial class InMemoryProgressStore
         });
 
     public Task<bool> ReleaseLockAsync(string tree, string runId, CancellationToken cancellationToken = default) =>
-        Serve(() => _locks.GetValueOrDefault(tree)?.Owner == runId && _locks.Remove(tree));
+        Serve(() =>
+        {
+            if (_failingLockRelease is { } failing)
+            {
+                _failingLockRelease = null;
+                throw failing;
+            }
+            return _locks.GetValueOrDefault(tree)?.Owner == runId && _locks.Remove(tree);
+        });
+
+    private Exception? _failingLockRelease;
+
+    /// <summary>The next release of a lock fails with <paramref name="error"/>, releasing nothing (as FailNextRelease).</summary>
+    public void FailNextLockRelease(Exception error) => _failingLockRelease = error;
 
     public Task<TreeLock?> GetHeldLockAsync(string tree, CancellationToken cancellationToken = default) =>
         Serve(() => _locks.GetValueOrDefault(tree) is { } held && !held.IsExpired(Now) ? held : null);
