@@ -10,6 +10,9 @@ internal static partial class EndpointRules
     /// <summary>Route 53's limit on one resource record value (RData).</summary>
     public const int MaxValueLength = 4000;
 
+    /// <summary>Route 53's quota on the values of one record (Developer Guide, Quotas).</summary>
+    public const int MaxValuesPerRecord = 400;
+
     public static void Check(ValidationContext context, VisitedNode visited)
     {
         var endpoint = visited.Node.Endpoint!;
@@ -31,8 +34,13 @@ internal static partial class EndpointRules
         if (endpoint.HealthCheck is not null) HealthCheckRules.CheckLeaf(context, visited, endpoint, $"{path}.healthCheck");
     }
 
-    /// <summary>All non-alias records of a weighted group must share one TTL (Route 53's API reference).</summary>
-    public static void CheckWeightedTtls(ValidationContext context, TreeNode rule)
+    /// <summary>
+    /// All non-alias records of a weighted group must share one TTL (API reference, ResourceRecordSet.TTL), and so must a
+    /// multivalue group's: given several, Route 53 "changes the value of TTL for all of the records to the last value that you
+    /// specified" (Developer Guide, "Values specific for multivalue answer records", TTL), so the zone would never hold the
+    /// tree's records and every drift check would find them changed.
+    /// </summary>
+    public static void CheckGroupTtls(ValidationContext context, TreeNode rule)
     {
         var endpoints = rule.Children.Where(c => c.Endpoint is not null && c.Routing is null).ToList();
         if (endpoints.Count < 2) return;
@@ -43,7 +51,7 @@ internal static partial class EndpointRules
             var otherTtl = other.Endpoint!.Ttl ?? context.Spec.Ttl;
             if (otherTtl != ttl)
                 context.Error($"{other.Path}.endpoint.ttl", $"ttl {otherTtl} differs from {ttl} at {first.Path}: Route 53 requires one " +
-                    $"TTL for all records of a weighted group");
+                    $"TTL for all records of a {SpecFields.Name(rule.Routing!.Value)} group");
         }
     }
 
@@ -57,17 +65,10 @@ internal static partial class EndpointRules
         }
         if (type == "CNAME" && endpoint.Values.Count > 1)
             context.Error($"{path}.values", $"a CNAME record has exactly one value; found {endpoint.Values.Count}");
-        // A record set is never split across requests, and changing it (UPSERT, or DELETE with CREATE) counts each value
-        // twice against one ChangeResourceRecordSets request's limits: beyond half of them it could be created, never changed.
-        var limits = ChangeBatchLimits.Route53;
-        if (endpoint.Values.Count > limits.MaxResourceRecords / 2)
-            context.Error($"{path}.values", $"an endpoint has at most {limits.MaxResourceRecords / 2:N0} values (found " +
-                $"{endpoint.Values.Count:N0}): "
-                + $"Route 53 takes {limits.MaxResourceRecords:N0} values per request and counts each twice when a record changes");
-        else if (endpoint.Values.Sum(v => v.Length) is var characters && characters > limits.MaxValueCharacters / 2)
-            context.Error($"{path}.values", $"an endpoint's values have at most {limits.MaxValueCharacters / 2:N0} characters in all " +
-                $"(found {characters:N0}): "
-                + $"Route 53 takes {limits.MaxValueCharacters:N0} per request and counts each twice when a record changes");
+        if (!context.Spec.DualStack) CheckRecordSize(context, endpoint.Values, path);
+        else
+            foreach (var family in TreeSpec.DualStackTypes)
+                CheckRecordSize(context, DualStack.ValuesOf(context.Spec, endpoint, family), path);
         // Most endpoints hold one value: no set to find duplicates in, and each value's path made only for a message.
         var seen = endpoint.Values.Count > 1 ? new HashSet<string>(StringComparer.OrdinalIgnoreCase) : null;
         for (var i = 0; i < endpoint.Values.Count; i++)
@@ -93,6 +94,32 @@ internal static partial class EndpointRules
                 if (endpoint.Values.Count > 0 && endpoint.Values.All(v => !DualStack.IsFamilyOf(v, family)))
                     context.Error($"{path}.values", $"a dual-stack endpoint needs an {(family == "A" ? "IPv4" : "IPv6")} address too, " +
                         $"for its {family} record");
+    }
+
+    /// <summary>
+    /// The values one record of the endpoint holds (a dual-stack endpoint makes two records, its A with the IPv4 values and
+    /// its AAAA with the IPv6 ones, each sized on its own).
+    /// </summary>
+    private static void CheckRecordSize(ValidationContext context, IReadOnlyList<string> values, string path)
+    {
+        var family = context.Spec.DualStack ? " of one address family" : "";
+        // Developer Guide, "Quotas" (Quotas on records): "Values in a record: 400 per record".
+        if (values.Count > MaxValuesPerRecord)
+        {
+            context.Error($"{path}.values", $"a record holds at most {MaxValuesPerRecord} values (found {values.Count:N0}{family}): "
+                + "Route 53's quota on values in a record (Developer Guide, Quotas); split them over several endpoints under a "
+                + "weighted or multivalue rule");
+            return;
+        }
+        // A record set is never split across requests, and changing it (UPSERT, or DELETE with CREATE) counts each value
+        // twice against one ChangeResourceRecordSets request's limits: beyond half of them it could be created, never changed.
+        var limits = ChangeBatchLimits.Route53;
+        var characters = 0;
+        foreach (var value in values) characters += value.Length;
+        if (characters > limits.MaxValueCharacters / 2)
+            context.Error($"{path}.values", $"a record's values have at most {limits.MaxValueCharacters / 2:N0} characters in all " +
+                $"(found {characters:N0}{family}): "
+                + $"Route 53 takes {limits.MaxValueCharacters:N0} per request and counts each twice when a record changes");
     }
 
     private static string? ValueProblem(string type, string value)

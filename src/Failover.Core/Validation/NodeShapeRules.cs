@@ -10,6 +10,10 @@ internal static partial class NodeShapeRules
     /// <summary>Route 53 allows at most 100 weighted, latency, geolocation or multivalue records per name and type.</summary>
     public const int MaxChildren = 100;
 
+    /// <summary>Developer Guide, "Quotas" (Quotas on records): "Geoproximity records: 30 records that have the same name and
+    /// type".</summary>
+    public const int MaxGeoproximityChildren = 30;
+
     /// <summary>A nested rule lives at "_&lt;id&gt;.&lt;recordName&gt;", and a DNS label holds at most 63 characters.</summary>
     public const int MaxIdLength = 62;
 
@@ -89,9 +93,10 @@ internal static partial class NodeShapeRules
         if (node.Secondary is not null) context.Error($"{node.Path}.secondary",
             $"only failover rules have a secondary; this rule is {name}");
         if (node.Children.Count == 0) context.Error($"{node.Path}.children", $"a {name} rule needs at least one child");
-        if (node.Children.Count > MaxChildren)
+        var most = routing == RoutingPolicy.Geoproximity ? MaxGeoproximityChildren : MaxChildren;
+        if (node.Children.Count > most)
             context.Error($"{node.Path}.children", $"a {name} rule has {node.Children.Count} children; Route 53 allows at most " +
-                $"{MaxChildren} {name} records per name and type");
+                $"{most} {name} records per name and type");
     }
 
     private static void CheckLeafHasNoChildren(ValidationContext context, TreeNode node)

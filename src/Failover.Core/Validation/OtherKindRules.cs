@@ -9,8 +9,13 @@ namespace Failover.Core.Validation;
 /// </summary>
 internal static class OtherKindRules
 {
-    /// <summary>API reference, ChildHealthCheckList: at most 256 children; HealthThreshold: 0–256.</summary>
-    public const int MaxChildren = 256;
+    /// <summary>
+    /// Developer Guide, "Quotas" (Quotas on health checks): "Child health checks that a calculated health check can monitor:
+    /// 255". The API reference's ChildHealthCheckList takes 256; the quota is the lower, so 255 is what Route 53 can hold.
+    /// </summary>
+    public const int MaxChildren = 255;
+    /// <summary>API reference, HealthThreshold: 0–256.</summary>
+    public const int MaxHealthThreshold = 256;
     /// <summary>API reference, AlarmName: 1–256 characters.</summary>
     public const int MaxAlarmName = 256;
     /// <summary>API reference, RoutingControlArn: 1–255 characters.</summary>
@@ -49,10 +54,10 @@ internal static class OtherKindRules
 
         var children = (settings.Children?.Count ?? 0) + (settings.ChildHealthCheckIds?.Count ?? 0);
         if (children > MaxChildren)
-            context.Error($"{path}.children", $"a CALCULATED check has at most {MaxChildren} children (API reference, "
-                + $"ChildHealthCheckList); found {children}");
-        if (settings.HealthThreshold is { } threshold && threshold is < 0 or > MaxChildren)
-            context.Error($"{path}.healthThreshold", $"healthThreshold is 0–{MaxChildren} (API reference, HealthThreshold)");
+            context.Error($"{path}.children", $"a CALCULATED check has at most {MaxChildren} children (Developer Guide, Quotas: "
+                + $"child health checks that a calculated health check can monitor); found {children}");
+        if (settings.HealthThreshold is { } threshold && threshold is < 0 or > MaxHealthThreshold)
+            context.Error($"{path}.healthThreshold", $"healthThreshold is 0–{MaxHealthThreshold} (API reference, HealthThreshold)");
         CheckDuplicates(context, settings.Children, $"{path}.children");
         CheckDuplicates(context, settings.ChildHealthCheckIds, $"{path}.childHealthCheckIds");
         if (settings.ChildHealthCheckIds is { } ids)

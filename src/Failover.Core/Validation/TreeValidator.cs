@@ -62,7 +62,8 @@ public static class TreeValidator
             if (visited.Node.Endpoint is not null) EndpointRules.Check(context, visited);
             if (visited.Node.Alias is not null) AliasRules.Check(context, visited);
             NodeHealthCheckRules.Check(context, visited);
-            if (visited.Node.Routing == RoutingPolicy.Weighted) EndpointRules.CheckWeightedTtls(context, visited.Node);
+            if (visited.Node.Routing is RoutingPolicy.Weighted or RoutingPolicy.Multivalue)
+                EndpointRules.CheckGroupTtls(context, visited.Node);
         }
         ExplicitNameRules.Check(context);
         CalculatedChildRules.Check(context);

@@ -44,8 +44,9 @@ public class ZoneAdopterRoundTripTests
             """ },
         { "multivalue", $$"""
             { "name": "mv", {{Head}} "root": { "id": "root", "routing": "multivalue", "children": [
-              { "id": "m1", "endpoint": { "values": ["192.0.2.40"], "healthCheck": {} } },
-              { "id": "m2", "endpoint": { "values": ["192.0.2.41"], "healthCheck": { "requestInterval": 10, "failureThreshold": 2 } } },
+              { "id": "m1", "endpoint": { "values": ["192.0.2.40"], "ttl": 30, "healthCheck": {} } },
+              { "id": "m2", "endpoint": { "values": ["192.0.2.41"], "ttl": 30, "healthCheck": { "requestInterval": 10,
+                "failureThreshold": 2 } } },
               { "id": "m3", "endpoint": { "values": ["192.0.2.42"], "ttl": 30 } } ] } }
             """ },
         { "aliases to ELB, S3 and CloudFront", $$"""

@@ -83,9 +83,14 @@ internal static class NodeRuleCases
         new("endpoint has values", () => Www().Set($"{Euw1}.endpoint.values", "[]"), "$.root.primary.children[1].endpoint.values",
             "at least one value",
             () => Www().Set($"{Euw1}.endpoint.values", """["203.0.113.250"]""")),
-        new("values fit one request even when changed", () => Www().Set($"{Euw1}.endpoint", Unchecked(501)),
+        new("at most 400 values in a record", () => Www().Set($"{Euw1}.endpoint", Unchecked(401)),
             "$.root.primary.children[1].endpoint.values",
-            "at most 500 values", () => Www().Set($"{Euw1}.endpoint", Unchecked(500))),
+            "at most 400 values", () => Www().Set($"{Euw1}.endpoint", Unchecked(400))),
+        // Each family is a record of its own: 300 IPv4 and 300 IPv6 values are two records of 300.
+        new("a dual-stack endpoint's records hold at most 400 values each",
+            () => DualStack().Set("root.secondary.endpoint", DualStackUnchecked(401, 1)), "$.root.secondary.endpoint.values",
+            "at most 400 values (found 401 of one address family)",
+            () => DualStack().Set("root.secondary.endpoint", DualStackUnchecked(300, 300))),
         new("a trailing newline is no part of an IPv4 address",
             () => Www().Set($"{Euw1}.endpoint.values", """["198.51.100.7\n"]"""), "$.root.primary.children[1].endpoint.values[0]",
             "not an IPv4 address", () => Www()),
@@ -128,6 +133,9 @@ internal static class NodeRuleCases
         new("one TTL per weighted group", () => Www().Set($"{UseB}.endpoint.ttl", "300"),
             "$.root.primary.children[0].children[1].endpoint.ttl", "one TTL for all records of a weighted group",
             () => Www().Set($"{UseA}.endpoint.ttl", "300").Set($"{UseB}.endpoint.ttl", "300")),
+        new("one TTL per multivalue group", () => Multivalue().Set("root.primary.children[3].endpoint.ttl", "300"),
+            "$.root.primary.children[3].endpoint.ttl", "one TTL for all records of a multivalue group",
+            () => Multivalue().Set("root.primary.children[3].endpoint.ttl", "30")),
         new("health check or health check id",
             () => Www().Set($"{Euw1}.endpoint.healthCheckId", "\"6f1c2a4e-8d2b-4c9a-9e33-0a1b2c3d4e5f\""),
             "$.root.primary.children[1].endpoint.healthCheckId", "not both",
@@ -244,10 +252,16 @@ internal static class NodeRuleCases
     private static string LoadBalancer(string dnsName, string zoneId) =>
         $$$"""{"id": "lb", "weight": 0, "alias": {"dnsName": "{{{dnsName}}}", "hostedZoneId": "{{{zoneId}}}"}}""";
 
+    /// <summary>A dual-stack endpoint without a health check: <paramref name="v4"/> IPv4 and <paramref name="v6"/> IPv6 documentation
+    /// addresses.</summary>
+    private static string DualStackUnchecked(int v4, int v6) =>
+        "{\"values\": [" + string.Join(",", Addresses(v4).Concat(Enumerable.Range(1, v6).Select(i => $"2001:db8:1::{i:x}"))
+            .Select(a => $"\"{a}\"")) + "]}";
+
+    private static IEnumerable<string> Addresses(int count) =>
+        Enumerable.Range(0, count).Select(i => $"{new[] { "192.0.2", "198.51.100", "203.0.113" }[i / 254]}.{i % 254 + 1}");
+
     /// <summary>An endpoint without a health check (which checks one address) of <paramref name="count"/> (up to 762) documentation
     /// addresses.</summary>
-    private static string Unchecked(int count) =>
-        "{\"values\": ["
-            + string.Join(",",
-            Enumerable.Range(0, count).Select(i => $"\"{new[] { "192.0.2", "198.51.100", "203.0.113" }[i / 254]}.{i % 254 + 1}\"")) + "]}";
+    private static string Unchecked(int count) => "{\"values\": [" + string.Join(",", Addresses(count).Select(a => $"\"{a}\"")) + "]}";
 }

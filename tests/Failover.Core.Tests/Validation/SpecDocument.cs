@@ -19,6 +19,8 @@ internal sealed partial class SpecDocument
     public static SpecDocument CanaryAlarm() => new(Examples.Read("canary-alarm.json"));
     public static SpecDocument IpBased() => new(Examples.Read("ip-based.json"));
     public static SpecDocument RuleHealthCheck() => new(Examples.Read("rule-health-check.json"));
+    public static SpecDocument DualStack() => new(Examples.Read("dual-stack.json"));
+    public static SpecDocument Geoproximity() => new(Examples.Read("geoproximity.json"));
     public static SpecDocument Geo() => new(SpecJsonWriter.Write(SpecParser.Parse(Examples.Read("geo.yaml")).Spec!));
 
     /// <summary>A CNAME tree: weighted between two CDNs, each checked by name.</summary>

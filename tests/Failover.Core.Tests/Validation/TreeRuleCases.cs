@@ -70,6 +70,9 @@ internal static class TreeRuleCases
         new("at most 100 children", () => Www().Set("root.primary.children[0].children", Children(101)),
             "$.root.primary.children[0].children", "at most 100 weighted records",
             () => Www().Set("root.primary.children[0].children", Children(100))),
+        new("at most 30 geoproximity children", () => Geoproximity().Set("root.children", GeoproximityChildren(31)),
+            "$.root.children", "at most 30 geoproximity records",
+            () => Geoproximity().Set("root.children", GeoproximityChildren(30))),
         new("leaves have no children",
             () => Www().Set($"{Euw1}.children", """[{"id": "x", "endpoint": {"values": ["192.0.2.1"]}}]"""),
             "$.root.primary.children[1].children", "only rules have children",
@@ -92,6 +95,11 @@ internal static class TreeRuleCases
         while (name.Length + 64 <= length) name = new string('a', 63) + "." + name;
         return new string('b', length - name.Length - 1) + "." + name;
     }
+
+    /// <summary>Unchecked endpoints placed by coordinates, one a degree of latitude from the next.</summary>
+    private static string GeoproximityChildren(int count) =>
+        "[" + string.Join(",", Enumerable.Range(0, count).Select(i => $$$"""{"id": "g{{{i}}}", "geoproximity": {"coordinates": """ +
+            $$$"""{"latitude": "{{{i}}}", "longitude": "8.68"}}, "endpoint": {"values": ["192.0.2.{{{i + 1}}}"]}}""")) + "]";
 
     private static string Children(int count) =>
         "["
