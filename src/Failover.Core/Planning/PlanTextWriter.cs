@@ -14,7 +14,7 @@ public static class PlanTextWriter
         if (plan.Attachments.Count > 0) AppendAttachments(text, plan);
         if (plan.Conflicts.Count > 0)
         {
-            text.Append("\nConflicts (these records are left alone; the plan cannot be applied until they are resolved):\n");
+            text.Append("\nConflicts (the plan cannot be applied until they are resolved; nothing is changed):\n");
             foreach (var conflict in plan.Conflicts) text.Append("  ").Append(conflict).Append('\n');
         }
         if (!plan.Claims.IsEmpty) text.Append("Adoption: ").Append(plan.Claims).Append('\n');

@@ -78,6 +78,7 @@ public static class Planner
         IReadOnlyList<PlannedCidrCollection> collectionsBefore, IReadOnlyList<PlannedCidrCollection> collectionsAfter)
     {
         var diff = RecordDiff.Compare(tree, records, actual);
+        diff.Conflicts.AddRange(OversizedAtomicChanges.Find(diff.Writes.Values.SelectMany(units => units), limits));
         var layers = new List<PlanLayer>();
         foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });

@@ -51,7 +51,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
         var plan = Planner.Plan(desired, actual);
 
         if (plan.HasConflicts)
-            throw new ApplyRefusedException("the zone holds records this tree does not own:" + Environment.NewLine
+            throw new ApplyRefusedException("the plan cannot be applied as it stands (nothing was changed):" + Environment.NewLine
                 + string.Join(Environment.NewLine, plan.Conflicts.Select(c => "  " + c)));
         if (ChangeSizeGuard.Check(plan, actual, force) is { } refusal)
             throw new ApplyRefusedException(refusal.Message);

@@ -144,4 +144,38 @@ public class ChangeBatchPackerTests
         Assert.Single(first.Layer("leaf-records").ChangeBatches);
         Assert.Equal(6, Assert.Single(switched.Layer("leaf-records").ChangeBatches).Changes.Count);
     }
+
+    /// <summary>
+    /// A policy switch is one request (Route 53 allows one routing policy at a name and type); one of 3,000 values is more
+    /// than Route 53 takes (1,000 ResourceRecord elements), so the plan says so before any change instead of the record
+    /// layer failing with InvalidChangeBatch.
+    /// </summary>
+    [Theory]
+    [InlineData(100, false)]
+    [InlineData(300, true)]
+    public void A_policy_switch_too_large_for_one_request_is_a_conflict(int valuesPerEndpoint, bool conflict)
+    {
+        string[] regions = ["us-west-1", "us-west-2", "eu-west-1", "eu-west-2", "eu-west-3"];
+        var weighted = SampleTrees.With(new Core.Spec.TreeNode
+        {
+            Id = "root", Path = "$.root", Routing = Core.Spec.RoutingPolicy.Weighted,
+            Children = Enumerable.Range(0, regions.Length).Select(i => SampleTrees.Endpoint($"n{i}", $"$.root.children[{i}]", "192.0.2.1")
+                with { Weight = 1, Endpoint = new Core.Spec.EndpointSpec { Values = Addresses(i, valuesPerEndpoint) } }).ToList(),
+        });
+        var latency = weighted with
+        {
+            Root = weighted.Root with { Routing = Core.Spec.RoutingPolicy.Latency,
+                Children = weighted.Root.Children.Select((c, i) => c with { Weight = null, Region = regions[i] }).ToList() },
+        };
+        var zone = new InMemoryZone("t", weighted.HostedZoneId);
+        zone.Apply(Planner.Plan(TreeCompiler.Compile(weighted), zone.State));
+
+        var switched = Planner.Plan(TreeCompiler.Compile(latency), zone.State);
+
+        Assert.Equal(conflict, switched.HasConflicts);
+        if (conflict) Assert.Contains("3,000 values", Assert.Single(switched.Conflicts).Reason, StringComparison.Ordinal);
+    }
+
+    private static List<string> Addresses(int endpoint, int count) =>
+        Enumerable.Range(0, count).Select(v => $"10.{endpoint}.{v / 250}.{v % 250}").ToList();
 }

@@ -24,7 +24,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
         var plan = await ComputeAsync(run, cancellationToken).ConfigureAwait(false);
         if (plan.Plan.HasConflicts)
             throw new WorkflowStepException(WorkflowErrors.RecordConflict,
-                $"tree '{run.Tree}' would write where the zone holds records it does not own; nothing was changed: "
+                $"tree '{run.Tree}' cannot be applied as planned (records it does not own, or a change too large for one "
+                + "request); nothing was changed: "
                 + string.Join("; ", plan.Plan.Conflicts.Select(c => c.ToString())));
         // The guard weighs what an apply would replace; a rollback or teardown asked for exactly that.
         if (run.Kind == RunKind.Apply && ChangeSizeGuard.Check(plan.Plan, plan.Actual, force) is { } refusal)
