@@ -68,6 +68,7 @@ public static class TreeValidator
         ExplicitNameRules.Check(context);
         CalculatedChildRules.Check(context);
         RiskWarnings.Check(context);
+        QuotaWarnings.Check(context);
     }
 
     /// <summary>

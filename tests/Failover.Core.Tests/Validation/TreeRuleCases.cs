@@ -1,3 +1,4 @@
+using Failover.Core.Diagnostics;
 using static Failover.Core.Tests.Validation.SpecDocument;
 
 namespace Failover.Core.Tests.Validation;
@@ -70,6 +71,10 @@ internal static class TreeRuleCases
         new("at most 100 children", () => Www().Set("root.primary.children[0].children", Children(101)),
             "$.root.primary.children[0].children", "at most 100 weighted records",
             () => Www().Set("root.primary.children[0].children", Children(100))),
+        // Developer Guide, Quotas: 200 active health checks per account by default (a quota that can be raised: a warning).
+        new("more health checks than the default quota", () => TwoHundredChecks().Set("root.primary.children[2]",
+                """{"id": "apse2", "region": "ap-southeast-2", "endpoint": {"values": ["192.0.2.200"], "healthCheck": {}}}"""),
+            "$.root", "the tree creates 201 health checks", TwoHundredChecks, Severity.Warning),
         new("at most 30 geoproximity children", () => Geoproximity().Set("root.children", GeoproximityChildren(31)),
             "$.root.children", "at most 30 geoproximity records",
             () => Geoproximity().Set("root.children", GeoproximityChildren(30))),
@@ -95,6 +100,11 @@ internal static class TreeRuleCases
         while (name.Length + 64 <= length) name = new string('a', 63) + "." + name;
         return new string('b', length - name.Length - 1) + "." + name;
     }
+
+    /// <summary>www.json with 200 health-checked endpoints: two weighted groups of 100.</summary>
+    private static SpecDocument TwoHundredChecks() => Www().Set("root.primary.children[0].children", Children(100))
+        .Set("root.primary.children[1]", $$"""{"id": "euw1", "region": "eu-west-1", "routing": "weighted", "children": {{Children(100)
+            .Replace("\"id\": \"w", "\"id\": \"x", StringComparison.Ordinal)}}}""");
 
     /// <summary>Unchecked endpoints placed by coordinates, one a degree of latitude from the next.</summary>
     private static string GeoproximityChildren(int count) =>
