@@ -20,6 +20,9 @@ public sealed record ActualState(
     /// <summary>The CIDR collections the tree owns (by name, <see cref="Compilation.DesiredCidrCollection.NameFor"/>) and
     /// their blocks.</summary>
     public IReadOnlyList<ExistingCidrCollection> CidrCollections { get; init; } = [];
+    /// <summary>The names in the tree's zone its alias leaves point at that the zone was read at besides the tree's own
+    /// (<see cref="MissingAliasTargets.NamesToRead"/>); null when they were not read.</summary>
+    public IReadOnlySet<string>? AliasTargetNames { get; init; }
 
 }
 

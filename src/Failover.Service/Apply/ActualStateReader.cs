@@ -13,12 +13,18 @@ namespace Failover.Service.Apply;
 public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSource? alarms = null)
 {
     /// <param name="owned">The tree's owned records as the store keeps them: each naming its zone, or none for the tree's.</param>
+    /// <remarks>Also reads the names in the tree's zone its alias leaves point at, so the planner can tell a missing target
+    /// (<see cref="MissingAliasTargets"/>).</remarks>
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
-        CancellationToken cancellationToken = default) =>
-        await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name),
-            desired.HealthChecks.Select(h => h.CallerReference), owned, cancellationToken, AdoptedIds(desired.Spec),
-            wantsCidrCollections: desired.CidrCollections.Count > 0, otherZoneNames: desired.OtherZoneNames)
-            .ConfigureAwait(false);
+        CancellationToken cancellationToken = default)
+    {
+        var targets = MissingAliasTargets.NamesToRead(desired);
+        var state = await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId,
+            desired.Records.Select(r => r.RecordSet.Name).Concat(targets), desired.HealthChecks.Select(h => h.CallerReference), owned,
+            cancellationToken, AdoptedIds(desired.Spec), wantsCidrCollections: desired.CidrCollections.Count > 0,
+            otherZoneNames: desired.OtherZoneNames).ConfigureAwait(false);
+        return state with { AliasTargetNames = targets.ToHashSet(StringComparer.Ordinal) };
+    }
 
     /// <summary>The checks an adopted spec takes over: their references are their makers', so only the id finds them.</summary>
     public static IReadOnlySet<string>? AdoptedIds(Failover.Core.Spec.TreeSpec spec) =>
