@@ -264,7 +264,7 @@ public sealed class ZoneSnapshotReader(IRoute53 route53)
         var byTree = new Dictionary<string, List<ExistingHealthCheck>>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var anyNamed = trees.Any(t => t.Desired.HealthChecks.Count > 0
-            || t.Desired.Records.Any(r => r.RecordSet.HealthCheckId is not null)
+            || t.Desired.AllRecords.Any(r => r.RecordSet.HealthCheckId is not null)
             || recordsByTree[t.Name].Any(r => r.HealthCheckId is not null));
         // The detector reads checks only to match the trees' own and to tell whether a check their records name exists.
         if (!anyNamed) return (byTree, ids, ZoneChecksRead.None);
