@@ -1,7 +1,7 @@
 namespace Failover.Bench;
 
 /// <summary>
-/// The configuration this bench was compiled in. CI's smoke run reuses the Debug build `dotnet test` just made (a
+/// The configuration this bench was compiled in. CI's smoke run is a Debug build on what `dotnet test` just built (a
 /// Release build of everything costs it about two minutes); figures worth a report need Release.
 /// </summary>
 internal static class BuildConfiguration
