@@ -46,7 +46,7 @@ internal static class DestroyCommand
                 return await workflow.StartAndFollowAsync(parse, service.Resolve(parse), console,
                     starter => starter.TeardownAsync(name, cancellationToken: cancellationToken), cancellationToken);
             }
-            var tree = SpecInput.Load(parse.GetValue(target)!, console);
+            var tree = SpecInput.LoadForTeardown(parse.GetValue(target)!, console);
             if (tree is null) return CliApp.Invalid;
             if (!confirm.Ask(parse, console, Question(tree.Name))) return CliApp.Invalid;
             var aws = service.Resolve(parse);

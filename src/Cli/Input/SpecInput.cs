@@ -32,6 +32,17 @@ public static class SpecInput
         return (result.HasErrors ? null : result.Spec, text);
     }
 
+    /// <summary>
+    /// A spec read for a teardown: parsed (name, zones, adopted checks), not validated. A teardown removes what the tree owns
+    /// and writes nothing the spec describes, so a tree applied before the rules grew stricter can still be removed.
+    /// </summary>
+    public static TreeSpec? LoadForTeardown(string path, CliConsole console)
+    {
+        var result = SpecParser.Parse(ReadText(path, console));
+        Report(result.Diagnostics, path, console);
+        return result.Spec;
+    }
+
     /// <summary>The spec text as a request body: JSON when it is an object, else YAML (the loader reads both).</summary>
     public static RequestBody Body(string text) =>
         text.TrimStart().StartsWith('{') ? RequestBody.Json(text) : new RequestBody(text, "application/yaml");

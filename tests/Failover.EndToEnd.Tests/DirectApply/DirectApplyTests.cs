@@ -69,6 +69,28 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
     }
 
     [Fact]
+    public async Task Destroy_removes_a_tree_whose_spec_today_s_rules_refuse()
+    {
+        await stack.ResetRealismAsync();
+        var (specPath, spec) = WriteSpec("www.json");
+        var zoneBefore = await RecordKeysAsync();
+        var applied = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
+        Assert.True(applied.Code == 0, applied.Error);
+
+        // The file as an older CLI applied it: its weighted endpoints' TTLs differ, which the validator now refuses.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(SpecJsonWriter.Write(spec))!;
+        node["root"]!["primary"]!["children"]![0]!["children"]![1]!["endpoint"]!["ttl"] = 300;
+        File.WriteAllText(specPath, node.ToJsonString());
+        Assert.True(SpecLoader.Load(node.ToJsonString()).HasErrors);
+
+        var destroy = await CliAsync("destroy", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
+
+        Assert.True(destroy.Code == 0, destroy.Error);
+        Assert.Equal(zoneBefore.Order(), (await RecordKeysAsync()).Order());
+        Assert.Empty(await HealthCheckIdsAsync());
+    }
+
+    [Fact]
     public async Task Apply_refuses_a_tree_whose_record_is_held_by_a_foreign_record_and_touches_nothing()
     {
         await stack.ResetRealismAsync();

@@ -40,7 +40,10 @@ public sealed class PlanTreeStep(WorkflowServices services)
 
     private async Task<(Plan Plan, ActualState Actual)> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        var spec = await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
+        // A teardown must stay possible for a version today's rules refuse: it removes what the tree owns.
+        var spec = run.Kind == RunKind.Teardown
+            ? await StoredSpecs.LoadForTeardownAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false)
+            : await StoredSpecs.LoadAsync(services.Store, run.Tree, run.Version, cancellationToken).ConfigureAwait(false);
         var ownedBefore = await services.Store.GetOwnedRecordsAsync(run.Tree, cancellationToken).ConfigureAwait(false);
         services.CheckZones(spec, ownedBefore.Select(k => k.Zone).OfType<string>());
         // The rules of a private zone need the zone's kind, which only Route 53 knows; a teardown removes what is there anyway.
