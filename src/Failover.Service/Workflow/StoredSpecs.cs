@@ -34,7 +34,8 @@ public static class StoredSpecs
             $"version {version} of tree '{tree}' cannot be read: " + string.Join("; ", result.Diagnostics.Select(d => d.ToString())));
     }
 
-    private static async Task<StoredVersion> GetAsync(IProgressStore store, string tree, int version, CancellationToken cancellationToken) =>
+    private static async Task<StoredVersion> GetAsync(IProgressStore store, string tree, int version,
+        CancellationToken cancellationToken) =>
         await store.GetVersionAsync(tree, version, cancellationToken).ConfigureAwait(false)
         ?? throw new WorkflowStepException(WorkflowErrors.InvalidRun, $"tree '{tree}' has no version {version}");
 }
