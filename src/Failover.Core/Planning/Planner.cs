@@ -79,7 +79,7 @@ public static class Planner
     {
         var diff = RecordDiff.Compare(tree, records, actual);
         diff.Conflicts.AddRange(OversizedAtomicChanges.Find(diff.Writes.Values.SelectMany(units => units), limits));
-        diff.Conflicts.AddRange(MissingAliasTargets.Find(records, actual, hostedZoneId));
+        diff.Conflicts.AddRange(MissingAliasTargets.Find(records, actual, hostedZoneId, diff.Deleted));
         var layers = new List<PlanLayer>();
         foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });

@@ -47,4 +47,34 @@ public class MissingAliasTargetTests
         if (conflict)
             Assert.Contains("origin.example.com (A) does not exist", Assert.Single(plan.Conflicts).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_target_of_another_type_only_is_a_conflict()
+    {
+        var actual = new ActualState([new ResourceRecordSet { Name = "origin.example.com", Type = "AAAA", Ttl = 60,
+            ResourceRecords = ["2001:db8::9"] }], [], new HashSet<RecordKey>())
+        {
+            AliasTargetNames = new HashSet<string>(["origin.example.com"]),
+        };
+
+        var plan = Planner.Plan(Tree, actual);
+
+        Assert.Contains("origin.example.com (A) exists only as AAAA", Assert.Single(plan.Conflicts).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_the_same_plan_deletes_is_a_conflict()
+    {
+        // The tree wrote origin.example.com itself before; this version aliases to it and no longer writes it.
+        var origin = new ResourceRecordSet { Name = "origin.example.com", Type = "A", Ttl = 60, ResourceRecords = ["192.0.2.9"] };
+        var actual = new ActualState([origin], [], new HashSet<RecordKey>([origin.Key]))
+        {
+            AliasTargetNames = new HashSet<string>(["origin.example.com"]),
+        };
+
+        var plan = Planner.Plan(Tree, actual);
+
+        Assert.Contains("origin.example.com (A) is deleted by this same plan", Assert.Single(plan.Conflicts).Reason,
+            StringComparison.Ordinal);
+    }
 }
