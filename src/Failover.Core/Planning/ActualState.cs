@@ -23,6 +23,9 @@ public sealed record ActualState(
     /// <summary>The names in the tree's zone its alias leaves point at that the zone was read at besides the tree's own
     /// (<see cref="MissingAliasTargets.NamesToRead"/>); null when they were not read.</summary>
     public IReadOnlySet<string>? AliasTargetNames { get; init; }
+    /// <summary>The id of every health check in the account, read in the same listing as the tree's checks; null when not
+    /// read (<see cref="MissingNamedHealthChecks"/> then checks nothing).</summary>
+    public IReadOnlySet<string>? AccountHealthCheckIds { get; init; }
 
 }
 

@@ -80,6 +80,9 @@ public static class Planner
         var diff = RecordDiff.Compare(tree, records, actual);
         diff.Conflicts.AddRange(OversizedAtomicChanges.Find(diff.Writes.Values.SelectMany(units => units), limits));
         diff.Conflicts.AddRange(MissingAliasTargets.Find(records, actual, hostedZoneId, diff.Deleted));
+        var written = diff.Writes.Values.SelectMany(units => units).SelectMany(unit => unit)
+            .Where(c => c.Action != ChangeAction.Delete).Select(c => c.RecordSet.Key).ToHashSet();
+        diff.Conflicts.AddRange(MissingNamedHealthChecks.Find(records, written, healthChecksToCreate, actual));
         var layers = new List<PlanLayer>();
         foreach (var (depth, checks) in HealthCheckLayering.ByDepth(healthChecksToCreate))
             layers.Add(new PlanLayer(LayerNames.ForHealthChecks(depth), PlanLayerKind.HealthChecks) { HealthChecks = checks });

@@ -49,8 +49,10 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
                 .ConfigureAwait(false);
             records.AddRange(OwnedKeys.InZone(inZone, zone, hostedZoneId));
         }
+        // The same listing gives every check of the account: a check the tree names by id must be one of them.
+        var accountIds = new HashSet<string>(StringComparer.Ordinal);
         var checks =
-            await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), allIds: null, cancellationToken,
+            await ReadHealthChecksAsync(tree, desiredCallerReferences.ToHashSet(StringComparer.Ordinal), accountIds, cancellationToken,
                 adoptedIds).ConfigureAwait(false);
         var collections = wantsCidrCollections || records.Any(r => r.CidrRoutingConfig is not null)
             ? await ReadCidrCollectionsAsync(tree, cancellationToken).ConfigureAwait(false)
@@ -58,6 +60,7 @@ public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmS
         return new ActualState(records, checks, owned)
         {
             CidrCollections = collections,
+            AccountHealthCheckIds = accountIds,
             Alarms = alarms is null ? null : await alarms.ReadAsync(cancellationToken).ConfigureAwait(false),
         };
     }
