@@ -42,6 +42,10 @@ public sealed class StateMachineWiringTests
         Assert.InRange(timeout, longest, 24 * 3600);
     }
 
+    /// <summary>The one way out of Rollback that is not a failure: Rollback answered a run already SUCCEEDED.</summary>
+    private static bool AnswersSucceeded(JsonNode? choice) =>
+        choice!["Variable"]?.GetValue<string>() == "$.outcome.status" && choice["StringEquals"]?.GetValue<string>() == "SUCCEEDED";
+
     [Fact]
     public void Every_path_out_of_Rollback_ends_in_a_Fail_state_so_a_failed_rollback_alarms_like_a_clean_one()
     {
@@ -55,7 +59,8 @@ public sealed class StateMachineWiringTests
             var next = new List<string>();
             if (state["Next"] is { } n) next.Add(n.GetValue<string>());
             if (state["Default"] is { } fallback) next.Add(fallback.GetValue<string>());
-            if (state["Choices"] is JsonArray choices) next.AddRange(choices.Select(c => c!["Next"]!.GetValue<string>()));
+            if (state["Choices"] is JsonArray choices)
+                next.AddRange(choices.Where(c => !AnswersSucceeded(c)).Select(c => c!["Next"]!.GetValue<string>()));
             if (state["Catch"] is JsonArray catches) next.AddRange(catches.Select(c => c!["Next"]!.GetValue<string>()));
             if (next.Count == 0)
                 Assert.True(state["Type"]!.GetValue<string>() == "Fail", $"{name} ends a run after Rollback without failing it");
@@ -63,6 +68,18 @@ public sealed class StateMachineWiringTests
             foreach (var target in next) pending.Push(target);
         }
         Assert.Contains("AbandonRun", seen);
+    }
+
+    [Fact]
+    public void Rollback_answering_a_run_already_SUCCEEDED_ends_the_execution_in_success()
+    {
+        // Finalize marked the run SUCCEEDED and then failed; Rollback finishes what it left undone and answers SUCCEEDED.
+        // A failed execution then would count a run that succeeded in the failed-runs alarm.
+        var states = Definition.Json["States"]!.AsObject();
+        var after = states["Rollback"]!["Next"]!.GetValue<string>();
+        var choice = Assert.Single(states[after]!["Choices"]!.AsArray(), AnswersSucceeded);
+
+        Assert.Equal("Succeed", states[choice!["Next"]!.GetValue<string>()]!["Type"]!.GetValue<string>());
     }
 
     [Fact]
