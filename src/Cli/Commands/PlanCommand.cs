@@ -12,7 +12,8 @@ namespace Failover.Cli.Commands;
 /// make now — against the zone as it is and the records the tree already owns — in the shapes the AWS CLI takes.
 /// Through the service (<c>--api</c>) it is the service's dry run (<c>POST /trees?dryRun=true</c>); given the name of a
 /// stored tree instead of a file, the plan of its current version (<c>GET /trees/NAME/plan</c>). <c>--offline</c>:
-/// against an empty zone, with no AWS call.
+/// against an empty zone, with no AWS call. A plan with conflicts (the apply would be refused) exits 1, the conflicts on
+/// stderr too.
 /// </summary>
 internal static class PlanCommand
 {
@@ -31,7 +32,7 @@ internal static class PlanCommand
         {
             Description = "Plan against an empty zone, calling nothing (what creating the tree takes)",
         };
-        var detailed = DetailedExitCode.Option("0 when nothing would change, 2 when something would, 1 on an error");
+        var detailed = DetailedExitCode.Option("0 when nothing would change, 2 when something would, 1 on an error or a conflict");
         var service = new ServiceOptions();
         var apiTarget = new ApiTargetOptions();
         var command = new Command("plan", "Show the Route 53 changes that applying the tree would make now, layer by layer")
@@ -68,6 +69,13 @@ internal static class PlanCommand
                     : await AwsErrors.GuardAsync(() => LivePlan.PlanAsync(service.Resolve(parse), tree, cancellationToken));
             }
             console.Out.Write(parse.GetValue(json) ? PlanJson.Write(plan) + Environment.NewLine : PlanTextWriter.Write(plan));
+            // A plan with conflicts is one the apply refuses: an error, whatever else it would change.
+            if (plan.HasConflicts)
+            {
+                foreach (var conflict in plan.Conflicts) console.Error.WriteLine($"conflict: {conflict}");
+                console.Error.WriteLine($"{plan.Conflicts.Count} conflict(s): an apply of this plan would be refused, nothing changed");
+                return CliApp.Invalid;
+            }
             return DetailedExitCode.Of(parse, detailed, changes: !plan.IsEmpty);
         });
         return command;

@@ -72,7 +72,10 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
     public async Task Destroy_removes_a_tree_whose_spec_today_s_rules_refuse()
     {
         await stack.ResetRealismAsync();
-        var (specPath, spec) = WriteSpec("www.json");
+        var (specPath, www) = WriteSpec("www.json");
+        // A tree of its own: Route 53 refuses for a while the CallerReferences of checks deleted, and the other tests apply www.
+        var spec = www with { Name = "stale-" + Guid.NewGuid().ToString("N")[..8] };
+        File.WriteAllText(specPath, SpecJsonWriter.Write(spec));
         var zoneBefore = await RecordKeysAsync();
         var applied = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
         Assert.True(applied.Code == 0, applied.Error);
@@ -109,6 +112,12 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
         Assert.True(created.ExitCode == 0, created.Error);
         var before = await ListRecordsAsync();
         await stack.ResetRealismAsync();
+
+        // The plan shows the conflict and fails as the apply will: a pipeline must not take it for a plan that can go ahead.
+        var planned = await CliAsync("plan", specPath, "--detailed-exitcode", "--endpoint", stack.EdgeUrl.ToString());
+        Assert.Equal(1, planned.Code);
+        Assert.Contains("does not own", planned.Out);
+        Assert.Contains("an apply of this plan would be refused", planned.Error);
 
         var outcome = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
 
