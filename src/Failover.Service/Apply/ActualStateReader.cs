@@ -13,14 +13,17 @@ namespace Failover.Service.Apply;
 public sealed class ActualStateReader(IRoute53 route53, Alarms.HealthCheckAlarmSource? alarms = null)
 {
     /// <param name="owned">The tree's owned records as the store keeps them: each naming its zone, or none for the tree's.</param>
+    /// <param name="moreCallerReferences">References besides the desired checks' that make an untagged check the tree's (a
+    /// workflow run's: those earlier runs planned and did not see through).</param>
     /// <remarks>Also reads the names in the tree's zone its alias leaves point at, so the planner can tell a missing target
     /// (<see cref="MissingAliasTargets"/>).</remarks>
     public async Task<ActualState> ReadAsync(CompiledTree desired, IReadOnlySet<RecordKey> owned,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, IEnumerable<string>? moreCallerReferences = null)
     {
         var targets = MissingAliasTargets.NamesToRead(desired);
         var state = await ReadAsync(desired.Spec.Name, desired.Spec.HostedZoneId,
-            desired.Records.Select(r => r.RecordSet.Name).Concat(targets), desired.HealthChecks.Select(h => h.CallerReference), owned,
+            desired.Records.Select(r => r.RecordSet.Name).Concat(targets),
+            desired.HealthChecks.Select(h => h.CallerReference).Concat(moreCallerReferences ?? []), owned,
             cancellationToken, AdoptedIds(desired.Spec), wantsCidrCollections: desired.CidrCollections.Count > 0,
             otherZoneNames: desired.OtherZoneNames).ConfigureAwait(false);
         return state with { AliasTargetNames = targets.ToHashSet(StringComparer.Ordinal) };

@@ -70,13 +70,8 @@ public sealed class PlanTreeStep(WorkflowServices services)
         // Salted with the run id: Route 53 refuses for days a CallerReference whose check was deleted, and a rollback
         // may need a config back whose check an earlier run cleaned up. Checks that exist are found by tag and config.
         var desired = TreeCompiler.Compile(spec, new CompileOptions { CallerReferenceSalt = run.RunId });
-        // The names its alias leaves point at in its zone too, so a target that does not exist stops the run here.
-        var aliasTargets = MissingAliasTargets.NamesToRead(desired);
-        var actual = await reader.ReadAsync(run.Tree, spec.HostedZoneId, desired.Records.Select(r => r.RecordSet.Name).Concat(aliasTargets),
-            desired.HealthChecks.Select(h => h.CallerReference).Concat(leftBehind), owned, cancellationToken,
-            ActualStateReader.AdoptedIds(spec), wantsCidrCollections: desired.CidrCollections.Count > 0,
-            otherZoneNames: desired.OtherZoneNames).ConfigureAwait(false);
-        actual = actual with { AliasTargetNames = aliasTargets.ToHashSet(StringComparer.Ordinal) };
+        // As a direct apply reads it (the alias leaves' targets too), with the references earlier runs left behind.
+        var actual = await reader.ReadAsync(desired, owned, cancellationToken, leftBehind).ConfigureAwait(false);
         return (Planner.Plan(desired, actual), actual);
     }
 
