@@ -58,15 +58,21 @@ public static class AttachmentNameClaims
     }
 
     /// <summary>
-    /// Gives back the tree's claims on the names and types <paramref name="plan"/> deleted every record of
-    /// (<see cref="FreedNames"/>), once it has gone through: the direct apply keeps no earlier version to tell which
-    /// attachments or types went away. Type by type: a tree made A only keeps its A claim and gives back its AAAA one.
+    /// Gives back, once the apply has gone through, the tree's claims on the names and types it no longer answers for, each
+    /// once: those <paramref name="plan"/> deleted every record of (<see cref="FreedNames"/>; the direct apply keeps no
+    /// earlier version to tell which attachments or types went away; type by type: a tree made A only keeps its A claim and
+    /// gives back its AAAA one), then those of <see cref="ReleaseUnansweredTypesAsync"/> the first did not give back already.
     /// </summary>
-    public static async Task ReleaseFreedAsync(IRecordNameClaims store, string tree, Plan plan, CompiledTree desired,
+    public static async Task ReleaseDroppedAsync(IRecordNameClaims store, TreeSpec spec, Plan plan, CompiledTree desired,
         CancellationToken cancellationToken)
     {
+        var released = new HashSet<(string Zone, string Name, string Type)>();
         foreach (var (zone, name, type) in FreedNames.Of(plan, desired))
-            await store.ReleaseRecordNameAsync(zone, name, type, tree, cancellationToken).ConfigureAwait(false);
+        {
+            await store.ReleaseRecordNameAsync(zone, name, type, spec.Name, cancellationToken).ConfigureAwait(false);
+            released.Add(Place(zone, name, type));
+        }
+        await ReleaseUnansweredTypesAsync(store, spec, cancellationToken, released).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -76,12 +82,15 @@ public static class AttachmentNameClaims
     /// them) frees the claim too. Read first, so a no-op apply of a tree that never held the type writes nothing; the
     /// release is still conditional on the owner, so a claim another tree took meanwhile stays as it is.
     /// </summary>
-    public static async Task ReleaseUnansweredTypesAsync(IRecordNameClaims store, TreeSpec spec, CancellationToken cancellationToken)
+    /// <param name="released">Places given back already (<see cref="ReleaseDroppedAsync"/>): not read again.</param>
+    public static async Task ReleaseUnansweredTypesAsync(IRecordNameClaims store, TreeSpec spec, CancellationToken cancellationToken,
+        IReadOnlySet<(string Zone, string Name, string Type)>? released = null)
     {
         var unanswered = TypesToRelease(spec.RecordType).Except(spec.RecordTypes, StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var attachment in spec.AllAttachments)
         foreach (var type in unanswered)
         {
+            if (released?.Contains(Place(attachment.HostedZoneId, attachment.RecordName, type)) == true) continue;
             var owner = await store.GetRecordNameOwnerAsync(attachment.HostedZoneId, attachment.RecordName, type, cancellationToken)
                 .ConfigureAwait(false);
             if (owner == spec.Name)
@@ -89,6 +98,10 @@ public static class AttachmentNameClaims
                     .ConfigureAwait(false);
         }
     }
+
+    /// <summary>A claim's place as Route 53 compares names (no trailing dot, any case) and types.</summary>
+    private static (string Zone, string Name, string Type) Place(string zone, string name, string type) =>
+        (zone, DnsNames.Normalize(name), type.ToUpperInvariant());
 
     /// <summary>
     /// The types a tree described by its first type may have claimed: an A or AAAA tree may be dual-stack (the stored

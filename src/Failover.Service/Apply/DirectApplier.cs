@@ -75,9 +75,7 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
 
         var result = await RunLayersAsync(plan, progress, cancellationToken, beforeEachWrite).ConfigureAwait(false);
         if (beforeEachWrite is not null) await beforeEachWrite(cancellationToken).ConfigureAwait(false);
-        await AttachmentNameClaims.ReleaseFreedAsync(store, spec.Name, plan, desired, cancellationToken)
-            .ConfigureAwait(false);
-        await AttachmentNameClaims.ReleaseUnansweredTypesAsync(store, spec, cancellationToken).ConfigureAwait(false);
+        await AttachmentNameClaims.ReleaseDroppedAsync(store, spec, plan, desired, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
