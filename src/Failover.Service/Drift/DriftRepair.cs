@@ -35,14 +35,19 @@ public sealed class DirectDriftRepair(
     /// </summary>
     public TimeSpan LockFor { get; init; } = new Workflow.WorkflowOptions().LockTtl;
 
+    /// <summary>How long the repair waits for a run marked finished that still holds the tree's lock, as a run start waits
+    /// (<see cref="Workflow.TreeLockTaking"/>).</summary>
+    public TimeSpan FinishingRunPatience { get; init; } = Workflow.TreeLockTaking.DefaultPatience;
+
     public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
     {
         var id = $"direct-repair-{time.GetUtcNow():yyyyMMddHHmmssfff}";
-        if (!await store.TryAcquireLockAsync(spec.Name, id, LockFor, cancellationToken).ConfigureAwait(false))
-        {
-            var held = await store.GetHeldLockAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-            throw new DriftRepairRefusedException($"tree '{spec.Name}' is busy: run {held?.Owner ?? "?"} holds its lock");
-        }
+        var locks = new Workflow.TreeLockTaking(store, time) { FinishingRunPatience = FinishingRunPatience };
+        await locks.WaitForFinishingRunAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+        var (taken, holder) = await locks.AcquireAsync(spec.Name, id, LockFor, cancellationToken).ConfigureAwait(false);
+        if (!taken.Acquired)
+            throw new DriftRepairRefusedException(
+                $"tree '{spec.Name}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
         try
         {
             var now = await store.GetTreeAsync(spec.Name, cancellationToken).ConfigureAwait(false);

@@ -27,15 +27,15 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
     }
 
     /// <summary>
-    /// How long a start waits for a run that is marked finished but still holds the tree's lock. A run's status turns
-    /// final before its last step gives back the tree's name claims and lock (<see cref="Steps.FinalizeStep"/>,
-    /// <see cref="Steps.RollbackStep"/>), and that status is what <c>failover apply</c> and the API report; a command
-    /// sent the moment the run was reported done would otherwise find the tree busy. Such a run has a few writes left.
+    /// How long a start waits for a run that is marked finished but still holds the tree's lock
+    /// (<see cref="TreeLockTaking"/>): a command sent the moment the run was reported done would otherwise find the tree busy.
     /// </summary>
-    public TimeSpan FinishingRunPatience { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan FinishingRunPatience { get; init; } = TreeLockTaking.DefaultPatience;
 
     /// <summary>How often a start waiting for a finishing run reads the lock again.</summary>
-    public TimeSpan FinishingRunPoll { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan FinishingRunPoll { get; init; } = TreeLockTaking.DefaultPoll;
+
+    private TreeLockTaking Locks => new(store, time) { FinishingRunPatience = FinishingRunPatience, FinishingRunPoll = FinishingRunPoll };
 
     /// <summary>Where <c>Run Started</c> (and <c>Run Failed</c> for a run that could not start) go.</summary>
     public TreeEvents Events { get; init; } = TreeEvents.None;
@@ -168,16 +168,6 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             await store.MigrateOwnedRecordsAsync(tree, current.Descriptor.HostedZoneId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits, up to <see cref="FinishingRunPatience"/>, while the tree's lock is held by a run already marked finished.</summary>
-    private async Task WaitForFinishingRunAsync(string tree, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + FinishingRunPatience;
-        while (time.GetUtcNow() < deadline
-               && await store.GetHeldLockAsync(tree, cancellationToken).ConfigureAwait(false) is { } held
-               && await store.GetRunAsync(held.Owner, cancellationToken).ConfigureAwait(false) is { Status: not RunStatus.Running })
-            await Task.Delay(FinishingRunPoll, time, cancellationToken).ConfigureAwait(false);
-    }
-
     private static RunRefusedException Locked(string tree, TreeLock? holder) => new(RunRefusal.TreeLocked,
         $"tree '{tree}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
 
@@ -207,21 +197,16 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         IReadOnlyList<string>? recordTypes = null)
     {
         // Before anything is claimed: a finishing run may still be giving back claims this start would take.
-        await WaitForFinishingRunAsync(tree.Name, cancellationToken).ConfigureAwait(false);
+        var locks = Locks;
+        await locks.WaitForFinishingRunAsync(tree.Name, cancellationToken).ConfigureAwait(false);
         // Every attachment's name, the first's first; a refusal gives back the names this start claimed.
         if (kind != RunKind.Teardown)
             await ClaimNamesAsync(tree, recordTypes ?? [tree.RecordType],
                 [new TreeAttachment(tree.HostedZoneId, "", tree.RecordName), .. moreNames ?? []], cancellationToken).ConfigureAwait(false);
 
         var runId = RunIds.New(time);
-        var lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
-        // Refused, yet no lock to read: its holder let go in between, so the lock is free and is asked for again.
-        for (var attempt = 1; !lockTaken.Acquired; attempt++)
-        {
-            var holder = await store.GetLockAsync(tree.Name, cancellationToken).ConfigureAwait(false);
-            if (holder is not null || attempt == 3) throw Locked(tree.Name, holder);
-            lockTaken = await store.AcquireLockAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
-        }
+        var (lockTaken, holder) = await locks.AcquireAsync(tree.Name, runId, lockTtl, cancellationToken).ConfigureAwait(false);
+        if (!lockTaken.Acquired) throw Locked(tree.Name, holder);
 
         var created = false;
         try

@@ -170,6 +170,32 @@ public sealed class DriftRepairTests
     }
 
     [Fact]
+    public async Task A_direct_repair_waits_for_a_run_marked_finished_while_it_gives_back_the_lock()
+    {
+        var h = new ServiceHarness();
+        var applied = await h.AppliedAsync(h.Spec());
+        await RemoveWeb2Async(h);
+        var seen = await h.Store.GetTreeAsync("www");
+        // As Finalize leaves it between its status write and its lock release: what the drift check saw as done.
+        Assert.True(await h.Store.TryAcquireLockAsync("www", applied.RunId, TimeSpan.FromMinutes(5)));
+        var released = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.True(await h.Store.ReleaseLockAsync("www", applied.RunId));
+        });
+        // The repair waits on the real clock; the fakes keep theirs.
+        var direct = new DirectDriftRepair(h.Store, options =>
+            new DirectApplier(h.Route53, h.Store, h.Time) { SyncPollInterval = TimeSpan.Zero, CompileOptions = options },
+            TimeProvider.System);
+
+        await direct.StartAsync(h.Spec(), 1, seen!.LastRunId, CancellationToken.None);
+        await released;
+
+        Assert.Contains(h.ZoneRecords(), r => r.SetIdentifier == "web2");
+        Assert.Null(await h.Store.GetHeldLockAsync("www"));
+    }
+
+    [Fact]
     public async Task A_direct_repair_is_refused_while_a_run_holds_the_tree_and_touches_nothing()
     {
         var h = new ServiceHarness();
