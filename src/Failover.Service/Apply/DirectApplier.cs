@@ -102,6 +102,8 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     private async Task<IReadOnlySet<RecordKey>> OwnedAsync(TreeSpec spec, CancellationToken cancellationToken)
     {
         await store.MigrateOwnedRecordsAsync(spec.Name, spec.HostedZoneId, cancellationToken).ConfigureAwait(false);
+        // An earlier apply may have failed between a claim and Route 53's answer.
+        await Workflow.PendingOwnership.SettleAsync(route53, store, spec.Name, spec.HostedZoneId, cancellationToken).ConfigureAwait(false);
         return await store.GetOwnedRecordsAsync(spec.Name, cancellationToken).ConfigureAwait(false);
     }
 
@@ -127,8 +129,24 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                     healthChecksCreated += layer.HealthChecks.Count;
                     break;
                 case PlanLayerKind.Records:
-                    // Ownership is recorded before the batch goes out: a crash after Route 53 accepted it must still
-                    // leave the records known as the tree's, so a retry or a teardown finds them.
+                    // Claimed pending before the batches go out, as a workflow run claims (PendingOwnership): a crash after
+                    // Route 53 accepted one must still leave its records known as the tree's, and a batch it refused (someone
+                    // wrote at its key since the zone was read) must not make that record the tree's. Owned once accepted;
+                    // what a failed layer left pending is settled against the zone by the next apply or teardown.
+                    var owned = OwnedKeys.Relative(await store.GetOwnedRecordsAsync(plan.Tree, cancellationToken).ConfigureAwait(false),
+                        plan.HostedZoneId);
+                    foreach (var inZone in layer.ChangeBatches.GroupBy(b => b.HostedZoneId))
+                    {
+                        var claims = inZone.SelectMany(b => b.Changes)
+                            .Where(c => c.Action != ChangeAction.Delete && !owned.Contains(c.RecordSet.Key))
+                            .Select(c => c.RecordSet).ToList();
+                        if (claims.Count > 0)
+                            await Workflow.PendingOwnership.ClaimAsync(store, plan.Tree, inZone.Key ?? plan.HostedZoneId, claims,
+                                cancellationToken).ConfigureAwait(false);
+                    }
+                    var changes =
+                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree,
+                            beforeEachWrite).ConfigureAwait(false);
                     foreach (var inZone in layer.ChangeBatches.GroupBy(b => b.HostedZoneId))
                     {
                         var written = inZone.SelectMany(b => b.Changes)
@@ -137,9 +155,6 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                             await store.AddOwnedRecordsAsync(plan.Tree, inZone.Key ?? plan.HostedZoneId, written, cancellationToken)
                                 .ConfigureAwait(false);
                     }
-                    var changes =
-                        await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree,
-                            beforeEachWrite).ConfigureAwait(false);
                     changeIds.AddRange(changes.Select(c => c.Id));
                     var deleted = layer.ChangeBatches.SelectMany(b => b.Changes)
                         .Where(c => c.Action == ChangeAction.Delete).Select(c => c.RecordSet.Key.AbsoluteIn(plan.HostedZoneId)).ToList();
