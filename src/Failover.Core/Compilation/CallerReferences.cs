@@ -32,6 +32,19 @@ public static class CallerReferences
     }
 
     /// <summary>
+    /// The <paramref name="attempt"/>-th reference to try after <paramref name="reference"/> was refused: the same
+    /// <c>&lt;tree&gt;.&lt;node&gt;.</c> prefix and length, another hash. A fixed sequence, so a create retried after a crash
+    /// walks it again and meets the check it made (same reference, same settings: Route 53 returns that check).
+    /// </summary>
+    public static string Again(string reference, int attempt)
+    {
+        var prefix = reference[..(reference.LastIndexOf('.') + 1)];
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{reference}\nattempt={attempt.ToString(CultureInfo.InvariantCulture)}\n"), digest);
+        return prefix + Convert.ToHexStringLower(digest[..(HashLength / 2)]);
+    }
+
+    /// <summary>
     /// A CIDR collection's reference: <c>&lt;name&gt;.&lt;hash&gt;</c>, at most 64 characters (API reference,
     /// CreateCidrCollection.CallerReference). Salted as health checks are, so a collection deleted by one run can be made
     /// again by a later one.

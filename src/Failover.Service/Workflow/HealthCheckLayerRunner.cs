@@ -12,6 +12,9 @@ namespace Failover.Service.Workflow;
 /// <param name="alarms">The deployment's health check alarms (null: it keeps none, and a plan that names one fails).</param>
 public sealed class HealthCheckLayerRunner(IRoute53 route53, HealthCheckAlarmSource? alarms = null)
 {
+    /// <summary>References tried for one check before its refusal is the caller's (the plain one, then the sequence).</summary>
+    public const int MaxReferenceAttempts = 20;
+
     /// <summary>
     /// Creates (or finds again) a planned check and tags it as the tree's. Route 53 answers a repeated CallerReference
     /// with the same config by returning the existing check, so a retry after a crash never makes a second one; the
@@ -22,7 +25,23 @@ public sealed class HealthCheckLayerRunner(IRoute53 route53, HealthCheckAlarmSou
         CancellationToken cancellationToken)
     {
         var config = ResolveChildren(planned, knownIds);
-        var check = await route53.CreateHealthCheckAsync(planned.CallerReference, config, cancellationToken).ConfigureAwait(false);
+        var reference = planned.CallerReference;
+        HealthCheck check;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                check = await route53.CreateHealthCheckAsync(reference, config, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            // Route 53 refuses the reference of a deleted check, whatever the settings, for some days (API reference,
+            // CreateHealthCheck: CallerReference): a tree the direct path tore down and applies again, or a config changed
+            // and changed back. The next reference of a fixed sequence is tried (CallerReferences.Again).
+            catch (HealthCheckAlreadyExistsException) when (attempt < MaxReferenceAttempts)
+            {
+                reference = CallerReferences.Again(planned.CallerReference, attempt);
+            }
+        }
         await route53.ChangeTagsForResourceAsync(check.Id, HealthCheckTags.For(tree, planned.NodeId), cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return check.Id;

@@ -87,4 +87,16 @@ public class CallerReferenceTests
 
         Assert.All(before.Keys, node => Assert.NotEqual(before[node], after[node]));
     }
+
+    [Fact]
+    public void A_reference_tried_again_keeps_its_tree_and_node_prefix_and_length_and_is_the_same_every_time()
+    {
+        var reference = CallerReferences.For("www", "use1-a", Config);
+
+        var again = Enumerable.Range(1, 3).Select(attempt => CallerReferences.Again(reference, attempt)).ToList();
+
+        Assert.All(again, r => Assert.Matches("^www\\.use1-a\\.[0-9a-f]{16}$", r));
+        Assert.Equal(4, again.Append(reference).Distinct().Count());
+        Assert.Equal(again, Enumerable.Range(1, 3).Select(attempt => CallerReferences.Again(reference, attempt)));
+    }
 }
