@@ -53,8 +53,8 @@ internal sealed partial class DynamoDbProgress
             }, cancellationToken).ConfigureAwait(false);
             previous = replaced.Attributes is { Count: > 0 } old ? old.String(Attributes.Owner) : null;
         }, key, found => HoldsUntil(found, runId, expiresAt), cancellationToken).ConfigureAwait(false);
-        // Decided by reading the item back, the owner it replaced is not known: the run taken over then stays RUNNING
-        // until its own next step finds the lock gone.
+        // Decided by reading the item back (or by a resend that found the lock this run's), the owner it replaced is not
+        // known: the start finds the run it took over as the tree's last run, still RUNNING (RunStarter).
         return new LockAcquisition(acquired, acquired && previous is not null && previous != runId ? previous : null);
     }
 

@@ -188,6 +188,18 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         return new RunRecord(runId, tree, version, kind, RunStatus.Running, executionArn, null, HasPlan: false, now, now, null);
     }
 
+    /// <summary>
+    /// The tree's last run if it is still RUNNING although this start holds the lock: it lost its lock (a run ends, its
+    /// status final, before it gives the lock back), so it was taken over. The store names the run it took the lock from
+    /// only when DynamoDB answered the lock's write; a write applied and answered 500 or cut off is resent, and the resend
+    /// finds the lock already this run's.
+    /// </summary>
+    private async Task<string?> UnfinishedLastRunAsync(string tree, string runId, CancellationToken cancellationToken)
+    {
+        var record = await store.GetTreeAsync(tree, cancellationToken).ConfigureAwait(false);
+        return record is { LastRunStatus: RunStatus.Running, LastRunId: { } last } && last != runId ? last : null;
+    }
+
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <param name="version">The version to run, resolved once the tree is locked (an apply stores its spec then).</param>
@@ -213,7 +225,8 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
         {
             // A run whose lock expired stopped renewing it: its execution was stopped or its functions died. It must not
             // stay RUNNING for ever; if it is still alive, its next step finds the lock gone and ends without touching the zone.
-            if (lockTaken.TakenOverFrom is { } abandoned)
+            if ((lockTaken.TakenOverFrom ?? await UnfinishedLastRunAsync(tree.Name, runId, cancellationToken).ConfigureAwait(false))
+                is { } abandoned)
                 await store.SetRunStatusAsync(abandoned, RunStatus.Failed,
                     $"abandoned: its lock expired and run {runId} took tree '{tree.Name}' over", cancellationToken).ConfigureAwait(false);
             await MigrateOwnedRecordsAsync(tree.Name, cancellationToken).ConfigureAwait(false);
