@@ -249,9 +249,11 @@ public sealed class RunStarter(IProgressStore store, IExecutions states, string 
             if (created)
             {
                 var cause = $"the workflow could not be started: {e.Message}";
-                await store.SetRunStatusAsync(runId, RunStatus.Failed, cause, CancellationToken.None).ConfigureAwait(false);
+                var change = await store.SetRunStatusAsync(runId, RunStatus.Failed, cause, CancellationToken.None).ConfigureAwait(false);
                 var failed = await store.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
-                if (failed is not null)
+                // Refused: the execution did start (its answer was lost, or its ARN not recorded) and the run ended on its
+                // own, its end announced by its last step; it did not fail.
+                if (failed is not null && change.Outcome != RunStatusOutcome.Refused)
                     await Events.RunAsync(FailoverEventTypes.RunFailed, failed, tree, RunStatus.Failed,
                         new RunEventNote { CorrelationId = correlationId ?? runId, Error = e.GetType().Name, Cause = cause },
                         CancellationToken.None).ConfigureAwait(false);
