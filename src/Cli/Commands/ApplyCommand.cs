@@ -64,10 +64,12 @@ internal static class ApplyCommand
                 {
                     SyncPollInterval = TimeSpan.FromSeconds(target.IsLocal ? 0.5 : 5), Alarms = target.Services.Alarms,
                 };
+            // The tree's lock, as a run holds it: a direct apply and a run of the same tree must not interleave their writes.
+            var locks = new DirectTreeLock(target.Progress(), TimeProvider.System);
             var result =
-                await AwsErrors.GuardAsync(() =>
+                await AwsErrors.GuardAsync(() => locks.HoldAsync(tree.Name, locks.NewOwner("apply"), renew =>
                 applier.ApplyAsync(tree, parse.GetValue(force), p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"),
-                cancellationToken));
+                cancellationToken, renew), cancellationToken));
             console.Out.WriteLine(result.Plan.IsEmpty
                 ? $"{tree.Name}: no changes"
                 : $"{tree.Name}: applied {result.Plan.Layers.Count} layer(s): {result.HealthChecksCreated} health check(s) created, " +

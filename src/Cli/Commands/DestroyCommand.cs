@@ -53,9 +53,11 @@ internal static class DestroyCommand
             var applier =
                 new DirectApplier(aws.Route53(), aws.Progress(),
                 TimeProvider.System) { SyncPollInterval = TimeSpan.FromSeconds(aws.IsLocal ? 0.5 : 5), Alarms = aws.Services.Alarms };
+            var locks = new DirectTreeLock(aws.Progress(), TimeProvider.System);
             var result =
-                await AwsErrors.GuardAsync(() =>
-                applier.DestroyAsync(tree, p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"), cancellationToken));
+                await AwsErrors.GuardAsync(() => locks.HoldAsync(tree.Name, locks.NewOwner("destroy"), renew =>
+                applier.DestroyAsync(tree, p => console.Error.WriteLine($"[{p.Layer}] {p.Message}"), cancellationToken, renew),
+                cancellationToken));
             console.Out.WriteLine($"{tree.Name}: torn down ({result.ChangeBatchesSubmitted} change batch(es))");
             return CliApp.Ok;
         });

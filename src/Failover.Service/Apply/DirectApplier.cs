@@ -80,14 +80,16 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
     }
 
     /// <summary>Teardown: records top-down, then the tree's health checks; the claim and ownership are released.</summary>
+    /// <param name="beforeEachWrite">As <see cref="ApplyAsync"/>'s: before each layer, batch and the claims given back.</param>
     public async Task<DirectApplyResult> DestroyAsync(TreeSpec spec, Action<ApplyProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<CancellationToken, Task>? beforeEachWrite = null)
     {
         var owned = await OwnedAsync(spec, cancellationToken).ConfigureAwait(false);
         var desired = TreeCompiler.Compile(spec);
         var actual = await new ActualStateReader(route53, Alarms).ReadAsync(desired, owned, cancellationToken).ConfigureAwait(false);
         var plan = Planner.Teardown(spec.Name, spec.HostedZoneId, actual);
-        var result = await RunLayersAsync(plan, progress, cancellationToken).ConfigureAwait(false);
+        var result = await RunLayersAsync(plan, progress, cancellationToken, beforeEachWrite).ConfigureAwait(false);
+        if (beforeEachWrite is not null) await beforeEachWrite(cancellationToken).ConfigureAwait(false);
         await AttachmentNameClaims.ReleaseAsync(store, spec.Name, spec.RecordType, spec.AllAttachments, cancellationToken)
             .ConfigureAwait(false);
         return result;

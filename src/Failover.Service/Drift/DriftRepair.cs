@@ -41,43 +41,28 @@ public sealed class DirectDriftRepair(
 
     public async Task<string> StartAsync(TreeSpec spec, int version, string? checkedLastRunId, CancellationToken cancellationToken)
     {
-        var id = $"direct-repair-{time.GetUtcNow():yyyyMMddHHmmssfff}";
-        var locks = new Workflow.TreeLockTaking(store, time) { FinishingRunPatience = FinishingRunPatience };
-        await locks.WaitForFinishingRunAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-        var (taken, holder) = await locks.AcquireAsync(spec.Name, id, LockFor, cancellationToken).ConfigureAwait(false);
-        if (!taken.Acquired)
-            throw new DriftRepairRefusedException(
-                $"tree '{spec.Name}' is busy: run {holder?.Owner ?? "?"} holds its lock (until {holder?.ExpiresAt:u} unless renewed)");
+        var locks = new DirectTreeLock(store, time) { LockFor = LockFor, FinishingRunPatience = FinishingRunPatience };
+        var id = locks.NewOwner("repair");
         try
         {
-            var now = await store.GetTreeAsync(spec.Name, cancellationToken).ConfigureAwait(false);
-            if (now is null || now.CurrentVersion != version || now.LastRunId != checkedLastRunId)
-                throw new DriftRepairRefusedException(
-                    $"tree '{spec.Name}' changed since its drift check (checked version {version} after run "
-                    + $"{checkedLastRunId ?? "none"}; now version {now?.CurrentVersion?.ToString() ?? "none"} after run "
-                    + $"{now?.LastRunId ?? "none"}): the next check decides again");
-            // The lock is renewed before each layer and batch, as a workflow run renews its own: a repair that outlives
-            // LockFor keeps the tree, and one whose lock was taken over stops before writing more.
-            await applier(new CompileOptions { CallerReferenceSalt = id })
-                .ApplyAsync(spec, force: true, cancellationToken: cancellationToken,
-                    beforeEachWrite: token => RenewAsync(spec.Name, id, token)).ConfigureAwait(false);
+            await locks.HoldAsync(spec.Name, id, async renew =>
+            {
+                var now = await store.GetTreeAsync(spec.Name, cancellationToken).ConfigureAwait(false);
+                if (now is null || now.CurrentVersion != version || now.LastRunId != checkedLastRunId)
+                    throw new DriftRepairRefusedException(
+                        $"tree '{spec.Name}' changed since its drift check (checked version {version} after run "
+                        + $"{checkedLastRunId ?? "none"}; now version {now?.CurrentVersion?.ToString() ?? "none"} after run "
+                        + $"{now?.LastRunId ?? "none"}): the next check decides again");
+                // The lock is renewed before each layer and batch, as a workflow run renews its own: a repair that outlives
+                // LockFor keeps the tree, and one whose lock was taken over stops before writing more.
+                return await applier(new CompileOptions { CallerReferenceSalt = id })
+                    .ApplyAsync(spec, force: true, cancellationToken: cancellationToken, beforeEachWrite: renew).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (ApplyRefusedException refused)
         {
             throw new DriftRepairRefusedException(refused.Message, refused);
         }
-        finally
-        {
-            await store.ReleaseLockAsync(spec.Name, id, CancellationToken.None).ConfigureAwait(false);
-        }
         return id;
-    }
-
-    private async Task RenewAsync(string tree, string id, CancellationToken cancellationToken)
-    {
-        if (!await store.RenewLockAsync(tree, id, LockFor, cancellationToken).ConfigureAwait(false))
-            throw new InvalidOperationException(
-                $"repair {id} no longer holds the lock of tree '{tree}': its lock expired and a run took it over; stopped before "
-                + "writing more (the next check decides again)");
     }
 }

@@ -132,6 +132,44 @@ public sealed class DirectApplyTests(LocalStackFixture stack)
             "--change-batch", cleanup)).ExitCode);
     }
 
+    [Fact]
+    public async Task Apply_and_destroy_are_refused_while_a_run_holds_the_tree_and_touch_nothing()
+    {
+        await stack.ResetRealismAsync();
+        var (specPath, spec) = WriteSpec("www.json");
+        spec = spec with { Name = "held-" + Guid.NewGuid().ToString("N")[..8] };
+        File.WriteAllText(specPath, SpecJsonWriter.Write(spec));
+        using var dynamo = new Amazon.DynamoDBv2.AmazonDynamoDBClient(Failover.Local.Aws.LocalAccount.Credentials,
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig
+            {
+                ServiceURL = stack.EdgeUrl.ToString(), AuthenticationRegion = Failover.Local.Aws.LocalAccount.Region,
+            });
+        var store = new Failover.Store.ProgressStore(dynamo, Failover.Local.Resources.LocalResourceNames.ProgressTable,
+            TimeProvider.System);
+        // A workflow run of the tree is writing: its execution holds the tree's lock.
+        Assert.True(await store.TryAcquireLockAsync(spec.Name, "run-in-progress", TimeSpan.FromMinutes(5)));
+        try
+        {
+            var before = await RecordKeysAsync();
+            var applied = await CliAsync("apply", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
+            var destroyed = await CliAsync("destroy", specPath, "--yes", "--direct", "--endpoint", stack.EdgeUrl.ToString());
+
+            foreach (var refused in new[] { applied, destroyed })
+            {
+                Assert.Equal(1, refused.Code);
+                Assert.Contains("busy", refused.Error);
+                Assert.Contains("run-in-progress", refused.Error);
+            }
+            Assert.Equal(0, await MutatingCallsAsync());
+            Assert.Equal(before.Order(), (await RecordKeysAsync()).Order());
+            Assert.Equal("run-in-progress", (await store.GetHeldLockAsync(spec.Name))!.Owner);
+        }
+        finally
+        {
+            await store.ReleaseLockAsync(spec.Name, "run-in-progress");
+        }
+    }
+
     private (string Path, TreeSpec Spec) WriteSpec(string example)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "examples", example));
