@@ -41,10 +41,36 @@ public sealed class ExampleApplyTests(WorkflowStackFixture stack, ITestOutputHel
         var imported = await ImportAsync(document, "--name", name, "--zone-id", stack.ZoneId,
             "--zone-name", "example.com", "--record-name", $"{name}.example.com", "-o", output);
         Assert.True(imported.Code == 0, imported.Out + imported.Error);
-        var spec = Failover.Core.Spec.SpecLoader.Load(File.ReadAllText(output));
+        // The documents name health checks of their own account by id; the plan refuses a check the account does not hold
+        // (Route 53 would: NoSuchHealthCheck), so each is made here and the spec names it, as a user's account would hold it.
+        var checks = await ChecksNamedByIdAsync(File.ReadAllText(output));
+        var text = checks.Aggregate(File.ReadAllText(output), (spec, check) => spec.Replace(check.Key, check.Value));
+        File.WriteAllText(output, text);
+        var spec = Failover.Core.Spec.SpecLoader.Load(text);
         Assert.False(spec.HasErrors, string.Join("\n", spec.Diagnostics));
 
         await ApplyAndTearDownAsync(output, spec.Spec!);
+        // Not the tree's: its teardown left them, as it must.
+        foreach (var id in checks.Values)
+        {
+            var deleted = await LocalStack.AwsCli.RunAsync(stack.EdgeUrl, "route53", "delete-health-check", "--health-check-id", id);
+            Assert.True(deleted.ExitCode == 0, deleted.Error);
+        }
+    }
+
+    /// <summary>A health check made in the stack for each id the imported spec names, by the id it stands for.</summary>
+    private async Task<Dictionary<string, string>> ChecksNamedByIdAsync(string spec)
+    {
+        var made = new Dictionary<string, string>(StringComparer.Ordinal);
+        var named = System.Text.RegularExpressions.Regex.Matches(spec, "\"healthCheckId\": *\"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal);
+        foreach (var id in named)
+        {
+            var created = await _support.AwsJsonAsync("route53", "create-health-check", "--caller-reference", Guid.NewGuid().ToString("N"),
+                "--health-check-config", "Type=TCP,IPAddress=192.0.2.44,Port=443");
+            made[id] = created.GetProperty("HealthCheck").GetProperty("Id").GetString()!;
+        }
+        return made;
     }
 
     /// <summary>The import runs offline: no endpoint.</summary>
