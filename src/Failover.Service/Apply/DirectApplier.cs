@@ -137,18 +137,19 @@ public sealed class DirectApplier(IRoute53 route53, IProgressStore store, TimePr
                     // what a failed layer left pending is settled against the zone by the next apply or teardown.
                     var owned = OwnedKeys.Relative(await store.GetOwnedRecordsAsync(plan.Tree, cancellationToken).ConfigureAwait(false),
                         plan.HostedZoneId);
-                    foreach (var inZone in layer.ChangeBatches.GroupBy(b => b.HostedZoneId))
-                    {
-                        var claims = inZone.SelectMany(b => b.Changes)
-                            .Where(c => c.Action != ChangeAction.Delete && !owned.Contains(c.RecordSet.Key))
-                            .Select(c => c.RecordSet).ToList();
-                        if (claims.Count > 0)
-                            await Workflow.PendingOwnership.ClaimAsync(store, plan.Tree, inZone.Key ?? plan.HostedZoneId, claims,
-                                cancellationToken).ConfigureAwait(false);
-                    }
+                    // Each batch's claims are the records as sent, health check ids resolved: settling compares them with the
+                    // zone, and a placeholder would never match what landed.
                     var changes =
                         await applier.SubmitRecordLayerAsync(plan.HostedZoneId, layer, healthCheckIds, cancellationToken, plan.Tree,
-                            beforeEachWrite).ConfigureAwait(false);
+                            beforeEachWrite, async (batch, token) =>
+                            {
+                                var claims = batch.Changes
+                                    .Where(c => c.Action != ChangeAction.Delete && !owned.Contains(c.RecordSet.Key))
+                                    .Select(c => c.RecordSet).ToList();
+                                if (claims.Count > 0)
+                                    await Workflow.PendingOwnership.ClaimAsync(store, plan.Tree, batch.ZoneOr(plan.HostedZoneId), claims,
+                                        token).ConfigureAwait(false);
+                            }).ConfigureAwait(false);
                     foreach (var inZone in layer.ChangeBatches.GroupBy(b => b.HostedZoneId))
                     {
                         var written = inZone.SelectMany(b => b.Changes)

@@ -37,7 +37,8 @@ public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.Lay
     /// <param name="beforeEachBatch">Called before each batch (a lock renewed); throws to stop the layer there.</param>
     public async Task<IReadOnlyList<ChangeInfo>> SubmitRecordLayerAsync(
         string hostedZoneId, PlanLayer layer, IReadOnlyDictionary<string, string> healthCheckIds,
-            CancellationToken cancellationToken = default, string? tree = null, Func<CancellationToken, Task>? beforeEachBatch = null)
+            CancellationToken cancellationToken = default, string? tree = null, Func<CancellationToken, Task>? beforeEachBatch = null,
+            Func<ChangeBatch, CancellationToken, Task>? beforeSubmit = null)
     {
         var changes = new List<ChangeInfo>();
         var submitter = new ChangeBatchSubmitter(route53);
@@ -47,6 +48,8 @@ public sealed class PlanApplier(IRoute53 route53, int concurrency = Workflow.Lay
         {
             if (beforeEachBatch is not null) await beforeEachBatch(cancellationToken).ConfigureAwait(false);
             var resolved = ResolvePlaceholders(batch, healthCheckIds);
+            // The batch exactly as it is sent (check ids and CIDR collections resolved), for claims a crash must not lose.
+            if (beforeSubmit is not null) await beforeSubmit(resolved, cancellationToken).ConfigureAwait(false);
             // A batch that landed although its answer was lost has no change id to wait on; later ones still do.
             if (await submitter.SubmitAsync(resolved.ZoneOr(hostedZoneId), resolved, cancellationToken)
                 .ConfigureAwait(false) is { } change) changes.Add(change);
